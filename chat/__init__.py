@@ -1,0 +1,3 @@
+"""chatlog: a websocket gateway that logs and anonymises bank customer-service chat."""
+
+__version__ = "0.1.0"

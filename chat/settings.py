@@ -1,0 +1,100 @@
+"""The one settings object, read from ``CHATLOG_*`` environment variables.
+
+Everything configurable lives here so that operators have one page to read (the README lists every
+field) and tests build a ``Settings(...)`` directly instead of patching the environment.
+Secrets are ``SecretStr`` so that they cannot leak through a repr or a log line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+from pydantic import field_validator
+
+DAY = 86_400
+
+
+class Settings(BaseSettings):
+    """Gateway configuration. Defaults give a working development server with no setup."""
+
+    model_config = SettingsConfigDict(env_prefix="CHATLOG_", extra="ignore")
+
+    # --- serving --------------------------------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path("var")
+    log_level: str = "INFO"
+    log_format: Literal["json", "text"] = "json"
+
+    # --- storage --------------------------------------------------------------------------------------
+    mongodb_uri: SecretStr | None = None
+    mongodb_database: str = "chatlog"
+    #: Group commit: the writer commits whatever queued during the previous commit; this caps one batch.
+    sqlite_max_batch: int = 512
+    #: ``FULL`` survives power loss, ``NORMAL`` survives a process crash (WAL). See docs/benchmarks.md.
+    sqlite_synchronous: Literal["FULL", "NORMAL"] = "FULL"
+    #: How often the embedded store's sweeper deletes expired data.
+    sweep_interval_s: float = 300.0
+
+    # --- tokens ---------------------------------------------------------------------------------------
+    #: ``None`` = decide: development mode when no public key / JWKS is configured.
+    dev_mode: bool | None = None
+    jwt_public_key_file: Path | None = None
+    jwks_file: Path | None = None
+    jwt_issuer: str = "chatlog-dev"
+    jwt_audience: str = "chatlog"
+    jwt_algorithms: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["EdDSA", "ES256", "RS256"])
+    jwt_leeway_s: int = 30
+
+    # --- websocket limits -----------------------------------------------------------------------------
+    #: Empty means: development allows localhost origins only; production must list them.
+    allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    #: 2000 characters is the banks' own free-text form limit (seed 000).
+    max_text_chars: int = 2000
+    #: Frames above this are refused by the websocket layer (close 1009); 2000 chars of UTF-8 plus JSON.
+    max_frame_bytes: int = 16_384
+    auth_timeout_s: float = 5.0
+    idle_timeout_s: float = 600.0
+    ping_interval_s: float = 20.0
+    #: Per-connection token bucket: sustained messages per second and burst size.
+    rate_per_s: float = 100.0
+    rate_burst: int = 200
+    #: Consecutive refused messages after which a flooding connection is closed.
+    flood_close_after: int = 50
+
+    # --- anonymizer -----------------------------------------------------------------------------------
+    #: Worker processes for redaction; 0 runs it in a thread in this process (tests, tiny installs).
+    anonymizer_workers: int = 1
+    anonymizer_max_batch: int = 64
+
+    # --- retention (days; defaults from the source documents) ----------------------------------------
+    #: Anonymous and bot-only chat logs: 1 year for statistics and evaluation (seeds 000, 001).
+    retention_analytics_days: int = 365
+    #: Logged-in chat visible in the customer's online-bank archive: 3 years (seed 001).
+    retention_archive_days: int = 3 * 365
+    #: Any chat a human adviser took part in: 5 years (seed 001).
+    retention_adviser_days: int = 5 * 365
+    #: Audit records of staff access.
+    retention_audit_days: int = 10 * 365
+
+    @field_validator("allowed_origins", "jwt_algorithms", mode="before")
+    @classmethod
+    def _split_csv(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def is_dev(self) -> bool:
+        """Development mode: explicitly set, or nothing configured to verify the bank's tokens."""
+        if self.dev_mode is not None:
+            return self.dev_mode
+        return self.jwt_public_key_file is None and self.jwks_file is None
+
+    @property
+    def uses_mongodb(self) -> bool:
+        return self.mongodb_uri is not None and bool(self.mongodb_uri.get_secret_value())

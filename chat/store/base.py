@@ -1,0 +1,274 @@
+"""The store interface: one contract, several backends (like httpx's transports).
+
+The gateway and the API only ever talk to :class:`Store`. Backends (:mod:`chat.store.sqlite`, the
+embedded default; :mod:`chat.store.mongo`, production) implement it and translate their own
+exceptions into :mod:`chat.errors` at this boundary. The same contract suite (``tests/store/contract.py``)
+runs against every backend.
+
+Rules every backend keeps:
+
+* ``append_message`` returns only after the message is durable; it assigns ``seq`` (1, 2, ... per
+  session) and is idempotent on ``(session_id, client_msg_id)``: a repeat returns the first result
+  with ``duplicate=True`` and stores nothing.
+* A message copies its session's ``expire_at`` when it is written, and ``update_session(retention=...)``
+  changes the session and all of its messages together, so a session's documents always expire together.
+* Reads never return data whose ``expire_at`` is in the past, even before the sweeper / TTL monitor
+  has deleted it.
+* Times are timezone-aware UTC ``datetime`` objects in and out.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Generic, Literal, TypeVar
+
+SessionKind = Literal["anonymous", "authenticated"]
+SessionState = Literal["bot", "waiting", "adviser", "ended"]
+Sender = Literal["customer", "bot", "adviser"]
+Tier = Literal["analytics", "archive", "adviser", "legal_hold"]
+StaffRole = Literal["adviser", "compliance", "analyst", "bot"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """Where a session stands in the retention table (computed by :mod:`chat.retention`)."""
+
+    tier: Tier
+    #: When the session and its messages are deleted; ``None`` only while a legal hold is on.
+    expire_at: datetime | None
+    #: Until when the customer sees it in the online-bank archive; ``None`` for anonymous sessions.
+    visible_until: datetime | None
+
+
+@dataclass(slots=True)
+class SessionRecord:
+    session_id: str
+    kind: SessionKind
+    customer_id: str | None
+    created_at: datetime
+    retention: Retention
+    state: SessionState = "bot"
+    ended_at: datetime | None = None
+    #: Staff ids of the advisers who took part (bounded: a handful per session).
+    adviser_ids: list[str] = field(default_factory=list)
+    legal_hold: bool = False
+    #: The customer objected to analytics use of logged-in chats.
+    objection: bool = False
+    last_seq: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NewMessage:
+    session_id: str
+    sender: Sender
+    #: Text as it is to be stored: already redacted for anonymous sessions.
+    text: str
+    at: datetime
+    #: Idempotency key chosen by the sender; ``None`` for messages that cannot be retried.
+    client_msg_id: str | None = None
+    #: Staff id for bot/adviser messages; ``None`` for the customer.
+    sender_id: str | None = None
+    #: Entity types redacted from this message, with counts (kept for statistics; never the values).
+    redactions: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    session_id: str
+    seq: int
+    sender: Sender
+    text: str
+    at: datetime
+    client_msg_id: str | None = None
+    sender_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AppendResult:
+    message: StoredMessage
+    #: True when ``client_msg_id`` had been stored before: nothing new was written.
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One staff access: who, in which role, did what, to what, when, and why."""
+
+    audit_id: str
+    at: datetime
+    actor_id: str
+    role: str
+    action: str
+    purpose: str
+    expire_at: datetime
+    session_id: str | None = None
+    customer_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    hold_id: str
+    session_id: str
+    case_ref: str
+    placed_by: str
+    placed_at: datetime
+    released_at: datetime | None = None
+    released_by: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.released_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: list[T]
+    #: Opaque cursor for the next page; ``None`` when this is the last page.
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DailyStats:
+    """Aggregates over anonymous sessions only (the analysts' view)."""
+
+    day: str  # ISO date, UTC
+    sessions: int
+    messages: int
+    handovers: int
+    redactions: Mapping[str, int]
+
+
+class Store(abc.ABC):
+    """Persistence for sessions, messages, audit records, holds and objections."""
+
+    #: Short backend name reported by ``/readyz`` and metrics.
+    name: str = "abstract"
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    async def open(self) -> None:
+        """Connect, migrate / create indexes (idempotently) and start background tasks."""
+
+    @abc.abstractmethod
+    async def close(self) -> None:
+        """Flush everything already accepted, stop background tasks, release resources."""
+
+    @abc.abstractmethod
+    async def ping(self) -> None:
+        """Raise :class:`chat.errors.StoreUnavailable` unless the store can serve writes now."""
+
+    # --- sessions -------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    async def create_session(self, session: SessionRecord) -> None:
+        """Store a new session (``DuplicateKey`` if the id exists)."""
+
+    @abc.abstractmethod
+    async def get_session(self, session_id: str, *, now: datetime) -> SessionRecord | None:
+        """The session, or ``None`` if unknown or expired."""
+
+    @abc.abstractmethod
+    async def update_session(
+        self,
+        session_id: str,
+        *,
+        state: SessionState | None = None,
+        ended_at: datetime | None = None,
+        add_adviser: str | None = None,
+        legal_hold: bool | None = None,
+        objection: bool | None = None,
+        retention: Retention | None = None,
+    ) -> None:
+        """Change the given fields; ``retention`` also rewrites every message's ``expire_at`` atomically.
+
+        Raises :class:`chat.errors.UnknownSession` if there is no such session.
+        """
+
+    @abc.abstractmethod
+    async def list_sessions(
+        self,
+        *,
+        customer_id: str,
+        now: datetime,
+        limit: int = 50,
+        cursor: str | None = None,
+        archive_only: bool = False,
+    ) -> Page[SessionRecord]:
+        """A customer's sessions, newest first. ``archive_only``: only those still visible to the customer."""
+
+    @abc.abstractmethod
+    async def delete_session(self, session_id: str) -> bool:
+        """Erase a session and all its messages now. False if there was nothing to delete."""
+
+    # --- messages -------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    async def append_message(self, message: NewMessage) -> AppendResult:
+        """Store durably, assign ``seq``; idempotent on ``client_msg_id``. ``UnknownSession`` if none."""
+
+    @abc.abstractmethod
+    async def get_messages(
+        self, session_id: str, *, now: datetime, after_seq: int = 0, limit: int | None = None
+    ) -> list[StoredMessage]:
+        """Messages with ``seq > after_seq`` in ``seq`` order (empty if the session expired)."""
+
+    # --- objections -----------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    async def set_objection(self, customer_id: str, *, at: datetime) -> int:
+        """Record the customer's objection and flag their sessions; returns sessions flagged."""
+
+    @abc.abstractmethod
+    async def has_objection(self, customer_id: str) -> bool:
+        """Whether the customer has objected to analytics use of logged-in chats."""
+
+    # --- audit ----------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    async def add_audit(self, record: AuditRecord) -> None:
+        """Store an audit record durably."""
+
+    @abc.abstractmethod
+    async def list_audit(
+        self,
+        *,
+        now: datetime,
+        actor_id: str | None = None,
+        session_id: str | None = None,
+        customer_id: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> Page[AuditRecord]:
+        """Audit records newest first, filtered by any of the given fields."""
+
+    # --- legal holds ----------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    async def add_hold(self, hold: Hold) -> None:
+        """Store a hold (the caller then sets the session's retention)."""
+
+    @abc.abstractmethod
+    async def release_hold(self, hold_id: str, *, by: str, at: datetime) -> Hold | None:
+        """Mark a hold released; ``None`` if there is no such active hold."""
+
+    @abc.abstractmethod
+    async def list_holds(self, *, session_id: str | None = None, active_only: bool = True) -> list[Hold]:
+        """Holds, oldest first."""
+
+    # --- expiry and statistics ------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    async def purge_expired(self, *, now: datetime) -> Mapping[str, int]:
+        """Delete everything whose ``expire_at`` has passed; counts per collection/table."""
+
+    @abc.abstractmethod
+    async def stats(self, *, now: datetime, since: datetime, until: datetime) -> list[DailyStats]:
+        """Per-day aggregates over anonymous sessions created in ``[since, until)``."""

@@ -1,0 +1,87 @@
+"""``chatlog`` command line: serve, token, purge (stable names from the brief)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from chat.errors import ChatlogError
+from chat.settings import Settings
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from chat.server import serve
+
+    serve(settings, host=args.host, port=args.port)
+    return 0
+
+
+def _token(args: argparse.Namespace, settings: Settings) -> int:
+    from chat.tokens import TokenIssuer
+
+    issuer = TokenIssuer.from_settings(settings)
+    if args.kind == "customer":
+        print(issuer.customer(args.id, ttl_s=args.ttl))
+    else:
+        if args.role is None:
+            print("chatlog token staff: --role is required", file=sys.stderr)
+            return 2
+        print(issuer.staff(args.id, role=args.role, ttl_s=args.ttl))
+    return 0
+
+
+def _purge(args: argparse.Namespace, settings: Settings) -> int:
+    from chat.services import utcnow
+    from chat.store.factory import build_store
+
+    async def run() -> dict[str, int]:
+        store = build_store(settings.model_copy(update={"sweep_interval_s": 0}))
+        await store.open()
+        try:
+            return dict(await store.purge_expired(now=utcnow()))
+        finally:
+            await store.close()
+
+    counts = asyncio.run(run())
+    print(" ".join(f"{name}={count}" for name, count in sorted(counts.items())) or "nothing to purge")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chatlog", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the websocket gateway and the HTTP API")
+    serve.add_argument("--host", default=None, help="bind address (default CHATLOG_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None, help="port (default CHATLOG_PORT or 8000)")
+    serve.set_defaults(func=_serve)
+
+    token = sub.add_parser("token", help="print a signed development token")
+    token.add_argument("kind", choices=["customer", "staff"])
+    token.add_argument("id", help="customer id or staff id (the token's subject)")
+    token.add_argument("--role", choices=["adviser", "compliance", "analyst", "bot"], default=None)
+    token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds (default 3600)")
+    token.set_defaults(func=_token)
+
+    purge = sub.add_parser("purge", help="delete expired data now (the embedded store's sweeper)")
+    purge.set_defaults(func=_purge)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings()
+        result: int = args.func(args, settings)
+        return result
+    except ChatlogError as exc:
+        print(f"chatlog: {exc.message}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # e.g. an invalid subject id or a non-positive --ttl
+        print(f"chatlog: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

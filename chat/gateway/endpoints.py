@@ -1,0 +1,342 @@
+"""The two websocket endpoints: ``/ws/chat`` (the widget) and ``/ws/agent`` (bots and advisers).
+
+Each is a thin loop: check the Origin, accept, wait (briefly) for the ``hello`` frame, authenticate,
+then turn frames into hub calls and hub errors into error frames. Rules that decide anything live in
+:mod:`chat.session` and :mod:`chat.gateway.hub`; framing in :mod:`chat.protocol`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from chat import protocol as p
+from chat.errors import AuthError, ChatlogError, ProtocolError, RateLimited
+from chat.gateway.hub import Agent, LiveSession
+from chat.notice import privacy_notice
+from chat.ratelimit import TokenBucket
+from chat.services import Services
+
+log = logging.getLogger("chat.gateway")
+
+_DEV_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
+class Connection:
+    """A websocket as the hub sees it, plus what the watchdog and the flood guard need."""
+
+    __slots__ = ("bucket", "closed", "last_seen", "refused", "ws")
+
+    def __init__(self, ws: WebSocket, bucket: TokenBucket) -> None:
+        self.ws = ws
+        self.bucket = bucket
+        self.last_seen = time.monotonic()
+        self.refused = 0
+        self.closed = False
+
+    async def send(self, frame: str) -> None:
+        await self.ws.send_text(frame)
+
+    async def close(self, code: int, reason: str = "") -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.ws.application_state == WebSocketState.CONNECTED:
+            await self.ws.close(code, reason)
+
+
+class Watchdog:
+    """Closes connections that stayed silent past the idle timeout (one task for all connections,
+    instead of a timer per frame on the hot path)."""
+
+    def __init__(self, idle_timeout_s: float) -> None:
+        self.idle_timeout_s = idle_timeout_s
+        self.connections: set[Connection] = set()
+
+    async def run(self, on_tick: Callable[[], None] | None = None) -> None:
+        interval = max(0.05, min(5.0, self.idle_timeout_s / 4))
+        while True:
+            await asyncio.sleep(interval)
+            cutoff = time.monotonic() - self.idle_timeout_s
+            for conn in [c for c in self.connections if c.last_seen < cutoff]:
+                with contextlib.suppress(Exception):
+                    await conn.send(p.error_frame("idle_timeout", "no activity; reconnect to continue"))
+                with contextlib.suppress(Exception):
+                    await conn.close(p.CLOSE_TIMEOUT, "idle timeout")
+                self.connections.discard(conn)
+            if on_tick is not None:
+                on_tick()
+
+
+def origin_allowed(ws: WebSocket, services: Services) -> bool:
+    """Browsers always send Origin; refusing foreign ones stops cross-site websocket hijacking.
+
+    No Origin header means a non-browser client (a bot backend), which the token then authenticates.
+    The server's own origin (the widget page we serve) is always allowed.
+    """
+    origin = ws.headers.get("origin")
+    if origin is None:
+        return True
+    settings = services.settings
+    if origin in settings.allowed_origins or "*" in settings.allowed_origins:
+        return True
+    parts = urlsplit(origin)
+    host_header = ws.headers.get("host", "")
+    if parts.netloc and parts.netloc == host_header:
+        return True
+    return settings.is_dev and not settings.allowed_origins and (parts.hostname or "") in _DEV_HOSTS
+
+
+async def _receive(ws: WebSocket) -> str | None:
+    """The next text frame; ``None`` on disconnect. Binary frames raise a protocol error."""
+    message = await ws.receive()
+    if message["type"] == "websocket.disconnect":
+        return None
+    text = message.get("text")
+    if text is None:
+        raise ProtocolError("binary frames are not supported; send JSON text frames", code="binary_frame")
+    return str(text)
+
+
+async def _hello(ws: WebSocket, conn: Connection, services: Services, parse: Callable[..., Any]) -> p.Hello | None:
+    """Wait for the first frame, which must be ``hello``; on failure send the error and close."""
+    try:
+        raw = await asyncio.wait_for(_receive(ws), services.settings.auth_timeout_s)
+    except TimeoutError:
+        await conn.send(p.error_frame("auth_timeout", "send hello within the deadline"))
+        await conn.close(p.CLOSE_TIMEOUT, "auth timeout")
+        return None
+    except ProtocolError as exc:
+        await _refuse(conn, services, exc, p.CLOSE_BAD_FRAME)
+        return None
+    if raw is None:
+        return None
+    try:
+        event = parse(raw, max_text_chars=services.settings.max_text_chars)
+    except ProtocolError as exc:
+        await _refuse(conn, services, exc, p.CLOSE_BAD_FRAME)
+        return None
+    if not isinstance(event, p.Hello):
+        await _refuse(conn, services, ProtocolError("the first frame must be hello", code="hello_required"),
+                      p.CLOSE_BAD_FRAME)
+        return None
+    return event
+
+
+async def _refuse(conn: Connection, services: Services, exc: ChatlogError, close_code: int) -> None:
+    services.metrics.errors.labels(exc.code).inc()
+    with contextlib.suppress(Exception):
+        await conn.send(p.error_frame(exc.code, exc.message))
+    with contextlib.suppress(Exception):
+        await conn.close(close_code, exc.code)
+
+
+async def _error(conn: Connection, services: Services, exc: ChatlogError, **extra: Any) -> None:
+    services.metrics.errors.labels(exc.code).inc()
+    await conn.send(p.error_frame(exc.code, exc.message, **extra))
+
+
+def _close_code_for(exc: ChatlogError) -> int:
+    if isinstance(exc, AuthError):
+        return p.CLOSE_UNAUTHORIZED
+    if exc.http_status == 404:
+        return p.CLOSE_UNKNOWN_SESSION
+    if exc.http_status == 403:
+        return p.CLOSE_FORBIDDEN
+    if exc.http_status == 503:
+        return p.CLOSE_SERVICE_RESTART
+    return p.CLOSE_BAD_FRAME
+
+
+def _flooding(conn: Connection, services: Services) -> bool:
+    """Token bucket per connection. Returns True when the frame must be refused."""
+    now = time.monotonic()
+    conn.last_seen = now
+    if conn.bucket.allow(now):
+        conn.refused = 0
+        return False
+    conn.refused += 1
+    return True
+
+
+async def _accept(ws: WebSocket, services: Services, endpoint: str) -> Connection | None:
+    if not origin_allowed(ws, services):
+        services.metrics.errors.labels("origin_not_allowed").inc()
+        log.warning("origin refused", extra={"endpoint": endpoint})
+        await ws.close(code=1008)  # before accept: uvicorn answers the handshake with HTTP 403
+        return None
+    await ws.accept()
+    conn = Connection(ws, TokenBucket(services.settings.rate_per_s, services.settings.rate_burst))
+    if services.hub.shutting_down:
+        await _refuse(conn, services, ChatlogError("server is restarting; reconnect", code="shutting_down"),
+                      p.CLOSE_SERVICE_RESTART)
+        return None
+    return conn
+
+
+async def chat_endpoint(ws: WebSocket) -> None:
+    services: Services = ws.app.state.services
+    conn = await _accept(ws, services, "chat")
+    if conn is None:
+        return
+    metrics = services.metrics.connections.labels("chat")
+    metrics.inc()
+    watchdog: Watchdog = ws.app.state.watchdog
+    live: LiveSession | None = None
+    try:
+        hello = await _hello(ws, conn, services, p.parse_client_frame)
+        if hello is None:
+            return
+        try:
+            identity = services.verifier.verify_customer(hello.token) if hello.token else None
+            if hello.resume_session_id is not None:
+                live = await services.hub.resume_session(hello.resume_session_id, identity, conn)
+            else:
+                live = await services.hub.start_session(identity, conn)
+        except ChatlogError as exc:
+            await _refuse(conn, services, exc, _close_code_for(exc))
+            return
+        await conn.send(
+            p.encode(
+                {
+                    "type": "welcome",
+                    "session_id": live.session_id,
+                    "kind": live.kind,
+                    "notice": privacy_notice(live.kind, services.settings, hello.lang),
+                    "state": live.machine.state,
+                }
+            )
+        )
+        if hello.resume_session_id is not None:
+            for frame in await services.hub.replay(live, hello.resume_last_seq):
+                await conn.send(frame)
+            if live.machine.ended:
+                await conn.send(p.encode({"type": "ended", "by": "earlier"}))
+        watchdog.connections.add(conn)
+        await _chat_loop(ws, conn, services, live)
+    except WebSocketDisconnect:
+        pass
+    finally:
+        watchdog.connections.discard(conn)
+        metrics.dec()
+        if live is not None:
+            services.hub.detach_customer(live, conn)
+
+
+async def _chat_loop(ws: WebSocket, conn: Connection, services: Services, live: LiveSession) -> None:
+    hub = services.hub
+    max_chars = services.settings.max_text_chars
+    flood_close_after = services.settings.flood_close_after
+    while True:
+        try:
+            raw = await _receive(ws)
+        except ProtocolError as exc:
+            await _error(conn, services, exc)
+            continue
+        if raw is None:
+            return
+        if _flooding(conn, services):
+            if conn.refused > flood_close_after:
+                await _refuse(conn, services, RateLimited("too many messages; connection closed"), p.CLOSE_FLOOD)
+                return
+            await _error(conn, services, RateLimited("too many messages; slow down and resend"))
+            continue
+        try:
+            event = p.parse_client_frame(raw, max_text_chars=max_chars)
+            if isinstance(event, p.ChatMessage):
+                try:
+                    await conn.send(await hub.customer_message(live, event))
+                except ChatlogError as exc:
+                    # Not acked: the client keeps the message and retries with the same client_msg_id.
+                    await _error(conn, services, exc, client_msg_id=event.client_msg_id)
+                continue
+            if isinstance(event, p.HandoverRequest):
+                await hub.handover_request(live)
+            elif isinstance(event, p.End):
+                await hub.customer_end(live)
+                await conn.close(p.CLOSE_NORMAL, "session ended")
+                return
+            elif isinstance(event, p.Ping):
+                await conn.send('{"type":"pong"}')
+            else:
+                raise ProtocolError("hello was already received", code="unexpected_hello")
+        except ChatlogError as exc:
+            await _error(conn, services, exc)
+
+
+async def agent_endpoint(ws: WebSocket) -> None:
+    services: Services = ws.app.state.services
+    conn = await _accept(ws, services, "agent")
+    if conn is None:
+        return
+    metrics = services.metrics.connections.labels("agent")
+    metrics.inc()
+    watchdog: Watchdog = ws.app.state.watchdog
+    agent: Agent | None = None
+    try:
+        hello = await _hello(ws, conn, services, p.parse_agent_frame)
+        if hello is None:
+            return
+        try:
+            if not hello.token:
+                raise AuthError("a staff token is required")
+            identity = services.verifier.verify_staff(hello.token, roles=("bot", "adviser"))
+        except ChatlogError as exc:
+            await _refuse(conn, services, exc, _close_code_for(exc))
+            return
+        await conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
+        agent = await services.hub.attach_agent(identity, conn)
+        watchdog.connections.add(conn)
+        await _agent_loop(ws, conn, services, agent)
+    except WebSocketDisconnect:
+        pass
+    finally:
+        watchdog.connections.discard(conn)
+        metrics.dec()
+        if agent is not None:
+            await services.hub.detach_agent(agent)
+
+
+async def _agent_loop(ws: WebSocket, conn: Connection, services: Services, agent: Agent) -> None:
+    hub = services.hub
+    max_chars = services.settings.max_text_chars
+    while True:
+        try:
+            raw = await _receive(ws)
+        except ProtocolError as exc:
+            await _error(conn, services, exc)
+            continue
+        if raw is None:
+            return
+        conn.last_seen = time.monotonic()  # agents are trusted services: no flood limit, only liveness
+        session_id: str | None = None
+        try:
+            event = p.parse_agent_frame(raw, max_text_chars=max_chars)
+            if isinstance(event, p.ChatMessage):
+                session_id = event.session_id
+                try:
+                    await conn.send(await hub.agent_message(agent, event))
+                except ChatlogError as exc:
+                    await _error(conn, services, exc, session_id=session_id, client_msg_id=event.client_msg_id)
+                continue
+            if isinstance(event, p.Accept):
+                session_id = event.session_id
+                await hub.agent_accept(agent, event.session_id)
+            elif isinstance(event, p.End):
+                session_id = event.session_id
+                assert event.session_id is not None
+                await hub.agent_end(agent, event.session_id)
+            elif isinstance(event, p.Ping):
+                await conn.send('{"type":"pong"}')
+            else:
+                raise ProtocolError("hello was already received", code="unexpected_hello")
+        except ChatlogError as exc:
+            extra = {"session_id": session_id} if session_id is not None else {}
+            await _error(conn, services, exc, **extra)

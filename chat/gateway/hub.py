@@ -1,0 +1,490 @@
+"""The live side of the gateway: which sessions are open here, who is connected, who hears what.
+
+The hub is the thin asyncio layer around :class:`chat.session.SessionMachine`: it feeds the machine
+events, carries out the actions it returns (frames to peers, session changes to the store) and owns the
+hot path of a chat message: redact (anonymous sessions) → durable append → ack → live relay.
+
+Anonymous sessions: the store only ever sees redacted text; the original text lives in memory only,
+in the session's live transcript, so the adviser who takes over and a reconnecting widget see what was
+really written while the session is live here. It is gone when the session ends or the process stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections import OrderedDict, deque
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from chat.errors import ChatlogError, Forbidden, UnknownSession
+from chat.protocol import ChatMessage, encode, iso
+from chat.services import Services
+from chat.session import Action, Persist, Send, SendTranscript, SessionMachine
+from chat.store.base import NewMessage, Sender, SessionKind, SessionRecord, StoredMessage
+from chat.tokens import CustomerIdentity, StaffIdentity
+
+log = logging.getLogger("chat.hub")
+
+#: Live transcript kept in memory per session (originals of anonymous chats; never written anywhere).
+LIVE_TRANSCRIPT_MAX = 1000
+#: Recently acked client_msg_ids per session, so a retry is answered without redaction or a write.
+RECENT_ACKS_MAX = 256
+
+
+class Peer(Protocol):
+    """A connected websocket, as the hub needs it (implemented over starlette in the endpoints)."""
+
+    async def send(self, frame: str) -> None: ...
+
+    async def close(self, code: int, reason: str = "") -> None: ...
+
+
+def customer_key(client_msg_id: str) -> str:
+    """Idempotency keys are per sender: a customer's "1" and a bot's "1" are different messages."""
+    return "c:" + client_msg_id
+
+
+def agent_key(agent_id: str, client_msg_id: str) -> str:
+    return f"a:{agent_id}:{client_msg_id}"
+
+
+def public_msg_id(stored: str | None) -> str | None:
+    """The client's own id back from the stored key (see :func:`customer_key`)."""
+    if stored is None:
+        return None
+    if stored.startswith("c:"):
+        return stored[2:]
+    if stored.startswith("a:"):
+        return stored.split(":", 2)[2]
+    return stored
+
+
+@dataclass(eq=False, slots=True)
+class Agent:
+    agent_id: str
+    role: str
+    peer: Peer
+    #: Sessions this adviser has taken over (so a disconnect hands them back to the queue).
+    sessions: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class LiveMessage:
+    seq: int
+    sender: Sender
+    text: str
+    at: str
+    client_msg_id: str | None
+
+
+@dataclass(eq=False, slots=True)
+class LiveSession:
+    record: SessionRecord
+    machine: SessionMachine
+    customer: Peer | None = None
+    transcript: deque[LiveMessage] = field(default_factory=lambda: deque(maxlen=LIVE_TRANSCRIPT_MAX))
+    #: True while ``transcript`` holds every message of the session (it was created in this process).
+    transcript_complete: bool = True
+    recent_acks: OrderedDict[str, int] = field(default_factory=OrderedDict)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: When the widget went away (monotonic), for the sweep; ``None`` while connected.
+    detached_at: float | None = None
+
+    @property
+    def session_id(self) -> str:
+        return self.record.session_id
+
+    @property
+    def kind(self) -> SessionKind:
+        return self.record.kind
+
+    def remember_ack(self, key: str, seq: int) -> None:
+        self.recent_acks[key] = seq
+        if len(self.recent_acks) > RECENT_ACKS_MAX:
+            self.recent_acks.popitem(last=False)
+
+
+def _message_frame(msg: LiveMessage, session_id: str | None = None) -> dict[str, Any]:
+    frame: dict[str, Any] = {"type": "message", "seq": msg.seq, "from": msg.sender, "text": msg.text, "at": msg.at}
+    if session_id is not None:
+        frame["session_id"] = session_id
+    if msg.client_msg_id is not None:
+        frame["client_msg_id"] = msg.client_msg_id
+    return frame
+
+
+def _live(stored: StoredMessage) -> LiveMessage:
+    return LiveMessage(stored.seq, stored.sender, stored.text, iso(stored.at), public_msg_id(stored.client_msg_id))
+
+
+class Hub:
+    def __init__(self, services: Services) -> None:
+        self.s = services
+        self.sessions: dict[str, LiveSession] = {}
+        self.agents: dict[str, Agent] = {}
+        self._loading: dict[str, asyncio.Future[LiveSession | None]] = {}
+        self.shutting_down = False
+
+    # --- customers ------------------------------------------------------------------------------------
+
+    async def start_session(self, identity: CustomerIdentity | None, peer: Peer) -> LiveSession:
+        s = self.s
+        now = s.clock()
+        kind: SessionKind = "authenticated" if identity is not None else "anonymous"
+        customer_id = identity.customer_id if identity is not None else None
+        objection = await s.store.has_objection(customer_id) if customer_id is not None else False
+        record = SessionRecord(
+            session_id=uuid.uuid4().hex,
+            kind=kind,
+            customer_id=customer_id,
+            created_at=now,
+            retention=s.policy.compute(kind=kind, created_at=now, adviser_took_part=False, legal_hold=False),
+            objection=objection,
+        )
+        await s.store.create_session(record)
+        live = LiveSession(record=record, machine=SessionMachine(record.session_id, kind), customer=peer)
+        self.sessions[record.session_id] = live
+        s.metrics.sessions.labels(kind).inc()
+        s.metrics.live_sessions.labels(kind).inc()
+        log.info("session started", extra={"session_id": record.session_id, "kind": kind})
+        await self._broadcast("bots", {"type": "session_started", **self._session_summary(live)})
+        return live
+
+    async def resume_session(
+        self, session_id: str, identity: CustomerIdentity | None, peer: Peer
+    ) -> LiveSession:
+        """Re-attach a widget to its session; a logged-in session only to the same customer."""
+        live = await self._get_live(session_id)
+        if live is None:
+            raise UnknownSession("no such session (it may have expired)")
+        if live.kind == "authenticated":
+            if identity is None:
+                raise Forbidden("this session belongs to a logged-in customer: send the customer's token")
+            if identity.customer_id != live.record.customer_id:
+                # Same answer as an unknown id: do not confirm that someone else's session exists.
+                raise UnknownSession("no such session (it may have expired)")
+        old = live.customer
+        live.customer = peer
+        live.detached_at = None
+        if old is not None and old is not peer:
+            await _quiet_close(old, 4409, "replaced by a newer connection")
+        else:
+            self.s.metrics.live_sessions.labels(live.kind).inc()
+        log.info("session resumed", extra={"session_id": session_id, "kind": live.kind})
+        return live
+
+    async def history(self, live: LiveSession, after_seq: int) -> list[LiveMessage]:
+        """Every message with ``seq > after_seq``: originals from memory where we have them."""
+        if live.transcript_complete and (not live.transcript or live.transcript[0].seq == 1):
+            return [m for m in live.transcript if m.seq > after_seq]
+        stored = await self.s.store.get_messages(live.session_id, now=self.s.clock(), after_seq=after_seq)
+        originals = {m.seq: m for m in live.transcript}
+        return [originals.get(m.seq) or _live(m) for m in stored]
+
+    async def replay(self, live: LiveSession, after_seq: int) -> list[str]:
+        """The frames a resuming widget receives."""
+        return [encode(_message_frame(m)) for m in await self.history(live, after_seq)]
+
+    def detach_customer(self, live: LiveSession, peer: Peer) -> None:
+        if live.customer is peer:
+            live.customer = None
+            self.s.metrics.live_sessions.labels(live.kind).dec()
+            self._maybe_forget(live)
+
+    async def customer_message(self, live: LiveSession, msg: ChatMessage) -> str:
+        """Store (after redaction, if anonymous), then return the ack frame; relay to the agent side."""
+        live.machine.check_customer_can_send()
+        key = customer_key(msg.client_msg_id)
+        seq = live.recent_acks.get(key)
+        if seq is not None:
+            self.s.metrics.duplicates.inc()
+            return encode({"type": "ack", "client_msg_id": msg.client_msg_id, "seq": seq})
+        stored, duplicate = await self._store_message(live, "customer", None, key, msg.text)
+        live.remember_ack(key, stored.seq)
+        if not duplicate:
+            lm = LiveMessage(stored.seq, "customer", msg.text, iso(stored.at), msg.client_msg_id)
+            live.transcript.append(lm)
+            await self._broadcast(live.machine.message_audience(), _message_frame(lm, live.session_id), live)
+        return encode({"type": "ack", "client_msg_id": msg.client_msg_id, "seq": stored.seq})
+
+    async def handover_request(self, live: LiveSession) -> None:
+        async with live.lock:
+            await self._apply(live, live.machine.handover_requested())
+
+    async def customer_end(self, live: LiveSession) -> None:
+        async with live.lock:
+            await self._apply(live, live.machine.end("customer"))
+
+    # --- agents ---------------------------------------------------------------------------------------
+
+    async def attach_agent(self, identity: StaffIdentity, peer: Peer) -> Agent:
+        agent = Agent(identity.staff_id, identity.role, peer)
+        old = self.agents.get(identity.staff_id)
+        self.agents[identity.staff_id] = agent
+        if old is not None:
+            agent.sessions = old.sessions
+            await _quiet_close(old.peer, 4409, "replaced by a newer connection")
+        log.info("agent connected", extra={"agent_id": agent.agent_id, "role": agent.role})
+        # Catch the agent up on what is open now: bots get live sessions, advisers the queue.
+        for live in list(self.sessions.values()):
+            if live.machine.ended:
+                continue
+            if agent.role == "bot" and live.machine.state in ("bot", "waiting"):
+                await _quiet_send(peer, encode({"type": "session_started", **self._session_summary(live)}))
+            if agent.role == "adviser" and live.machine.state == "waiting":
+                frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
+                await _quiet_send(peer, encode(frame))
+        return agent
+
+    async def detach_agent(self, agent: Agent) -> None:
+        if self.agents.get(agent.agent_id) is not agent:
+            return  # replaced by a newer connection that took over its sessions
+        del self.agents[agent.agent_id]
+        for session_id in list(agent.sessions):
+            live = self.sessions.get(session_id)
+            if live is not None:
+                async with live.lock:
+                    await self._apply(live, live.machine.adviser_left(agent.agent_id))
+        log.info("agent disconnected", extra={"agent_id": agent.agent_id, "role": agent.role})
+
+    async def agent_message(self, agent: Agent, msg: ChatMessage) -> str:
+        assert msg.session_id is not None
+        live = await self._get_live(msg.session_id)
+        if live is None:
+            raise UnknownSession("no such session")
+        live.machine.check_agent_can_send(agent.agent_id, agent.role)
+        key = agent_key(agent.agent_id, msg.client_msg_id)
+        ack = {"type": "ack", "session_id": live.session_id, "client_msg_id": msg.client_msg_id}
+        seq = live.recent_acks.get(key)
+        if seq is not None:
+            self.s.metrics.duplicates.inc()
+            return encode({**ack, "seq": seq})
+        sender: Sender = "adviser" if agent.role == "adviser" else "bot"
+        stored, duplicate = await self._store_message(live, sender, agent.agent_id, key, msg.text)
+        live.remember_ack(key, stored.seq)
+        if not duplicate:
+            lm = LiveMessage(stored.seq, sender, msg.text, iso(stored.at), None)
+            live.transcript.append(lm)
+            if live.customer is not None:
+                await _quiet_send(live.customer, encode(_message_frame(lm)))
+        return encode({**ack, "seq": stored.seq})
+
+    async def agent_accept(self, agent: Agent, session_id: str) -> None:
+        if agent.role != "adviser":
+            raise Forbidden("only advisers take over sessions")
+        live = await self._get_live(session_id)
+        if live is None:
+            raise UnknownSession("no such session")
+        async with live.lock:
+            await self._apply(live, live.machine.adviser_accepts(agent.agent_id))
+        agent.sessions.add(session_id)
+
+    async def agent_end(self, agent: Agent, session_id: str) -> None:
+        live = await self._get_live(session_id)
+        if live is None:
+            raise UnknownSession("no such session")
+        if live.machine.state == "adviser" and live.machine.adviser_id != agent.agent_id:
+            raise Forbidden("another adviser has taken over this session")
+        async with live.lock:
+            await self._apply(live, live.machine.end("agent"))
+
+    # --- shutdown -------------------------------------------------------------------------------------
+
+    async def shutdown(self) -> None:
+        """Tell every client to reconnect (to another instance, or to us after restart), then close."""
+        self.shutting_down = True
+        frame = encode({"type": "reconnect", "reason": "server restarting"})
+        peers: list[Peer] = [a.peer for a in self.agents.values()]
+        peers += [live.customer for live in self.sessions.values() if live.customer is not None]
+        for peer in peers:
+            await _quiet_send(peer, frame)
+            await _quiet_close(peer, 1012, "service restart")
+        log.info("hub shut down", extra={"connections": len(peers)})
+
+    # --- internals ------------------------------------------------------------------------------------
+
+    async def _store_message(
+        self, live: LiveSession, sender: Sender, sender_id: str | None, key: str, text: str
+    ) -> tuple[StoredMessage, bool]:
+        s = self.s
+        started = time.perf_counter()
+        counts: dict[str, int] = {}
+        stored_text = text
+        if live.kind == "anonymous":
+            redacted = await s.redactor.redact(text)
+            stored_text, counts = redacted.text, redacted.counts
+        try:
+            result = await s.store.append_message(
+                NewMessage(
+                    session_id=live.session_id,
+                    sender=sender,
+                    text=stored_text,
+                    at=s.clock(),
+                    client_msg_id=key,
+                    sender_id=sender_id,
+                    redactions=counts,
+                )
+            )
+        except ChatlogError:
+            s.metrics.store_errors.labels("append").inc()
+            raise
+        if result.duplicate:
+            s.metrics.duplicates.inc()
+        else:
+            s.metrics.messages.labels(live.kind, sender).inc()
+        s.metrics.ack_latency.labels(live.kind).observe(time.perf_counter() - started)
+        return result.message, result.duplicate
+
+    async def _apply(self, live: LiveSession, actions: list[Action]) -> None:
+        for action in actions:
+            if isinstance(action, Persist):
+                await self._persist(live, action)
+            elif isinstance(action, Send):
+                await self._broadcast(action.to, action.frame, live)
+            elif isinstance(action, SendTranscript):
+                await self._send_transcript(live, action.adviser_id)
+        if live.machine.ended:
+            self._maybe_forget(live)
+
+    async def _persist(self, live: LiveSession, action: Persist) -> None:
+        s = self.s
+        now = s.clock()
+        retention = None
+        if action.add_adviser is not None:
+            # Re-read: compliance may have placed a hold through the API since this session was loaded.
+            current = await s.store.get_session(live.session_id, now=now) or live.record
+            retention = s.policy.compute(
+                kind=live.kind,
+                created_at=live.record.created_at,
+                adviser_took_part=True,
+                legal_hold=current.legal_hold,
+            )
+            live.record.retention = retention
+            live.record.adviser_ids.append(action.add_adviser)
+        await s.store.update_session(
+            live.session_id,
+            state=action.state,
+            ended_at=now if action.ended else None,
+            add_adviser=action.add_adviser,
+            retention=retention,
+        )
+        live.record.state = action.state
+        log.info("session state", extra={"session_id": live.session_id, "state": action.state})
+
+    async def _send_transcript(self, live: LiveSession, adviser_id: str) -> None:
+        agent = self.agents.get(adviser_id)
+        if agent is None:
+            return
+        messages = []
+        for m in await self.history(live, 0):
+            frame = _message_frame(m)
+            del frame["type"]
+            messages.append(frame)
+        transcript: dict[str, Any] = {
+            "type": "transcript",
+            "session_id": live.session_id,
+            "kind": live.kind,
+            "messages": messages,
+        }
+        if live.kind == "authenticated":
+            transcript["customer_id"] = live.record.customer_id
+        await _quiet_send(agent.peer, encode(transcript))
+
+    async def _broadcast(self, to: str, frame: dict[str, Any], live: LiveSession | None = None) -> None:
+        text = encode(frame)
+        if to == "customer":
+            if live is not None and live.customer is not None:
+                await _quiet_send(live.customer, text)
+            return
+        if to == "adviser":
+            if live is not None and live.machine.adviser_id is not None:
+                agent = self.agents.get(live.machine.adviser_id)
+                if agent is not None:
+                    await _quiet_send(agent.peer, text)
+            return
+        role = "bot" if to == "bots" else "adviser"
+        for agent in list(self.agents.values()):
+            if agent.role == role:
+                await _quiet_send(agent.peer, text)
+
+    def _session_summary(self, live: LiveSession) -> dict[str, Any]:
+        summary: dict[str, Any] = {
+            "session_id": live.session_id,
+            "kind": live.kind,
+            "state": live.machine.state,
+            "created_at": iso(live.record.created_at),
+        }
+        if live.kind == "authenticated":
+            summary["customer_id"] = live.record.customer_id
+        return summary
+
+    async def _get_live(self, session_id: str) -> LiveSession | None:
+        """The live session, loading it from the store once if another task is not already doing so."""
+        live = self.sessions.get(session_id)
+        if live is not None:
+            return live
+        pending = self._loading.get(session_id)
+        if pending is not None:
+            return await asyncio.shield(pending)
+        fut: asyncio.Future[LiveSession | None] = asyncio.get_running_loop().create_future()
+        self._loading[session_id] = fut
+        try:
+            record = await self.s.store.get_session(session_id, now=self.s.clock())
+            live = None if record is None else self._revive(record)
+            fut.set_result(live)
+            return live
+        except BaseException as exc:
+            fut.set_exception(exc)
+            fut.exception()  # mark retrieved: waiters re-raise it themselves
+            raise
+        finally:
+            del self._loading[session_id]
+
+    def _revive(self, record: SessionRecord) -> LiveSession:
+        """A session stored earlier (another process, or before a restart) becomes live here."""
+        state = record.state
+        if state == "adviser":
+            state = "waiting"  # its adviser is connected elsewhere or not at all: offer it again
+        machine = SessionMachine(record.session_id, record.kind, state=state, advisers=list(record.adviser_ids))
+        live = LiveSession(record=record, machine=machine, transcript_complete=False)
+        self.sessions[record.session_id] = live
+        return live
+
+    def _maybe_forget(self, live: LiveSession) -> None:
+        """Drop an ended session from memory once its widget is gone (its originals go with it)."""
+        if live.customer is None:
+            live.detached_at = time.monotonic()
+            if live.machine.ended:
+                self.sessions.pop(live.session_id, None)
+
+    def sweep(self, *, detached_grace_s: float) -> int:
+        """Forget sessions whose widget has been gone longer than the grace period (resume then reads
+        the store). Returns how many were dropped."""
+        cutoff = time.monotonic() - detached_grace_s
+        gone = [
+            sid
+            for sid, live in self.sessions.items()
+            if live.customer is None and live.detached_at is not None and live.detached_at < cutoff
+            and live.machine.state != "adviser"
+        ]
+        for sid in gone:
+            del self.sessions[sid]
+        return len(gone)
+
+
+async def _quiet_send(peer: Peer, frame: str) -> None:
+    """A peer that went away must not break the sender's flow; its own loop notices the disconnect."""
+    try:
+        await peer.send(frame)
+    except Exception:
+        log.debug("send to a closed peer dropped")
+
+
+async def _quiet_close(peer: Peer, code: int, reason: str = "") -> None:
+    try:
+        await peer.close(code, reason)
+    except Exception:
+        log.debug("close of a closed peer ignored")

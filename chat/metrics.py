@@ -1,0 +1,41 @@
+"""Prometheus metrics, one registry per app (so several apps in one test process do not collide)."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+
+_LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.connections = Gauge("chatlog_connections", "Open websocket connections", ["endpoint"], registry=r)
+        self.live_sessions = Gauge("chatlog_live_sessions", "Sessions with a connected customer", ["kind"], registry=r)
+        self.sessions = Counter("chatlog_sessions", "Sessions started", ["kind"], registry=r)
+        self.messages = Counter("chatlog_messages", "Messages stored", ["kind", "sender"], registry=r)
+        self.duplicates = Counter("chatlog_duplicate_messages", "Retried messages answered from the store", registry=r)
+        self.errors = Counter("chatlog_protocol_errors", "Error frames sent, by code", ["code"], registry=r)
+        self.store_errors = Counter("chatlog_store_errors", "Store operations that failed", ["op"], registry=r)
+        self.ack_latency = Histogram(
+            "chatlog_ack_latency_seconds",
+            "Frame received to ack sent (includes redaction and the durable write)",
+            ["kind"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.anonymizer_latency = Histogram(
+            "chatlog_anonymizer_seconds_per_message",
+            "Anonymizer time per message (batch time divided by batch size)",
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
+        )
+
+        for op in ("append", "create_session", "update_session"):
+            self.store_errors.labels(op)  # export zeros, so alerts can be written before the first error
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

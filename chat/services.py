@@ -1,0 +1,34 @@
+"""What the app builds once at start-up and every handler shares (the lifespan's product)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from chat.metrics import Metrics
+from chat.retention import RetentionPolicy
+from chat.settings import Settings
+from chat.store.base import Store
+from chat.tokens import TokenVerifier
+
+if TYPE_CHECKING:
+    from chat.gateway.hub import Hub
+    from chat.redaction import Redactor
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Services:
+    settings: Settings
+    store: Store
+    verifier: TokenVerifier
+    policy: RetentionPolicy
+    metrics: Metrics
+    redactor: Redactor
+    hub: Hub
+    clock: Callable[[], datetime] = utcnow

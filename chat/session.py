@@ -1,0 +1,142 @@
+"""The chat session as a pure state machine (sans-I/O, after websockets' ``protocol.py``).
+
+A :class:`SessionMachine` is fed events (a customer message was stored, the customer asked for a human,
+an adviser accepted, someone ended the session, the adviser went away) and answers with a list of
+*actions* for the asyncio layer (:mod:`chat.gateway.hub`) to carry out: frames to send to whom, session
+changes to persist. It never touches a socket, a clock or the store, so every rule here is tested
+without any of them (``tests/core/test_session.py``).
+
+States: ``bot`` → ``waiting`` (customer asked for a human) → ``adviser`` (one took over) → ``ended``.
+An adviser may also take over straight from ``bot``; if the adviser disconnects, the session goes back to
+``waiting`` and is offered to advisers again, so no customer is left talking to nobody.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from chat.errors import Conflict, Forbidden, SessionEnded
+from chat.store.base import SessionKind, SessionState
+
+Audience = Literal["customer", "bots", "advisers", "adviser"]
+
+
+# --- actions ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Send:
+    """Send ``frame`` to an audience: the customer, every bot, every adviser, or the session's adviser."""
+
+    to: Audience
+    frame: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Persist:
+    """Persist a state change (and, for ``add_adviser``, recompute retention: the adviser tier)."""
+
+    state: SessionState
+    add_adviser: str | None = None
+    ended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SendTranscript:
+    """Send the transcript so far to the adviser who just took over."""
+
+    adviser_id: str
+
+
+Action = Send | Persist | SendTranscript
+
+
+@dataclass(slots=True)
+class SessionMachine:
+    session_id: str
+    kind: SessionKind
+    state: SessionState = "bot"
+    adviser_id: str | None = None
+    #: Every adviser who ever took part (the retention policy needs to know).
+    advisers: list[str] = field(default_factory=list)
+
+    # --- queries --------------------------------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self.state == "ended"
+
+    def message_audience(self) -> Audience:
+        """Who hears the customer now: the bot until an adviser took over."""
+        return "adviser" if self.state == "adviser" else "bots"
+
+    # --- events ---------------------------------------------------------------------------------------
+
+    def check_customer_can_send(self) -> None:
+        if self.ended:
+            raise SessionEnded("the session has ended")
+
+    def check_agent_can_send(self, agent_id: str, role: str) -> None:
+        """Bots speak until an adviser takes over; after that only that adviser speaks."""
+        if self.ended:
+            raise SessionEnded("the session has ended")
+        if self.state == "adviser":
+            if agent_id != self.adviser_id:
+                raise Forbidden("another adviser has taken over this session")
+        elif role != "bot":
+            raise Forbidden("accept the session before writing to it")
+
+    def handover_requested(self) -> list[Action]:
+        self.check_customer_can_send()
+        if self.state != "bot":
+            return []  # already waiting or with an adviser: asking again changes nothing
+        self.state = "waiting"
+        frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
+        return [Persist(state="waiting"), Send("advisers", frame), Send("bots", frame)]
+
+    def adviser_accepts(self, adviser_id: str) -> list[Action]:
+        if self.ended:
+            raise SessionEnded("the session has ended")
+        if self.state == "adviser":
+            if self.adviser_id == adviser_id:
+                return [SendTranscript(adviser_id)]  # idempotent re-accept (e.g. after reconnect)
+            raise Conflict("another adviser has already taken over this session")
+        self.state = "adviser"
+        self.adviser_id = adviser_id
+        first_time = adviser_id not in self.advisers
+        if first_time:
+            self.advisers.append(adviser_id)
+        taken = {"type": "session_taken", "session_id": self.session_id, "adviser_id": adviser_id}
+        return [
+            Persist(state="adviser", add_adviser=adviser_id if first_time else None),
+            SendTranscript(adviser_id),
+            Send("customer", {"type": "adviser_joined"}),
+            Send("bots", taken),
+            Send("advisers", taken),
+        ]
+
+    def adviser_left(self, adviser_id: str) -> list[Action]:
+        """The adviser's connection went away: offer the session to advisers again."""
+        if self.state != "adviser" or self.adviser_id != adviser_id:
+            return []
+        self.state = "waiting"
+        self.adviser_id = None
+        frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
+        return [
+            Persist(state="waiting"),
+            Send("customer", {"type": "adviser_left"}),
+            Send("advisers", frame),
+        ]
+
+    def end(self, by: Literal["customer", "agent"]) -> list[Action]:
+        if self.ended:
+            return []
+        audience: Audience = "adviser" if self.state == "adviser" else "bots"
+        self.state = "ended"
+        frame_agents = {"type": "session_ended", "session_id": self.session_id, "by": by}
+        actions: list[Action] = [Persist(state="ended", ended=True), Send(audience, frame_agents)]
+        if audience == "adviser":
+            actions.append(Send("bots", frame_agents))
+        actions.append(Send("customer", {"type": "ended", "by": by}))
+        return actions

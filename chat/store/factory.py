@@ -1,0 +1,22 @@
+"""Backend selection: ``CHATLOG_MONGODB_URI`` set → MongoDB; otherwise the embedded SQLite store."""
+
+from __future__ import annotations
+
+from chat.settings import Settings
+from chat.store.base import Store
+
+
+def build_store(settings: Settings) -> Store:
+    if settings.uses_mongodb:
+        from chat.store.mongo import MongoStore
+
+        assert settings.mongodb_uri is not None
+        return MongoStore(settings.mongodb_uri.get_secret_value(), settings.mongodb_database)
+    from chat.store.sqlite import SqliteStore
+
+    return SqliteStore(
+        settings.data_dir / "chatlog.db",
+        synchronous=settings.sqlite_synchronous,
+        max_batch=settings.sqlite_max_batch,
+        sweep_interval_s=settings.sweep_interval_s,
+    )

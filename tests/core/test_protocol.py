@@ -1,0 +1,90 @@
+"""Frame parsing as a table: (frame, expected event or error code)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from chat import protocol as p
+from chat.errors import ProtocolError
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('{"type":"hello"}', p.Hello(token=None)),
+        ('{"type":"hello","token":"abc"}', p.Hello(token="abc")),
+        ('{"type":"hello","token":"","lang":"en"}', p.Hello(token=None, lang="en")),
+        ('{"type":"hello","resume":{"session_id":"s1","last_seq":4}}', p.Hello(None, "s1", 4)),
+        ('{"type":"hello","resume":{"session_id":"s1"}}', p.Hello(None, "s1", 0)),
+        ('{"type":"message","client_msg_id":"m1","text":"hei"}', p.ChatMessage("m1", "hei")),
+        ('{"type":"message","client_msg_id":7,"text":"hei"}', p.ChatMessage("7", "hei")),
+        ('{"type":"handover_request"}', p.HandoverRequest()),
+        ('{"type":"end"}', p.End()),
+        ('{"type":"ping"}', p.Ping()),
+    ],
+)
+def test_client_frames(raw: str, expected: p.ClientEvent) -> None:
+    assert p.parse_client_frame(raw, max_text_chars=2000) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("", "bad_json"),
+        ("{", "bad_json"),
+        ('"hello"', "bad_json"),
+        ("null", "bad_json"),
+        ('{"type":"nope"}', "unknown_type"),
+        ("{}", "unknown_type"),
+        ('{"type":"message","text":"x"}', "bad_request"),
+        ('{"type":"message","client_msg_id":true,"text":"x"}', "bad_request"),
+        ('{"type":"message","client_msg_id":"","text":"x"}', "bad_request"),
+        ('{"type":"message","client_msg_id":"1","text":null}', "bad_request"),
+        ('{"type":"message","client_msg_id":"1","text":""}', "bad_request"),
+        ('{"type":"message","client_msg_id":"1","text":"' + "x" * 2001 + '"}', "too_long"),
+        ('{"type":"hello","token":5}', "bad_request"),
+        ('{"type":"hello","resume":"s1"}', "bad_request"),
+        ('{"type":"hello","resume":{"session_id":"s1","last_seq":-1}}', "bad_request"),
+        ('{"type":"hello","resume":{"session_id":"s1","last_seq":"3"}}', "bad_request"),
+        ('{"type":"hello","resume":{"last_seq":3}}', "bad_request"),
+    ],
+)
+def test_bad_client_frames(raw: str, code: str) -> None:
+    with pytest.raises(ProtocolError) as info:
+        p.parse_client_frame(raw, max_text_chars=2000)
+    assert info.value.code == code
+
+
+def test_exactly_2000_characters_is_allowed_even_if_multibyte() -> None:
+    event = p.parse_client_frame('{"type":"message","client_msg_id":"1","text":"' + "ø" * 2000 + '"}', max_text_chars=2000)
+    assert isinstance(event, p.ChatMessage) and len(event.text) == 2000
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('{"type":"message","session_id":"s","client_msg_id":"1","text":"hei"}', p.ChatMessage("1", "hei", "s")),
+        ('{"type":"accept","session_id":"s"}', p.Accept("s")),
+        ('{"type":"end","session_id":"s"}', p.End("s")),
+    ],
+)
+def test_agent_frames(raw: str, expected: p.ClientEvent) -> None:
+    assert p.parse_agent_frame(raw, max_text_chars=2000) == expected
+
+
+@pytest.mark.parametrize("raw", ['{"type":"message","client_msg_id":"1","text":"hei"}', '{"type":"accept"}', '{"type":"end"}'])
+def test_agent_frames_must_name_the_session(raw: str) -> None:
+    with pytest.raises(ProtocolError):
+        p.parse_agent_frame(raw, max_text_chars=2000)
+
+
+def test_timestamps_are_utc_with_milliseconds() -> None:
+    assert p.iso(datetime(2026, 1, 2, 3, 4, 5, 678_901, tzinfo=UTC)) == "2026-01-02T03:04:05.678Z"
+
+
+def test_error_frame_shape() -> None:
+    assert p.error_frame("too_long", "x", client_msg_id="1") == (
+        '{"type":"error","code":"too_long","message":"x","client_msg_id":"1"}'
+    )

@@ -1,0 +1,112 @@
+"""The session state machine, without sockets: events in, actions out."""
+
+from __future__ import annotations
+
+import pytest
+
+from chat.errors import Conflict, Forbidden, SessionEnded
+from chat.session import Persist, Send, SendTranscript, SessionMachine
+
+
+def machine(kind: str = "anonymous") -> SessionMachine:
+    return SessionMachine("s1", kind)  # type: ignore[arg-type]
+
+
+def test_starts_with_the_bot_listening() -> None:
+    m = machine()
+    assert m.state == "bot" and m.message_audience() == "bots"
+    m.check_customer_can_send()
+    m.check_agent_can_send("bot-1", "bot")
+
+
+def test_adviser_cannot_write_before_accepting() -> None:
+    with pytest.raises(Forbidden):
+        machine().check_agent_can_send("adv-1", "adviser")
+
+
+def test_handover_request_moves_to_waiting_and_asks_advisers() -> None:
+    m = machine()
+    actions = m.handover_requested()
+    assert m.state == "waiting"
+    assert actions[0] == Persist(state="waiting")
+    assert Send("advisers", {"type": "handover_request", "session_id": "s1", "kind": "anonymous"}) in actions
+    assert m.handover_requested() == []  # asking twice changes nothing
+
+
+def test_accept_moves_to_adviser_sends_transcript_and_tells_the_customer() -> None:
+    m = machine("authenticated")
+    m.handover_requested()
+    actions = m.adviser_accepts("adv-1")
+    assert m.state == "adviser" and m.adviser_id == "adv-1" and m.advisers == ["adv-1"]
+    assert actions[0] == Persist(state="adviser", add_adviser="adv-1")
+    assert SendTranscript("adv-1") in actions
+    assert Send("customer", {"type": "adviser_joined"}) in actions
+    assert m.message_audience() == "adviser"
+
+
+def test_adviser_may_take_over_straight_from_the_bot() -> None:
+    m = machine()
+    m.adviser_accepts("adv-1")
+    assert m.state == "adviser"
+
+
+def test_only_the_accepting_adviser_speaks_and_bots_fall_silent() -> None:
+    m = machine()
+    m.adviser_accepts("adv-1")
+    m.check_agent_can_send("adv-1", "adviser")
+    with pytest.raises(Forbidden):
+        m.check_agent_can_send("adv-2", "adviser")
+    with pytest.raises(Forbidden):
+        m.check_agent_can_send("bot-1", "bot")
+
+
+def test_second_adviser_conflicts_and_reaccept_is_idempotent() -> None:
+    m = machine()
+    m.adviser_accepts("adv-1")
+    with pytest.raises(Conflict):
+        m.adviser_accepts("adv-2")
+    assert m.adviser_accepts("adv-1") == [SendTranscript("adv-1")]
+    assert m.advisers == ["adv-1"]
+
+
+def test_adviser_leaving_puts_the_session_back_in_the_queue() -> None:
+    m = machine()
+    m.adviser_accepts("adv-1")
+    actions = m.adviser_left("adv-1")
+    assert m.state == "waiting" and m.adviser_id is None
+    assert Send("customer", {"type": "adviser_left"}) in actions
+    assert m.adviser_left("adv-1") == []
+    # A second adviser takes it; the first one stays on record (retention: adviser tier).
+    m.adviser_accepts("adv-2")
+    assert m.advisers == ["adv-1", "adv-2"]
+    assert m.adviser_accepts("adv-2") == [SendTranscript("adv-2")]
+
+
+def test_returning_adviser_is_not_added_twice() -> None:
+    m = machine()
+    m.adviser_accepts("adv-1")
+    m.adviser_left("adv-1")
+    actions = m.adviser_accepts("adv-1")
+    assert actions[0] == Persist(state="adviser", add_adviser=None)
+
+
+@pytest.mark.parametrize("before", ["bot", "waiting", "adviser"])
+def test_end_from_any_live_state(before: str) -> None:
+    m = machine()
+    if before in ("waiting", "adviser"):
+        m.handover_requested()
+    if before == "adviser":
+        m.adviser_accepts("adv-1")
+    actions = m.end("customer")
+    assert m.state == "ended" and m.ended
+    assert Persist(state="ended", ended=True) in actions
+    assert Send("customer", {"type": "ended", "by": "customer"}) in actions
+    assert m.end("agent") == []
+    with pytest.raises(SessionEnded):
+        m.check_customer_can_send()
+    with pytest.raises(SessionEnded):
+        m.check_agent_can_send("bot-1", "bot")
+    with pytest.raises(SessionEnded):
+        m.adviser_accepts("adv-9")
+    with pytest.raises(SessionEnded):
+        m.handover_requested()

@@ -1,0 +1,235 @@
+"""Bad input gets the documented error frame or status, and the server keeps serving others."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from websockets.exceptions import InvalidStatus
+
+from chat.tokens import ensure_dev_keys
+from tests.gateway.client import Client, client
+from tests.servers import Running, make_settings, run_in_thread
+
+
+async def still_serving(server: Running) -> None:
+    async with client(server.ws + "/ws/chat") as other:
+        assert (await other.hello())["type"] == "welcome"
+        assert (await other.say("1", "fortsatt her?"))["type"] == "ack"
+
+
+async def new_session(c: Client) -> str:
+    w = await c.hello()
+    assert w["type"] == "welcome"
+    return str(w["session_id"])
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("{not json", "bad_json"),
+        ("[1, 2, 3]", "bad_json"),
+        ('{"type": "teleport"}', "unknown_type"),
+        ('{"type": "message", "text": "no id"}', "bad_request"),
+        ('{"type": "message", "client_msg_id": "1"}', "bad_request"),
+        ('{"type": "message", "client_msg_id": "1", "text": 42}', "bad_request"),
+        ('{"type": "message", "client_msg_id": "1", "text": "   "}', "bad_request"),
+        ('{"type": "message", "client_msg_id": "' + "x" * 200 + '", "text": "hei"}', "bad_request"),
+        ('{"type": "hello"}', "unexpected_hello"),
+    ],
+)
+async def test_malformed_frames_get_error_frames_and_the_connection_survives(
+    server: Running, frame: str, code: str
+) -> None:
+    async with client(server.ws + "/ws/chat") as c:
+        await new_session(c)
+        await c.send(frame)
+        err = await c.recv()
+        assert err["type"] == "error" and err["code"] == code and err["message"]
+        assert (await c.say("ok", "hei"))["type"] == "ack"
+
+
+async def test_binary_frame_is_refused(server: Running) -> None:
+    async with client(server.ws + "/ws/chat") as c:
+        await new_session(c)
+        await c.ws.send(b"\x00\x01binary")
+        assert (await c.recv())["code"] == "binary_frame"
+        assert (await c.say("ok", "hei"))["type"] == "ack"
+
+
+async def test_text_over_2000_characters_is_refused_with_too_long(server: Running) -> None:
+    async with client(server.ws + "/ws/chat") as c:
+        sid = await new_session(c)
+        err = await c.say("long", "a" * 2001)
+        assert err["type"] == "error" and err["code"] == "too_long"
+        ok = await c.say("exact", "æ" * 2000)
+        assert ok == {"type": "ack", "client_msg_id": "exact", "seq": 1}
+        huge = await c.say("huge", "🙂" * 20000)  # 80 KB of UTF-8: still an error frame, not a crash
+        assert huge["code"] == "too_long"
+    await still_serving(server)
+    assert sid
+
+
+async def test_frame_above_the_size_limit_closes_with_1009(server: Running) -> None:
+    async with client(server.ws + "/ws/chat", max_size=None) as c:
+        await new_session(c)
+        await c.send('{"type":"message","client_msg_id":"1","text":"' + "a" * 300_000 + '"}')
+        assert await c.closed_with() == 1009
+    await still_serving(server)
+
+
+async def test_first_frame_must_be_hello(server: Running) -> None:
+    async with client(server.ws + "/ws/chat") as c:
+        await c.send({"type": "message", "client_msg_id": "1", "text": "hei"})
+        assert (await c.recv())["code"] == "hello_required"
+        assert await c.closed_with() == 4400
+
+
+async def test_hello_deadline(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    with run_in_thread(make_settings(tmp_path / "var", auth_timeout_s=0.3)) as server:
+        async with client(server.ws + "/ws/chat") as c:
+            err = await c.recv()
+            assert err["code"] == "auth_timeout"
+            assert await c.closed_with() == 4408
+
+
+def _signed(key: object, customer_id: str, *, exp_in: int, kid: str | None = None) -> str:
+    now = int(time.time())
+    claims = {"sub": customer_id, "kind": "customer", "iss": "chatlog-dev", "aud": "chatlog", "iat": now - 7200,
+              "exp": now + exp_in}
+    return jwt.encode(claims, key, algorithm="EdDSA", headers={"kid": kid} if kid else None)  # type: ignore[arg-type]
+
+
+def _expired(server: Running, customer_id: str) -> str:
+    """Signed with the server's own development key, but expired an hour ago (beyond the leeway)."""
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    private_path, _ = ensure_dev_keys(server.settings.data_dir)
+    key = load_pem_private_key(private_path.read_bytes(), password=None)
+    return _signed(key, customer_id, exp_in=-3600)
+
+
+@pytest.mark.parametrize(
+    ("token_kind", "code"),
+    [("forged", "invalid_token"), ("garbage", "invalid_token"), ("expired", "expired_token"), ("staff", "invalid_token")],
+)
+async def test_bad_customer_tokens_are_refused(server: Running, token_kind: str, code: str) -> None:
+    if token_kind == "forged":
+        token = _signed(Ed25519PrivateKey.generate(), "cust-1", exp_in=60)
+    elif token_kind == "garbage":
+        token = "not.a.token"
+    elif token_kind == "expired":
+        token = _expired(server, "cust-1")
+    else:
+        token = server.staff_token("bot-1", "bot")
+    async with client(server.ws + "/ws/chat") as c:
+        err = await c.hello(token=token)
+        assert err["type"] == "error" and err["code"] == code
+        assert await c.closed_with() == 4401
+    await still_serving(server)
+
+
+@pytest.mark.parametrize("role", [None, "compliance", "analyst"])
+async def test_agent_endpoint_needs_a_bot_or_adviser_token(server: Running, role: str | None) -> None:
+    async with client(server.ws + "/ws/agent") as c:
+        token = server.staff_token("s1", role) if role else None
+        err = await c.hello(token=token) if token else await c.hello()
+        assert err["type"] == "error"
+        if role is None:
+            assert err["code"] == "invalid_token" and await c.closed_with() == 4401
+        else:
+            assert err["code"] == "forbidden" and await c.closed_with() == 4403
+
+
+async def test_customer_token_on_agent_endpoint_is_refused(server: Running) -> None:
+    async with client(server.ws + "/ws/agent") as c:
+        err = await c.hello(token=server.customer_token("cust-1"))
+        assert err["code"] == "invalid_token"
+
+
+async def test_unknown_session_on_resume(server: Running) -> None:
+    async with client(server.ws + "/ws/chat") as c:
+        err = await c.hello(resume={"session_id": "0" * 32, "last_seq": 0})
+        assert err["code"] == "unknown_session"
+        assert await c.closed_with() == 4404
+
+
+async def test_agent_writing_to_unknown_session(server: Running) -> None:
+    async with client(server.ws + "/ws/agent") as bot:
+        await bot.hello(token=server.staff_token("bot-1", "bot"))
+        await bot.send({"type": "message", "session_id": "nope", "client_msg_id": "1", "text": "hei"})
+        err = await bot.recv_type("error")
+        assert err["code"] == "unknown_session" and err["session_id"] == "nope"
+
+
+async def test_wrong_origin_is_refused_at_the_handshake(server: Running) -> None:
+    with pytest.raises(InvalidStatus) as info:
+        async with client(server.ws + "/ws/chat", origin="https://evil.example"):  # type: ignore[arg-type]
+            pass
+    assert info.value.response.status_code == 403
+    async with client(server.ws + "/ws/chat", origin="http://localhost:3000") as c:  # type: ignore[arg-type]
+        assert (await c.hello())["type"] == "welcome"
+    await still_serving(server)
+
+
+async def test_flood_is_rate_limited_then_closed(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    settings = make_settings(tmp_path / "var", rate_per_s=5, rate_burst=5, flood_close_after=20)
+    with run_in_thread(settings) as server:
+        async with client(server.ws + "/ws/chat") as c:
+            await new_session(c)
+            for i in range(100):
+                await c.send({"type": "message", "client_msg_id": str(i), "text": "spam"})
+            codes = []
+            try:
+                while True:
+                    frame = await c.recv(timeout=5)
+                    codes.append(frame.get("code") or frame["type"])
+            except Exception:  # the server closed the connection
+                pass
+            assert codes.count("ack") <= 6
+            assert "rate_limited" in codes
+            assert c.ws.close_code == 4429
+        await still_serving(server)
+        async with httpx.AsyncClient() as http:
+            metrics = (await http.get(server.base + "/metrics")).text
+        assert 'chatlog_protocol_errors_total{code="rate_limited"}' in metrics
+
+
+async def test_session_ended_refuses_more_messages(server: Running) -> None:
+    async with client(server.ws + "/ws/chat") as c:
+        sid = await new_session(c)
+        await c.send({"type": "end"})
+        assert (await c.recv_type("ended"))["by"] == "customer"
+        assert await c.closed_with() == 1000
+    async with client(server.ws + "/ws/chat") as c:
+        await c.hello(resume={"session_id": sid, "last_seq": 0})
+        assert (await c.recv_type("ended"))["type"] == "ended"
+        err = await c.say("x", "hei igjen")
+        assert err["code"] == "session_ended"
+
+
+async def test_health_ready_metrics(server: Running) -> None:
+    async with httpx.AsyncClient() as http:
+        assert (await http.get(server.base + "/healthz")).json() == {"status": "ok"}
+        ready = (await http.get(server.base + "/readyz")).json()
+        assert ready == {"status": "ready", "store": "sqlite"}
+        async with client(server.ws + "/ws/chat") as c:
+            await new_session(c)
+            await c.say("1", "hei")
+            metrics = (await http.get(server.base + "/metrics")).text
+    for name in ("chatlog_connections", "chatlog_sessions_total", "chatlog_messages_total",
+                 "chatlog_ack_latency_seconds_bucket", "chatlog_anonymizer_seconds_per_message_bucket",
+                 "chatlog_store_errors_total"):
+        assert name in metrics
+    assert 'chatlog_connections{endpoint="chat"} 1.0' in metrics
+    await asyncio.sleep(0)

@@ -1,0 +1,119 @@
+"""Start the real server for tests: uvicorn on a free loopback port, in a thread or a subprocess."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from chat.app import create_app
+from chat.server import GatewayServer, uvicorn_config
+from chat.settings import Settings
+from chat.tokens import TokenIssuer
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(base: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                return
+        time.sleep(0.05)
+    raise TimeoutError(f"server at {base} not ready")
+
+
+@dataclass
+class Running:
+    settings: Settings
+    base: str
+    ws: str
+    issuer: TokenIssuer
+    server: GatewayServer | None = None
+
+    def customer_token(self, customer_id: str, ttl_s: int = 3600) -> str:
+        return self.issuer.customer(customer_id, ttl_s=ttl_s)
+
+    def staff_token(self, staff_id: str, role: str, ttl_s: int = 3600) -> str:
+        return self.issuer.staff(staff_id, role=role, ttl_s=ttl_s)  # type: ignore[arg-type]
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    base: dict[str, object] = {
+        "data_dir": data_dir,
+        "anonymizer_workers": 0,
+        "dev_mode": True,
+        "log_format": "json",
+        "sweep_interval_s": 0,
+    }
+    base.update(overrides)
+    return Settings(**base)  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def run_in_thread(settings: Settings) -> Iterator[Running]:
+    """The real app under the real uvicorn, on its own event loop in a thread of the test process."""
+    port = free_port()
+    app = create_app(settings)
+    server = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
+    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(base)
+        yield Running(settings, base, f"ws://127.0.0.1:{port}", TokenIssuer.from_settings(settings), server)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@contextlib.contextmanager
+def run_subprocess(data_dir: Path, env_extra: dict[str, str] | None = None) -> Iterator[tuple[subprocess.Popen[bytes], Running]]:
+    """``chatlog serve`` as a child process (for SIGKILL / SIGTERM tests and log inspection)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "CHATLOG_DATA_DIR": str(data_dir),
+        "CHATLOG_DEV_MODE": "true",
+        "CHATLOG_ANONYMIZER_WORKERS": "0",
+        **(env_extra or {}),
+    }
+    log_path = data_dir / "server.log"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log_file:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "chat.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    settings = make_settings(data_dir)
+    try:
+        wait_ready(base)
+        yield proc, Running(settings, base, f"ws://127.0.0.1:{port}", TokenIssuer.from_settings(settings))
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

@@ -1,0 +1,172 @@
+"""The embedded store's schema as an ordered list of migrations, tracked in ``PRAGMA user_version``.
+
+Operators upgrade by starting the new version on the old file: :func:`migrate` applies the steps the
+file has not seen, in order, in one transaction, so a crash mid-upgrade leaves the old version intact
+and a second start finds nothing to do. Steps are append-only: a released step is never edited, a
+change is a new step. ``user_version`` lives in the database header and is written by the same
+transaction as the step, so the version and the tables cannot disagree.
+
+Conventions the queries in :mod:`chat.store.sqlite` rely on:
+
+* times are INTEGER microseconds since the epoch, UTC (exact, and they sort correctly);
+* ``expire_at`` NULL means "kept until released" (legal hold); expired means ``expire_at <= now``;
+* a session's messages carry a copy of its ``expire_at`` so that they expire together.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from chat.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    summary: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "sessions, messages, audit records and legal holds",
+        (
+            """
+            CREATE TABLE sessions (
+                session_id    TEXT PRIMARY KEY,
+                kind          TEXT NOT NULL CHECK (kind IN ('anonymous', 'authenticated')),
+                customer_id   TEXT,
+                created_at    INTEGER NOT NULL,
+                tier          TEXT NOT NULL,
+                expire_at     INTEGER,
+                visible_until INTEGER,
+                state         TEXT NOT NULL,
+                ended_at      INTEGER,
+                adviser_ids   TEXT NOT NULL DEFAULT '[]',
+                legal_hold    INTEGER NOT NULL DEFAULT 0,
+                objection     INTEGER NOT NULL DEFAULT 0,
+                last_seq      INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            # The customer's archive, newest first, paged by (created_at, session_id).
+            """
+            CREATE INDEX sessions_by_customer ON sessions (customer_id, created_at DESC, session_id DESC)
+            WHERE customer_id IS NOT NULL
+            """,
+            "CREATE INDEX sessions_by_expiry ON sessions (expire_at) WHERE expire_at IS NOT NULL",
+            # Analysts' statistics: anonymous sessions by creation time.
+            "CREATE INDEX sessions_by_kind_created ON sessions (kind, created_at)",
+            """
+            CREATE TABLE messages (
+                session_id    TEXT NOT NULL,
+                seq           INTEGER NOT NULL,
+                sender        TEXT NOT NULL,
+                text          TEXT NOT NULL,
+                at            INTEGER NOT NULL,
+                client_msg_id TEXT,
+                sender_id     TEXT,
+                expire_at     INTEGER,
+                PRIMARY KEY (session_id, seq)
+            )
+            """,
+            # Idempotent appends: one stored message per (session, client_msg_id).
+            """
+            CREATE UNIQUE INDEX messages_idempotency ON messages (session_id, client_msg_id)
+            WHERE client_msg_id IS NOT NULL
+            """,
+            "CREATE INDEX messages_by_expiry ON messages (expire_at) WHERE expire_at IS NOT NULL",
+            """
+            CREATE TABLE audit (
+                audit_id    TEXT PRIMARY KEY,
+                at          INTEGER NOT NULL,
+                actor_id    TEXT NOT NULL,
+                role        TEXT NOT NULL,
+                action      TEXT NOT NULL,
+                purpose     TEXT NOT NULL,
+                expire_at   INTEGER NOT NULL,
+                session_id  TEXT,
+                customer_id TEXT
+            )
+            """,
+            "CREATE INDEX audit_by_time ON audit (at DESC, audit_id DESC)",
+            "CREATE INDEX audit_by_actor ON audit (actor_id, at DESC, audit_id DESC)",
+            """
+            CREATE INDEX audit_by_session ON audit (session_id, at DESC, audit_id DESC)
+            WHERE session_id IS NOT NULL
+            """,
+            """
+            CREATE INDEX audit_by_customer ON audit (customer_id, at DESC, audit_id DESC)
+            WHERE customer_id IS NOT NULL
+            """,
+            "CREATE INDEX audit_by_expiry ON audit (expire_at)",
+            """
+            CREATE TABLE holds (
+                hold_id     TEXT PRIMARY KEY,
+                session_id  TEXT NOT NULL,
+                case_ref    TEXT NOT NULL,
+                placed_by   TEXT NOT NULL,
+                placed_at   INTEGER NOT NULL,
+                released_at INTEGER,
+                released_by TEXT
+            )
+            """,
+            "CREATE INDEX holds_by_session ON holds (session_id, placed_at)",
+        ),
+    ),
+    Migration(
+        2,
+        "customers' objections and per-session redaction counts for statistics",
+        (
+            "CREATE TABLE objections (customer_id TEXT PRIMARY KEY, at INTEGER NOT NULL)",
+            # Counts only, never values: what the analysts' statistics need and nothing more.
+            """
+            CREATE TABLE session_redactions (
+                session_id  TEXT NOT NULL,
+                entity_type TEXT NOT NULL,
+                count       INTEGER NOT NULL,
+                PRIMARY KEY (session_id, entity_type)
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version recorded in the file (0 for a new, empty file)."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, *, target: int = LATEST_VERSION) -> list[int]:
+    """Bring the file up to ``target``; returns the versions applied (empty when already there).
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). ``BEGIN IMMEDIATE`` takes the write
+    lock before the version is read, so two processes starting at once cannot both apply a step.
+    A file written by a newer release is refused rather than guessed at.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(conn)
+        if current > LATEST_VERSION:
+            raise StoreError(
+                f"database schema version {current} is newer than this release supports ({LATEST_VERSION})"
+            )
+        applied: list[int] = []
+        for step in MIGRATIONS:
+            if current < step.version <= target:
+                for statement in step.statements:
+                    conn.execute(statement)
+                applied.append(step.version)
+        if applied:
+            # PRAGMA takes no bound parameters; the value is an int from MIGRATIONS.
+            conn.execute(f"PRAGMA user_version = {applied[-1]:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return applied

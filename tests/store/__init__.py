@@ -1,0 +1,1 @@
+"""Store tests: one backend-neutral contract suite (contract.py) plus backend-specific tests."""

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     # --- storage --------------------------------------------------------------------------------------
     mongodb_uri: SecretStr | None = None
     mongodb_database: str = "chatlog"
+    #: Deadline of one MongoDB operation; an outage is reported to the client (no ack) after this.
+    mongodb_timeout_s: float = 5.0
+    #: Deadline of the analysts' statistics aggregation.
+    mongodb_stats_timeout_s: float = 60.0
     #: Group commit: the writer commits whatever queued during the previous commit; this caps one batch.
     sqlite_max_batch: int = 512
     #: ``FULL`` survives power loss, ``NORMAL`` survives a process crash (WAL). See docs/benchmarks.md.

@@ -1,0 +1,455 @@
+"""The production store on a MongoDB replica set, through PyMongo's async API.
+
+This module is the thin driver layer: every filter, update, sort, index and pipeline comes from
+:mod:`chat.store.mongo_queries` (pure, tested as data); here they are sent with the right write concern,
+session and transaction, and the driver's exceptions are translated into :mod:`chat.errors`.
+
+Why a replica set is required (see docs/operations.md): ``append_message``, a retention change and an
+erasure each touch several documents and run in a multi-document transaction, which MongoDB only offers
+on a replica set or a sharded cluster; ``w="majority"`` acknowledges a message only once a majority of
+members have it, so an ack survives a change of primary; retryable writes make a write interrupted by
+a failover safe to resend.
+
+Why seq assignment runs in a transaction: ``$inc`` on the session and the insert of the message commit
+together, so a lost idempotency race (``DuplicateKeyError``) rolls the ``$inc`` back and leaves no gap
+in ``seq``, and a message with seq ``n + 1`` can never be visible before ``n``. Appends to one session
+are also serialised inside the process (one asyncio lock per session), so that concurrent appends queue
+instead of failing each other's transactions with write conflicts and retrying.
+
+Outages: the driver reconnects by itself, so nothing here caches a "down" state. Each public call runs
+under one client-side deadline (``pymongo.timeout``, PyMongo's client-side operation timeout) covering
+server selection, transaction retries and the server's own ``maxTimeMS``: a call during an outage fails
+with :class:`~chat.errors.StoreUnavailable` after ``timeout_s`` (default: the server selection timeout,
+5 s), instead of ``with_transaction`` retrying for its built-in two minutes. Under such a deadline the
+driver waits for a primary for the remaining deadline, not ``serverSelectionTimeoutMS``, which is why
+the two default to the same value.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import weakref
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from datetime import UTC, datetime
+from typing import Any, Concatenate, Final, ParamSpec, TypeVar
+
+import pymongo
+from bson.errors import BSONError
+from pymongo import AsyncMongoClient, ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.errors import (
+    ConfigurationError,
+    ConnectionFailure,
+    DuplicateKeyError,
+    PyMongoError,
+)
+from pymongo.read_concern import ReadConcern
+from pymongo.read_preferences import ReadPreference
+from pymongo.write_concern import WriteConcern
+
+from chat.errors import ChatlogError, DuplicateKey, StoreError, StoreUnavailable, UnknownSession
+from chat.store import mongo_queries as q
+from chat.store.base import (
+    AppendResult,
+    AuditRecord,
+    DailyStats,
+    Hold,
+    NewMessage,
+    Page,
+    Retention,
+    SessionRecord,
+    SessionState,
+    Store,
+    StoredMessage,
+)
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Document = q.Document
+
+#: Every acknowledged write is on a majority of members, so an ack survives a failover.
+MAJORITY: Final = WriteConcern(w="majority")
+#: Transactions read a consistent snapshot and commit with majority; always on the primary.
+TXN_OPTIONS: Final[Mapping[str, Any]] = {
+    "read_concern": ReadConcern("snapshot"),
+    "write_concern": MAJORITY,
+    "read_preference": ReadPreference.PRIMARY,
+}
+
+
+def translate_error(exc: BaseException) -> ChatlogError:
+    """Map a driver error onto :mod:`chat.errors` (the boundary rule of :mod:`chat.store.base`).
+
+    Unreachable, failing over, or too slow are all "retry later" (:class:`StoreUnavailable`); a unique
+    index violation is :class:`DuplicateKey`; anything else is a :class:`StoreError`. Messages are
+    fixed phrases: driver messages can quote document values.
+    """
+    if isinstance(exc, ConnectionFailure) or (isinstance(exc, PyMongoError) and exc.timeout):
+        return StoreUnavailable("MongoDB is unreachable or has no primary")
+    if isinstance(exc, DuplicateKeyError):
+        return DuplicateKey("a document with this id already exists")
+    if isinstance(exc, ConfigurationError):
+        return StoreError("MongoDB configuration is invalid")
+    return StoreError("MongoDB operation failed")
+
+
+#: Operations whose deadline is ``stats_timeout_s`` rather than ``timeout_s``.
+_SLOW_OPERATIONS: Final = frozenset({"stats"})
+
+
+def _check_limit(limit: int) -> None:
+    # MongoDB reads limit(0) as "no limit": refuse it rather than return everything.
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+
+
+def supports_transactions(hello: Mapping[str, Any]) -> bool:
+    """Whether the ``hello`` reply is from a replica set member or a mongos (a standalone has neither)."""
+    return "setName" in hello or hello.get("msg") == "isdbgrid"
+
+
+def _boundary(
+    op: Callable[Concatenate[MongoStore, P], Coroutine[Any, Any, R]],
+) -> Callable[Concatenate[MongoStore, P], Coroutine[Any, Any, R]]:
+    """Run one public operation under the store's deadline and translate what the driver raises."""
+
+    @functools.wraps(op)
+    async def wrapper(self: MongoStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            deadline = self.stats_timeout_s if op.__name__ in _SLOW_OPERATIONS else self.timeout_s
+            with pymongo.timeout(deadline):
+                return await op(self, *args, **kwargs)
+        except (PyMongoError, BSONError) as exc:
+            error = translate_error(exc)
+            log.warning(
+                "mongodb operation failed",
+                extra={"store": "mongodb", "action": op.__name__, "error": type(exc).__name__, "code": error.code},
+            )
+            raise error from exc
+
+    return wrapper
+
+
+class MongoStore(Store):
+    """:class:`~chat.store.base.Store` on MongoDB (replica set or sharded cluster)."""
+
+    name = "mongodb"
+
+    def __init__(
+        self,
+        uri: str,
+        database: str,
+        *,
+        client: AsyncMongoClient[Document] | None = None,
+        server_selection_timeout_ms: int = 5_000,
+        timeout_s: float | None = None,
+        stats_timeout_s: float = 60.0,
+    ) -> None:
+        """``client``: share an existing client (it is then not closed by :meth:`close`).
+
+        ``server_selection_timeout_ms`` is how long a call waits for a usable primary before it raises
+        :class:`StoreUnavailable`: short, so that a widget hears about an outage in seconds.
+        ``timeout_s`` caps a whole call, including waiting for a primary and transaction retries
+        (default: the server selection timeout); ``stats_timeout_s`` caps the analysts' aggregation,
+        which may scan a year of sessions.
+        """
+        self.timeout_s = server_selection_timeout_ms / 1000 if timeout_s is None else timeout_s
+        self.stats_timeout_s = stats_timeout_s
+        self._owns_client = client is None
+        if client is None:
+            try:
+                client = AsyncMongoClient(
+                    uri,
+                    tz_aware=True,
+                    tzinfo=UTC,
+                    retryWrites=True,
+                    retryReads=True,
+                    w="majority",
+                    serverSelectionTimeoutMS=server_selection_timeout_ms,
+                    connectTimeoutMS=server_selection_timeout_ms,
+                    appname="chatlog",
+                )
+            except (PyMongoError, ValueError):
+                # Never echo the URI or the driver's message about it: it may carry a password.
+                raise StoreError("the MongoDB URI or its options are invalid") from None
+        self._client: AsyncMongoClient[Document] = client
+        # Primary reads: a resume replay right after an ack must see the acked message, whatever
+        # readPreference the URI carries.
+        self._db = client.get_database(database, write_concern=MAJORITY, read_preference=ReadPreference.PRIMARY)
+        #: One lock per session with appends in flight; entries vanish when no task holds them.
+        self._append_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        self.transactions_supported: bool | None = None
+
+    @property
+    def client(self) -> AsyncMongoClient[Document]:
+        return self._client
+
+    @property
+    def database_name(self) -> str:
+        return self._db.name
+
+    def _coll(self, name: str) -> AsyncCollection[Document]:
+        return self._db[name]
+
+    async def _in_transaction(self, callback: Callable[[AsyncClientSession], Awaitable[R]]) -> R:
+        """Run ``callback`` in one transaction, retried by the driver on transient errors."""
+        async with self._client.start_session() as session:
+            return await session.with_transaction(callback, **TXN_OPTIONS)
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    @_boundary
+    async def open(self) -> None:
+        for collection in (q.SESSIONS, q.MESSAGES, q.AUDIT, q.HOLDS):
+            await self._coll(collection).create_indexes(q.indexes_for(collection))
+        hello = await self._db.command("hello")
+        self.transactions_supported = supports_transactions(hello)
+        if not self.transactions_supported:
+            # Appends, retention changes and erasure need transactions; a standalone mongod refuses them.
+            log.warning("mongodb is not a replica set: transactions will fail", extra={"store": "mongodb"})
+        log.info("store opened", extra={"store": "mongodb"})
+
+    async def close(self) -> None:
+        # Every acknowledged write is already on a majority; there is nothing buffered to flush.
+        if self._owns_client:
+            await self._client.close()
+
+    @_boundary
+    async def ping(self) -> None:
+        # A command goes to the primary, so success also means "can serve writes now".
+        await self._db.command("ping")
+
+    # --- sessions -------------------------------------------------------------------------------------
+
+    @_boundary
+    async def create_session(self, session: SessionRecord) -> None:
+        await self._coll(q.SESSIONS).insert_one(q.session_document(session))
+
+    @_boundary
+    async def get_session(self, session_id: str, *, now: datetime) -> SessionRecord | None:
+        doc = await self._coll(q.SESSIONS).find_one(q.session_filter(session_id, now), q.SESSION_PROJECTION)
+        return None if doc is None else q.session_from_document(doc)
+
+    @_boundary
+    async def update_session(
+        self,
+        session_id: str,
+        *,
+        state: SessionState | None = None,
+        ended_at: datetime | None = None,
+        add_adviser: str | None = None,
+        legal_hold: bool | None = None,
+        objection: bool | None = None,
+        retention: Retention | None = None,
+    ) -> None:
+        update = q.session_update(
+            state=state,
+            ended_at=ended_at,
+            add_adviser=add_adviser,
+            legal_hold=legal_hold,
+            objection=objection,
+            retention=retention,
+        )
+        sessions = self._coll(q.SESSIONS)
+        by_id = {"_id": session_id}
+        if update is None:
+            if await sessions.count_documents(by_id, limit=1) == 0:
+                raise UnknownSession()
+            return
+        if retention is None:
+            if (await sessions.update_one(by_id, update)).matched_count == 0:
+                raise UnknownSession()
+            return
+        messages_update = q.messages_retention_update(retention)
+
+        async def rewrite(s: AsyncClientSession) -> int:
+            if (await sessions.update_one(by_id, update, session=s)).matched_count == 0:
+                raise UnknownSession()
+            result = await self._coll(q.MESSAGES).update_many(
+                q.session_messages(session_id), messages_update, session=s
+            )
+            return result.modified_count
+
+        changed = await self._in_transaction(rewrite)
+        log.info("retention changed", extra={"session_id": session_id, "tier": retention.tier, "messages": changed})
+
+    @_boundary
+    async def list_sessions(
+        self,
+        *,
+        customer_id: str,
+        now: datetime,
+        limit: int = 50,
+        cursor: str | None = None,
+        archive_only: bool = False,
+    ) -> Page[SessionRecord]:
+        _check_limit(limit)
+        query = q.customer_sessions_filter(customer_id, now, archive_only=archive_only, cursor=cursor)
+        found = self._coll(q.SESSIONS).find(query, q.SESSION_PROJECTION).sort(q.SESSIONS_SORT).limit(limit + 1)
+        items = [q.session_from_document(doc) async for doc in found]
+        if len(items) <= limit:
+            return Page(items, None)
+        items = items[:limit]
+        return Page(items, q.session_cursor(items[-1]))
+
+    @_boundary
+    async def delete_session(self, session_id: str) -> bool:
+        # Holds go too: the policy refuses erasure under an active hold, so only released ones remain.
+        async def erase(s: AsyncClientSession) -> tuple[int, int]:
+            messages = await self._coll(q.MESSAGES).delete_many(q.session_messages(session_id), session=s)
+            await self._coll(q.HOLDS).delete_many(q.holds_filter(session_id=session_id, active_only=False), session=s)
+            sessions = await self._coll(q.SESSIONS).delete_one({"_id": session_id}, session=s)
+            return sessions.deleted_count, messages.deleted_count
+
+        n_sessions, n_messages = await self._in_transaction(erase)
+        log.info("session erased", extra={"session_id": session_id, "sessions": n_sessions, "messages": n_messages})
+        return n_sessions > 0
+
+    # --- messages -------------------------------------------------------------------------------------
+
+    @_boundary
+    async def append_message(self, message: NewMessage) -> AppendResult:
+        lock = self._append_locks.get(message.session_id)
+        if lock is None:
+            lock = self._append_locks[message.session_id] = asyncio.Lock()
+        async with lock:
+            if message.client_msg_id is not None:
+                earlier = await self._find_by_client_msg_id(message)
+                if earlier is not None:
+                    return AppendResult(earlier, duplicate=True)
+            try:
+                stored = await self._in_transaction(functools.partial(self._insert_next, message))
+            except DuplicateKeyError:
+                # Another process stored the same client_msg_id between our check and our insert; the
+                # transaction rolled our $inc back, so the winner's message is the only one.
+                earlier = await self._find_by_client_msg_id(message) if message.client_msg_id else None
+                if earlier is None:
+                    raise
+                return AppendResult(earlier, duplicate=True)
+        return AppendResult(stored, duplicate=False)
+
+    async def _find_by_client_msg_id(self, message: NewMessage) -> StoredMessage | None:
+        assert message.client_msg_id is not None
+        doc = await self._coll(q.MESSAGES).find_one(
+            q.client_msg_filter(message.session_id, message.client_msg_id, message.at)
+        )
+        return None if doc is None else q.message_from_document(doc)
+
+    async def _insert_next(self, message: NewMessage, s: AsyncClientSession) -> StoredMessage:
+        """Take the next seq from the live session and insert the message with the session's expiry."""
+        session = await self._coll(q.SESSIONS).find_one_and_update(
+            q.session_filter(message.session_id, message.at),
+            q.next_seq_update(message.redactions),
+            projection=q.NEXT_SEQ_PROJECTION,
+            return_document=ReturnDocument.AFTER,
+            session=s,
+        )
+        if session is None:
+            raise UnknownSession()
+        seq = int(session["last_seq"])
+        doc = q.message_document(message, seq=seq, expire_at=session.get("expire_at"))
+        await self._coll(q.MESSAGES).insert_one(doc, session=s)
+        return q.message_from_document(doc)
+
+    @_boundary
+    async def get_messages(
+        self, session_id: str, *, now: datetime, after_seq: int = 0, limit: int | None = None
+    ) -> list[StoredMessage]:
+        found = self._coll(q.MESSAGES).find(q.messages_filter(session_id, now, after_seq=after_seq))
+        found = found.sort(q.MESSAGES_SORT)
+        if limit is not None:
+            _check_limit(limit)
+            found = found.limit(limit)
+        return [q.message_from_document(doc) async for doc in found]
+
+    # --- objections -----------------------------------------------------------------------------------
+
+    @_boundary
+    async def set_objection(self, customer_id: str, *, at: datetime) -> int:
+        # Record first, then flag: both are idempotent, so a caller retrying after a failure between
+        # the two converges, and a session created meanwhile sees the record (has_objection).
+        where, update = q.objection_upsert(customer_id, at)
+        await self._coll(q.OBJECTIONS).update_one(where, update, upsert=True)
+        result = await self._coll(q.SESSIONS).update_many(q.customer_filter(customer_id), q.OBJECTION_FLAG)
+        return result.matched_count
+
+    @_boundary
+    async def has_objection(self, customer_id: str) -> bool:
+        return await self._coll(q.OBJECTIONS).count_documents(q.objection_filter(customer_id), limit=1) > 0
+
+    # --- audit ----------------------------------------------------------------------------------------
+
+    @_boundary
+    async def add_audit(self, record: AuditRecord) -> None:
+        await self._coll(q.AUDIT).insert_one(q.audit_document(record))
+
+    @_boundary
+    async def list_audit(
+        self,
+        *,
+        now: datetime,
+        actor_id: str | None = None,
+        session_id: str | None = None,
+        customer_id: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> Page[AuditRecord]:
+        _check_limit(limit)
+        query = q.audit_filter(
+            now,
+            actor_id=actor_id,
+            session_id=session_id,
+            customer_id=customer_id,
+            since=since,
+            until=until,
+            cursor=cursor,
+        )
+        found = self._coll(q.AUDIT).find(query).sort(q.AUDIT_SORT).limit(limit + 1)
+        items = [q.audit_from_document(doc) async for doc in found]
+        if len(items) <= limit:
+            return Page(items, None)
+        items = items[:limit]
+        return Page(items, q.audit_cursor(items[-1]))
+
+    # --- legal holds ----------------------------------------------------------------------------------
+
+    @_boundary
+    async def add_hold(self, hold: Hold) -> None:
+        await self._coll(q.HOLDS).insert_one(q.hold_document(hold))
+
+    @_boundary
+    async def release_hold(self, hold_id: str, *, by: str, at: datetime) -> Hold | None:
+        where, update = q.release_hold(hold_id, by=by, at=at)
+        doc = await self._coll(q.HOLDS).find_one_and_update(where, update, return_document=ReturnDocument.AFTER)
+        return None if doc is None else q.hold_from_document(doc)
+
+    @_boundary
+    async def list_holds(self, *, session_id: str | None = None, active_only: bool = True) -> list[Hold]:
+        found = self._coll(q.HOLDS).find(q.holds_filter(session_id=session_id, active_only=active_only))
+        return [q.hold_from_document(doc) async for doc in found.sort(q.HOLDS_SORT)]
+
+    # --- expiry and statistics ------------------------------------------------------------------------
+
+    @_boundary
+    async def purge_expired(self, *, now: datetime) -> Mapping[str, int]:
+        # The TTL monitor does this by itself within a minute; this is for `chatlog purge` and tests.
+        counts: dict[str, int] = {}
+        for collection in q.EXPIRING:
+            counts[collection] = (await self._coll(collection).delete_many(q.expired(now))).deleted_count
+        log.info(
+            "expired data purged",
+            extra={"store": "mongodb", "sessions": counts[q.SESSIONS], "messages": counts[q.MESSAGES]},
+        )
+        return counts
+
+    @_boundary
+    async def stats(self, *, now: datetime, since: datetime, until: datetime) -> list[DailyStats]:
+        rows = await self._coll(q.SESSIONS).aggregate(q.stats_pipeline(now, since, until))
+        return q.stats_from_documents([row async for row in rows])

@@ -1,0 +1,624 @@
+"""Every MongoDB document the MongoDB store sends: filters, updates, sorts, indexes, pipelines.
+
+These are pure functions from our record types to plain ``dict``/``list`` values, with no I/O and no
+driver state, so that the part of the MongoDB backend that carries the *meaning* (which documents a
+read selects, what an update changes, how expiry is filtered, what the statistics count) can be
+unit-tested as data and run against ``mongomock``'s in-memory engine on a machine without ``mongod``.
+:mod:`chat.store.mongo` only wires these documents to the driver.
+
+Document shapes (one collection each; no unbounded arrays anywhere):
+
+``sessions``
+    ``{_id: session_id, kind, customer_id, created_at, state, ended_at, adviser_ids, legal_hold,
+    objection, last_seq, tier, expire_at, visible_until, redactions: {TYPE: count}}``.
+    ``last_seq`` is the per-session sequence counter and ``redactions`` the running count of redacted
+    entity types, both bumped by the same ``$inc`` that assigns a message its ``seq``.
+``messages``
+    ``{_id: ObjectId, session_id, seq, sender, sender_id, text, at, client_msg_id, redactions,
+    expire_at}``; one document per message, ``expire_at`` copied from the session.
+``audit``
+    ``{_id: audit_id, at, actor_id, role, action, purpose, session_id, customer_id, expire_at}``.
+``holds``
+    ``{_id: hold_id, session_id, case_ref, placed_by, placed_at, released_at, released_by}``.
+``objections``
+    ``{_id: customer_id, at}``.
+
+Expiry is data: every session, message and audit document carries ``expire_at`` and a TTL index with
+``expireAfterSeconds=0`` deletes it once that time has passed. ``expire_at: null`` never expires (that
+is how a legal hold keeps a session). Because the TTL monitor runs only once a minute, every read also
+filters on ``expire_at`` (:func:`live`).
+
+MongoDB stores datetimes with millisecond precision; times read back are truncated to the millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final, cast
+
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from chat.store.base import (
+    AuditRecord,
+    DailyStats,
+    Hold,
+    NewMessage,
+    Retention,
+    SessionRecord,
+    SessionState,
+    StoredMessage,
+)
+from chat.store.cursor import decode_cursor, encode_cursor
+
+Document = dict[str, Any]
+Sort = list[tuple[str, int]]
+
+SESSIONS: Final = "sessions"
+MESSAGES: Final = "messages"
+AUDIT: Final = "audit"
+HOLDS: Final = "holds"
+OBJECTIONS: Final = "objections"
+#: Collections with a per-document ``expire_at`` (and so a TTL index and a purge).
+EXPIRING: Final = (SESSIONS, MESSAGES, AUDIT)
+
+#: Cursor kinds (see :mod:`chat.store.cursor`): a session-list cursor is refused by the audit list.
+SESSIONS_CURSOR: Final = "sessions"
+AUDIT_CURSOR: Final = "audit"
+
+#: Entity type names become field names under ``redactions``; anything else could inject a path.
+_ENTITY_TYPE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
+
+
+# --- indexes ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSpec:
+    """One index, with the query it exists for (kept next to the spec so neither drifts)."""
+
+    collection: str
+    name: str
+    keys: tuple[tuple[str, int], ...]
+    serves: str
+    unique: bool = False
+    partial: Mapping[str, Any] | None = None
+    expire_after_seconds: int | None = None
+
+    def options(self) -> Document:
+        """``createIndexes`` options; the explicit name makes re-creating it on restart a no-op."""
+        options: Document = {"name": self.name}
+        if self.unique:
+            options["unique"] = True
+        if self.partial is not None:
+            options["partialFilterExpression"] = dict(self.partial)
+        if self.expire_after_seconds is not None:
+            options["expireAfterSeconds"] = self.expire_after_seconds
+        return options
+
+    def model(self) -> IndexModel:
+        return IndexModel(list(self.keys), **self.options())
+
+
+def _ttl(collection: str) -> IndexSpec:
+    return IndexSpec(
+        collection,
+        f"{collection}_expire_at_ttl",
+        (("expire_at", ASCENDING),),
+        serves="TTL monitor deletes the document once expire_at has passed (null = kept: legal hold); "
+        "also purge_expired's range delete",
+        expire_after_seconds=0,
+    )
+
+
+INDEXES: Final[tuple[IndexSpec, ...]] = (
+    IndexSpec(
+        SESSIONS,
+        "sessions_customer_created",
+        (("customer_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)),
+        serves="customer archive newest first with keyset cursor (list_sessions); compliance search "
+        "by customer; set_objection flagging a customer's sessions",
+    ),
+    IndexSpec(
+        SESSIONS,
+        "sessions_kind_created",
+        (("kind", ASCENDING), ("created_at", ASCENDING)),
+        serves="analysts' stats over anonymous sessions created in [since, until)",
+    ),
+    _ttl(SESSIONS),
+    IndexSpec(
+        MESSAGES,
+        "messages_session_seq",
+        (("session_id", ASCENDING), ("seq", ASCENDING)),
+        serves="transcript in seq order and resume replay (seq > last_seq); retention rewrite and "
+        "erasure of a session's messages; guarantees one message per seq",
+        unique=True,
+    ),
+    IndexSpec(
+        MESSAGES,
+        "messages_session_client_msg_id",
+        (("session_id", ASCENDING), ("client_msg_id", ASCENDING)),
+        serves="idempotent append: a repeated client_msg_id finds the stored message, and a race "
+        "between two writers ends in DuplicateKeyError for the loser",
+        unique=True,
+        partial={"client_msg_id": {"$type": "string"}},
+    ),
+    _ttl(MESSAGES),
+    IndexSpec(
+        AUDIT,
+        "audit_at",
+        (("at", DESCENDING), ("_id", DESCENDING)),
+        serves="audit log newest first by time range, keyset cursor (list_audit without actor/session/customer)",
+    ),
+    IndexSpec(
+        AUDIT,
+        "audit_actor_at",
+        (("actor_id", ASCENDING), ("at", DESCENDING), ("_id", DESCENDING)),
+        serves="audit log of one staff member (list_audit actor_id=...)",
+    ),
+    IndexSpec(
+        AUDIT,
+        "audit_session_at",
+        (("session_id", ASCENDING), ("at", DESCENDING), ("_id", DESCENDING)),
+        serves="who read this transcript (list_audit session_id=...)",
+    ),
+    IndexSpec(
+        AUDIT,
+        "audit_customer_at",
+        (("customer_id", ASCENDING), ("at", DESCENDING), ("_id", DESCENDING)),
+        serves="who read this customer's data (list_audit customer_id=...)",
+    ),
+    _ttl(AUDIT),
+    IndexSpec(
+        HOLDS,
+        "holds_session_placed",
+        (("session_id", ASCENDING), ("placed_at", ASCENDING), ("_id", ASCENDING)),
+        serves="holds of one session, oldest first (list_holds session_id=...)",
+    ),
+    IndexSpec(
+        HOLDS,
+        "holds_released_placed",
+        (("released_at", ASCENDING), ("placed_at", ASCENDING), ("_id", ASCENDING)),
+        serves="all active holds, oldest first (list_holds active_only, released_at null)",
+    ),
+)
+
+
+def indexes_for(collection: str) -> list[IndexModel]:
+    return [spec.model() for spec in INDEXES if spec.collection == collection]
+
+
+# --- common filters -----------------------------------------------------------------------------------
+
+
+def utc(value: datetime) -> datetime:
+    """Normalise a datetime read back from a driver to aware UTC (mongomock hands back naive ones)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _opt_utc(value: datetime | None) -> datetime | None:
+    return None if value is None else utc(value)
+
+
+def ms(value: datetime) -> datetime:
+    """Truncate to what BSON stores (milliseconds), so a record we return equals the one read back."""
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+def _opt_ms(value: datetime | None) -> datetime | None:
+    return None if value is None else ms(value)
+
+
+def live(now: datetime) -> Document:
+    """Not expired at ``now``: the TTL monitor may lag up to a minute, so reads must not rely on it.
+
+    ``{"expire_at": None}`` matches both null and a missing field (a held session).
+    """
+    return {"$or": [{"expire_at": {"$gt": now}}, {"expire_at": None}]}
+
+
+def expired(now: datetime) -> Document:
+    """What ``purge_expired`` deletes: the same boundary as :func:`live`, so nothing is in neither."""
+    return {"expire_at": {"$lte": now}}
+
+
+def _and(*parts: Document) -> Document:
+    """Combine filters with ``$and`` so that two ``$or`` clauses never overwrite each other."""
+    nonempty = [part for part in parts if part]
+    if len(nonempty) == 1:
+        return nonempty[0]
+    return {"$and": nonempty}
+
+
+def _after_desc(time_field: str, at: datetime, key: str) -> Document:
+    """Keyset condition for "strictly after (at, key)" in a ``(time desc, _id desc)`` ordering."""
+    return {"$or": [{time_field: {"$lt": at}}, {time_field: at, "_id": {"$lt": key}}]}
+
+
+# --- sessions -----------------------------------------------------------------------------------------
+
+
+def session_document(session: SessionRecord) -> Document:
+    return {
+        "_id": session.session_id,
+        "kind": session.kind,
+        "customer_id": session.customer_id,
+        "created_at": ms(session.created_at),
+        "state": session.state,
+        "ended_at": _opt_ms(session.ended_at),
+        "adviser_ids": list(session.adviser_ids),
+        "legal_hold": session.legal_hold,
+        "objection": session.objection,
+        "last_seq": session.last_seq,
+        **_retention_fields(session.retention),
+        "redactions": {},
+    }
+
+
+def _retention_fields(retention: Retention) -> Document:
+    return {
+        "tier": retention.tier,
+        "expire_at": _opt_ms(retention.expire_at),
+        "visible_until": _opt_ms(retention.visible_until),
+    }
+
+
+def session_from_document(doc: Mapping[str, Any]) -> SessionRecord:
+    return SessionRecord(
+        session_id=doc["_id"],
+        kind=doc["kind"],
+        customer_id=doc.get("customer_id"),
+        created_at=utc(doc["created_at"]),
+        retention=Retention(
+            tier=doc["tier"],
+            expire_at=_opt_utc(doc.get("expire_at")),
+            visible_until=_opt_utc(doc.get("visible_until")),
+        ),
+        state=doc.get("state", "bot"),
+        ended_at=_opt_utc(doc.get("ended_at")),
+        adviser_ids=list(doc.get("adviser_ids") or []),
+        legal_hold=bool(doc.get("legal_hold", False)),
+        objection=bool(doc.get("objection", False)),
+        last_seq=int(doc.get("last_seq", 0)),
+    )
+
+
+def session_filter(session_id: str, now: datetime) -> Document:
+    """One live session by id."""
+    return {"_id": session_id, **live(now)}
+
+
+#: Only what the caller of :meth:`~chat.store.base.Store.get_session` needs: not the counters map.
+SESSION_PROJECTION: Final[Document] = {"redactions": 0}
+
+
+def session_update(
+    *,
+    state: SessionState | None = None,
+    ended_at: datetime | None = None,
+    add_adviser: str | None = None,
+    legal_hold: bool | None = None,
+    objection: bool | None = None,
+    retention: Retention | None = None,
+) -> Document | None:
+    """The update for ``update_session``; ``None`` when nothing is to change (MongoDB refuses ``{}``).
+
+    ``$addToSet`` keeps ``adviser_ids`` a set: a handful of staff ids, never one entry per message.
+    """
+    fields: Document = {}
+    if state is not None:
+        fields["state"] = state
+    if ended_at is not None:
+        fields["ended_at"] = ended_at
+    if legal_hold is not None:
+        fields["legal_hold"] = legal_hold
+    if objection is not None:
+        fields["objection"] = objection
+    if retention is not None:
+        fields.update(_retention_fields(retention))
+    update: Document = {}
+    if fields:
+        update["$set"] = fields
+    if add_adviser is not None:
+        update["$addToSet"] = {"adviser_ids": add_adviser}
+    return update or None
+
+
+def customer_sessions_filter(
+    customer_id: str, now: datetime, *, archive_only: bool = False, cursor: str | None = None
+) -> Document:
+    """A customer's live sessions (``archive_only``: still visible to them), after ``cursor``.
+
+    The customer id is always an equality match: this filter is the customer-isolation boundary.
+    """
+    base: Document = {"customer_id": customer_id}
+    if archive_only:
+        base["visible_until"] = {"$gt": now}
+    parts = [base, live(now)]
+    if cursor is not None:
+        at, key = decode_cursor(cursor, SESSIONS_CURSOR)
+        parts.append(_after_desc("created_at", at, key))
+    return _and(*parts)
+
+
+#: Newest first; ``_id`` breaks ties between sessions created in the same millisecond.
+SESSIONS_SORT: Final[Sort] = [("created_at", DESCENDING), ("_id", DESCENDING)]
+
+
+def session_cursor(session: SessionRecord) -> str:
+    return encode_cursor(SESSIONS_CURSOR, session.created_at, session.session_id)
+
+
+def customer_filter(customer_id: str) -> Document:
+    """All of a customer's sessions, expired or not (objection flags them all)."""
+    return {"customer_id": customer_id}
+
+
+OBJECTION_FLAG: Final[Document] = {"$set": {"objection": True}}
+
+
+def objection_upsert(customer_id: str, at: datetime) -> tuple[Document, Document]:
+    """Filter and update recording an objection; ``$setOnInsert`` keeps the first date on a repeat."""
+    return {"_id": customer_id}, {"$setOnInsert": {"at": at}}
+
+
+def objection_filter(customer_id: str) -> Document:
+    return {"_id": customer_id}
+
+
+# --- messages -----------------------------------------------------------------------------------------
+
+
+def next_seq_update(redactions: Mapping[str, int]) -> Document:
+    """Assign the next seq and count this message's redactions on the session in one atomic ``$inc``.
+
+    Keeping the statistics counters on the session lets ``stats`` aggregate sessions alone, never
+    scanning messages.
+    """
+    inc: Document = {"last_seq": 1}
+    for entity_type, count in sorted(redactions.items()):
+        if not _ENTITY_TYPE.fullmatch(entity_type):
+            raise ValueError("entity type names are upper-case identifiers")
+        if count:
+            inc[f"redactions.{entity_type}"] = int(count)
+    return {"$inc": inc}
+
+
+#: What the seq ``find_one_and_update`` needs back: the new seq and the expiry to copy.
+NEXT_SEQ_PROJECTION: Final[Document] = {"last_seq": 1, "expire_at": 1}
+
+
+def message_document(message: NewMessage, *, seq: int, expire_at: datetime | None) -> Document:
+    return {
+        "session_id": message.session_id,
+        "seq": seq,
+        "sender": message.sender,
+        "sender_id": message.sender_id,
+        "text": message.text,
+        "at": ms(message.at),
+        "client_msg_id": message.client_msg_id,
+        "redactions": {k: int(v) for k, v in message.redactions.items() if v},
+        "expire_at": _opt_ms(expire_at),
+    }
+
+
+def message_from_document(doc: Mapping[str, Any]) -> StoredMessage:
+    return StoredMessage(
+        session_id=doc["session_id"],
+        seq=int(doc["seq"]),
+        sender=doc["sender"],
+        text=doc["text"],
+        at=utc(doc["at"]),
+        client_msg_id=doc.get("client_msg_id"),
+        sender_id=doc.get("sender_id"),
+    )
+
+
+def client_msg_filter(session_id: str, client_msg_id: str, now: datetime) -> Document:
+    """The message already stored under this idempotency key (served by the unique partial index)."""
+    return {"session_id": session_id, "client_msg_id": client_msg_id, **live(now)}
+
+
+def messages_filter(session_id: str, now: datetime, *, after_seq: int = 0) -> Document:
+    return {"session_id": session_id, "seq": {"$gt": after_seq}, **live(now)}
+
+
+MESSAGES_SORT: Final[Sort] = [("seq", ASCENDING)]
+
+
+def session_messages(session_id: str) -> Document:
+    """Every message of a session, whatever its expiry (retention rewrite, erasure)."""
+    return {"session_id": session_id}
+
+
+def messages_retention_update(retention: Retention) -> Document:
+    """Messages copy the session's expiry so that a session's documents expire together."""
+    return {"$set": {"expire_at": _opt_ms(retention.expire_at)}}
+
+
+# --- audit --------------------------------------------------------------------------------------------
+
+
+def audit_document(record: AuditRecord) -> Document:
+    return {
+        "_id": record.audit_id,
+        "at": ms(record.at),
+        "actor_id": record.actor_id,
+        "role": record.role,
+        "action": record.action,
+        "purpose": record.purpose,
+        "session_id": record.session_id,
+        "customer_id": record.customer_id,
+        "expire_at": ms(record.expire_at),
+    }
+
+
+def audit_from_document(doc: Mapping[str, Any]) -> AuditRecord:
+    return AuditRecord(
+        audit_id=doc["_id"],
+        at=utc(doc["at"]),
+        actor_id=doc["actor_id"],
+        role=doc["role"],
+        action=doc["action"],
+        purpose=doc["purpose"],
+        expire_at=utc(doc["expire_at"]),
+        session_id=doc.get("session_id"),
+        customer_id=doc.get("customer_id"),
+    )
+
+
+def audit_filter(
+    now: datetime,
+    *,
+    actor_id: str | None = None,
+    session_id: str | None = None,
+    customer_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    cursor: str | None = None,
+) -> Document:
+    """Live audit records matching every given field, ``at`` in ``[since, until)``, after ``cursor``."""
+    base: Document = {}
+    if actor_id is not None:
+        base["actor_id"] = actor_id
+    if session_id is not None:
+        base["session_id"] = session_id
+    if customer_id is not None:
+        base["customer_id"] = customer_id
+    at_range: Document = {}
+    if since is not None:
+        at_range["$gte"] = since
+    if until is not None:
+        at_range["$lt"] = until
+    if at_range:
+        base["at"] = at_range
+    parts = [base, live(now)]
+    if cursor is not None:
+        at, key = decode_cursor(cursor, AUDIT_CURSOR)
+        parts.append(_after_desc("at", at, key))
+    return _and(*parts)
+
+
+AUDIT_SORT: Final[Sort] = [("at", DESCENDING), ("_id", DESCENDING)]
+
+
+def audit_cursor(record: AuditRecord) -> str:
+    return encode_cursor(AUDIT_CURSOR, record.at, record.audit_id)
+
+
+# --- holds --------------------------------------------------------------------------------------------
+
+
+def hold_document(hold: Hold) -> Document:
+    return {
+        "_id": hold.hold_id,
+        "session_id": hold.session_id,
+        "case_ref": hold.case_ref,
+        "placed_by": hold.placed_by,
+        "placed_at": ms(hold.placed_at),
+        "released_at": _opt_ms(hold.released_at),
+        "released_by": hold.released_by,
+    }
+
+
+def hold_from_document(doc: Mapping[str, Any]) -> Hold:
+    return Hold(
+        hold_id=doc["_id"],
+        session_id=doc["session_id"],
+        case_ref=doc["case_ref"],
+        placed_by=doc["placed_by"],
+        placed_at=utc(doc["placed_at"]),
+        released_at=_opt_utc(doc.get("released_at")),
+        released_by=doc.get("released_by"),
+    )
+
+
+def release_hold(hold_id: str, *, by: str, at: datetime) -> tuple[Document, Document]:
+    """Filter and update releasing an *active* hold; a released one does not match (returns None)."""
+    return (
+        {"_id": hold_id, "released_at": None},
+        {"$set": {"released_at": at, "released_by": by}},
+    )
+
+
+def holds_filter(*, session_id: str | None = None, active_only: bool = True) -> Document:
+    query: Document = {}
+    if session_id is not None:
+        query["session_id"] = session_id
+    if active_only:
+        query["released_at"] = None
+    return query
+
+
+HOLDS_SORT: Final[Sort] = [("placed_at", ASCENDING), ("_id", ASCENDING)]
+
+
+# --- statistics ---------------------------------------------------------------------------------------
+
+
+def stats_pipeline(now: datetime, since: datetime, until: datetime) -> list[Document]:
+    """Per-day aggregates over live *anonymous* sessions created in ``[since, until)``.
+
+    Reads the ``sessions`` collection only: ``last_seq`` is the session's message count and
+    ``redactions`` its per-type counters, so no message (and no text) is ever touched. The redaction
+    map is unwound to one row per (session, type) and regrouped per day; ``includeArrayIndex`` makes
+    each session count once (only its first row, or its only row if it had no redactions, counts).
+    """
+    first_row = {"$cond": [{"$lte": [{"$ifNull": ["$ri", 0]}, 0]}, 1, 0]}
+    return [
+        {"$match": _and({"kind": "anonymous", "created_at": {"$gte": since, "$lt": until}}, live(now))},
+        {
+            "$project": {
+                "_id": 0,
+                "day": {"$dateToString": {"format": "%Y-%m-%d", "date": "$created_at"}},
+                "messages": {"$ifNull": ["$last_seq", 0]},
+                "handover": {"$cond": [{"$gt": [{"$size": {"$ifNull": ["$adviser_ids", []]}}, 0]}, 1, 0]},
+                "r": {"$objectToArray": {"$ifNull": ["$redactions", {}]}},
+            }
+        },
+        {"$unwind": {"path": "$r", "includeArrayIndex": "ri", "preserveNullAndEmptyArrays": True}},
+        {
+            "$group": {
+                "_id": {"day": "$day", "type": "$r.k"},
+                "sessions": {"$sum": first_row},
+                "messages": {"$sum": {"$multiply": [first_row, "$messages"]}},
+                "handovers": {"$sum": {"$multiply": [first_row, "$handover"]}},
+                "count": {"$sum": {"$ifNull": ["$r.v", 0]}},
+            }
+        },
+        {
+            "$group": {
+                "_id": "$_id.day",
+                "sessions": {"$sum": "$sessions"},
+                "messages": {"$sum": "$messages"},
+                "handovers": {"$sum": "$handovers"},
+                "redactions": {"$push": {"type": "$_id.type", "count": "$count"}},
+            }
+        },
+        {"$sort": {"_id": ASCENDING}},
+    ]
+
+
+def stats_from_documents(docs: Sequence[Mapping[str, Any]]) -> list[DailyStats]:
+    """Fold the pipeline's rows into :class:`DailyStats` (the ``type: null`` row is "no redactions")."""
+    out: list[DailyStats] = []
+    for doc in docs:
+        redactions: dict[str, int] = {}
+        for entry in cast(list[Mapping[str, Any]], doc.get("redactions") or []):
+            entity_type = entry.get("type")
+            if isinstance(entity_type, str) and entry.get("count"):
+                redactions[entity_type] = redactions.get(entity_type, 0) + int(entry["count"])
+        out.append(
+            DailyStats(
+                day=str(doc["_id"]),
+                sessions=int(doc["sessions"]),
+                messages=int(doc["messages"]),
+                handovers=int(doc["handovers"]),
+                redactions=dict(sorted(redactions.items())),
+            )
+        )
+    return sorted(out, key=lambda stats: stats.day)

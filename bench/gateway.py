@@ -35,6 +35,7 @@ from pathlib import Path
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 ECHO_SERVER = r"""
 import asyncio, sys, orjson
@@ -64,7 +65,7 @@ TEXTS_ANON = [
     "Kan dere ringe meg på 912 34 567 i morgen?",
     "Hva er renten på boliglån nå?",
     "My card ending in 1234 was declined at the store",
-    "Kontonummeret mitt er 1503.12.34567, hvorfor er det sperret?",
+    "Kontonummeret mitt er 1503.12.34562, hvorfor er det sperret?",
 ]
 TEXT_AUTH = "Hei, jeg lurer på hvordan jeg endrer kortgrensen min på kredittkortet"
 
@@ -117,8 +118,11 @@ def chatlog_server(workers: int) -> Iterator[Server]:
             "CHATLOG_IDLE_TIMEOUT_S": "3600",
         }
         proc = subprocess.Popen(
-            [sys.executable, "-m", "chat.cli", "serve", "--port", str(port)], env=env, cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "chat.cli", "serve", "--port", str(port)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             wait_port(port, proc)
@@ -219,11 +223,14 @@ async def load(label: str, url: str, n: int, seconds: float, tokens: list[str | 
     measure_from = start + warmup
     stop_at = measure_from + seconds
     tasks = [
-        asyncio.create_task(_client(url, tokens[i % len(tokens)], texts, stop_at, measure_from, lat, i)) for i in range(n)
+        asyncio.create_task(_client(url, tokens[i % len(tokens)], texts, stop_at, measure_from, lat, i))
+        for i in range(n)
     ]
     results = await asyncio.gather(*tasks, return_exceptions=True)
     acked = sum(r[0] for r in results if isinstance(r, tuple))
-    errors = sum(r[1] for r in results if isinstance(r, tuple)) + sum(1 for r in results if isinstance(r, BaseException))
+    errors = sum(r[1] for r in results if isinstance(r, tuple)) + sum(
+        1 for r in results if isinstance(r, BaseException)
+    )
     return Result(label, n, acked, seconds, lat, errors)
 
 
@@ -231,7 +238,9 @@ async def idle(url: str, pid: int, count: int) -> tuple[float, int]:
     base = rss_kb(pid)
     conns = []
     for i in range(0, count, 250):
-        batch = await asyncio.gather(*(connect(url + "/ws/chat", open_timeout=60, compression=None) for _ in range(min(250, count - i))))
+        batch = await asyncio.gather(
+            *(connect(url + "/ws/chat", open_timeout=60, compression=None) for _ in range(min(250, count - i)))
+        )
         for ws in batch:
             await ws.send('{"type":"hello"}')
         for ws in batch:
@@ -291,8 +300,10 @@ def main() -> None:
         with chatlog_server(args.workers) as srv:
             kb, opened = asyncio.run(idle(srv.url, srv.proc.pid, args.idle))
             workers_kb = children_rss_kb(srv.proc.pid)
-        print(f"idle connections: {opened} open, {kb:.1f} KB each (bare echo {echo_kb:.1f} KB each); "
-              f"anonymizer workers RSS {workers_kb / 1024:.0f} MB")
+        print(
+            f"idle connections: {opened} open, {kb:.1f} KB each (bare echo {echo_kb:.1f} KB each); "
+            f"anonymizer workers RSS {workers_kb / 1024:.0f} MB"
+        )
 
 
 if __name__ == "__main__":

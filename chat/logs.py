@@ -23,13 +23,23 @@ SAFE_FIELDS = frozenset(
 )  # fmt: skip
 
 
+#: Libraries whose debug output can quote what they process (PyMongo's command log carries whole
+#: documents, i.e. message text): they never log below WARNING, whatever the configured level.
+QUIET_LIBRARIES = ("pymongo", "presidio-analyzer", "presidio-anonymizer", "httpx", "httpcore", "asyncio", "websockets")
+
+
+def _event(record: logging.LogRecord) -> str:
+    """The fixed phrase of a log call. ``%``-arguments are never interpolated: they may carry input."""
+    return record.msg if isinstance(record.msg, str) else type(record.msg).__name__
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         out: dict[str, Any] = {
             "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
             "level": record.levelname.lower(),
             "logger": record.name,
-            "event": record.msg if isinstance(record.msg, str) else type(record.msg).__name__,
+            "event": _event(record),
         }
         for key in SAFE_FIELDS.intersection(record.__dict__):
             out[key] = record.__dict__[key]
@@ -45,7 +55,7 @@ class TextFormatter(JsonFormatter):
         exc = ""
         if record.exc_info and record.exc_info[0] is not None:
             exc = f" exception={record.exc_info[0].__name__}"
-        return f"{record.levelname:<7} {record.name}: {record.msg} {fields}{exc}".rstrip()
+        return f"{record.levelname:<7} {record.name}: {_event(record)} {fields}{exc}".rstrip()
 
 
 def configure(level: str = "INFO", fmt: str = "json") -> None:
@@ -60,3 +70,6 @@ def configure(level: str = "INFO", fmt: str = "json") -> None:
         logger.handlers[:] = []
         logger.propagate = True
     logging.getLogger("uvicorn.access").disabled = True
+    floor = max(logging.WARNING, root.level)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(floor)

@@ -10,7 +10,7 @@ from tests.gateway.client import client
 from tests.servers import run_subprocess
 
 VALID_FNR = "05109816444"
-KONTO = "1503.12.34567"
+KONTO = "1503.12.34562"
 PII = {
     "fnr": VALID_FNR,
     "fnr_spaced": "051098 16444",

@@ -1,0 +1,95 @@
+"""A store outage at run time: messages are never acked and lost, the client hears why, and the
+gateway recovers by itself when the store is back.
+
+The outage is simulated by a proxy in front of the real embedded store that raises the same error the
+MongoDB backend raises when the replica set is unreachable (``StoreUnavailable``; the MongoDB backend's
+own outage behaviour — kill and restart of the database server — is tested in
+tests/store/test_mongo_nx.py). The gateway only ever sees the store interface, so this is the path a
+MongoDB outage takes through it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from chat.app import create_app
+from chat.errors import StoreUnavailable
+from chat.server import GatewayServer, uvicorn_config
+from chat.store.sqlite import SqliteStore
+from chat.tokens import TokenIssuer
+from tests.gateway.client import client
+from tests.servers import Running, free_port, make_settings, wait_ready
+
+
+class FlakyStore:
+    """Delegates to a real store; while ``down`` every operation raises ``StoreUnavailable``."""
+
+    def __init__(self, inner: SqliteStore) -> None:
+        self._inner = inner
+        self.down = False
+        self.name = inner.name
+
+    def __getattr__(self, name: str) -> Any:
+        target = getattr(self._inner, name)
+        if not callable(target) or name in ("open", "close"):
+            return target
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            if self.down:
+                await asyncio.sleep(0.05)
+                raise StoreUnavailable("the store cannot be reached")
+            return await target(*args, **kwargs)
+
+        return call
+
+
+@contextmanager
+def serve_with(store: FlakyStore, data_dir: Path) -> Iterator[Running]:
+    import threading
+
+    settings = make_settings(data_dir)
+    app = create_app(settings, store=store)  # type: ignore[arg-type]
+    port = free_port()
+    server = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
+    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    thread.start()
+    try:
+        wait_ready(f"http://127.0.0.1:{port}")
+        yield Running(settings, f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}",
+                      TokenIssuer.from_settings(settings), server)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+async def test_outage_is_reported_never_acked_and_recovers(tmp_path: Path) -> None:
+    store = FlakyStore(SqliteStore(tmp_path / "var" / "chatlog.db", sweep_interval_s=0))
+    with serve_with(store, tmp_path / "var") as server:
+        async with httpx.AsyncClient() as http, client(server.ws + "/ws/chat") as c:
+            await c.hello(token=server.customer_token("cust-o"))
+            assert (await c.say("1", "før bruddet")) == {"type": "ack", "client_msg_id": "1", "seq": 1}
+
+            store.down = True
+            err = await c.say("2", "under bruddet")
+            assert err["type"] == "error" and err["code"] == "store_unavailable" and err["client_msg_id"] == "2"
+            assert (await http.get(server.base + "/readyz")).status_code == 503
+            # New sessions cannot start either, and say so.
+            async with client(server.ws + "/ws/chat") as other:
+                refused = await other.hello()
+                assert refused["code"] == "store_unavailable"
+
+            store.down = False
+            assert (await c.say("2", "under bruddet")) == {"type": "ack", "client_msg_id": "2", "seq": 2}
+            assert (await http.get(server.base + "/readyz")).status_code == 200
+            metrics = (await http.get(server.base + "/metrics")).text
+            assert 'chatlog_store_errors_total{op="append"} 1.0' in metrics
+
+        async with client(server.ws + "/ws/chat") as c2:
+            assert (await c2.hello())["type"] == "welcome"

@@ -28,9 +28,25 @@ SAFE_FIELDS = frozenset(
 QUIET_LIBRARIES = ("pymongo", "presidio-analyzer", "presidio-anonymizer", "httpx", "httpcore", "asyncio", "websockets")
 
 
+#: uvicorn's start-up lines whose arguments are the bind address and pid, never input: interpolated.
+_SAFE_FORMATS = frozenset(
+    {
+        "Uvicorn running on %s://%s:%d (Press CTRL+C to quit)",
+        "Started server process [%d]",
+        "Finished server process [%d]",
+    }
+)
+
+
 def _event(record: logging.LogRecord) -> str:
-    """The fixed phrase of a log call. ``%``-arguments are never interpolated: they may carry input."""
-    return record.msg if isinstance(record.msg, str) else type(record.msg).__name__
+    """The fixed phrase of a log call. ``%``-arguments are never interpolated: they may carry input.
+    A multi-line message (a formatted traceback, as uvicorn logs them) is cut to its first line, since
+    an exception's message can quote input."""
+    if not isinstance(record.msg, str):
+        return type(record.msg).__name__
+    if record.msg in _SAFE_FORMATS and record.args:
+        return record.getMessage()
+    return record.msg.split("\n", 1)[0]
 
 
 class JsonFormatter(logging.Formatter):

@@ -72,7 +72,6 @@ def run_in_thread(settings: Settings) -> Iterator[Running]:
     port = free_port()
     app = create_app(settings)
     server = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
-    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
     thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"

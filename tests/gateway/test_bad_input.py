@@ -171,10 +171,10 @@ async def test_agent_writing_to_unknown_session(server: Running) -> None:
 
 async def test_wrong_origin_is_refused_at_the_handshake(server: Running) -> None:
     with pytest.raises(InvalidStatus) as info:
-        async with client(server.ws + "/ws/chat", origin="https://evil.example"):  # type: ignore[arg-type]
+        async with client(server.ws + "/ws/chat", origin="https://evil.example"):
             pass
     assert info.value.response.status_code == 403
-    async with client(server.ws + "/ws/chat", origin="http://localhost:3000") as c:  # type: ignore[arg-type]
+    async with client(server.ws + "/ws/chat", origin="http://localhost:3000") as c:
         assert (await c.hello())["type"] == "welcome"
     await still_serving(server)
 

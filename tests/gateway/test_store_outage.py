@@ -57,7 +57,6 @@ def serve_with(store: FlakyStore, data_dir: Path) -> Iterator[Running]:
     app = create_app(settings, store=store)  # type: ignore[arg-type]
     port = free_port()
     server = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
-    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
     thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
     thread.start()
     try:

@@ -1,0 +1,217 @@
+"""Fixtures for driving the widget in a real Chromium: the browser, a page, and agents (bot/adviser).
+
+Chromium is Debian's package (``apt-get install chromium``), launched by path: ``playwright install``
+downloads browsers, which cannot work offline. The test module skips itself when it is missing.
+
+The agents are real ``websockets`` clients on ``/ws/agent``, each running its own event loop in a
+thread, because Playwright's sync API must not run inside an asyncio loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+import websockets
+
+from chat.app import create_app
+from chat.server import GatewayServer, uvicorn_config
+from chat.settings import Settings
+from chat.tokens import TokenIssuer
+from tests.servers import Running, make_settings, run_in_thread, wait_ready
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Lets a test reach the page's sockets (to cut one) and lose chosen incoming frames (to make a gap in
+#: the sequence), without a test hook in the widget itself.
+RECORD_SOCKETS = """
+(() => {
+  const Native = window.WebSocket;
+  window.__sockets = [];
+  window.__dropIncoming = null;
+  window.WebSocket = class extends Native {
+    constructor(...args) { super(...args); window.__sockets.push(this); }
+    get onmessage() { return super.onmessage; }
+    set onmessage(handler) {
+      super.onmessage = handler && ((event) => {
+        if (window.__dropIncoming && window.__dropIncoming(event.data)) return;
+        handler.call(this, event);
+      });
+    }
+  };
+})();
+"""
+#: Console errors a test provokes on purpose (connecting while the context is offline).
+EXPECTED_CONSOLE = ("ERR_INTERNET_DISCONNECTED", "WebSocket connection to")
+WAIT_S = 10.0
+
+Frame = dict[str, Any]
+
+
+class AgentClient:
+    """A bot or adviser on ``/ws/agent``. Records every frame; a bot can answer customer messages."""
+
+    def __init__(self, server: Running, role: str, reply: Callable[[str], str | None] | None = None) -> None:
+        self.role = role
+        self.agent_id = f"{role}-{uuid.uuid4().hex[:8]}"
+        self.reply = reply
+        self.frames: list[Frame] = []
+        self._cond = threading.Condition()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name=self.agent_id, daemon=True)
+        self._thread.start()
+        self._ws: Any = None
+        token = server.staff_token(self.agent_id, role)
+        self._run(self._connect(server.ws + "/ws/agent", token))
+        self._reader: Future[None] = asyncio.run_coroutine_threadsafe(self._read(), self._loop)
+
+    def _run(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(WAIT_S)
+
+    async def _connect(self, url: str, token: str) -> None:
+        self._ws = await websockets.connect(url)
+        await self._ws.send(json.dumps({"type": "hello", "token": token}))
+        welcome = json.loads(await self._ws.recv())
+        assert welcome["type"] == "welcome", welcome
+
+    async def _read(self) -> None:
+        with contextlib.suppress(websockets.ConnectionClosed):
+            async for raw in self._ws:
+                frame = json.loads(raw)
+                with self._cond:
+                    self.frames.append(frame)
+                    self._cond.notify_all()
+                if self.reply is not None and frame.get("type") == "message" and frame.get("from") == "customer":
+                    answer = self.reply(frame["text"])
+                    if answer is not None:
+                        await self._ws.send(json.dumps(self._message(frame["session_id"], answer)))
+
+    @staticmethod
+    def _message(session_id: str, text: str) -> Frame:
+        return {"type": "message", "session_id": session_id, "client_msg_id": uuid.uuid4().hex, "text": text}
+
+    def send(self, frame: Frame) -> None:
+        self._run(self._ws.send(json.dumps(frame)))
+
+    def say(self, session_id: str, text: str) -> None:
+        self.send(self._message(session_id, text))
+
+    def matching(self, **fields: Any) -> list[Frame]:
+        with self._cond:
+            return [f for f in self.frames if all(f.get(k) == v for k, v in fields.items())]
+
+    def wait_for(self, **fields: Any) -> Frame:
+        """The first recorded frame with these field values, waiting for it if need be."""
+        with self._cond:
+            found = self._cond.wait_for(lambda: self.matching(**fields), timeout=WAIT_S)
+        assert found, f"{self.role} never received a frame with {fields}; got {self.frames}"
+        return found[0]
+
+    def customer_texts(self, session_id: str) -> list[str]:
+        return [f["text"] for f in self.matching(type="message", session_id=session_id, **{"from": "customer"})]
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._run(self._ws.close())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=WAIT_S)
+
+
+@contextlib.contextmanager
+def gateway_on_port(settings: Settings, port: int) -> Iterator[Running]:
+    """Like ``tests.servers.run_in_thread`` but on a port we choose, so a test can stop the gateway and
+    start a new one where the widget expects it (a server restart). Leaving the block is a graceful
+    shutdown: clients get ``{"type": "reconnect"}`` and close code 1012."""
+    app = create_app(settings)
+    gateway = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
+    thread = threading.Thread(target=lambda: asyncio.run(gateway.serve()), name=f"gateway-{port}", daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(base)
+        yield Running(settings, base, f"ws://127.0.0.1:{port}", TokenIssuer.from_settings(settings), gateway)
+    finally:
+        gateway.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Running]:
+    """The real gateway, as tests/conftest.py's ``server`` but shared by the module: start-up (store,
+    anonymizer warm-up) takes seconds, and every test opens its own session, so sharing is safe."""
+    with tempfile.TemporaryDirectory(prefix="chatlog-browser-") as tmp, run_in_thread(
+        make_settings(Path(tmp) / "var")
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=WAIT_S * 1000)
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1100, "height": 760}, locale="nb-NO")
+    ctx.add_init_script(RECORD_SOCKETS)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context: Any) -> Iterator[Any]:
+    """A page that fails the test on any script error or CSP violation it did not ask for."""
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    pg.on(
+        "console",
+        lambda msg: problems.append(f"console: {msg.text}")
+        if msg.type == "error" and not any(e in msg.text for e in EXPECTED_CONSOLE)
+        else None,
+    )
+    yield pg
+    assert not problems, problems
+
+
+@pytest.fixture
+def agents(server: Running) -> Iterator[Callable[..., AgentClient]]:
+    """Factory: ``agents("bot", reply=fn)`` / ``agents("adviser")``; all closed after the test."""
+    made: list[AgentClient] = []
+
+    def make(role: str, reply: Callable[[str], str | None] | None = None) -> AgentClient:
+        agent = AgentClient(server, role, reply)
+        made.append(agent)
+        return agent
+
+    yield make
+    for agent in made:
+        agent.close()

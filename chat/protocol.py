@@ -9,7 +9,7 @@ the gateway sends back as ``{"type": "error", "code", "message"}``. The full pro
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -188,7 +188,11 @@ def encode(frame: dict[str, Any]) -> str:
 
 def iso(at: datetime) -> str:
     """Timestamps on the wire: ISO 8601 UTC with milliseconds and a ``Z``."""
-    return at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
+    # isoformat is C code; strftime was 3 % of server CPU under load (py-spy, docs/benchmarks.md).
+    text = at.isoformat(timespec="milliseconds")
+    if text.endswith("+00:00"):
+        return text[:-6] + "Z"
+    return at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
 
 def error_frame(code: str, message: str, **extra: Any) -> str:

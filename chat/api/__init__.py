@@ -1,9 +1,49 @@
-"""HTTP API (placeholder until the archive and staff routes land)."""
+"""The HTTP API: the customer archive, staff and compliance access, statistics, and its OpenAPI document.
+
+``routes()`` is all ``chat.app`` needs: every handler is wrapped by :func:`chat.api.serialize.endpoint`,
+which turns :class:`chat.errors.ChatlogError` into the JSON error body with the error's HTTP status, so
+the app registers no exception handler for the API. A last catch-all route under ``/api/`` gives unknown
+paths and wrong methods the same JSON error body (404, or 405 with ``Allow``) instead of Starlette's
+plain-text defaults, so clients parse one error format. Human documentation: ``docs/api.md``.
+"""
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Match, Route
+
+from chat.api.serialize import MethodNotAllowed, error_response
+from chat.errors import NotFound
+
+__all__ = ["routes"]
+
+_ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def _unmatched(known: list[BaseRoute]) -> Route:
+    async def unmatched(request: Request) -> Response:
+        allowed = sorted(
+            {
+                method
+                for route in known
+                if isinstance(route, Route) and route.matches(request.scope)[0] is Match.PARTIAL
+                for method in route.methods or ()
+            }
+        )
+        if not allowed:
+            return error_response(NotFound("no such API endpoint"))
+        response = error_response(MethodNotAllowed(f"use {', '.join(allowed)}"))
+        response.headers["Allow"] = ", ".join(allowed)
+        return response
+
+    return Route("/api/{rest:path}", unmatched, methods=_ALL_METHODS, include_in_schema=False)
 
 
 def routes() -> list[BaseRoute]:
-    return []
+    # Imported here, not at module level, so that ``python -m chat.api.openapi`` (which writes
+    # docs/openapi.json) does not import the module twice.
+    from chat.api import archive, openapi, staff, stats
+
+    served = [*archive.routes(), *staff.routes(), *stats.routes()]
+    return [*served, *openapi.routes(), _unmatched(served)]

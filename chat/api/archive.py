@@ -1,0 +1,169 @@
+"""The customer's own archive: list, read, export, erase, object (bearer customer token).
+
+Isolation rule: every lookup is keyed on the customer id *from the verified token*, never on anything
+in the request, and a session that is someone else's, anonymous, expired or no longer visible gets the
+same 404 as one that never existed, so the API cannot be used to learn that a session id is real.
+
+What "the archive" is: the logged-in sessions the customer still sees in the online bank
+(``visible_until`` in the future, retention table of the brief). The export is wider on purpose: it
+carries *every* session of the customer that is still stored, including adviser-tier sessions kept for
+documentation after they left the archive view (``visible_in_archive: false``), because the rights of
+access and portability cover all personal data held, not only what the archive page shows. Erasure
+works on the same wider set, so that anything the export shows can be asked about; the policy refuses,
+with its reason, whatever must be kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Final
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from chat.api.auth import audit, customer, services
+from chat.api.serialize import (
+    JSON,
+    cursor_param,
+    customer_session,
+    endpoint,
+    json_response,
+    limit_param,
+    ts,
+)
+from chat.errors import ErasureRefused, UnknownSession
+from chat.services import Services
+from chat.store.base import SessionRecord
+
+__all__ = ["EXPORT_FORMAT", "all_sessions", "routes"]
+
+log = logging.getLogger("chat.api.archive")
+
+EXPORT_FORMAT: Final = "chatlog-export/1"
+DEFAULT_PAGE: Final = 20
+MAX_PAGE: Final = 100
+_NOT_FOUND: Final = "no such session in your archive"
+
+
+async def all_sessions(svc: Services, customer_id: str, *, now: datetime) -> AsyncIterator[SessionRecord]:
+    """Every stored session of a customer, newest first, one store page at a time."""
+    cursor: str | None = None
+    while True:
+        page = await svc.store.list_sessions(customer_id=customer_id, now=now, limit=MAX_PAGE, cursor=cursor)
+        for record in page.items:
+            yield record
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+def _owned(record: SessionRecord | None, customer_id: str) -> SessionRecord:
+    if record is None or record.kind != "authenticated" or record.customer_id != customer_id:
+        raise UnknownSession(_NOT_FOUND)
+    return record
+
+
+def _visible(record: SessionRecord, now: datetime) -> bool:
+    until = record.retention.visible_until
+    return until is not None and until > now
+
+
+@endpoint
+async def list_sessions(request: Request) -> Response:
+    who = customer(request)
+    svc = services(request)
+    limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
+    page = await svc.store.list_sessions(
+        customer_id=who.customer_id,
+        now=svc.clock(),
+        limit=limit,
+        cursor=cursor_param(request),
+        archive_only=True,
+    )
+    return json_response(
+        {"sessions": [customer_session(r) for r in page.items], "next_cursor": page.next_cursor}
+    )
+
+
+@endpoint
+async def get_session(request: Request) -> Response:
+    who = customer(request)
+    svc = services(request)
+    now = svc.clock()
+    record = _owned(await svc.store.get_session(request.path_params["session_id"], now=now), who.customer_id)
+    if not _visible(record, now):
+        raise UnknownSession(_NOT_FOUND)
+    messages = await svc.store.get_messages(record.session_id, now=now)
+    return json_response(customer_session(record, messages))
+
+
+@endpoint
+async def export(request: Request) -> Response:
+    who = customer(request)
+    svc = services(request)
+    now = svc.clock()
+    sessions: list[JSON] = []
+    async for record in all_sessions(svc, who.customer_id, now=now):
+        item = customer_session(record, await svc.store.get_messages(record.session_id, now=now))
+        item["visible_in_archive"] = _visible(record, now)
+        sessions.append(item)
+    body = {
+        "format": EXPORT_FORMAT,
+        "customer_id": who.customer_id,
+        "exported_at": ts(now),
+        "sessions": sessions,
+    }
+    filename = f"chatlog-export-{now:%Y%m%d}.json"
+    log.info("archive exported", extra={"sessions": len(sessions)})
+    return json_response(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@endpoint
+async def erase(request: Request) -> Response:
+    who = customer(request)
+    svc = services(request)
+    now = svc.clock()
+    record = _owned(await svc.store.get_session(request.path_params["session_id"], now=now), who.customer_id)
+    # The session's flag is set after the hold row is written; the hold rows are the authority.
+    if await svc.store.list_holds(session_id=record.session_id, active_only=True):
+        record = dataclasses.replace(record, legal_hold=True)
+    reason = svc.policy.erasure_refusal(record)
+    if reason is not None:
+        log.info("erasure refused", extra={"session_id": record.session_id, "tier": record.retention.tier})
+        raise ErasureRefused(reason)
+    await audit(
+        svc,
+        actor_id=who.customer_id,
+        role="customer",
+        action="erasure",
+        purpose="customer request",
+        session_id=record.session_id,
+        customer_id=who.customer_id,
+    )
+    if not await svc.store.delete_session(record.session_id):
+        raise UnknownSession(_NOT_FOUND)
+    log.info("session erased", extra={"session_id": record.session_id, "action": "erasure"})
+    return Response(status_code=204, headers={"Cache-Control": "no-store"})
+
+
+@endpoint
+async def object_to_analytics(request: Request) -> Response:
+    who = customer(request)
+    svc = services(request)
+    flagged = await svc.store.set_objection(who.customer_id, at=svc.clock())
+    log.info("objection recorded", extra={"sessions": flagged})
+    return json_response({"objection": True, "sessions_flagged": flagged})
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/api/archive/sessions", list_sessions, methods=["GET"]),
+        Route("/api/archive/sessions/{session_id}", get_session, methods=["GET"]),
+        Route("/api/archive/sessions/{session_id}", erase, methods=["DELETE"]),
+        Route("/api/archive/export", export, methods=["GET"]),
+        Route("/api/archive/objection", object_to_analytics, methods=["POST"]),
+    ]

@@ -1,0 +1,103 @@
+"""Who is calling, may they, and the audit record of what staff did: the API's access layer.
+
+Tokens come only from ``Authorization: Bearer`` (RFC 6750 §2.1), never from a query string, where they
+would end up in proxy logs and browser history. Customer and staff tokens are told apart by the
+verifier (:mod:`chat.tokens`): a staff token on a customer endpoint, or the other way round, is an
+invalid token for that endpoint (401), and a staff token of the wrong role is 403.
+
+Every staff access to personal data states a ``purpose`` and is written to the audit log *before* any
+data is read or returned, so there is never an unaudited read: if the audit write fails the request
+fails with it. The audit record carries who (staff id), in which role, what (action, session, customer),
+when and why; nothing else, and never message text.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Final
+
+from starlette.requests import Request
+
+from chat.errors import AuthError, ProtocolError
+from chat.services import Services
+from chat.store.base import AuditRecord, StaffRole
+from chat.tokens import CustomerIdentity, StaffIdentity
+
+__all__ = [
+    "MAX_PURPOSE_CHARS",
+    "audit",
+    "bearer_token",
+    "customer",
+    "require_purpose",
+    "services",
+    "staff",
+]
+
+#: A purpose is a sentence ("complaint 2025-118 from the customer"), not a document.
+MAX_PURPOSE_CHARS: Final = 500
+
+
+def services(request: Request) -> Services:
+    svc: Services = request.app.state.services
+    return svc
+
+
+def bearer_token(request: Request) -> str:
+    header = request.headers.get("authorization")
+    if not header:
+        raise AuthError("a bearer token is required", code="missing_token")
+    scheme, _, token = header.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise AuthError("use the Authorization: Bearer scheme", code="missing_token")
+    return token
+
+
+def customer(request: Request) -> CustomerIdentity:
+    return services(request).verifier.verify_customer(bearer_token(request))
+
+
+def staff(request: Request, *roles: StaffRole) -> StaffIdentity:
+    """The caller, if a staff member in one of ``roles`` (401 for a bad token, 403 for another role)."""
+    return services(request).verifier.verify_staff(bearer_token(request), roles=roles)
+
+
+def require_purpose(request: Request) -> str:
+    """The stated purpose of a staff read: required, one line, at most :data:`MAX_PURPOSE_CHARS`."""
+    raw = request.query_params.get("purpose")
+    purpose = (raw or "").strip()
+    if not purpose:
+        raise ProtocolError("state the purpose of this access in the purpose parameter", code="purpose_required")
+    if len(purpose) > MAX_PURPOSE_CHARS:
+        raise ProtocolError(f"purpose is longer than {MAX_PURPOSE_CHARS} characters", code="purpose_too_long")
+    if not purpose.isprintable():
+        raise ProtocolError("purpose must be a single line of printable text", code="bad_request")
+    return purpose
+
+
+async def audit(
+    svc: Services,
+    *,
+    actor_id: str,
+    role: str,
+    action: str,
+    purpose: str,
+    session_id: str | None = None,
+    customer_id: str | None = None,
+) -> AuditRecord:
+    """Write one audit record durably and return it (callers write it before touching the data)."""
+    now = svc.clock()
+    record = AuditRecord(
+        audit_id=uuid.uuid4().hex,
+        at=now,
+        actor_id=actor_id,
+        role=role,
+        action=action,
+        purpose=purpose,
+        expire_at=now + timedelta(days=svc.settings.retention_audit_days),
+        session_id=session_id,
+        customer_id=customer_id,
+    )
+    await svc.store.add_audit(record)
+    return record

@@ -1,0 +1,613 @@
+"""The OpenAPI 3.1 document of the HTTP API, written by hand as data and served at ``/openapi.json``.
+
+Hand-written rather than generated from handlers because the contract is the product (the bank's front
+end and compliance tooling are built against it) and because the rules that matter here (purpose,
+audit, isolation, retention) are prose that no generator infers. To keep it honest, the tests check
+that it lists exactly the routes the app serves, that every ``$ref`` resolves, and that real responses
+of the real server validate against its schemas; ``docs/openapi.json`` is a copy kept equal to it by a
+test. Regenerate the copy with ``python -m chat.api.openapi docs/openapi.json``.
+
+Response objects are closed (``additionalProperties: false``) so that a field added to
+:mod:`chat.api.serialize` without documenting it fails the tests.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Final
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from anonymizer.types import ENTITY_TYPES
+from chat import __version__
+from chat.api.auth import MAX_PURPOSE_CHARS
+from chat.api.serialize import MAX_ID_CHARS, endpoint, json_response
+
+__all__ = ["DOCUMENT", "OPENAPI_PATH", "render", "routes"]
+
+OPENAPI_PATH: Final = "/openapi.json"
+
+Schema = dict[str, Any]
+
+# --- schema building blocks ---------------------------------------------------------------------------
+
+TIER = ["analytics", "archive", "adviser", "legal_hold"]
+KIND = ["anonymous", "authenticated"]
+STATE = ["bot", "waiting", "adviser", "ended"]
+SENDER = ["customer", "bot", "adviser"]
+ROLE = ["adviser", "compliance", "analyst", "bot"]
+
+
+def _ref(name: str) -> Schema:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _null(schema: Schema) -> Schema:
+    if "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    return {**schema, "type": [schema["type"], "null"]}
+
+
+def _obj(properties: dict[str, Schema], *, optional: tuple[str, ...] = (), description: str = "") -> Schema:
+    schema: Schema = {
+        "type": "object",
+        "properties": properties,
+        "required": [name for name in properties if name not in optional],
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _array(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+STR: Final[Schema] = {"type": "string"}
+INT: Final[Schema] = {"type": "integer", "minimum": 0}
+BOOL: Final[Schema] = {"type": "boolean"}
+TIME: Final[Schema] = {"type": "string", "format": "date-time", "description": "ISO 8601 UTC, milliseconds, Z"}
+CURSOR: Final[Schema] = _null({"type": "string", "description": "Opaque; pass back as `cursor` for the next page."})
+
+_SESSION_CORE: Final[dict[str, Schema]] = {
+    "session_id": STR,
+    "kind": {"type": "string", "enum": KIND},
+    "state": {"type": "string", "enum": STATE},
+    "created_at": TIME,
+    "ended_at": _null(TIME),
+    "message_count": INT,
+}
+_MESSAGE: Final[dict[str, Schema]] = {
+    "seq": {"type": "integer", "minimum": 1},
+    "from": {"type": "string", "enum": SENDER},
+    "text": {"type": "string", "description": "As stored: redacted (`<TYPE>` placeholders) for anonymous sessions."},
+    "at": TIME,
+}
+_HOLD: Final[dict[str, Schema]] = {
+    "hold_id": STR,
+    "session_id": STR,
+    "case_ref": STR,
+    "placed_by": {"type": "string", "description": "Staff id of the compliance officer."},
+    "placed_at": TIME,
+    "released_at": _null(TIME),
+    "released_by": _null(STR),
+    "active": BOOL,
+}
+_STAFF_RETENTION: Final[dict[str, Schema]] = {
+    "tier": {"type": "string", "enum": TIER},
+    "expire_at": _null({**TIME, "description": "When the session is deleted; null while a legal hold is on."}),
+    "visible_until": _null({**TIME, "description": "Until when the customer sees it; null for anonymous."}),
+    "legal_hold": BOOL,
+    "holds": {**_array(_ref("Hold")), "description": "Compliance only; absent for advisers. Active holds in the "
+              "transcript view; every hold, released ones too, in a case bundle."},
+}
+_STAFF_SESSION: Final[dict[str, Schema]] = {
+    **_SESSION_CORE,
+    "customer_id": _null({"type": "string", "description": "Null for anonymous sessions."}),
+    "adviser_ids": _array(STR),
+    "objection": {"type": "boolean", "description": "The customer objected to analytics use."},
+    "retention": _ref("StaffRetention"),
+}
+_ARCHIVE_SESSION: Final[dict[str, Schema]] = {**_SESSION_CORE, "retention": _ref("CustomerRetention")}
+_AUDIT_ACTIONS: Final = [
+    "read_session", "search_customer", "read_audit", "export_case", "place_hold", "release_hold", "erasure",
+]  # fmt: skip
+_COUNTS: Final[Schema] = {
+    "type": "object",
+    "additionalProperties": {"type": "integer", "minimum": 0},
+    "description": "Entity type → count of redactions. Types: " + ", ".join(ENTITY_TYPES) + ".",
+}
+_DAY_COUNTS: Final[dict[str, Schema]] = {
+    "sessions": INT,
+    "messages": INT,
+    "handovers": {**INT, "description": "Sessions in which an adviser took part."},
+    "redactions": _COUNTS,
+}
+
+SCHEMAS: Final[dict[str, Schema]] = {
+    "Error": _obj(
+        {"error": _obj({"code": {"type": "string", "description": "Stable, machine-readable."}, "message": STR})},
+        description="Every error response. `code` is stable; `message` is for people.",
+    ),
+    "CustomerRetention": _obj(
+        {"tier": {"type": "string", "enum": TIER}, "visible_until": _null(TIME)},
+        description="The retention tier and until when the chat stays in the customer's archive.",
+    ),
+    "Message": _obj(_MESSAGE),
+    "StaffMessage": _obj({**_MESSAGE, "sender_id": _null({"type": "string", "description": "Bot/adviser id."})}),
+    "ArchiveSession": _obj(_ARCHIVE_SESSION),
+    "ArchiveSessionDetail": _obj({**_ARCHIVE_SESSION, "messages": _array(_ref("Message"))}),
+    "ArchiveSessionList": _obj({"sessions": _array(_ref("ArchiveSession")), "next_cursor": CURSOR}),
+    "ArchiveExport": _obj(
+        {
+            "format": {"type": "string", "const": "chatlog-export/1"},
+            "customer_id": STR,
+            "exported_at": TIME,
+            "sessions": _array(
+                _obj(
+                    {
+                        **_ARCHIVE_SESSION,
+                        "messages": _array(_ref("Message")),
+                        "visible_in_archive": {
+                            "type": "boolean",
+                            "description": "False for sessions kept after they left the archive view "
+                            "(adviser tier: 5 years kept, 3 years visible).",
+                        },
+                    }
+                )
+            ),
+        },
+        description="Data portability: every stored session of the customer with all its messages, newest first.",
+    ),
+    "Objection": _obj({"objection": {"type": "boolean", "const": True}, "sessions_flagged": INT}),
+    "Hold": _obj(_HOLD),
+    "HoldRequest": {
+        "type": "object",
+        "properties": {
+            "case_ref": {"type": "string", "minLength": 1, "maxLength": 200, "description": "Required."},
+            "reason": {"type": "string", "maxLength": 500, "description": "Kept in the audit record."},
+        },
+        "required": ["case_ref"],
+    },
+    "HoldChange": _obj(
+        {
+            **_HOLD,
+            "retention": _null(_ref("StaffRetention")),
+        },
+        description="The hold, and the session's retention after the change (null if the session is gone).",
+    ),
+    "HoldList": _obj({"holds": _array(_ref("Hold"))}),
+    "StaffRetention": _obj(_STAFF_RETENTION, optional=("holds",)),
+    "StaffSession": _obj(_STAFF_SESSION),
+    "StaffSessionDetail": _obj({**_STAFF_SESSION, "messages": _array(_ref("StaffMessage"))}),
+    "StaffSessionList": _obj({"sessions": _array(_ref("StaffSession")), "next_cursor": CURSOR}),
+    "AuditRecord": _obj(
+        {
+            "audit_id": STR,
+            "at": TIME,
+            "actor_id": {"type": "string", "description": "Staff id, or the customer id for `erasure`."},
+            "role": {"type": "string", "enum": [*ROLE, "customer"]},
+            "action": {"type": "string", "enum": _AUDIT_ACTIONS},
+            "purpose": STR,
+            "session_id": _null(STR),
+            "customer_id": _null(STR),
+            "expire_at": TIME,
+        }
+    ),
+    "AuditPage": _obj({"records": _array(_ref("AuditRecord")), "next_cursor": CURSOR}),
+    "CaseBundle": _obj(
+        {
+            "format": {"type": "string", "const": "chatlog-case/1"},
+            "exported_at": TIME,
+            "exported_by": _obj({"staff_id": STR, "role": {"type": "string", "enum": ROLE}}),
+            "purpose": STR,
+            "scope": _obj({"customer_id": STR, "session_id": STR}, optional=("customer_id", "session_id")),
+            "sessions": _array(_ref("StaffSessionDetail")),
+            "audit": {
+                **_array(_ref("AuditRecord")),
+                "description": "Every audit record about these sessions (and, for a customer, the customer), "
+                "newest first, including the record of this export.",
+            },
+        },
+        description="A case bundle for authorities or the complaints board.",
+    ),
+    "DayStats": _obj({"day": {"type": "string", "format": "date"}, **_DAY_COUNTS}),
+    "Stats": _obj(
+        {
+            "scope": {"type": "string", "const": "anonymous"},
+            "since": TIME,
+            "until": TIME,
+            "days": _array(_ref("DayStats")),
+            "totals": _obj(_DAY_COUNTS),
+        },
+        description="Counts over anonymous sessions only, per UTC day of session start. Never text or ids.",
+    ),
+    "Health": _obj({"status": {"type": "string", "const": "ok"}}),
+    "Ready": _obj({"status": {"type": "string", "enum": ["ready", "unavailable", "shutting_down"]}, "store": STR}),
+}
+
+# --- parameters and responses -------------------------------------------------------------------------
+
+
+def _query(name: str, description: str, schema: Schema | None = None, *, required: bool = False) -> Schema:
+    return {
+        "name": name,
+        "in": "query",
+        "required": required,
+        "description": description,
+        "schema": schema or STR,
+    }
+
+
+def _path(name: str, description: str) -> Schema:
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "description": description,
+        "schema": {"type": "string", "maxLength": MAX_ID_CHARS},
+    }
+
+
+def _limit(default: int, maximum: int) -> Schema:
+    schema = {"type": "integer", "minimum": 1, "maximum": maximum, "default": default}
+    return _query("limit", f"Page size, 1-{maximum}.", schema)
+
+
+def _pref(name: str) -> Schema:
+    return {"$ref": f"#/components/parameters/{name}"}
+
+
+PARAMETERS: Final[dict[str, Schema]] = {
+    "cursor": _query("cursor", "`next_cursor` of the previous page. Anything else is a 400."),
+    "purpose": _query(
+        "purpose",
+        "Why staff access this data (recorded in the audit log). Missing or blank: 400 `purpose_required`.",
+        {"type": "string", "minLength": 1, "maxLength": MAX_PURPOSE_CHARS},
+        required=True,
+    ),
+    "session_id": _path("session_id", "Session id (as in the websocket `welcome`)."),
+    "since": _query(
+        "since",
+        "Inclusive start: an ISO 8601 date (UTC midnight) or date-time with offset.",
+        {"type": "string", "format": "date-time"},
+    ),
+    "until": _query("until", "Exclusive end, same format as `since`.", {"type": "string", "format": "date-time"}),
+}
+
+
+def _error(description: str) -> Schema:
+    return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
+
+
+RESPONSES: Final[dict[str, Schema]] = {
+    "BadRequest": _error("Invalid parameter or body (`bad_request`, `bad_json`, `purpose_required`, ...)."),
+    "Unauthorized": {
+        **_error("Missing (`missing_token`), invalid (`invalid_token`) or expired (`expired_token`) token."),
+        "headers": {
+            "WWW-Authenticate": {
+                "description": 'RFC 6750 challenge, e.g. `Bearer realm="chatlog", error="invalid_token"`.',
+                "schema": STR,
+            }
+        },
+    },
+    "Forbidden": _error("Valid token, but this role may not do this (`forbidden`)."),
+    "NotFound": _error("No such object, or not one the caller may know about."),
+    "Unavailable": _error("The store is unavailable (`store_unavailable`); retry later."),
+}
+
+
+def _json(schema: str, description: str, headers: Schema | None = None) -> Schema:
+    out: Schema = {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
+    if headers:
+        out["headers"] = headers
+    return out
+
+
+def _rref(name: str) -> Schema:
+    return {"$ref": f"#/components/responses/{name}"}
+
+
+_ATTACHMENT: Final[Schema] = {
+    "Content-Disposition": {"description": "`attachment; filename=\"...json\"`", "schema": STR}
+}
+Security = list[dict[str, list[str]]]
+_CUSTOMER: Final[Security] = [{"customerToken": []}]
+_STAFF: Final[Security] = [{"staffToken": []}]
+
+
+def _op(
+    operation_id: str,
+    tag: str,
+    summary: str,
+    description: str,
+    responses: dict[str, Schema],
+    *,
+    security: Security | None = None,
+    parameters: list[Schema] | None = None,
+    body: Schema | None = None,
+) -> Schema:
+    op: Schema = {"operationId": operation_id, "tags": [tag], "summary": summary, "description": description}
+    if parameters:
+        op["parameters"] = parameters
+    if body is not None:
+        op["requestBody"] = body
+    op["security"] = security if security is not None else []
+    errors: dict[str, Schema] = {}
+    if security:
+        errors["401"] = _rref("Unauthorized")
+    errors["503"] = _rref("Unavailable")
+    op["responses"] = {**responses, **{k: v for k, v in errors.items() if k not in responses}}
+    return op
+
+
+_E400, _E403, _E404 = _rref("BadRequest"), _rref("Forbidden"), _rref("NotFound")
+_AUDITED = " Writes one audit record (who, role, action, when, purpose) before any data is read."
+
+PATHS: Final[dict[str, Schema]] = {
+    "/healthz": {
+        "get": _op("healthz", "operations", "Liveness", "The process serves requests (says nothing about the store).",
+                   {"200": _json("Health", "Alive.")}),
+    },
+    "/readyz": {
+        "get": _op("readyz", "operations", "Readiness", "The store takes writes now. 503 while it does not, "
+                   "or while shutting down.",
+                   {"200": _json("Ready", "Ready."), "503": _json("Ready", "Not ready.")}),
+    },
+    "/metrics": {
+        "get": _op("metrics", "operations", "Prometheus metrics", "Prometheus text exposition format.",
+                   {"200": {"description": "Metrics.", "content": {"text/plain": {"schema": STR}}}}),
+    },
+    OPENAPI_PATH: {
+        "get": _op("openapi", "operations", "This document", "The OpenAPI 3.1 document of this API.",
+                   {"200": {"description": "OpenAPI document.",
+                            "content": {"application/json": {"schema": {"type": "object"}}}}}),
+    },
+    "/widget/{path}": {
+        "get": _op("widget", "operations", "Chat widget assets", "The browser chat widget (static files; "
+                   "`/widget/` is its demo page). The widget talks to `/ws/chat`, see docs/protocol.md.",
+                   {"200": {"description": "A static file."}, "404": {"description": "No such file."}},
+                   parameters=[{"name": "path", "in": "path", "required": True, "schema": STR,
+                                "description": "File under the widget directory."}]),
+    },
+    "/api/archive/sessions": {
+        "get": _op(
+            "listArchiveSessions", "customer archive", "The customer's archive",
+            "Logged-in sessions of the token's customer still visible in the online-bank archive "
+            "(`visible_until` in the future), newest first, keyset-paginated.",
+            {"200": _json("ArchiveSessionList", "A page of sessions."), "400": _E400},
+            security=_CUSTOMER, parameters=[_limit(20, 100), _pref("cursor")],
+        ),
+    },
+    "/api/archive/sessions/{session_id}": {
+        "parameters": [_pref("session_id")],
+        "get": _op(
+            "getArchiveSession", "customer archive", "One session with all its messages",
+            "404 for another customer's session, an anonymous one, or one that expired or left the archive "
+            "view: the same answer as for an id that never existed.",
+            {"200": _json("ArchiveSessionDetail", "The session."), "404": _E404},
+            security=_CUSTOMER,
+        ),
+        "delete": _op(
+            "eraseArchiveSession", "customer archive", "Erase a session",
+            "Deletes the session and its messages now (right to erasure). Refused with 409 "
+            "`erasure_refused` and the reason where a duty to keep applies: an adviser took part "
+            "(kept 5 years as documentation) or a legal hold is on. 404 for sessions that are not the "
+            "customer's. Writes an audit record (role `customer`, action `erasure`).",
+            {"204": {"description": "Erased."}, "404": _E404,
+             "409": _error("`erasure_refused`: `message` says why, for the customer.")},
+            security=_CUSTOMER,
+        ),
+    },
+    "/api/archive/export": {
+        "get": _op(
+            "exportArchive", "customer archive", "Export everything (data portability)",
+            "Every stored session of the customer with all messages as one JSON attachment, format "
+            "`chatlog-export/1`, including sessions kept after they left the archive view.",
+            {"200": _json("ArchiveExport", "The export.", _ATTACHMENT)},
+            security=_CUSTOMER,
+        ),
+    },
+    "/api/archive/objection": {
+        "post": _op(
+            "objectToAnalytics", "customer archive", "Object to analytics use",
+            "Records the customer's objection to analysis of their logged-in chats and flags every "
+            "session of theirs (future ones too). Idempotent. Does not shorten the archive.",
+            {"200": _json("Objection", "Recorded.")},
+            security=_CUSTOMER,
+        ),
+    },
+    "/api/staff/sessions/{session_id}": {
+        "parameters": [_pref("session_id")],
+        "get": _op(
+            "readStaffSession", "staff", "Read a transcript",
+            "Roles `adviser` (only sessions they took part in, else 403) and `compliance` (any). "
+            "Includes every message, the customer id of logged-in sessions and the retention block; "
+            "`retention.holds` for compliance only." + _AUDITED + " Action `read_session`.",
+            {"200": _json("StaffSessionDetail", "The session."), "400": _E400, "403": _E403, "404": _E404},
+            security=_STAFF, parameters=[_pref("purpose")],
+        ),
+    },
+    "/api/staff/customers/{customer_id}/sessions": {
+        "get": _op(
+            "searchCustomerSessions", "compliance", "A customer's sessions",
+            "Compliance only. Every stored session of the customer (not only archive-visible ones), "
+            "newest first, paginated, without messages." + _AUDITED + " Action `search_customer`, "
+            "one record per page requested.",
+            {"200": _json("StaffSessionList", "A page of sessions."), "400": _E400, "403": _E403},
+            security=_STAFF,
+            parameters=[_path("customer_id", "The bank's customer id."), _pref("purpose"), _limit(20, 100),
+                        _pref("cursor")],
+        ),
+    },
+    "/api/staff/sessions/{session_id}/holds": {
+        "parameters": [_pref("session_id")],
+        "post": _op(
+            "placeHold", "compliance", "Place a legal hold",
+            "Compliance only. The session (and its messages) are kept until every hold on it is "
+            "released: tier `legal_hold`, `expire_at` null. Audited (action `place_hold`, purpose "
+            "`case <case_ref>: <reason>`).",
+            {"201": _json("HoldChange", "The hold placed."), "400": _E400, "403": _E403, "404": _E404,
+             "413": _error("`too_long`: body over 16 KiB.")},
+            security=_STAFF,
+            body={"required": True, "content": {"application/json": {"schema": _ref("HoldRequest")}}},
+        ),
+    },
+    "/api/staff/holds": {
+        "get": _op(
+            "listHolds", "compliance", "List legal holds",
+            "Compliance only. Holds oldest first, optionally of one session. Not audited (no personal data).",
+            {"200": _json("HoldList", "Holds."), "400": _E400, "403": _E403},
+            security=_STAFF,
+            parameters=[
+                _query("session_id", "Only holds of this session."),
+                _query("include_released", "Also released holds.", {"type": "string", "enum": ["true", "false"],
+                                                                       "default": "false"}),
+            ],
+        ),
+    },
+    "/api/staff/holds/{hold_id}": {
+        "delete": _op(
+            "releaseHold", "compliance", "Release a legal hold",
+            "Compliance only. Retention is recomputed from the session's facts; it stays `legal_hold` "
+            "while other holds are active. A session past its normal expiry is deleted by the next sweep. "
+            "Audited (action `release_hold`).",
+            {"200": _json("HoldChange", "The released hold."), "403": _E403, "404": _E404},
+            security=_STAFF, parameters=[_path("hold_id", "Hold id.")],
+        ),
+    },
+    "/api/staff/audit": {
+        "get": _op(
+            "readAudit", "compliance", "Read the audit log",
+            "Compliance only. Newest first, filtered by any of the parameters. Reading the audit log is "
+            "itself a read of personal data: it needs a purpose and is audited (action `read_audit`), "
+            "so the new record can appear in the result.",
+            {"200": _json("AuditPage", "A page of audit records."), "400": _E400, "403": _E403},
+            security=_STAFF,
+            parameters=[
+                _pref("purpose"),
+                _query("actor_id", "Staff id (or customer id, for erasures) who acted."),
+                _query("session_id", "Records about this session."),
+                _query("customer_id", "Records about this customer."),
+                _pref("since"),
+                _pref("until"),
+                _limit(100, 500),
+                _pref("cursor"),
+            ],
+        ),
+    },
+    "/api/staff/cases/export": {
+        "get": _op(
+            "exportCase", "compliance", "Export a case bundle",
+            "Compliance only; exactly one of `customer_id` and `session_id`. Sessions with messages and "
+            "holds (released ones too) plus the audit trail, as a JSON attachment (`chatlog-case/1`) for "
+            "authorities or the complaints board." + _AUDITED + " Action `export_case`.",
+            {"200": _json("CaseBundle", "The bundle.", _ATTACHMENT), "400": _E400, "403": _E403,
+             "404": _E404},
+            security=_STAFF,
+            parameters=[_pref("purpose"), _query("customer_id", "All of this customer's sessions."),
+                        _query("session_id", "One session.")],
+        ),
+    },
+    "/api/stats": {
+        "get": _op(
+            "stats", "analytics", "Aggregated statistics",
+            "Roles `analyst` and `compliance`. Per-day counts over anonymous (already redacted) sessions "
+            "only; logged-in chats never count. No text, no ids, no audit. Default window: the 30 days "
+            "up to the end of today (UTC); at most 400 days.",
+            {"200": _json("Stats", "Counts."), "400": _E400, "403": _E403},
+            security=_STAFF, parameters=[_pref("since"), _pref("until")],
+        ),
+    },
+}
+
+_BEARER_PROSE: Final = (
+    "A JWT signed by the bank's identity provider (asymmetric algorithms only), sent as "
+    "`Authorization: Bearer <token>`, never in a URL. "
+)
+
+DOCUMENT: Final[dict[str, Any]] = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "chatlog HTTP API",
+        "version": __version__,
+        "summary": "Customer chat archive, staff access with audit, legal holds and statistics.",
+        "description": (
+            "Customers read, export and erase their own chat archive; staff read transcripts for a "
+            "stated purpose (every read is audited); compliance places legal holds and exports case "
+            "bundles; analysts see counts over anonymised data only. Errors are always "
+            '`{"error": {"code", "message"}}`. A customer can never reach another customer\'s data: '
+            "such requests get 404, exactly like unknown ids. Human documentation: docs/api.md; the "
+            "websocket protocol (`x-websockets`): docs/protocol.md."
+        ),
+        "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"},
+    },
+    "servers": [{"url": "/"}],
+    "tags": [
+        {"name": "customer archive", "description": "Bearer customer token."},
+        {"name": "staff", "description": "Bearer staff token; purpose required; audited."},
+        {"name": "compliance", "description": "Bearer staff token with role `compliance`."},
+        {"name": "analytics", "description": "Bearer staff token with role `analyst` or `compliance`."},
+        {"name": "operations", "description": "No token."},
+    ],
+    "paths": PATHS,
+    "components": {
+        "schemas": SCHEMAS,
+        "parameters": PARAMETERS,
+        "responses": RESPONSES,
+        "securitySchemes": {
+            "customerToken": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "JWT",
+                "description": _BEARER_PROSE + 'Claims: `sub` = customer id, `kind` = "customer".',
+            },
+            "staffToken": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "JWT",
+                "description": _BEARER_PROSE + 'Claims: `sub` = staff id, `kind` = "staff", `role` = one of '
+                + ", ".join(f"`{r}`" for r in ROLE) + ".",
+            },
+        },
+    },
+    "x-websockets": {
+        "/ws/chat": "The chat widget (optional customer token in the first `hello` frame). See docs/protocol.md.",
+        "/ws/agent": "Bots and advisers (staff token with role `bot` or `adviser`). See docs/protocol.md.",
+    },
+}
+
+
+def render() -> bytes:
+    """The document as served, pretty-printed (the docs/openapi.json copy is these bytes)."""
+    return orjson.dumps(DOCUMENT, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+@endpoint
+async def openapi(request: Request) -> Response:
+    return json_response(DOCUMENT)
+
+
+def routes() -> list[BaseRoute]:
+    return [Route(OPENAPI_PATH, openapi, methods=["GET"])]
+
+
+def main(argv: list[str]) -> int:
+    """``python -m chat.api.openapi [PATH]``: write the document to PATH (default: stdout)."""
+    if len(argv) > 1:
+        print("usage: python -m chat.api.openapi [PATH]", file=sys.stderr)
+        return 2
+    if argv:
+        Path(argv[0]).write_bytes(render())
+    else:
+        sys.stdout.buffer.write(render())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -15,6 +15,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
@@ -60,6 +62,27 @@ async def readyz(request: Request) -> Response:
 async def metrics(request: Request) -> Response:
     services: Services = request.app.state.services
     return Response(services.metrics.render(), media_type=CONTENT_TYPE)
+
+
+def cors_middleware(settings: Settings) -> list[Middleware]:
+    """The bank's online-bank front end calls the archive API from its own origin with a bearer token.
+
+    Only the configured origins (``CHATLOG_ALLOWED_ORIGINS``) may; development also allows localhost.
+    No cookies are used, so credentials stay off.
+    """
+    regex = r"https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?" if settings.is_dev else None
+    if not settings.allowed_origins and regex is None:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins,
+            allow_origin_regex=regex,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+    ]
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Starlette:
@@ -126,6 +149,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     ]
     if STATIC_DIR.is_dir():
         routes.append(Mount("/widget", StaticFiles(directory=STATIC_DIR, html=True), name="widget"))
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=cors_middleware(settings))
     app.state.settings = settings
     return app

@@ -146,6 +146,7 @@ async def erase(request: Request) -> Response:
     )
     if not await svc.store.delete_session(record.session_id):
         raise UnknownSession(_NOT_FOUND)
+    await svc.hub.forget(record.session_id)
     log.info("session erased", extra={"session_id": record.session_id, "action": "erasure"})
     return Response(status_code=204, headers={"Cache-Control": "no-store"})
 

@@ -291,6 +291,23 @@ class Hub:
         async with live.lock:
             await self._apply(live, live.machine.end("agent"))
 
+    async def forget(self, session_id: str) -> None:
+        """An erased session: drop it from memory (its live transcript with it) and end its connections,
+        so nothing of it can be replayed after the store deleted it."""
+        live = self.sessions.pop(session_id, None)
+        if live is None:
+            return
+        live.transcript.clear()
+        live.recent_acks.clear()
+        live.machine.state = "ended"
+        frame = {"type": "session_ended", "session_id": session_id, "by": "erasure"}
+        await self._broadcast("bots", frame)
+        if live.machine.adviser_id is not None:
+            await self._broadcast("adviser", frame, live)
+        if live.customer is not None:
+            await _quiet_send(live.customer, encode({"type": "ended", "by": "erasure"}))
+            await _quiet_close(live.customer, 1000, "session erased")
+
     # --- shutdown -------------------------------------------------------------------------------------
 
     async def shutdown(self) -> None:

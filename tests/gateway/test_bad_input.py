@@ -233,3 +233,19 @@ async def test_health_ready_metrics(server: Running) -> None:
         assert name in metrics
     assert 'chatlog_connections{endpoint="chat"} 1.0' in metrics
     await asyncio.sleep(0)
+
+
+async def test_cors_lets_the_online_bank_front_end_call_the_api(server: Running) -> None:
+    async with httpx.AsyncClient() as http:
+        pre = await http.options(
+            server.base + "/api/archive/sessions",
+            headers={"Origin": "http://localhost:3000", "Access-Control-Request-Method": "GET",
+                     "Access-Control-Request-Headers": "authorization"},
+        )
+        assert pre.status_code == 200
+        assert pre.headers["access-control-allow-origin"] == "http://localhost:3000"
+        evil = await http.options(
+            server.base + "/api/archive/sessions",
+            headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"},
+        )
+        assert "access-control-allow-origin" not in evil.headers

@@ -171,3 +171,22 @@ async def test_concurrent_sessions_get_independent_seqs(server: Running) -> None
 
     results = await asyncio.gather(*(one(i) for i in range(20)))
     assert all(r == [1, 2, 3, 4, 5] for r in results)
+
+
+async def test_erasure_of_a_live_session_ends_it_and_leaves_nothing_to_resume(server: Running) -> None:
+    import httpx
+
+    token = server.customer_token("cust-erase")
+    async with client(server.ws + "/ws/chat") as widget:
+        sid = (await widget.hello(token=token))["session_id"]
+        await widget.say("1", "slett meg")
+        async with httpx.AsyncClient() as http:
+            resp = await http.delete(
+                f"{server.base}/api/archive/sessions/{sid}", headers={"Authorization": f"Bearer {token}"}
+            )
+            assert resp.status_code == 204
+        assert (await widget.recv_type("ended"))["by"] == "erasure"
+        assert await widget.closed_with() == 1000
+    async with client(server.ws + "/ws/chat") as again:
+        err = await again.hello(token=token, resume={"session_id": sid, "last_seq": 0})
+        assert err["code"] == "unknown_session"

@@ -42,6 +42,13 @@ class TooLong(ProtocolError):
     http_status = 413
 
 
+class MethodNotAllowed(ProtocolError):
+    """The path exists, but not with this HTTP method."""
+
+    code = "method_not_allowed"
+    http_status = 405
+
+
 class RateLimited(ChatlogError):
     """Too many messages in too short a time."""
 

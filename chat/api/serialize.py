@@ -26,7 +26,7 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from chat.errors import AuthError, ChatlogError, ProtocolError, TooLong
+from chat.errors import AuthError, ChatlogError, MethodNotAllowed, ProtocolError, TooLong
 from chat.protocol import iso
 from chat.store.base import AuditRecord, DailyStats, Hold, Retention, SessionRecord, StoredMessage
 
@@ -63,13 +63,6 @@ MAX_ID_CHARS: Final = 128
 #: Request bodies here are tiny (a case reference and a reason); anything bigger is refused unread.
 MAX_BODY_BYTES: Final = 16_384
 _NO_STORE: Final = {"Cache-Control": "no-store"}
-
-
-class MethodNotAllowed(ChatlogError):
-    """The path exists but not with this method (kept here until chat.errors has a 405)."""
-
-    code = "method_not_allowed"
-    http_status = 405
 
 
 # --- responses ----------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -181,28 +181,48 @@ async def _accept(ws: WebSocket, services: Services, endpoint: str) -> Connectio
     return conn
 
 
-async def chat_endpoint(ws: WebSocket) -> None:
+async def _serve(
+    ws: WebSocket,
+    endpoint: str,
+    parse: Callable[..., Any],
+    session: Callable[[Services, Connection, p.Hello], Awaitable[None]],
+) -> None:
+    """What both endpoints share: Origin check and accept, the hello deadline, the connection gauge and
+    the idle watchdog; ``session`` does the rest once a hello arrived."""
     services: Services = ws.app.state.services
-    conn = await _accept(ws, services, "chat")
+    conn = await _accept(ws, services, endpoint)
     if conn is None:
         return
-    metrics = services.metrics.connections.labels("chat")
-    metrics.inc()
+    gauge = services.metrics.connections.labels(endpoint)
+    gauge.inc()
     watchdog: Watchdog = ws.app.state.watchdog
-    live: LiveSession | None = None
     try:
-        hello = await _hello(ws, conn, services, p.parse_client_frame)
-        if hello is None:
-            return
-        try:
-            identity = services.verifier.verify_customer(hello.token) if hello.token else None
-            if hello.resume_session_id is not None:
-                live = await services.hub.resume_session(hello.resume_session_id, identity, conn)
-            else:
-                live = await services.hub.start_session(identity, conn)
-        except ChatlogError as exc:
-            await _refuse(conn, services, exc, _close_code_for(exc))
-            return
+        hello = await _hello(ws, conn, services, parse)
+        if hello is not None:
+            watchdog.connections.add(conn)
+            await session(services, conn, hello)
+    except WebSocketDisconnect:
+        pass
+    finally:
+        watchdog.connections.discard(conn)
+        gauge.dec()
+
+
+async def chat_endpoint(ws: WebSocket) -> None:
+    await _serve(ws, "chat", p.parse_client_frame, _chat_session)
+
+
+async def _chat_session(services: Services, conn: Connection, hello: p.Hello) -> None:
+    try:
+        identity = services.verifier.verify_customer(hello.token) if hello.token else None
+        if hello.resume_session_id is not None:
+            live = await services.hub.resume_session(hello.resume_session_id, identity, conn)
+        else:
+            live = await services.hub.start_session(identity, conn)
+    except ChatlogError as exc:
+        await _refuse(conn, services, exc, _close_code_for(exc))
+        return
+    try:
         await conn.send(
             p.encode(
                 {
@@ -219,15 +239,9 @@ async def chat_endpoint(ws: WebSocket) -> None:
                 await conn.send(frame)
             if live.machine.ended:
                 await conn.send(p.encode({"type": "ended", "by": "earlier"}))
-        watchdog.connections.add(conn)
-        await _chat_loop(ws, conn, services, live)
-    except WebSocketDisconnect:
-        pass
+        await _chat_loop(conn.ws, conn, services, live)
     finally:
-        watchdog.connections.discard(conn)
-        metrics.dec()
-        if live is not None:
-            services.hub.detach_customer(live, conn)
+        services.hub.detach_customer(live, conn)
 
 
 async def _chat_loop(ws: WebSocket, conn: Connection, services: Services, live: LiveSession) -> None:
@@ -272,36 +286,23 @@ async def _chat_loop(ws: WebSocket, conn: Connection, services: Services, live: 
 
 
 async def agent_endpoint(ws: WebSocket) -> None:
-    services: Services = ws.app.state.services
-    conn = await _accept(ws, services, "agent")
-    if conn is None:
-        return
-    metrics = services.metrics.connections.labels("agent")
-    metrics.inc()
-    watchdog: Watchdog = ws.app.state.watchdog
-    agent: Agent | None = None
+    await _serve(ws, "agent", p.parse_agent_frame, _agent_session)
+
+
+async def _agent_session(services: Services, conn: Connection, hello: p.Hello) -> None:
     try:
-        hello = await _hello(ws, conn, services, p.parse_agent_frame)
-        if hello is None:
-            return
-        try:
-            if not hello.token:
-                raise AuthError("a staff token is required")
-            identity = services.verifier.verify_staff(hello.token, roles=("bot", "adviser"))
-        except ChatlogError as exc:
-            await _refuse(conn, services, exc, _close_code_for(exc))
-            return
-        await conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
-        agent = await services.hub.attach_agent(identity, conn)
-        watchdog.connections.add(conn)
-        await _agent_loop(ws, conn, services, agent)
-    except WebSocketDisconnect:
-        pass
+        if not hello.token:
+            raise AuthError("a staff token is required")
+        identity = services.verifier.verify_staff(hello.token, roles=("bot", "adviser"))
+    except ChatlogError as exc:
+        await _refuse(conn, services, exc, _close_code_for(exc))
+        return
+    await conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
+    agent = await services.hub.attach_agent(identity, conn)
+    try:
+        await _agent_loop(conn.ws, conn, services, agent)
     finally:
-        watchdog.connections.discard(conn)
-        metrics.dec()
-        if agent is not None:
-            await services.hub.detach_agent(agent)
+        await services.hub.detach_agent(agent)
 
 
 async def _agent_loop(ws: WebSocket, conn: Connection, services: Services, agent: Agent) -> None:

@@ -1,0 +1,367 @@
+"""ADDRESS: Norwegian and English street addresses, with or without postcode and city.
+
+A street address is a street word followed by a house number, so the recognizer looks for every
+"word + number" in the message (one regex) and then decides from word lists
+(``anonymizer/data/address_words.txt``) whether the word names a street:
+
+* Norwegian compounds by their ending: "Storgata 12", "strandveien 3a", "Fjellstien 7";
+  endings that are also everyday words ("bakken", "hagen", "lia") only when capitalised and not a
+  common word ("Solbakken 4" yes, "barnehagen 2 dager" no).
+* Separate street words after capitalised names: "Kongens gate 5", "Bjørnstjerne Bjørnsons vei 14",
+  "Bygdøy allé 4"; prefixes such as "Øvre", "Gamle", "Dronning" are taken into the span.
+* Post-office boxes: "Postboks 123".
+* English: number + capitalised names + street type: "21 Baker Street", "10 Downing St",
+  "1600 Pennsylvania Avenue NW", optionally after "Flat 3,".
+
+The span then grows over what follows: a letter ("12 B"), a range ("12-14"), a flat number ("H0301"),
+a Norwegian postcode and place ("0155 Oslo"), an English town and UK/US postcode ("London NW1 6XE",
+"Washington, DC 20500"), and backwards over "c/o Name,". A number followed by a unit ("12 kr",
+"3 ganger", "12. mai") is no house number.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymizer.recognizers._gazetteer import (
+    COMMON,
+    FREQUENT,
+    NAME,
+    NOT_NAME,
+    SOFT,
+    person_cues,
+    word_flags,
+    word_list,
+)
+
+ENTITY = "ADDRESS"
+
+SCORE_STREET = 0.85
+SCORE_WEAK_STREET = 0.75
+SCORE_WITH_POSTCODE = 0.95
+SCORE_POBOX = 0.85
+SCORE_ENGLISH = 0.85
+
+_L = r"[^\W\d_]"  # a letter of any script
+#: A word followed by a house number: "Storgata 12", "gt. 5", "Postboks 123".
+_WORD_NUMBER = re.compile(
+    rf"(?<![^\W\d_'’-])(?P<word>{_L}+(?:[-'’]{_L}+)*)(?P<dot>\.)?[ \t]*(?P<num>\d{{1,5}})(?![\d])(?![.,:/]\d)"
+)
+_DIGIT = re.compile(r"\d")
+#: What may follow a house number (in this order, each optional).
+#: "12B", "12b", "12 B" (a spaced letter only in capitals: "12 i Oslo" is no house letter), "12-14".
+_HOUSE_LETTER = re.compile(
+    r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$| \d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
+)
+_FLAT = re.compile(r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?) ?\d{1,4}\b)")
+_NO_POSTCODE = re.compile(rf",?\s+(?P<code>\d{{4}})\s+(?P<place>{_L}+(?: [A-ZÆØÅ]\b)?)")
+#: ", Grimstad" or ", Kristiansand S" after the house number (no postcode).
+_NO_TOWN = re.compile(rf", ?(?P<town>{_L}+(?: [A-ZÆØÅ]\b)?)")
+_EN_TOWN = re.compile(rf",\s*(?P<town>[A-Z]{_L}+(?: [A-Z]{_L}+(?!\w))?)")
+_UK_POSTCODE = re.compile(r",?\s+(?i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b")
+_EN_TOWN_LOWER = re.compile(rf",\s*(?P<town>{_L}+(?: {_L}+(?!\w))?)")
+_US_STATE_ZIP = re.compile(r",?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+_DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W)\b")
+_CARE_OF = re.compile(rf"(?i:c/o|c\.o\.)\s+{_L}+(?:[ -]{_L}+){{0,3}},?\s*$")
+_UNIT_BEFORE = re.compile(rf"(?P<unit>{_L}+)\.? ?\d{{1,4}}[A-Za-z]?,? ?$")
+_ENGLISH_GATE = re.compile(r"(?:ig|og|ug|reg|leg|ng|rg)ate$")  # navigate, delegate... are no streets
+#: An English address starts with a house number ("21", "12B") not glued to other digits or words.
+_EN_NUMBER = re.compile(r"(?<![\w.,:/])\d{1,5}(?:[A-Za-z](?![^\W\d_]))?(?= [^\W\d_])")
+_EN_WORD = re.compile(rf" (?P<w>{_L}+(?:[-'’]{_L}+)*)\.?")
+_EN_ABBREVIATIONS = frozenset({"st", "rd", "ave", "av", "ln", "dr", "ct", "sq", "pl", "cres", "blvd", "hwy", "pkwy"})
+_EN_FULL_TYPES = frozenset({"street", "road", "avenue", "lane", "drive"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The address word lists by kind (see ``anonymizer/data/address_words.txt``)."""
+
+    suffix: tuple[str, ...]
+    weak: tuple[str, ...]
+    word: frozenset[str]
+    prefix: frozenset[str]
+    en: frozenset[str]
+    unit: frozenset[str]
+    pobox: frozenset[str]
+    unitword: frozenset[str]
+    notstreet: frozenset[str]
+    endings: tuple[str, ...]  #: suffix + weak, for a quick ``str.endswith`` test
+    en_pattern: re.Pattern[str]  #: any English street type: no English address without one
+
+
+@functools.cache
+def street_words() -> _Words:
+    """The address word lists (also used by the PERSON recognizer to leave street names alone)."""
+    kinds: dict[str, list[str]] = {}
+    for line in word_list("address_words.txt"):
+        kind, word = line.split(maxsplit=1)
+        kinds.setdefault(kind, []).append(word)
+    return _Words(
+        suffix=tuple(sorted(kinds["suffix"], key=len, reverse=True)),  # longest ending first
+        weak=tuple(sorted(kinds["weak"], key=len, reverse=True)),
+        word=frozenset(kinds["word"]),
+        prefix=frozenset(kinds["prefix"]),
+        en=frozenset(kinds["en"]),
+        unit=frozenset(kinds["unit"]),
+        pobox=frozenset(kinds["pobox"]),
+        unitword=frozenset(kinds["unitword"]),
+        notstreet=frozenset(kinds["notstreet"]),
+        endings=tuple(kinds["suffix"] + kinds["weak"]),
+        en_pattern=re.compile(
+            r"(?i)\b(?:" + "|".join(sorted(map(re.escape, kinds["en"]), key=len, reverse=True)) + r")\b"
+        ),
+    )
+
+
+class AddressRecognizer(EntityRecognizer):
+    """Finds street addresses (entity ``ADDRESS``) with word lists; see the module docstring."""
+
+    def __init__(self, supported_language: str = "nb") -> None:
+        super().__init__(
+            supported_entities=[ENTITY], name="AddressRecognizer", supported_language=supported_language
+        )
+
+    def load(self) -> None:
+        word_flags()
+        street_words()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        """Return ADDRESS spans. ``nlp_artifacts`` is ignored: the recognizer tokenises by itself."""
+        if entities and ENTITY not in entities:
+            return []
+        if _DIGIT.search(text) is None:
+            return []  # every address has a number
+        found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
+        if street_words().en_pattern.search(text) is not None:
+            found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
+        found.sort(key=lambda a: (a[0], -a[1]))
+        spans: list[tuple[int, int, float]] = []
+        for span in found:
+            if spans and span[0] < spans[-1][1]:
+                continue  # overlaps a longer or earlier address
+            spans.append(span)
+        return [RecognizerResult(ENTITY, s, e, score) for s, e, score in spans]
+
+
+# --- Norwegian ---------------------------------------------------------------------------------------
+
+
+def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
+    words = street_words()
+    flags = word_flags()
+    word = m.group("word")
+    low = word.lower()
+    if not (low.endswith(words.endings) or low in words.word or low in words.pobox):
+        return None  # the common case, decided with one C call
+    if _unit_follows(text, m.end("num")):
+        return None
+    start = m.start("word")
+    score = SCORE_STREET
+    if low in words.pobox:
+        if low == "box" and not text[max(0, start - 5) : start].lower().rstrip(" .").endswith("o"):
+            return None  # "box 12" only as "P.O. Box 12"
+        score = SCORE_POBOX
+        if low == "box":
+            start = text.lower().rfind("p", 0, start)
+    elif low in words.word and start > 0:
+        first = _names_before(text, start, words)
+        if first is None:
+            return None
+        start = first
+    else:
+        kind = _street_kind(word, low, flags.get(low, 0), words)
+        if kind is None:
+            return None
+        exact, weak = kind
+        if exact or weak:
+            # "Lia 4" or "Solbakken 4": believable after "c/o X," or with a postcode only.
+            vouched = text[:start].rstrip(" ").endswith(",") or _NO_POSTCODE.match(
+                text, _house_end(text, m.end("num"))
+            )
+            if not vouched and (exact or flags.get(low, 0) & COMMON):
+                return None
+            score = SCORE_WEAK_STREET
+        start = _prefixes_before(text, start, words)
+    end = _house_end(text, m.end("num"))
+    post = _NO_POSTCODE.match(text, end)
+    if post is not None:
+        end = post.end()
+        score = SCORE_WITH_POSTCODE
+    else:
+        town = _NO_TOWN.match(text, end)
+        if town is not None and _is_town(town.group("town")):
+            end = town.end()
+    return _care_of(text, start), end, score
+
+
+def _is_town(word: str, *, names_too: bool = False) -> bool:
+    """ ", Grimstad", ", Kristiansand S": a place, not a greeting or an everyday word (nor a name, unless
+    ``names_too``: English towns are often surnames, "York")."""
+    low = word.split()[0].lower()
+    flags = word_flags().get(low, 0)
+    if low in person_cues():
+        return False
+    if flags & (NOT_NAME | SOFT | FREQUENT):
+        return True  # known places ("Oslo", "Grimstad"), and proper nouns frequent in text ("Glasgow")
+    if not word[0].isupper():
+        return False
+    if names_too and flags & NAME:
+        return True
+    return not flags & (COMMON | NAME)
+
+
+def _street_kind(word: str, low: str, wflags: int, words: _Words) -> tuple[bool, bool] | None:
+    """(exact, weak) if ``word`` names a street by its ending, else None."""
+    if low in words.notstreet:
+        return None
+    for suffix in words.suffix:
+        if low.endswith(suffix):
+            exact = len(low) == len(suffix)
+            if exact and not word[0].isupper():
+                return None
+            if suffix.endswith("gate") and wflags & COMMON and _ENGLISH_GATE.search(low):
+                return None
+            return exact, False
+    for suffix in words.weak:
+        if low.endswith(suffix):
+            if not word[0].isupper() and (len(low) < len(suffix) + 3 or wflags & COMMON):
+                return None  # lower case only as a compound that is no everyday word: "sjøsvingen 6"
+            return len(low) == len(suffix), True
+    return None
+
+
+def _names_before(text: str, start: int, words: _Words) -> int | None:
+    """Start of the name before a separate street word ("Kongens gate", "karl johans gate"), or None."""
+    flags = word_flags()
+    first = None
+    capitalised = False
+    pos = start
+    for _ in range(4):
+        m = re.search(rf"({_L}+(?:[-'’.]{_L}+)*[.'’]?) $", text[max(0, pos - 40) : pos])
+        if m is None:
+            break
+        token = m.group(1)
+        tstart = pos - len(m.group(0))
+        low = token.rstrip(".'’").lower()
+        if not (low in ("den", "de", "von", "van", "der", "af") and first is not None):
+            # not a lower-case particle inside the name ("Haakon den Godes gate")
+            mid_sentence = text[:tstart].rstrip()[-1:].isalnum()
+            if not _street_name_word(token, low, flags.get(low, 0), words, capitalised=capitalised) and not (
+                mid_sentence and token[0].isupper() and not flags.get(low, 0) & NOT_NAME
+            ):
+                break  # a capitalised word inside a sentence is part of the name: "Haakon den Godes gate"
+            first = tstart
+            capitalised = capitalised or token[0].isupper()
+        pos = tstart
+        if pos == 0 or text[pos - 1] != " ":
+            break
+    return first
+
+
+def _street_name_word(token: str, low: str, f: int, words: _Words, *, capitalised: bool) -> bool:
+    """A word of a street's name: capitalised, or (chat in lower case) all of the name in lower case."""
+    if low in words.prefix:
+        return True
+    if len(low) < 2 and not token.endswith("."):
+        return False
+    if token[0].isupper():
+        return not (f & COMMON and not f & (NAME | FREQUENT))
+    return not (f & (COMMON | NOT_NAME) or capitalised)
+
+
+def _prefixes_before(text: str, start: int, words: _Words) -> int:
+    """Take "Øvre", "Gamle", "Dronning" ... before a street name into the span."""
+    while True:
+        m = re.search(rf"({_L}+)\.? $", text[max(0, start - 20) : start])
+        if m is None or m.group(1).lower() not in words.prefix:
+            return start
+        start -= len(m.group(0))
+
+
+def _house_end(text: str, pos: int) -> int:
+    """End of the house number and what belongs to it ("12 B", "12-14", "14 H0301")."""
+    m = _HOUSE_LETTER.match(text, pos)
+    if m is not None:
+        # "Storgata 12 B" but not "Storgata 12 i Oslo" ("i" is a word, the letter must stand alone).
+        pos = m.end()
+    f = _FLAT.match(text, pos)
+    return f.end() if f is not None else pos
+
+
+def _unit_follows(text: str, pos: int) -> bool:
+    """ "12 kr", "3 ganger", "12. mai", "50 %": the number is no house number."""
+    rest = text[pos : pos + 16]
+    if rest[:1] == "%" or rest[:2] == " %":
+        return True
+    m = re.match(rf"\.? ?({_L}+)", rest)
+    return m is not None and m.group(1).lower() in street_words().unitword
+
+
+def _care_of(text: str, start: int) -> int:
+    m = _CARE_OF.search(text, max(0, start - 60), start)
+    return m.start() if m is not None else start
+
+
+# --- English -----------------------------------------------------------------------------------------
+
+
+def _english(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
+    """ "21 Baker Street": a number, one to three names, a street type."""
+    words = street_words()
+    flags = word_flags()
+    lower = False
+    expected = m.end()
+    for names, w in enumerate(_EN_WORD.finditer(text, m.end(), min(len(text), m.end() + 80))):
+        if w.start() != expected:
+            break
+        expected = w.end()
+        token = w.group("w")
+        low = token.lower()
+        if names > 0 and low in words.en:
+            if lower and low not in _EN_FULL_TYPES:
+                return None  # lower case only with an unmistakable type: "21 baker street"
+            end = w.end() if low in _EN_ABBREVIATIONS else w.end("w")  # "St." but not "Close."
+            return _english_tail(text, _unit_start(text, m.start(), words), end)
+        if names >= 3 or (token[0].isupper() and flags.get(low, 0) & NOT_NAME):
+            break
+        if not token[0].isupper():
+            if low in _EN_FULL_TYPES:
+                break
+            lower = True
+    return None
+
+
+def _unit_start(text: str, start: int, words: _Words) -> int:
+    m = _UNIT_BEFORE.search(text, max(0, start - 20), start)
+    if m is not None and m.group("unit").lower() in words.unit:
+        return m.start()
+    return start
+
+
+def _english_tail(text: str, start: int, end: int) -> tuple[int, int, float]:
+    """Direction, town and postcode after the street type ("NW, Washington, DC 20500")."""
+    d = _DIRECTION.match(text, end)
+    if d is not None:
+        end = d.end()
+    code = _UK_POSTCODE.match(text, end) or _US_STATE_ZIP.match(text, end)
+    if code is not None:
+        return start, code.end(), SCORE_WITH_POSTCODE
+    town = _EN_TOWN.match(text, end)
+    if town is None:
+        town = _EN_TOWN_LOWER.match(text, end)  # "24 park avenue, london nw1 6xe", "..., glasgow"
+        if town is None:
+            return start, end, SCORE_ENGLISH
+        code = _UK_POSTCODE.match(text, town.end())
+        if code is not None:
+            return start, code.end(), SCORE_WITH_POSTCODE
+        return (start, town.end(), SCORE_ENGLISH) if _is_town(town.group("town")) else (start, end, SCORE_ENGLISH)
+    code = _UK_POSTCODE.match(text, town.end()) or _US_STATE_ZIP.match(text, town.end())
+    if code is not None:
+        return start, code.end(), SCORE_WITH_POSTCODE
+    if not _is_town(town.group("town"), names_too=True):
+        return start, end, SCORE_ENGLISH  # ", Thanks" and ", please" are no towns
+    return start, town.end(), SCORE_ENGLISH

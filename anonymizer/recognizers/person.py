@@ -1,0 +1,554 @@
+"""PERSON: names in Norwegian and English chat, found with a gazetteer and cue phrases, no model.
+
+Why no NER model: the anonymizer has to redact thousands of short messages per second per core, and
+the available spaCy models miss most names typed in lower case or of immigrant origin. Instead the
+message is tokenised with one regex and each word costs one dict lookup (see ``_gazetteer``):
+
+1. **Cues** ("jeg heter", "mvh", "fru", "Hei ...,", "til") say a name follows; how trusting a cue is
+   decides what may follow it (``anonymizer/data/person_cues.txt``). Cue words are never in the span:
+   "fru Hansen" redacts "Hansen" only, "Mr. Smith" redacts "Smith".
+2. **Capitalised runs** of gazetteer names ("Kari Nordmann", "Ole Johan Hansen"), a known given name
+   followed by any capitalised non-common word ("Kari Xyzsen"), or a known given name or surname alone.
+3. **Lower-case full names** when a known given name is followed by a surname ("ola nordmann").
+
+A name that is also a common word ("Per", "Mark", "Will", "May", "Dag") needs context: a cue, or a
+surname after it. Capitalisation at the start of a sentence is not taken as evidence. An English or
+Norwegian genitive ("John's", "Karis") is recognised, and the "'s"/"s" is left out of the span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FREQUENT,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SOFT,
+    SURNAME,
+    WELL_KNOWN,
+    Cue,
+    person_cues,
+    word_flags,
+)
+from anonymizer.recognizers.address import street_words
+
+ENTITY = "PERSON"
+
+# Letters (any script), with inner hyphens and apostrophes: Anne-Lise, O'Brien, al-Hassan, John's.
+# Words glued to digits, "_" or "@" are identifiers ("nils58", "kari_h"), not prose: skipped whole.
+_WORD = re.compile(r"(?<![\d_@])(?>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?![\d_@])")
+
+#: E-mail addresses, links and handles: the names in them are the e-mail recognizer's business.
+_NOT_PROSE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+_\S+|\S*/\S*/\S*")
+
+_FOLD_TABLE = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ı": "i", "ł": "l", "đ": "d", "ß": "ss"})
+_CONTRACTIONS = frozenset({"m", "s", "re", "ve", "ll", "d", "t"})
+#: Words that start questions and sentences but are also names somewhere ("Can", "Will", "May", "Kan").
+_NOT_FIRST = frozenset(
+    {
+        "can", "will", "may", "might", "shall", "should", "could", "would", "must", "did", "does", "do",
+        "is", "are", "was", "were", "has", "have", "had", "kan", "vil", "skal", "må", "kunne", "ville",
+        "skulle", "har", "er", "var", "blir", "får", "fikk", "bør", "hva", "hvor", "når",
+    }
+)
+#: "Kari her, ..." / "John here." : a name that introduces itself at the start of a sentence.
+_HERE = frozenset({"her", "here"})
+
+# Token shapes.
+LOWER, CAP, UPPER = 0, 1, 2
+
+# Scores (Presidio's 0..1). The engine keeps results above its threshold (about 0.4).
+SCORE = {
+    "strong": 0.9,
+    "title": 0.85,
+    "medium": 0.85,
+    "capital": 0.8,
+    "greeting": 0.8,
+    "weak": 0.8,
+}
+SCORE_UNKNOWN_AFTER_CUE = 0.75  # the word after a cue is not in the gazetteer
+SCORE_FULL_NAME = 0.85
+SCORE_GIVEN_PLUS_UNKNOWN = 0.8
+SCORE_AMBIGUOUS_FULL_NAME = 0.7
+SCORE_LOWER_FULL_NAME = 0.75
+SCORE_GIVEN_ALONE = 0.65
+SCORE_SURNAME_ALONE = 0.6
+SCORE_LOWER_GIVEN_ALONE = 0.55
+
+#: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
+MAX_NAME_TOKENS = 5
+#: Punctuation allowed between a cue and its name ("Hei, Kari", "Mr. Smith", "Navn: Kari", "Mvh\nOla").
+_CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
+#: Punctuation that starts a new sentence (capitalisation after it is no evidence of a name).
+_SENTENCE_BREAK = frozenset(".!?:;\n•*\"“”«»()[]")
+_BREAKS = set(_SENTENCE_BREAK)
+_STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
+_NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
+_POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
+_NUMBER_AFTER = re.compile(r" \d{1,4}(?!\d)")
+#: Norwegian definite nouns ("kontoen", "appen", "firmaet"): frequent words, never surnames here.
+_DEFINITE = re.compile(r"(?:en|et|ene|ne|er)$")
+#: Long lower-case words with these endings are inflected words, not names ("navnet er feilstavet").
+_INFLECTED = re.compile(r"^.{6,}(?:et|ert|ene|ing|else|het|ede|ende|lig|ige|ed|ly|tion)$")
+#: Lower-case surnames not in the gazetteer, recognised by ending (only after a known given name).
+_SURNAME_ENDING = re.compile(
+    r"(?:sen|ssen|son|sson|dottir|datter|stad|rud|heim|land|vik|dal|dahl|berg|seth|strøm|gård|gaard|haug"
+    r"|nes|ov|ova|ev|eva|enko|chuk|ski|ska|cki|cka|wicz|poulos|oglu|oğlu|zadeh|zai|ović|ovic|ić"
+    r"|auskas|ienė|aitė|evičius)$"
+)
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """The words of one message, as parallel lists (cheaper than one object per word)."""
+
+    text: str
+    start: list[int]
+    end: list[int]
+    low: list[str]
+    shape: list[int]
+    flags: list[int]
+    initial: list[bool]  #: first word of a sentence
+    trim: list[int]  #: characters of a genitive ending to leave out of the span
+
+    def gap(self, i: int) -> str:
+        """The text between word ``i`` and word ``i + 1``."""
+        return self.text[self.end[i] : self.start[i + 1]]
+
+
+def _shape(word: str) -> int:
+    if not word[0].isupper():
+        # "al-Hassan", "d'Angelo": a lower-case particle before a capitalised name.
+        for sep in "-'’":
+            head, found, tail = word.rpartition(sep)
+            if found and tail[:1].isupper() and len(head) <= 3:
+                return CAP
+        return LOWER
+    if len(word) > 1 and word.isupper():
+        return UPPER
+    return CAP
+
+
+def _lookup(low: str, shape: int, table: dict[str, int]) -> tuple[int, int]:
+    """Flags of a word, and how many trailing characters are a genitive ending."""
+    flags = table.get(low)
+    if flags is not None:
+        return flags, 0
+    if "'" in low:
+        stem, _, tail = low.rpartition("'")
+        stem_flags = table.get(stem, 0)
+        if tail == "s" and stem_flags & NAME:
+            return stem_flags, 2
+        if tail in _CONTRACTIONS:
+            return COMMON, 0  # "I'm", "it's", "don't"
+    if "-" in low:
+        return _hyphenated(low, table), 0
+    if not low.isascii():
+        folded_flags = table.get(_fold(low), 0)
+        if folded_flags & NAME and not folded_flags & (AMBIGUOUS | NOT_NAME):
+            return folded_flags, 0  # "Trần" -> "tran"; but "Grøtte" is no "grotte"
+    if shape == CAP and len(low) > 3 and low[-1] == "s":
+        stem_flags = table.get(low[:-1], 0)
+        if stem_flags & NAME and not stem_flags & (AMBIGUOUS | NOT_NAME):
+            return stem_flags, 1
+    return 0, 0
+
+
+def _fold(low: str) -> str:
+    """Without diacritics, for names typed in their own alphabet ("trần", "yılmaz")."""
+    decomposed = unicodedata.normalize("NFKD", low.translate(_FOLD_TABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _hyphenated(low: str, table: dict[str, int]) -> int:
+    """Anne-Lise and Hansen-Berg are names when their parts are; e-post and Bank-ID are not."""
+    flags = 0
+    named = True
+    ambiguous = True
+    for part in low.split("-"):
+        f = table.get(part, 0)
+        if f & PARTICLE:
+            continue
+        if f & NOT_NAME:
+            return NOT_NAME
+        if not f & NAME:
+            named = False
+        elif not f & AMBIGUOUS:
+            ambiguous = False
+        flags |= f
+    if named and flags & NAME:
+        return (flags & (NAME | SOFT)) | (AMBIGUOUS if ambiguous else 0)
+    return COMMON if flags & COMMON else 0
+
+
+def tokenize(text: str) -> _Tokens:
+    """The words of ``text`` that can be part of a name (not those inside e-mail addresses or links).
+
+    Written for speed (it runs on every message): parallel lists, one dict lookup per word, the rare
+    cases (hyphens, genitives, diacritics) in ``_lookup``.
+    """
+    table = word_flags()
+    starts: list[int] = []
+    ends: list[int] = []
+    lows: list[str] = []
+    shapes: list[int] = []
+    flags_: list[int] = []
+    initial: list[bool] = []
+    trims: list[int] = []
+    skip = [m.span() for m in _NOT_PROSE.finditer(text)] if ("@" in text or "/" in text or "_" in text) else []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        if skip and any(a <= s < b for a, b in skip):
+            continue
+        word = m.group()
+        low = word.lower()
+        if not word[0].isupper():
+            shape = _shape(word) if ("-" in word or "'" in word or "’" in word) else LOWER
+        elif len(word) > 1 and word.isupper():
+            shape = UPPER
+        else:
+            shape = CAP
+        flags = table.get(low)
+        trim = 0
+        if flags is None:
+            flags, trim = _lookup(low.replace("’", "'"), shape, table)
+        starts.append(s)
+        ends.append(e)
+        lows.append(low)
+        shapes.append(shape)
+        flags_.append(flags)
+        trims.append(trim)
+        initial.append(prev_end == 0 or not _BREAKS.isdisjoint(text[prev_end:s]))
+        prev_end = e
+    return _Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
+
+
+class PersonRecognizer(EntityRecognizer):
+    """Finds people's names (entity ``PERSON``) without an NLP model; see the module docstring."""
+
+    def __init__(self, supported_language: str = "nb") -> None:
+        super().__init__(supported_entities=[ENTITY], name="PersonRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        # Load the shared word lists now rather than on the first message.
+        word_flags()
+        person_cues()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        """Return PERSON spans. ``nlp_artifacts`` is ignored: the recognizer tokenises by itself."""
+        if entities and ENTITY not in entities:
+            return []
+        toks = tokenize(text)
+        n = len(toks.low)
+        if n == 0:
+            return []
+        covered = [False] * n
+        results: list[RecognizerResult] = []
+
+        def emit(first: int, last: int, score: float) -> None:
+            for k in range(first, last + 1):
+                covered[k] = True
+            if _names_a_street(toks, first, last):
+                return  # "Thorvald Meyers gate 45", "63 Victoria Street": the ADDRESS recognizer's
+            end = toks.end[last] - toks.trim[last]
+            results.append(RecognizerResult(ENTITY, toks.start[first], end, score))
+
+        # 1. After cues.
+        cues = person_cues()
+        for i in range(n - 1):
+            candidates = cues.get(toks.low[i])
+            if candidates is None or covered[i + 1]:
+                continue
+            cue = _match_cue(toks, i, candidates)
+            if cue is None:
+                continue
+            found = _after_cue(toks, i + 1, cue)
+            if found is not None:
+                last, score = found
+                emit(i + 1, last, score)
+
+        # "Kari her, ..." / "Mehret here, ...": a capitalised word introducing itself.
+        for i in range(n - 1):
+            if toks.low[i + 1] in _HERE and toks.initial[i] and not covered[i] and _closed(toks, i + 1):
+                flags = toks.flags[i]
+                if toks.shape[i] == CAP and (flags & NAME or not flags & COMMON) and not flags & NOT_NAME:
+                    emit(i, i, SCORE["medium"])
+
+        # 2. and 3. Without a cue.
+        i = 0
+        while i < n:
+            if covered[i]:
+                i += 1
+                continue
+            run = _capitalised_name(toks, i) if toks.shape[i] == CAP else _lower_full_name(toks, i)
+            if run is None:
+                i += 1
+                continue
+            first, last, score = run
+            emit(first, last, score)
+            i = last + 1
+        return results
+
+
+# --- cues --------------------------------------------------------------------------------------------
+
+
+def _names_a_street(toks: _Tokens, first: int, last: int) -> bool:
+    """The words are (part of) a street or place name: "Thorvald Meyers gate 45", "karl johans gate 27",
+    "63 Victoria Street", "Solvei 16", "5011 Bergen"."""
+    words = street_words()
+    if _POSTCODE_BEFORE.search(toks.text, max(0, toks.start[first] - 8), toks.start[first]):
+        return True
+    pos = toks.end[last]
+    for _ in range(3):  # the street word may come after more of the street's name
+        after = _STREET_AFTER.match(toks.text, pos)
+        if after is None:
+            break
+        word = after.group("w").lower()
+        if word in words.word and after.group("n"):
+            return True
+        if word in words.en and _NUMBER_BEFORE.search(toks.text, 0, toks.start[first]):
+            return True
+        pos = after.end("w")
+    if _NUMBER_AFTER.match(toks.text, toks.end[last]):
+        low = toks.low[last]
+        return any(low.endswith(x) for x in words.suffix) or any(low.endswith(x) for x in words.weak)
+    return False
+
+
+def _match_cue(toks: _Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None:
+    """The longest cue phrase ending at word ``i`` (its words separated by spaces only)."""
+    for cue in candidates:
+        first = i - len(cue.words) + 1
+        if first < 0:
+            continue
+        if all(toks.low[first + k] == w for k, w in enumerate(cue.words)) and all(
+            not toks.gap(k).strip() for k in range(first, i)
+        ):
+            return cue
+    return None
+
+
+def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
+    """If the words from ``j`` are a name the cue vouches for: the last word and the score."""
+    gap = toks.gap(j - 1)
+    if cue.kind == "weak":
+        if gap.strip():
+            return None
+    elif _CUE_GAP.fullmatch(gap) is None:
+        return None
+    flags, shape = toks.flags[j], toks.shape[j]
+    if flags & NOT_NAME or len(toks.low[j]) < 2:
+        return None
+    known = bool(flags & NAME)
+    unknown = not flags & (NAME | COMMON | PARTICLE)
+    ambiguous = known and bool(flags & AMBIGUOUS)
+    kind = cue.kind
+
+    if kind == "strong":
+        ok = known or (unknown and (shape == CAP or (shape == LOWER and not _INFLECTED.search(toks.low[j]))))
+    elif shape != CAP:
+        # Lower case (or all caps) after a weaker cue: only a known name that is no common word.
+        ok = known and not ambiguous and not flags & SOFT and kind in ("title", "medium", "greeting", "weak")
+        if kind == "weak" and not flags & WELL_KNOWN:
+            ok = False  # "hos dee" (a typo of "dere"), "av moen min" (of "moren")
+        if kind == "title" and known and flags & SURNAME:
+            ok = True
+    elif kind in ("title", "medium", "greeting", "capital"):
+        ok = known or unknown
+        if ok and (ambiguous or flags & SOFT) and kind != "title":
+            ok = _ambiguous_ok(toks, j)
+    else:  # weak, capitalised: a name that is also a word needs a surname or punctuation after it
+        ok = known and (not (ambiguous or flags & SOFT) or _next_is_name(toks, j) or _closed(toks, j))
+    if flags & SOFT and kind != "strong" and not _next_is_name(toks, j):
+        ok = False
+    if not ok:
+        return None
+    last = _extend(toks, j, strong=kind == "strong")
+    score = SCORE[kind] if known or last > j else SCORE_UNKNOWN_AFTER_CUE
+    return last, score
+
+
+def _ambiguous_ok(toks: _Tokens, j: int) -> bool:
+    """A capitalised name that is also a word, after a cue: not if a number or a capitalised word follows.
+
+    "Hi Will, ..." and "takk Per" are names; "Hi May I ask" and "this is May 2024" are not.
+    """
+    end = toks.end[j]
+    rest = toks.text[end : end + 3].lstrip()
+    if rest[:1].isdigit():
+        return False
+    if j + 1 >= len(toks.low) or any(c in _SENTENCE_BREAK or c == "," for c in toks.gap(j)):
+        return True
+    nxt = toks.flags[j + 1]
+    return toks.shape[j + 1] != CAP or bool(nxt & NAME) or not nxt & COMMON
+
+
+def _closed(toks: _Tokens, j: int) -> bool:
+    """Word ``j`` ends the text or is followed by punctuation ("til Per." / "til Per, ...")."""
+    return (j + 1 >= len(toks.low) and not toks.text[toks.end[j] :].strip()[:1].isalnum()) or (
+        j + 1 < len(toks.low) and any(c in _SENTENCE_BREAK or c == "," for c in toks.gap(j))
+    )
+
+
+def _next_is_name(toks: _Tokens, j: int) -> bool:
+    return (
+        j + 1 < len(toks.low)
+        and toks.gap(j) == " "
+        and bool(toks.flags[j + 1] & NAME)
+        and not toks.flags[j + 1] & (NOT_NAME | SOFT)
+    )
+
+
+# --- extending a name over the following words -------------------------------------------------------
+
+
+def _extend(toks: _Tokens, j: int, *, strong: bool) -> int:
+    """The last word of the name that starts at ``j`` (more given names, particles, surnames)."""
+    n = len(toks.low)
+    mode = toks.shape[j]
+    last = j
+    k = j + 1
+    while k < n and k - j < MAX_NAME_TOKENS:
+        if not _joined(toks, k - 1):
+            break
+        flags, shape = toks.flags[k], toks.shape[k]
+        if flags & NOT_NAME:
+            break
+        particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
+        if particle or (len(toks.low[k]) == 1 and shape == CAP):
+            # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
+            if k + 1 < n and _joined(toks, k):
+                k += 1
+                continue
+            break
+        if shape != mode or not (
+            _continues_capitalised(toks, j, k, last, strong=strong)
+            if mode == CAP
+            else _continues_lower(toks, k, strong=strong)
+        ):
+            break
+        last = k
+        k += 1
+    return last
+
+
+def _continues_capitalised(toks: _Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
+    """Capitalised word ``k`` continues the name ``j..last``."""
+    flags = toks.flags[k]
+    if not _capitalised_name_word(flags, toks.low[k]):
+        # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
+        return strong and bool(flags & COMMON) and _closed(toks, k)
+    if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
+        return _closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
+    if flags & AMBIGUOUS and not flags & SURNAME:
+        # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
+        return (
+            _next_is_name(toks, k)
+            or _closed(toks, k)
+            or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
+        )
+    return True
+
+
+def _continues_lower(toks: _Tokens, k: int, *, strong: bool) -> bool:
+    """Lower-case (or all-caps) word ``k`` continues a name typed without capitals."""
+    flags = toks.flags[k]
+    if _lower_surname_word(flags, toks.low[k], strong=strong):
+        return True
+    # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.
+    return strong and bool(flags & COMMON) and len(toks.low[k]) >= 5 and _closed(toks, k)
+
+
+def _joined(toks: _Tokens, i: int) -> bool:
+    """Words ``i`` and ``i + 1`` belong to one name: separated by one space, or an initial ("Ole J. Hansen")."""
+    gap = toks.gap(i)
+    return gap == " " or (gap == ". " and len(toks.low[i]) == 1)
+
+
+def _capitalised_name_word(flags: int, low: str) -> bool:
+    """A capitalised word that can continue a name: a name, or a word that is not a common word."""
+    if flags & NAME:
+        return True
+    if flags & FREQUENT and not flags & NOT_NAME and not _DEFINITE.search(low):
+        return True  # "Jonas Gahr Støre", "Dagfinn Grøtte", but not "Oddny Kontoen"
+    return not flags & (COMMON | NOT_NAME) and len(low) > 1
+
+
+def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
+    """A lower-case word that can continue a name typed in lower case."""
+    if flags & NOT_NAME:
+        return False
+    if flags & NAME:
+        return not flags & AMBIGUOUS or bool(flags & SURNAME)
+    if flags & COMMON:
+        return False
+    return strong or (len(low) >= 5 and _SURNAME_ENDING.search(low) is not None)
+
+
+# --- names without a cue -----------------------------------------------------------------------------
+
+
+def _capitalised_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
+    """A run of capitalised words from ``i`` that reads as a name, or None."""
+    flags = toks.flags[i]
+    if flags & (NOT_NAME | PARTICLE) or (flags & COMMON and not flags & NAME):
+        return None
+    last = _extend(toks, i, strong=False)
+    if last > i and _NUMBER_AFTER.match(toks.text, toks.end[last]) and _names_a_street(toks, last, last):
+        last -= 1  # "Liam Brown Furusvingen 147"
+    run = range(i, last + 1)
+    names = [toks.flags[k] for k in run]
+    first = i
+    # A word capitalised only because it starts the sentence, and that is no sure name, is dropped:
+    # "Will John pay" -> "John"; "Gjeldsregisteret Hansen" -> "Hansen".
+    if toks.initial[i] and len(names) > 1:
+        f0 = names[0]
+        surname_after = any(f & SURNAME for f in names[1:])
+        if not f0 & NAME or (f0 & AMBIGUOUS and (not surname_after or names[1] & GIVEN)):
+            first = i + 1
+            names = names[1:]
+    if len(names) > 1 and toks.low[first] in _NOT_FIRST and (names[1] & GIVEN or not names[1] & SURNAME):
+        first += 1  # "Kan Tomasz og jeg ...", "Can Michael Wilson get ..."
+        names = names[1:]
+    if len(names) == 1:
+        f = names[0]
+        if f & (AMBIGUOUS | SOFT) or not f & NAME:
+            return None
+        if toks.shape[first] != CAP or len(toks.low[first]) < 2:
+            return None
+        return first, first, SCORE_GIVEN_ALONE if f & GIVEN else SCORE_SURNAME_ALONE
+    sure = [f for f in names if f & NAME and not f & (AMBIGUOUS | SOFT)]
+    if sure:
+        has_unknown = any(not f & NAME for f in names)
+        if has_unknown and not (names[0] & GIVEN or names[-1] & SURNAME):
+            return None
+        return first, last, SCORE_GIVEN_PLUS_UNKNOWN if has_unknown else SCORE_FULL_NAME
+    if names[0] & GIVEN and names[-1] & SURNAME and all(f & NAME and not f & SOFT for f in names):
+        return first, last, SCORE_AMBIGUOUS_FULL_NAME
+    return None
+
+
+def _lower_full_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
+    """"ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
+    flags = toks.flags[i]
+    if not flags & GIVEN or flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON):
+        return None
+    last = _extend(toks, i, strong=False)
+    if last > i:
+        tail = toks.flags[last]
+        if tail & SURNAME or (not tail & NAME and _SURNAME_ENDING.search(toks.low[last])):
+            return i, last, SCORE_LOWER_FULL_NAME
+    if flags & WELL_KNOWN:
+        return i, i, SCORE_LOWER_GIVEN_ALONE
+    return None

@@ -1,0 +1,172 @@
+"""AddressRecognizer on its own: street addresses with postcode and town, and numbers that are not.
+
+Tables of (text, expected addresses as substrings, left to right); a small labelled corpus at the end
+is scored for precision and recall.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from anonymizer.recognizers.address import AddressRecognizer
+
+
+@pytest.fixture(scope="module", params=["nb", "en"])
+def recognizer(request: pytest.FixtureRequest) -> AddressRecognizer:
+    return AddressRecognizer(supported_language=request.param)
+
+
+def found(recognizer: AddressRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, ["ADDRESS"], None)
+    assert all(r.entity_type == "ADDRESS" and 0 <= r.start < r.end <= len(text) for r in results)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+ADDRESSES: list[tuple[str, list[str]]] = [
+    ("Storgata 12", ["Storgata 12"]),
+    ("Storgata 12B", ["Storgata 12B"]),
+    ("Storgata 12 B, 0155 Oslo", ["Storgata 12 B, 0155 Oslo"]),
+    ("Kongens gate 5, 7011 Trondheim", ["Kongens gate 5, 7011 Trondheim"]),
+    ("Bjørnstjerne Bjørnsons vei 14 H0301", ["Bjørnstjerne Bjørnsons vei 14 H0301"]),
+    ("Strandveien 3a", ["Strandveien 3a"]),
+    ("Hovedveien 10, 1234 Sted", ["Hovedveien 10, 1234 Sted"]),
+    ("Postboks 123, 0102 Oslo", ["Postboks 123, 0102 Oslo"]),
+    ("c/o Hansen, Lia 4", ["c/o Hansen, Lia 4"]),
+    ("Øvre Slottsgate 2", ["Øvre Slottsgate 2"]),
+    ("Dronning Eufemias gate 30", ["Dronning Eufemias gate 30"]),
+    ("Bygdøy allé 4", ["Bygdøy allé 4"]),
+    ("Fjellstien 7", ["Fjellstien 7"]),
+    ("Gamle Drammensvei 120", ["Gamle Drammensvei 120"]),
+    ("Storgt. 5", ["Storgt. 5"]),
+    ("Solbakken 4, 1234 Sted", ["Solbakken 4, 1234 Sted"]),
+    ("Tollbugata 60, H0304, Kristiansand S.", ["Tollbugata 60, H0304, Kristiansand S"]),
+    ("Jeg bor i Jernbanegata 47D, Grimstad nå", ["Jernbanegata 47D, Grimstad"]),
+    ("Ny adresse: Kirkeveien 45 B, 0368 Oslo. Takk!", ["Kirkeveien 45 B, 0368 Oslo"]),
+    ("Kortet ble sendt til Osterhaus' gate 6, 3510 Hønefoss", ["Osterhaus' gate 6, 3510 Hønefoss"]),
+    ("Haakon den Godes gate 3", ["Haakon den Godes gate 3"]),
+    ("Liam Brown Furusvingen 147, Svolvær tlf 92947445", ["Furusvingen 147, Svolvær"]),
+    # lower case and typos, as typed in chat
+    ("jeg bor i storgata 12 i oslo", ["storgata 12"]),
+    ("postadresse: karl johans gate 27", ["karl johans gate 27"]),
+    ("send kortet til sjøsvingen 6", ["sjøsvingen 6"]),
+    ("eglė urbonaitė, munkedamsveien 112 b, 5003 bergen, tlf 23 81 81 48", ["munkedamsveien 112 b, 5003 bergen"]),
+    ("addessen min er bringebæråsen 11, 4006 stavanger", ["bringebæråsen 11, 4006 stavanger"]),
+    # English
+    ("21 Baker Street, London NW1 6XE", ["21 Baker Street, London NW1 6XE"]),
+    ("10 Downing St", ["10 Downing St"]),
+    ("1600 Pennsylvania Avenue NW, Washington, DC 20500", ["1600 Pennsylvania Avenue NW, Washington, DC 20500"]),
+    ("Flat 3, 12 High Road", ["Flat 3, 12 High Road"]),
+    ("I've moved to 151B Grange Close.", ["151B Grange Close"]),
+    ("I live at 21 baker street", ["21 baker street"]),
+    ("i've moved to 24 park avenue, london nw1 6xe.", ["24 park avenue, london nw1 6xe"]),
+    ("My address is 159 Queen's Road, Bristol", ["159 Queen's Road, Bristol"]),
+    ("Case #42061 is open. I've moved to 130 Station Road, York. Thanks", ["130 Station Road, York"]),
+]
+
+NOT_ADDRESSES: list[str] = [
+    "",
+    "Gata er stengt",
+    "Gå til gate 12",
+    "Boarding at Gate 12",
+    "Det koster 12 kr",
+    "Konto 1234",
+    "den 12. mai",
+    "i barnehagen 2 dager i uka",
+    "navigate 3 menus",
+    "Riksvei 7 er stengt",
+    "Jeg har betalt 50 % av lånet",
+    "Overføringen 1200 kom ikke fram",
+    "Kortet som slutter på 2003 er sperret",
+    "Bakken 3 ganger i uka",
+    "Ring meg på 22 33 44 55",
+    "Thanks, see you at 12",
+    "Storgata er fin",
+    "😀🎉 👍 12",
+    "Привет 12",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESSES)
+def test_finds_addresses(recognizer: AddressRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSES)
+def test_numbers_that_are_no_addresses(recognizer: AddressRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []
+
+
+def test_offsets_and_scores(recognizer: AddressRecognizer) -> None:
+    text = "🏠 Adresse: Storgata 12 B, 0155 Oslo og Fjellstien 7"
+    results = sorted(recognizer.analyze(text, ["ADDRESS"], None), key=lambda r: r.start)
+    assert [(r.start, r.end) for r in results] == [(11, 35), (39, 51)]
+    assert results[0].score > results[1].score >= 0.75  # a postcode is more evidence
+
+
+def test_other_entities_requested_gives_nothing(recognizer: AddressRecognizer) -> None:
+    assert recognizer.analyze("Storgata 12", ["PERSON"], None) == []
+
+
+def test_long_message_is_handled_whole(recognizer: AddressRecognizer) -> None:
+    piece = "Send kortet til Storgata 12 B, 0155 Oslo, takk. "
+    text = (piece * (2000 // len(piece) + 1))[:2000]
+    assert found(recognizer, text).count("Storgata 12 B, 0155 Oslo") == 2000 // len(piece)
+
+
+CORPUS = """
+Ny adresse: [[Kirkeveien 45 B, 0368 Oslo]]
+Jeg har flyttet til [[Smielia 11, Trondheim]].
+Kan dere sende brevet til [[Furuvegen 48C, Oslo]]?
+Boligen vi skal kjøpe ligger i [[Solvei 16, 2609 Lillehammer]].
+Jeg bor i [[St. Olavs gate 18, 2609 Lillehammer]] nå.
+Adressen min er [[Thorvald Meyers gate 45]].
+Send kortet til [[Grefsenveien 127B, Førde]]
+Postadresse: [[Postboks 412, 5804 Bergen]]
+[[c/o Hansen, Lia 4]]
+adressen min er [[dronningens gate 115, 6800 førde]]
+i live at [[nordlyslunden 159c, 1337 sandvika]] now
+Boligen ligger i [[Professor Dahls gate 7 A, Ålesund]].
+The property is at [[39 Elm Avenue]].
+My address is [[63 Victoria Street, Bristol BS1 5TR]].
+Please send the new card to [[47 King Street, Edinburgh]]
+[[Flat 2, 18 Mill Lane]]
+Det koster 1200 kr i måneden.
+Renten er 5,4 % fra 1. mai.
+Kontonummeret er 1234 56 78903.
+Jeg betaler 3 ganger i året.
+Dag 12 av 30.
+Ring meg på 22 33 44 55 etter kl 16.
+Saksnummer 123456 er fortsatt åpent.
+Gate 12 er stengt på Gardermoen.
+Det tok 2 timer i banken.
+I paid 20 pounds on 12 May.
+Call me on 0047 22 33 44 55.
+"""
+
+
+def _corpus() -> list[tuple[str, set[tuple[int, int]]]]:
+    rows = []
+    for line in CORPUS.strip().splitlines():
+        gold: set[tuple[int, int]] = set()
+        text = ""
+        for part in re.split(r"(\[\[.*?\]\])", line):
+            if part.startswith("[["):
+                gold.add((len(text), len(text) + len(part) - 4))
+                text += part[2:-2]
+            else:
+                text += part
+        rows.append((text, gold))
+    return rows
+
+
+def test_precision_and_recall_on_labelled_chat(recognizer: AddressRecognizer) -> None:
+    tp = fp = fn = 0
+    for text, gold in _corpus():
+        predicted = {(r.start, r.end) for r in recognizer.analyze(text, ["ADDRESS"], None)}
+        tp += len(predicted & gold)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.97

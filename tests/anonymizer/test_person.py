@@ -1,0 +1,248 @@
+"""PersonRecognizer on its own: names found, common words left alone, offsets exact, fast enough.
+
+The tables are (text, expected names as substrings, left to right). A corpus at the end is marked up
+with [[...]] around each name and scored for precision and recall, so that a change that trades many
+small regressions for one fixed case shows up. Speed is measured by bench/, not asserted here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from anonymizer.recognizers.person import PersonRecognizer
+
+
+@pytest.fixture(scope="module", params=["nb", "en"])
+def recognizer(request: pytest.FixtureRequest) -> PersonRecognizer:
+    return PersonRecognizer(supported_language=request.param)
+
+
+def found(recognizer: PersonRecognizer, text: str) -> list[str]:
+    results = recognizer.analyze(text, ["PERSON"], None)
+    assert all(r.entity_type == "PERSON" and 0 <= r.start < r.end <= len(text) for r in results)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+POSITIVES: list[tuple[str, list[str]]] = [
+    # cues, Norwegian
+    ("Hei, jeg heter Kari Nordmann og lurer på lånet mitt", ["Kari Nordmann"]),
+    ("jeg heter ola nordmann", ["ola nordmann"]),
+    ("Mitt navn er Xiomara Quispe", ["Xiomara Quispe"]),
+    ("navnet mitt er Per Arne Hansen", ["Per Arne Hansen"]),
+    ("Dette er Per", ["Per"]),
+    ("Hei Per, takk for sist", ["Per"]),
+    ("Hei Kari!", ["Kari"]),
+    ("Med vennlig hilsen\nAnne-Lise Hansen-Berg", ["Anne-Lise Hansen-Berg"]),
+    ("mvh tarjei", ["tarjei"]),
+    ("Jeg har snakket med fru Hansen", ["Hansen"]),
+    ("herr Olsen ringte i går", ["Olsen"]),
+    ("min kone Anne-Lise vil ha kort", ["Anne-Lise"]),
+    ("kona mi kari skal ha tilgang", ["kari"]),
+    ("kan du overføre til kari?", ["kari"]),
+    ("Kontaktperson: Ingvild Fjeldstad", ["Ingvild Fjeldstad"]),
+    ("Gi fullmakt til Sondre.", ["Sondre"]),
+    ("Hans her, kortet mitt er sperret.", ["Hans"]),
+    # cues, English
+    ("My name is John Smith", ["John Smith"]),
+    ("Hi, I'm Silje Gundersen, my card was stolen", ["Silje Gundersen"]),
+    ("Mr. Smith called yesterday", ["Smith"]),
+    ("Thanks, Mark!", ["Mark"]),
+    ("Hi Will, can you help?", ["Will"]),
+    ("Kind regards,\nSiobhan O'Brien", ["Siobhan O'Brien"]),
+    ("I spoke with Dr. Ahmadi about it", ["Ahmadi"]),
+    # no cue
+    ("Kari Nordmann har overført pengene", ["Kari Nordmann"]),
+    ("Ole Johan Hansen er disponent", ["Ole Johan Hansen"]),
+    ("Kari Xyzsen skylder meg penger", ["Kari Xyzsen"]),
+    ("Will Smith is here", ["Will Smith"]),
+    ("Mai Nguyen fikk pengene", ["Mai Nguyen"]),
+    ("Abdullahi Hassan har BankID", ["Abdullahi Hassan"]),
+    ("Betalingen til Fatima Al-Hassan kom ikke fram", ["Fatima Al-Hassan"]),
+    ("Omar al-Hassan er min bror", ["Omar al-Hassan"]),
+    ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
+    ("Ole J. Hansen", ["Ole J. Hansen"]),
+    ("Trần Minh Tuan har konto her", ["Trần Minh Tuan"]),
+    ("Yılmaz Kaya og Tesfay Haile", ["Yılmaz Kaya", "Tesfay Haile"]),
+    ("Zeynep Çelik og Dmytro Kovalenko", ["Zeynep Çelik", "Dmytro Kovalenko"]),
+    ("Kazlauskas Jankauskienė", ["Kazlauskas Jankauskienė"]),
+    ("betalingen til kari hansen har ikke kommet", ["kari hansen"]),
+    ("OLE HANSEN", ["OLE HANSEN"]),
+    ("Kan Tomasz og jeg ha felles konto?", ["Tomasz"]),
+    ("Can Michael Wilson get access?", ["Michael Wilson"]),
+    # genitive: the ending stays out of the span
+    ("Karis konto er sperret", ["Kari"]),
+    ("John's card was declined", ["John"]),
+    # typos and lower case
+    ("jeg heter sølvi flåten", ["sølvi flåten"]),
+    ("hei jeg heter per og vil vite om renta", ["per"]),
+    ("kan ole se kontoen min?", ["ole"]),
+]
+
+NEGATIVES: list[str] = [
+    "",
+    "Jeg lurer på renten",
+    "Hei! Takk for hjelpen.",
+    "Takk",
+    "Per måned betaler jeg 500 kr",
+    "Bank, Lån, Kort, Konto, Sum, Rente",
+    "Dag 3 av 5",
+    "Mai er måneden jeg betaler mest",
+    "fra mai til juni",
+    "Ved forfall trekkes beløpet",
+    "Sol og Vår",
+    "Vipps, DNB, SpareBank 1, Nordea, BankID, Visa, Mastercard",
+    "Oslo, Bergen, Norge, Norway",
+    "Hei Aino",
+    "Rådgiver: Hei, hva kan jeg hjelpe med?",
+    "Mandag eller fredag passer",
+    "Will you help me?",
+    "May I ask about the Grace period?",
+    "Mark as read",
+    "Hi May I ask something",
+    "this is May 2024",
+    "I am Norwegian",
+    "Navnet mitt er feilstavet",
+    "Send kontoutskriften til kari.hansen@example.com",
+    "Brukernavnet mitt er nils58",
+    "https://www.dnb.no/person/kari",
+    "Adressen min er Thorvald Meyers gate 45",
+    "My address is 63 Victoria Street",
+    "postadresse: karl johans gate 27",
+    "The beneficiary IBAN is NO05 3014 1682 853",
+    "Bill me later",
+    "Stein på stein",
+    "😀🎉 👍",
+    "Привет, как дела?",
+    "مرحبا كيف حالك",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_finds_names(recognizer: PersonRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_common_words_alone(recognizer: PersonRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []
+
+
+def test_offsets_point_into_the_original_text(recognizer: PersonRecognizer) -> None:
+    text = "😀 Hei, jeg heter Kari Nordmann 🎉 og min mann er Ole Hansen."
+    results = sorted(recognizer.analyze(text, ["PERSON"], None), key=lambda r: r.start)
+    assert [(r.start, r.end) for r in results] == [(17, 30), (48, 58)]
+    assert [text[r.start : r.end] for r in results] == ["Kari Nordmann", "Ole Hansen"]
+
+
+def test_scores_follow_the_evidence(recognizer: PersonRecognizer) -> None:
+    def score(text: str) -> float:
+        (result,) = recognizer.analyze(text, ["PERSON"], None)
+        return float(result.score)
+
+    assert score("jeg heter Kari") == pytest.approx(0.9)
+    assert score("Kari Nordmann") == pytest.approx(0.85)
+    assert 0.6 <= score("Kari ringte") <= 0.7
+    assert score("ring til Kari Nordmann") > score("Kari ringte") > 0.4
+
+
+def test_other_entities_requested_gives_nothing(recognizer: PersonRecognizer) -> None:
+    assert recognizer.analyze("Kari Nordmann", ["ADDRESS"], None) == []
+
+
+def test_long_message_is_handled_whole(recognizer: PersonRecognizer) -> None:
+    piece = "Hei, jeg heter Kari Nordmann og vil overføre 500 kr til Ole Hansen. "
+    text = (piece * (2000 // len(piece) + 1))[:2000]
+    names = found(recognizer, text)
+    assert len(names) >= 2 * (2000 // len(piece))
+    assert set(names) <= {"Kari Nordmann", "Ole Hansen", "Kari", "Ole"}
+
+
+# --- precision and recall on a small labelled corpus -------------------------------------------------
+
+CORPUS = """
+Hei, jeg heter [[Kari Nordmann]] og har glemt passordet.
+hei jeg heter [[ola nordmann]] og lurer på boliglånet
+Mitt navn er [[Fatima Abdullahi]], jeg har fått nytt kort.
+Kan [[Dmytro Kovalenko]] få tilgang til kontoen min?
+Min mann [[Liban]] har mistet kortet sitt.
+Overfør 2000 kr til [[Mohammed Hussain]] i morgen.
+Det var [[Arash Rezaei]] som fikk pengene, ikke meg.
+Jeg ringer på vegne av moren min, [[Valborg Kristine Grøtte]].
+Firmaet eies av [[Dagfinn Grøtte]], kontakt ham på telefon.
+Mvh [[Randi Halvorsen]]
+Vennlig hilsen [[Thu Trang Nguyen]]
+[[Sondre Johan Hagen]] her. Får ikke logget inn.
+Jeg har snakket med [[Ingrid]] i kundeservice.
+Kortet står på [[Sølvi Halvorsen Utne]], men jeg er disponent.
+Betalingen til [[Jocelyn dela Cruz-Santos]] kom aldri fram.
+Hei [[Per]], takk for hjelpen i går!
+Dette er [[Tor Erik Olsen]].
+jeg og samboeren min [[ikran]] vil søke lån sammen
+min sønn [[Aksel]] trenger bankkort
+fru [[Haugland]] sa at det var i orden
+[[Agnieszka Lewandowska]] og [[Tomasz Nowak]] vil åpne felles konto
+Kan dere sende brevet til [[Hodan Abdi Farah]]?
+Jeg er verge for [[Gjermund Andreas Rødseth]].
+[[Kazlauskas]] har ringt tre ganger.
+[[Nilofar Ahmadzai]] ba meg sende dette.
+My name is [[John Smith]] and my card is blocked.
+Hi, I'm [[Behnaz Karimi]], my account is frozen.
+Regards,
+[[James O'Brien]]
+Please transfer the money to [[Sarah Johnson]].
+I spoke to [[Mehret]] yesterday.
+Thanks [[Will]]!
+The payment to [[Nguyen Minh An]] never arrived.
+Can [[Michael Wilson]] get access to my account?
+Sent on behalf of [[Shirin Sadeghi]].
+Per måned betaler jeg 5000 kr i avdrag.
+Hvorfor er kortet mitt sperret?
+Kan jeg bruke Vipps med BankID?
+Mai er måneden jeg betaler mest.
+Takk for hjelpen!
+Jeg har byttet e-post til kari.hansen@example.com
+Adressen min er Thorvald Meyers gate 45.
+Har dere Liv- og uføreforsikring?
+Dag 3 av behandlingen.
+Sol og vind hele uka.
+Will you call me back?
+May I ask what the Grace period is?
+Mark the payment as read.
+Bill me for the extra card.
+Rose Bank is not our partner.
+Hei, hva er renten på BSU?
+Kan dere ringe meg kl 14?
+Jeg bor i Oslo og jobber i Bergen.
+Hei Aino, jeg trenger hjelp.
+Rådgiveren sa at jeg skulle vente.
+Visa og Mastercard fungerer ikke.
+"""
+
+
+def _corpus() -> list[tuple[str, set[tuple[int, int]]]]:
+    rows = []
+    for line in CORPUS.strip().splitlines():
+        gold: set[tuple[int, int]] = set()
+        text = ""
+        for part in re.split(r"(\[\[.*?\]\])", line):
+            if part.startswith("[["):
+                gold.add((len(text), len(text) + len(part) - 4))
+                text += part[2:-2]
+            else:
+                text += part
+        rows.append((text, gold))
+    return rows
+
+
+def test_precision_and_recall_on_labelled_chat(recognizer: PersonRecognizer) -> None:
+    tp = fp = fn = 0
+    for text, gold in _corpus():
+        predicted = {(r.start, r.end) for r in recognizer.analyze(text, ["PERSON"], None) if r.score >= 0.4}
+        tp += len(predicted & gold)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.95
+

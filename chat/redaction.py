@@ -37,7 +37,7 @@ def _worker_init() -> None:
     """Build the engine once per worker, before the first request arrives."""
     from anonymizer import get_anonymizer
 
-    get_anonymizer().process("Hei", "nb")
+    get_anonymizer().warm_up()
 
 
 def _redact_batch(texts: list[str]) -> list[tuple[str, dict[str, int]]]:

@@ -1,0 +1,80 @@
+"""PII detection and redaction for Norwegian and English bank chat, on Presidio.
+
+``analyze`` / ``redact`` / ``process`` (and their ``_batch`` forms) use one process-wide engine that is
+built on first use (about a second: spaCy and Presidio). Importing this package is cheap: the engine
+module is imported only when something needs it, so code that only wants ``Entity`` or ``Redaction``
+(the gateway's main process, whose anonymizer runs in worker processes) does not pay for Presidio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from anonymizer.types import ENTITY_TYPES, Entity, Redaction
+
+if TYPE_CHECKING:
+    from anonymizer.engine import Anonymizer
+
+
+def get_anonymizer() -> Anonymizer:
+    """The process-wide engine (built once, thread-safe)."""
+    from anonymizer.engine import get_anonymizer as _get
+
+    return _get()
+
+
+def analyze(text: str, lang: str = "auto") -> list[Entity]:
+    """Entities in ``text`` sorted by start; ``lang`` is "nb", "en" or "auto"."""
+    return get_anonymizer().analyze(text, lang)
+
+
+def redact(text: str, lang: str = "auto") -> str:
+    """``text`` with ``<TYPE>`` in place of each entity."""
+    return get_anonymizer().redact(text, lang)
+
+
+def process(text: str, lang: str = "auto") -> Redaction:
+    """The redacted text and the entities (offsets into ``text``)."""
+    return get_anonymizer().process(text, lang)
+
+
+def analyze_batch(texts: Sequence[str], lang: str = "auto") -> list[list[Entity]]:
+    return get_anonymizer().analyze_batch(texts, lang)
+
+
+def redact_batch(texts: Sequence[str], lang: str = "auto") -> list[str]:
+    return get_anonymizer().redact_batch(texts, lang)
+
+
+def process_batch(texts: Sequence[str], lang: str = "auto") -> list[Redaction]:
+    return get_anonymizer().process_batch(texts, lang)
+
+
+def pseudonymize(text: str, key: bytes, lang: str = "auto") -> str:
+    """``text`` with keyed pseudonyms (``<PERSON_3f9a1c2b>``): same value and key, same token."""
+    return get_anonymizer().pseudonymize(text, key, lang)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Anonymizer":
+        from anonymizer.engine import Anonymizer
+
+        return Anonymizer
+    raise AttributeError(f"module 'anonymizer' has no attribute {name!r}")
+
+
+__all__ = [
+    "ENTITY_TYPES",
+    "Anonymizer",
+    "Entity",
+    "Redaction",
+    "analyze",
+    "analyze_batch",
+    "get_anonymizer",
+    "process",
+    "process_batch",
+    "pseudonymize",
+    "redact",
+    "redact_batch",
+]

@@ -1,0 +1,317 @@
+"""The anonymizer engine: Presidio's analyzer and anonymizer, configured for Norwegian bank chat.
+
+Importing spaCy and Presidio and building the engine take about two seconds, so a process builds one
+engine (``get_anonymizer()``) and keeps it. Per message the engine does as little as it can,
+because it runs for every anonymous message the gateway stores:
+
+* Recognizers that cannot match are skipped: most chat messages have no digit and no "@", which rules
+  out every number, e-mail and IP recognizer before a regex runs (``ChatPatternRecognizer.could_match``).
+* Tokenizing (Presidio's context words need tokens and lemmas) happens only when a cue word could change
+  the outcome: a candidate below the threshold, or two types claiming the same text (see
+  ``NearestCueContextEnhancer``). The name, address and pattern recognizers read the raw text themselves.
+* Presidio's own context enhancement, score thresholds and duplicate removal then run as usual.
+
+Presidio's ``AnalyzerEngine.analyze`` stays available and gives the same results (a test checks it); the
+lean path exists because its fixed per-call cost would take most of the budget of a short message.
+Overlapping results of different types are resolved so that the redacted text never has nested or
+overlapping replacements: the highest score wins, then the longest span.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig
+from presidio_anonymizer.entities import RecognizerResult as AnonymizerResult
+from presidio_anonymizer.operators import Operator, OperatorType
+
+from anonymizer.lang import LANGUAGES, Language, resolve_language
+from anonymizer.nlp import BlankSpacyNlpEngine, NearestCueContextEnhancer
+from anonymizer.operators import REPLACE_OPERATORS, KeyedPseudonym, SecretKey, pseudonym_operators
+from anonymizer.recognizers import build_recognizers, optional_recognizer_classes
+from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts, text_facts
+from anonymizer.types import Entity, Redaction
+
+log = logging.getLogger("anonymizer")
+
+#: Scores below this are dropped. Pattern scores are set around it: formats that are telling on their
+#: own score above, those that need a cue word score 0.15-0.2 and reach it only with the cue (+0.35).
+DEFAULT_SCORE_THRESHOLD = 0.4
+
+#: Exercises every recognizer once (``warm_up``), so nothing is left to load when the first message comes.
+_WARM_UP = (
+    "Hei, jeg heter Kari Nordmann og bor i Storgata 12, 0155 Oslo. Fnr 010190 12345, konto "
+    "1234.56.78903, org.nr 923 456 789, IBAN NO93 8601 1117 947, kort 4111 1111 1111 1111, "
+    "tlf +47 912 34 567, e-post kari@example.no, ip 192.168.0.1 og 2001:db8::1."
+)
+
+# Presidio logs matched text and context words at DEBUG level; message text must never reach a log.
+for _name in ("presidio-analyzer", "presidio-anonymizer"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
+
+def _raw_text_recognizer_types() -> tuple[type[EntityRecognizer], ...]:
+    """Recognizers known to ignore ``nlp_artifacts``: they can run before (and without) tokenizing."""
+    return (ChatPatternRecognizer, *optional_recognizer_classes())
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Everything about one language that does not change between calls."""
+
+    recognizers: tuple[EntityRecognizer, ...]
+    names: tuple[str, ...]
+    #: Per recognizer: its pre-filter (ChatPatternRecognizer.could_match) and whether it needs tokens.
+    filters: tuple[Callable[[TextFacts], bool] | None, ...]
+    needs_tokens: tuple[bool, ...]
+    any_needs_tokens: bool
+    entities: list[str]
+    #: recognizer id -> (per-entity thresholds, default threshold)
+    thresholds: dict[str, tuple[dict[str, float], float]]
+
+
+class ChatAnalyzerEngine(AnalyzerEngine):
+    """``AnalyzerEngine`` plus ``analyze_chat``: the same analysis without its fixed per-call cost."""
+
+    def __init__(
+        self,
+        *,
+        registry: RecognizerRegistry,
+        nlp_engine: NlpEngine,
+        supported_languages: list[str],
+        default_score_threshold: float,
+        context_aware_enhancer: ContextAwareEnhancer,
+    ) -> None:
+        super().__init__(
+            registry=registry,
+            nlp_engine=nlp_engine,
+            supported_languages=supported_languages,
+            default_score_threshold=default_score_threshold,
+            context_aware_enhancer=context_aware_enhancer,
+        )
+        raw_types = _raw_text_recognizer_types()
+        self._plans: dict[str, _Plan] = {}
+        for language in self.supported_languages:
+            recognizers = tuple(self.registry.get_recognizers(language=language, all_fields=True))
+            thresholds: dict[str, tuple[dict[str, float], float]] = {}
+            for recognizer in recognizers:
+                own = recognizer.score_thresholds
+                default = own.pop("default", self.default_score_threshold)
+                thresholds[recognizer.id] = (own, default)
+            needs_tokens = tuple(not isinstance(r, raw_types) for r in recognizers)
+            self._plans[language] = _Plan(
+                recognizers=recognizers,
+                names=tuple(_recognizer_name(r) for r in recognizers),
+                filters=tuple(r.could_match if isinstance(r, ChatPatternRecognizer) else None for r in recognizers),
+                needs_tokens=needs_tokens,
+                any_needs_tokens=any(needs_tokens),
+                entities=sorted({e for r in recognizers for e in r.supported_entities}),
+                thresholds=thresholds,
+            )
+
+    def analyze_chat(self, text: str, language: str) -> list[RecognizerResult]:
+        """Presidio results for ``text``: recognizers, context enhancement, thresholds, de-duplication."""
+        plan = self._plans[language]
+        facts = text_facts(text)
+        artifacts = None
+        if plan.any_needs_tokens:
+            artifacts = self.nlp_engine.process_text(text, language)
+        results: list[RecognizerResult] = []
+        active: list[EntityRecognizer] = []
+        for recognizer, name, could_match, needs_tokens in zip(
+            plan.recognizers, plan.names, plan.filters, plan.needs_tokens, strict=True
+        ):
+            if could_match is not None and not could_match(facts):
+                continue
+            # Raw-text recognizers get None: PatternRecognizer and ours declare it Optional.
+            found = recognizer.analyze(
+                text=text, entities=plan.entities, nlp_artifacts=cast(NlpArtifacts, artifacts if needs_tokens else None)
+            )
+            if found:
+                for result in found:
+                    metadata = result.recognition_metadata
+                    if metadata is None:
+                        metadata = result.recognition_metadata = {}
+                    metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+                    metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, name)
+                results.extend(found)
+                active.append(recognizer)
+        if not results:
+            return results
+        enhancer = self.context_aware_enhancer
+        if not isinstance(enhancer, NearestCueContextEnhancer) or enhancer.needs_context(results):
+            if artifacts is None:
+                artifacts = self.nlp_engine.process_text(text, language)
+            results = self._enhance_using_context(text, results, artifacts, active, None)
+        kept = []
+        for result in results:
+            per_entity, default = plan.thresholds.get(
+                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, ""),
+                ({}, self.default_score_threshold),
+            )
+            if result.score >= per_entity.get(result.entity_type, default):
+                kept.append(result)
+        deduplicated: list[RecognizerResult] = EntityRecognizer.remove_duplicates(kept)
+        return deduplicated
+
+
+def _recognizer_name(recognizer: EntityRecognizer) -> str:
+    return str(recognizer.name)  # type: ignore[has-type]  # assigned untyped in EntityRecognizer.__init__
+
+
+def resolve_overlaps(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
+    """Non-overlapping results, sorted by start: highest score first, then longest, then earliest."""
+    ranked = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start))
+    kept: list[RecognizerResult] = []
+    for candidate in ranked:
+        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+            kept.append(candidate)
+    kept.sort(key=lambda r: r.start)
+    return kept
+
+
+class Anonymizer:
+    """Detects personal data in chat text and replaces it; build once (``get_anonymizer()``), share."""
+
+    def __init__(
+        self,
+        *,
+        languages: Sequence[Language] = LANGUAGES,
+        score_threshold: float = DEFAULT_SCORE_THRESHOLD,
+        lazy_nlp: bool = True,
+    ) -> None:
+        """``lazy_nlp``: build each language's tokenizer on first need (see BlankSpacyNlpEngine.load);
+        a long-running service calls ``warm_up()`` instead, so no message waits for it."""
+        self.languages = tuple(languages)
+        nlp_engine = BlankSpacyNlpEngine(self.languages, lazy=lazy_nlp)
+        nlp_engine.load()
+        registry = RecognizerRegistry(supported_languages=list(self.languages))
+        count = 0
+        for language in self.languages:
+            for recognizer in build_recognizers(language):
+                registry.add_recognizer(recognizer)
+                count += 1
+        self.analyzer = ChatAnalyzerEngine(
+            registry=registry,
+            nlp_engine=nlp_engine,
+            supported_languages=list(self.languages),
+            default_score_threshold=score_threshold,
+            context_aware_enhancer=NearestCueContextEnhancer(decided_score=score_threshold),
+        )
+        self.nlp_engine = nlp_engine
+        self.redactor = AnonymizerEngine()  # type: ignore[no-untyped-call]
+        self.redactor.add_anonymizer(KeyedPseudonym)
+        self._operators: dict[str, Operator] = {}  # stateless operator instances, created once
+        log.info("anonymizer ready", extra={"recognizers": count})
+
+    def warm_up(self) -> None:
+        """Build what is otherwise built on first use (tokenizers, word lists) by analysing a sample."""
+        for language in self.languages:
+            self.nlp_engine.get_nlp(language)
+            self.process(_WARM_UP, language)
+
+    # --- analysis -------------------------------------------------------------------------------------
+
+    def _language(self, text: str, lang: str) -> str:
+        language = resolve_language(lang, text)
+        return language if language in self.languages else self.languages[0]
+
+    def _results(self, text: str, lang: str) -> list[RecognizerResult]:
+        if not text:
+            return []
+        return resolve_overlaps(self.analyzer.analyze_chat(text, self._language(text, lang)))
+
+    def analyze(self, text: str, lang: str = "auto") -> list[Entity]:
+        """Personal data in ``text`` as non-overlapping entities sorted by start."""
+        return [_entity(r) for r in self._results(text, lang)]
+
+    def analyze_batch(self, texts: Sequence[str], lang: str = "auto") -> list[list[Entity]]:
+        return [[_entity(r) for r in self._results(text, lang)] for text in texts]
+
+    # --- redaction ------------------------------------------------------------------------------------
+
+    def _apply(self, text: str, results: list[RecognizerResult], operators: dict[str, OperatorConfig]) -> str:
+        """``text`` with each result replaced by its Presidio operator (``operators`` by type or DEFAULT).
+
+        The results are already sorted and free of overlaps, so this applies the operators registered
+        with the AnonymizerEngine directly: ``AnonymizerEngine.anonymize`` would spend several times the
+        operators' own cost re-resolving conflicts and re-validating entities (a test checks that both
+        give the same text).
+        """
+        if not results:
+            return text
+        pieces: list[str] = []
+        done = 0
+        for result in results:
+            config = operators.get(result.entity_type) or operators["DEFAULT"]
+            operator = self._operators.get(config.operator_name)
+            if operator is None:
+                operator = self.redactor.operators_factory.create_operator_class(
+                    config.operator_name, OperatorType.Anonymize
+                )
+                self._operators[config.operator_name] = operator
+            params = {**config.params, "entity_type": result.entity_type}
+            operator.validate(params=params)
+            pieces.append(text[done : result.start])
+            pieces.append(operator.operate(text=text[result.start : result.end], params=params))
+            done = result.end
+        pieces.append(text[done:])
+        return "".join(pieces)
+
+    def anonymize_with_presidio(
+        self, text: str, entities: Sequence[Entity], operators: dict[str, OperatorConfig]
+    ) -> str:
+        """The same replacement through ``AnonymizerEngine.anonymize`` (the reference for ``_apply``)."""
+        converted = [AnonymizerResult(e.type, e.start, e.end, e.score) for e in entities]
+        result = self.redactor.anonymize(
+            text=text, analyzer_results=converted, operators=dict(operators), merge_entities_with_spaces=False
+        )
+        return str(result.text)
+
+    def process(self, text: str, lang: str = "auto") -> Redaction:
+        """The text with ``<TYPE>`` in place of each entity, and the entities (offsets into ``text``)."""
+        results = self._results(text, lang)
+        return Redaction(self._apply(text, results, REPLACE_OPERATORS), [_entity(r) for r in results])
+
+    def process_batch(self, texts: Sequence[str], lang: str = "auto") -> list[Redaction]:
+        return [self.process(text, lang) for text in texts]
+
+    def redact(self, text: str, lang: str = "auto") -> str:
+        return self._apply(text, self._results(text, lang), REPLACE_OPERATORS)
+
+    def redact_batch(self, texts: Sequence[str], lang: str = "auto") -> list[str]:
+        return [self.redact(text, lang) for text in texts]
+
+    def pseudonymize_process(self, text: str, key: bytes | SecretKey, lang: str = "auto") -> Redaction:
+        """Like ``process`` but with keyed pseudonyms ``<TYPE_xxxxxxxx>`` (see anonymizer/operators.py)."""
+        results = self._results(text, lang)
+        return Redaction(self._apply(text, results, pseudonym_operators(key)), [_entity(r) for r in results])
+
+    def pseudonymize(self, text: str, key: bytes | SecretKey, lang: str = "auto") -> str:
+        return self.pseudonymize_process(text, key, lang).text
+
+
+def _entity(result: RecognizerResult) -> Entity:
+    return Entity(result.entity_type, result.start, result.end, round(float(result.score), 4))
+
+
+_instance: Anonymizer | None = None
+_instance_lock = threading.Lock()
+
+
+def get_anonymizer() -> Anonymizer:
+    """The process-wide engine, built on first use; concurrent first calls build it once."""
+    global _instance
+    if _instance is None:
+        with _instance_lock:
+            if _instance is None:
+                _instance = Anonymizer()
+    return _instance

@@ -1,0 +1,368 @@
+"""What the number, e-mail and IP recognizers share: a Presidio ``PatternRecognizer`` whose behaviour is data.
+
+Each recognizer module declares patterns with scores, context words (cues that raise the score through
+Presidio's context enhancer) and *deny* words (cues that make a match something else: "KID 1234...",
+"kr 12 34 56 78"), plus a checksum check built on python-stdnum. This base class supplies the rest:
+
+* A checksum that passes keeps the *pattern's* score. Presidio's own ``validate_result() -> True`` would
+  raise every match to 1.0, which erases the format-based scoring that tells a fødselsnummer from a
+  kontonummer (both pass the same mod-11 check), so validity is expressed through ``invalidate_result``.
+* Deny words are looked up in the raw text: the nearest word before the match (skipping filler such as
+  "nr" and "er": "KID-nr. er 1234...") and the word right after it ("912 345 678 kr"). Only the nearest
+  word counts, so "overfør 500 kr fra 1234.56.78903" and "faktura fra 923 456 789" are not denied, and a
+  recognizer's own cue in that place wins ("konto: 1234.56.78903", "order phone number 91234567").
+* ``could_match`` lets the engine skip the recognizer for texts that cannot contain a match, judged on
+  ``TextFacts`` computed once per message (no "@"; no run of eleven digits for a fødselsnummer). Most
+  chat messages have no digits at all, and most that do hold an amount, a date or a time.
+
+Words are compared as whole tokens, or as a prefix for cue words of four or more letters, because
+Norwegian inflects and compounds by suffix ("konto" → "kontoen", "kontonummeret").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+#: A cue word of at least this many characters also matches words it starts ("konto" ~ "kontoen").
+PREFIX_MATCH_MIN = 4
+
+#: Lookarounds that keep a number from being cut out of a longer number, a word or an e-mail address.
+#: ``(?<!\d[.,])`` keeps "1.12345678903" (a decimal) and "1,5" groups out; ``(?![.,]\d)`` likewise after.
+NUM_START = r"(?<![\w@])(?<!\d[.,])"
+NUM_END = r"(?![\w@])(?![.,]\d)"
+#: For space-grouped formats: the match must not continue a longer run of digit groups either side
+#: (a time right after it is not a digit group: "ring 56 49 45 29 13:15").
+GROUP_START = NUM_START + r"(?<!\d[ \-])"
+GROUP_END = NUM_END + r"(?![ \-]\d(?!\d?[:.]\d\d))"
+
+#: Words skipped when looking for the nearest word before a match: "KID-nummer er 1234", "Order number 5".
+FILLER: frozenset[str] = frozenset({"nr", "no", "num", "nummer", "nummeret", "number", "er", "is", "was", "var"})
+
+#: Deny words shared by the number families: references and amounts are not personal data. Matched like
+#: cue words (whole word, or as a prefix when four letters or longer: "fakturaen", "referansen").
+NUMBER_DENY: frozenset[str] = frozenset(
+    {
+        # payment references and business identifiers
+        "kid", "kidnr", "kidnummer", "kid-nummer", "kid-nr", "betalingsreferanse", "referanse",
+        "referansenummer", "ref", "refnr", "faktura", "fakturanr", "fakturanummer", "ordre", "ordrenr",
+        "ordrenummer", "sak", "saksnr", "saksnummer", "kundenr", "kundenummer", "avtalenr", "avtalenummer",
+        "sporingsnummer", "invoice", "reference", "order", "case", "ticket", "tracking", "customer",
+        # amounts
+        "kr", "nok", "sek", "dkk", "eur", "usd", "beløp", "beløpet", "sum", "amount", "total", "saldo",
+        "balance",
+    }
+)
+
+#: Presidio's default regex flags, for the patterns this module matches itself.
+_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL
+
+_WORD = re.compile(r"[^\W_]+(?:[.\-/][^\W_]+)*\.?")
+
+#: A number as people type one: digits with single spaces, dots or dashes between them.
+_DIGIT_RUN = re.compile(r"\d(?:[ .\-]?\d)*")
+#: Where a group of digits starts (the only places a number pattern can start matching).
+_GROUP_START = re.compile(r"(?<!\d)\d")
+
+
+@dataclass(frozen=True, slots=True)
+class DigitRun:
+    """One run of ``_DIGIT_RUN`` in a text: "1234.56.78903" has 11 digits in 3 groups."""
+
+    start: int
+    end: int
+    digits: int
+    group_starts: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextFacts:
+    """Cheap facts about a message, computed once, that rule recognizers out before any pattern runs."""
+
+    text: str
+    runs: tuple[DigitRun, ...]
+    #: Most digits in one run: "kr 1 500, 12.03.2024" → 8.
+    longest_run: int
+
+    @classmethod
+    def of(cls, text: str) -> TextFacts:
+        runs = []
+        for match in _DIGIT_RUN.finditer(text):
+            start, end = match.span()
+            run = match.group()
+            count = len(run) - run.count(" ") - run.count(".") - run.count("-")
+            groups = tuple(m.start() for m in _GROUP_START.finditer(text, start, end)) if count > 1 else (start,)
+            runs.append(DigitRun(start, end, count, groups))
+        return cls(text, tuple(runs), max((r.digits for r in runs), default=0))
+
+    def group_starts(self, min_digits: int) -> Iterator[int]:
+        """Where digit groups start, in runs of at least ``min_digits`` digits."""
+        for run in self.runs:
+            if run.digits >= min_digits:
+                yield from run.group_starts
+
+
+@functools.lru_cache(maxsize=8)
+def text_facts(text: str) -> TextFacts:
+    """``TextFacts.of(text)``, shared by the engine and every recognizer that looks at the same text.
+
+    Kept small on purpose: it holds message text, and it only has to bridge one message's analysis.
+    """
+    return TextFacts.of(text)
+
+
+_NON_DIGIT = re.compile(r"\D")
+
+
+def digits(text: str) -> str:
+    """The digits of ``text`` in order: how every number family compares and checks its values."""
+    return _NON_DIGIT.sub("", text)
+
+
+_PART_SEPARATOR = re.compile(r"[.\-/:]")
+
+
+def word_forms(word: str) -> list[str]:
+    """A token and its parts: "kid-nummer" → ["kid-nummer", "kid", "nummer"], "tlf." → ["tlf"]."""
+    word = word.strip(".:;,!?()[]{}\"'«»").lower()
+    if not word:
+        return []
+    if _PART_SEPARATOR.search(word) is None:
+        return [word]
+    parts = [p for p in _PART_SEPARATOR.split(word) if p]
+    return [word, *parts] if len(parts) > 1 else [word]
+
+
+class CueSet:
+    """Cue words prepared for matching: whole words in a set, long ones also as prefixes."""
+
+    __slots__ = ("prefixes", "words")
+
+    def __init__(self, cues: Iterable[str]) -> None:
+        self.words = frozenset(cue.lower() for cue in cues)
+        self.prefixes = tuple(sorted(c for c in self.words if len(c) >= PREFIX_MATCH_MIN))
+
+    def match(self, word: str) -> str | None:
+        """The cue that ``word`` (lower-case) is, or starts with when the cue is long enough."""
+        if word in self.words:
+            return word
+        if self.prefixes and word.startswith(self.prefixes):
+            return next(cue for cue in self.prefixes if word.startswith(cue))
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def cue_set(cues: tuple[str, ...]) -> CueSet:
+    """A shared CueSet per list of cue words (recognizers keep theirs as a plain list)."""
+    return CueSet(cues)
+
+
+def words_before(text: str, start: int, limit: int, window: int = 60) -> list[str]:
+    """Up to ``limit`` words (numbers included) right before ``start``, nearest first."""
+    chunk = text[max(0, start - window) : start]
+    return [m.group() for m in _WORD.finditer(chunk)][::-1][:limit]
+
+
+def words_after(text: str, end: int, limit: int, window: int = 30) -> list[str]:
+    """Up to ``limit`` words (numbers included) right after ``end``, nearest first."""
+    return [m.group() for m in _WORD.finditer(text, end, end + window)][:limit]
+
+
+def _forms(words: Iterable[str]) -> Iterator[list[str]]:
+    for word in words:
+        forms = word_forms(word)
+        if forms:
+            yield forms
+
+
+class ChatPatternRecognizer(PatternRecognizer):
+    """A Presidio pattern recognizer configured by class-level data (see the module docstring)."""
+
+    # Set by PatternRecognizer.__init__; declared here because Presidio leaves them unannotated.
+    name: str
+    patterns: list[Pattern]
+
+    ENTITY: ClassVar[str]
+    #: (name, regex, score) per format; the score encodes how telling the format is on its own.
+    PATTERNS: ClassVar[Sequence[tuple[str, str, float]]]
+    #: Words that raise the score (Presidio's context enhancer, see anonymizer/engine.py).
+    CONTEXT: ClassVar[Sequence[str]] = ()
+    #: The nearest word before the match (past FILLER) makes it something else when it is one of these.
+    DENY: ClassVar[frozenset[str]] = frozenset()
+    #: The word right after the match makes it something else when it is one of these ("912 345 678 kr").
+    DENY_AFTER: ClassVar[frozenset[str]] = frozenset()
+    #: What a text must have for this recognizer to have any chance (see ``could_match``).
+    MIN_DIGIT_RUN: ClassVar[int] = 1
+    REQUIRED_CHARS: ClassVar[str] = ""
+    #: Every match of these patterns lies inside one digit run (TextFacts), except for the patterns named
+    #: in FREE_PATTERNS, which are searched over the whole text.
+    RUN_BOUND: ClassVar[bool] = True
+    FREE_PATTERNS: ClassVar[frozenset[str]] = frozenset()
+    #: Patterns are greedy and each match is shortened from the right, to a word boundary, until
+    #: ``is_valid`` accepts it (IBANs and international phone numbers can be followed by a short word or
+    #: number that the pattern cannot tell from one more group).
+    SHRINK_TO_VALID: ClassVar[bool] = False
+    SHRINK_MIN_CHARS: ClassVar[int] = 6
+
+    def __init__(self, supported_language: str = "nb") -> None:
+        super().__init__(
+            supported_entity=self.ENTITY,
+            name=f"{type(self).__name__}",
+            supported_language=supported_language,
+            patterns=[Pattern(name, regex, score) for name, regex, score in self.PATTERNS],
+            context=list(self.CONTEXT),
+        )
+        self._compiled = [re.compile(p.regex, _FLAGS) for p in self.patterns]
+        self._free = [not self.RUN_BOUND or p.name in self.FREE_PATTERNS for p in self.patterns]
+        self._cues = cue_set(tuple(self.CONTEXT))
+        self._deny = cue_set(tuple(sorted(self.DENY)))
+        self._deny_after = cue_set(tuple(sorted(self.DENY_AFTER)))
+
+    # --- checks: subclasses override is_valid ---------------------------------------------------------
+
+    def could_match(self, facts: TextFacts) -> bool:
+        """False when ``facts`` rule out any match, so the engine need not run the patterns at all."""
+        if facts.longest_run < self.MIN_DIGIT_RUN:
+            return False
+        return not self.REQUIRED_CHARS or any(ch in facts.text for ch in self.REQUIRED_CHARS)
+
+    def is_valid(self, candidate: str) -> bool:
+        """Checksum / structure check on the matched text; the default accepts every match."""
+        return True
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # None keeps the pattern's score; see the module docstring for why not True.
+        return None
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        return not self.is_valid(pattern_text)
+
+    def _shrink(self, text: str, start: int, end: int) -> int | None:
+        """The largest end ≤ ``end`` at a word boundary where ``text[start:end]`` is valid."""
+        for stop in range(end, start + self.SHRINK_MIN_CHARS - 1, -1):
+            if stop < len(text) and text[stop].isalnum():
+                continue
+            if not (text[stop - 1].isalnum() or text[stop - 1] == ")"):
+                continue
+            if self.is_valid(text[start:stop]):
+                return stop
+        return None
+
+    # --- deny context ---------------------------------------------------------------------------------
+
+    def is_denied(self, text: str, start: int, end: int) -> bool:
+        """True if the nearest word before the match, or the word after it, is a deny word."""
+        if self.DENY and start > 0:
+            for forms in _forms(words_before(text, start, 4)):
+                if all(form in FILLER for form in forms):
+                    continue
+                if any(self._cues.match(form) for form in forms):
+                    break  # our own cue is nearest: "konto 1234.56.78903", "phone number 91234567"
+                if any(self._deny.match(form) for form in forms):
+                    return True
+                break
+        if self.DENY_AFTER and end < len(text):
+            for forms in _forms(words_after(text, end, 1)):
+                if any(self._deny_after.match(form) for form in forms):
+                    return True
+        return False
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """PatternRecognizer's analysis, with the checks above, in one pass over precompiled patterns.
+
+        Presidio's own loop re-checks compile flags, reads the clock twice and builds an explanation
+        for every pattern on every call, which costs more than the matching on a chat-sized text.
+        Results, scores and metadata are what PatternRecognizer would produce (with ``validate_result``
+        returning None); explanations are built for kept results only.
+        """
+        results: list[RecognizerResult] = []
+        scored: dict[tuple[int, int], float] = {}  # span -> best score so far: skip what dedup would drop
+        checked: dict[tuple[int, int], int | None] = {}  # the same span matched by several patterns
+        for pattern, compiled, free in zip(self.patterns, self._compiled, self._free, strict=True):
+            if free:
+                candidates = self._search(compiled, text, checked)
+            else:
+                starts = text_facts(text).group_starts(self.MIN_DIGIT_RUN)
+                candidates = self._match_at(compiled, text, starts, checked)
+            for start, stop in candidates:
+                if scored.get((start, stop), -1.0) >= pattern.score:
+                    continue
+                if not self.is_denied(text, start, stop):
+                    scored[(start, stop)] = pattern.score
+                    results.append(self._result(pattern, start, stop))
+        if len(results) > 1:
+            results = EntityRecognizer.remove_duplicates(results)
+        return results
+
+    def _accept(self, text: str, start: int, end: int, checked: dict[tuple[int, int], int | None]) -> int | None:
+        """The end of the valid value matched at ``start`` (shortened if SHRINK_TO_VALID), or None."""
+        if (start, end) in checked:
+            return checked[start, end]
+        if self.SHRINK_TO_VALID:
+            stop = self._shrink(text, start, end)
+        else:
+            stop = end if end > start and self.is_valid(text[start:end]) else None
+        checked[start, end] = stop
+        return stop
+
+    def _search(
+        self, compiled: re.Pattern[str], text: str, checked: dict[tuple[int, int], int | None]
+    ) -> Iterator[tuple[int, int]]:
+        """Valid matches over the whole text, non-overlapping, like ``finditer``."""
+        position = 0
+        while (match := compiled.search(text, position)) is not None:
+            start, end = match.span()
+            stop = self._accept(text, start, end, checked)
+            if stop is not None:
+                yield start, stop
+            position = (start + 1 if stop is None else stop) if self.SHRINK_TO_VALID else max(end, start + 1)
+
+    def _match_at(
+        self,
+        compiled: re.Pattern[str],
+        text: str,
+        starts: Iterable[int],
+        checked: dict[tuple[int, int], int | None],
+    ) -> Iterator[tuple[int, int]]:
+        """The same matches as ``_search`` for a pattern confined to digit runs, tried only where a digit
+        group starts (a number pattern cannot start inside a group): most of a text is never scanned."""
+        resume = 0
+        for position in starts:
+            if position < resume or (match := compiled.match(text, position)) is None:
+                continue
+            start, end = match.span()
+            stop = self._accept(text, start, end, checked)
+            if stop is not None:
+                yield start, stop
+                resume = stop
+            elif not self.SHRINK_TO_VALID:
+                resume = end
+
+    def _result(self, pattern: Pattern, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=pattern.score,
+            analysis_explanation=self.build_regex_explanation(
+                self.name, pattern.name, pattern.regex, pattern.score, True, _FLAGS
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

@@ -1,0 +1,42 @@
+"""IBANs (IBAN_CODE): "NO93 8601 1117 947", "NO9386011117947", any country, any case.
+
+A Norwegian IBAN embeds a kontonummer; the whole IBAN is reported (it is longer and scores higher, so
+overlap resolution keeps it). The candidate pattern is greedy over groups of letters and digits, so it
+can swallow a following short word ("NO93 8601 1117 947 og"); the base class shortens each match from
+the right until ``stdnum.iban`` accepts it.
+"""
+
+from __future__ import annotations
+
+from stdnum import iban as _iban
+
+from anonymizer.recognizers._common import ChatPatternRecognizer
+
+ENTITY = "IBAN_CODE"
+
+PATTERNS: tuple[tuple[str, str, float], ...] = (
+    # Greedy on purpose (see above). Case-insensitive through Presidio's default regex flags.
+    ("iban", r"(?<![\w@])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]){11,30}", 0.95),
+)
+
+CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")
+
+
+def is_valid_iban(text: str) -> bool:
+    """Country format and mod-97 check digits (stdnum)."""
+    return bool(_iban.is_valid(text.upper().replace("-", " ")))
+
+
+class IbanRecognizer(ChatPatternRecognizer):
+    """International bank account numbers, validated by stdnum."""
+
+    ENTITY = ENTITY
+    PATTERNS = PATTERNS
+    CONTEXT = CONTEXT
+    MIN_DIGIT_RUN = 4
+    RUN_BOUND = False  # starts with the country letters
+    SHRINK_TO_VALID = True
+    SHRINK_MIN_CHARS = 15
+
+    def is_valid(self, candidate: str) -> bool:
+        return is_valid_iban(candidate)

@@ -1,0 +1,55 @@
+"""Norwegian bank account numbers (NO_KONTONUMMER): 11 digits, "1234.56.78903", one mod-11 check digit.
+
+The dotted 4.2.5 grouping is how banks print account numbers, so it is telling on its own; a bare 11-digit
+number is also a valid fødselsnummer one time in eleven, and then the fødselsnummer recognizer scores
+higher unless a cue word ("konto") is nearer (see anonymizer/recognizers/fodselsnummer.py). Any valid
+kontonummer is redacted whatever its grouping, because an unredacted account number is the worse error.
+"""
+
+from __future__ import annotations
+
+from stdnum.no import kontonr as _kontonr
+
+from anonymizer.recognizers._common import (
+    GROUP_END,
+    GROUP_START,
+    NUM_END,
+    NUM_START,
+    NUMBER_DENY,
+    ChatPatternRecognizer,
+    digits,
+)
+
+ENTITY = "NO_KONTONUMMER"
+
+PATTERNS: tuple[tuple[str, str, float], ...] = (
+    ("konto_dotted", GROUP_START + r"\d{4}\.\d{2}\.\d{5}" + GROUP_END, 0.9),
+    ("konto_4_2_5", GROUP_START + r"\d{4}[ \-]\d{2}[ \-]\d{5}" + GROUP_END, 0.85),
+    ("konto_bare", NUM_START + r"\d{11}" + NUM_END, 0.5),
+    # Any other grouping of 11 digits ("1234 5678903", "123 456 789 03"): never leave a valid one.
+    ("konto_other", GROUP_START + r"\d{2,6}(?:[ .\-]\d{1,7}){1,4}" + GROUP_END, 0.45),
+)
+
+CONTEXT: tuple[str, ...] = (
+    "kontonummer", "kontonr", "konto", "kto", "ktonr", "bankkonto", "brukskonto", "lønnskonto", "sparekonto",
+    "regningskonto", "kontoen", "account", "acct", "a/c", "overfør", "overføre", "overføring", "transfer",
+)
+
+
+def is_valid_kontonummer(text: str) -> bool:
+    """Exactly 11 digits with a valid mod-11 check digit (stdnum)."""
+    number = digits(text)
+    return len(number) == 11 and _kontonr.is_valid(number)
+
+
+class KontonummerRecognizer(ChatPatternRecognizer):
+    """Norwegian bank account numbers in any grouping."""
+
+    ENTITY = ENTITY
+    PATTERNS = PATTERNS
+    CONTEXT = CONTEXT
+    MIN_DIGIT_RUN = 11
+    DENY = NUMBER_DENY
+
+    def is_valid(self, candidate: str) -> bool:
+        return is_valid_kontonummer(candidate)

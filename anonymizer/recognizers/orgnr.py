@@ -1,0 +1,59 @@
+"""Norwegian organisation numbers (NO_ORGNR): 9 digits starting with 8 or 9, "923 456 789", mod 11.
+
+A sole proprietorship's organisation number points at one person, so it is redacted. Nine digits with a
+mod-11 check pass by chance one time in eleven, so a bare number needs a cue ("org.nr", "MVA"); the
+3-3-3 grouping and the VAT form "NO 923 456 789 MVA" are telling on their own. The span is the digits
+only (with their separators); "NO" and "MVA" are format marks, not the identifier.
+``stdnum.no.orgnr`` checks the mod-11 digit but not the leading 8/9, so that is checked here.
+"""
+
+from __future__ import annotations
+
+from stdnum.no import orgnr as _orgnr
+
+from anonymizer.recognizers._common import (
+    GROUP_END,
+    GROUP_START,
+    NUM_END,
+    NUM_START,
+    NUMBER_DENY,
+    ChatPatternRecognizer,
+    digits,
+)
+
+ENTITY = "NO_ORGNR"
+
+PATTERNS: tuple[tuple[str, str, float], ...] = (
+    ("orgnr_mva", r"(?:(?<=\bNO)|(?<=\bNO )|(?<=\bNO-))[89]\d{2} ?\d{3} ?\d{3}(?=[ \-]?MVA\b)", 0.95),
+    ("orgnr_3_3_3", GROUP_START + r"[89]\d{2}[ .]\d{3}[ .]\d{3}" + GROUP_END, 0.5),
+    ("orgnr_bare", NUM_START + r"[89]\d{8}" + NUM_END, 0.2),
+)
+
+CONTEXT: tuple[str, ...] = (
+    "org.nr", "orgnr", "org", "organisasjonsnummer", "organisasjonsnr", "org.nummer", "orgnummer",
+    "foretaksnummer", "foretaksnr", "foretak", "enhetsregisteret", "brønnøysund", "brreg", "mva", "firma",
+    "selskap", "bedrift", "aksjeselskap", "leverandør", "enk", "company", "organisation", "organization",
+    "registration", "business", "vat",
+    # frequent typos
+    "orggnr", "orgr", "ogrnr", "orgnmr", "organisasjonsnumer",
+)
+
+
+def is_valid_orgnr(text: str) -> bool:
+    """Nine digits, first 8 or 9, valid mod-11 check digit (stdnum)."""
+    number = digits(text)
+    return len(number) == 9 and number[0] in "89" and _orgnr.is_valid(number)
+
+
+class OrgnrRecognizer(ChatPatternRecognizer):
+    """Norwegian organisation numbers (Enhetsregisteret)."""
+
+    ENTITY = ENTITY
+    PATTERNS = PATTERNS
+    CONTEXT = CONTEXT
+    MIN_DIGIT_RUN = 9
+    DENY = NUMBER_DENY
+    DENY_AFTER = frozenset({"kr", "nok", "kroner"})
+
+    def is_valid(self, candidate: str) -> bool:
+        return is_valid_orgnr(candidate)

@@ -1,0 +1,50 @@
+"""EMAIL_ADDRESS through the public ``analyze()``, and that no public-suffix list is fetched."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+import pytest
+
+from anonymizer import Anonymizer
+from tests.anonymizer.conftest import spans_of
+
+E = "EMAIL_ADDRESS"
+
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("ola.nordmann@example.no", [(E, "ola.nordmann@example.no")]),
+    ("e-post: Ola.Nordmann+bank@Example.COM.", [(E, "Ola.Nordmann+bank@Example.COM")]),
+    ("kari@bøkker.no", [(E, "kari@bøkker.no")]),
+    ("<per_hansen@firma.co.uk>", [(E, "per_hansen@firma.co.uk")]),
+    ("send til a@b.no og c.d@e-f.com", [(E, "a@b.no"), (E, "c.d@e-f.com")]),
+    ("MAIL: POST@BANK.NO", [(E, "POST@BANK.NO")]),
+    # negatives
+    ("@bank hjelp", []),
+    ("user@localhost", []),
+    ("a..b@example.no", []),
+    ("x@-bad.no", []),
+    ("jeg @ 12 i dag", []),
+    ("e-post er ikke registrert", []),
+]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_email(
+    found: Callable[..., list[tuple[str, int, int]]], text: str, expected: list[tuple[str, str]], lang: str
+) -> None:
+    assert found(text, lang) == spans_of(text, *expected)
+
+
+def test_no_network_access(engine: Anonymizer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Presidio's own e-mail recognizer downloads a suffix list; ours must not touch the network."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    assert engine.redact("skriv til kari@bøkker.no eller ola@nordmann.com") == (
+        "skriv til <EMAIL_ADDRESS> eller <EMAIL_ADDRESS>"
+    )

@@ -1,0 +1,87 @@
+"""NO_FODSELSNUMMER through the public ``analyze()``: formats, cues, checksums, dates, look-alikes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from anonymizer.recognizers.fodselsnummer import has_valid_date, is_valid_fodselsnummer
+from tests.anonymizer.conftest import spans_of
+
+F = "NO_FODSELSNUMMER"
+K = "NO_KONTONUMMER"
+
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Fødselsnummeret mitt er 01019010046", [(F, "01019010046")]),
+    ("fnr: 150886 10080", [(F, "150886 10080")]),
+    ("fnr 150886-10080, takk", [(F, "150886-10080")]),
+    ("FNR 01019010046", [(F, "01019010046")]),
+    ("f.nr. 31129910065", [(F, "31129910065")]),
+    ("personnummer:01019010046", [(F, "01019010046")]),
+    # a bare valid number is a fødselsnummer by default (it is also a valid kontonummer)
+    ("01019010046", [(F, "01019010046")]),
+    ("D-nummer 41019010110", [(F, "41019010110")]),
+    # Skatteetaten's synthetic test numbers (month + 80), rejected by stdnum
+    ("testperson 01819010001", [(F, "01819010001")]),
+    ("my national identity number is 31129910065", [(F, "31129910065")]),
+    ("birth number 150886 10080.", [(F, "150886 10080")]),
+    ("Norwegian ID number: 69113405627, transfer", [(F, "69113405627")]),
+    # the 6+5 grouping wins over an account cue further away
+    ("konto? nei, fødselsnummer 150886 10080", [(F, "150886 10080")]),
+    # nearest cue decides between the two types
+    ("Fnr 01019010046, konto 01019010046", [(F, "01019010046"), (K, "01019010046")]),
+    # checksums valid but 29 February 1900 does not exist: only the kontonummer reading remains
+    ("29020010027", [(K, "29020010027")]),
+    # negatives
+    ("fnr 01019010047", []),  # bad check digit (and not a kontonummer either)
+    ("fnr 12345678901", []),
+    ("KID 01019010046", []),
+    ("KID-nummer: 01019010046", []),
+    ("fakturanummer 01019010046", []),
+    ("fnr 0101901004", []),  # 10 digits
+    ("fnr 010190100461", []),  # 12 digits
+    ("401019010046", []),
+    ("Saksnummer 2024-118834, beløp kr 1 500,00, dato 01.01.1990", []),
+]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_fodselsnummer(
+    found: Callable[..., list[tuple[str, int, int]]], text: str, expected: list[tuple[str, str]], lang: str
+) -> None:
+    assert found(text, lang) == spans_of(text, *expected)
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        ("01019010046", True),
+        ("41019010110", True),  # D-nummer
+        ("01819010001", True),  # synthetic
+        ("01019010047", False),
+        ("29020010027", False),  # no such date
+        ("0101901004", False),
+    ],
+)
+def test_is_valid_fodselsnummer(number: str, valid: bool) -> None:
+    assert is_valid_fodselsnummer(number) is valid
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        ("29020012345", False),  # individual 123 → born 1900, not a leap year
+        ("29020050045", True),  # individual 500, year 00 → born 2000, a leap year
+        ("31049912345", False),  # 31 April
+        ("71049912345", False),  # D-nummer 31 April
+        ("01419912345", True),  # H-nummer (month + 40)
+        ("01899912345", True),  # synthetic (month + 80)
+        ("01139912345", False),  # month 13
+        ("00019912345", False),  # day 0
+        ("85019912345", True),  # FH-nummer: no date by design
+    ],
+)
+def test_has_valid_date(number: str, valid: bool) -> None:
+    assert has_valid_date(number) is valid

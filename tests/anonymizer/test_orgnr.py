@@ -1,0 +1,49 @@
+"""NO_ORGNR through the public ``analyze()``: formats, the leading 8/9, cues and look-alikes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from anonymizer.recognizers.orgnr import is_valid_orgnr
+from tests.anonymizer.conftest import spans_of
+
+O = "NO_ORGNR"  # noqa: E741
+
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("org.nr 974 760 673", [(O, "974 760 673")]),
+    ("orgnr: 974760673", [(O, "974760673")]),
+    ("Org. nr. 974760673", [(O, "974760673")]),
+    ("NO 974 760 673 MVA", [(O, "974 760 673")]),
+    ("no974760673mva", [(O, "974760673")]),
+    ("Organisasjonsnummer 923456783", [(O, "923456783")]),
+    ("foretaksnummer: 812 345 672", [(O, "812 345 672")]),
+    ("company number 987654325", [(O, "987654325")]),
+    ("974 760 673", [(O, "974 760 673")]),  # the 3-3-3 grouping alone is telling
+    ("enkeltpersonforetaket mitt har orgnr 812345672 og 987654325", [(O, "812345672"), (O, "987654325")]),
+    ("Faktura fra 821 730 090 ser rar ut", [(O, "821 730 090")]),  # from a company, not an invoice no.
+    ("Selskapet 927645025 skal bytte bank", [(O, "927645025")]),
+    # negatives
+    ("974760673", []),  # bare nine digits need a cue
+    ("org.nr 974 760 674", []),  # bad check digit
+    ("orgnr 123456785", []),  # valid mod 11, but organisation numbers start with 8 or 9
+    ("974 760 673 kr", []),  # an amount
+    ("fakturanr 974760673", []),
+    ("KID 974 760 673", []),
+]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_orgnr(
+    found: Callable[..., list[tuple[str, int, int]]], text: str, expected: list[tuple[str, str]], lang: str
+) -> None:
+    assert found(text, lang) == spans_of(text, *expected)
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"), [("974760673", True), ("974 760 673", True), ("123456785", False), ("97476067", False)]
+)
+def test_is_valid_orgnr(number: str, valid: bool) -> None:
+    assert is_valid_orgnr(number) is valid

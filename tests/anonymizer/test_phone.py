@@ -1,0 +1,95 @@
+"""PHONE_NUMBER through the public ``analyze()``: formats, countries, cue words, look-alikes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from anonymizer.recognizers.phone import PhoneRecognizer, is_valid_phone
+from tests.anonymizer.conftest import spans_of
+
+P = "PHONE_NUMBER"
+
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("+47 912 34 567", [(P, "+47 912 34 567")]),
+    ("ring 0047 91234567 i morgen", [(P, "0047 91234567")]),
+    ("(+47) 91234567", [(P, "(+47) 91234567")]),
+    ("+4791234567", [(P, "+4791234567")]),
+    ("912 34 567", [(P, "912 34 567")]),
+    ("91 23 45 67", [(P, "91 23 45 67")]),
+    ("sentralbord 22 12 34 56", [(P, "22 12 34 56")]),
+    ("+44 20 7946 0958", [(P, "+44 20 7946 0958")]),
+    ("+44 (0)20 7946 0958", [(P, "+44 (0)20 7946 0958")]),
+    ("call +1 (415) 555-0123 today", [(P, "+1 (415) 555-0123")]),
+    ("+46 70 123 45 67", [(P, "+46 70 123 45 67")]),
+    ("tlf 91234567", [(P, "91234567")]),
+    ("Tlf.: 41234567", [(P, "41234567")]),
+    ("ring meg på 91234567", [(P, "91234567")]),
+    ("mobilnummeret mitt er 91234567", [(P, "91234567")]),
+    ("please call me on 91234567", [(P, "91234567")]),
+    ("91234567 er mobilen min", [(P, "91234567")]),  # cue after the number
+    ("sms til 9123 4567", [(P, "9123 4567")]),
+    ("+47 912 34 567 eller +47 22 12 34 56", [(P, "+47 912 34 567"), (P, "+47 22 12 34 56")]),
+    ("Kan dere ringe meg på 56 49 45 29 13:15?", [(P, "56 49 45 29")]),  # a time is not one more group
+    ("phone number: 91234567", [(P, "91234567")]),
+    ("kan nås på 97330947", [(P, "97330947")]),
+    # negatives
+    ("91234567", []),  # plain eight digits, no cue
+    ("tlf 12345678", []),  # not a valid Norwegian number
+    ("kr 12 34 56 78", []),
+    ("Det koster 91 23 45 67 kr", []),
+    ("NOK 12.000 betalt 12.03.2024 kl 12:30", []),
+    ("fakturanr 91234567", []),
+    ("KID 91234567", []),
+    ("kundenummer 91234567", []),
+    ("Order number 38128771 hasn't been refunded", []),  # "number" is filler; "order" is nearest
+    ("ordrenr. er 91234567", []),
+    ("56 49 45 29 13", []),  # five groups: not a phone number
+    ("saksnummer 2024-118834", []),
+    ("$1,200.50 and 1 500,00", []),
+    ("+47 123", []),
+]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_phone(
+    found: Callable[..., list[tuple[str, int, int]]], text: str, expected: list[tuple[str, str]], lang: str
+) -> None:
+    assert found(text, lang) == spans_of(text, *expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("+47 912 34 567", True),
+        ("(+47) 91234567", True),
+        ("0047 91234567", True),
+        ("12345678", False),
+        ("912345", False),
+    ],
+)
+def test_is_valid_phone(text: str, valid: bool) -> None:
+    assert is_valid_phone(text) is valid
+
+
+@pytest.mark.parametrize(
+    ("text", "neighbour", "raised"),
+    [
+        ("Kari Nordmann\n91234567", ("PERSON", 0, 13), True),  # signature: name, then the number
+        ("Storgata 12, 91234567", ("ADDRESS", 0, 11), True),
+        ("Kari Nordmann sa 91234567", ("PERSON", 0, 13), False),  # a word between: no signature
+        ("91234567 Kari Nordmann", ("PERSON", 9, 22), False),  # the name comes after
+        ("kari@example.no 91234567", ("EMAIL_ADDRESS", 0, 15), False),  # only names and addresses
+    ],
+)
+def test_number_after_a_name_or_address(text: str, neighbour: tuple[str, int, int], raised: bool) -> None:
+    """Presidio's related-entity hook: a plain number right after PERSON/ADDRESS is a signature line."""
+    recognizer = PhoneRecognizer("nb")
+    own = recognizer.analyze(text, [P], None)
+    assert [r.score for r in own] == [0.15]
+    others = [RecognizerResult(neighbour[0], neighbour[1], neighbour[2], 0.85)]
+    enhanced = recognizer.enhance_using_context(text, own, others, None)  # type: ignore[arg-type]
+    assert (enhanced[0].score >= 0.4) is raised

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import Running, run_in_thread, make_settings
+from tests.servers import Running, make_settings, run_in_thread
 
 
 @pytest.fixture

@@ -84,7 +84,9 @@ def run_in_thread(settings: Settings) -> Iterator[Running]:
 
 
 @contextlib.contextmanager
-def run_subprocess(data_dir: Path, env_extra: dict[str, str] | None = None) -> Iterator[tuple[subprocess.Popen[bytes], Running]]:
+def run_subprocess(
+    data_dir: Path, env_extra: dict[str, str] | None = None
+) -> Iterator[tuple[subprocess.Popen[bytes], Running]]:
     """``chatlog serve`` as a child process (for SIGKILL / SIGTERM tests and log inspection)."""
     port = free_port()
     env = {

@@ -58,7 +58,8 @@ def test_bad_client_frames(raw: str, code: str) -> None:
 
 
 def test_exactly_2000_characters_is_allowed_even_if_multibyte() -> None:
-    event = p.parse_client_frame('{"type":"message","client_msg_id":"1","text":"' + "ø" * 2000 + '"}', max_text_chars=2000)
+    raw = '{"type":"message","client_msg_id":"1","text":"' + "ø" * 2000 + '"}'
+    event = p.parse_client_frame(raw, max_text_chars=2000)
     assert isinstance(event, p.ChatMessage) and len(event.text) == 2000
 
 
@@ -74,7 +75,9 @@ def test_agent_frames(raw: str, expected: p.ClientEvent) -> None:
     assert p.parse_agent_frame(raw, max_text_chars=2000) == expected
 
 
-@pytest.mark.parametrize("raw", ['{"type":"message","client_msg_id":"1","text":"hei"}', '{"type":"accept"}', '{"type":"end"}'])
+@pytest.mark.parametrize(
+    "raw", ['{"type":"message","client_msg_id":"1","text":"hei"}', '{"type":"accept"}', '{"type":"end"}']
+)
 def test_agent_frames_must_name_the_session(raw: str) -> None:
     with pytest.raises(ProtocolError):
         p.parse_agent_frame(raw, max_text_chars=2000)

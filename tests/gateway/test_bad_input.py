@@ -118,7 +118,12 @@ def _expired(server: Running, customer_id: str) -> str:
 
 @pytest.mark.parametrize(
     ("token_kind", "code"),
-    [("forged", "invalid_token"), ("garbage", "invalid_token"), ("expired", "expired_token"), ("staff", "invalid_token")],
+    [
+        ("forged", "invalid_token"),
+        ("garbage", "invalid_token"),
+        ("expired", "expired_token"),
+        ("staff", "invalid_token"),
+    ],
 )
 async def test_bad_customer_tokens_are_refused(server: Running, token_kind: str, code: str) -> None:
     if token_kind == "forged":

@@ -97,7 +97,8 @@ async def test_anonymous_pii_never_reaches_disk_or_logs(tmp_path: Path) -> None:
                 for i, text in enumerate(texts):
                     assert (await c.say(str(i), text))["type"] == "ack"
                     assert (await bot.recv_type("message"))["text"] == text  # the live relay has originals
-                await bot.send({"type": "message", "session_id": sid, "client_msg_id": "b", "text": f"Takk {PII['name']}"})
+                reply = {"type": "message", "session_id": sid, "client_msg_id": "b", "text": f"Takk {PII['name']}"}
+                await bot.send(reply)
                 await bot.recv_type("ack")
                 # Bad input must not make the server log what it received either.
                 await c.send("{" + PII["fnr"])

@@ -506,7 +506,7 @@ def main() -> None:
     if shutil.which("hunspell") is None:
         raise SystemExit("hunspell is required at build time: apt-get install hunspell hunspell-no hunspell-en-us")
 
-    import gender_guesser  # type: ignore[import-untyped]  # build-time only
+    import gender_guesser  # build-time only
 
     nam_dict = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     well_known: set[str] = set()

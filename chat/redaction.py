@@ -18,7 +18,7 @@ import logging
 import multiprocessing
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from chat.errors import AnonymizerError
@@ -69,15 +69,16 @@ class Redactor:
         self._queue: asyncio.Queue[tuple[str, asyncio.Future[Redacted]]] | None = None
         self._tasks: list[asyncio.Task[None]] = []
 
-    async def start(self) -> None:
+    def _new_executor(self) -> Executor:
         if self._workers > 0:
             # "spawn": never fork a process that already runs an event loop and store threads.
             ctx = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(self._workers, mp_context=ctx, initializer=_worker_init)
-            slots = self._workers
-        else:
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="anonymizer", initializer=_worker_init)
-            slots = 1
+            return ProcessPoolExecutor(self._workers, mp_context=ctx, initializer=_worker_init)
+        return ThreadPoolExecutor(1, thread_name_prefix="anonymizer", initializer=_worker_init)
+
+    async def start(self) -> None:
+        self._executor = self._new_executor()
+        slots = max(1, self._workers)
         loop = asyncio.get_running_loop()
         # Warm every worker up now, so the first customer does not pay for building the engine.
         await asyncio.gather(*(loop.run_in_executor(self._executor, _redact_batch, ["Hei"]) for _ in range(slots)))
@@ -103,8 +104,15 @@ class Redactor:
         await self._queue.put((text, future))
         return await future
 
+    def _replace_executor(self) -> None:
+        broken = self._executor
+        self._executor = self._new_executor()
+        if broken is not None:
+            broken.shutdown(wait=False, cancel_futures=True)
+        log.warning("anonymizer pool replaced", extra={"workers": self._workers})
+
     async def _batcher(self) -> None:
-        assert self._queue is not None and self._executor is not None
+        assert self._queue is not None
         loop = asyncio.get_running_loop()
         queue = self._queue
         while True:
@@ -124,6 +132,9 @@ class Redactor:
                 for _, fut in batch:
                     if not fut.done():
                         fut.set_exception(AnonymizerError("the anonymizer failed"))
+                if isinstance(exc, BrokenExecutor):
+                    # A worker died (killed, out of memory): replace the pool so later messages work.
+                    self._replace_executor()
                 continue
             if self._observe is not None:
                 self._observe((time.perf_counter() - started) / len(batch))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import sys
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -40,6 +41,8 @@ log = logging.getLogger("chat.app")
 STATIC_DIR = Path(__file__).parent / "static"
 #: Sessions whose widget has been gone this long are dropped from memory (resume then reads the store).
 DETACHED_GRACE_S = 600.0
+#: GIL switch interval for the server process (CPython's default is 0.005).
+SWITCH_INTERVAL_S = 0.0005
 
 
 async def healthz(request: Request) -> Response:
@@ -127,6 +130,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         # (notes.md: gc.freeze() took 5,000 connections from 16k to 27k msgs/s and halved p99).
         gc.collect()
         gc.freeze()
+        # The store's writer thread hands every ack back to the loop; with CPython's default 5 ms GIL
+        # switch interval a ready writer can wait that long behind the loop thread (docs/benchmarks.md).
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         log.info("ready", extra={"store": the_store.name, "workers": settings.anonymizer_workers})
         try:
             yield

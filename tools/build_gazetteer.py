@@ -36,6 +36,8 @@ def words(block: str) -> list[str]:
 # --- tuning ------------------------------------------------------------------------------------------
 #: How many of the most frequent words per language count as "common" (wordfreq's large lists).
 TOP_WORDS = 60_000
+#: How many of the most frequent words per language are the reference for typos ("Loggin", "emil").
+TYPO_REFERENCE_WORDS = 10_000
 #: A dictionary word rarer than this (Zipf scale) is not common enough to make a name ambiguous.
 MIN_ZIPF = 2.6
 #: nam_dict frequency (1-13, logarithmic) a given name needs in at least one of these countries.
@@ -492,6 +494,29 @@ hu ho eg ka ke kva ittj ikkje mæ dæ sæ dokker dem døkk nå na sa va vart
     return common, frequent - common
 
 
+def typo_reference(out: Path) -> set[str]:
+    """The most frequent common words (4+ letters, no names): a capitalised word one edit away from one
+    of them is more likely a typo ("Loggin", "Pengenne", "emil") than a name nobody has heard of.
+
+    Derived from the already written ``common_words.txt`` and name lists, so it can be rebuilt alone.
+    """
+    import wordfreq
+
+    def listed(name: str) -> set[str]:
+        lines = (out / name).read_text(encoding="utf-8").splitlines()
+        return {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+
+    common = listed("common_words.txt")
+    names = set().union(*(listed(n) for n in ("given_names.txt", "surnames.txt", "well_known_given.txt")))
+    names |= listed("ambiguous_given.txt") | listed("ambiguous_surnames.txt")
+    top: set[str] = set()
+    for lang in ("nb", "en"):
+        for w in wordfreq.top_n_list(lang, TYPO_REFERENCE_WORDS, wordlist="large"):
+            if len(w) >= 4 and w.isalpha() and w in common and w not in names:
+                top.add(w)
+    return top | listed("chat_words.txt")
+
+
 def write(path: Path, header: str, items: Iterable[str]) -> int:
     rows = sorted(set(items))
     body = "".join(f"# {line}\n" for line in header.strip().splitlines()) + "".join(f"{r}\n" for r in rows)
@@ -499,10 +524,25 @@ def write(path: Path, header: str, items: Iterable[str]) -> int:
     return len(rows)
 
 
+def write_typo_reference(out: Path) -> int:
+    return write(
+        out / "typo_reference.txt",
+        "The most frequent common words without names (wordfreq CC-BY-SA-4.0): a word one edit away from\n"
+        "one of them is a typo, not an unknown name.",
+        typo_reference(out),
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--typo-reference-only", action="store_true", help="rebuild only typo_reference.txt from the other lists"
+    )
     args = parser.parse_args()
+    if args.typo_reference_only:
+        write_typo_reference(args.out)
+        return
     if shutil.which("hunspell") is None:
         raise SystemExit("hunspell is required at build time: apt-get install hunspell hunspell-no hunspell-en-us")
 
@@ -597,6 +637,7 @@ def main() -> None:
             out / "name_particles.txt", "Particles inside names (van, bin, al...).", words(PARTICLES)
         ),
     }
+    sizes["typo_reference.txt"] = write_typo_reference(out)
     for name, n in sizes.items():
         print(f"{name:24} {n:7d} lines {(out / name).stat().st_size / 1024:8.0f} KiB")
 

@@ -80,6 +80,38 @@ def person_cues() -> dict[str, tuple[Cue, ...]]:
 
 
 @functools.cache
+def _typo_index(name: str) -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """The words of a list, and each of them with one letter left out (with the letter's position)."""
+    reference = frozenset(_lines(name))
+    deletions = frozenset((w[:i] + w[i + 1 :], i) for w in reference for i in range(len(w)))
+    return reference, deletions
+
+
+@functools.lru_cache(maxsize=8192)
+def near_frequent_word(low: str, *, chat_only: bool = False) -> bool:
+    """``low`` is one edit (a letter added, missing, changed, or two swapped) from a frequent word.
+
+    Why: chat is typed fast, and "Loggin", "Pengenne", "Seet" or "emil" (for "email") are typos of
+    everyday words, not names; a name nobody has listed should not win against that explanation.
+    Exact distance 1 only (a SymSpell-style deletion index, tested with the deleted position), so
+    "Sundt" is not taken for "stund". ``chat_only``: compare with bank-chat words only (email, konto,
+    login), for well-known names, which are near some frequent word far too often ("nina", "nine").
+    """
+    reference, deletions = _typo_index("chat_words.txt" if chat_only else "typo_reference.txt")
+    if low in reference:
+        return False
+    n = len(low)
+    for i in range(n):
+        cut = low[:i] + low[i + 1 :]
+        if cut in reference or (cut, i) in deletions:  # a letter too many, or one letter changed
+            return True
+        if i + 1 < n and low[:i] + low[i + 1] + low[i] + low[i + 2 :] in reference:
+            return True  # two letters swapped
+    # a letter missing: ``low`` is a frequent word with one letter left out
+    return any((low, i) in deletions for i in range(n + 1))
+
+
+@functools.cache
 def word_list(name: str) -> frozenset[str]:
     """A plain list from ``anonymizer/data`` (lower case), e.g. the street suffixes."""
     return frozenset(w.lower() for w in _lines(name))

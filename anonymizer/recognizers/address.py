@@ -234,11 +234,23 @@ def _street_kind(word: str, low: str, wflags: int, words: _Words) -> tuple[bool,
     return None
 
 
+def street_name_start(text: str, street_word_start: int) -> int | None:
+    """Where the name of the street whose street word ("gate", "vei") starts at ``street_word_start``
+    begins; the PERSON recognizer asks, to leave "Karl Johans" to the address but keep the person before."""
+    return _names_before(text, street_word_start, street_words())
+
+
+#: Capitalised words a street's name takes before its street word: "Bjørnstjerne Bjørnsons gate",
+#: "Kong Oscars gate". A third is the end of a name before the address: "Kolbjørn Haugland Karl Johans gate".
+_MAX_STREET_NAME_WORDS = 2
+
+
 def _names_before(text: str, start: int, words: _Words) -> int | None:
     """Start of the name before a separate street word ("Kongens gate", "karl johans gate"), or None."""
     flags = word_flags()
     first = None
     capitalised = False
+    taken = 0
     pos = start
     for _ in range(4):
         m = re.search(rf"({_L}+(?:[-'’.]{_L}+)*[.'’]?) $", text[max(0, pos - 40) : pos])
@@ -254,6 +266,10 @@ def _names_before(text: str, start: int, words: _Words) -> int | None:
                 mid_sentence and token[0].isupper() and not flags.get(low, 0) & NOT_NAME
             ):
                 break  # a capitalised word inside a sentence is part of the name: "Haakon den Godes gate"
+            if low not in words.prefix:
+                taken += 1
+                if taken > _MAX_STREET_NAME_WORDS:
+                    break
             first = tstart
             capitalised = capitalised or token[0].isupper()
         pos = tstart

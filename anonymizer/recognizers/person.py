@@ -10,6 +10,11 @@ message is tokenised with one regex and each word costs one dict lookup (see ``_
 2. **Capitalised runs** of gazetteer names ("Kari Nordmann", "Ole Johan Hansen"), a known given name
    followed by any capitalised non-common word ("Kari Xyzsen"), or a known given name or surname alone.
 3. **Lower-case full names** when a known given name is followed by a surname ("ola nordmann").
+4. **Names in no list** (Norway has tens of thousands of rare given names and farm surnames): two or
+   more capitalised words that are neither listed words, inflected words ("Kontonummeret") nor typos
+   of frequent ones ("Loggin"), or one such word after "til"/"to"/"Kan" mid-sentence ("til Juzan").
+   A run that goes into a street named after a person is cut before the street's name ("Kolbjørn
+   Haugland Karl Johans gate 94").
 
 A name that is also a common word ("Per", "Mark", "Will", "May", "Dag") needs context: a cue, or a
 surname after it. Capitalisation at the start of a sentence is not taken as evidence. An English or
@@ -36,10 +41,11 @@ from anonymizer.recognizers._gazetteer import (
     SURNAME,
     WELL_KNOWN,
     Cue,
+    near_frequent_word,
     person_cues,
     word_flags,
 )
-from anonymizer.recognizers.address import street_words
+from anonymizer.recognizers.address import street_name_start, street_words
 
 ENTITY = "PERSON"
 
@@ -60,6 +66,8 @@ _NOT_FIRST = frozenset(
         "skulle", "har", "er", "var", "blir", "får", "fikk", "bør", "hva", "hvor", "når",
     }
 )
+#: Words that close a request the way punctuation does: "overfør til Per takk", "for Hans please".
+_POLITE = frozenset({"please", "pls", "plz", "takk", "thanks", "thx", "tusen"})
 #: "Kari her, ..." / "John here." : a name that introduces itself at the start of a sentence.
 _HERE = frozenset({"her", "here"})
 
@@ -80,6 +88,8 @@ SCORE_FULL_NAME = 0.85
 SCORE_GIVEN_PLUS_UNKNOWN = 0.8
 SCORE_AMBIGUOUS_FULL_NAME = 0.7
 SCORE_LOWER_FULL_NAME = 0.75
+SCORE_UNKNOWN_PAIR = 0.7  # two capitalised words in no list and no common word: "Tjerand Sundt"
+SCORE_UNKNOWN_AFTER_WEAK_CUE = 0.6  # "til Juzan": a capitalised unknown word after "til", "from"
 SCORE_GIVEN_ALONE = 0.65
 SCORE_SURNAME_ALONE = 0.6
 SCORE_LOWER_GIVEN_ALONE = 0.55
@@ -95,6 +105,7 @@ _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
 _NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
 _POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\d)")
+_LABEL_GAP = re.compile(r"[.:#]? ?[#:]? ?\d")
 #: Norwegian definite nouns ("kontoen", "appen", "firmaet"): frequent words, never surnames here.
 _DEFINITE = re.compile(r"(?:en|et|ene|ne|er)$")
 #: Long lower-case words with these endings are inflected words, not names ("navnet er feilstavet").
@@ -103,8 +114,13 @@ _INFLECTED = re.compile(r"^.{6,}(?:et|ert|ene|ing|else|het|ede|ende|lig|ige|ed|l
 _SURNAME_ENDING = re.compile(
     r"(?:sen|ssen|son|sson|dottir|datter|stad|rud|heim|land|vik|dal|dahl|berg|seth|strøm|gård|gaard|haug"
     r"|nes|ov|ova|ev|eva|enko|chuk|ski|ska|cki|cka|wicz|poulos|oglu|oğlu|zadeh|zai|ović|ovic|ić"
-    r"|auskas|ienė|aitė|evičius)$"
+    r"|auskas|ienė|aitė|evičius|bakken|haugen|lien|voll|tveit|sæter|seter|rød|mo|bø|li|ås|eng|myr|strand)$"
 )
+#: Endings of inflected Norwegian and English words: a word in no list whose stem is a common word is
+#: that word inflected ("Kontonummeret", "Sparekontoen", "Svarer"), not a name.
+_INFLECTIONS = ("ene", "ane", "ens", "ets", "ers", "en", "et", "er", "ar", "es", "ed", "a", "e", "s")
+#: Of those, the definite endings after which a compound noun is likely ("Strøm|regningen").
+_DEFINITE_ENDINGS = ("ene", "ane", "en", "et")
 
 
 @dataclass(slots=True)
@@ -167,6 +183,41 @@ def _fold(low: str) -> str:
     """Without diacritics, for names typed in their own alphabet ("trần", "yılmaz")."""
     decomposed = unicodedata.normalize("NFKD", low.translate(_FOLD_TABLE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _wordlike(low: str) -> bool:
+    """A word in no list that is an inflected or compound common word ("kontonummeret", "strømregningen").
+
+    Only asked about unknown words the rules below would otherwise take for a name. Compounds are split
+    only before a definite ending: undeclined farm names are compounds of common words too ("Holtberg").
+    """
+    table = word_flags()
+    for ending in _INFLECTIONS:
+        if not low.endswith(ending):
+            continue
+        stem = low[: -len(ending)]
+        if len(stem) < 4:
+            continue  # "Veka", "Mugar" are no inflections of "vek", "mug"
+        definite = ending in _DEFINITE_ENDINGS
+        if table.get(stem, 0) & COMMON or (definite and table.get(stem + "e", 0) & COMMON):
+            return True
+        if definite:
+            for k in range(3, len(stem) - 3):
+                if table.get(stem[k:], 0) & COMMON and not table.get(stem[k:], 0) & NAME:
+                    return True
+    return False
+
+
+def _unknown_name_word(toks: _Tokens, k: int) -> bool:
+    """Capitalised word ``k`` is in no list, and reads as a name rather than a word or a typo of one."""
+    flags = toks.flags[k]
+    low = toks.low[k]
+    return (
+        toks.shape[k] == CAP
+        and not flags & (NAME | COMMON | NOT_NAME | PARTICLE)
+        and len(low) >= 3
+        and not _wordlike(low)
+    )
 
 
 def _hyphenated(low: str, table: dict[str, int]) -> int:
@@ -243,6 +294,7 @@ class PersonRecognizer(EntityRecognizer):
         # Load the shared word lists now rather than on the first message.
         word_flags()
         person_cues()
+        near_frequent_word("warm")  # builds the typo index
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         """Return PERSON spans. ``nlp_artifacts`` is ignored: the recognizer tokenises by itself."""
@@ -258,8 +310,10 @@ class PersonRecognizer(EntityRecognizer):
         def emit(first: int, last: int, score: float) -> None:
             for k in range(first, last + 1):
                 covered[k] = True
-            if _names_a_street(toks, first, last):
+            before = _before_street(toks, first, last)
+            if before < first or (before == last and _names_a_street(toks, first, last)):
                 return  # "Thorvald Meyers gate 45", "63 Victoria Street": the ADDRESS recognizer's
+            last = before
             end = toks.end[last] - toks.trim[last]
             results.append(RecognizerResult(ENTITY, toks.start[first], end, score))
 
@@ -326,6 +380,24 @@ def _names_a_street(toks: _Tokens, first: int, last: int) -> bool:
     return False
 
 
+def _before_street(toks: _Tokens, first: int, last: int) -> int:
+    """The last word of the name before a street named after a person, if the run goes into one:
+    "Kolbjørn Haugland Karl Johans gate 94" is "Kolbjørn Haugland" and the address "Karl Johans gate 94".
+    Returns ``first - 1`` when the whole run is the street's name, ``last`` when no street follows."""
+    after = _STREET_AFTER.match(toks.text, toks.end[last])
+    if after is None or not after.group("n") or after.group("w").lower() not in street_words().word:
+        return last
+    start = street_name_start(toks.text, after.start("w"))
+    if start is None or start > toks.start[last]:
+        return last
+    k = last
+    while k >= first and toks.start[k] >= start:
+        k -= 1
+    if k == first and not toks.flags[k] & NAME:
+        return first - 1  # one word in no list before the street's name: part of it, or nothing
+    return k
+
+
 def _match_cue(toks: _Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None:
     """The longest cue phrase ending at word ``i`` (its words separated by spaces only)."""
     for cue in candidates:
@@ -354,6 +426,13 @@ def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     unknown = not flags & (NAME | COMMON | PARTICLE)
     ambiguous = known and bool(flags & AMBIGUOUS)
     kind = cue.kind
+    if kind in ("medium", "capital", "greeting", "weak"):
+        if any(c in ".!?" for c in gap) or (kind != "greeting" and "\n" in gap):
+            return None  # the cue ended its sentence: "snakke med en rådgiver. Per i dag ..."
+        if toks.low[j] in _NOT_FIRST and not _closed(toks, j) and not _next_is_name(toks, j):
+            return None  # "takk Kan dere ...", "rådgiver Kan jeg ..."
+        if unknown and (_wordlike(toks.low[j]) or near_frequent_word(toks.low[j], chat_only=True)):
+            return None  # "ba om Kontonummeret", "takk Pengenne skulle ..."
 
     if kind == "strong":
         ok = known or (unknown and (shape == CAP or (shape == LOWER and not _INFLECTED.search(toks.low[j]))))
@@ -361,15 +440,29 @@ def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         # Lower case (or all caps) after a weaker cue: only a known name that is no common word.
         ok = known and not ambiguous and not flags & SOFT and kind in ("title", "medium", "greeting", "weak")
         if kind == "weak" and not flags & WELL_KNOWN:
-            ok = False  # "hos dee" (a typo of "dere"), "av moen min" (of "moren")
+            # "hos dee" (a typo of "dere"), "av moen min" (of "moren"); but "til frøydis?", "til eiliv om"
+            ok = ok and bool(flags & GIVEN) and len(toks.low[j]) >= 4 and not near_frequent_word(toks.low[j])
+            if shape == LOWER and _lower_unknown_pair(toks, j):
+                return j + 1, SCORE_LOWER_FULL_NAME  # "til alleik vassvoll"
         if kind == "title" and known and flags & SURNAME:
             ok = True
+        if kind == "medium" and shape == LOWER and unknown and len(toks.low[j]) >= 3:
+            # "it's halvdan again", "min mann tjerand har ...": a lower-case word in no list after a cue
+            # about a person, unless it reads as an inflected word or a typo
+            low = toks.low[j]
+            ok = not (_INFLECTED.search(low) or _wordlike(low) or near_frequent_word(low) or _labels_number(toks, j))
     elif kind in ("title", "medium", "greeting", "capital"):
         ok = known or unknown
         if ok and (ambiguous or flags & SOFT) and kind != "title":
             ok = _ambiguous_ok(toks, j)
     else:  # weak, capitalised: a name that is also a word needs a surname or punctuation after it
         ok = known and (not (ambiguous or flags & SOFT) or _next_is_name(toks, j) or _closed(toks, j))
+        if not ok and _unknown_name_word(toks, j) and not toks.initial[j] and not _labels_number(toks, j):
+            # "lånt ut kortet til Juzan": capitalised mid-sentence, in no list, no word and no typo of one
+            ok = not near_frequent_word(toks.low[j], chat_only=True)
+            if ok:
+                last = _extend(toks, j, strong=False)
+                return last, SCORE_FULL_NAME if last > j else SCORE_UNKNOWN_AFTER_WEAK_CUE
     if flags & SOFT and kind != "strong" and not _next_is_name(toks, j):
         ok = False
     if not ok:
@@ -377,6 +470,25 @@ def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     last = _extend(toks, j, strong=kind == "strong")
     score = SCORE[kind] if known or last > j else SCORE_UNKNOWN_AFTER_CUE
     return last, score
+
+
+def _labels_number(toks: _Tokens, j: int) -> bool:
+    """Word ``j`` is the label of a number after it ("fødselsnr. 010105-93812", "Ornr 954675386")."""
+    return _LABEL_GAP.match(toks.text, toks.end[j]) is not None
+
+
+def _lower_unknown_pair(toks: _Tokens, j: int) -> bool:
+    """Words ``j`` and ``j + 1`` are a lower-case given name and surname in no list ("alleik vassvoll"):
+    neither a word nor a typo of one, and the second with a surname's ending."""
+    if j + 1 >= len(toks.low) or toks.gap(j) != " " or toks.shape[j + 1] != LOWER:
+        return False
+    for k in (j, j + 1):
+        low = toks.low[k]
+        if toks.flags[k] & (COMMON | NOT_NAME | PARTICLE) or len(low) < 3 or _wordlike(low):
+            return False
+        if near_frequent_word(low):
+            return False
+    return not toks.flags[j] & SURNAME and _SURNAME_ENDING.search(toks.low[j + 1]) is not None
 
 
 def _ambiguous_ok(toks: _Tokens, j: int) -> bool:
@@ -395,9 +507,10 @@ def _ambiguous_ok(toks: _Tokens, j: int) -> bool:
 
 
 def _closed(toks: _Tokens, j: int) -> bool:
-    """Word ``j`` ends the text or is followed by punctuation ("til Per." / "til Per, ...")."""
+    """Word ``j`` ends the text, or is followed by punctuation or a "please" ("til Per." / "for Per please")."""
     return (j + 1 >= len(toks.low) and not toks.text[toks.end[j] :].strip()[:1].isalnum()) or (
-        j + 1 < len(toks.low) and any(c in _SENTENCE_BREAK or c == "," for c in toks.gap(j))
+        j + 1 < len(toks.low)
+        and (any(c in _SENTENCE_BREAK or c == "," for c in toks.gap(j)) or toks.low[j + 1] in _POLITE)
     )
 
 
@@ -510,24 +623,46 @@ def _capitalised_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
     run = range(i, last + 1)
     names = [toks.flags[k] for k in run]
     first = i
+    unknown = [_unknown_name_word(toks, k) for k in run]
     # A word capitalised only because it starts the sentence, and that is no sure name, is dropped:
-    # "Will John pay" -> "John"; "Gjeldsregisteret Hansen" -> "Hansen".
-    if toks.initial[i] and len(names) > 1:
+    # "Will John pay" -> "John"; "Gjeldsregisteret Hansen" -> "Hansen". Not a word in no list before
+    # more such words or names: "Tjerand Sundt, Elvegata 13".
+    if toks.initial[i] and len(names) > 1 and not (unknown[0] and all(
+        u or (f & NAME and not f & AMBIGUOUS) for u, f in zip(unknown[1:], names[1:], strict=True)
+    )):
         f0 = names[0]
         surname_after = any(f & SURNAME for f in names[1:])
         if not f0 & NAME or (f0 & AMBIGUOUS and (not surname_after or names[1] & GIVEN)):
             first = i + 1
             names = names[1:]
-    if len(names) > 1 and toks.low[first] in _NOT_FIRST and (names[1] & GIVEN or not names[1] & SURNAME):
-        first += 1  # "Kan Tomasz og jeg ...", "Can Michael Wilson get ..."
+            unknown = unknown[1:]
+            if len(names) == 1 and unknown[0] and toks.low[i] in _NOT_FIRST and not near_frequent_word(toks.low[first]):
+                return first, first, SCORE_UNKNOWN_AFTER_WEAK_CUE  # "Kan Grygrim og jeg ha felles konto?"
+    if len(names) > 1 and toks.low[first] in _NOT_FIRST and (
+        names[1] & GIVEN or not names[1] & SURNAME or unknown[1]
+    ):
+        first += 1  # "Kan Tomasz og jeg ...", "Can Michael Wilson get ...", "Kan Friulf Holtberg få"
         names = names[1:]
+        unknown = unknown[1:]
+        if len(names) == 1 and unknown[0] and not near_frequent_word(toks.low[first]):
+            return first, first, SCORE_UNKNOWN_AFTER_WEAK_CUE  # "Kan Grygrim og jeg ha felles konto?"
     if len(names) == 1:
         f = names[0]
         if f & (AMBIGUOUS | SOFT) or not f & NAME:
             return None
         if toks.shape[first] != CAP or len(toks.low[first]) < 2:
             return None
+        if not f & WELL_KNOWN and near_frequent_word(toks.low[first]):
+            return None  # "Seet", "Loggin", "Alo": a rare name, but here a typo of "set", "login", "also"
         return first, first, SCORE_GIVEN_ALONE if f & GIVEN else SCORE_SURNAME_ALONE
+    if all(unknown) or (
+        unknown[0] and all(u or (f & NAME and not f & AMBIGUOUS) for u, f in zip(unknown[1:], names[1:], strict=True))
+    ):
+        # Two or more capitalised words in no list and no word ("Tjerand Sundt", "Brandolf Kvistebø"), or
+        # such a word before surnames ("Friulf Haugland"); not if every word is a typo of a frequent one.
+        if all(near_frequent_word(toks.low[k]) for k in range(first, last + 1) if unknown[k - first]):
+            return None
+        return first, last, SCORE_UNKNOWN_PAIR
     sure = [f for f in names if f & NAME and not f & (AMBIGUOUS | SOFT)]
     if sure:
         has_unknown = any(not f & NAME for f in names)
@@ -549,6 +684,7 @@ def _lower_full_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
         tail = toks.flags[last]
         if tail & SURNAME or (not tail & NAME and _SURNAME_ENDING.search(toks.low[last])):
             return i, last, SCORE_LOWER_FULL_NAME
-    if flags & WELL_KNOWN:
+    if flags & WELL_KNOWN and toks.shape[i] == LOWER and not near_frequent_word(toks.low[i], chat_only=True):
+        # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
         return i, i, SCORE_LOWER_GIVEN_ALONE
     return None

@@ -246,3 +246,84 @@ def test_precision_and_recall_on_labelled_chat(recognizer: PersonRecognizer) -> 
     assert tp / (tp + fp) >= 0.95
     assert tp / (tp + fn) >= 0.95
 
+
+
+# --- names in no list, typos, street names from person names (hand-written, not from bench/corpus.py) --
+
+UNLISTED = """
+[[Tjerand Sundt]], Elvegata 13, 1169 Oslo
+Kan [[Friulf Holtberg]] få tilgang til kontoen min?
+jeg har lånt ut kortet til [[Juzan]], er det greit?
+kan dere overføre 300 kr til [[alleik vassvoll]]?
+Pengene skulle gå til [[Brandolf Kvistebø]] i går.
+Overførte 1200 til [[Zawadi]] men det kom aldri fram
+[[Rangvald Tøftum]] har fullmakt på kontoen min.
+Det var [[Tormod Skjævesland]] som ringte meg fra et ukjent nummer.
+Hilsen [[Gudbrand Ytterli]]
+mvh [[ingolf raknes]]
+[[Kolbjørn Haugland]] Karl Johans gate 94 tlf 0047 927 72 184
+Jeg sendte 500 kr til [[Ifeoma Okonkwo-Adeyemi]] via nettbanken.
+sønnen min [[Eskild]] trenger nytt bankkort
+I transferred money to [[Obinna Chukwuemeka]] by mistake.
+Please add [[Thandeka Mhlongo]] as a joint account holder.
+Could you forward this to [[Ravindra Jayasekera]]?
+Kontoen står på [[Svanhild Aursnes]], men jeg er disponent.
+Betalingen fra [[Hallstein Nordbotten]] har ikke kommet.
+Kan [[Gunnvor]] og jeg ha felles konto?
+Kan [[Grimvald]] og jeg ha felles konto?
+[[Eivor Glomsrud]], Bjørnstjerne Bjørnsons gate 7, 3044 Drammen
+snakket med [[Vegard]] hos dere i går, han sa det var ordnet
+[[Oddmund Vassbotn]] og [[Liv Torunn Fladmark]] vil åpne sparekonto for barnebarnet
+Regards, [[Kwabena Asante]]
+Fullmakten gjelder for [[Sigvart Brendeland]].
+[[Thorleif Kvinlaug]] her, får ikke logget inn.
+the account belongs to [[Marisol Quintanilla]], she is my mother
+it's [[halvtor]] again, still waiting
+My adviser is [[Veka Bavuoğlu]].
+Send 200 to [[Per]] please
+Adressen er Kong Oscars gate 12, 5017 Bergen.
+Kan du sjekke saldoen min?
+Takk for svaret!
+Per måned blir det 4 500 kr.
+Kontonummeret mitt er feil i systemet.
+Vil du sende meg et nytt kort?
+Will you call me back tomorrow?
+May I ask about the interest rate?
+Grace period is how long?
+Mark this as urgent please.
+Apple Pay fungerer ikke med Visa-kortet mitt.
+Google Pay og Vipps er koblet til kontoen.
+Jeg bor i Kristiansand, men jobber i Stavanger.
+Mandag eller Tirsdag passer best, helst i Januar.
+Seet ikke noe på kontoen ennå
+Loggin virker ikke på mobilen.
+new emil address is below
+Pengenne er borte fra kontoen!
+Hva er IAN for kontoen min?
+Nettbanken Sier at passordet er feil
+Jeg Har Ikke Fått Kortet Enda
+Kortet Mitt Er Sperret
+Sparebank 1 Østlandet har bedre rente
+Heisann, hvordan endrer jeg PIN?
+Jeg har Mastercard Gold og Visa Platinum
+Overføringen til Sparekontoen feilet
+Can I Transfer Money to My Savings Account?
+Jeg vil gjerne snakke med en rådgiver. Per i dag har jeg 300 kr.
+takk Kan dere sende kortet?
+Her er fødselsnr. 01010112345 som dere ba om
+Og en ting til Ornr 954675386
+Bor i Bjørnstjerne Bjørnsons gate 3 nå
+Karl Johans gate 22 er adressen
+"""
+
+
+def _labelled(block: str) -> list[tuple[str, list[str]]]:
+    rows = []
+    for line in block.strip().splitlines():
+        rows.append((line.replace("[[", "").replace("]]", ""), re.findall(r"\[\[(.*?)\]\]", line)))
+    return rows
+
+
+@pytest.mark.parametrize(("text", "expected"), _labelled(UNLISTED))
+def test_unlisted_names_and_hard_negatives(recognizer: PersonRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recognizer, text) == expected

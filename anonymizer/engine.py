@@ -6,9 +6,12 @@ because it runs for every anonymous message the gateway stores:
 
 * Recognizers that cannot match are skipped: most chat messages have no digit and no "@", which rules
   out every number, e-mail and IP recognizer before a regex runs (``ChatPatternRecognizer.could_match``).
-* Tokenizing (Presidio's context words need tokens and lemmas) happens only when a cue word could change
-  the outcome: a candidate below the threshold, or two types claiming the same text (see
-  ``NearestCueContextEnhancer``). The name, address and pattern recognizers read the raw text themselves.
+* Cue words are read from the raw text, and only when they could change the outcome: a candidate below
+  the threshold, or two types claiming the same text (see ``NearestCueContextEnhancer``). The name,
+  address and pattern recognizers read the raw text themselves, so a message is tokenized only if a
+  recognizer that needs spaCy tokens is registered.
+* The batch forms resolve the language once per batch (when it is given) and otherwise run exactly the
+  single-message path, so a batch costs no more per message than single calls.
 * Presidio's own context enhancement, score thresholds and duplicate removal then run as usual.
 
 Presidio's ``AnalyzerEngine.analyze`` stays available and gives the same results (a test checks it); the
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -147,10 +150,13 @@ class ChatAnalyzerEngine(AnalyzerEngine):
         if not results:
             return results
         enhancer = self.context_aware_enhancer
-        if not isinstance(enhancer, NearestCueContextEnhancer) or enhancer.needs_context(results):
+        if not isinstance(enhancer, NearestCueContextEnhancer):
             if artifacts is None:
                 artifacts = self.nlp_engine.process_text(text, language)
             results = self._enhance_using_context(text, results, artifacts, active, None)
+        elif enhancer.needs_context(results):
+            # Ours reads the raw text; the recognizers here got None for artifacts already.
+            results = self._enhance_using_context(text, results, cast(NlpArtifacts, artifacts), active, None)
         kept = []
         for result in results:
             per_entity, default = plan.thresholds.get(
@@ -233,8 +239,18 @@ class Anonymizer:
         """Personal data in ``text`` as non-overlapping entities sorted by start."""
         return [_entity(r) for r in self._results(text, lang)]
 
+    def _results_batch(self, texts: Sequence[str], lang: str) -> Iterator[list[RecognizerResult]]:
+        """``_results`` for each text, with the language resolved once when it is not "auto"."""
+        analyze_chat = self.analyzer.analyze_chat
+        fixed = None if lang.lower() == "auto" else self._language("", lang)
+        for text in texts:
+            if not text:
+                yield []
+            else:
+                yield resolve_overlaps(analyze_chat(text, fixed or self._language(text, lang)))
+
     def analyze_batch(self, texts: Sequence[str], lang: str = "auto") -> list[list[Entity]]:
-        return [[_entity(r) for r in self._results(text, lang)] for text in texts]
+        return [[_entity(r) for r in results] for results in self._results_batch(texts, lang)]
 
     # --- redaction ------------------------------------------------------------------------------------
 
@@ -282,13 +298,21 @@ class Anonymizer:
         return Redaction(self._apply(text, results, REPLACE_OPERATORS), [_entity(r) for r in results])
 
     def process_batch(self, texts: Sequence[str], lang: str = "auto") -> list[Redaction]:
-        return [self.process(text, lang) for text in texts]
+        apply = self._apply
+        return [
+            Redaction(apply(text, results, REPLACE_OPERATORS), [_entity(r) for r in results])
+            for text, results in zip(texts, self._results_batch(texts, lang), strict=True)
+        ]
 
     def redact(self, text: str, lang: str = "auto") -> str:
         return self._apply(text, self._results(text, lang), REPLACE_OPERATORS)
 
     def redact_batch(self, texts: Sequence[str], lang: str = "auto") -> list[str]:
-        return [self.redact(text, lang) for text in texts]
+        apply = self._apply
+        return [
+            apply(text, results, REPLACE_OPERATORS)
+            for text, results in zip(texts, self._results_batch(texts, lang), strict=True)
+        ]
 
     def pseudonymize_process(self, text: str, key: bytes | SecretKey, lang: str = "auto") -> Redaction:
         """Like ``process`` but with keyed pseudonyms ``<TYPE_xxxxxxxx>`` (see anonymizer/operators.py)."""

@@ -16,7 +16,6 @@ rebuild takes about 0.15 s, once per ~100,000 new words); documents still in use
 
 from __future__ import annotations
 
-import bisect
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -30,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from anonymizer.lang import LANGUAGES
-from anonymizer.recognizers._common import CueSet, cue_set, word_forms
+from anonymizer.recognizers._common import NUMBER_WORDS, CueSet, cue_set, nearby_words, word_forms
 
 #: Lexemes per language before the pipeline is rebuilt (each costs a few hundred bytes).
 DEFAULT_MAX_VOCAB = 100_000
@@ -196,13 +195,14 @@ class NearestCueContextEnhancer(LemmaContextAwareEnhancer):
     Three changes to ``LemmaContextAwareEnhancer``, each for a failure seen in chat:
 
     * Cue words match a whole word, or its start when the cue has four or more letters (Norwegian
-      inflects by suffix: "kontoen", "kontonummeret"). Presidio's default substring matching lets "kid"
-      fire inside "kidnapping" and "tel" inside "hotel"; its "whole_word" mode misses "kontonummeret".
+      inflects by suffix: "kontoen", "kontonummeret"), or with a typo when the cue is long (see
+      ``CueSet``). Presidio's default substring matching lets "kid" fire inside "kidnapping" and "tel"
+      inside "hotel"; its "whole_word" mode misses "kontonummeret".
     * Words after the match count too ("91234567 er mobilen min"), and stop words are not skipped (the
       Norwegian stop-word list contains "kort", a card cue; the English one contains "call").
     * When two entity types claim overlapping text (every fødselsnummer is also a valid kontonummer),
-      only the type whose cue is nearest is boosted, so "fnr 01019012345, konto 12345678903" gives each
-      number its own type.
+      only one type is boosted: the one a cue *names* ("personnummeret", "account number"), else the one
+      whose cue is nearest, so "fnr 01019012345, konto 12345678903" gives each number its own type.
 
     With ``decided_score`` (the engine's threshold) only *open* results are considered: those below it,
     and those that overlap a result of another type. For the others a cue cannot change what is
@@ -238,10 +238,13 @@ class NearestCueContextEnhancer(LemmaContextAwareEnhancer):
         recognizers: list[EntityRecognizer],
         context: list[str] | None = None,
     ) -> list[RecognizerResult]:
-        if nlp_artifacts is None:
-            return raw_results
+        """Raise each open result whose recognizer's cue decides it (see ``decide_cue``).
+
+        Words are read from the raw text, not from ``nlp_artifacts``: the same words whichever tokenizer
+        the language has (spaCy's English one splits "id" into "i" + "d"), and no tokenizing at all.
+        """
         by_id = {recognizer.id: recognizer for recognizer in recognizers}
-        extra = [forms for word in context or () if (forms := word_forms(word))]
+        extra: list[list[str] | None] = [forms for word in context or () if (forms := word_forms(word))]
         for result in raw_results:
             if not self.is_open(result, raw_results):
                 continue
@@ -251,8 +254,8 @@ class NearestCueContextEnhancer(LemmaContextAwareEnhancer):
                 continue
             if metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                 continue
-            rival_cues = [
-                cue
+            rivals = [
+                _cues_of(rival)
                 for other in raw_results
                 if other.entity_type != result.entity_type
                 and other.start < result.end
@@ -262,10 +265,12 @@ class NearestCueContextEnhancer(LemmaContextAwareEnhancer):
                         (other.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
                     )
                 )
-                for cue in rival.context
+                and rival.context
             ]
-            words = self.surrounding_words(text, nlp_artifacts, result.start, result.end) + extra
-            cue = nearest_cue(words, cue_set(tuple(recognizer.context)), CueSet(rival_cues) if rival_cues else None)
+            before, after = nearby_words(
+                text, result.start, result.end, self.context_prefix_count, self.context_suffix_count
+            )
+            cue = decide_cue(before, after + extra, _cues_of(recognizer), rivals)
             if cue is None:
                 continue
             result.score = min(
@@ -290,52 +295,56 @@ class NearestCueContextEnhancer(LemmaContextAwareEnhancer):
         """Whether any of ``results`` is open, i.e. whether tokens and cue words are needed at all."""
         return any(self.is_open(result, results) for result in results)
 
-    def surrounding_words(self, text: str, nlp_artifacts: NlpArtifacts, start: int, end: int) -> list[list[str]]:
-        """Word forms around ``text[start:end]``, nearest first: the words before, then those after.
 
-        Numbers and punctuation are skipped (they are never cues, and a grouped number spans several
-        tokens). A cue glued to the match ("tlf:91234567" as one token) counts as the nearest word.
-        """
-        tokens = nlp_artifacts.tokens
-        starts: list[int] = nlp_artifacts.tokens_indices
-        lemmas: list[str] = nlp_artifacts.lemmas
-        i = bisect.bisect_right(starts, start) - 1  # the token containing the match start, or before it
-        before: list[list[str]] = []
-        if i >= 0:
-            token_start = starts[i]
-            if token_start < start < token_start + len(tokens[i]):
-                if (glued := _cue_forms(text[token_start:start])) is not None:
-                    before.append(glued)
-                i -= 1
-            elif token_start == start:
-                i -= 1
-        while i >= 0 and len(before) < self.context_prefix_count:
-            if (forms := _cue_forms(lemmas[i])) is not None:
-                before.append(forms)
-            i -= 1
-        after: list[list[str]] = []
-        j = bisect.bisect_left(starts, end)
-        while j < len(lemmas) and len(after) < self.context_suffix_count:
-            if (forms := _cue_forms(lemmas[j])) is not None:
-                after.append(forms)
-            j += 1
-        return before + after
+#: (all cues, naming cues) of one recognizer.
+Cues = tuple[CueSet, CueSet]
 
 
-def _cue_forms(lemma: str) -> list[str] | None:
-    """Word forms of a token that could be a cue; None for numbers and punctuation."""
-    if not lemma or lemma[0].isdigit():
-        return None
-    return word_forms(lemma) or None
+def _cues_of(recognizer: EntityRecognizer) -> Cues:
+    strong = getattr(recognizer, "strong_cues", None)
+    return cue_set(tuple(recognizer.context)), strong if isinstance(strong, CueSet) else cue_set(())
 
 
-def nearest_cue(words: list[list[str]], own: CueSet, rivals: CueSet | None) -> str | None:
-    """The recognizer's cue among ``words`` (nearest first), unless a rival type's cue comes first."""
-    for forms in words:
-        for form in forms:
-            cue = own.match(form)
-            if cue is not None:
-                return cue
-        if rivals is not None and any(rivals.match(form) for form in forms):
+def _first(forms: list[str], cues: CueSet) -> str | None:
+    return next((cue for form in forms if (cue := cues.match(form)) is not None), None)
+
+
+def _names_it(forms: list[str], nearer: list[str] | None, cues: Cues) -> str | None:
+    """The cue if ``forms`` names the identifier: a naming cue, or any cue followed by "nummer"."""
+    every, strong = cues
+    if (cue := _first(forms, strong)) is not None:
+        return cue
+    if nearer and any(form in NUMBER_WORDS for form in nearer):
+        return _first(forms, every)
+    return None
+
+
+def decide_cue(
+    before: list[list[str] | None], after: list[list[str] | None], own: Cues, rivals: list[Cues]
+) -> str | None:
+    """The cue that makes a result of ``own``'s type, or None if there is none or a rival's decides.
+
+    Without rivals any cue in reach counts. With rivals (the same digits valid as two types), a cue that
+    *names* an identifier decides first ("konto 07053202556 er personnummeret": the number is a
+    fødselsnummer), as long as no other number stands between it and the match; otherwise the
+    nearest cue of either type decides (before the match first, where people put it).
+    """
+    if rivals:
+        for side in (before, after):
+            nearer: list[str] | None = None
+            for forms in side:
+                if forms is None:
+                    break  # a cue beyond another number describes that number
+                if (cue := _names_it(forms, nearer if side is before else None, own)) is not None:
+                    return cue
+                if any(_names_it(forms, nearer if side is before else None, rival) for rival in rivals):
+                    return None
+                nearer = forms
+    for forms in (*before, *after):
+        if forms is None:
+            continue
+        if (cue := _first(forms, own[0])) is not None:
+            return cue
+        if any(_first(forms, rival[0]) for rival in rivals):
             return None
     return None

@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import sys
 import logging
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 

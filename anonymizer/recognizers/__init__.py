@@ -17,26 +17,26 @@ from typing import cast
 
 from presidio_analyzer import EntityRecognizer
 
-from anonymizer.recognizers.credit_card import CreditCardRecognizer
-from anonymizer.recognizers.email import EmailRecognizer
-from anonymizer.recognizers.fodselsnummer import FodselsnummerRecognizer
-from anonymizer.recognizers.iban import IbanRecognizer
-from anonymizer.recognizers.ip import IpRecognizer
-from anonymizer.recognizers.kontonummer import KontonummerRecognizer
-from anonymizer.recognizers.orgnr import OrgnrRecognizer
-from anonymizer.recognizers.phone import PhoneRecognizer
+from anonymizer.recognizers.credit_card import ChatCreditCardRecognizer
+from anonymizer.recognizers.email import ChatEmailRecognizer
+from anonymizer.recognizers.fodselsnummer import NoFodselsnummerRecognizer
+from anonymizer.recognizers.iban import ChatIbanRecognizer
+from anonymizer.recognizers.ip import ChatIpRecognizer
+from anonymizer.recognizers.kontonummer import NoKontonummerRecognizer
+from anonymizer.recognizers.orgnr import NoOrgnrRecognizer
+from anonymizer.recognizers.phone import ChatPhoneRecognizer
 
 log = logging.getLogger("anonymizer")
 
 PATTERN_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
-    FodselsnummerRecognizer,
-    KontonummerRecognizer,
-    OrgnrRecognizer,
-    IbanRecognizer,
-    CreditCardRecognizer,
-    PhoneRecognizer,
-    EmailRecognizer,
-    IpRecognizer,
+    NoFodselsnummerRecognizer,
+    NoKontonummerRecognizer,
+    NoOrgnrRecognizer,
+    ChatIbanRecognizer,
+    ChatCreditCardRecognizer,
+    ChatPhoneRecognizer,
+    ChatEmailRecognizer,
+    ChatIpRecognizer,
 )
 
 #: (module, class) of recognizers written separately; registered when their module exists.
@@ -68,7 +68,15 @@ def build_recognizers(language: str) -> list[EntityRecognizer]:
 
 
 __all__ = [
-    "PATTERN_RECOGNIZERS", "CreditCardRecognizer", "EmailRecognizer", "FodselsnummerRecognizer",
-    "IbanRecognizer", "IpRecognizer", "KontonummerRecognizer", "OrgnrRecognizer", "PhoneRecognizer",
-    "build_recognizers", "optional_recognizer_classes",
+    "PATTERN_RECOGNIZERS",
+    "ChatCreditCardRecognizer",
+    "ChatEmailRecognizer",
+    "ChatIbanRecognizer",
+    "ChatIpRecognizer",
+    "ChatPhoneRecognizer",
+    "NoFodselsnummerRecognizer",
+    "NoKontonummerRecognizer",
+    "NoOrgnrRecognizer",
+    "build_recognizers",
+    "optional_recognizer_classes",
 ]

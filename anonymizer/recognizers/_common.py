@@ -16,7 +16,10 @@ Presidio's context enhancer) and *deny* words (cues that make a match something 
   chat messages have no digits at all, and most that do hold an amount, a date or a time.
 
 Words are compared as whole tokens, or as a prefix for cue words of four or more letters, because
-Norwegian inflects and compounds by suffix ("konto" → "kontoen", "kontonummeret").
+Norwegian inflects and compounds by suffix ("konto" → "kontoen", "kontonummeret"). Cue and deny words
+of six letters or more also match with a typo or two (``CueSet.fuzzy_match``), because customers type
+fast: "Oganisasjonsnummerret", "orgaanisation", "kontonumer". A word that is itself a cue or deny word
+of some family never counts as a typo of another ("kortnummer" is not a mistyped "kontonummer").
 """
 
 from __future__ import annotations
@@ -28,12 +31,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from rapidfuzz.distance import OSA
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
 #: A cue word of at least this many characters also matches words it starts ("konto" ~ "kontoen").
 PREFIX_MATCH_MIN = 4
+
+#: Cue words this long or longer also match a word with a typo in it (see ``CueSet.fuzzy_match``).
+FUZZY_MIN = 6
+#: ... with up to two typos from this length on ("organisasjonsnummer"), else one.
+FUZZY_TWO_TYPOS = 10
 
 #: Lookarounds that keep a number from being cut out of a longer number, a word or an e-mail address.
 #: ``(?<!\d[.,])`` keeps "1.12345678903" (a decimal) and "1,5" groups out; ``(?![.,]\d)`` likewise after.
@@ -47,6 +56,11 @@ GROUP_END = NUM_END + r"(?![ \-]\d(?!\d?[:.]\d\d))"
 #: Words skipped when looking for the nearest word before a match: "KID-nummer er 1234", "Order number 5".
 FILLER: frozenset[str] = frozenset({"nr", "no", "num", "nummer", "nummeret", "number", "er", "is", "was", "var"})
 
+_COLLAPSED_FILLER = frozenset(re.sub(r"(.)\1+", r"\1", word) for word in FILLER)
+
+#: Words that turn a topic word into the name of a number: "account number", "konto nr", "id no".
+NUMBER_WORDS: frozenset[str] = frozenset({"nr", "no", "num", "nummer", "nummeret", "number", "nummer:"})
+
 #: Deny words shared by the number families: references and amounts are not personal data. Matched like
 #: cue words (whole word, or as a prefix when four letters or longer: "fakturaen", "referansen").
 NUMBER_DENY: frozenset[str] = frozenset(
@@ -56,6 +70,9 @@ NUMBER_DENY: frozenset[str] = frozenset(
         "referansenummer", "ref", "refnr", "faktura", "fakturanr", "fakturanummer", "ordre", "ordrenr",
         "ordrenummer", "sak", "saksnr", "saksnummer", "kundenr", "kundenummer", "avtalenr", "avtalenummer",
         "sporingsnummer", "invoice", "reference", "order", "case", "ticket", "tracking", "customer",
+        "bestillingsnummer", "bestillingsnr", "transaksjonsnummer", "transaksjon", "kvittering", "polise",
+        "polisenummer", "forsikringsnummer", "serienummer", "booking", "confirmation", "transaction",
+        "receipt", "policy", "serial",
         # amounts
         "kr", "nok", "sek", "dkk", "eur", "usd", "beløp", "beløpet", "sum", "amount", "total", "saldo",
         "balance",
@@ -141,21 +158,97 @@ def word_forms(word: str) -> list[str]:
     return [word, *parts] if len(parts) > 1 else [word]
 
 
+#: Every cue and deny word of every family (registered by ChatPatternRecognizer subclasses): such a
+#: word is what it says, never a typo of another family's word.
+_VOCABULARY: set[str] = set()
+
+
+def register_vocabulary(words: Iterable[str]) -> None:
+    """Add cue or deny words to the shared vocabulary (see ``CueSet.fuzzy_match``)."""
+    _VOCABULARY.update(word.lower() for word in words)
+    _known_words.cache_clear()
+
+
+@functools.cache
+def _known_words() -> CueSet:
+    return CueSet(_VOCABULARY, fuzzy=False)
+
+
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def collapse_repeats(word: str) -> str:
+    """``word`` with each run of one letter written once: "nuumber" → "number", "nummer" → "numer"."""
+    return _REPEATS.sub(r"\1", word)
+
+
+def is_filler(form: str) -> bool:
+    """Whether a word form is FILLER, also with a doubled letter ("nuumber", "nummmer")."""
+    return form in FILLER or collapse_repeats(form) in _COLLAPSED_FILLER
+
+
+def max_typos(cue: str) -> int:
+    """How many edits a word may be from ``cue`` and still count as it (0 for short cues)."""
+    if len(cue) < FUZZY_MIN:
+        return 0
+    return 2 if len(cue) >= FUZZY_TWO_TYPOS else 1
+
+
 class CueSet:
-    """Cue words prepared for matching: whole words in a set, long ones also as prefixes."""
+    """Cue words prepared for matching: whole words in a set, long ones also as prefixes and with typos."""
 
-    __slots__ = ("prefixes", "words")
+    __slots__ = ("collapsed", "collapsed_prefixes", "fuzzy", "prefixes", "words")
 
-    def __init__(self, cues: Iterable[str]) -> None:
+    def __init__(self, cues: Iterable[str], *, fuzzy: bool = True) -> None:
         self.words = frozenset(cue.lower() for cue in cues)
         self.prefixes = tuple(sorted(c for c in self.words if len(c) >= PREFIX_MATCH_MIN))
+        # Typo-tolerant cues by first letter: a typo rarely hits the first letter, and the index keeps
+        # the number of distance computations per word to a handful.
+        by_letter: dict[str, list[str]] = {}
+        if fuzzy:
+            for cue in sorted(self.words):
+                if max_typos(cue):
+                    by_letter.setdefault(cue[0], []).append(cue)
+        self.fuzzy = {letter: tuple(cues) for letter, cues in by_letter.items()}
+        # A doubled letter is the commonest typo of all ("nuumber", "moobil", "Ordeer"), and it can be
+        # told apart even in short words, so those compare with repeated letters collapsed.
+        long_cues = [cue for cue in sorted(self.words) if len(cue) >= PREFIX_MATCH_MIN] if fuzzy else []
+        self.collapsed = {collapse_repeats(cue): cue for cue in long_cues}
+        self.collapsed_prefixes = tuple(self.collapsed)
 
-    def match(self, word: str) -> str | None:
+    def exact_match(self, word: str) -> str | None:
         """The cue that ``word`` (lower-case) is, or starts with when the cue is long enough."""
         if word in self.words:
             return word
         if self.prefixes and word.startswith(self.prefixes):
             return next(cue for cue in self.prefixes if word.startswith(cue))
+        return None
+
+    def match(self, word: str) -> str | None:
+        """``exact_match``, else the cue that ``word`` is a typo of (``fuzzy_match``)."""
+        return self.exact_match(word) or self.fuzzy_match(word)
+
+    def fuzzy_match(self, word: str) -> str | None:
+        """The cue that ``word`` or its start is within ``max_typos`` edits of, keeping the first letter.
+
+        The start of the word is compared, at lengths around the cue's, because typos and inflection
+        come together ("Oganisasjonsnummerret" ~ "organisasjonsnummer"). Words of the shared vocabulary
+        are excluded: each is a cue or deny word of its own.
+        """
+        if len(word) <= PREFIX_MATCH_MIN or _known_words().exact_match(word):
+            return None
+        if self.collapsed_prefixes:
+            short = collapse_repeats(word)
+            if short != word and short.startswith(self.collapsed_prefixes):
+                return next(cue for key, cue in self.collapsed.items() if short.startswith(key))
+        candidates = self.fuzzy.get(word[:1])
+        if not candidates or len(word) < FUZZY_MIN - 1:
+            return None
+        for cue in candidates:
+            typos = max_typos(cue)
+            for length in range(len(cue) - typos, min(len(cue) + typos, len(word)) + 1):
+                if OSA.distance(cue, word[:length], score_cutoff=typos) <= typos:
+                    return cue
         return None
 
 
@@ -174,6 +267,39 @@ def words_before(text: str, start: int, limit: int, window: int = 60) -> list[st
 def words_after(text: str, end: int, limit: int, window: int = 30) -> list[str]:
     """Up to ``limit`` words (numbers included) right after ``end``, nearest first."""
     return [m.group() for m in _WORD.finditer(text, end, end + window)][:limit]
+
+
+def nearby_words(
+    text: str, start: int, end: int, before: int, after: int
+) -> tuple[list[list[str] | None], list[list[str] | None]]:
+    """Word forms around ``text[start:end]``, nearest first: up to ``before`` words before it and
+    ``after`` words after it, read from the raw text (the same words the deny check sees).
+
+    A number in between is kept as None: it is never a cue, but it marks where a cue stops describing
+    this match ("fnr 01019012345, konto 12345678903": "fnr" is about the first number).
+    """
+    near_before: list[list[str] | None] = []
+    for word in words_before(text, start, before * 2 + 2, window=80):
+        forms = _cue_forms(word)
+        if forms is None or forms:
+            near_before.append(forms)
+        if sum(f is not None for f in near_before) >= before:
+            break
+    near_after: list[list[str] | None] = []
+    for word in words_after(text, end, after * 2 + 2, window=40):
+        forms = _cue_forms(word)
+        if forms is None or forms:
+            near_after.append(forms)
+        if sum(f is not None for f in near_after) >= after:
+            break
+    return near_before, near_after
+
+
+def _cue_forms(word: str) -> list[str] | None:
+    """Word forms of a word that could be a cue; None for a number, [] for punctuation."""
+    if word[:1].isdigit():
+        return None
+    return word_forms(word)
 
 
 def _forms(words: Iterable[str]) -> Iterator[list[str]]:
@@ -195,6 +321,10 @@ class ChatPatternRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[Sequence[tuple[str, str, float]]]
     #: Words that raise the score (Presidio's context enhancer, see anonymizer/engine.py).
     CONTEXT: ClassVar[Sequence[str]] = ()
+    #: Cue words that *name* this identifier ("personnummeret", "kontonummer"), as opposed to topic words
+    #: ("konto", "transfer"). When two types claim the same digits, a naming cue beats a nearer topic word
+    #: (a topic word followed by "nummer"/"number" names it too: "account number"). See anonymizer/nlp.py.
+    STRONG_CONTEXT: ClassVar[Sequence[str]] = ()
     #: The nearest word before the match (past FILLER) makes it something else when it is one of these.
     DENY: ClassVar[frozenset[str]] = frozenset()
     #: The word right after the match makes it something else when it is one of these ("912 345 678 kr").
@@ -212,6 +342,10 @@ class ChatPatternRecognizer(PatternRecognizer):
     SHRINK_TO_VALID: ClassVar[bool] = False
     SHRINK_MIN_CHARS: ClassVar[int] = 6
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        register_vocabulary([*cls.CONTEXT, *cls.STRONG_CONTEXT, *cls.DENY, *cls.DENY_AFTER])
+
     def __init__(self, supported_language: str = "nb") -> None:
         super().__init__(
             supported_entity=self.ENTITY,
@@ -223,6 +357,7 @@ class ChatPatternRecognizer(PatternRecognizer):
         self._compiled = [re.compile(p.regex, _FLAGS) for p in self.patterns]
         self._free = [not self.RUN_BOUND or p.name in self.FREE_PATTERNS for p in self.patterns]
         self._cues = cue_set(tuple(self.CONTEXT))
+        self.strong_cues = cue_set(tuple(self.STRONG_CONTEXT))
         self._deny = cue_set(tuple(sorted(self.DENY)))
         self._deny_after = cue_set(tuple(sorted(self.DENY_AFTER)))
 
@@ -262,7 +397,7 @@ class ChatPatternRecognizer(PatternRecognizer):
         """True if the nearest word before the match, or the word after it, is a deny word."""
         if self.DENY and start > 0:
             for forms in _forms(words_before(text, start, 4)):
-                if all(form in FILLER for form in forms):
+                if all(is_filler(form) for form in forms):
                     continue
                 if any(self._cues.match(form) for form in forms):
                     break  # our own cue is nearest: "konto 1234.56.78903", "phone number 91234567"

@@ -68,7 +68,7 @@ def is_valid_card(text: str) -> bool:
     return 13 <= len(number) <= 19 and has_issuer_prefix(number) and luhn.is_valid(number)
 
 
-class CreditCardRecognizer(ChatPatternRecognizer):
+class ChatCreditCardRecognizer(ChatPatternRecognizer):
     """Payment card numbers; a KID or reference cue right before one wins over the Luhn check."""
 
     ENTITY = ENTITY

@@ -30,7 +30,7 @@ def is_valid_email(text: str) -> bool:
     return ".." not in local and not any(label.startswith("-") or label.endswith("-") for label in domain.split("."))
 
 
-class EmailRecognizer(ChatPatternRecognizer):
+class ChatEmailRecognizer(ChatPatternRecognizer):
     """E-mail addresses, offline (no public-suffix download)."""
 
     ENTITY = ENTITY

@@ -36,11 +36,17 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("fnr_bare", NUM_START + r"\d{11}" + NUM_END, 0.55),
 )
 
-CONTEXT: tuple[str, ...] = (
-    "fødselsnummer", "fødselsnr", "fødselsnumer", "fodselsnummer", "fnr", "f.nr", "personnummer", "personnr",
-    "pnr", "d-nummer", "dnummer", "d-nr", "identitetsnummer", "id-nummer", "idnummer", "id", "personal", "identity",
-    "birth", "ssn", "national",
+#: Words that name a fødselsnummer; inflected forms match by prefix ("personnummeret", "fødselsnummerets")
+#: and typos by edit distance ("fødselsnumer", "personummer"), see anonymizer/recognizers/_common.py.
+STRONG_CONTEXT: tuple[str, ...] = (
+    "fødselsnummer", "fødselsnr", "fodselsnummer", "fodselsnr", "foedselsnummer", "fnr", "f.nr", "f-nr",
+    "personnummer", "personnr", "pers.nr", "persnr", "pnr", "p.nr", "d-nummer", "dnummer", "d-nr", "dnr",
+    "identitetsnummer", "id-nummer", "idnummer", "id-nr", "idnr", "id", "identity", "identification", "birth",
+    "ssn", "folkeregisteret",
 )
+
+#: Topic words: "personal number", "national id" (a topic word followed by "number" names it too).
+CONTEXT: tuple[str, ...] = (*STRONG_CONTEXT, "personal", "national", "personalia")
 
 
 def has_valid_date(number: str) -> bool:
@@ -81,12 +87,13 @@ def is_valid_fodselsnummer(text: str) -> bool:
     )
 
 
-class FodselsnummerRecognizer(ChatPatternRecognizer):
+class NoFodselsnummerRecognizer(ChatPatternRecognizer):
     """Norwegian national identity numbers (fødselsnummer, D-nummer, H-nummer, synthetic test numbers)."""
 
     ENTITY = ENTITY
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
+    STRONG_CONTEXT = STRONG_CONTEXT
     MIN_DIGIT_RUN = 11
     DENY = NUMBER_DENY
 

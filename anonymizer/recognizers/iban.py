@@ -27,7 +27,7 @@ def is_valid_iban(text: str) -> bool:
     return bool(_iban.is_valid(text.upper().replace("-", " ")))
 
 
-class IbanRecognizer(ChatPatternRecognizer):
+class ChatIbanRecognizer(ChatPatternRecognizer):
     """International bank account numbers, validated by stdnum."""
 
     ENTITY = ENTITY

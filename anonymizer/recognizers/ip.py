@@ -34,7 +34,7 @@ def is_valid_ip(text: str) -> bool:
     return address.version == 4 or any(ch.isdigit() for ch in text)
 
 
-class IpRecognizer(ChatPatternRecognizer):
+class ChatIpRecognizer(ChatPatternRecognizer):
     """IPv4 and IPv6 addresses."""
 
     ENTITY = ENTITY

@@ -30,9 +30,15 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("konto_other", GROUP_START + r"\d{2,6}(?:[ .\-]\d{1,7}){1,4}" + GROUP_END, 0.45),
 )
 
+#: Words that name an account number (inflections by prefix, typos by edit distance: "kontonumer").
+STRONG_CONTEXT: tuple[str, ...] = (
+    "kontonummer", "kontonr", "konto-nr", "konto.nr", "ktonr", "kto.nr", "bankkontonummer", "kontonumre",
+)
+
+#: Topic words: "konto", "account" (followed by "nummer"/"number" they name it too).
 CONTEXT: tuple[str, ...] = (
-    "kontonummer", "kontonr", "konto", "kto", "ktonr", "bankkonto", "brukskonto", "lønnskonto", "sparekonto",
-    "regningskonto", "kontoen", "account", "acct", "a/c", "overfør", "overføre", "overføring", "transfer",
+    *STRONG_CONTEXT, "konto", "kto", "bankkonto", "brukskonto", "lønnskonto", "sparekonto", "regningskonto",
+    "kontoen", "account", "acct", "a/c", "overfør", "overføre", "overføring", "transfer",
 )
 
 
@@ -42,12 +48,13 @@ def is_valid_kontonummer(text: str) -> bool:
     return len(number) == 11 and _kontonr.is_valid(number)
 
 
-class KontonummerRecognizer(ChatPatternRecognizer):
+class NoKontonummerRecognizer(ChatPatternRecognizer):
     """Norwegian bank account numbers in any grouping."""
 
     ENTITY = ENTITY
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
+    STRONG_CONTEXT = STRONG_CONTEXT
     MIN_DIGIT_RUN = 11
     DENY = NUMBER_DENY
 

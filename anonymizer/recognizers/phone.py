@@ -77,7 +77,7 @@ def is_valid_phone(text: str) -> bool:
     return bool(phonenumbers.is_valid_number(number))
 
 
-class PhoneRecognizer(ChatPatternRecognizer):
+class ChatPhoneRecognizer(ChatPatternRecognizer):
     """Phone numbers with format and cue-word evidence, validated by libphonenumber."""
 
     ENTITY = ENTITY

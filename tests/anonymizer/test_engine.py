@@ -13,7 +13,8 @@ from anonymizer import Anonymizer, Entity, Redaction
 from anonymizer.engine import resolve_overlaps
 from anonymizer.lang import detect_language, resolve_language
 from anonymizer.operators import REPLACE_OPERATORS, pseudonym_operators
-from anonymizer.recognizers._common import ChatPatternRecognizer
+from anonymizer.recognizers import PATTERN_RECOGNIZERS
+from anonymizer.recognizers._common import ChatPatternRecognizer, CueSet, collapse_repeats
 from anonymizer.types import ENTITY_TYPES
 
 SAMPLES = [
@@ -186,13 +187,14 @@ def test_singleton_is_built_once_across_threads() -> None:
 
 
 def test_vocabulary_is_recycled(engine: Anonymizer) -> None:
-    """Every new token grows spaCy's vocabulary; past the limit the pipeline is rebuilt."""
+    """Every new token grows spaCy's vocabulary; past the limit the pipeline is rebuilt. (The lean path
+    reads cue words from the raw text; Presidio's own ``analyze`` still tokenizes every message.)"""
     nlp_engine = engine.nlp_engine
     old_limit, rebuilds = nlp_engine.max_vocab, nlp_engine.rebuilds
     nlp_engine.max_vocab = len(nlp_engine.get_nlp("nb").vocab) + 50
     try:
         for i in range(100):
-            engine.analyze(f"tlf 9{i:07d} ord{i}x", "nb")
+            engine.analyzer.analyze(text=f"tlf 9{i:07d} ord{i}x", language="nb")
         assert nlp_engine.rebuilds > rebuilds
         assert len(nlp_engine.get_nlp("nb").vocab) < nlp_engine.max_vocab + 50
         assert [e.type for e in engine.analyze("tlf 91234567", "nb")] == ["PHONE_NUMBER"]
@@ -270,6 +272,64 @@ def test_tokenizers_are_built_lazily_and_by_warm_up() -> None:
     ]
     assert lazy.nlp_engine._pipelines == {}  # nothing was open: no tokens needed
     assert [e.type for e in lazy.analyze("tlf 91234567", "nb")] == ["PHONE_NUMBER"]
-    assert set(lazy.nlp_engine._pipelines) == {"nb"}
+    assert lazy.nlp_engine._pipelines == {}  # cue words are read from the raw text: still no tokens
     lazy.warm_up()
     assert set(lazy.nlp_engine._pipelines) == {"nb", "en"}
+
+
+def test_stock_presidio_registry_loads_after_import() -> None:
+    """Presidio's registry finds its recognizers by class name among all EntityRecognizer subclasses;
+    ours must not shadow them (a stock AnalyzerEngine in the same process would crash)."""
+    from presidio_analyzer import RecognizerRegistry
+    from presidio_analyzer.recognizer_registry.recognizers_loader_utils import RecognizerListLoader
+
+    assert anonymizer.get_anonymizer() is not None
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers()
+    stock = {type(r).__module__ for r in registry.recognizers}
+    assert stock and all(module.startswith("presidio_analyzer.") for module in stock)
+    for cls in PATTERN_RECOGNIZERS:
+        assert RecognizerListLoader.get_existing_recognizer_cls(cls.__name__) is cls
+
+
+@pytest.mark.parametrize(
+    ("cues", "word", "expected"),
+    [
+        (("organisasjonsnummer",), "organisasjonsnummeret", "organisasjonsnummer"),  # inflection (prefix)
+        (("organisasjonsnummer",), "oganisasjonsnummerret", "organisasjonsnummer"),  # two typos + inflection
+        (("organisation",), "orgaanisation", "organisation"),
+        (("organisation",), "organsiation", "organisation"),  # transposition
+        (("fødselsnummer",), "fødselsnumer", "fødselsnummer"),
+        (("personnummer",), "personummeret", "personnummer"),
+        (("number",), "nuumber", "number"),  # doubled letter
+        (("mobil",), "moobil", "mobil"),  # doubled letter in a short cue
+        (("order",), "ordeer", "order"),
+        (("kontonummer",), "kortnummer", None),  # a cue of another family, not a typo
+        (("telefon",), "telefax", None),  # two edits in a seven-letter cue
+        (("kontakt",), "kanskje", None),
+        (("number",), "summer", None),  # a typo keeps the first letter
+        (("ring",), "rig", None),  # short cues need the exact word
+        (("konto",), "kanto", None),
+    ],
+)
+def test_cue_matching_tolerates_typos(cues: tuple[str, ...], word: str, expected: str | None) -> None:
+    assert CueSet(cues).match(word) == expected
+
+
+def test_collapse_repeats() -> None:
+    assert collapse_repeats("nuumber") == collapse_repeats("number") == "number"
+    assert collapse_repeats("kontonummer") == "kontonumer"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["tlf 91234567", "", "Fnr 01019010046", "org.nr 974 760 673", "hei"],
+        SAMPLES,
+    ],
+)
+@pytest.mark.parametrize("lang", ["auto", "nb", "en"])
+def test_batch_forms_equal_single_calls(engine: Anonymizer, texts: list[str], lang: str) -> None:
+    assert engine.analyze_batch(texts, lang) == [engine.analyze(t, lang) for t in texts]
+    assert engine.redact_batch(texts, lang) == [engine.redact(t, lang) for t in texts]
+    assert engine.process_batch(texts, lang) == [engine.process(t, lang) for t in texts]

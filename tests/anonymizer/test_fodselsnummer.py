@@ -31,6 +31,23 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("konto? nei, fødselsnummer 150886 10080", [(F, "150886 10080")]),
     # nearest cue decides between the two types
     ("Fnr 01019010046, konto 01019010046", [(F, "01019010046"), (K, "01019010046")]),
+    # a cue that names a fødselsnummer beats a nearer topic word ("konto") on a number valid as both
+    ("Hvordan avslutter jeg en konto 12038510183 er personnummeret til sønnen min", [(F, "12038510183")]),
+    ("norwegian id number 23047710006 also transfer 500", [(F, "23047710006")]),
+    ("national identity number: 05129910099", [(F, "05129910099")]),
+    ("my personal number is 31086510009, please transfer", [(F, "31086510009")]),
+    ("birth number 17020110260 for the account", [(F, "17020110260")]),
+    ("ID-nummer 12038510183, kontoen", [(F, "12038510183")]),
+    ("fnr. 23047710006 konto", [(F, "23047710006")]),
+    ("pnr 05129910099", [(F, "05129910099")]),
+    ("fødselsnr: 31086510009 til konto", [(F, "31086510009")]),
+    ("fødselsnumer 12038510183 overføring", [(F, "12038510183")]),  # typo
+    ("personummer 23047710006 konto", [(F, "23047710006")]),  # typo
+    ("personnummeret hans er 17020110260, kontoen er 1234.56.78903", [(F, "17020110260"), (K, "1234.56.78903")]),
+    # ... and a cue that names an account number wins too
+    ("kontonummer 05129910099", [(K, "05129910099")]),
+    ("account number 31086510009", [(K, "31086510009")]),
+    ("kontonr. 17020110260 og fnr 12038510183", [(K, "17020110260"), (F, "12038510183")]),
     # checksums valid but 29 February 1900 does not exist: only the kontonummer reading remains
     ("29020010027", [(K, "29020010027")]),
     # negatives

@@ -28,8 +28,12 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # an amount further away does not deny the account number
     ("Overfør 837 kr fra 2078.65.56733 til sparekontoen", [(K, "2078.65.56733")]),
     ("kan dere overføre 4241,- kr fra 32099409494?", [(K, "32099409494")]),
+    ("kontonumer 12345678903", [(K, "12345678903")]),  # typo
+    ("betal til konto 1234.56.78903 med kid 953832364", [(K, "1234.56.78903")]),
     # negatives
     ("1234.56.78904", []),  # bad check digit
+    ("kortet som slutter på 4242 er sperret", []),
+    ("ordrenummer 12345678903", []),
     ("kontonr 12345678901", []),
     ("KID 12345678903", []),
     ("KID-nr. er 12345678903", []),  # filler words between the cue and the number

@@ -24,8 +24,33 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("enkeltpersonforetaket mitt har orgnr 812345672 og 987654325", [(O, "812345672"), (O, "987654325")]),
     ("Faktura fra 821 730 090 ser rar ut", [(O, "821 730 090")]),  # from a company, not an invoice no.
     ("Selskapet 927645025 skal bytte bank", [(O, "927645025")]),
+    # a bare number that starts with 8/9 and passes the check is reported without a cue
+    ("974760673", [(O, "974760673")]),
+    ("Faktura fra 878113586 ser mistenkelig ut", [(O, "878113586")]),
+    ("hei, enkeltpersonforetaket mitt 949121623 trenger ny konto", [(O, "949121623")]),
+    # cues with typos, abbreviations and inflections (own phrasings, not from the corpus generator)
+    ("Oganisasjonsnummerret er 953832364.", [(O, "953832364")]),
+    ("the orgaanisation number is 895145475", [(O, "895145475")]),
+    ("Ogr 988851590", [(O, "988851590")]),
+    ("org nr. 999 825 966", [(O, "999 825 966")]),
+    ("orgnummer: 876004674", [(O, "876004674")]),
+    ("foretaksnr 989227661", [(O, "989227661")]),
+    ("organisasjonsnumer 895145475 tilhører regnskapsbyrået", [(O, "895145475")]),
+    ("our vendor's organsiation no is 953832364", [(O, "953832364")]),
     # negatives
-    ("974760673", []),  # bare nine digits need a cue
+    ("899866367", []),  # bad check digit
+    ("orgnr 846419526", []),
+    ("kid-nummer: 895145475", []),
+    ("Fakturanummer 988851590 er betalt", []),
+    ("ordrenummer 999825966", []),
+    ("saksnr. 876004674", []),
+    ("referanse 878113586", []),
+    ("bestillingsnummer 949121623", []),
+    ("kundenr 953832364", []),
+    ("beløp 989227661", []),
+    ("Jeg har betalt 953832364 kr", []),
+    ("invoice no 988851590 is overdue", []),
+    ("ring meg på 91234567", [("PHONE_NUMBER", "91234567")]),  # eight digits: a phone number, not an orgnr
     ("org.nr 974 760 674", []),  # bad check digit
     ("orgnr 123456785", []),  # valid mod 11, but organisation numbers start with 8 or 9
     ("974 760 673 kr", []),  # an amount

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from anonymizer.recognizers.phone import PhoneRecognizer, is_valid_phone
+from anonymizer.recognizers.phone import ChatPhoneRecognizer, is_valid_phone
 from tests.anonymizer.conftest import spans_of
 
 P = "PHONE_NUMBER"
@@ -87,7 +87,7 @@ def test_is_valid_phone(text: str, valid: bool) -> None:
 )
 def test_number_after_a_name_or_address(text: str, neighbour: tuple[str, int, int], raised: bool) -> None:
     """Presidio's related-entity hook: a plain number right after PERSON/ADDRESS is a signature line."""
-    recognizer = PhoneRecognizer("nb")
+    recognizer = ChatPhoneRecognizer("nb")
     own = recognizer.analyze(text, [P], None)
     assert [r.score for r in own] == [0.15]
     others = [RecognizerResult(neighbour[0], neighbour[1], neighbour[2], 0.85)]

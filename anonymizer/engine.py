@@ -120,6 +120,10 @@ class ChatAnalyzerEngine(AnalyzerEngine):
                 thresholds=thresholds,
             )
 
+    def needs_tokens(self, language: str) -> bool:
+        """Whether any recognizer for ``language`` reads spaCy tokens (ours read the raw text)."""
+        return self._plans[language].any_needs_tokens
+
     def analyze_chat(self, text: str, language: str) -> list[RecognizerResult]:
         """Presidio results for ``text``: recognizers, context enhancement, thresholds, de-duplication."""
         plan = self._plans[language]
@@ -221,7 +225,9 @@ class Anonymizer:
     def warm_up(self) -> None:
         """Build what is otherwise built on first use (tokenizers, word lists) by analysing a sample."""
         for language in self.languages:
-            self.nlp_engine.get_nlp(language)
+            if self.analyzer.needs_tokens(language):
+                # Building a blank spaCy pipeline costs ~0.25 s each; only pay for it when it is used.
+                self.nlp_engine.get_nlp(language)
             self.process(_WARM_UP, language)
 
     # --- analysis -------------------------------------------------------------------------------------

@@ -112,6 +112,9 @@ _STAFF_SESSION: Final[dict[str, Schema]] = {
     "adviser_ids": _array(STR),
     "objection": {"type": "boolean", "description": "The customer objected to analytics use."},
     "retention": _ref("StaffRetention"),
+    "tier": {"type": "string", "enum": TIER, "description": "Same as retention.tier (the brief's flat names)."},
+    "expire_at": _null({**TIME, "description": "Same as retention.expire_at; null under a legal hold."}),
+    "legal_hold": {"type": "boolean", "description": "Same as retention.legal_hold."},
 }
 _ARCHIVE_SESSION: Final[dict[str, Schema]] = {**_SESSION_CORE, "retention": _ref("CustomerRetention")}
 _AUDIT_ACTIONS: Final = [

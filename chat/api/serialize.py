@@ -190,6 +190,10 @@ def staff_session(
     out["adviser_ids"] = list(record.adviser_ids)
     out["objection"] = record.objection
     out["retention"] = staff_retention(record, holds)
+    # The brief names these three on the session itself; the retention block above carries them too.
+    out["tier"] = record.retention.tier
+    out["expire_at"] = ts(record.retention.expire_at)
+    out["legal_hold"] = record.legal_hold
     if messages is not None:
         out["messages"] = [message_out(m, staff=True) for m in messages]
     return out

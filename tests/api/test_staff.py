@@ -118,6 +118,11 @@ async def test_adviser_reads_only_sessions_they_took_part_in(api: Running) -> No
     assert body["adviser_ids"] == [adviser]
     assert [(m["from"], m["sender_id"]) for m in body["messages"]] == [("customer", None), ("adviser", adviser)]
     assert body["retention"]["tier"] == "adviser"
+    # The brief's flat names mirror the retention block.
+    assert (body["tier"], body["expire_at"], body["legal_hold"]) == (
+        "adviser", body["retention"]["expire_at"], False
+    )
+    assert body["expire_at"] is not None
     assert "holds" not in body["retention"]  # case references are for compliance only
     assert [a.session_id for a in await _audit_of(api, adviser)] == [theirs]
 

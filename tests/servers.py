@@ -20,6 +20,7 @@ import httpx
 from chat.app import create_app
 from chat.server import GatewayServer, uvicorn_config
 from chat.settings import Settings
+from chat.store.base import Store
 from chat.tokens import TokenIssuer
 
 
@@ -67,10 +68,13 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
 
 
 @contextlib.contextmanager
-def run_in_thread(settings: Settings) -> Iterator[Running]:
-    """The real app under the real uvicorn, on its own event loop in a thread of the test process."""
-    port = free_port()
-    app = create_app(settings)
+def run_in_thread(settings: Settings, *, port: int | None = None, store: Store | None = None) -> Iterator[Running]:
+    """The real app under the real uvicorn, on its own event loop in a thread of the test process.
+
+    ``port``: a fixed port (a test restarting the server where the widget expects it); ``store``: a
+    store to use instead of the one the settings select (e.g. one that can simulate an outage)."""
+    port = port or free_port()
+    app = create_app(settings, store=store)
     server = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
     thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
     thread.start()

@@ -23,11 +23,8 @@ from typing import Any
 import pytest
 import websockets
 
-from chat.app import create_app
-from chat.server import GatewayServer, uvicorn_config
 from chat.settings import Settings
-from chat.tokens import TokenIssuer
-from tests.servers import Running, make_settings, run_in_thread, wait_ready
+from tests.servers import Running, make_settings, run_in_thread
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -137,20 +134,11 @@ class AgentClient:
 
 @contextlib.contextmanager
 def gateway_on_port(settings: Settings, port: int) -> Iterator[Running]:
-    """Like ``tests.servers.run_in_thread`` but on a port we choose, so a test can stop the gateway and
-    start a new one where the widget expects it (a server restart). Leaving the block is a graceful
-    shutdown: clients get ``{"type": "reconnect"}`` and close code 1012."""
-    app = create_app(settings)
-    gateway = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
-    thread = threading.Thread(target=lambda: asyncio.run(gateway.serve()), name=f"gateway-{port}", daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(base)
-        yield Running(settings, base, f"ws://127.0.0.1:{port}", TokenIssuer.from_settings(settings), gateway)
-    finally:
-        gateway.should_exit = True
-        thread.join(timeout=30)
+    """The gateway on a port we choose, so a test can stop it and start a new one where the widget
+    expects it (a server restart). Leaving the block is a graceful shutdown: clients get
+    ``{"type": "reconnect"}`` and close code 1012."""
+    with run_in_thread(settings, port=port) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

@@ -11,20 +11,15 @@ MongoDB outage takes through it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from chat.app import create_app
 from chat.errors import StoreUnavailable
-from chat.server import GatewayServer, uvicorn_config
 from chat.store.sqlite import SqliteStore
-from chat.tokens import TokenIssuer
 from tests.gateway.client import client
-from tests.servers import Running, free_port, make_settings, wait_ready
+from tests.servers import make_settings, run_in_thread
 
 
 class FlakyStore:
@@ -49,28 +44,9 @@ class FlakyStore:
         return call
 
 
-@contextmanager
-def serve_with(store: FlakyStore, data_dir: Path) -> Iterator[Running]:
-    import threading
-
-    settings = make_settings(data_dir)
-    app = create_app(settings, store=store)  # type: ignore[arg-type]
-    port = free_port()
-    server = GatewayServer(uvicorn_config(app, settings, host="127.0.0.1", port=port), app)
-    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
-    thread.start()
-    try:
-        wait_ready(f"http://127.0.0.1:{port}")
-        yield Running(settings, f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}",
-                      TokenIssuer.from_settings(settings), server)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-
-
 async def test_outage_is_reported_never_acked_and_recovers(tmp_path: Path) -> None:
     store = FlakyStore(SqliteStore(tmp_path / "var" / "chatlog.db", sweep_interval_s=0))
-    with serve_with(store, tmp_path / "var") as server:
+    with run_in_thread(make_settings(tmp_path / "var"), store=store) as server:  # type: ignore[arg-type]
         async with httpx.AsyncClient() as http, client(server.ws + "/ws/chat") as c:
             await c.hello(token=server.customer_token("cust-o"))
             assert (await c.say("1", "før bruddet")) == {"type": "ack", "client_msg_id": "1", "seq": 1}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.gateway import TEXT_AUTH, TEXTS_ANON, chatlog_server, dev_token, load  # noqa: E402
+from bench.gateway import TEXT_AUTH, TEXTS_ANON, chatlog_server, dev_token, load
 
 #: Sample attribution: the first matching fragment of a frame's file path names the component.
 COMPONENTS = [

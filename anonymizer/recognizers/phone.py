@@ -48,6 +48,10 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     # "9123 4567" and a plain "91234567": only with a cue word.
     ("no_4_4", GROUP_START + r"\d{4} \d{4}" + GROUP_END, 0.15),
     ("no_plain", NUM_START + r"\d{8}" + NUM_END, 0.15),
+    # English chat writes home numbers nationally: UK "07700 900123", "020 7946 0958" (trunk 0) and
+    # US "415-555-0123". Only with a cue word, and only if valid in that country.
+    ("uk_national", GROUP_START + r"0\d{2,4}[ \-]?\d{3,4}[ \-]?\d{3,4}" + GROUP_END, 0.15),
+    ("us_national", GROUP_START + r"\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
 )
 
 CONTEXT: tuple[str, ...] = (
@@ -70,10 +74,15 @@ def is_valid_phone(text: str) -> bool:
             return False
     else:
         national = digits(candidate)
-        if len(national) != 8:
+        if len(national) == 8:
+            # Norwegian numbers have no trunk prefix, so parsing (a third of the cost) can be skipped.
+            number = phonenumbers.PhoneNumber(country_code=47, national_number=int(national))
+        elif len(national) in (10, 11) and national.startswith("0"):
+            number = phonenumbers.PhoneNumber(country_code=44, national_number=int(national[1:]))
+        elif len(national) == 10:
+            number = phonenumbers.PhoneNumber(country_code=1, national_number=int(national))
+        else:
             return False
-        # Norwegian numbers have no trunk prefix, so parsing (a third of the cost) can be skipped.
-        number = phonenumbers.PhoneNumber(country_code=47, national_number=int(national))
     return bool(phonenumbers.is_valid_number(number))
 
 

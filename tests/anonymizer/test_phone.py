@@ -24,6 +24,13 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("+44 (0)20 7946 0958", [(P, "+44 (0)20 7946 0958")]),
     ("call +1 (415) 555-0123 today", [(P, "+1 (415) 555-0123")]),
     ("+46 70 123 45 67", [(P, "+46 70 123 45 67")]),
+    # National formats of English chat, with a cue and valid in that country.
+    ("please call me back on 07911 123456", [(P, "07911 123456")]),
+    ("my number is 020 7946 0958", [(P, "020 7946 0958")]),
+    ("call me at 415-555-0123", [(P, "415-555-0123")]),
+    ("Invoice 0123 456 7890 is overdue", []),
+    ("order number 415-555-0123", []),
+    ("call me back on 07700 900123", []),  # Ofcom's range for fiction: not a valid number
     ("tlf 91234567", [(P, "91234567")]),
     ("Tlf.: 41234567", [(P, "41234567")]),
     ("ring meg på 91234567", [(P, "91234567")]),

@@ -42,7 +42,12 @@ class Connection:
         self.closed = False
 
     async def send(self, frame: str) -> None:
-        await self.ws.send_text(frame)
+        try:
+            await self.ws.send_text(frame)
+        except (OSError, RuntimeError) as exc:
+            # The peer went away (uvicorn's ClientDisconnected) or we already closed: the same thing
+            # to the endpoint loop as a disconnect, not an application error.
+            raise WebSocketDisconnect(1006) from exc
 
     async def close(self, code: int, reason: str = "") -> None:
         if self.closed:

@@ -112,3 +112,29 @@ async def test_anonymous_pii_never_reaches_disk_or_logs(tmp_path: Path) -> None:
         blob = path.read_bytes()
         for needle in needles:
             assert needle.encode() not in blob, f"{needle!r} found in {path.name}"
+
+
+async def test_clients_vanishing_mid_message_are_not_application_errors(tmp_path: Path) -> None:
+    """Widgets close tabs at any moment: a peer gone before its ack is a disconnect, not a crash."""
+    import asyncio
+    import json
+
+    from websockets.asyncio.client import connect
+
+    data = tmp_path / "var"
+    with run_subprocess(data) as (_, running):
+
+        async def vanish(i: int) -> None:
+            ws = await connect(running.ws + "/ws/chat")
+            await ws.send('{"type":"hello"}')
+            await ws.recv()
+            for n in range(5):
+                await ws.send(json.dumps({"type": "message", "client_msg_id": f"{i}-{n}", "text": "hei"}))
+            ws.transport.abort()  # no close handshake, acks still in flight
+
+        await asyncio.gather(*(vanish(i) for i in range(30)))
+        async with client(running.ws + "/ws/chat") as c:
+            assert (await c.hello())["type"] == "welcome"
+            assert (await c.say("ok", "fortsatt oppe"))["type"] == "ack"
+    log = (data / "server.log").read_text()
+    assert '"level":"error"' not in log, log[-2000:]

@@ -123,6 +123,24 @@ _INFLECTIONS = ("ene", "ane", "ens", "ets", "ers", "en", "et", "er", "ar", "es",
 _DEFINITE_ENDINGS = ("ene", "ane", "en", "et")
 
 
+#: Legal-form suffixes: "Fjordkraft AS", "Hansen Bygg ASA", "Acme Ltd" name companies, not people.
+#: Compared case-sensitively, so that English "as" ("I know Kari as a friend") is not one.
+COMPANY_SUFFIXES = frozenset(
+    {"AS", "ASA", "AB", "ANS", "BA", "DA", "SA", "NUF", "Ltd", "LTD", "Inc", "INC", "GmbH", "LLC", "PLC",
+     "plc", "Limited", "Corp", "Oyj", "ApS", "A/S"}
+)  # fmt: skip
+
+
+def _names_a_company(toks: _Tokens, first: int, last: int) -> bool:
+    """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
+    "Kari Hansen AS" is a company named after a person, and still a person's name to redact."""
+    if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
+        return False
+    if any(toks.flags[k] & NAME for k in range(first, last + 1)):
+        return False
+    return toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
+
+
 @dataclass(slots=True)
 class _Tokens:
     """The words of one message, as parallel lists (cheaper than one object per word)."""
@@ -310,6 +328,8 @@ class PersonRecognizer(EntityRecognizer):
         def emit(first: int, last: int, score: float) -> None:
             for k in range(first, last + 1):
                 covered[k] = True
+            if _names_a_company(toks, first, last):
+                return  # "Fjordkraft AS", "Hansen Bygg ASA": an organisation
             before = _before_street(toks, first, last)
             if before < first or (before == last and _names_a_street(toks, first, last)):
                 return  # "Thorvald Meyers gate 45", "63 Victoria Street": the ADDRESS recognizer's

@@ -29,6 +29,9 @@ POSITIVES: list[tuple[str, list[str]]] = [
     # cues, Norwegian
     ("Hei, jeg heter Kari Nordmann og lurer på lånet mitt", ["Kari Nordmann"]),
     ("jeg heter ola nordmann", ["ola nordmann"]),
+    # A company named after a person still names the person.
+    ("Hilsen Kari Hansen AS", ["Kari Hansen"]),
+    ("I know Kari as a friend", ["Kari"]),
     ("Mitt navn er Xiomara Quispe", ["Xiomara Quispe"]),
     ("navnet mitt er Per Arne Hansen", ["Per Arne Hansen"]),
     ("Dette er Per", ["Per"]),
@@ -112,6 +115,10 @@ NEGATIVES: list[str] = [
     "postadresse: karl johans gate 27",
     "The beneficiary IBAN is NO05 3014 1682 853",
     "Bill me later",
+    # Organisations: a legal form after capitalised words that are no known names.
+    "This is from accounting at Fjordkraft AS, org no 923 609 016",
+    "Jeg jobber i Norsk Hydro ASA",
+    "Kontakt Acme Ltd for faktura",
     "Stein på stein",
     "😀🎉 👍",
     "Привет, как дела?",

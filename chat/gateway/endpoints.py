@@ -160,12 +160,27 @@ def _close_code_for(exc: ChatlogError) -> int:
     return p.CLOSE_BAD_FRAME
 
 
+def _backlog(ws: WebSocket) -> int:
+    """Frames already received from this client and not yet read by us.
+
+    A client that waits for each ack before it sends the next message (a widget, or a load test) never
+    has a backlog however fast it goes; a flood does. This peeks at uvicorn's per-connection queue; with
+    a server whose queue we cannot see, every frame counts as backlog (plain rate limiting).
+    """
+    queue = getattr(getattr(ws._receive, "__self__", None), "queue", None)
+    return queue.qsize() if isinstance(queue, asyncio.Queue) else 1
+
+
 def _flooding(conn: Connection, services: Services) -> bool:
-    """Token bucket per connection. Returns True when the frame must be refused."""
+    """Returns True when the frame must be refused: the token bucket is empty *and* the client keeps
+    sending without waiting for acks. A client waiting for each ack is never refused, so the limit
+    cannot throttle a legitimate conversation or a closed-loop load, only a flood."""
     now = time.monotonic()
     conn.last_seen = now
     if conn.bucket.allow(now):
         conn.refused = 0
+        return False
+    if _backlog(conn.ws) == 0:
         return False
     conn.refused += 1
     return True

@@ -254,3 +254,17 @@ async def test_cors_lets_the_online_bank_front_end_call_the_api(server: Running)
             headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"},
         )
         assert "access-control-allow-origin" not in evil.headers
+
+
+async def test_a_client_waiting_for_each_ack_is_never_rate_limited(tmp_path: object) -> None:
+    """The flood limit targets clients that pipeline without reading acks, not fast conversations."""
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    settings = make_settings(tmp_path / "var", rate_per_s=5, rate_burst=5, flood_close_after=20)
+    with run_in_thread(settings) as server:
+        async with client(server.ws + "/ws/chat") as c:
+            await new_session(c)
+            replies = [await c.say(str(i), f"rask melding {i}") for i in range(60)]
+            assert [r["type"] for r in replies] == ["ack"] * 60
+            assert [r["seq"] for r in replies] == list(range(1, 61))

@@ -100,7 +100,6 @@ MAX_NAME_TOKENS = 5
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
 #: Punctuation that starts a new sentence (capitalisation after it is no evidence of a name).
 _SENTENCE_BREAK = frozenset(".!?:;\n•*\"“”«»()[]")
-_BREAKS = set(_SENTENCE_BREAK)
 _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
 _NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
 _POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
@@ -297,7 +296,7 @@ def tokenize(text: str) -> _Tokens:
         shapes.append(shape)
         flags_.append(flags)
         trims.append(trim)
-        initial.append(prev_end == 0 or not _BREAKS.isdisjoint(text[prev_end:s]))
+        initial.append(prev_end == 0 or not _SENTENCE_BREAK.isdisjoint(text[prev_end:s]))
         prev_end = e
     return _Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
 

@@ -259,18 +259,18 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
                 await conn.send(frame)
             if live.machine.ended:
                 await conn.send(p.encode({"type": "ended", "by": "earlier"}))
-        await _chat_loop(conn.ws, conn, services, live)
+        await _chat_loop(conn, services, live)
     finally:
         services.hub.detach_customer(live, conn)
 
 
-async def _chat_loop(ws: WebSocket, conn: Connection, services: Services, live: LiveSession) -> None:
+async def _chat_loop(conn: Connection, services: Services, live: LiveSession) -> None:
     hub = services.hub
     max_chars = services.settings.max_text_chars
     flood_close_after = services.settings.flood_close_after
     while True:
         try:
-            raw = await _receive(ws)
+            raw = await _receive(conn.ws)
         except ProtocolError as exc:
             await _error(conn, services, exc)
             continue
@@ -320,17 +320,17 @@ async def _agent_session(services: Services, conn: Connection, hello: p.Hello) -
     await conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
     agent = await services.hub.attach_agent(identity, conn)
     try:
-        await _agent_loop(conn.ws, conn, services, agent)
+        await _agent_loop(conn, services, agent)
     finally:
         await services.hub.detach_agent(agent)
 
 
-async def _agent_loop(ws: WebSocket, conn: Connection, services: Services, agent: Agent) -> None:
+async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> None:
     hub = services.hub
     max_chars = services.settings.max_text_chars
     while True:
         try:
-            raw = await _receive(ws)
+            raw = await _receive(conn.ws)
         except ProtocolError as exc:
             await _error(conn, services, exc)
             continue

@@ -20,7 +20,7 @@ Rules every backend keeps:
 from __future__ import annotations
 
 import abc
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, Literal, TypeVar
@@ -130,6 +130,14 @@ class Page(Generic[T]):
     items: list[T]
     #: Opaque cursor for the next page; ``None`` when this is the last page.
     next_cursor: str | None
+
+    @classmethod
+    def from_overfetch(cls, items: list[T], limit: int, cursor_of: Callable[[T], str]) -> Page[T]:
+        """Backends read ``limit + 1`` rows: the extra one only says that another page exists."""
+        if len(items) <= limit:
+            return cls(items, None)
+        items = items[:limit]
+        return cls(items, cursor_of(items[-1]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -292,10 +292,7 @@ class MongoStore(Store):
         query = q.customer_sessions_filter(customer_id, now, archive_only=archive_only, cursor=cursor)
         found = self._coll(q.SESSIONS).find(query, q.SESSION_PROJECTION).sort(q.SESSIONS_SORT).limit(limit + 1)
         items = [q.session_from_document(doc) async for doc in found]
-        if len(items) <= limit:
-            return Page(items, None)
-        items = items[:limit]
-        return Page(items, q.session_cursor(items[-1]))
+        return Page.from_overfetch(items, limit, q.session_cursor)
 
     @_boundary
     async def delete_session(self, session_id: str) -> bool:
@@ -413,10 +410,7 @@ class MongoStore(Store):
         )
         found = self._coll(q.AUDIT).find(query).sort(q.AUDIT_SORT).limit(limit + 1)
         items = [q.audit_from_document(doc) async for doc in found]
-        if len(items) <= limit:
-            return Page(items, None)
-        items = items[:limit]
-        return Page(items, q.audit_cursor(items[-1]))
+        return Page.from_overfetch(items, limit, q.audit_cursor)
 
     # --- legal holds ----------------------------------------------------------------------------------
 

@@ -738,12 +738,11 @@ class SqliteStore(Store):
         )
         args.append(limit + 1)
         rows = await self._read(lambda conn: conn.execute(sql, args).fetchall())
-        items = [_session_from_row(row) for row in rows[:limit]]
-        next_cursor = None
-        if len(rows) > limit:
-            last = items[-1]
-            next_cursor = encode_cursor(_SESSIONS_CURSOR, last.created_at, last.session_id)
-        return Page(items, next_cursor)
+        return Page.from_overfetch(
+            [_session_from_row(row) for row in rows],
+            limit,
+            lambda s: encode_cursor(_SESSIONS_CURSOR, s.created_at, s.session_id),
+        )
 
     async def delete_session(self, session_id: str) -> bool:
         return await self._write(partial(_delete_session, session_id=session_id))
@@ -823,11 +822,11 @@ class SqliteStore(Store):
         )
         args.append(limit + 1)
         rows = await self._read(lambda conn: conn.execute(sql, args).fetchall())
-        items = [_audit_from_row(row) for row in rows[:limit]]
-        next_cursor = None
-        if len(rows) > limit:
-            next_cursor = encode_cursor(_AUDIT_CURSOR, items[-1].at, items[-1].audit_id)
-        return Page(items, next_cursor)
+        return Page.from_overfetch(
+            [_audit_from_row(row) for row in rows],
+            limit,
+            lambda a: encode_cursor(_AUDIT_CURSOR, a.at, a.audit_id),
+        )
 
     # --- legal holds ----------------------------------------------------------------------------------
 

@@ -24,36 +24,37 @@ def get_anonymizer() -> Anonymizer:
     return _get()
 
 
-def analyze(text: str, lang: str = "auto") -> list[Entity]:
-    """Entities in ``text`` sorted by start; ``lang`` is "nb", "en" or "auto"."""
-    return get_anonymizer().analyze(text, lang)
+def analyze(text: str, lang: str = "auto", mode: str | None = None) -> list[Entity]:
+    """Entities in ``text`` sorted by start; ``lang`` is "nb", "en" or "auto"; ``mode`` is "strict" (the
+    default: when in doubt, redact) or "balanced" (see ``anonymizer.engine.MODES``)."""
+    return get_anonymizer().analyze(text, lang, mode)
 
 
-def redact(text: str, lang: str = "auto") -> str:
+def redact(text: str, lang: str = "auto", mode: str | None = None) -> str:
     """``text`` with ``<TYPE>`` in place of each entity."""
-    return get_anonymizer().redact(text, lang)
+    return get_anonymizer().redact(text, lang, mode)
 
 
-def process(text: str, lang: str = "auto") -> Redaction:
+def process(text: str, lang: str = "auto", mode: str | None = None) -> Redaction:
     """The redacted text and the entities (offsets into ``text``)."""
-    return get_anonymizer().process(text, lang)
+    return get_anonymizer().process(text, lang, mode)
 
 
-def analyze_batch(texts: Sequence[str], lang: str = "auto") -> list[list[Entity]]:
-    return get_anonymizer().analyze_batch(texts, lang)
+def analyze_batch(texts: Sequence[str], lang: str = "auto", mode: str | None = None) -> list[list[Entity]]:
+    return get_anonymizer().analyze_batch(texts, lang, mode)
 
 
-def redact_batch(texts: Sequence[str], lang: str = "auto") -> list[str]:
-    return get_anonymizer().redact_batch(texts, lang)
+def redact_batch(texts: Sequence[str], lang: str = "auto", mode: str | None = None) -> list[str]:
+    return get_anonymizer().redact_batch(texts, lang, mode)
 
 
-def process_batch(texts: Sequence[str], lang: str = "auto") -> list[Redaction]:
-    return get_anonymizer().process_batch(texts, lang)
+def process_batch(texts: Sequence[str], lang: str = "auto", mode: str | None = None) -> list[Redaction]:
+    return get_anonymizer().process_batch(texts, lang, mode)
 
 
-def pseudonymize(text: str, key: bytes, lang: str = "auto") -> str:
+def pseudonymize(text: str, key: bytes, lang: str = "auto", mode: str | None = None) -> str:
     """``text`` with keyed pseudonyms (``<PERSON_3f9a1c2b>``): same value and key, same token."""
-    return get_anonymizer().pseudonymize(text, key, lang)
+    return get_anonymizer().pseudonymize(text, key, lang, mode)
 
 
 def __getattr__(name: str) -> Any:

@@ -22,6 +22,7 @@ from typing import IO, Any
 import orjson
 
 from anonymizer.operators import MIN_KEY_BYTES, SecretKey
+from anonymizer.types import DEFAULT_MODE, MODE_NAMES
 
 EXIT_OK = 0
 EXIT_BAD_LINES = 1
@@ -31,7 +32,13 @@ EXIT_USAGE = 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m anonymizer", description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=("analyze", "redact", "pseudonymize"))
-    parser.add_argument("--lang", choices=("nb", "en", "auto"), default="auto")
+    parser.add_argument("--lang", choices=("nb", "nn", "no", "en", "auto"), default="auto")
+    parser.add_argument(
+        "--mode",
+        choices=MODE_NAMES,
+        default=DEFAULT_MODE,
+        help=f"strict: when in doubt, redact; balanced: only what the evidence carries (default {DEFAULT_MODE})",
+    )
     parser.add_argument(
         "--key-file",
         type=Path,
@@ -101,9 +108,9 @@ def run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: I
                 records.append(parsed)
         texts = [text for _, text in records]
         if key is None:
-            results = engine.process_batch(texts, args.lang)
+            results = engine.process_batch(texts, args.lang, args.mode)
         else:
-            results = [engine.pseudonymize_process(text, key, args.lang) for text in texts]
+            results = [engine.pseudonymize_process(text, key, args.lang, args.mode) for text in texts]
         out = bytearray()
         for (record_id, _), result in zip(records, results, strict=True):
             out += orjson.dumps(

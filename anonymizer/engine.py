@@ -38,16 +38,22 @@ from presidio_anonymizer.operators import Operator, OperatorType
 
 from anonymizer.lang import LANGUAGES, Language, resolve_language
 from anonymizer.nlp import BlankSpacyNlpEngine, NearestCueContextEnhancer
+from anonymizer.normalize import normalize
 from anonymizer.operators import REPLACE_OPERATORS, KeyedPseudonym, SecretKey, pseudonym_operators
 from anonymizer.recognizers import build_recognizers, optional_recognizer_classes
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts, text_facts
-from anonymizer.types import Entity, Redaction
+from anonymizer.types import DEFAULT_MODE, MODE_NAMES, Entity, Redaction
 
 log = logging.getLogger("anonymizer")
 
 #: Scores below this are dropped. Pattern scores are set around it: formats that are telling on their
 #: own score above, those that need a cue word score 0.15-0.2 and reach it only with the cue (+0.35).
 DEFAULT_SCORE_THRESHOLD = 0.4
+
+#: The score threshold of each mode (see anonymizer/types.py: ``MODES``): strict redacts results that
+#: recognizers mark as doubtful (scores from 0.25), balanced only what the evidence carries.
+MODES: dict[str, float] = {"strict": 0.25, "balanced": DEFAULT_SCORE_THRESHOLD}
+assert set(MODES) == set(MODE_NAMES)
 
 #: Exercises every recognizer once (``warm_up``), so nothing is left to load when the first message comes.
 _WARM_UP = (
@@ -77,8 +83,8 @@ class _Plan:
     needs_tokens: tuple[bool, ...]
     any_needs_tokens: bool
     entities: list[str]
-    #: recognizer id -> (per-entity thresholds, default threshold)
-    thresholds: dict[str, tuple[dict[str, float], float]]
+    #: recognizer id -> (per-entity thresholds, the recognizer's own default threshold if it has one)
+    thresholds: dict[str, tuple[dict[str, float], float | None]]
 
 
 class ChatAnalyzerEngine(AnalyzerEngine):
@@ -104,11 +110,10 @@ class ChatAnalyzerEngine(AnalyzerEngine):
         self._plans: dict[str, _Plan] = {}
         for language in self.supported_languages:
             recognizers = tuple(self.registry.get_recognizers(language=language, all_fields=True))
-            thresholds: dict[str, tuple[dict[str, float], float]] = {}
+            thresholds: dict[str, tuple[dict[str, float], float | None]] = {}
             for recognizer in recognizers:
-                own = recognizer.score_thresholds
-                default = own.pop("default", self.default_score_threshold)
-                thresholds[recognizer.id] = (own, default)
+                own = dict(recognizer.score_thresholds)
+                thresholds[recognizer.id] = (own, own.pop("default", None))
             needs_tokens = tuple(not isinstance(r, raw_types) for r in recognizers)
             self._plans[language] = _Plan(
                 recognizers=recognizers,
@@ -124,8 +129,10 @@ class ChatAnalyzerEngine(AnalyzerEngine):
         """Whether any recognizer for ``language`` reads spaCy tokens (ours read the raw text)."""
         return self._plans[language].any_needs_tokens
 
-    def analyze_chat(self, text: str, language: str) -> list[RecognizerResult]:
-        """Presidio results for ``text``: recognizers, context enhancement, thresholds, de-duplication."""
+    def analyze_chat(self, text: str, language: str, threshold: float | None = None) -> list[RecognizerResult]:
+        """Presidio results for ``text``: recognizers, context enhancement, thresholds, de-duplication.
+
+        ``threshold`` replaces the engine's default score threshold for this call (see ``MODES``)."""
         plan = self._plans[language]
         facts = text_facts(text)
         artifacts = None
@@ -162,11 +169,12 @@ class ChatAnalyzerEngine(AnalyzerEngine):
             # Ours reads the raw text; the recognizers here got None for artifacts already.
             results = self._enhance_using_context(text, results, cast(NlpArtifacts, artifacts), active, None)
         kept = []
+        engine_default = self.default_score_threshold if threshold is None else threshold
         for result in results:
-            per_entity, default = plan.thresholds.get(
-                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, ""),
-                ({}, self.default_score_threshold),
+            per_entity, own_default = plan.thresholds.get(
+                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, ""), ({}, None)
             )
+            default = engine_default if own_default is None else own_default
             if result.score >= per_entity.get(result.entity_type, default):
                 kept.append(result)
         deduplicated: list[RecognizerResult] = EntityRecognizer.remove_duplicates(kept)
@@ -196,10 +204,14 @@ class Anonymizer:
         *,
         languages: Sequence[Language] = LANGUAGES,
         score_threshold: float = DEFAULT_SCORE_THRESHOLD,
+        mode: str = DEFAULT_MODE,
         lazy_nlp: bool = True,
     ) -> None:
-        """``lazy_nlp``: build each language's tokenizer on first need (see BlankSpacyNlpEngine.load);
-        a long-running service calls ``warm_up()`` instead, so no message waits for it."""
+        """``mode``: the default of ``MODES`` for calls that do not name one. ``lazy_nlp``: build each
+        language's tokenizer on first need (see BlankSpacyNlpEngine.load); a long-running service calls
+        ``warm_up()`` instead, so no message waits for it."""
+        self.mode = mode
+        self._threshold(mode)  # an unknown mode fails here, not on the first message
         self.languages = tuple(languages)
         nlp_engine = BlankSpacyNlpEngine(self.languages, lazy=lazy_nlp)
         nlp_engine.load()
@@ -232,31 +244,49 @@ class Anonymizer:
 
     # --- analysis -------------------------------------------------------------------------------------
 
+    def _threshold(self, mode: str | None) -> float:
+        try:
+            return MODES[mode or self.mode]
+        except KeyError:
+            raise ValueError(f"unknown anonymizer mode {mode!r} (choose from {', '.join(MODES)})") from None
+
     def _language(self, text: str, lang: str) -> str:
         language = resolve_language(lang, text)
         return language if language in self.languages else self.languages[0]
 
-    def _results(self, text: str, lang: str) -> list[RecognizerResult]:
+    def _analyze(self, text: str, language: str, threshold: float) -> list[RecognizerResult]:
+        """Non-overlapping results for ``text``, found in its normalised form (anonymizer/normalize.py)
+        and mapped back, so that offsets are into ``text`` and cover any hidden characters inside."""
+        view = normalize(text)
+        results = resolve_overlaps(self.analyzer.analyze_chat(view.text, language, threshold))
+        if view.changed:
+            for result in results:
+                result.start, result.end = view.span(result.start, result.end)
+        return results
+
+    def _results(self, text: str, lang: str, mode: str | None) -> list[RecognizerResult]:
+        threshold = self._threshold(mode)
         if not text:
             return []
-        return resolve_overlaps(self.analyzer.analyze_chat(text, self._language(text, lang)))
+        return self._analyze(text, self._language(text, lang), threshold)
 
-    def analyze(self, text: str, lang: str = "auto") -> list[Entity]:
-        """Personal data in ``text`` as non-overlapping entities sorted by start."""
-        return [_entity(r) for r in self._results(text, lang)]
+    def analyze(self, text: str, lang: str = "auto", mode: str | None = None) -> list[Entity]:
+        """Personal data in ``text`` as non-overlapping entities sorted by start (``mode``: see ``MODES``)."""
+        return [_entity(r) for r in self._results(text, lang, mode)]
 
-    def _results_batch(self, texts: Sequence[str], lang: str) -> Iterator[list[RecognizerResult]]:
+    def _results_batch(self, texts: Sequence[str], lang: str, mode: str | None) -> Iterator[list[RecognizerResult]]:
         """``_results`` for each text, with the language resolved once when it is not "auto"."""
-        analyze_chat = self.analyzer.analyze_chat
+        analyze = self._analyze
+        threshold = self._threshold(mode)
         fixed = None if lang.lower() == "auto" else self._language("", lang)
         for text in texts:
             if not text:
                 yield []
             else:
-                yield resolve_overlaps(analyze_chat(text, fixed or self._language(text, lang)))
+                yield analyze(text, fixed or self._language(text, lang), threshold)
 
-    def analyze_batch(self, texts: Sequence[str], lang: str = "auto") -> list[list[Entity]]:
-        return [[_entity(r) for r in results] for results in self._results_batch(texts, lang)]
+    def analyze_batch(self, texts: Sequence[str], lang: str = "auto", mode: str | None = None) -> list[list[Entity]]:
+        return [[_entity(r) for r in results] for results in self._results_batch(texts, lang, mode)]
 
     # --- redaction ------------------------------------------------------------------------------------
 
@@ -298,35 +328,37 @@ class Anonymizer:
         )
         return str(result.text)
 
-    def process(self, text: str, lang: str = "auto") -> Redaction:
+    def process(self, text: str, lang: str = "auto", mode: str | None = None) -> Redaction:
         """The text with ``<TYPE>`` in place of each entity, and the entities (offsets into ``text``)."""
-        results = self._results(text, lang)
+        results = self._results(text, lang, mode)
         return Redaction(self._apply(text, results, REPLACE_OPERATORS), [_entity(r) for r in results])
 
-    def process_batch(self, texts: Sequence[str], lang: str = "auto") -> list[Redaction]:
+    def process_batch(self, texts: Sequence[str], lang: str = "auto", mode: str | None = None) -> list[Redaction]:
         apply = self._apply
         return [
             Redaction(apply(text, results, REPLACE_OPERATORS), [_entity(r) for r in results])
-            for text, results in zip(texts, self._results_batch(texts, lang), strict=True)
+            for text, results in zip(texts, self._results_batch(texts, lang, mode), strict=True)
         ]
 
-    def redact(self, text: str, lang: str = "auto") -> str:
-        return self._apply(text, self._results(text, lang), REPLACE_OPERATORS)
+    def redact(self, text: str, lang: str = "auto", mode: str | None = None) -> str:
+        return self._apply(text, self._results(text, lang, mode), REPLACE_OPERATORS)
 
-    def redact_batch(self, texts: Sequence[str], lang: str = "auto") -> list[str]:
+    def redact_batch(self, texts: Sequence[str], lang: str = "auto", mode: str | None = None) -> list[str]:
         apply = self._apply
         return [
             apply(text, results, REPLACE_OPERATORS)
-            for text, results in zip(texts, self._results_batch(texts, lang), strict=True)
+            for text, results in zip(texts, self._results_batch(texts, lang, mode), strict=True)
         ]
 
-    def pseudonymize_process(self, text: str, key: bytes | SecretKey, lang: str = "auto") -> Redaction:
+    def pseudonymize_process(
+        self, text: str, key: bytes | SecretKey, lang: str = "auto", mode: str | None = None
+    ) -> Redaction:
         """Like ``process`` but with keyed pseudonyms ``<TYPE_xxxxxxxx>`` (see anonymizer/operators.py)."""
-        results = self._results(text, lang)
+        results = self._results(text, lang, mode)
         return Redaction(self._apply(text, results, pseudonym_operators(key)), [_entity(r) for r in results])
 
-    def pseudonymize(self, text: str, key: bytes | SecretKey, lang: str = "auto") -> str:
-        return self.pseudonymize_process(text, key, lang).text
+    def pseudonymize(self, text: str, key: bytes | SecretKey, lang: str = "auto", mode: str | None = None) -> str:
+        return self.pseudonymize_process(text, key, lang, mode).text
 
 
 def _entity(result: RecognizerResult) -> Entity:

@@ -19,6 +19,19 @@ ENTITY_TYPES: tuple[str, ...] = (
 )
 
 
+#: How much evidence redaction needs (the engine maps each to a score threshold):
+#:
+#: * ``strict`` (the default; what the gateway uses for anonymous chats): when in doubt, redact. Results
+#:   that recognizers mark as doubtful (a checksum-valid number in an odd grouping with no cue word, a
+#:   name that is also an everyday word but reads as a name) are redacted too. An over-redacted word
+#:   costs a statistic a little; a leaked name in an anonymous log is a breach kept for a year.
+#: * ``balanced``: only what the evidence carries, where readability matters more.
+#:
+#: docs/benchmarks.md has the precision and recall of both, measured on held-out sets.
+MODE_NAMES: tuple[str, ...] = ("strict", "balanced")
+DEFAULT_MODE = "strict"
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One detected span: ``text[start:end]`` is the personal data (character offsets)."""

@@ -88,6 +88,17 @@ _WORD = re.compile(r"[^\W_]+(?:[.\-/][^\W_]+)*\.?")
 _DIGIT_RUN = re.compile(r"\d(?:[ .\-]?\d)*")
 #: Where a group of digits starts (the only places a number pattern can start matching).
 _GROUP_START = re.compile(r"(?<!\d)\d")
+#: Digit groups separated the way people split a number they type or dictate: up to three spaces, or
+#: one of ". - / _" or a line break with spaces around it. Not ",", ":" or words: those end a number.
+_DIGIT_CHAIN = re.compile(r"(?<![\w@])\d+(?:(?:[ \t]{1,3}|[ \t]{0,3}(?:[.\-/_]|\r?\n)[ \t]{0,3})\d+)+(?![\w@])")
+#: The pattern name of results found in a ``DigitChain`` (in their analysis explanation).
+LOOSE_PATTERN = "loose_digits"
+#: Where a chain may hold two numbers: a line break, "/", a dash between spaces, or several spaces.
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:\r?\n|/)[ \t]*|[ \t]+[\-–][ \t]+|[ \t]{2,}")
+#: A chain longer than this (a pasted table) is only searched in its first groups.
+MAX_CHAIN_GROUPS = 40
+#: A date is never a number written oddly: "12.03.2025", "1/2/24".
+_DATE_SHAPE = re.compile(r"\d{1,2}([./\-])\d{1,2}\1(?:\d{4}|\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +112,52 @@ class DigitRun:
 
 
 @dataclass(frozen=True, slots=True)
+class DigitChain:
+    """Digit groups joined by looser separators than a ``DigitRun``'s: several spaces, a line break,
+    "/", "_", " - " ("010190\n12345", "12 34 56 78 90 3", "4 1 2 3 4 5 6 7").
+
+    A number written oddly is the whole chain, or a stretch of it between *list* separators (a line
+    break, "/", " - ", several spaces): "fnr 150890\n47746" is one number over two lines, "91234567 /
+    98765432" two numbers. Never a few groups from the middle of a run: "4111 1111 1111 1111" holds no
+    phone number, though "1111 1111" has eight digits.
+    """
+
+    #: (start, end) of each segment between list separators, and its number of digits.
+    segments: tuple[tuple[int, int, int], ...]
+
+    @property
+    def digits(self) -> int:
+        return sum(s[2] for s in self.segments)
+
+    def windows(self, lengths: frozenset[int]) -> Iterator[tuple[int, int]]:
+        """(start, end) of every run of whole segments holding a number of digits in ``lengths``."""
+        longest = max(lengths)
+        segments = self.segments[:MAX_CHAIN_GROUPS]
+        for i in range(len(segments)):
+            total = 0
+            for j in range(i, len(segments)):
+                total += segments[j][2]
+                if total > longest:
+                    break
+                if total in lengths:
+                    yield segments[i][0], segments[j][1]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> DigitChain:
+        segments = []
+        position = start
+        for sep in _LIST_SEPARATOR.finditer(text, start, end):
+            segments.append((position, sep.start(), _digit_count(text, position, sep.start())))
+            position = sep.end()
+        segments.append((position, end, _digit_count(text, position, end)))
+        return cls(tuple(segments))
+
+
+def _digit_count(text: str, start: int, end: int) -> int:
+    return sum(ch.isdigit() for ch in text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
 class TextFacts:
     """Cheap facts about a message, computed once, that rule recognizers out before any pattern runs."""
 
@@ -108,6 +165,9 @@ class TextFacts:
     runs: tuple[DigitRun, ...]
     #: Most digits in one run: "kr 1 500, 12.03.2024" → 8.
     longest_run: int
+    #: Chains of two or more groups (see ``DigitChain``), and the most digits in one.
+    chains: tuple[DigitChain, ...]
+    longest_chain: int
 
     @classmethod
     def of(cls, text: str) -> TextFacts:
@@ -118,7 +178,17 @@ class TextFacts:
             count = len(run) - run.count(" ") - run.count(".") - run.count("-")
             groups = tuple(m.start() for m in _GROUP_START.finditer(text, start, end)) if count > 1 else (start,)
             runs.append(DigitRun(start, end, count, groups))
-        return cls(text, tuple(runs), max((r.digits for r in runs), default=0))
+        chains = []
+        if runs:
+            for match in _DIGIT_CHAIN.finditer(text):
+                chains.append(DigitChain.of(text, *match.span()))
+        return cls(
+            text,
+            tuple(runs),
+            max((r.digits for r in runs), default=0),
+            tuple(chains),
+            max((c.digits for c in chains), default=0),
+        )
 
     def group_starts(self, min_digits: int) -> Iterator[int]:
         """Where digit groups start, in runs of at least ``min_digits`` digits."""
@@ -341,6 +411,11 @@ class ChatPatternRecognizer(PatternRecognizer):
     #: number that the pattern cannot tell from one more group).
     SHRINK_TO_VALID: ClassVar[bool] = False
     SHRINK_MIN_CHARS: ClassVar[int] = 6
+    #: Numbers of digits this identifier has when written with odd grouping, line breaks or spaced-out
+    #: digits (windows of a ``DigitChain``), and the score such a window gets when ``is_valid`` accepts it.
+    #: Checksums are what make these safe: a window of an amount or a date rarely passes one.
+    LOOSE_LENGTHS: ClassVar[frozenset[int]] = frozenset()
+    LOOSE_SCORE: ClassVar[float] = 0.3
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -365,13 +440,19 @@ class ChatPatternRecognizer(PatternRecognizer):
 
     def could_match(self, facts: TextFacts) -> bool:
         """False when ``facts`` rule out any match, so the engine need not run the patterns at all."""
-        if facts.longest_run < self.MIN_DIGIT_RUN:
+        longest = max(facts.longest_run, facts.longest_chain) if self.LOOSE_LENGTHS else facts.longest_run
+        if longest < self.MIN_DIGIT_RUN:
             return False
         return not self.REQUIRED_CHARS or any(ch in facts.text for ch in self.REQUIRED_CHARS)
 
     def is_valid(self, candidate: str) -> bool:
         """Checksum / structure check on the matched text; the default accepts every match."""
         return True
+
+    def score_of(self, candidate: str, score: float) -> float:
+        """The score of a valid match: the pattern's, unless the recognizer has doubts about the value
+        (a phone number in a range that libphonenumber does not know yet)."""
+        return score
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # None keeps the pattern's score; see the module docstring for why not True.
@@ -399,6 +480,8 @@ class ChatPatternRecognizer(PatternRecognizer):
             for forms in _forms(words_before(text, start, 4)):
                 if all(is_filler(form) for form in forms):
                     continue
+                if self._deny.match(forms[0]):
+                    return True  # the whole word denies, whatever its parts say: "KID-nummer"
                 if any(self._cues.match(form) for form in forms):
                     break  # our own cue is nearest: "konto 1234.56.78903", "phone number 91234567"
                 if any(self._deny.match(form) for form in forms):
@@ -437,11 +520,33 @@ class ChatPatternRecognizer(PatternRecognizer):
                 if scored.get((start, stop), -1.0) >= pattern.score:
                     continue
                 if not self.is_denied(text, start, stop):
-                    scored[(start, stop)] = pattern.score
-                    results.append(self._result(pattern, start, stop))
+                    score = self.score_of(text[start:stop], pattern.score)
+                    scored[(start, stop)] = score
+                    results.append(self._result(pattern, start, stop, score))
+        if self.LOOSE_LENGTHS:
+            results.extend(self._loose(text, results))
         if len(results) > 1:
             results = EntityRecognizer.remove_duplicates(results)
         return results
+
+    def _loose(self, text: str, found: list[RecognizerResult]) -> Iterator[RecognizerResult]:
+        """Valid numbers written with odd grouping, line breaks or spaced-out digits (``DigitChain``)
+        that no pattern matched, at ``LOOSE_SCORE``."""
+        facts = text_facts(text)
+        taken = [(r.start, r.end) for r in found]
+        for chain in facts.chains:
+            if chain.digits < min(self.LOOSE_LENGTHS):
+                continue
+            for start, stop in chain.windows(self.LOOSE_LENGTHS):
+                if any(start < e and s < stop for s, e in taken):
+                    continue
+                candidate = text[start:stop]
+                if _DATE_SHAPE.fullmatch(candidate) or not self.is_valid(candidate):
+                    continue
+                if self.is_denied(text, start, stop):
+                    continue
+                taken.append((start, stop))
+                yield self._result(self._loose_pattern, start, stop, self.score_of(candidate, self.LOOSE_SCORE))
 
     def _accept(self, text: str, start: int, end: int, checked: dict[tuple[int, int], int | None]) -> int | None:
         """The end of the valid value matched at ``start`` (shortened if SHRINK_TO_VALID), or None."""
@@ -487,14 +592,18 @@ class ChatPatternRecognizer(PatternRecognizer):
             elif not self.SHRINK_TO_VALID:
                 resume = end
 
-    def _result(self, pattern: Pattern, start: int, end: int) -> RecognizerResult:
+    @functools.cached_property
+    def _loose_pattern(self) -> Pattern:
+        return Pattern(LOOSE_PATTERN, _DIGIT_CHAIN.pattern, self.LOOSE_SCORE)
+
+    def _result(self, pattern: Pattern, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(
             entity_type=self.ENTITY,
             start=start,
             end=end,
-            score=pattern.score,
+            score=score,
             analysis_explanation=self.build_regex_explanation(
-                self.name, pattern.name, pattern.regex, pattern.score, True, _FLAGS
+                self.name, pattern.name, pattern.regex, score, True, _FLAGS
             ),
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

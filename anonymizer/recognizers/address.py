@@ -58,7 +58,11 @@ _HOUSE_LETTER = re.compile(
     r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$| \d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
 )
 _FLAT = re.compile(r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?) ?\d{1,4}\b)")
-_NO_POSTCODE = re.compile(rf",?\s+(?P<code>\d{{4}})\s+(?P<place>{_L}+(?: [A-ZÆØÅ]\b)?)")
+#: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
+#: German "10115 Berlin", with a country prefix "DK-1165", "S-111 51".
+_NO_POSTCODE = re.compile(
+    rf",?\s+(?P<code>(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}} \d{{2}}))\s+(?P<place>{_L}+(?: [A-ZÆØÅ]\b)?)"
+)
 #: ", Grimstad" or ", Kristiansand S" after the house number (no postcode).
 _NO_TOWN = re.compile(rf", ?(?P<town>{_L}+(?: [A-ZÆØÅ]\b)?)")
 _EN_TOWN = re.compile(rf",\s*(?P<town>[A-Z]{_L}+(?: [A-Z]{_L}+(?!\w))?)")

@@ -76,6 +76,8 @@ class ChatCreditCardRecognizer(ChatPatternRecognizer):
     CONTEXT = CONTEXT
     MIN_DIGIT_RUN = 13
     DENY = NUMBER_DENY
+    LOOSE_LENGTHS = frozenset(range(13, 20))  # "41111111 11111111", one digit per group, over lines
+    LOOSE_SCORE = 0.45
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_card(candidate)

@@ -1,16 +1,65 @@
-"""E-mail addresses (EMAIL_ADDRESS), including non-ASCII ones ("ola.nordmann@bøkker.no").
+"""E-mail addresses (EMAIL_ADDRESS), including non-ASCII ones ("ola.nordmann@bøkker.no") and obfuscated ones.
 
 Presidio's own EmailRecognizer validates the domain with ``tldextract``, which downloads the public
 suffix list on first use; nothing may be fetched at run time, so this recognizer checks the shape
 itself: a local part, a domain of valid labels and an alphabetic top-level domain. An e-mail address
 is personal data even when its domain does not exist, so a suffix list would add nothing here.
+
+People who do not want a form (or a spam bot) to read their address write it so that only a human
+can: "ola . nordmann @ gmail . com", "kari(at)online.no", "per [at] hotmail dot com", "kari snabel-a
+hotmail punktum com". Those are the same address to any reader, so they are redacted too. The
+unbracketed words are also ordinary words ("jeg ser at nav.no ...", "dot"), so:
+
+* "(at)", "[at]", "{at}", "snabel-a", "krøllalfa" and "@" with spaces around it are telling on their own;
+* a bare " at " counts only before a known mail provider ("ola at gmail.com");
+* a spaced dot counts with a space on both sides ("ola . nordmann"), or right after the "@" part;
+* the address must end in a top-level domain people actually mail to (``TLDS``).
 """
 
 from __future__ import annotations
 
-from anonymizer.recognizers._common import ChatPatternRecognizer
+import re
+
+from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
+from anonymizer.recognizers._gazetteer import COMMON, word_flags
 
 ENTITY = "EMAIL_ADDRESS"
+
+#: Top-level domains of the addresses Norwegian bank customers write (generic, Nordic, European, and
+#: the usual others). An obfuscated address must end in one of these.
+TLDS: tuple[str, ...] = (
+    "com", "no", "net", "org", "se", "dk", "fi", "is", "de", "uk", "co.uk", "eu", "io", "info", "biz", "me",
+    "nu", "fr", "es", "it", "nl", "be", "ch", "at", "pl", "lt", "lv", "ee", "ru", "ua", "us", "ca", "au",
+    "edu", "gov", "online", "email", "mail", "live", "app", "dev", "tech", "cloud", "pro", "xyz", "tv", "cc",
+)  # fmt: skip
+
+#: Mail providers: a bare " at " before one of these is an "@" ("ola at gmail dot com").
+PROVIDERS: tuple[str, ...] = (
+    "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "icloud", "me", "mac", "online",
+    "broadpark", "getmail", "start", "frisurf", "altibox", "lyse", "nextgentel", "telenor", "c2i", "epost",
+    "protonmail", "proton", "pm", "gmx", "aol", "mail", "yandex", "tutanota", "tuta", "hey", "fastmail",
+)  # fmt: skip
+
+_TLD = "|".join(sorted((re.escape(t) for t in TLDS), key=len, reverse=True))
+_PROVIDER = "|".join(sorted((re.escape(p) for p in PROVIDERS), key=len, reverse=True))
+_AT_WORDS = r"at|snabel-?a|kr[øo]llalfa|alfakr[øo]ll"
+_SPOKEN_AT = r"snabel-?a|kr[øo]llalfa|alfakr[øo]ll"
+_DOT_WORDS = r"dot|punktum|punkt|prikk"
+
+
+def _bracketed(words: str) -> str:
+    """A word in brackets of any kind, spaces allowed: "(at)", "[ dot ]", "{punktum}"."""
+    return rf"[ \t]*[(\[{{<][ \t]*(?:{words})[ \t]*[)\]}}>][ \t]*"
+
+
+#: "@" written so that a form would not read it.
+_AT = rf"(?:[ \t]*@[ \t]*(?:\r?\n[ \t]*)?|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
+#: A dot in the local part: bare, with a space on both sides, or as a word.
+_LOCAL_DOT = rf"(?:\.| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) )"
+#: A dot in the domain: also with a space on one side only ("ola@gmail .com").
+_DOMAIN_DOT = rf"(?:[ \t]?\.[ \t]?|{_bracketed(_DOT_WORDS)}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
+_LOCAL_LABEL = r"[\w+\-%']+"
+_DOMAIN_LABEL = r"[^\W_](?:[\w\-]{0,61}[^\W_])?"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     (
@@ -19,26 +68,65 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
         r"@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w\-])",
         0.95,
     ),
+    (
+        "email_obfuscated",
+        rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}{_AT}"
+        rf"{_DOMAIN_LABEL}(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,3}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
+        0.9,
+    ),
+    (
+        "email_at_provider",
+        rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}[ \t]+at[ \t]+"
+        rf"(?:{_PROVIDER})(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,2}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
+        0.85,
+    ),
 )
 
 CONTEXT: tuple[str, ...] = ("e-post", "epost", "e-postadresse", "mail", "e-mail", "email", "mailadresse")
 
+#: Anything that could start an obfuscated "@" (the cheap test before the patterns run).
+_HINT = re.compile(rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| at (?:{_PROVIDER})\b")
+
+_CANONICAL_AT = re.compile(rf"(?i){_AT}|[ \t]+at[ \t]+")
+_CANONICAL_DOT = re.compile(rf"(?i){_DOMAIN_DOT}")
+
+
+def canonical_email(text: str) -> str:
+    """The address as it would be typed plainly: "ola . nordmann (at) gmail dot com" -> "ola.nordmann@gmail.com"."""
+    parts = _CANONICAL_AT.split(text, maxsplit=1)
+    return "@".join(_CANONICAL_DOT.sub(".", part) for part in parts)
+
+
+_BARE_AT = re.compile(r"(?i)[ \t]at[ \t]")
+
 
 def is_valid_email(text: str) -> bool:
-    """The pattern checks the shape; reject what it lets through but mail systems do not: "a..b@x.no"."""
-    local, _, domain = text.rpartition("@")
-    return ".." not in local and not any(label.startswith("-") or label.endswith("-") for label in domain.split("."))
+    """The pattern checks the shape; reject what it lets through but mail systems do not: "a..b@x.no".
+
+    An address with a bare " at " must not start with an everyday word: "hun sa at hotmail.com var
+    nede" is a sentence about a provider, "ola at hotmail.com" an address.
+    """
+    plain = "@" in text and not any(c.isspace() for c in text)
+    address = text if plain else canonical_email(text)
+    local, _, domain = address.rpartition("@")
+    if not local or ".." in local or any(label.startswith("-") or label.endswith("-") for label in domain.split(".")):
+        return False
+    if not plain and "@" not in text and _BARE_AT.search(text) and "(" not in text and "[" not in text:
+        return not word_flags().get(local.lower(), 0) & COMMON
+    return True
 
 
 class ChatEmailRecognizer(ChatPatternRecognizer):
-    """E-mail addresses, offline (no public-suffix download)."""
+    """E-mail addresses, plain and obfuscated, offline (no public-suffix download)."""
 
     ENTITY = ENTITY
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
     MIN_DIGIT_RUN = 0
     RUN_BOUND = False
-    REQUIRED_CHARS = "@"
+
+    def could_match(self, facts: TextFacts) -> bool:
+        return "@" in facts.text or _HINT.search(facts.text) is not None
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_email(candidate)

@@ -96,6 +96,8 @@ class NoFodselsnummerRecognizer(ChatPatternRecognizer):
     STRONG_CONTEXT = STRONG_CONTEXT
     MIN_DIGIT_RUN = 11
     DENY = NUMBER_DENY
+    LOOSE_LENGTHS = frozenset({11})
+    LOOSE_SCORE = 0.45
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_fodselsnummer(candidate)

@@ -16,7 +16,8 @@ ENTITY = "IBAN_CODE"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # Greedy on purpose (see above). Case-insensitive through Presidio's default regex flags.
-    ("iban", r"(?<![\w@])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]){11,30}", 0.95),
+    # A line break may split it where a space would be ("DE40 8858 7177\n5781 9979 05").
+    ("iban", r"(?<![\w@])[A-Z]{2}\d{2}(?:(?:[ \-]|[ \t]*\r?\n[ \t]*)?[A-Z0-9]){11,30}", 0.95),
 )
 
 CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")
@@ -24,7 +25,7 @@ CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "acc
 
 def is_valid_iban(text: str) -> bool:
     """Country format and mod-97 check digits (stdnum)."""
-    return bool(_iban.is_valid(text.upper().replace("-", " ")))
+    return bool(_iban.is_valid(" ".join(text.upper().replace("-", " ").split())))
 
 
 class ChatIbanRecognizer(ChatPatternRecognizer):

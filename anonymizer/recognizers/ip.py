@@ -17,7 +17,7 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)", 0.85),
     (
         "ipv6",
-        r"(?<![\w:.])(?:[0-9A-F]{0,4}:){2,7}(?:[0-9A-F]{1,4}|(?:\d{1,3}\.){3}\d{1,3}|:)?(?![\w:.])",
+        r"(?<![\w:.])(?:[0-9A-F]{0,4}:){2,7}(?:[0-9A-F]{1,4}|(?:\d{1,3}\.){3}\d{1,3}|:)?(?![\w:]|\.\w)",
         0.85,
     ),
 )
@@ -26,11 +26,16 @@ CONTEXT: tuple[str, ...] = ("ip", "ip-adresse", "ipadresse", "ip-adressen", "ipv
 
 
 def is_valid_ip(text: str) -> bool:
-    """A valid IPv4 address (no leading zeros) or an IPv6 address with at least one digit."""
+    """A valid IPv4 address or an IPv6 address with at least one digit.
+
+    IPv4 with leading zeros ("192.168.001.010") is what routers and log files print; ``ipaddress``
+    refuses it (it is ambiguous with octal notation), but it addresses the same machine.
+    """
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
-        return False
+        octets = text.split(".")
+        return len(octets) == 4 and all(o.isdigit() and len(o) <= 3 and int(o) <= 255 for o in octets)
     return address.version == 4 or any(ch.isdigit() for ch in text)
 
 

@@ -59,6 +59,8 @@ class NoOrgnrRecognizer(ChatPatternRecognizer):
     MIN_DIGIT_RUN = 9
     DENY = NUMBER_DENY
     DENY_AFTER = frozenset({"kr", "nok", "kroner"})
+    LOOSE_LENGTHS = frozenset({9})
+    LOOSE_SCORE = 0.3
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_orgnr(candidate)

@@ -24,8 +24,6 @@ Norwegian genitive ("John's", "Karis") is recognised, and the "'s"/"s" is left o
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -45,19 +43,24 @@ from anonymizer.recognizers._gazetteer import (
     person_cues,
     word_flags,
 )
+from anonymizer.recognizers._tokens import (
+    CAP,
+    DEFINITE,
+    INFLECTED,
+    LOWER,
+    SENTENCE_BREAK,
+    Tokens,
+    closed,
+    joined,
+    next_is_name,
+    tokenize,
+    unknown_name_word,
+    wordlike,
+)
 from anonymizer.recognizers.address import street_name_start, street_words
 
 ENTITY = "PERSON"
 
-# Letters (any script), with inner hyphens and apostrophes: Anne-Lise, O'Brien, al-Hassan, John's.
-# Words glued to digits, "_" or "@" are identifiers ("nils58", "kari_h"), not prose: skipped whole.
-_WORD = re.compile(r"(?<![\d_@])(?>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?![\d_@])")
-
-#: E-mail addresses, links and handles: the names in them are the e-mail recognizer's business.
-_NOT_PROSE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+_\S+|\S*/\S*/\S*")
-
-_FOLD_TABLE = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ı": "i", "ł": "l", "đ": "d", "ß": "ss"})
-_CONTRACTIONS = frozenset({"m", "s", "re", "ve", "ll", "d", "t"})
 #: Words that start questions and sentences but are also names somewhere ("Can", "Will", "May", "Kan").
 _NOT_FIRST = frozenset(
     {
@@ -66,13 +69,8 @@ _NOT_FIRST = frozenset(
         "skulle", "har", "er", "var", "blir", "får", "fikk", "bør", "hva", "hvor", "når",
     }
 )
-#: Words that close a request the way punctuation does: "overfør til Per takk", "for Hans please".
-_POLITE = frozenset({"please", "pls", "plz", "takk", "thanks", "thx", "tusen"})
 #: "Kari her, ..." / "John here." : a name that introduces itself at the start of a sentence.
 _HERE = frozenset({"her", "here"})
-
-# Token shapes.
-LOWER, CAP, UPPER = 0, 1, 2
 
 # Scores (Presidio's 0..1). The engine keeps results above its threshold (about 0.4).
 SCORE = {
@@ -98,28 +96,17 @@ SCORE_LOWER_GIVEN_ALONE = 0.55
 MAX_NAME_TOKENS = 5
 #: Punctuation allowed between a cue and its name ("Hei, Kari", "Mr. Smith", "Navn: Kari", "Mvh\nOla").
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
-#: Punctuation that starts a new sentence (capitalisation after it is no evidence of a name).
-_SENTENCE_BREAK = frozenset(".!?:;\n•*\"“”«»()[]")
 _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
 _NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
 _POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\d)")
 _LABEL_GAP = re.compile(r"[.:#]? ?[#:]? ?\d")
-#: Norwegian definite nouns ("kontoen", "appen", "firmaet"): frequent words, never surnames here.
-_DEFINITE = re.compile(r"(?:en|et|ene|ne|er)$")
-#: Long lower-case words with these endings are inflected words, not names ("navnet er feilstavet").
-_INFLECTED = re.compile(r"^.{6,}(?:et|ert|ene|ing|else|het|ede|ende|lig|ige|ed|ly|tion)$")
 #: Lower-case surnames not in the gazetteer, recognised by ending (only after a known given name).
 _SURNAME_ENDING = re.compile(
     r"(?:sen|ssen|son|sson|dottir|datter|stad|rud|heim|land|vik|dal|dahl|berg|seth|strøm|gård|gaard|haug"
     r"|nes|ov|ova|ev|eva|enko|chuk|ski|ska|cki|cka|wicz|poulos|oglu|oğlu|zadeh|zai|ović|ovic|ić"
     r"|auskas|ienė|aitė|evičius|bakken|haugen|lien|voll|tveit|sæter|seter|rød|mo|bø|li|ås|eng|myr|strand)$"
 )
-#: Endings of inflected Norwegian and English words: a word in no list whose stem is a common word is
-#: that word inflected ("Kontonummeret", "Sparekontoen", "Svarer"), not a name.
-_INFLECTIONS = ("ene", "ane", "ens", "ets", "ers", "en", "et", "er", "ar", "es", "ed", "a", "e", "s")
-#: Of those, the definite endings after which a compound noun is likely ("Strøm|regningen").
-_DEFINITE_ENDINGS = ("ene", "ane", "en", "et")
 
 
 #: Legal-form suffixes: "Fjordkraft AS", "Hansen Bygg ASA", "Acme Ltd" name companies, not people.
@@ -130,7 +117,7 @@ COMPANY_SUFFIXES = frozenset(
 )  # fmt: skip
 
 
-def _names_a_company(toks: _Tokens, first: int, last: int) -> bool:
+def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
     "Kari Hansen AS" is a company named after a person, and still a person's name to redact."""
     if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
@@ -138,167 +125,6 @@ def _names_a_company(toks: _Tokens, first: int, last: int) -> bool:
     if any(toks.flags[k] & NAME for k in range(first, last + 1)):
         return False
     return toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
-
-
-@dataclass(slots=True)
-class _Tokens:
-    """The words of one message, as parallel lists (cheaper than one object per word)."""
-
-    text: str
-    start: list[int]
-    end: list[int]
-    low: list[str]
-    shape: list[int]
-    flags: list[int]
-    initial: list[bool]  #: first word of a sentence
-    trim: list[int]  #: characters of a genitive ending to leave out of the span
-
-    def gap(self, i: int) -> str:
-        """The text between word ``i`` and word ``i + 1``."""
-        return self.text[self.end[i] : self.start[i + 1]]
-
-
-def _shape(word: str) -> int:
-    if not word[0].isupper():
-        # "al-Hassan", "d'Angelo": a lower-case particle before a capitalised name.
-        for sep in "-'’":
-            head, found, tail = word.rpartition(sep)
-            if found and tail[:1].isupper() and len(head) <= 3:
-                return CAP
-        return LOWER
-    if len(word) > 1 and word.isupper():
-        return UPPER
-    return CAP
-
-
-def _lookup(low: str, shape: int, table: dict[str, int]) -> tuple[int, int]:
-    """Flags of a word, and how many trailing characters are a genitive ending."""
-    flags = table.get(low)
-    if flags is not None:
-        return flags, 0
-    if "'" in low:
-        stem, _, tail = low.rpartition("'")
-        stem_flags = table.get(stem, 0)
-        if tail == "s" and stem_flags & NAME:
-            return stem_flags, 2
-        if tail in _CONTRACTIONS:
-            return COMMON, 0  # "I'm", "it's", "don't"
-    if "-" in low:
-        return _hyphenated(low, table), 0
-    if not low.isascii():
-        folded_flags = table.get(_fold(low), 0)
-        if folded_flags & NAME and not folded_flags & (AMBIGUOUS | NOT_NAME):
-            return folded_flags, 0  # "Trần" -> "tran"; but "Grøtte" is no "grotte"
-    if shape == CAP and len(low) > 3 and low[-1] == "s":
-        stem_flags = table.get(low[:-1], 0)
-        if stem_flags & NAME and not stem_flags & (AMBIGUOUS | NOT_NAME):
-            return stem_flags, 1
-    return 0, 0
-
-
-def _fold(low: str) -> str:
-    """Without diacritics, for names typed in their own alphabet ("trần", "yılmaz")."""
-    decomposed = unicodedata.normalize("NFKD", low.translate(_FOLD_TABLE))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _wordlike(low: str) -> bool:
-    """A word in no list that is an inflected or compound common word ("kontonummeret", "strømregningen").
-
-    Only asked about unknown words the rules below would otherwise take for a name. Compounds are split
-    only before a definite ending: undeclined farm names are compounds of common words too ("Holtberg").
-    """
-    table = word_flags()
-    for ending in _INFLECTIONS:
-        if not low.endswith(ending):
-            continue
-        stem = low[: -len(ending)]
-        if len(stem) < 4:
-            continue  # "Veka", "Mugar" are no inflections of "vek", "mug"
-        definite = ending in _DEFINITE_ENDINGS
-        if table.get(stem, 0) & COMMON or (definite and table.get(stem + "e", 0) & COMMON):
-            return True
-        if definite:
-            for k in range(3, len(stem) - 3):
-                if table.get(stem[k:], 0) & COMMON and not table.get(stem[k:], 0) & NAME:
-                    return True
-    return False
-
-
-def _unknown_name_word(toks: _Tokens, k: int) -> bool:
-    """Capitalised word ``k`` is in no list, and reads as a name rather than a word or a typo of one."""
-    flags = toks.flags[k]
-    low = toks.low[k]
-    return (
-        toks.shape[k] == CAP
-        and not flags & (NAME | COMMON | NOT_NAME | PARTICLE)
-        and len(low) >= 3
-        and not _wordlike(low)
-    )
-
-
-def _hyphenated(low: str, table: dict[str, int]) -> int:
-    """Anne-Lise and Hansen-Berg are names when their parts are; e-post and Bank-ID are not."""
-    flags = 0
-    named = True
-    ambiguous = True
-    for part in low.split("-"):
-        f = table.get(part, 0)
-        if f & PARTICLE:
-            continue
-        if f & NOT_NAME:
-            return NOT_NAME
-        if not f & NAME:
-            named = False
-        elif not f & AMBIGUOUS:
-            ambiguous = False
-        flags |= f
-    if named and flags & NAME:
-        return (flags & (NAME | SOFT)) | (AMBIGUOUS if ambiguous else 0)
-    return COMMON if flags & COMMON else 0
-
-
-def tokenize(text: str) -> _Tokens:
-    """The words of ``text`` that can be part of a name (not those inside e-mail addresses or links).
-
-    Written for speed (it runs on every message): parallel lists, one dict lookup per word, the rare
-    cases (hyphens, genitives, diacritics) in ``_lookup``.
-    """
-    table = word_flags()
-    starts: list[int] = []
-    ends: list[int] = []
-    lows: list[str] = []
-    shapes: list[int] = []
-    flags_: list[int] = []
-    initial: list[bool] = []
-    trims: list[int] = []
-    skip = [m.span() for m in _NOT_PROSE.finditer(text)] if ("@" in text or "/" in text or "_" in text) else []
-    prev_end = 0
-    for m in _WORD.finditer(text):
-        s, e = m.span()
-        if skip and any(a <= s < b for a, b in skip):
-            continue
-        word = m.group()
-        low = word.lower()
-        if not word[0].isupper():
-            shape = _shape(word) if ("-" in word or "'" in word or "’" in word) else LOWER
-        elif len(word) > 1 and word.isupper():
-            shape = UPPER
-        else:
-            shape = CAP
-        flags = table.get(low)
-        trim = 0
-        if flags is None:
-            flags, trim = _lookup(low.replace("’", "'"), shape, table)
-        starts.append(s)
-        ends.append(e)
-        lows.append(low)
-        shapes.append(shape)
-        flags_.append(flags)
-        trims.append(trim)
-        initial.append(prev_end == 0 or not _SENTENCE_BREAK.isdisjoint(text[prev_end:s]))
-        prev_end = e
-    return _Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -352,7 +178,7 @@ class PersonRecognizer(EntityRecognizer):
 
         # "Kari her, ..." / "Mehret here, ...": a capitalised word introducing itself.
         for i in range(n - 1):
-            if toks.low[i + 1] in _HERE and toks.initial[i] and not covered[i] and _closed(toks, i + 1):
+            if toks.low[i + 1] in _HERE and toks.initial[i] and not covered[i] and closed(toks, i + 1):
                 flags = toks.flags[i]
                 if toks.shape[i] == CAP and (flags & NAME or not flags & COMMON) and not flags & NOT_NAME:
                     emit(i, i, SCORE["medium"])
@@ -376,7 +202,7 @@ class PersonRecognizer(EntityRecognizer):
 # --- cues --------------------------------------------------------------------------------------------
 
 
-def _names_a_street(toks: _Tokens, first: int, last: int) -> bool:
+def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
     """The words are (part of) a street or place name: "Thorvald Meyers gate 45", "karl johans gate 27",
     "63 Victoria Street", "Solvei 16", "5011 Bergen"."""
     words = street_words()
@@ -399,7 +225,7 @@ def _names_a_street(toks: _Tokens, first: int, last: int) -> bool:
     return False
 
 
-def _before_street(toks: _Tokens, first: int, last: int) -> int:
+def _before_street(toks: Tokens, first: int, last: int) -> int:
     """The last word of the name before a street named after a person, if the run goes into one:
     "Kolbjørn Haugland Karl Johans gate 94" is "Kolbjørn Haugland" and the address "Karl Johans gate 94".
     Returns ``first - 1`` when the whole run is the street's name, ``last`` when no street follows."""
@@ -417,7 +243,7 @@ def _before_street(toks: _Tokens, first: int, last: int) -> int:
     return k
 
 
-def _match_cue(toks: _Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None:
+def _match_cue(toks: Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None:
     """The longest cue phrase ending at word ``i`` (its words separated by spaces only)."""
     for cue in candidates:
         first = i - len(cue.words) + 1
@@ -430,7 +256,7 @@ def _match_cue(toks: _Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None
     return None
 
 
-def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
+def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     """If the words from ``j`` are a name the cue vouches for: the last word and the score."""
     gap = toks.gap(j - 1)
     if cue.kind == "weak":
@@ -448,13 +274,13 @@ def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     if kind in ("medium", "capital", "greeting", "weak"):
         if any(c in ".!?" for c in gap) or (kind != "greeting" and "\n" in gap):
             return None  # the cue ended its sentence: "snakke med en rådgiver. Per i dag ..."
-        if toks.low[j] in _NOT_FIRST and not _closed(toks, j) and not _next_is_name(toks, j):
+        if toks.low[j] in _NOT_FIRST and not closed(toks, j) and not next_is_name(toks, j):
             return None  # "takk Kan dere ...", "rådgiver Kan jeg ..."
-        if unknown and (_wordlike(toks.low[j]) or near_frequent_word(toks.low[j], chat_only=True)):
+        if unknown and (wordlike(toks.low[j]) or near_frequent_word(toks.low[j], chat_only=True)):
             return None  # "ba om Kontonummeret", "takk Pengenne skulle ..."
 
     if kind == "strong":
-        ok = known or (unknown and (shape == CAP or (shape == LOWER and not _INFLECTED.search(toks.low[j]))))
+        ok = known or (unknown and (shape == CAP or (shape == LOWER and not INFLECTED.search(toks.low[j]))))
     elif shape != CAP:
         # Lower case (or all caps) after a weaker cue: only a known name that is no common word.
         ok = known and not ambiguous and not flags & SOFT and kind in ("title", "medium", "greeting", "weak")
@@ -469,20 +295,20 @@ def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             # "it's halvdan again", "min mann tjerand har ...": a lower-case word in no list after a cue
             # about a person, unless it reads as an inflected word or a typo
             low = toks.low[j]
-            ok = not (_INFLECTED.search(low) or _wordlike(low) or near_frequent_word(low) or _labels_number(toks, j))
+            ok = not (INFLECTED.search(low) or wordlike(low) or near_frequent_word(low) or _labels_number(toks, j))
     elif kind in ("title", "medium", "greeting", "capital"):
         ok = known or unknown
         if ok and (ambiguous or flags & SOFT) and kind != "title":
             ok = _ambiguous_ok(toks, j)
     else:  # weak, capitalised: a name that is also a word needs a surname or punctuation after it
-        ok = known and (not (ambiguous or flags & SOFT) or _next_is_name(toks, j) or _closed(toks, j))
-        if not ok and _unknown_name_word(toks, j) and not toks.initial[j] and not _labels_number(toks, j):
+        ok = known and (not (ambiguous or flags & SOFT) or next_is_name(toks, j) or closed(toks, j))
+        if not ok and unknown_name_word(toks, j) and not toks.initial[j] and not _labels_number(toks, j):
             # "lånt ut kortet til Juzan": capitalised mid-sentence, in no list, no word and no typo of one
             ok = not near_frequent_word(toks.low[j], chat_only=True)
             if ok:
                 last = _extend(toks, j, strong=False)
                 return last, SCORE_FULL_NAME if last > j else SCORE_UNKNOWN_AFTER_WEAK_CUE
-    if flags & SOFT and kind != "strong" and not _next_is_name(toks, j):
+    if flags & SOFT and kind != "strong" and not next_is_name(toks, j):
         ok = False
     if not ok:
         return None
@@ -491,26 +317,26 @@ def _after_cue(toks: _Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     return last, score
 
 
-def _labels_number(toks: _Tokens, j: int) -> bool:
+def _labels_number(toks: Tokens, j: int) -> bool:
     """Word ``j`` is the label of a number after it ("fødselsnr. 010105-93812", "Ornr 954675386")."""
     return _LABEL_GAP.match(toks.text, toks.end[j]) is not None
 
 
-def _lower_unknown_pair(toks: _Tokens, j: int) -> bool:
+def _lower_unknown_pair(toks: Tokens, j: int) -> bool:
     """Words ``j`` and ``j + 1`` are a lower-case given name and surname in no list ("alleik vassvoll"):
     neither a word nor a typo of one, and the second with a surname's ending."""
     if j + 1 >= len(toks.low) or toks.gap(j) != " " or toks.shape[j + 1] != LOWER:
         return False
     for k in (j, j + 1):
         low = toks.low[k]
-        if toks.flags[k] & (COMMON | NOT_NAME | PARTICLE) or len(low) < 3 or _wordlike(low):
+        if toks.flags[k] & (COMMON | NOT_NAME | PARTICLE) or len(low) < 3 or wordlike(low):
             return False
         if near_frequent_word(low):
             return False
     return not toks.flags[j] & SURNAME and _SURNAME_ENDING.search(toks.low[j + 1]) is not None
 
 
-def _ambiguous_ok(toks: _Tokens, j: int) -> bool:
+def _ambiguous_ok(toks: Tokens, j: int) -> bool:
     """A capitalised name that is also a word, after a cue: not if a number or a capitalised word follows.
 
     "Hi Will, ..." and "takk Per" are names; "Hi May I ask" and "this is May 2024" are not.
@@ -519,40 +345,23 @@ def _ambiguous_ok(toks: _Tokens, j: int) -> bool:
     rest = toks.text[end : end + 3].lstrip()
     if rest[:1].isdigit():
         return False
-    if j + 1 >= len(toks.low) or any(c in _SENTENCE_BREAK or c == "," for c in toks.gap(j)):
+    if j + 1 >= len(toks.low) or any(c in SENTENCE_BREAK or c == "," for c in toks.gap(j)):
         return True
     nxt = toks.flags[j + 1]
     return toks.shape[j + 1] != CAP or bool(nxt & NAME) or not nxt & COMMON
 
 
-def _closed(toks: _Tokens, j: int) -> bool:
-    """Word ``j`` ends the text, or is followed by punctuation or a "please" ("til Per." / "for Per please")."""
-    return (j + 1 >= len(toks.low) and not toks.text[toks.end[j] :].strip()[:1].isalnum()) or (
-        j + 1 < len(toks.low)
-        and (any(c in _SENTENCE_BREAK or c == "," for c in toks.gap(j)) or toks.low[j + 1] in _POLITE)
-    )
-
-
-def _next_is_name(toks: _Tokens, j: int) -> bool:
-    return (
-        j + 1 < len(toks.low)
-        and toks.gap(j) == " "
-        and bool(toks.flags[j + 1] & NAME)
-        and not toks.flags[j + 1] & (NOT_NAME | SOFT)
-    )
-
-
 # --- extending a name over the following words -------------------------------------------------------
 
 
-def _extend(toks: _Tokens, j: int, *, strong: bool) -> int:
+def _extend(toks: Tokens, j: int, *, strong: bool) -> int:
     """The last word of the name that starts at ``j`` (more given names, particles, surnames)."""
     n = len(toks.low)
     mode = toks.shape[j]
     last = j
     k = j + 1
     while k < n and k - j < MAX_NAME_TOKENS:
-        if not _joined(toks, k - 1):
+        if not joined(toks, k - 1):
             break
         flags, shape = toks.flags[k], toks.shape[k]
         if flags & NOT_NAME:
@@ -560,7 +369,7 @@ def _extend(toks: _Tokens, j: int, *, strong: bool) -> int:
         particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
         if particle or (len(toks.low[k]) == 1 and shape == CAP):
             # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
-            if k + 1 < n and _joined(toks, k):
+            if k + 1 < n and joined(toks, k):
                 k += 1
                 continue
             break
@@ -575,44 +384,38 @@ def _extend(toks: _Tokens, j: int, *, strong: bool) -> int:
     return last
 
 
-def _continues_capitalised(toks: _Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
+def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
     """Capitalised word ``k`` continues the name ``j..last``."""
     flags = toks.flags[k]
     if not _capitalised_name_word(flags, toks.low[k]):
         # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
-        return strong and bool(flags & COMMON) and _closed(toks, k)
+        return strong and bool(flags & COMMON) and closed(toks, k)
     if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
-        return _closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
+        return closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
     if flags & AMBIGUOUS and not flags & SURNAME:
         # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
         return (
-            _next_is_name(toks, k)
-            or _closed(toks, k)
+            next_is_name(toks, k)
+            or closed(toks, k)
             or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
         )
     return True
 
 
-def _continues_lower(toks: _Tokens, k: int, *, strong: bool) -> bool:
+def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
     """Lower-case (or all-caps) word ``k`` continues a name typed without capitals."""
     flags = toks.flags[k]
     if _lower_surname_word(flags, toks.low[k], strong=strong):
         return True
     # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.
-    return strong and bool(flags & COMMON) and len(toks.low[k]) >= 5 and _closed(toks, k)
-
-
-def _joined(toks: _Tokens, i: int) -> bool:
-    """Words ``i`` and ``i + 1`` belong to one name: separated by one space, or an initial ("Ole J. Hansen")."""
-    gap = toks.gap(i)
-    return gap == " " or (gap == ". " and len(toks.low[i]) == 1)
+    return strong and bool(flags & COMMON) and len(toks.low[k]) >= 5 and closed(toks, k)
 
 
 def _capitalised_name_word(flags: int, low: str) -> bool:
     """A capitalised word that can continue a name: a name, or a word that is not a common word."""
     if flags & NAME:
         return True
-    if flags & FREQUENT and not flags & NOT_NAME and not _DEFINITE.search(low):
+    if flags & FREQUENT and not flags & NOT_NAME and not DEFINITE.search(low):
         return True  # "Jonas Gahr Støre", "Dagfinn Grøtte", but not "Oddny Kontoen"
     return not flags & (COMMON | NOT_NAME) and len(low) > 1
 
@@ -631,7 +434,7 @@ def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
 # --- names without a cue -----------------------------------------------------------------------------
 
 
-def _capitalised_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
+def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """A run of capitalised words from ``i`` that reads as a name, or None."""
     flags = toks.flags[i]
     if flags & (NOT_NAME | PARTICLE) or (flags & COMMON and not flags & NAME):
@@ -642,7 +445,7 @@ def _capitalised_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
     run = range(i, last + 1)
     names = [toks.flags[k] for k in run]
     first = i
-    unknown = [_unknown_name_word(toks, k) for k in run]
+    unknown = [unknown_name_word(toks, k) for k in run]
     # A word capitalised only because it starts the sentence, and that is no sure name, is dropped:
     # "Will John pay" -> "John"; "Gjeldsregisteret Hansen" -> "Hansen". Not a word in no list before
     # more such words or names: "Tjerand Sundt, Elvegata 13".
@@ -693,7 +496,7 @@ def _capitalised_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
     return None
 
 
-def _lower_full_name(toks: _Tokens, i: int) -> tuple[int, int, float] | None:
+def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """"ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
     flags = toks.flags[i]
     if not flags & GIVEN or flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON):

@@ -14,7 +14,7 @@ from anonymizer.engine import resolve_overlaps
 from anonymizer.lang import detect_language, resolve_language
 from anonymizer.operators import REPLACE_OPERATORS, pseudonym_operators
 from anonymizer.recognizers import PATTERN_RECOGNIZERS
-from anonymizer.recognizers._common import ChatPatternRecognizer, CueSet, collapse_repeats
+from anonymizer.recognizers._common import LOOSE_PATTERN, ChatPatternRecognizer, CueSet, collapse_repeats
 from anonymizer.types import ENTITY_TYPES
 
 SAMPLES = [
@@ -234,7 +234,11 @@ def test_pattern_matching_agrees_with_presidio(engine: Anonymizer) -> None:
                 continue  # Presidio has no shortening; covered by the IBAN and phone tables
             theirs = PatternRecognizer.analyze(recognizer, text, [recognizer.ENTITY])
             theirs = [r for r in theirs if not recognizer.is_denied(text, r.start, r.end)]
-            ours = recognizer.analyze(text, [recognizer.ENTITY])
+            ours = [
+                r
+                for r in recognizer.analyze(text, [recognizer.ENTITY])
+                if r.analysis_explanation is None or r.analysis_explanation.pattern_name != LOOSE_PATTERN
+            ]  # numbers written oddly are ours alone (see test_loose_numbers.py)
             assert sorted((r.start, r.end, r.score) for r in ours) == sorted(
                 (r.start, r.end, r.score) for r in theirs
             ), (type(recognizer).__name__, text)

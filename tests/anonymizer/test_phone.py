@@ -30,7 +30,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("call me at 415-555-0123", [(P, "415-555-0123")]),
     ("Invoice 0123 456 7890 is overdue", []),
     ("order number 415-555-0123", []),
-    ("call me back on 07700 900123", []),  # Ofcom's range for fiction: not a valid number
+    # Ofcom's range for fiction: not a valid number, but a cue and the right length are enough
+    ("call me back on 07700 900123", [(P, "07700 900123")]),
     ("tlf 91234567", [(P, "91234567")]),
     ("Tlf.: 41234567", [(P, "41234567")]),
     ("ring meg på 91234567", [(P, "91234567")]),

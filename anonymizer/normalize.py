@@ -1,0 +1,343 @@
+"""What the recognizers read: chat text normalised, with every character traceable to the original.
+
+Personal data survives redaction when its characters are not the ones a recognizer expects: a
+fødselsnummer with a zero-width space or a soft hyphen inside, full-width digits, an e-mail with a
+full-width "＠", a phone number dictated to a voice keyboard as "fire seks sju null ...". Teaching each
+recognizer every trick would spread the same fix over ten modules, so the engine normalises once and
+the recognizers see plain text:
+
+1. **Characters** (``_fold_characters``): invisible format characters (category Cf: U+200B-U+200F,
+   U+00AD, U+2060-U+206F, U+FEFF ...), variation selectors, control characters other than tab and line
+   breaks (NUL among them) are dropped; every space character becomes " " and line separators "\\n";
+   dashes and minus signs become "-"; other digits (Arabic-Indic, full-width ...) become ASCII digits;
+   everything else is NFKC-normalised (full-width letters and "＠", ligatures, superscripts).
+2. **Spoken digits** (``_spell_digits``): a run of number words ("null fire én to", "nine one two",
+   "nittien tjuetre førtifem", "double seven") becomes the digits it stands for, separated by spaces,
+   so that the number recognizers, which accept spaced digits (see ``_common.TextFacts``), find it. A
+   run needs four words or six digits, so "en to tre ganger" and "I have two or three" stay words.
+
+Offsets found in the normalised text are mapped back with ``Normalized.span``: each normalised
+character knows the original characters it came from, and a span covers everything from the first to
+the last of them, the dropped invisible characters in between included. So the redactor replaces
+exactly the original characters, hidden ones and all.
+
+Most messages need none of this: an ASCII or NFKC-stable text without special characters or number
+words is returned as it is (``Normalized.identity``), at the cost of two C-level checks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Decimal digits of other scripts (every category Nd range outside ASCII; Unicode 15).
+_OTHER_DIGITS = (
+    "\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f"
+    "\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29"
+    "\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u1810-\u1819\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89\u1a90-\u1a99"
+    "\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49\u1c50-\u1c59\ua620-\ua629\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9"
+    "\ua9f0-\ua9f9\uaa50-\uaa59\uabf0-\uabf9\uff10-\uff19\U000104a0-\U000104a9\U00010d30-\U00010d39"
+    "\U00011066-\U0001106f\U000110f0-\U000110f9\U00011136-\U0001113f\U000111d0-\U000111d9\U000112f0-\U000112f9"
+    "\U00011450-\U00011459\U000114d0-\U000114d9\U00011650-\U00011659\U000116c0-\U000116c9\U00011730-\U00011739"
+    "\U000118e0-\U000118e9\U00011950-\U00011959\U00011c50-\U00011c59\U00011d50-\U00011d59\U00011da0-\U00011da9"
+    "\U00016a60-\U00016a69\U00016ac0-\U00016ac9\U00016b50-\U00016b59\U0001d7ce-\U0001d7ff\U0001e140-\U0001e149"
+    "\U0001e2f0-\U0001e2f9\U0001e950-\U0001e959\U0001fbf0-\U0001fbf9"
+)
+
+#: Characters that make a text take the slow path even when it is NFKC-stable: control and format
+#: characters, unusual spaces, line separators, dashes, variation selectors and blank-looking letters.
+_SPECIAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u180e\u2000-\u200f"
+    "\u2010-\u2015\u2028-\u202f\u205f-\u206f\u2212\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+    # decimal digits of other scripts (category Nd outside ASCII), generated from unicodedata
+    + _OTHER_DIGITS
+    + "]"
+)
+
+#: Dropped: they have no glyph of their own, so a person cannot have meant them to separate anything.
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")
+_KEEP_CONTROLS = frozenset("\t\n\r")
+_NEWLINES = frozenset("\x0b\x0c\x85\u2028\u2029")
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The text the recognizers read, and where each of its characters came from in the original.
+
+    ``starts[i]``/``ends[i]``: the original characters that normalised character ``i`` stands for.
+    Both are None when the text needed no change (the common case).
+    """
+
+    text: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    @classmethod
+    def identity(cls, text: str) -> Normalized:
+        return cls(text)
+
+    @property
+    def changed(self) -> bool:
+        return self.starts is not None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of normalised ``text[start:end]`` (``end > start``)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> Normalized:
+    """``text`` as the recognizers should read it (see the module docstring)."""
+    if not text:
+        return Normalized.identity(text)
+    folded: Normalized | None = None
+    if _SPECIAL.search(text) is not None or not unicodedata.is_normalized("NFKC", text):
+        folded = _fold_characters(text)
+    current = folded.text if folded is not None else text
+    spoken = _spell_digits(current) if _has_number_word_pair(current) else None
+    if spoken is None:
+        return folded or Normalized.identity(text)
+    if folded is None:
+        return spoken
+    # Compose: a character of the second pass maps to the first pass's characters, which map to the original.
+    assert folded.starts is not None and folded.ends is not None
+    assert spoken.starts is not None and spoken.ends is not None
+    return Normalized(
+        spoken.text,
+        tuple(folded.starts[s] for s in spoken.starts),
+        tuple(folded.ends[e - 1] for e in spoken.ends),
+    )
+
+
+def _fold_characters(text: str) -> Normalized:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        j = i + 1
+        category = unicodedata.category(ch)
+        if category == "Cf" or ch in _INVISIBLE or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef":
+            i = j
+            continue
+        if category == "Cc" and ch not in _KEEP_CONTROLS:
+            if ch in _NEWLINES:
+                out.append("\n")
+                starts.append(i)
+                ends.append(j)
+            i = j
+            continue
+        if ch in _NEWLINES or category in ("Zl", "Zp"):
+            replacement = "\n"
+        elif category == "Zs":
+            replacement = " "
+        elif ch in _DASHES:
+            replacement = "-"
+        elif category == "Nd" and not "0" <= ch <= "9":
+            replacement = str(unicodedata.decimal(ch))
+        else:
+            # A base character with its combining marks normalises as one cluster ("e" + U+0301 -> "é").
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            replacement = unicodedata.normalize("NFKC", text[i:j])
+            if replacement != text[i:j] and _SPECIAL.search(replacement) is not None:
+                replacement = replacement.translate(_SPACE_TABLE)
+        for piece in replacement:
+            out.append(piece)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return Normalized("".join(out), tuple(starts), tuple(ends))
+
+
+#: NFKC turns some compatibility characters into spaces or dashes of other kinds; flatten those too.
+_SPACE_TABLE = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"} | {
+    ord(c): "-" for c in _DASHES
+}
+
+# --- spoken digits -----------------------------------------------------------------------------------
+
+#: Words for one digit, Norwegian (bokmål and nynorsk), English, Swedish and Danish.
+_UNITS: dict[str, int] = {
+    "null": 0, "zero": 0, "oh": 0, "noll": 0, "nul": 0,
+    "en": 1, "én": 1, "ein": 1, "eitt": 1, "ett": 1, "one": 1, "et": 1,
+    "to": 2, "two": 2, "två": 2, "tva": 2,
+    "tre": 3, "three": 3,
+    "fire": 4, "four": 4, "fyra": 4,
+    "fem": 5, "five": 5,
+    "seks": 6, "six": 6, "sex": 6,
+    "sju": 7, "syv": 7, "seven": 7,
+    "åtte": 8, "atte": 8, "eight": 8, "åtta": 8, "otte": 8,
+    "ni": 9, "nine": 9, "nio": 9,
+}  # fmt: skip
+
+#: Ten to nineteen.
+_TEENS: dict[str, int] = {
+    "ti": 10, "ten": 10, "tio": 10,
+    "elleve": 11, "elleva": 11, "eleven": 11, "elva": 11,
+    "tolv": 12, "twelve": 12,
+    "tretten": 13, "thirteen": 13, "tretton": 13,
+    "fjorten": 14, "fourteen": 14, "fjorton": 14,
+    "femten": 15, "fifteen": 15, "femton": 15,
+    "seksten": 16, "sixteen": 16, "sexton": 16,
+    "sytten": 17, "søtten": 17, "seventeen": 17, "sjutton": 17,
+    "atten": 18, "eighteen": 18, "arton": 18,
+    "nitten": 19, "nineteen": 19, "nitton": 19,
+}  # fmt: skip
+
+#: Tens, which Norwegians glue to the unit ("tjuetre", "førtifem", "nittien").
+_TENS: dict[str, int] = {
+    "tjue": 20, "tyve": 20, "twenty": 20, "tjugo": 20,
+    "tretti": 30, "tredve": 30, "thirty": 30, "trettio": 30,
+    "førti": 40, "forti": 40, "forty": 40, "fyrtio": 40,
+    "femti": 50, "fifty": 50, "femtio": 50,
+    "seksti": 60, "sixty": 60, "sextio": 60,
+    "sytti": 70, "seventy": 70, "sjuttio": 70,
+    "åtti": 80, "atti": 80, "eighty": 80, "åttio": 80,
+    "nitti": 90, "ninety": 90, "nittio": 90,
+}  # fmt: skip
+
+#: "double seven", "dobbel sju": the next digit twice.
+_REPEAT: dict[str, int] = {"double": 2, "dobbel": 2, "dobbelt": 2, "triple": 3, "trippel": 3}
+
+#: Words that are digits in speech but ordinary words in writing ("en", "to", "et", "ni", "oh", "sex"):
+#: they count in a run only between unmistakable number words or digits.
+_AMBIGUOUS = frozenset({"en", "et", "ett", "to", "ni", "oh", "sex", "ti", "ten", "one", "fire", "tre", "ein"})
+
+_WORD_ALTERNATIVES = "|".join(
+    sorted({*_UNITS, *_TEENS, *_TENS, *_REPEAT}, key=len, reverse=True)
+)
+_TENS_ALTERNATIVES = "|".join(sorted(_TENS, key=len, reverse=True))
+_UNIT_ALTERNATIVES = "|".join(sorted(_UNITS, key=len, reverse=True))
+
+#: One number token: a tens word with an optional glued unit ("førtifem", "twenty-one"), another number
+#: word, or a group of digits.
+_TOKEN = (
+    rf"(?:(?:{_TENS_ALTERNATIVES})(?:-?(?:{_UNIT_ALTERNATIVES}))?|{_WORD_ALTERNATIVES}|\d{{1,4}})"
+)
+#: Separators people dictate inside a number ("fire syv tre null punktum fem syv ...").
+_SPOKEN_SEPARATORS = r"punktum|komma|strek|bindestrek|skråstrek|dot|point|dash|comma"
+_SEP = rf"(?:[ \t]*[,\-/][ \t]*|[ \t]+(?:(?:{_SPOKEN_SEPARATORS})[ \t]+)?|[ \t]*\n[ \t]*)"
+#: A separator that needs rewriting so that the number recognizers read it as one: a spoken one
+#: becomes a space, a comma two spaces (a list separator: "..., fire en to ..." may start another number).
+_REWRITE_SEPARATOR = re.compile(rf"(?i)[ \t]*,[ \t]*|[ \t]+(?:{_SPOKEN_SEPARATORS})[ \t]+")
+_RUN = re.compile(rf"(?i)(?<![^\W_])(?:{_TOKEN}){_SEP}(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))*(?![^\W_])")
+_TOKEN_RE = re.compile(rf"(?i)(?<![^\W_]){_TOKEN}(?![^\W_])")
+_GLUED = re.compile(rf"(?i)({_TENS_ALTERNATIVES})-?({_UNIT_ALTERNATIVES})?")
+
+#: A run of number words is taken as a spoken number when it has this many words, or this many digits.
+MIN_WORDS = 4
+MIN_DIGITS = 6
+
+
+#: Every number word, glued tens included ("tjuetre", "twenty-one"), for the quick check below.
+_NUMBER_WORDS: frozenset[str] = frozenset(
+    {*_UNITS, *_TEENS, *_TENS, *_REPEAT}
+    | {t + u for t in _TENS for u in _UNITS}
+    | {t + "-" + u for t in _TENS for u in _UNITS}
+)
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+def _has_number_word_pair(text: str) -> bool:
+    """Two number words next to each other (separated by anything but a word): worth a closer look.
+
+    A set lookup per word; the run regex, which is far slower, only runs on texts that pass.
+    """
+    previous = False
+    for word in _LETTERS.findall(text.lower()):
+        if word in _NUMBER_WORDS:
+            if previous:
+                return True
+            previous = True
+        else:
+            previous = False
+    return False
+
+
+def _token_digits(token: str) -> tuple[str, bool] | None:
+    """The digits a token stands for, and whether it is a number *word* (not digits already)."""
+    if token.isdigit():
+        return token, False
+    low = token.lower()
+    if low in _UNITS:
+        return str(_UNITS[low]), True
+    if low in _TEENS:
+        return str(_TEENS[low]), True
+    glued = _GLUED.fullmatch(low)
+    if glued is not None:
+        tens = _TENS[glued.group(1)]
+        unit = _UNITS[glued.group(2)] if glued.group(2) else 0
+        return str(tens + unit), True
+    return None
+
+
+def _spell_digits(text: str) -> Normalized | None:
+    """Runs of spoken digits replaced by digits (see the module docstring), or None if there are none."""
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) of each token in a run
+    for run in _RUN.finditer(text):
+        tokens = list(_TOKEN_RE.finditer(text, run.start(), run.end()))
+        converted: list[tuple[int, int, str]] = []
+        words = 0
+        unmistakable = 0
+        repeat = 1
+        for m in tokens:
+            low = m.group().lower()
+            if low in _REPEAT:
+                repeat = _REPEAT[low]
+                converted.append((m.start(), m.end(), ""))
+                continue
+            found = _token_digits(m.group())
+            if found is None:
+                continue
+            value, is_word = found
+            if is_word:
+                words += 1
+                unmistakable += low not in _AMBIGUOUS
+            converted.append((m.start(), m.end(), " ".join([value] * repeat)))
+            repeat = 1
+        digit_count = sum(len(v.replace(" ", "")) for _, _, v in converted)
+        if words == 0 or unmistakable == 0:
+            continue
+        if not (words + (len(converted) - words) >= MIN_WORDS or digit_count >= MIN_DIGITS):
+            continue
+        if words < 2 and digit_count < MIN_DIGITS:
+            continue
+        edits.extend((s, e, v) for s, e, v in converted if not text[s:e].isdigit())
+        for sep in _REWRITE_SEPARATOR.finditer(text, run.start(), run.end()):
+            edits.append((sep.start(), sep.end(), "  " if "," in sep.group() else " "))
+    if not edits:
+        return None
+    return _apply_edits(text, edits)
+
+
+def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> Normalized:
+    """``text`` with each (start, end, replacement) applied; a replacement maps to the span it replaced."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for start, end, replacement in sorted(edits):
+        for k in range(done, start):
+            out.append(text[k])
+            starts.append(k)
+            ends.append(k + 1)
+        if not replacement:
+            # "double" disappears; keep one space so the neighbouring digits stay separate groups
+            replacement = " " if out and out[-1] != " " else ""
+        for piece in replacement:
+            out.append(piece)
+            starts.append(start)
+            ends.append(end)
+        done = end
+    for k in range(done, len(text)):
+        out.append(text[k])
+        starts.append(k)
+        ends.append(k + 1)
+    return Normalized("".join(out), tuple(starts), tuple(ends))

@@ -1,0 +1,226 @@
+"""The words of a chat message as the PERSON recognizer sees them, and what each word is.
+
+One regex finds the words that can be part of a name (not those inside e-mail addresses or links);
+each costs one dict lookup in the shipped word lists (``_gazetteer``), with the rare cases (hyphens,
+genitives, diacritics) handled in ``_lookup``. The predicates at the end (``closed``, ``next_is_name``,
+``joined``) are the small facts about neighbouring words that every name rule asks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, NAME, NOT_NAME, PARTICLE, SOFT, word_flags
+
+# Letters (any script), with inner hyphens and apostrophes: Anne-Lise, O'Brien, al-Hassan, John's.
+# Words glued to digits, "_" or "@" are identifiers ("nils58", "kari_h"), not prose: skipped whole.
+_WORD = re.compile(r"(?<![\d_@])(?>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?![\d_@])")
+
+#: E-mail addresses, links and handles: the names in them are the e-mail recognizer's business.
+_NOT_PROSE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+_\S+|\S*/\S*/\S*")
+
+_FOLD_TABLE = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ı": "i", "ł": "l", "đ": "d", "ß": "ss"})
+_CONTRACTIONS = frozenset({"m", "s", "re", "ve", "ll", "d", "t"})
+
+#: Words that close a request the way punctuation does: "overfør til Per takk", "for Hans please".
+POLITE = frozenset({"please", "pls", "plz", "takk", "thanks", "thx", "tusen"})
+
+# Token shapes.
+LOWER, CAP, UPPER = 0, 1, 2
+
+#: Punctuation that starts a new sentence (capitalisation after it is no evidence of a name).
+SENTENCE_BREAK = frozenset(".!?:;\n•*\"“”«»()[]")
+
+#: Norwegian definite nouns ("kontoen", "appen", "firmaet"): frequent words, never surnames here.
+DEFINITE = re.compile(r"(?:en|et|ene|ne|er)$")
+#: Long lower-case words with these endings are inflected words, not names ("navnet er feilstavet").
+INFLECTED = re.compile(r"^.{6,}(?:et|ert|ene|ing|else|het|ede|ende|lig|ige|ed|ly|tion)$")
+
+#: Endings of inflected Norwegian and English words: a word in no list whose stem is a common word is
+#: that word inflected ("Kontonummeret", "Sparekontoen", "Svarer"), not a name.
+INFLECTIONS = ("ene", "ane", "ens", "ets", "ers", "en", "et", "er", "ar", "es", "ed", "a", "e", "s")
+#: Of those, the definite endings after which a compound noun is likely ("Strøm|regningen").
+DEFINITE_ENDINGS = ("ene", "ane", "en", "et")
+
+@dataclass(slots=True)
+class Tokens:
+    """The words of one message, as parallel lists (cheaper than one object per word)."""
+
+    text: str
+    start: list[int]
+    end: list[int]
+    low: list[str]
+    shape: list[int]
+    flags: list[int]
+    initial: list[bool]  #: first word of a sentence
+    trim: list[int]  #: characters of a genitive ending to leave out of the span
+
+    def gap(self, i: int) -> str:
+        """The text between word ``i`` and word ``i + 1``."""
+        return self.text[self.end[i] : self.start[i + 1]]
+
+
+def shape_of(word: str) -> int:
+    if not word[0].isupper():
+        # "al-Hassan", "d'Angelo": a lower-case particle before a capitalised name.
+        for sep in "-'’":
+            head, found, tail = word.rpartition(sep)
+            if found and tail[:1].isupper() and len(head) <= 3:
+                return CAP
+        return LOWER
+    if len(word) > 1 and word.isupper():
+        return UPPER
+    return CAP
+
+
+def _lookup(low: str, shape: int, table: dict[str, int]) -> tuple[int, int]:
+    """Flags of a word, and how many trailing characters are a genitive ending."""
+    flags = table.get(low)
+    if flags is not None:
+        return flags, 0
+    if "'" in low:
+        stem, _, tail = low.rpartition("'")
+        stem_flags = table.get(stem, 0)
+        if tail == "s" and stem_flags & NAME:
+            return stem_flags, 2
+        if tail in _CONTRACTIONS:
+            return COMMON, 0  # "I'm", "it's", "don't"
+    if "-" in low:
+        return _hyphenated(low, table), 0
+    if not low.isascii():
+        folded_flags = table.get(fold(low), 0)
+        if folded_flags & NAME and not folded_flags & (AMBIGUOUS | NOT_NAME):
+            return folded_flags, 0  # "Trần" -> "tran"; but "Grøtte" is no "grotte"
+    if shape == CAP and len(low) > 3 and low[-1] == "s":
+        stem_flags = table.get(low[:-1], 0)
+        if stem_flags & NAME and not stem_flags & (AMBIGUOUS | NOT_NAME):
+            return stem_flags, 1
+    return 0, 0
+
+
+def fold(low: str) -> str:
+    """Without diacritics, for names typed in their own alphabet ("trần", "yılmaz")."""
+    decomposed = unicodedata.normalize("NFKD", low.translate(_FOLD_TABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def wordlike(low: str) -> bool:
+    """A word in no list that is an inflected or compound common word ("kontonummeret", "strømregningen").
+
+    Only asked about unknown words the rules below would otherwise take for a name. Compounds are split
+    only before a definite ending: undeclined farm names are compounds of common words too ("Holtberg").
+    """
+    table = word_flags()
+    for ending in INFLECTIONS:
+        if not low.endswith(ending):
+            continue
+        stem = low[: -len(ending)]
+        if len(stem) < 4:
+            continue  # "Veka", "Mugar" are no inflections of "vek", "mug"
+        definite = ending in DEFINITE_ENDINGS
+        if table.get(stem, 0) & COMMON or (definite and table.get(stem + "e", 0) & COMMON):
+            return True
+        if definite:
+            for k in range(3, len(stem) - 3):
+                if table.get(stem[k:], 0) & COMMON and not table.get(stem[k:], 0) & NAME:
+                    return True
+    return False
+
+
+def unknown_name_word(toks: Tokens, k: int) -> bool:
+    """Capitalised word ``k`` is in no list, and reads as a name rather than a word or a typo of one."""
+    flags = toks.flags[k]
+    low = toks.low[k]
+    return (
+        toks.shape[k] == CAP
+        and not flags & (NAME | COMMON | NOT_NAME | PARTICLE)
+        and len(low) >= 3
+        and not wordlike(low)
+    )
+
+
+def _hyphenated(low: str, table: dict[str, int]) -> int:
+    """Anne-Lise and Hansen-Berg are names when their parts are; e-post and Bank-ID are not."""
+    flags = 0
+    named = True
+    ambiguous = True
+    for part in low.split("-"):
+        f = table.get(part, 0)
+        if f & PARTICLE:
+            continue
+        if f & NOT_NAME:
+            return NOT_NAME
+        if not f & NAME:
+            named = False
+        elif not f & AMBIGUOUS:
+            ambiguous = False
+        flags |= f
+    if named and flags & NAME:
+        return (flags & (NAME | SOFT)) | (AMBIGUOUS if ambiguous else 0)
+    return COMMON if flags & COMMON else 0
+
+
+def tokenize(text: str) -> Tokens:
+    """The words of ``text`` that can be part of a name (not those inside e-mail addresses or links).
+
+    Written for speed (it runs on every message): parallel lists, one dict lookup per word, the rare
+    cases (hyphens, genitives, diacritics) in ``_lookup``.
+    """
+    table = word_flags()
+    starts: list[int] = []
+    ends: list[int] = []
+    lows: list[str] = []
+    shapes: list[int] = []
+    flags_: list[int] = []
+    initial: list[bool] = []
+    trims: list[int] = []
+    skip = [m.span() for m in _NOT_PROSE.finditer(text)] if ("@" in text or "/" in text or "_" in text) else []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        if skip and any(a <= s < b for a, b in skip):
+            continue
+        word = m.group()
+        low = word.lower()
+        if not word[0].isupper():
+            shape = shape_of(word) if ("-" in word or "'" in word or "’" in word) else LOWER
+        elif len(word) > 1 and word.isupper():
+            shape = UPPER
+        else:
+            shape = CAP
+        flags = table.get(low)
+        trim = 0
+        if flags is None:
+            flags, trim = _lookup(low.replace("’", "'"), shape, table)
+        starts.append(s)
+        ends.append(e)
+        lows.append(low)
+        shapes.append(shape)
+        flags_.append(flags)
+        trims.append(trim)
+        initial.append(prev_end == 0 or not SENTENCE_BREAK.isdisjoint(text[prev_end:s]))
+        prev_end = e
+    return Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
+
+def closed(toks: Tokens, j: int) -> bool:
+    """Word ``j`` ends the text, or is followed by punctuation or a "please" ("til Per." / "for Per please")."""
+    return (j + 1 >= len(toks.low) and not toks.text[toks.end[j] :].strip()[:1].isalnum()) or (
+        j + 1 < len(toks.low)
+        and (any(c in SENTENCE_BREAK or c == "," for c in toks.gap(j)) or toks.low[j + 1] in POLITE)
+    )
+
+
+def next_is_name(toks: Tokens, j: int) -> bool:
+    return (
+        j + 1 < len(toks.low)
+        and toks.gap(j) == " "
+        and bool(toks.flags[j + 1] & NAME)
+        and not toks.flags[j + 1] & (NOT_NAME | SOFT)
+    )
+
+def joined(toks: Tokens, i: int) -> bool:
+    """Words ``i`` and ``i + 1`` belong to one name: separated by one space, or an initial ("Ole J. Hansen")."""
+    gap = toks.gap(i)
+    return gap == " " or (gap == ". " and len(toks.low[i]) == 1)

@@ -50,7 +50,7 @@ _OTHER_DIGITS = (
 _SPECIAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u180e\u2000-\u200f"
     "\u2010-\u2015\u2028-\u202f\u205f-\u206f\u2212\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-    "\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef\u20dd-\u20e4"
     # decimal digits of other scripts (category Nd outside ASCII), generated from unicodedata
     + _OTHER_DIGITS
     + "]"
@@ -83,6 +83,19 @@ class Normalized:
     def changed(self) -> bool:
         return self.starts is not None
 
+    def then(self, step: Normalized | None) -> Normalized:
+        """This view followed by ``step`` (a normalisation of ``self.text``): each character of the
+        result maps through ``step`` to this view's characters, and through them to the original."""
+        if step is None or step.starts is None or step.ends is None:
+            return self
+        if self.starts is None or self.ends is None:
+            return step
+        return Normalized(
+            step.text,
+            tuple(self.starts[s] for s in step.starts),
+            tuple(self.ends[e - 1] for e in step.ends),
+        )
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of normalised ``text[start:end]`` (``end > start``)."""
         if self.starts is None or self.ends is None:
@@ -92,25 +105,20 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """``text`` as the recognizers should read it (see the module docstring)."""
+    view = Normalized.identity(text)
     if not text:
-        return Normalized.identity(text)
-    folded: Normalized | None = None
+        return view
     if _SPECIAL.search(text) is not None or not unicodedata.is_normalized("NFKC", text):
-        folded = _fold_characters(text)
-    current = folded.text if folded is not None else text
-    spoken = _spell_digits(current) if _has_number_word_pair(current) else None
-    if spoken is None:
-        return folded or Normalized.identity(text)
-    if folded is None:
-        return spoken
-    # Compose: a character of the second pass maps to the first pass's characters, which map to the original.
-    assert folded.starts is not None and folded.ends is not None
-    assert spoken.starts is not None and spoken.ends is not None
-    return Normalized(
-        spoken.text,
-        tuple(folded.starts[s] for s in spoken.starts),
-        tuple(folded.ends[e - 1] for e in spoken.ends),
-    )
+        view = _fold_characters(text)
+    if _has_number_word_pair(view.text):
+        view = view.then(_spell_digits(view.text))
+    if _DICTATED_HINT.search(view.text) is not None:
+        view = view.then(_punctuate(view.text))
+    return view
+
+
+def _is_variation_selector(ch: str) -> bool:
+    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
 
 
 def _fold_characters(text: str) -> Normalized:
@@ -123,7 +131,7 @@ def _fold_characters(text: str) -> Normalized:
         ch = text[i]
         j = i + 1
         category = unicodedata.category(ch)
-        if category == "Cf" or ch in _INVISIBLE or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef":
+        if category in ("Cf", "Me") or ch in _INVISIBLE or _is_variation_selector(ch):
             i = j
             continue
         if category == "Cc" and ch not in _KEEP_CONTROLS:
@@ -341,3 +349,28 @@ def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> Normalized:
         starts.append(k)
         ends.append(k + 1)
     return Normalized("".join(out), tuple(starts), tuple(ends))
+
+
+# --- dictated punctuation -----------------------------------------------------------------------------
+
+#: Punctuation spoken to a voice keyboard that wrote it out as words: "kyrkjevegen 3 komma 5700 voss
+#: punktum ny linje helsing kjellaug". Addresses, sign-offs and numbers need the real marks.
+_DICTATED = {"komma": ",", "comma": ",", "punktum": ".", "full stop": ".", "kolon": ":", "colon": ":",
+             "ny linje": "\n", "new line": "\n", "newline": "\n", "linjeskift": "\n"}  # fmt: skip
+_MARK_WORDS = r"komma|comma|punktum|full stop|kolon|colon"
+_BREAK_WORDS = r"ny linje|new ?line|linjeskift"
+_DICTATED_HINT = re.compile(rf"(?i)\b(?:{_MARK_WORDS}|{_BREAK_WORDS})\b")
+#: The word with the space before it (and after it, for a line break): "3 komma 5700" -> "3, 5700".
+_DICTATED_WORD = re.compile(
+    rf"(?i)[ \t]*(?<![(\[{{<])\b({_MARK_WORDS})\b(?![)\]}}>])|[ \t]*\b({_BREAK_WORDS})\b[ \t]*"
+)  # not in brackets: "fjordbyraa(punktum)no" is an e-mail's own disguise
+
+
+def _punctuate(text: str) -> Normalized | None:
+    """Spoken punctuation words replaced by the marks they stand for."""
+    edits = []
+    for m in _DICTATED_WORD.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        mark = _DICTATED.get(word, _DICTATED.get(word.replace(" ", ""), "\n"))
+        edits.append((m.start(), m.end(), mark))
+    return _apply_edits(text, edits) if edits else None

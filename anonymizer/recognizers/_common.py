@@ -237,11 +237,26 @@ def register_vocabulary(words: Iterable[str]) -> None:
     """Add cue or deny words to the shared vocabulary (see ``CueSet.fuzzy_match``)."""
     _VOCABULARY.update(word.lower() for word in words)
     _known_words.cache_clear()
+    _fuzzy_known_words.cache_clear()
 
 
 @functools.cache
 def _known_words() -> CueSet:
     return CueSet(_VOCABULARY, fuzzy=False)
+
+
+def is_cue_word(word: str) -> bool:
+    """``word`` (lower case) is a cue or deny word of some number family, or a typo of one ("fødselsnr",
+    "kontoen", "KID", "fødslsnr", "sparekonttoen")."""
+    for form in word_forms(word):
+        if is_filler(form) or _known_words().exact_match(form) or _fuzzy_known_words().fuzzy_match(form):
+            return True
+    return False
+
+
+@functools.cache
+def _fuzzy_known_words() -> CueSet:
+    return CueSet(_VOCABULARY)
 
 
 _REPEATS = re.compile(r"(.)\1+")

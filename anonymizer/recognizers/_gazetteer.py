@@ -23,6 +23,10 @@ PARTICLE = 32  #: van, von, bin, al ... inside a name
 SOFT = 64  #: a name that is also a month, weekday or place: needs another name next to it
 FREQUENT = 128  #: frequent, but no dictionary word (mostly proper nouns): common, yet may be a surname
 WELL_KNOWN = 256  #: a frequent given name: a name even when typed in lower case on its own
+FUNCTION = 512  #: a closed-class word ("ha", "kan", "my"): in lower case never part of a name
+#: a frequent Swedish or Danish word ("gärna", "okänd"): no unknown name after a cue, but still a
+#: possible Norwegian surname in a run of names ("Tjerand Sundt")
+FOREIGN = 1024
 NAME = GIVEN | SURNAME
 
 CUE_KINDS = ("strong", "title", "medium", "capital", "greeting", "weak")
@@ -64,6 +68,11 @@ def word_flags() -> dict[str, int]:
     mark("soft_names.txt", SOFT)
     mark("name_particles.txt", PARTICLE)
     mark("not_names.txt", NOT_NAME)
+    mark("function_words.txt", FUNCTION | COMMON)
+    # Swedish and Danish everyday words; a name among them needs context ("mina").
+    for word in _lines("nordic_words.txt"):
+        flags = table.get(word, 0)
+        table[word] = flags | FOREIGN | (AMBIGUOUS if flags & NAME else 0)
     return table
 
 

@@ -12,7 +12,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, NAME, NOT_NAME, PARTICLE, SOFT, word_flags
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FUNCTION,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SOFT,
+    WELL_KNOWN,
+    word_flags,
+)
 
 # Letters (any script), with inner hyphens and apostrophes: Anne-Lise, O'Brien, al-Hassan, John's.
 # Words glued to digits, "_" or "@" are identifiers ("nils58", "kari_h"), not prose: skipped whole.
@@ -43,6 +53,7 @@ INFLECTED = re.compile(r"^.{6,}(?:et|ert|ene|ing|else|het|ede|ende|lig|ige|ed|ly
 INFLECTIONS = ("ene", "ane", "ens", "ets", "ers", "en", "et", "er", "ar", "es", "ed", "a", "e", "s")
 #: Of those, the definite endings after which a compound noun is likely ("Strøm|regningen").
 DEFINITE_ENDINGS = ("ene", "ane", "en", "et")
+
 
 @dataclass(slots=True)
 class Tokens:
@@ -194,6 +205,8 @@ def tokenize(text: str) -> Tokens:
         trim = 0
         if flags is None:
             flags, trim = _lookup(low.replace("’", "'"), shape, table)
+        elif flags & FUNCTION and shape != CAP:
+            flags &= ~(NAME | AMBIGUOUS | WELL_KNOWN)  # "ha", "kan", "men": words, not the names they also are
         starts.append(s)
         ends.append(e)
         lows.append(low)
@@ -203,6 +216,7 @@ def tokenize(text: str) -> Tokens:
         initial.append(prev_end == 0 or not SENTENCE_BREAK.isdisjoint(text[prev_end:s]))
         prev_end = e
     return Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
+
 
 def closed(toks: Tokens, j: int) -> bool:
     """Word ``j`` ends the text, or is followed by punctuation or a "please" ("til Per." / "for Per please")."""
@@ -219,6 +233,7 @@ def next_is_name(toks: Tokens, j: int) -> bool:
         and bool(toks.flags[j + 1] & NAME)
         and not toks.flags[j + 1] & (NOT_NAME | SOFT)
     )
+
 
 def joined(toks: Tokens, i: int) -> bool:
     """Words ``i`` and ``i + 1`` belong to one name: separated by one space, or an initial ("Ole J. Hansen")."""

@@ -57,11 +57,24 @@ _DIGIT = re.compile(r"\d")
 _HOUSE_LETTER = re.compile(
     r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$| \d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
 )
-_FLAT = re.compile(r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?) ?\d{1,4}\b)")
+#: A flat or floor after the house number: Norwegian "H0301", "leil. 4"; Swedish "lgh 1102"; Danish
+#: "2. th.", "1. tv.", "3. sal", "st.".
+_FLAT = re.compile(
+    r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?|lgh\.?|lägenhet) ?\d{1,4}\b"
+    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?= |,))"
+)
 #: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
 #: German "10115 Berlin", with a country prefix "DK-1165", "S-111 51".
 _NO_POSTCODE = re.compile(
-    rf",?\s+(?P<code>(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}} \d{{2}}))\s+(?P<place>{_L}+(?: [A-ZÆØÅ]\b)?)"
+    rf",?\s+(?P<code>(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}))\s+"
+    # "Oslo", "København K", "Vik i Sogn", "Mo i Rana"
+    rf"(?P<place>{_L}+(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)"
+)
+#: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
+_DISTRICT = re.compile(rf" [A-ZÆØÅ]{_L}+(?=,?\s+\d{{4}}\s)")
+#: A farm address by its cadastral numbers: "Nordre Lien gnr 23 bnr 4".
+_CADASTRAL = re.compile(
+    rf"(?P<name>(?:[A-ZÆØÅ]{_L}+ ){{0,2}}[A-ZÆØÅ]{_L}+),? (?:gnr|g\.nr)\.? ?\d{{1,4}},? (?:bnr|b\.nr)\.? ?\d{{1,4}}"
 )
 #: ", Grimstad" or ", Kristiansand S" after the house number (no postcode).
 _NO_TOWN = re.compile(rf", ?(?P<town>{_L}+(?: [A-ZÆØÅ]\b)?)")
@@ -140,6 +153,7 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
+        found += [_cadastral(text, m) for m in _CADASTRAL.finditer(text)]
         if street_words().en_pattern.search(text) is not None:
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
         found.sort(key=lambda a: (a[0], -a[1]))
@@ -159,23 +173,35 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
     flags = word_flags()
     word = m.group("word")
     low = word.lower()
-    if not (low.endswith(words.endings) or low in words.word or low in words.pobox):
+    street = low.endswith(words.endings) or low in words.word or low in words.pobox
+    if not street and not _maybe_street(text, m.start("word"), word, low):
         return None  # the common case, decided with one C call
     if _unit_follows(text, m.end("num")):
         return None
     start = m.start("word")
+    house_end = _house_end(text, m.end("num"))
+    post = _postcode_after(text, house_end)
     score = SCORE_STREET
-    if low in words.pobox:
+    if not street:
+        # Any street name is an address with a house number, a postcode and a place after it:
+        # "Grønland 18, 3045 Drammen", "Gállogieddi 4, 9520 Guovdageaidnu", "Kirkev 12" (an abbreviation).
+        if post is None and not _abbreviated_street(low):
+            return None
+        start = _prefixes_before(text, start, words)
+        score = SCORE_WEAK_STREET
+    elif low in words.pobox:
         if low == "box" and not text[max(0, start - 5) : start].lower().rstrip(" .").endswith("o"):
             return None  # "box 12" only as "P.O. Box 12"
         score = SCORE_POBOX
         if low == "box":
             start = text.lower().rfind("p", 0, start)
+            if post is None:
+                return _english_tail(text, start, house_end)  # "PO Box 445, Reading RG1 8BW"
     elif low in words.word and start > 0:
         first = _names_before(text, start, words)
-        if first is None:
+        if first is None and post is None:
             return None
-        start = first
+        start = start if first is None else first  # "Adresse Vei 228-4, 9171 Longyearbyen"
     else:
         kind = _street_kind(word, low, flags.get(low, 0), words)
         if kind is None:
@@ -183,23 +209,60 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         exact, weak = kind
         if exact or weak:
             # "Lia 4" or "Solbakken 4": believable after "c/o X," or with a postcode only.
-            vouched = text[:start].rstrip(" ").endswith(",") or _NO_POSTCODE.match(
-                text, _house_end(text, m.end("num"))
-            )
+            vouched = text[:start].rstrip(" ").endswith(",") or post is not None
             if not vouched and (exact or flags.get(low, 0) & COMMON):
                 return None
             score = SCORE_WEAK_STREET
         start = _prefixes_before(text, start, words)
-    end = _house_end(text, m.end("num"))
-    post = _NO_POSTCODE.match(text, end)
+    end = house_end
     if post is not None:
-        end = post.end()
+        end = post
         score = SCORE_WITH_POSTCODE
     else:
         town = _NO_TOWN.match(text, end)
         if town is not None and _is_town(town.group("town")):
             end = town.end()
     return _care_of(text, start), end, score
+
+
+def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
+    """ "Nordre Lien gnr 23 bnr 4, 2690 Skjåk": a farm by its cadastral numbers, with its postcode."""
+    post = _postcode_after(text, m.end())
+    return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET
+
+
+def _maybe_street(text: str, start: int, word: str, low: str) -> bool:
+    """A word that could name a street although no street ending says so: capitalised and no common
+    word ("Forusbeen"; a place too: "Grønland"), or an abbreviation ending in "v" ("Kirkev", "fjellv")."""
+    if not word[0].isupper():
+        return _abbreviated_street(low)
+    return not word_flags().get(low, 0) & COMMON or not _sentence_start(text, start)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n"
+
+
+def _abbreviated_street(low: str) -> bool:
+    """ "kirkev", "fjellv", "Skogv": "veien"/"vegen" shortened to "v" after a common word of four or
+    more letters ("brev" is no street: its stem is too short)."""
+    return len(low) >= 5 and low.endswith("v") and bool(word_flags().get(low[:-1], 0) & COMMON)
+
+
+def _postcode_after(text: str, pos: int) -> int | None:
+    """End of a postcode and place right after ``pos`` (also past one district word: "Pb. 33
+    Sentrum, 0101 Oslo"), if the place reads as one."""
+    district = _DISTRICT.match(text, pos)
+    for start in (pos, district.end() if district else None):
+        if start is None:
+            continue
+        post = _NO_POSTCODE.match(text, start)
+        if post is not None and (post.group("place")[0].isupper() or _is_town(post.group("place"))):
+            return post.end()
+        if post is not None and text[pos:start].strip() == "" and post.group("code").isdigit():
+            return post.end()  # lower case: "0481 oslo" after a street word
+    return None
 
 
 def _is_town(word: str, *, names_too: bool = False) -> bool:
@@ -290,7 +353,11 @@ def _street_name_word(token: str, low: str, f: int, words: _Words, *, capitalise
         return False
     if token[0].isupper():
         return not (f & COMMON and not f & (NAME | FREQUENT))
-    return not (f & (COMMON | NOT_NAME) or capitalised)
+    if capitalised:
+        return False
+    if low.endswith("s") and word_flags().get(low[:-1], 0) & NAME:
+        return True  # a name's genitive: "hans nielsen hauges gate", "olav kyrres gate"
+    return not f & (COMMON | NOT_NAME)
 
 
 def _prefixes_before(text: str, start: int, words: _Words) -> int:

@@ -54,8 +54,11 @@ def _bracketed(words: str) -> str:
 
 #: "@" written so that a form would not read it.
 _AT = rf"(?:[ \t]*@[ \t]*(?:\r?\n[ \t]*)?|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
-#: A dot in the local part: bare, with a space on both sides, or as a word.
-_LOCAL_DOT = rf"(?:\.| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) )"
+#: A dot in the local part: bare, with a space after it or on both sides, or as a word; a dash or an
+#: underscore dictated as a word ("martin strek olsen").
+_LOCAL_DOT = (
+    rf"(?:\. ?| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) | (?:bindestrek|understrek|strek|underscore|dash) )"
+)
 #: A dot in the domain: also with a space on one side only ("ola@gmail .com").
 _DOMAIN_DOT = rf"(?:[ \t]?\.[ \t]?|{_bracketed(_DOT_WORDS)}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
 _LOCAL_LABEL = r"[\w+\-%']+"
@@ -88,7 +91,7 @@ CONTEXT: tuple[str, ...] = ("e-post", "epost", "e-postadresse", "mail", "e-mail"
 _HINT = re.compile(rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| at (?:{_PROVIDER})\b")
 
 _CANONICAL_AT = re.compile(rf"(?i){_AT}|[ \t]+at[ \t]+")
-_CANONICAL_DOT = re.compile(rf"(?i){_DOMAIN_DOT}")
+_CANONICAL_DOT = re.compile(rf"(?i){_DOMAIN_DOT}| (?:bindestrek|understrek|strek|underscore|dash) ")
 
 
 def canonical_email(text: str) -> str:

@@ -32,6 +32,8 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("orgnr_mva", r"(?:(?<=\bNO)|(?<=\bNO )|(?<=\bNO-))[89]\d{2} ?\d{3} ?\d{3}(?=[ \-]?MVA\b)", 0.95),
     ("orgnr_3_3_3", GROUP_START + r"[89]\d{2}[ .]\d{3}[ .]\d{3}" + GROUP_END, 0.5),
     ("orgnr_bare", NUM_START + r"[89]\d{8}" + NUM_END, 0.45),
+    # glued to its VAT suffix, as on invoices: "805185333MVA", "NO805185333MVA"
+    ("orgnr_glued_mva", r"(?<![\d])(?:(?<=NO)|(?<![\w@]))[89]\d{8}(?=MVA\b)", 0.9),
 )
 
 CONTEXT: tuple[str, ...] = (

@@ -27,10 +27,13 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymizer.recognizers._common import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
+    FOREIGN,
     FREQUENT,
+    FUNCTION,
     GIVEN,
     NAME,
     NOT_NAME,
@@ -58,6 +61,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
+from anonymizer.recognizers.person_context import list_names, relation_names
 
 ENTITY = "PERSON"
 
@@ -69,8 +73,6 @@ _NOT_FIRST = frozenset(
         "skulle", "har", "er", "var", "blir", "får", "fikk", "bør", "hva", "hvor", "når",
     }
 )
-#: "Kari her, ..." / "John here." : a name that introduces itself at the start of a sentence.
-_HERE = frozenset({"her", "here"})
 
 # Scores (Presidio's 0..1). The engine keeps results above its threshold (about 0.4).
 SCORE = {
@@ -149,10 +151,12 @@ class PersonRecognizer(EntityRecognizer):
             return []
         covered = [False] * n
         results: list[RecognizerResult] = []
+        spans: list[tuple[int, int]] = []  # words of each name found
 
         def emit(first: int, last: int, score: float) -> None:
             for k in range(first, last + 1):
                 covered[k] = True
+            spans.append((first, last))
             if _names_a_company(toks, first, last):
                 return  # "Fjordkraft AS", "Hansen Bygg ASA": an organisation
             before = _before_street(toks, first, last)
@@ -169,19 +173,12 @@ class PersonRecognizer(EntityRecognizer):
             if candidates is None or covered[i + 1]:
                 continue
             cue = _match_cue(toks, i, candidates)
-            if cue is None:
+            if cue is None or _names_a_thing(toks, i - len(cue.words)):
                 continue
             found = _after_cue(toks, i + 1, cue)
             if found is not None:
                 last, score = found
                 emit(i + 1, last, score)
-
-        # "Kari her, ..." / "Mehret here, ...": a capitalised word introducing itself.
-        for i in range(n - 1):
-            if toks.low[i + 1] in _HERE and toks.initial[i] and not covered[i] and closed(toks, i + 1):
-                flags = toks.flags[i]
-                if toks.shape[i] == CAP and (flags & NAME or not flags & COMMON) and not flags & NOT_NAME:
-                    emit(i, i, SCORE["medium"])
 
         # 2. and 3. Without a cue.
         i = 0
@@ -196,6 +193,15 @@ class PersonRecognizer(EntityRecognizer):
             first, last, score = run
             emit(first, last, score)
             i = last + 1
+
+        # 4. Names that a relation gives away ("sendte 300 kr til Stein", "Rose og jeg"), then the rest
+        # of any list a found name stands in ("Kari, Sol og Even"); see person_context.py.
+        for j, score in list(relation_names(toks, covered)):
+            if not covered[j]:
+                emit(j, _extend(toks, j, strong=False), score)
+        for j, score in list(list_names(toks, list(spans), covered)):
+            if not covered[j]:
+                emit(j, j, score)
         return results
 
 
@@ -243,6 +249,21 @@ def _before_street(toks: Tokens, first: int, last: int) -> int:
     return k
 
 
+#: "noe som heter mobilpay", "an app called Vipps": the cue names a thing, not a person.
+_THINGS = frozenset(
+    {
+        "noe", "noko", "något", "something", "firma", "firmaet", "selskap", "selskapet", "butikk", "butikken",
+        "app", "appen", "tjeneste", "tjenesten", "side", "siden", "nettside", "nettsiden", "nettbutikk",
+        "company", "shop", "store", "site", "website", "service", "program", "programmet", "fond", "fondet",
+    }
+)  # fmt: skip
+
+
+def _names_a_thing(toks: Tokens, before_cue: int) -> bool:
+    """The word before the cue phrase is a thing: what the cue names is its name, not a person's."""
+    return before_cue >= 0 and toks.low[before_cue] in _THINGS
+
+
 def _match_cue(toks: Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None:
     """The longest cue phrase ending at word ``i`` (its words separated by spaces only)."""
     for cue in candidates:
@@ -265,10 +286,13 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     elif _CUE_GAP.fullmatch(gap) is None:
         return None
     flags, shape = toks.flags[j], toks.shape[j]
+    if len(toks.low[j]) == 1 and j + 1 < len(toks.low) and toks.gap(j).strip() == "." and cue.kind != "weak":
+        # an initial first: "Regards, J. Smith", "hilsen t. bakke", "Venleg helsing S. Kvamme"
+        return _after_cue(toks, j + 1, Cue(cue.words, "strong" if cue.kind == "strong" else "medium"))
     if flags & NOT_NAME or len(toks.low[j]) < 2:
         return None
     known = bool(flags & NAME)
-    unknown = not flags & (NAME | COMMON | PARTICLE)
+    unknown = not flags & (NAME | COMMON | PARTICLE | FOREIGN)
     ambiguous = known and bool(flags & AMBIGUOUS)
     kind = cue.kind
     if kind in ("medium", "capital", "greeting", "weak"):
@@ -280,10 +304,16 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             return None  # "ba om Kontonummeret", "takk Pengenne skulle ..."
 
     if kind == "strong":
-        ok = known or (unknown and (shape == CAP or (shape == LOWER and not INFLECTED.search(toks.low[j]))))
+        low = toks.low[j]
+        ok = known or (
+            unknown
+            and (shape == CAP or (shape == LOWER and not INFLECTED.search(low)))
+            # "fullmakt til brukskontoen", "signert dokumentet": an inflected word, a cue word or a typo
+            and (shape != LOWER or not (wordlike(low) or is_cue_word(low) or near_frequent_word(low)))
+        )
     elif shape != CAP:
         # Lower case (or all caps) after a weaker cue: only a known name that is no common word.
-        ok = known and not ambiguous and not flags & SOFT and kind in ("title", "medium", "greeting", "weak")
+        ok = known and not ambiguous and not flags & SOFT and kind in ("title", "medium", "greeting", "weak", "capital")
         if kind == "weak" and not flags & WELL_KNOWN:
             # "hos dee" (a typo of "dere"), "av moen min" (of "moren"); but "til frøydis?", "til eiliv om"
             ok = ok and bool(flags & GIVEN) and len(toks.low[j]) >= 4 and not near_frequent_word(toks.low[j])
@@ -373,6 +403,8 @@ def _extend(toks: Tokens, j: int, *, strong: bool) -> int:
                 k += 1
                 continue
             break
+        if len(toks.low[k]) == 1 and toks.gap(k - 1) == " " and (k + 1 >= n or closed(toks, k)):
+            return k  # a surname's initial ends it: "mvh per h", "Kari H."
         if shape != mode or not (
             _continues_capitalised(toks, j, k, last, strong=strong)
             if mode == CAP
@@ -407,6 +439,8 @@ def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
     flags = toks.flags[k]
     if _lower_surname_word(flags, toks.low[k], strong=strong):
         return True
+    if k >= 2 and toks.flags[k - 1] & PARTICLE and toks.flags[k - 2] & NAME and not flags & (FUNCTION | NOT_NAME):
+        return True  # after "van", "thi", "bin" inside a name, any word: "nguyen van hung", "tran thi mai"
     # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.
     return strong and bool(flags & COMMON) and len(toks.low[k]) >= 5 and closed(toks, k)
 

@@ -65,6 +65,7 @@ CONTEXT: tuple[str, ...] = (
     "contact", "reach", "text", "nås", "treffes", "treffe", "mob.", "mobnr", "nr", "tlfnr", "tel.", "tfn",
     "fasttelefon", "jobbtelefon", "jobb", "jobben", "jobbet", "privat", "hjemme", "festnetz", "handy", "ringa",
     "nå", "mig", "telefonnumer", "mobilnumer", "landline", "work", "home", "office", "fax", "ringes",
+    "vipps", "vippse", "vippset", "vippsa", "vipps-nummer", "vippsnummer", "swish", "mobilepay",
 )
 
 
@@ -77,7 +78,8 @@ def _parse(text: str) -> list[phonenumbers.PhoneNumber]:
     """The numbers ``text`` may stand for: in its own country when written internationally; Norwegian
     for 8 digits (or "47" and 8 digits, the country code dictated without its "+"); one of
     ``TRUNK_ZERO_REGIONS`` for a national number with a trunk 0; North American for 10 digits."""
-    candidate = _BRACKETED_PREFIX.sub(r"\1", text)
+    # "+47 (0) 57 72 61 40", "+44 (0)20 7946 0958": the trunk 0 in brackets is not dialled from abroad
+    candidate = _BRACKETED_PREFIX.sub(r"\1", text).replace("(0)", "")
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]
     if candidate.startswith("+"):

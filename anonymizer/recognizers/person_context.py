@@ -1,0 +1,416 @@
+"""Names that only their place in a sentence gives away: relations a human reader sees at once.
+
+Many Norwegian and English given names are also everyday words (Stein, Dag, Liv, Sol, Rose, Even, Per,
+Hope, Will, Frank, Storm, Vår), and chat is often typed in lower case. The gazetteer cannot tell "en
+stein i skoen" from "sendte 300 kr til stein", but the sentence can: a person is who you pay, who you
+share an account with, who you give power of attorney, who introduces themself. Each rule below is one
+such relation, with its words in ``anonymizer/data/person_relations.txt``:
+
+* ``X her`` / ``X here`` opening a sentence ("Even her igjen", "per her.", "HARALD her,");
+* coordination with the writer ("Rose og jeg", "eg og Tor", "Will and I", "me and Hope");
+* granting ("gi Sol fullmakt", "Gi Ravdna tilgang", "kan Klara få tillgång");
+* payments ("sendt 300kr te stein på vipps", "har lånt av liv", "kontoen til Hope");
+* possessives ("Rose's invoice"), ages ("Liv (7)"), clefts ("det er tor som", "hvem er Frank");
+* a name that opens a sentence with a verb only people do ("Mark says", "Stein påstår");
+* a signature: the last line or sentence is only a name ("... TAKK. ASTRID", "/Ebba");
+* lists: a word next to a found name in a list is a name too if it can be one ("Kari, Sol og Even").
+
+The rules return the first word of each name; the recognizer extends it over surnames as usual.
+A capitalised name-word in the middle of a sentence with no relation at all ("Takk til Dag på
+kontoret") is only a *doubt* (``SCORE_DOUBT``): redacted in strict mode, not in balanced mode.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FOREIGN,
+    FUNCTION,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SOFT,
+    WELL_KNOWN,
+    near_frequent_word,
+    word_list,
+)
+from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, SENTENCE_BREAK, Tokens, closed, wordlike
+
+#: A known name in a relation (capitalised / lower case), and a word in no list in one.
+SCORE_KNOWN = 0.85
+SCORE_KNOWN_LOWER = 0.6
+SCORE_UNKNOWN = 0.6
+SCORE_UNKNOWN_LOWER = 0.3
+#: Only strict mode (threshold 0.25) redacts these; balanced mode (0.4) does not.
+SCORE_DOUBT = 0.3
+
+_ARTICLES = frozenset({"en", "ei", "et", "a", "an"})
+_POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "sin", "si", "sitt", "vår", "våres"})
+_DETERMINERS = _ARTICLES | {"the", "den", "det", "de", "this", "that", "my", "your", "our", "min", "din", "denne"}
+_CLEFT = (("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"))
+_IDENTITY = (("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"))
+_WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"), ("hvem", "var"))
+_MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
+#: Words after a name that close it the way punctuation does, in dictated or all-caps text.
+_CLOSING = frozenset(
+    {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here"}
+)
+_AGE = re.compile(r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b")
+_LIST_GAP = re.compile(r"(?: ?\(\d{1,2}(?: ?år)?\))?\s*,\s*|\s+")
+_SIGNATURE_LEAD = re.compile(r"(?:^|\n|[.!?]\s+|\s[/–—-]\s?|^[/–—-]\s?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Relations:
+    """The word lists of ``person_relations.txt`` by kind."""
+
+    self_: frozenset[str]
+    and_: frozenset[str]
+    here: frozenset[str]
+    after_here: frozenset[str]
+    grant: frozenset[str]
+    granted: frozenset[str]
+    get: frozenset[str]
+    money: frozenset[str]
+    prep: frozenset[str]
+    owned: frozenset[str]
+    speech: frozenset[str]
+    who: frozenset[str]
+    unit: frozenset[str]
+    pronoun: frozenset[str]
+
+
+@functools.cache
+def relations() -> _Relations:
+    kinds: dict[str, set[str]] = {}
+    for line in word_list("person_relations.txt"):
+        kind, word = line.split(maxsplit=1)
+        kinds.setdefault(kind, set()).add(word)
+    get = {name: frozenset(kinds.get(name.rstrip("_"), ())) for name in _Relations.__dataclass_fields__}
+    return _Relations(**get)
+
+
+def candidate_score(toks: Tokens, j: int) -> float | None:
+    """The score word ``j`` gets as a name when a relation vouches for it, or None if it cannot be one.
+
+    A listed name (also one that is an everyday word) is a name here; a word in no list too, unless it
+    reads as an everyday word, an inflection or a typo of one. Pronouns and the writer never are.
+    """
+    low = toks.low[j]
+    flags = toks.flags[j]
+    rel = relations()
+    if flags & (NOT_NAME | FUNCTION) or len(low) < 2 or low in rel.pronoun or low in rel.self_:
+        return None
+    if is_cue_word(low):
+        return None  # "Her er fødselsnr. ...": a number recognizer's cue word, never a name
+    lower = toks.shape[j] == LOWER
+    if flags & NAME:
+        return SCORE_KNOWN_LOWER if lower else SCORE_KNOWN
+    if flags & (COMMON | PARTICLE | FOREIGN) or len(low) < 3 or wordlike(low) or near_frequent_word(low):
+        return None
+    if lower and INFLECTED.search(low):
+        return None  # "regnskapsprogrammet": an inflected word
+    return SCORE_UNKNOWN_LOWER if lower else SCORE_UNKNOWN
+
+
+def _words_before(toks: Tokens, j: int, phrase: tuple[str, ...]) -> bool:
+    """The words right before ``j`` are ``phrase``, separated by spaces only."""
+    first = j - len(phrase)
+    if first < 0:
+        return False
+    return all(toks.low[first + k] == w for k, w in enumerate(phrase)) and all(
+        not toks.gap(k).strip() for k in range(first, j)
+    )
+
+
+def _plain_gap(toks: Tokens, i: int) -> bool:
+    """Words ``i`` and ``i + 1`` are separated by spaces only."""
+    return not toks.gap(i).strip()
+
+
+def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:
+    """(first word, score) of each name a relation vouches for, among words not yet ``covered``."""
+    rel = relations()
+    for j in range(len(toks.low)):
+        if covered[j]:
+            continue
+        if _initialled(toks, j):
+            yield j, SCORE_KNOWN
+            continue
+        if _addressed(toks, j, rel):
+            yield j, SCORE_KNOWN
+            continue
+        score = candidate_score(toks, j)
+        if score is None:
+            # "Will and I", "Hans her": a capitalised word that is mostly a function word, in the two
+            # relations only a person stands in
+            if _capitalised_function_name(toks, j) and (_introduces(toks, j, rel) or _with_writer(toks, j, rel)):
+                yield j, SCORE_KNOWN
+            continue
+        if _related(toks, j, rel):
+            yield j, score
+        elif _doubt(toks, j) and not _not_a_name_here(toks, j, rel):
+            yield j, SCORE_DOUBT
+
+
+def _initialled(toks: Tokens, j: int) -> bool:
+    """ "E. Strand", "S. Kvamme", "J. Smith": a capital initial with a full stop, then a capitalised word
+    that can be a surname (a listed name, or a word in no list)."""
+    if len(toks.low[j]) != 1 or toks.shape[j] == LOWER or j + 1 >= len(toks.low) or toks.gap(j) != ". ":
+        return False
+    k = j + 1
+    flags = toks.flags[k]
+    if toks.shape[k] == LOWER or flags & (NOT_NAME | FUNCTION) or len(toks.low[k]) < 2:
+        return False
+    if flags & NAME:
+        return True
+    return not flags & COMMON and not wordlike(toks.low[k]) and not near_frequent_word(toks.low[k])
+
+
+#: A message that opens by addressing someone: "Til Per i kundeservice", "Dear Will,".
+_ADDRESSING = frozenset({"til", "to", "kjære", "dear", "att", "attn", "v/"})
+_AFTER_ADDRESSEE = frozenset({"i", "fra", "på", "hos", "in", "at", "from", "on", "og", "and"})
+
+
+def _addressed(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """The first word of the message addresses someone, and a capitalised name follows it."""
+    if j != 1 or toks.low[0] not in _ADDRESSING or toks.shape[j] == LOWER or not _plain_gap(toks, 0):
+        return False
+    if not toks.flags[j] & NAME or toks.flags[j] & (NOT_NAME | SOFT):
+        return False
+    return closed(toks, j) or j + 1 >= len(toks.low) or toks.low[j + 1] in _AFTER_ADDRESSEE
+
+
+def _capitalised_function_name(toks: Tokens, j: int) -> bool:
+    flags = toks.flags[j]
+    return toks.shape[j] != LOWER and bool(flags & FUNCTION and flags & NAME) and not flags & NOT_NAME
+
+
+def _word(toks: Tokens, k: int) -> str:
+    return toks.low[k] if 0 <= k < len(toks.low) else ""
+
+
+def _is_self(toks: Tokens, k: int, rel: _Relations) -> bool:
+    """Word ``k`` is the writer ("jeg", "eg", "me"; "I" only in capitals, "i" is Norwegian "in")."""
+    return _word(toks, k) in rel.self_ and (toks.low[k] != "i" or toks.text[toks.start[k]] == "I")
+
+
+def _introduces(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Even her igjen", "per her.", "Frank here from accounts payable"."""
+    after2 = _word(toks, j + 2)
+    return (
+        toks.initial[j]
+        and _word(toks, j + 1) in rel.here
+        and _plain_gap(toks, j)
+        and (j + 2 >= len(toks.low) or closed(toks, j + 1) or after2 in rel.after_here)
+    )
+
+
+def _with_writer(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Rose og jeg", "Will and I"; "eg og Tor", "me and Hope"."""
+    if _word(toks, j + 1) in rel.and_ and _is_self(toks, j + 2, rel):
+        return _plain_gap(toks, j) and _plain_gap(toks, j + 1)
+    if _word(toks, j - 1) in rel.and_ and j >= 2 and _is_self(toks, j - 2, rel):
+        return _plain_gap(toks, j - 1) and _plain_gap(toks, j - 2)
+    return False
+
+
+def _granted(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "gi Sol fullmakt", "Gi Ravdna tilgang", "kan Klara få tillgång", "give Bill access"."""
+    after, after2 = _word(toks, j + 1), _word(toks, j + 2)
+    before = _word(toks, j - 1)
+    gets = after in rel.granted or (after in rel.get and after2 in rel.granted)
+    return gets and (before in rel.grant or before in _MODAL)
+
+
+def _possessive(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Rose's invoice", "Hope's konto" (a capitalised name with an apostrophe genitive)."""
+    return toks.trim[j] == 2 and toks.shape[j] != LOWER
+
+
+def _owner(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "kontoen til Hope", "kortet til sol"."""
+    return _word(toks, j - 1) in rel.prep and _word(toks, j - 2) in rel.owned and not _unit_after(toks, j, rel)
+
+
+def _paid(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "sendt 300kr te stein på vipps", "har lånt av liv", "fikk 1200kr fra en frank på vipps",
+    "fullmakt gitt til per h"."""
+    before = _word(toks, j - 1)
+    if before in rel.prep:
+        prep = j - 1
+    elif before in _ARTICLES and _word(toks, j - 2) in rel.prep:
+        prep = j - 2
+    else:
+        return False
+    nearest = next(
+        (k for k in range(prep - 1, max(-1, prep - 7), -1) if toks.low[k] in rel.money or toks.low[k] in rel.granted),
+        None,
+    )
+    return nearest is not None and not _sentence_between(toks, nearest, prep) and not _unit_after(toks, j, rel)
+
+
+def _cleft(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "det er tor som skal ha pengene", "it's Grace who called"; "hvem er Frank??", "who is Will?"."""
+    if _word(toks, j + 1) in rel.who and any(_words_before(toks, j, phrase) for phrase in _CLEFT):
+        return True
+    ends = j + 1 >= len(toks.low) or closed(toks, j)
+    return ends and any(_words_before(toks, j, phrase) for phrase in _WHO)
+
+
+def _identity(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "dette er dag punktum", "hi its grace,", "HEI DETTE ER ODD FØDSELSNR"."""
+    ends = j + 1 >= len(toks.low) or closed(toks, j) or _word(toks, j + 1) in _CLOSING
+    return ends and any(_words_before(toks, j, phrase) for phrase in _IDENTITY)
+
+
+def _aged(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Liv (7)", "Tor 10 år": a listed name with an age after it."""
+    return bool(toks.flags[j] & NAME) and _AGE.match(toks.text, toks.end[j]) is not None
+
+
+def _speaks(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Mark says he transferred it", "Stein påstår at ...": a listed name opening a sentence with a
+    verb only people do."""
+    return (
+        toks.initial[j]
+        and toks.shape[j] != LOWER
+        and bool(toks.flags[j] & NAME)
+        and _word(toks, j + 1) in rel.speech
+        and _plain_gap(toks, j)
+    )
+
+
+_RULES = (_introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks)
+
+
+def _related(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """Some relation (or the signature) vouches for word ``j`` as a name; never for a word before a
+    number or a unit ("this is May 2024", "per måned"), which is a date or a preposition."""
+    if _aged(toks, j, rel):
+        return True
+    if _not_a_name_here(toks, j, rel):
+        return False
+    return any(rule(toks, j, rel) for rule in _RULES) or _signature(toks, j)
+
+
+def _not_a_name_here(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """What follows word ``j`` makes it something else: a number or unit ("May 2024", "Per måned"), a
+    postposed possessive ("samboeren min": a noun), a label colon ("Name: ..."), or a hyphen that
+    shares a compound ("Liv- og uføreforsikring")."""
+    if _unit_after(toks, j, rel):
+        return True
+    follows = toks.text[toks.end[j] : toks.end[j] + 1]
+    if follows in ("-", ":"):
+        return True
+    return j + 1 < len(toks.low) and _plain_gap(toks, j) and toks.low[j + 1] in _POSSESSIVES
+
+
+def _unit_after(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "per måned", "til dag 3": the word is a preposition or a noun here, not a name."""
+    rest = toks.text[toks.end[j] : toks.end[j] + 3].lstrip()
+    return rest[:1].isdigit() or (j + 1 < len(toks.low) and _plain_gap(toks, j) and toks.low[j + 1] in rel.unit)
+
+
+def _sentence_between(toks: Tokens, first: int, last: int) -> bool:
+    return any(c in ".!?\n" for k in range(first, last) for c in toks.gap(k))
+
+
+def _signature(toks: Tokens, j: int) -> bool:
+    """Word ``j`` starts the message's last line or sentence, which holds nothing but one to three
+    names: "TAKK FOR HJELPEN. ASTRID", "...\\nKari", "/Ebba", "- Per"."""
+    n = len(toks.low)
+    if n - j > 3 or not _SIGNATURE_LEAD.search(toks.text, 0, toks.start[j]):
+        return False
+    if toks.text[toks.end[-1] :].strip(" .!\n)"):
+        return False  # something other than punctuation follows
+    if j == 0:
+        return False  # the whole message is a word or two: a greeting or an answer, not a signature
+    for k in range(j, n):
+        if k > j and toks.gap(k - 1) != " ":
+            return False
+        flags = toks.flags[k]
+        if not flags & NAME or flags & NOT_NAME:
+            return False
+        if flags & (AMBIGUOUS | SOFT) and toks.shape[k] == LOWER:
+            return False
+    return True
+
+
+def _doubt(toks: Tokens, j: int) -> bool:
+    """A capitalised name-word inside a sentence, with no relation around it: in Norwegian and English
+    prose only proper nouns are capitalised there, but brands and places are proper nouns too."""
+    if toks.initial[j] or toks.shape[j] != CAP:
+        return False
+    flags = toks.flags[j]
+    if not flags & NAME or flags & (SOFT | NOT_NAME):
+        return False
+    if not flags & WELL_KNOWN and near_frequent_word(toks.low[j]):
+        return False  # "Alo", "Seet": a rare name, but here a typo of an everyday word
+    if j > 0 and toks.low[j - 1] in _DETERMINERS:
+        return False  # "the Grace period", "en Rose-buket": a name does not take an article
+    capitals = sum(1 for s in toks.shape if s != LOWER)
+    return capitals * 2 <= len(toks.shape)  # not Title Case Text, where capitals say nothing
+
+
+def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) -> Iterator[tuple[int, float]]:
+    """Words next to a found name in a list of names ("Kari, Sol, Even og Ask", "Liv (7), Tor (10) og
+    Storm (13)", "bjørn, vår og lerke"), in both directions, until the list ends."""
+    rel = relations()
+    seen = set()
+    queue = list(spans)
+    while queue:
+        first, last = queue.pop()
+        for k in (_list_next(toks, last, rel), _list_previous(toks, first, rel)):
+            if k is None or covered[k] or k in seen or not _list_item(toks, k, first, rel):
+                continue
+            score = candidate_score(toks, k)
+            if score is None:
+                continue
+            seen.add(k)
+            yield k, score
+            queue.append((k, k))
+
+
+def _list_item(toks: Tokens, k: int, anchor: int, rel: _Relations) -> bool:
+    """Word ``k`` is a whole item of the list that word ``anchor`` stands in: typed like it ("Kari, Sol"
+    but not "Kari, men ..."), and followed by the list's next separator, an age or the end."""
+    if (toks.shape[k] == LOWER) != (toks.shape[anchor] == LOWER):
+        return False
+    if k + 1 >= len(toks.low):
+        return not any(c.isalnum() for c in toks.text[toks.end[k] :])
+    gap = toks.gap(k)
+    return any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or bool(_AGE.match(gap))
+
+
+def _list_next(toks: Tokens, last: int, rel: _Relations) -> int | None:
+    k = last + 1
+    if k >= len(toks.low):
+        return None
+    gap = toks.gap(last)
+    if "," in gap and _LIST_GAP.fullmatch(gap):
+        return k
+    if toks.low[k] in rel.and_ and _LIST_GAP.fullmatch(gap) and k + 1 < len(toks.low) and _plain_gap(toks, k):
+        return k + 1
+    return None
+
+
+def _list_previous(toks: Tokens, first: int, rel: _Relations) -> int | None:
+    k = first - 1
+    if k < 0:
+        return None
+    gap = toks.gap(k)
+    if "," in gap and _LIST_GAP.fullmatch(gap) and not any(c in SENTENCE_BREAK for c in gap.replace(",", "")):
+        return k if not toks.initial[k] or toks.flags[k] & NAME else None
+    if toks.low[k] in rel.and_ and k >= 1 and _plain_gap(toks, k) and _LIST_GAP.fullmatch(toks.gap(k - 1)):
+        return k - 1
+    return None
+
+

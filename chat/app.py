@@ -106,6 +106,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         redactor = Redactor(
             workers=settings.anonymizer_workers,
             max_batch=settings.anonymizer_max_batch,
+            mode=settings.anonymizer_mode,
             observe=m.anonymizer_latency.observe,
         )
         await redactor.start()

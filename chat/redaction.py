@@ -40,11 +40,11 @@ def _worker_init() -> None:
     get_anonymizer().warm_up()
 
 
-def _redact_batch(texts: list[str]) -> list[tuple[str, dict[str, int]]]:
+def _redact_batch(texts: list[str], mode: str = "strict") -> list[tuple[str, dict[str, int]]]:
     from anonymizer import process_batch
 
     out: list[tuple[str, dict[str, int]]] = []
-    for result in process_batch(texts, "auto"):
+    for result in process_batch(texts, "auto", mode):
         counts: dict[str, int] = {}
         for entity in result.entities:
             counts[entity.type] = counts.get(entity.type, 0) + 1
@@ -60,10 +60,12 @@ class Redactor:
         *,
         workers: int = 1,
         max_batch: int = 64,
+        mode: str = "strict",
         observe: Callable[[float], None] | None = None,
     ) -> None:
         self._workers = workers
         self._max_batch = max_batch
+        self._mode = mode
         self._observe = observe
         self._executor: Executor | None = None
         self._queue: asyncio.Queue[tuple[str, asyncio.Future[Redacted]]] | None = None
@@ -121,7 +123,9 @@ class Redactor:
                 batch.append(queue.get_nowait())
             started = time.perf_counter()
             try:
-                results = await loop.run_in_executor(self._executor, _redact_batch, [t for t, _ in batch])
+                results = await loop.run_in_executor(
+                    self._executor, _redact_batch, [t for t, _ in batch], self._mode
+                )
             except asyncio.CancelledError:
                 for _, fut in batch:
                     if not fut.done():

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     #: Worker processes for redaction; 0 runs it in a thread in this process (tests, tiny installs).
     anonymizer_workers: int = 1
     anonymizer_max_batch: int = 64
+    #: How much evidence redaction of anonymous chats needs: "strict" (when in doubt, redact) or
+    #: "balanced"; measured trade-off in docs/benchmarks.md.
+    anonymizer_mode: Literal["strict", "balanced"] = "strict"
 
     # --- retention (days; defaults from the source documents) ----------------------------------------
     #: Anonymous and bot-only chat logs: 1 year for statistics and evaluation (seeds 000, 001).

@@ -61,7 +61,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import list_names, relation_names
+from anonymizer.recognizers.person_context import list_names, relation_names, reversed_names
 
 ENTITY = "PERSON"
 
@@ -196,6 +196,8 @@ class PersonRecognizer(EntityRecognizer):
 
         # 4. Names that a relation gives away ("sendte 300 kr til Stein", "Rose og jeg"), then the rest
         # of any list a found name stands in ("Kari, Sol og Even"); see person_context.py.
+        for first, last, score in list(reversed_names(toks, covered)):
+            emit(first, last, score)
         for j, score in list(relation_names(toks, covered)):
             if not covered[j]:
                 emit(j, _extend(toks, j, strong=False), score)
@@ -286,6 +288,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     elif _CUE_GAP.fullmatch(gap) is None:
         return None
     flags, shape = toks.flags[j], toks.shape[j]
+    if cue.kind == "strong" and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME and closed(toks, j):
+        return j, SCORE["strong"]  # "mvh jo", "hilsen Per.": a sign-off names a person, whatever else the word is
     if len(toks.low[j]) == 1 and j + 1 < len(toks.low) and toks.gap(j).strip() == "." and cue.kind != "weak":
         # an initial first: "Regards, J. Smith", "hilsen t. bakke", "Venleg helsing S. Kvamme"
         return _after_cue(toks, j + 1, Cue(cue.words, "strong" if cue.kind == "strong" else "medium"))

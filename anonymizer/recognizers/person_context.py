@@ -33,15 +33,17 @@ from anonymizer.recognizers._gazetteer import (
     COMMON,
     FOREIGN,
     FUNCTION,
+    GIVEN,
     NAME,
     NOT_NAME,
     PARTICLE,
     SOFT,
+    SURNAME,
     WELL_KNOWN,
     near_frequent_word,
     word_list,
 )
-from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, SENTENCE_BREAK, Tokens, closed, wordlike
+from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, SENTENCE_BREAK, UPPER, Tokens, closed, wordlike
 
 #: A known name in a relation (capitalised / lower case), and a word in no list in one.
 SCORE_KNOWN = 0.85
@@ -56,6 +58,7 @@ _POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "sin
 _DETERMINERS = _ARTICLES | {"the", "den", "det", "de", "this", "that", "my", "your", "our", "min", "din", "denne"}
 _CLEFT = (("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"))
 _IDENTITY = (("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"))
+_ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
 _WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"), ("hvem", "var"))
 _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
 #: Words after a name that close it the way punctuation does, in dictated or all-caps text.
@@ -111,13 +114,22 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     if is_cue_word(low):
         return None  # "Her er fødselsnr. ...": a number recognizer's cue word, never a name
     lower = toks.shape[j] == LOWER
+    if toks.shape[j] == UPPER and len(low) <= 3 and not _shouting(toks):
+        return None  # "a UK number", "BSU": an acronym in a message that is not all capitals
     if flags & NAME:
+        if lower and flags & SOFT:
+            return None  # "frå 22. august", "i mai": a month, weekday or place in lower case
         return SCORE_KNOWN_LOWER if lower else SCORE_KNOWN
     if flags & (COMMON | PARTICLE | FOREIGN) or len(low) < 3 or wordlike(low) or near_frequent_word(low):
         return None
     if lower and INFLECTED.search(low):
         return None  # "regnskapsprogrammet": an inflected word
     return SCORE_UNKNOWN_LOWER if lower else SCORE_UNKNOWN
+
+
+def _shouting(toks: Tokens) -> bool:
+    """The message is (mostly) written in capitals, so capitals say nothing about a word."""
+    return sum(1 for shape in toks.shape if shape == UPPER) * 2 > len(toks.shape)
 
 
 def _words_before(toks: Tokens, j: int, phrase: tuple[str, ...]) -> bool:
@@ -186,6 +198,26 @@ def _addressed(toks: Tokens, j: int, rel: _Relations) -> bool:
     if not toks.flags[j] & NAME or toks.flags[j] & (NOT_NAME | SOFT):
         return False
     return closed(toks, j) or j + 1 >= len(toks.low) or toks.low[j + 1] in _AFTER_ADDRESSEE
+
+
+def reversed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """ "KNUTSEN, LARS PETTER", "Hansen, Kari": a surname, a comma, then given names typed the same
+    way (forms and letters list people surname first). (first word, last word, score)."""
+    n = len(toks.low)
+    for k in range(n - 1):
+        if covered[k] or covered[k + 1] or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[k + 1]:
+            continue
+        surname, given = toks.flags[k], toks.flags[k + 1]
+        if not surname & SURNAME or surname & (AMBIGUOUS | NOT_NAME | FUNCTION):
+            continue
+        if not given & GIVEN or given & (AMBIGUOUS | NOT_NAME | FUNCTION) or toks.gap(k).strip() != ",":
+            continue
+        last = k + 1
+        while last + 1 < n and toks.gap(last) == " " and toks.shape[last + 1] == toks.shape[k]:
+            if not toks.flags[last + 1] & GIVEN or toks.flags[last + 1] & (NOT_NAME | FUNCTION):
+                break
+            last += 1
+        yield k, last, SCORE_KNOWN
 
 
 def _capitalised_function_name(toks: Tokens, j: int) -> bool:
@@ -266,9 +298,14 @@ def _cleft(toks: Tokens, j: int, rel: _Relations) -> bool:
 
 
 def _identity(toks: Tokens, j: int, rel: _Relations) -> bool:
-    """ "dette er dag punktum", "hi its grace,", "HEI DETTE ER ODD FØDSELSNR"."""
+    """ "dette er dag punktum", "hi its grace,", "HEI DETTE ER ODD FØDSELSNR"; but "it's done." (in
+    English a lower-case word after "it's" is a name only when a comma sets it off)."""
     ends = j + 1 >= len(toks.low) or closed(toks, j) or _word(toks, j + 1) in _CLOSING
-    return ends and any(_words_before(toks, j, phrase) for phrase in _IDENTITY)
+    if not ends or not any(_words_before(toks, j, phrase) for phrase in _IDENTITY):
+        return False
+    if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and _word(toks, j - 1) in _ENGLISH_IDENTITY:
+        return j + 1 < len(toks.low) and toks.gap(j).startswith(",")
+    return True
 
 
 def _aged(toks: Tokens, j: int, rel: _Relations) -> bool:
@@ -320,7 +357,10 @@ def _unit_after(toks: Tokens, j: int, rel: _Relations) -> bool:
 
 
 def _sentence_between(toks: Tokens, first: int, last: int) -> bool:
-    return any(c in ".!?\n" for k in range(first, last) for c in toks.gap(k))
+    """A sentence ends between words ``first`` and ``last`` (not at an initial's full stop: "K. M. Larsen")."""
+    return any(
+        c in ".!?\n" and not (c == "." and len(toks.low[k]) == 1) for k in range(first, last) for c in toks.gap(k)
+    )
 
 
 def _signature(toks: Tokens, j: int) -> bool:
@@ -352,7 +392,7 @@ def _doubt(toks: Tokens, j: int) -> bool:
     flags = toks.flags[j]
     if not flags & NAME or flags & (SOFT | NOT_NAME):
         return False
-    if not flags & WELL_KNOWN and near_frequent_word(toks.low[j]):
+    if not flags & (WELL_KNOWN | AMBIGUOUS) and near_frequent_word(toks.low[j]):
         return False  # "Alo", "Seet": a rare name, but here a typo of an everyday word
     if j > 0 and toks.low[j - 1] in _DETERMINERS:
         return False  # "the Grace period", "en Rose-buket": a name does not take an article

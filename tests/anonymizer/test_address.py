@@ -25,6 +25,19 @@ def found(recognizer: AddressRecognizer, text: str) -> list[str]:
 
 
 ADDRESSES: list[tuple[str, list[str]]] = [
+    # the neighbours, Sápmi, farms, floors and flats (issue 7)
+    ("Adressen er Drottninggatan 5, 111 51 Stockholm", ["Drottninggatan 5, 111 51 Stockholm"]),
+    ("bor i Nørregade 14, 2. th., 8000 Aarhus C nå", ["Nørregade 14, 2. th., 8000 Aarhus C"]),
+    ("Hauptstraße 5, 10115 Berlin", ["Hauptstraße 5, 10115 Berlin"]),
+    ("Suomageaidnu 5, 9845 Deatnu", ["Suomageaidnu 5, 9845 Deatnu"]),
+    ("Skicka kortet till Kungsgatan 7 lgh 1102, 753 21 Uppsala tack", ["Kungsgatan 7 lgh 1102, 753 21 Uppsala"]),
+    ("adresse Södra Hamngatan 7, 452 30 Strömstad.", ["Södra Hamngatan 7, 452 30 Strömstad"]),
+    ("Eg bur i Gamlevegen 17, 6893 Vik i Sogn", ["Gamlevegen 17, 6893 Vik i Sogn"]),
+    ("Adressen han oppga var Grønland 18, 3045 Drammen, men", ["Grønland 18, 3045 Drammen"]),
+    ("gårdsadresse: Nordre Lien gnr 23 bnr 4, 2690 Skjåk", ["Nordre Lien gnr 23 bnr 4, 2690 Skjåk"]),
+    ("firmaet har adresse Pb. 33 Sentrum, 0101 Oslo", ["Pb. 33 Sentrum, 0101 Oslo"]),
+    ("Address: PO Box 445, Reading RG1 8BW", ["PO Box 445, Reading RG1 8BW"]),
+    ("bor på fjellv 21a nå", ["fjellv 21a"]),
     ("Storgata 12", ["Storgata 12"]),
     ("Storgata 12B", ["Storgata 12B"]),
     ("Storgata 12 B, 0155 Oslo", ["Storgata 12 B, 0155 Oslo"]),
@@ -70,6 +83,8 @@ ADDRESSES: list[tuple[str, list[str]]] = [
 ]
 
 NOT_ADDRESSES: list[str] = [
+    "Jeg fikk brev 2 ganger",
+    "Det kostet 1 200 kr, 3045 kroner totalt",
     "",
     "Gata er stengt",
     "Gå til gate 12",

@@ -13,6 +13,20 @@ from tests.anonymizer.conftest import spans_of
 E = "EMAIL_ADDRESS"
 
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    # obfuscated (issue 7)
+    ("mail meg på ola . nordmann @ gmail . com takk", [(E, "ola . nordmann @ gmail . com")]),
+    ("ola@gmail .com", [(E, "ola@gmail .com")]),
+    ("skriv til ola (at) online.no", [(E, "ola (at) online.no")]),
+    ("per [at] hotmail dot com", [(E, "per [at] hotmail dot com")]),
+    ("kari snabel-a hotmail punktum com", [(E, "kari snabel-a hotmail punktum com")]),
+    ("ola at gmail dot com", [(E, "ola at gmail dot com")]),
+    ("post(a)bjornstad-regnskap.no", [(E, "post(a)bjornstad-regnskap.no")]),
+    ("e-post: ragnhild.oksnes@\nbroadpark.no", [(E, "ragnhild.oksnes@\nbroadpark.no")]),
+    ("regnskap(at)fjordbyraa(punktum)no", [(E, "regnskap(at)fjordbyraa(punktum)no")]),
+    ("martin strek olsen krøllalfa yahoo punktum no", [(E, "martin strek olsen krøllalfa yahoo punktum no")]),
+    ("mail: kari＠online.no", [(E, "kari＠online.no")]),
+    ("hun sa at hotmail.com var nede", []),  # a sentence about a provider
+    ("jeg ser at nav.no har nye regler", []),
     ("ola.nordmann@example.no", [(E, "ola.nordmann@example.no")]),
     ("e-post: Ola.Nordmann+bank@Example.COM.", [(E, "Ola.Nordmann+bank@Example.COM")]),
     ("kari@bøkker.no", [(E, "kari@bøkker.no")]),

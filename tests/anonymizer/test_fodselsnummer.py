@@ -12,7 +12,15 @@ from tests.anonymizer.conftest import spans_of
 F = "NO_FODSELSNUMMER"
 K = "NO_KONTONUMMER"
 
+SPOKEN_FNR = "en fem null åtte ni null fire sju sju fire seks"
+
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    # odd groupings, line breaks, spaced and spoken digits (issue 7)
+    ("Fødselsnummeret mitt er 15.08.90.47746", [(F, "15.08.90.47746")]),
+    ("personnr:\n150890\n47746", [(F, "150890\n47746")]),
+    ("fnr 1 5 0 8 9 0 4 7 7 4 6", [(F, "1 5 0 8 9 0 4 7 7 4 6")]),
+    ("fnr 150890\u200b47746", [(F, "150890\u200b47746")]),
+    ("personnummer en fem null åtte ni null fire sju sju fire seks", [(F, SPOKEN_FNR)]),
     ("Fødselsnummeret mitt er 01019010046", [(F, "01019010046")]),
     ("fnr: 150886 10080", [(F, "150886 10080")]),
     ("fnr 150886-10080, takk", [(F, "150886-10080")]),

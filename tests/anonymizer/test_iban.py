@@ -11,6 +11,7 @@ from tests.anonymizer.conftest import spans_of
 I = "IBAN_CODE"  # noqa: E741
 
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Receiver IBAN\nDE40 8858 7177\n5781 9979 05\nplease check", [(I, "DE40 8858 7177\n5781 9979 05")]),
     ("IBAN: NO93 8601 1117 947", [(I, "NO93 8601 1117 947")]),
     ("NO9386011117947", [(I, "NO9386011117947")]),
     ("no93 8601 1117 947", [(I, "no93 8601 1117 947")]),

@@ -11,6 +11,9 @@ from tests.anonymizer.conftest import spans_of
 A = "IP_ADDRESS"
 
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("router 192.168.001.010 svarer ikke", [(A, "192.168.001.010")]),  # leading zeros
+    ("to adresser: 91.189.91.38 og fe80::1ff:fe23:4567:890a.", [(A, "91.189.91.38"), (A, "fe80::1ff:fe23:4567:890a")]),
+    ("ip ::ffff:192.168.1.1", [(A, "::ffff:192.168.1.1")]),
     ("192.168.0.1", [(A, "192.168.0.1")]),
     ("min ip er 10.0.0.1.", [(A, "10.0.0.1")]),
     ("2001:db8::1", [(A, "2001:db8::1")]),

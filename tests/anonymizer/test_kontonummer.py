@@ -11,7 +11,12 @@ from tests.anonymizer.conftest import spans_of
 K = "NO_KONTONUMMER"
 F = "NO_FODSELSNUMMER"
 
+SPOKEN_KONTO = "fire syv tre null punktum fem syv punktum fem tre null ni ni"
+
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("kontonummeret er 12 34 56 78 90 3", [(K, "12 34 56 78 90 3")]),
+    ("konto 1234\n56 78903", [(K, "1234\n56 78903")]),
+    (f"kontonummeret er {SPOKEN_KONTO}", [(K, SPOKEN_KONTO)]),
     ("Kontonummeret mitt er 1234.56.78903", [(K, "1234.56.78903")]),
     ("1234.56.78903", [(K, "1234.56.78903")]),
     ("overfør til 1234 56 78903 i dag", [(K, "1234 56 78903")]),

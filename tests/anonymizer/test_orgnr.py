@@ -12,6 +12,8 @@ from tests.anonymizer.conftest import spans_of
 O = "NO_ORGNR"  # noqa: E741
 
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Fakturerer fra 974760673MVA, takk", [(O, "974760673")]),
+    ("org.nr 974_760_673", [(O, "974_760_673")]),
     ("org.nr 974 760 673", [(O, "974 760 673")]),
     ("orgnr: 974760673", [(O, "974760673")]),
     ("Org. nr. 974760673", [(O, "974760673")]),

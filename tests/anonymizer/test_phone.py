@@ -12,7 +12,18 @@ from tests.anonymizer.conftest import spans_of
 
 P = "PHONE_NUMBER"
 
+SPOKEN_PHONE = "four seven nine one two eight five zero three four"  # "47" dictated without its "+"
+
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    # a cue and the right length are enough, whatever libphonenumber knows (issue 7)
+    ("ring meg på 4 1 2 3 4 5 6 7", [(P, "4 1 2 3 4 5 6 7")]),
+    ("mobil: 41 23\n45 67", [(P, "41 23\n45 67")]),
+    ("mitt nr ９３５８１２０４", [(P, "９３５８１２０４")]),
+    ("Ni kan nå mig på 073-981 22 40", [(P, "073-981 22 40")]),
+    ("Festnetz 030 9821 4477", [(P, "030 9821 4477")]),
+    ("Telefonnummeret mitt er +47 (0) 57 72 61 40", [(P, "+47 (0) 57 72 61 40")]),
+    ("250kr på vipps til 94817362", [(P, "94817362")]),
+    (f"call me on {SPOKEN_PHONE} after six", [(P, SPOKEN_PHONE)]),
     ("+47 912 34 567", [(P, "+47 912 34 567")]),
     ("ring 0047 91234567 i morgen", [(P, "0047 91234567")]),
     ("(+47) 91234567", [(P, "(+47) 91234567")]),

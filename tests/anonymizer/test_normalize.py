@@ -1,0 +1,187 @@
+"""Normalisation before recognition (anonymizer/normalize.py): what the recognizers read, and that
+redaction still replaces exactly the original characters, hidden ones included.
+
+The property tests insert invisible characters, odd separators and full-width forms into every kind of
+number and into e-mail addresses, and check that no three digits (or the local part) survive.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from anonymizer import Anonymizer
+from anonymizer.normalize import normalize
+
+#: CI runs a fixed, repeatable sample; ``CHATLOG_HYPOTHESIS_EXAMPLES=5000`` explores more, at random.
+EXAMPLES = int(os.environ.get("CHATLOG_HYPOTHESIS_EXAMPLES", "300"))
+DERANDOMIZE = "CHATLOG_HYPOTHESIS_EXAMPLES" not in os.environ
+
+# Valid values (checksums hold), each with the cue a customer would write before it.
+VALUES: list[tuple[str, str, str]] = [
+    ("NO_FODSELSNUMMER", "fødselsnummer", "15089047746"),
+    ("NO_FODSELSNUMMER", "fnr", "01019012480"),
+    ("NO_KONTONUMMER", "kontonummer", "12345678903"),
+    ("NO_KONTONUMMER", "konto", "86011117947"),
+    ("NO_ORGNR", "org.nr", "974760673"),
+    ("CREDIT_CARD", "kortnummer", "4111111111111111"),
+    ("CREDIT_CARD", "card", "5555555555554444"),
+    ("PHONE_NUMBER", "ring meg på", "91234567"),
+    ("PHONE_NUMBER", "tlf", "41234567"),
+]
+
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\ufeff", "\x00", "\u034f", "\u180e"]
+SEPARATORS = [" ", "  ", "-", ".", "/", "_", "\n", " \n", "\u00a0", "\u202f", "\u2009", " - "]
+
+
+def test_plain_text_is_returned_as_it_is() -> None:
+    for text in ["", "Hei, kortet mitt er sperret", "æøå ÆØÅ 123", "I paid 500 kr on 12.03.2024"]:
+        view = normalize(text)
+        assert view.text == text
+        assert not view.changed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("010190\u200b12345", "01019012345"),
+        ("1234\u00ad56\u00ad78903", "12345678903"),
+        ("kort ４１１１ １１１１", "kort 4111 1111"),
+        ("ola＠gmail.com", "ola@gmail.com"),
+        ("tlf\u00a0912\u202f34\u2009567", "tlf 912 34 567"),
+        ("a\x00b\u2060c", "abc"),
+        ("٠١٢٣٤٥٦٧٨٩", "0123456789"),  # Arabic-Indic digits
+        ("9\ufe0f\u20e34\ufe0f\u20e3", "94"),  # keycap emoji digits
+        ("e\u0301", "é"),
+        ("12\u201334", "12-34"),  # en dash
+    ],
+)
+def test_characters(text: str, expected: str) -> None:
+    assert normalize(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("null en null en ni null en to tre fire fem", "0 1 0 1 9 0 1 2 3 4 5"),
+        ("nine one two three four five six seven", "9 1 2 3 4 5 6 7"),
+        ("ring nittien tjuetre førtifem sekstisju", "ring 91 23 45 67"),
+        ("twenty-one thirty-four fifty-six seventy-eight", "21 34 56 78"),
+        ("double seven eight nine four five", " 7 7 8 9 4 5"),
+        ("fire syv tre null punktum fem syv", "4 7 3 0 5 7"),
+        ("zero two one one six three, four zero eight", "0 2 1 1 6 3  4 0 8"),  # a comma may start a new number
+        ("ovcci okta guokte golbma njeallje", "ovcci okta guokte golbma njeallje"),  # Sami: not known
+    ],
+)
+def test_spoken_digits(text: str, expected: str) -> None:
+    assert normalize(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jeg har to barn og en hund",
+        "en to tre",  # three ambiguous words: no number
+        "I have one or two questions",
+        "fem minutter",
+        "det er ti over fem",
+    ],
+)
+def test_ordinary_words_stay_words(text: str) -> None:
+    assert normalize(text).text == text
+
+
+def test_dictated_punctuation() -> None:
+    text = "kyrkjevegen 3 komma 5700 voss punktum ny linje helsing kjellaug"
+    assert normalize(text).text == "kyrkjevegen 3, 5700 voss.\nhelsing kjellaug"
+    # an e-mail's own bracketed disguise is left to the e-mail recognizer
+    assert normalize("regnskap(at)firma(punktum)no").text == "regnskap(at)firma(punktum)no"
+
+
+def test_spans_map_back_over_hidden_characters() -> None:
+    text = "fnr 150890\u200b\u00ad47746!"
+    view = normalize(text)
+    start = view.text.index("15089047746")
+    assert text[slice(*view.span(start, start + 11))] == "150890\u200b\u00ad47746"
+
+
+def test_spoken_number_maps_back_to_the_words() -> None:
+    text = "mitt nummer er fire en to tre fire fem seks sju takk"
+    view = normalize(text)
+    start = view.text.index("4")
+    end = view.text.rindex("7") + 1
+    assert text[slice(*view.span(start, end))] == "fire en to tre fire fem seks sju"
+
+
+# --- the whole engine, property-based -----------------------------------------------------------------
+
+
+def _surviving_digits(text: str, redacted_spans: list[tuple[int, int]], value_positions: list[int]) -> int:
+    return sum(1 for i in value_positions if not any(s <= i < e for s, e in redacted_spans))
+
+
+@st.composite
+def disguised(draw: st.DrawFn) -> tuple[str, str, list[int]]:
+    """A cue and a valid number, with invisible characters and separators put between its digits.
+
+    Returns the message, the entity type and the positions of the number's digits in the message.
+    """
+    entity, cue, value = draw(st.sampled_from(VALUES))
+    pieces: list[str] = []
+    for index, digit in enumerate(value):
+        if draw(st.booleans()):
+            digit = chr(ord("０") + int(digit)) if draw(st.integers(0, 9)) == 0 else digit
+        pieces.append(digit)
+        if index < len(value) - 1 and draw(st.integers(0, 3)) == 0:
+            pieces.append(draw(st.sampled_from(INVISIBLE)))
+    if draw(st.booleans()):
+        # one separator style between fixed-size groups, the way people split a number they copy
+        size = draw(st.sampled_from([1, 2, 3, 4]))
+        sep = draw(st.sampled_from(SEPARATORS))
+        grouped: list[str] = []
+        count = 0
+        for piece in pieces:
+            grouped.append(piece)
+            if piece not in INVISIBLE:
+                count += 1
+                if count % size == 0 and count < len(value):
+                    grouped.append(sep)
+        pieces = grouped
+    number = "".join(pieces)
+    prefix = f"Hei, {cue}: "
+    positions = [len(prefix) + i for i, ch in enumerate(number) if ch.isdigit() or "０" <= ch <= "９"]
+    return prefix + number + " takk", entity, positions
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
+@given(disguised())
+def test_no_disguised_number_survives(engine: Anonymizer, case: tuple[str, str, list[int]]) -> None:
+    text, _entity, positions = case
+    spans = [(e.start, e.end) for e in engine.analyze(text)]
+    assert _surviving_digits(text, spans, positions) < 3, (text, engine.redact(text))
+
+
+@st.composite
+def disguised_email(draw: st.DrawFn) -> tuple[str, str]:
+    local = draw(st.sampled_from(["ola.nordmann", "kari", "per_hansen", "t.haugen", "ingrid-marie"]))
+    domain = draw(st.sampled_from(["gmail.com", "online.no", "hotmail.no", "firma.co.uk", "uia.no"]))
+    at = draw(st.sampled_from(["@", " @ ", "＠", "(at)", " (at) ", "[at]", " [ at ] ", " snabel-a ", " krøllalfa "]))
+    dot = draw(st.sampled_from([".", " . ", " dot ", " punktum ", "(dot)", " [dot] ", ". "]))
+    hide = draw(st.sampled_from(["", "\u200b", "\u00ad", "\u2060"]))
+    local_text = local.replace(".", dot) if draw(st.booleans()) else local
+    at_text = hide + at if hide else at
+    address = local_text + at_text + domain.replace(".", dot)
+    return f"e-post: {address} takk", local
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
+@given(disguised_email())
+def test_no_disguised_email_survives(engine: Anonymizer, case: tuple[str, str]) -> None:
+    text, local = case
+    redacted = engine.redact(text)
+    labels = [label for label in local.replace("_", ".").replace("-", ".").split(".") if len(label) >= 3]
+    assert not any(label in redacted for label in labels), (text, redacted)
+    assert "<EMAIL_ADDRESS>" in redacted, (text, redacted)

@@ -1,0 +1,103 @@
+"""PERSON from relations (anonymizer/recognizers/person_context.py): names that are also everyday words,
+given away by the sentence around them, and the same words left alone where they are words."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+P = "PERSON"
+
+
+def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode=mode) if e.type == P]
+
+
+POSITIVES: list[tuple[str, list[str]]] = [
+    # introducing oneself
+    ("Even her igjen. Fikk dere sjekket kortet?", ["Even"]),
+    ("per her. glemt pinkoden 🙈", ["per"]),
+    ("HARALD her, hvorfor er kortet sperret??", ["HARALD"]),
+    ("Frank here from accounts payable, any news?", ["Frank"]),
+    # with the writer
+    ("Rose og jeg skal ha felles konto", ["Rose"]),
+    ("sol og æ ska på ferie", ["sol"]),
+    ("Hei, eg og Tor skal kjøpe leilegheit", ["Tor"]),
+    ("Will and I are getting married", ["Will"]),
+    ("me and hope want a joint account", ["hope"]),
+    # granting
+    ("Jeg vil gi Sol fullmakt til kontoen", ["Sol"]),
+    ("gi even tilgang til regningene mine", ["even"]),
+    ("Kan Klara få tillgång till mitt konto?", ["Klara"]),
+    # payments and possessions
+    ("sendt 300kr te stein på vipps i går", ["stein"]),
+    ("har lånt av liv te husleia", ["liv"]),
+    ("fikk 1200kr fra en frank på vipps", ["frank"]),
+    ("Can I pay Rose's invoice from my account?", ["Rose"]),
+    ("kontoen til Hope er sperret", ["Hope"]),
+    ("Fullmakt gitt av K. M. Larsen til per h", ["K. M. Larsen", "per h"]),
+    # clefts, questions, identity
+    ("det er tor som skal ha pengene", ["tor"]),
+    ("wtf hvem er Frank??", ["Frank"]),
+    ("hi its grace, my card got declined", ["grace"]),
+    ("HEI DETTE ER ODD FØDSELSNR 170148 28982", ["ODD"]),
+    # ages, lists, signatures, initials, reversed order
+    ("Barna mine: Liv (7), Tor (10) og Storm (13).", ["Liv", "Tor", "Storm"]),
+    ("Disse skal ha tilgang: Kari, Sol, Even og Ask", ["Kari", "Sol", "Even", "Ask"]),
+    ("arvingane er bjørn, vår og lerke", ["bjørn", "vår"]),
+    ("TAKK FOR HJELPEN. ASTRID", ["ASTRID"]),
+    ("Ny adresse fra 1. juni.\n/Ebba", ["Ebba"]),
+    ("Dette gjelder dødsboet etter E. Strand.", ["E. Strand"]),
+    ("Venleg helsing S. Kvamme", ["S. Kvamme"]),
+    ("Skattyter: KNUTSEN, LARS PETTER", ["KNUTSEN, LARS PETTER"]),
+    ("får ikke logget inn. mvh jo", ["jo"]),
+    ("Mark says he transferred it yesterday", ["Mark"]),
+    ("Stein påstår at avtalen er signert", ["Stein"]),
+    ("Til Per i kundeservice: takk for hjelpen", ["Per"]),
+    # role and kinship words
+    ("selgeren Rune ville ha pengene til en annen konto", ["Rune"]),
+    ("kompisen min kacper har konto i Polen", ["kacper"]),
+    ("Du snakker med Even i kundeservice", ["Even"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+NEGATIVES: list[str] = [
+    "det ligger en stein i skoen",
+    "god dag, jeg lurer på lånet",
+    "Per måned betaler jeg 3 000 kr",
+    "I hope so, thanks",
+    "hele livet har jeg spart",
+    "sol og sommer hele uka",
+    "mark it as read please",
+    "this is May 2024",
+    "May I ask about the Grace period?",
+    "kona mi skal ha kortet",
+    "Jeg og samboeren min vil søke lån",
+    "Har dere Liv- og uføreforsikring?",
+    "Can I Transfer Money to My Savings Account?",
+    "Her er fødselsnr. 01010112345 som dere ba om",
+    "Please confirm once it's done.",
+    "Eg har ikkje fått svar frå 22. august.",
+    "Varför drogs det 350 kronor den 3 maj?",
+    "Need to send money to a UK number",
+    "Jeg vil gi fullmakt til brukskontoen min",
+    "det står et trekk fra noe som heter mobilpay",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_words_stay_words(engine: Anonymizer, text: str) -> None:
+    assert names(engine, text, mode="strict") == []
+
+
+def test_a_capitalised_name_word_alone_is_a_doubt(engine: Anonymizer) -> None:
+    """No relation, but capitalised inside a sentence: strict mode redacts it, balanced does not."""
+    text = "Takk til Dag på kontoret som hjalp meg"
+    assert names(engine, text, mode="strict") == ["Dag"]
+    assert names(engine, text, mode="balanced") == []

@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     rate_burst: int = 200
     #: Consecutive refused messages after which a flooding connection is closed.
     flood_close_after: int = 50
+    #: Frames and bytes queued for one peer before it is dropped as too slow (close 4413; it resumes).
+    peer_queue_frames: int = Field(default=1000, ge=1)
+    peer_queue_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    #: How long a peer may take to accept its close frame before its connection is aborted.
+    peer_close_timeout_s: float = Field(default=2.0, gt=0)
 
     # --- anonymizer -----------------------------------------------------------------------------------
     #: Worker processes for redaction; 0 runs it in a thread in this process (tests, tiny installs).

@@ -20,9 +20,11 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from chat import protocol as p
 from chat.errors import AuthError, ChatlogError, ProtocolError, RateLimited
 from chat.gateway.hub import Agent, LiveSession
+from chat.gateway.outbox import Outbox
 from chat.notice import privacy_notice
 from chat.ratelimit import TokenBucket
 from chat.services import Services
+from chat.settings import Settings
 
 log = logging.getLogger("chat.gateway")
 
@@ -30,31 +32,56 @@ _DEV_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 
 class Connection:
-    """A websocket as the hub sees it, plus what the watchdog and the flood guard need."""
+    """A websocket as the hub sees it: frames go through its :class:`Outbox` (never waiting on the
+    socket), plus what the watchdog and the flood guard need."""
 
-    __slots__ = ("bucket", "closed", "last_seen", "refused", "ws")
+    __slots__ = ("bucket", "last_seen", "outbox", "refused", "writer", "ws")
 
-    def __init__(self, ws: WebSocket, bucket: TokenBucket) -> None:
+    def __init__(self, ws: WebSocket, bucket: TokenBucket, settings: Settings) -> None:
         self.ws = ws
         self.bucket = bucket
         self.last_seen = time.monotonic()
         self.refused = 0
-        self.closed = False
+        self.outbox = Outbox(
+            self._write,
+            self._close,
+            self._abort,
+            max_frames=settings.peer_queue_frames,
+            max_bytes=settings.peer_queue_bytes,
+            close_timeout_s=settings.peer_close_timeout_s,
+        )
+        self.writer = asyncio.create_task(self.outbox.run(), name="ws-writer")
 
-    async def send(self, frame: str) -> None:
-        try:
-            await self.ws.send_text(frame)
-        except (OSError, RuntimeError) as exc:
-            # The peer went away (uvicorn's ClientDisconnected) or we already closed: the same thing
-            # to the endpoint loop as a disconnect, not an application error.
-            raise WebSocketDisconnect(1006) from exc
+    def send(self, frame: str) -> bool:
+        return self.outbox.put(frame)
 
-    async def close(self, code: int, reason: str = "") -> None:
-        if self.closed:
-            return
-        self.closed = True
+    def close(self, code: int, reason: str = "") -> None:
+        self.outbox.close(code, reason)
+
+    async def wait_closed(self, within_s: float) -> bool:
+        return await self.outbox.wait_closed(within_s)
+
+    async def finish(self, code: int, reason: str, within_s: float) -> None:
+        """End of the endpoint: close (after what is queued), wait for the writer, then stop it."""
+        self.outbox.close(code, reason)
+        if not await self.outbox.wait_closed(within_s):
+            self._abort()
+            self.writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.writer
+
+    async def _write(self, frame: str) -> None:
+        await self.ws.send_text(frame)
+
+    async def _close(self, code: int, reason: str) -> None:
         if self.ws.application_state == WebSocketState.CONNECTED:
             await self.ws.close(code, reason)
+
+    def _abort(self) -> None:
+        """Drop the TCP connection of a peer that does not read (uvicorn's transport, if we can reach it)."""
+        transport = getattr(getattr(self.ws._send, "__self__", None), "transport", None)
+        if transport is not None:
+            transport.abort()
 
 
 class Watchdog:
@@ -71,10 +98,9 @@ class Watchdog:
             await asyncio.sleep(interval)
             cutoff = time.monotonic() - self.idle_timeout_s
             for conn in [c for c in self.connections if c.last_seen < cutoff]:
-                with contextlib.suppress(Exception):
-                    await conn.send(p.error_frame("idle_timeout", "no activity; reconnect to continue"))
-                with contextlib.suppress(Exception):
-                    await conn.close(p.CLOSE_TIMEOUT, "idle timeout")
+                # Queued, never awaited: a peer that does not read cannot hold the watchdog up.
+                conn.send(p.error_frame("idle_timeout", "no activity; reconnect to continue"))
+                conn.close(p.CLOSE_TIMEOUT, "idle timeout")
                 self.connections.discard(conn)
             if on_tick is not None:
                 on_tick()
@@ -115,37 +141,35 @@ async def _hello(ws: WebSocket, conn: Connection, services: Services, parse: Cal
     try:
         raw = await asyncio.wait_for(_receive(ws), services.settings.auth_timeout_s)
     except TimeoutError:
-        await conn.send(p.error_frame("auth_timeout", "send hello within the deadline"))
-        await conn.close(p.CLOSE_TIMEOUT, "auth timeout")
+        conn.send(p.error_frame("auth_timeout", "send hello within the deadline"))
+        conn.close(p.CLOSE_TIMEOUT, "auth timeout")
         return None
     except ProtocolError as exc:
-        await _refuse(conn, services, exc, p.CLOSE_BAD_FRAME)
+        _refuse(conn, services, exc, p.CLOSE_BAD_FRAME)
         return None
     if raw is None:
         return None
     try:
         event = parse(raw, max_text_chars=services.settings.max_text_chars)
     except ProtocolError as exc:
-        await _refuse(conn, services, exc, p.CLOSE_BAD_FRAME)
+        _refuse(conn, services, exc, p.CLOSE_BAD_FRAME)
         return None
     if not isinstance(event, p.Hello):
-        await _refuse(conn, services, ProtocolError("the first frame must be hello", code="hello_required"),
+        _refuse(conn, services, ProtocolError("the first frame must be hello", code="hello_required"),
                       p.CLOSE_BAD_FRAME)
         return None
     return event
 
 
-async def _refuse(conn: Connection, services: Services, exc: ChatlogError, close_code: int) -> None:
+def _refuse(conn: Connection, services: Services, exc: ChatlogError, close_code: int) -> None:
     services.metrics.errors.labels(exc.code).inc()
-    with contextlib.suppress(Exception):
-        await conn.send(p.error_frame(exc.code, exc.message))
-    with contextlib.suppress(Exception):
-        await conn.close(close_code, exc.code)
+    conn.send(p.error_frame(exc.code, exc.message))
+    conn.close(close_code, exc.code)
 
 
-async def _error(conn: Connection, services: Services, exc: ChatlogError, **extra: Any) -> None:
+def _error(conn: Connection, services: Services, exc: ChatlogError, **extra: Any) -> None:
     services.metrics.errors.labels(exc.code).inc()
-    await conn.send(p.error_frame(exc.code, exc.message, **extra))
+    conn.send(p.error_frame(exc.code, exc.message, **extra))
 
 
 def _close_code_for(exc: ChatlogError) -> int:
@@ -186,37 +210,31 @@ def _flooding(conn: Connection, services: Services) -> bool:
     return True
 
 
-async def _accept(ws: WebSocket, services: Services, endpoint: str) -> Connection | None:
-    if not origin_allowed(ws, services):
-        services.metrics.errors.labels("origin_not_allowed").inc()
-        log.warning("origin refused", extra={"endpoint": endpoint})
-        await ws.close(code=1008)  # before accept: uvicorn answers the handshake with HTTP 403
-        return None
-    await ws.accept()
-    conn = Connection(ws, TokenBucket(services.settings.rate_per_s, services.settings.rate_burst))
-    if services.hub.shutting_down:
-        await _refuse(conn, services, ChatlogError("server is restarting; reconnect", code="shutting_down"),
-                      p.CLOSE_SERVICE_RESTART)
-        return None
-    return conn
-
-
 async def _serve(
     ws: WebSocket,
     endpoint: str,
     parse: Callable[..., Any],
     session: Callable[[Services, Connection, p.Hello], Awaitable[None]],
 ) -> None:
-    """What both endpoints share: Origin check and accept, the hello deadline, the connection gauge and
-    the idle watchdog; ``session`` does the rest once a hello arrived."""
+    """What both endpoints share: Origin check and accept, the hello deadline, the connection gauge, the
+    idle watchdog and the peer's writer; ``session`` does the rest once a hello arrived."""
     services: Services = ws.app.state.services
-    conn = await _accept(ws, services, endpoint)
-    if conn is None:
+    if not origin_allowed(ws, services):
+        services.metrics.errors.labels("origin_not_allowed").inc()
+        log.warning("origin refused", extra={"endpoint": endpoint})
+        await ws.close(code=1008)  # before accept: uvicorn answers the handshake with HTTP 403
         return
+    await ws.accept()
+    settings = services.settings
+    conn = Connection(ws, TokenBucket(settings.rate_per_s, settings.rate_burst), settings)
     gauge = services.metrics.connections.labels(endpoint)
     gauge.inc()
     watchdog: Watchdog = ws.app.state.watchdog
     try:
+        if services.hub.shutting_down:
+            _refuse(conn, services, ChatlogError("server is restarting; reconnect", code="shutting_down"),
+                    p.CLOSE_SERVICE_RESTART)
+            return
         hello = await _hello(ws, conn, services, parse)
         if hello is not None:
             watchdog.connections.add(conn)
@@ -226,6 +244,7 @@ async def _serve(
     finally:
         watchdog.connections.discard(conn)
         gauge.dec()
+        await conn.finish(p.CLOSE_NORMAL, "", settings.peer_close_timeout_s)
 
 
 async def chat_endpoint(ws: WebSocket) -> None:
@@ -240,10 +259,10 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         else:
             live = await services.hub.start_session(identity, conn)
     except ChatlogError as exc:
-        await _refuse(conn, services, exc, _close_code_for(exc))
+        _refuse(conn, services, exc, _close_code_for(exc))
         return
     try:
-        await conn.send(
+        conn.send(
             p.encode(
                 {
                     "type": "welcome",
@@ -256,9 +275,9 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         )
         if hello.resume_session_id is not None:
             for frame in await services.hub.replay(live, hello.resume_last_seq):
-                await conn.send(frame)
+                conn.send(frame)
             if live.machine.ended:
-                await conn.send(p.encode({"type": "ended", "by": "earlier"}))
+                conn.send(p.encode({"type": "ended", "by": "earlier"}))
         await _chat_loop(conn, services, live)
     finally:
         services.hub.detach_customer(live, conn)
@@ -272,37 +291,37 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
         try:
             raw = await _receive(conn.ws)
         except ProtocolError as exc:
-            await _error(conn, services, exc)
+            _error(conn, services, exc)
             continue
         if raw is None:
             return
         if _flooding(conn, services):
             if conn.refused > flood_close_after:
-                await _refuse(conn, services, RateLimited("too many messages; connection closed"), p.CLOSE_FLOOD)
+                _refuse(conn, services, RateLimited("too many messages; connection closed"), p.CLOSE_FLOOD)
                 return
-            await _error(conn, services, RateLimited("too many messages; slow down and resend"))
+            _error(conn, services, RateLimited("too many messages; slow down and resend"))
             continue
         try:
             event = p.parse_client_frame(raw, max_text_chars=max_chars)
             if isinstance(event, p.ChatMessage):
                 try:
-                    await conn.send(await hub.customer_message(live, event))
+                    conn.send(await hub.customer_message(live, event))
                 except ChatlogError as exc:
                     # Not acked: the client keeps the message and retries with the same client_msg_id.
-                    await _error(conn, services, exc, client_msg_id=event.client_msg_id)
+                    _error(conn, services, exc, client_msg_id=event.client_msg_id)
                 continue
             if isinstance(event, p.HandoverRequest):
                 await hub.handover_request(live)
             elif isinstance(event, p.End):
                 await hub.customer_end(live)
-                await conn.close(p.CLOSE_NORMAL, "session ended")
+                conn.close(p.CLOSE_NORMAL, "session ended")
                 return
             elif isinstance(event, p.Ping):
-                await conn.send('{"type":"pong"}')
+                conn.send('{"type":"pong"}')
             else:
                 raise ProtocolError("hello was already received", code="unexpected_hello")
         except ChatlogError as exc:
-            await _error(conn, services, exc)
+            _error(conn, services, exc)
 
 
 async def agent_endpoint(ws: WebSocket) -> None:
@@ -315,9 +334,9 @@ async def _agent_session(services: Services, conn: Connection, hello: p.Hello) -
             raise AuthError("a staff token is required")
         identity = services.verifier.verify_staff(hello.token, roles=("bot", "adviser"))
     except ChatlogError as exc:
-        await _refuse(conn, services, exc, _close_code_for(exc))
+        _refuse(conn, services, exc, _close_code_for(exc))
         return
-    await conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
+    conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
     agent = await services.hub.attach_agent(identity, conn)
     try:
         await _agent_loop(conn, services, agent)
@@ -332,7 +351,7 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
         try:
             raw = await _receive(conn.ws)
         except ProtocolError as exc:
-            await _error(conn, services, exc)
+            _error(conn, services, exc)
             continue
         if raw is None:
             return
@@ -343,9 +362,9 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
             if isinstance(event, p.ChatMessage):
                 session_id = event.session_id
                 try:
-                    await conn.send(await hub.agent_message(agent, event))
+                    conn.send(await hub.agent_message(agent, event))
                 except ChatlogError as exc:
-                    await _error(conn, services, exc, session_id=session_id, client_msg_id=event.client_msg_id)
+                    _error(conn, services, exc, session_id=session_id, client_msg_id=event.client_msg_id)
                 continue
             if isinstance(event, p.Accept):
                 session_id = event.session_id
@@ -355,9 +374,9 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
                 assert event.session_id is not None
                 await hub.agent_end(agent, event.session_id)
             elif isinstance(event, p.Ping):
-                await conn.send('{"type":"pong"}')
+                conn.send('{"type":"pong"}')
             else:
                 raise ProtocolError("hello was already received", code="unexpected_hello")
         except ChatlogError as exc:
             extra = {"session_id": session_id} if session_id is not None else {}
-            await _error(conn, services, exc, **extra)
+            _error(conn, services, exc, **extra)

@@ -35,11 +35,17 @@ RECENT_ACKS_MAX = 256
 
 
 class Peer(Protocol):
-    """A connected websocket, as the hub needs it (implemented over starlette in the endpoints)."""
+    """A connected websocket, as the hub needs it (implemented over starlette in the endpoints).
 
-    async def send(self, frame: str) -> None: ...
+    ``send`` and ``close`` queue and return at once (see chat/gateway/outbox.py): nothing the hub does
+    for one session or agent ever waits on another peer's socket.
+    """
 
-    async def close(self, code: int, reason: str = "") -> None: ...
+    def send(self, frame: str) -> bool: ...
+
+    def close(self, code: int, reason: str = "") -> None: ...
+
+    async def wait_closed(self, within_s: float) -> bool: ...
 
 
 def customer_key(client_msg_id: str) -> str:
@@ -177,7 +183,7 @@ class Hub:
         live.customer = peer
         live.detached_at = None
         if old is not None and old is not peer:
-            await _quiet_close(old, 4409, "replaced by a newer connection")
+            _quiet_close(old, 4409, "replaced by a newer connection")
         else:
             self.s.metrics.live_sessions.labels(live.kind).inc()
         log.info("session resumed", extra={"session_id": session_id, "kind": live.kind})
@@ -233,17 +239,17 @@ class Hub:
         self.agents[identity.staff_id] = agent
         if old is not None:
             agent.sessions = old.sessions
-            await _quiet_close(old.peer, 4409, "replaced by a newer connection")
+            _quiet_close(old.peer, 4409, "replaced by a newer connection")
         log.info("agent connected", extra={"agent_id": agent.agent_id, "role": agent.role})
         # Catch the agent up on what is open now: bots get live sessions, advisers the queue.
         for live in list(self.sessions.values()):
             if live.machine.ended:
                 continue
             if agent.role == "bot" and live.machine.state in ("bot", "waiting"):
-                await _quiet_send(peer, encode({"type": "session_started", **self._session_summary(live)}))
+                _quiet_send(peer, encode({"type": "session_started", **self._session_summary(live)}))
             if agent.role == "adviser" and live.machine.state == "waiting":
                 frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
-                await _quiet_send(peer, encode(frame))
+                _quiet_send(peer, encode(frame))
         return agent
 
     async def detach_agent(self, agent: Agent) -> None:
@@ -276,7 +282,7 @@ class Hub:
             lm = LiveMessage(stored.seq, sender, msg.text, iso(stored.at), None)
             live.transcript.append(lm)
             if live.customer is not None:
-                await _quiet_send(live.customer, encode(_message_frame(lm)))
+                _quiet_send(live.customer, encode(_message_frame(lm)))
         return encode({**ack, "seq": stored.seq})
 
     async def agent_accept(self, agent: Agent, session_id: str) -> None:
@@ -312,8 +318,8 @@ class Hub:
         if live.machine.adviser_id is not None:
             await self._broadcast("adviser", frame, live)
         if live.customer is not None:
-            await _quiet_send(live.customer, encode({"type": "ended", "by": "erasure"}))
-            await _quiet_close(live.customer, 1000, "session erased")
+            _quiet_send(live.customer, encode({"type": "ended", "by": "erasure"}))
+            _quiet_close(live.customer, 1000, "session erased")
 
     # --- shutdown -------------------------------------------------------------------------------------
 
@@ -324,9 +330,12 @@ class Hub:
         peers: list[Peer] = [a.peer for a in self.agents.values()]
         peers += [live.customer for live in self.sessions.values() if live.customer is not None]
         for peer in peers:
-            await _quiet_send(peer, frame)
-            await _quiet_close(peer, 1012, "service restart")
-        log.info("hub shut down", extra={"connections": len(peers)})
+            peer.send(frame)
+            peer.close(1012, "service restart")
+        # Each peer's writer delivers its frames in parallel; one that does not read is aborted by its
+        # own close deadline, so this waits about that deadline at most, never on a stuck peer.
+        done = await asyncio.gather(*(peer.wait_closed(self.s.settings.peer_close_timeout_s + 1) for peer in peers))
+        log.info("hub shut down", extra={"connections": len(peers), "not_closed": done.count(False)})
 
     # --- internals ------------------------------------------------------------------------------------
 
@@ -415,24 +424,24 @@ class Hub:
         }
         if live.kind == "authenticated":
             transcript["customer_id"] = live.record.customer_id
-        await _quiet_send(agent.peer, encode(transcript))
+        _quiet_send(agent.peer, encode(transcript))
 
     async def _broadcast(self, to: str, frame: dict[str, Any], live: LiveSession | None = None) -> None:
         text = encode(frame)
         if to == "customer":
             if live is not None and live.customer is not None:
-                await _quiet_send(live.customer, text)
+                _quiet_send(live.customer, text)
             return
         if to == "adviser":
             if live is not None and live.machine.adviser_id is not None:
                 agent = self.agents.get(live.machine.adviser_id)
                 if agent is not None:
-                    await _quiet_send(agent.peer, text)
+                    _quiet_send(agent.peer, text)
             return
         role = "bot" if to == "bots" else "adviser"
         for agent in list(self.agents.values()):
             if agent.role == role:
-                await _quiet_send(agent.peer, text)
+                _quiet_send(agent.peer, text)
 
     def _session_summary(self, live: LiveSession) -> dict[str, Any]:
         summary: dict[str, Any] = {
@@ -499,16 +508,10 @@ class Hub:
         return len(gone)
 
 
-async def _quiet_send(peer: Peer, frame: str) -> None:
-    """A peer that went away must not break the sender's flow; its own loop notices the disconnect."""
-    try:
-        await peer.send(frame)
-    except Exception:
-        log.debug("send to a closed peer dropped")
+def _quiet_send(peer: Peer, frame: str) -> None:
+    """Queue a frame for a peer; a peer that went away or fell behind is its own loop's business."""
+    peer.send(frame)
 
 
-async def _quiet_close(peer: Peer, code: int, reason: str = "") -> None:
-    try:
-        await peer.close(code, reason)
-    except Exception:
-        log.debug("close of a closed peer ignored")
+def _quiet_close(peer: Peer, code: int, reason: str = "") -> None:
+    peer.close(code, reason)

@@ -1,0 +1,162 @@
+"""Frames on their way to one peer: a bounded queue and the peer's own writer task.
+
+Why: a websocket send waits while the peer's socket buffer is full (uvicorn pauses writing above the
+transport's high-water mark). If the hub awaited that send, one bot backend that hangs, or one visitor
+who never reads, would stall every conversation that broadcasts to it, the idle watchdog and shutdown
+(issue 8 reproduced all three). So nothing on a shared path awaits a peer's socket: senders *put* a
+frame into the peer's outbox, which never blocks, and one task per peer writes the frames out. Only
+that task ever waits on the socket.
+
+A peer that falls too far behind (more than ``max_frames`` frames or ``max_bytes`` bytes queued) is
+disconnected with close code 4413 ("too slow"): what it missed is in the store and ``resume`` replays
+it, while keeping its backlog would cost memory without bound. A close (idle timeout, shutdown,
+replacement) goes through the queue too, after the frames before it, with a deadline; a peer whose
+socket will not take the close frame in time has its transport aborted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+log = logging.getLogger("chat.outbox")
+
+#: Close code for a peer dropped because its backlog passed the limits.
+CLOSE_TOO_SLOW = 4413
+
+
+@dataclass(frozen=True, slots=True)
+class _Close:
+    code: int
+    reason: str
+
+
+class Outbox:
+    """A bounded queue of text frames for one peer, written by :meth:`run` (one task per peer)."""
+
+    def __init__(
+        self,
+        write: Callable[[str], Awaitable[None]],
+        close: Callable[[int, str], Awaitable[None]],
+        abort: Callable[[], None],
+        *,
+        max_frames: int,
+        max_bytes: int,
+        close_timeout_s: float = 2.0,
+    ) -> None:
+        self._write = write
+        self._close = close
+        self._abort = abort
+        self.max_frames = max_frames
+        self.max_bytes = max_bytes
+        self.close_timeout_s = close_timeout_s
+        self._frames: deque[str | _Close] = deque()
+        self._bytes = 0
+        self._ready = asyncio.Event()
+        self._closing: _Close | None = None
+        #: Set once the writer has stopped (closed, aborted, or the peer went away).
+        self.done = asyncio.Event()
+        #: Why the outbox stopped: "closed", "too_slow", "gone" (the socket failed).
+        self.outcome: str | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._writing = False
+
+    @property
+    def pending(self) -> int:
+        return len(self._frames)
+
+    @property
+    def pending_bytes(self) -> int:
+        return self._bytes
+
+    def put(self, frame: str) -> bool:
+        """Queue a frame; never waits. False if the peer is closing or was just dropped as too slow."""
+        if self._closing is not None or self.done.is_set():
+            return False
+        if len(self._frames) >= self.max_frames or self._bytes + len(frame) > self.max_bytes:
+            self.drop(CLOSE_TOO_SLOW, "too slow: reconnect and resume")
+            return False
+        self._frames.append(frame)
+        self._bytes += len(frame)
+        self._ready.set()
+        return True
+
+    def close(self, code: int, reason: str = "") -> None:
+        """Close after the frames already queued (graceful); never waits."""
+        if self._closing is not None or self.done.is_set():
+            return
+        self._closing = _Close(code, reason)
+        self._frames.append(self._closing)
+        self._ready.set()
+
+    def drop(self, code: int, reason: str) -> None:
+        """Close now, discarding the backlog: the peer is not reading, so the close frame is tried
+        with the deadline and the transport aborted if it does not go through."""
+        if self.done.is_set():
+            return
+        self._frames.clear()
+        self._bytes = 0
+        self._closing = _Close(code, reason)
+        self._frames.append(self._closing)
+        self.outcome = "too_slow" if code == CLOSE_TOO_SLOW else None
+        self._ready.set()
+        self._interrupt()
+
+    async def run(self) -> None:
+        """The writer loop; returns when the outbox is closed or the peer is gone."""
+        self._task = asyncio.current_task()
+        try:
+            while True:
+                if not self._frames:
+                    self._ready.clear()
+                    await self._ready.wait()
+                    continue
+                item = self._frames.popleft()
+                if isinstance(item, _Close):
+                    await self._finish(item)
+                    return
+                self._bytes -= len(item)
+                self._writing = True
+                try:
+                    await self._write(item)
+                except asyncio.CancelledError:
+                    if self._closing is not None and self._frames and self._frames[0] is self._closing:
+                        if self._task is not None:
+                            self._task.uncancel()
+                        continue  # interrupted by drop(): go on to the close
+                    raise
+                except Exception:
+                    self.outcome = self.outcome or "gone"
+                    return
+                finally:
+                    self._writing = False
+        finally:
+            self._frames.clear()
+            self._bytes = 0
+            self.done.set()
+
+    async def _finish(self, item: _Close) -> None:
+        try:
+            await asyncio.wait_for(self._close(item.code, item.reason), self.close_timeout_s)
+        except (TimeoutError, asyncio.CancelledError):
+            self._abort()
+            log.info("peer did not take its close frame in time: aborted", extra={"close_code": item.code})
+        except Exception:
+            self._abort()
+        self.outcome = self.outcome or "closed"
+
+    def _interrupt(self) -> None:
+        """Stop a write that is stuck on a full socket, so the writer can go on to the close."""
+        task = self._task
+        if self._writing and task is not None and not task.done() and task is not asyncio.current_task():
+            task.cancel()
+
+    async def wait_closed(self, within_s: float) -> bool:
+        """Wait (up to ``within_s`` seconds) for the writer to finish; True if it did."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.done.wait(), within_s)
+        return self.done.is_set()

@@ -16,6 +16,9 @@ the recognizers see plain text:
    so that the number recognizers, which accept spaced digits (see ``_common.TextFacts``), find it. A
    run needs four words or six digits, so "en to tre ganger" and "I have two or three" stay words.
 
+3. **Dictated punctuation** ("komma", "punktum", "ny linje") becomes the marks, and **spaced-out
+   letters** ("s t i a n @ g m a i l . c o m", "K a r i") are joined.
+
 Offsets found in the normalised text are mapped back with ``Normalized.span``: each normalised
 character knows the original characters it came from, and a span covers everything from the first to
 the last of them, the dropped invisible characters in between included. So the redactor replaces
@@ -114,6 +117,8 @@ def normalize(text: str) -> Normalized:
         view = view.then(_spell_digits(view.text))
     if _DICTATED_HINT.search(view.text) is not None:
         view = view.then(_punctuate(view.text))
+    if _SPACED_OUT.search(view.text) is not None:
+        view = view.then(_join_spaced(view.text))
     return view
 
 
@@ -336,9 +341,6 @@ def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> Normalized:
             out.append(text[k])
             starts.append(k)
             ends.append(k + 1)
-        if not replacement:
-            # "double" disappears; keep one space so the neighbouring digits stay separate groups
-            replacement = " " if out and out[-1] != " " else ""
         for piece in replacement:
             out.append(piece)
             starts.append(start)
@@ -373,4 +375,21 @@ def _punctuate(text: str) -> Normalized | None:
         word = (m.group(1) or m.group(2)).lower()
         mark = _DICTATED.get(word, _DICTATED.get(word.replace(" ", ""), "\n"))
         edits.append((m.start(), m.end(), mark))
+    return _apply_edits(text, edits) if edits else None
+
+
+# --- spaced-out characters ---------------------------------------------------------------------------
+
+#: Four or more single characters with one space between each: "s t i a n @ g m a i l . c o m",
+#: "K a r i", "n o 1 6 9 3 ...". Written so on purpose (to hide from filters) or by a voice keyboard
+#: spelling a word out; either way the word is the characters together. Digits alone stay spaced.
+_SPACED_OUT = re.compile(r"(?<!\S)[^\W_@.](?: [^\W_]| [@.]){3,}(?![^\s.,!?;:)])")
+
+
+def _join_spaced(text: str) -> Normalized | None:
+    edits = []
+    for m in _SPACED_OUT.finditer(text):
+        if m.group().replace(" ", "").isdigit():
+            continue  # spaced digits are the number recognizers' business (DigitChain)
+        edits.extend((k, k + 1, "") for k in range(m.start() + 1, m.end(), 2))
     return _apply_edits(text, edits) if edits else None

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, ClassVar
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from rapidfuzz.distance import OSA
 
+from anonymizer.recognizers._gazetteer import COMMON, word_flags
+
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -245,6 +247,10 @@ def _known_words() -> CueSet:
     return CueSet(_VOCABULARY, fuzzy=False)
 
 
+def _is_dictionary_word(word: str) -> bool:
+    return bool(word_flags().get(word, 0) & COMMON)
+
+
 def is_cue_word(word: str) -> bool:
     """``word`` (lower case) is a cue or deny word of some number family, or a typo of one ("fødselsnr",
     "kontoen", "KID", "fødslsnr", "sparekonttoen")."""
@@ -318,9 +324,12 @@ class CueSet:
 
         The start of the word is compared, at lengths around the cue's, because typos and inflection
         come together ("Oganisasjonsnummerret" ~ "organisasjonsnummer"). Words of the shared vocabulary
-        are excluded: each is a cue or deny word of its own.
+        are excluded: each is a cue or deny word of its own; so are dictionary words, which are what they
+        say ("Polish" is no typo of "polise", so "My Polish number is ..." keeps its phone number).
         """
         if len(word) <= PREFIX_MATCH_MIN or _known_words().exact_match(word):
+            return None
+        if _is_dictionary_word(word):
             return None
         if self.collapsed_prefixes:
             short = collapse_repeats(word)

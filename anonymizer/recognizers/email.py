@@ -42,9 +42,9 @@ PROVIDERS: tuple[str, ...] = (
 
 _TLD = "|".join(sorted((re.escape(t) for t in TLDS), key=len, reverse=True))
 _PROVIDER = "|".join(sorted((re.escape(p) for p in PROVIDERS), key=len, reverse=True))
-_AT_WORDS = r"at|snabel-?a|kr[øo]llalfa|alfakr[øo]ll"
-_SPOKEN_AT = r"snabel-?a|kr[øo]llalfa|alfakr[øo]ll"
-_DOT_WORDS = r"dot|punktum|punkt|prikk"
+_AT_WORDS = r"at|snabel-?a|kr[øo]llalfa|alfakr[øo]ll|kr[øo]ll"
+_SPOKEN_AT = r"snabel-?a|kr[øo]llalfa|alfakr[øo]ll|kr[øo]ll"
+_DOT_WORDS = r"dot|dått|punktum|punkt|prikk"
 
 
 def _bracketed(words: str) -> str:
@@ -53,14 +53,14 @@ def _bracketed(words: str) -> str:
 
 
 #: "@" written so that a form would not read it.
-_AT = rf"(?:[ \t]*@[ \t]*(?:\r?\n[ \t]*)?|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
+_AT = rf"(?:[ \t]*(?:\r?\n[ \t]*)?@[ \t]*(?:\r?\n[ \t]*)?|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
 #: A dot in the local part: bare, with a space after it or on both sides, or as a word; a dash or an
 #: underscore dictated as a word ("martin strek olsen").
 _LOCAL_DOT = (
     rf"(?:\. ?| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) | (?:bindestrek|understrek|strek|underscore|dash) )"
 )
 #: A dot in the domain: also with a space on one side only ("ola@gmail .com").
-_DOMAIN_DOT = rf"(?:[ \t]?\.[ \t]?|{_bracketed(_DOT_WORDS)}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
+_DOMAIN_DOT = rf"(?:[ \t]?[.,][ \t]?|{_bracketed(_DOT_WORDS + '|[.]')}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
 _LOCAL_LABEL = r"[\w+\-%']+"
 _DOMAIN_LABEL = r"[^\W_](?:[\w\-]{0,61}[^\W_])?"
 

@@ -16,8 +16,10 @@ ENTITY = "IBAN_CODE"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # Greedy on purpose (see above). Case-insensitive through Presidio's default regex flags.
-    # A line break may split it where a space would be ("DE40 8858 7177\n5781 9979 05").
-    ("iban", r"(?<![\w@])[A-Z]{2}\d{2}(?:(?:[ \-]|[ \t]*\r?\n[ \t]*)?[A-Z0-9]){11,30}", 0.95),
+    # Separators people use between groups (space, dash, dot, slash, underscore, a line break: "DE40 8858
+    # 7177\n5781 9979 05", "NO24.7874.7137.225"), also between the country code's letters and after it
+    # ("n o 1 6 9 3 ...", "se 86 5000 ...").
+    ("iban", r"(?<![\w@])[A-Z] ?[A-Z](?:[ \-./_]?\d){2}(?:(?:[ \-./_]|[ \t]*\r?\n[ \t]*)?[A-Z0-9]){11,30}", 0.95),
 )
 
 CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")
@@ -25,7 +27,7 @@ CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "acc
 
 def is_valid_iban(text: str) -> bool:
     """Country format and mod-97 check digits (stdnum)."""
-    return bool(_iban.is_valid(" ".join(text.upper().replace("-", " ").split())))
+    return bool(_iban.is_valid("".join(ch for ch in text.upper() if ch.isalnum())))
 
 
 class ChatIbanRecognizer(ChatPatternRecognizer):

@@ -41,6 +41,7 @@ from anonymizer.recognizers._gazetteer import (
     SURNAME,
     WELL_KNOWN,
     near_frequent_word,
+    word_flags,
     word_list,
 )
 from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, SENTENCE_BREAK, UPPER, Tokens, closed, wordlike
@@ -56,9 +57,39 @@ SCORE_DOUBT = 0.3
 _ARTICLES = frozenset({"en", "ei", "et", "a", "an"})
 _POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "sin", "si", "sitt", "vår", "våres"})
 _DETERMINERS = _ARTICLES | {"the", "den", "det", "de", "this", "that", "my", "your", "our", "min", "din", "denne"}
-_CLEFT = (("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"))
+_CLEFT = (
+    ("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"), ("er", "det"),
+    ("var", "det"), ("e", "d"), ("e", "det"), ("d", "e"), ("d", "va"), ("det", "va"), ("was", "it"), ("is", "it"),
+)  # fmt: skip
 _IDENTITY = (("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"))
 _ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
+_GREETINGS = frozenset(
+    {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen"}
+)
+_YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya"})
+_PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})
+_SIN = frozenset({"sin", "si", "sitt", "sine"})
+_RECEIVE = frozenset({"få", "fått", "get", "receive", "bli"})
+_HAVE = frozenset({"har", "hadde", "has", "had", "have", "he", "ha"})
+_DONE = frozenset({"ringt", "sendt", "skrevet", "betalt", "overført", "called", "sent", "written", "paid", "sagt"})
+_ROLES = frozenset(
+    {
+        "disponent", "fullmektig", "medlåntaker", "medlåntakar", "kausjonist", "verge", "eier", "eigar", "arving",
+        "mottaker", "mottakar", "medeier", "signatar", "co-borrower", "guarantor", "signatory", "beneficiary",
+        "owner", "kontaktperson", "daglig", "styreleder",
+    }
+)  # fmt: skip
+_IS = frozenset({"er", "e", "is", "was", "var", "är"})
+_MY = frozenset({"min", "mi", "mitt", "my", "vår", "our", "hennes", "hans", "her", "his"})
+_KIN = frozenset(
+    {
+        "sønn", "son", "sønnen", "datter", "dotter", "daughter", "kone", "wife", "mann", "husband", "samboer",
+        "partner", "kjæreste", "boyfriend", "girlfriend", "mor", "mother", "mom", "mum", "far", "father", "dad",
+        "bror", "brother", "søster", "sister", "venn", "friend", "nabo", "neighbour", "sjef", "boss", "barnebarn",
+        "grandson", "granddaughter", "onkel", "uncle", "tante", "aunt", "fetter", "kusine", "cousin", "svoger",
+    }
+)  # fmt: skip
+_DIALECT_ARTICLES = frozenset({"ho", "hu", "han", "a", "n", "'n"})
 _WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"), ("hvem", "var"))
 _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
 #: Words after a name that close it the way punctuation does, in dictated or all-caps text.
@@ -122,9 +153,15 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
         return SCORE_KNOWN_LOWER if lower else SCORE_KNOWN
     if flags & (COMMON | PARTICLE | FOREIGN) or len(low) < 3 or wordlike(low) or near_frequent_word(low):
         return None
-    if lower and INFLECTED.search(low):
-        return None  # "regnskapsprogrammet": an inflected word
+    if lower and (INFLECTED.search(low) or _common_compound(low)):
+        return None  # "regnskapsprogrammet", "eigenkapital": an inflected word or a compound noun
     return SCORE_UNKNOWN_LOWER if lower else SCORE_UNKNOWN
+
+
+def _common_compound(low: str) -> bool:
+    """ "eigenkapital", "strømregning": ends in a common word of five or more letters."""
+    table = word_flags()
+    return any(table.get(low[k:], 0) & COMMON for k in range(3, len(low) - 4))
 
 
 def _shouting(toks: Tokens) -> bool:
@@ -238,7 +275,7 @@ def _introduces(toks: Tokens, j: int, rel: _Relations) -> bool:
     """ "Even her igjen", "per her.", "Frank here from accounts payable"."""
     after2 = _word(toks, j + 2)
     return (
-        toks.initial[j]
+        (toks.initial[j] or _word(toks, j - 1) in _GREETINGS)
         and _word(toks, j + 1) in rel.here
         and _plain_gap(toks, j)
         and (j + 2 >= len(toks.low) or closed(toks, j + 1) or after2 in rel.after_here)
@@ -325,7 +362,49 @@ def _speaks(toks: Tokens, j: int, rel: _Relations) -> bool:
     )
 
 
-_RULES = (_introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks)
+def _sin(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Kan Hans sin datter ...", "Liv sin konto": the Norwegian possessive with "sin/si/sitt/sine"."""
+    return _word(toks, j + 1) in _SIN and _plain_gap(toks, j)
+
+
+def _may_get(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Kan Ask få BSU", "can Sky get a card": someone who may be given something."""
+    return _word(toks, j - 1) in _MODAL and _word(toks, j + 1) in _RECEIVE and _plain_gap(toks, j)
+
+
+def _in_role(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "lagt te ask som disponent", "en mark som sa ...", "Dag som har ringt", "Sky is my son"."""
+    after, after2 = _word(toks, j + 1), _word(toks, j + 2)
+    if after == "som":
+        return after2 in _ROLES or after2 in rel.speech or (after2 in _HAVE and _word(toks, j + 3) in _DONE)
+    return after in _IS and after2 in _MY and _word(toks, j + 3) in _KIN
+
+
+def _dialect_article(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "har ho liv fått pengan?", "han per ska ha 500": a name with the dialect article before it."""
+    return (
+        _word(toks, j - 1) in _DIALECT_ARTICLES
+        and bool(toks.flags[j] & NAME)
+        and toks.low[j] not in rel.speech  # "han sa det var ordnet"
+        and _plain_gap(toks, j - 1)
+        and not (j >= 2 and toks.low[j - 2] in _DETERMINERS)
+    )
+
+
+def _vocative(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "takk rune du e gull", "Mark, please mark my case": a name spoken to."""
+    after = _word(toks, j + 1)
+    if _word(toks, j - 1) in _GREETINGS and _plain_gap(toks, j - 1):
+        return j + 1 >= len(toks.low) or closed(toks, j) or after in _YOU
+    if j + 1 >= len(toks.low):
+        return False
+    return toks.initial[j] and toks.gap(j).startswith(",") and after in _YOU | _PLEASE and toks.shape[j] != LOWER
+
+
+_RULES = (
+    _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
+    _in_role, _dialect_article, _vocative,
+)  # fmt: skip
 
 
 def _related(toks: Tokens, j: int, rel: _Relations) -> bool:
@@ -344,16 +423,30 @@ def _not_a_name_here(toks: Tokens, j: int, rel: _Relations) -> bool:
     shares a compound ("Liv- og uføreforsikring")."""
     if _unit_after(toks, j, rel):
         return True
+    if j > 0 and toks.low[j - 1] in _DETERMINERS - _ARTICLES and _plain_gap(toks, j - 1):
+        return True  # "on my loan and I", "the Grace period": a determiner makes it a noun
     follows = toks.text[toks.end[j] : toks.end[j] + 1]
     if follows in ("-", ":"):
         return True
-    return j + 1 < len(toks.low) and _plain_gap(toks, j) and toks.low[j + 1] in _POSSESSIVES
+    return (
+        j + 1 < len(toks.low)
+        and _plain_gap(toks, j)
+        and toks.low[j + 1] in _POSSESSIVES
+        and _word(toks, j - 1) not in _DIALECT_ARTICLES  # "ho vår mi": my Vår
+    )
 
 
 def _unit_after(toks: Tokens, j: int, rel: _Relations) -> bool:
-    """ "per måned", "til dag 3": the word is a preposition or a noun here, not a name."""
+    """ "per måned", "Per i dag", "til dag 3": the word is a preposition or a noun here, not a name."""
     rest = toks.text[toks.end[j] : toks.end[j] + 3].lstrip()
-    return rest[:1].isdigit() or (j + 1 < len(toks.low) and _plain_gap(toks, j) and toks.low[j + 1] in rel.unit)
+    if rest[:1].isdigit():
+        return True
+    if j + 1 >= len(toks.low) or not _plain_gap(toks, j):
+        return False
+    after = toks.low[j + 1]
+    if after in rel.unit:
+        return True
+    return toks.low[j] == "per" and after == "i" and _word(toks, j + 2) in rel.unit  # "Per i dag"
 
 
 def _sentence_between(toks: Tokens, first: int, last: int) -> bool:

@@ -55,7 +55,7 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     # English chat writes home numbers nationally: UK "07700 900123", "020 7946 0958" (trunk 0) and
     # US "415-555-0123". Only with a cue word, and only if valid in that country.
     ("uk_national", GROUP_START + r"0\d{2,4}[ \-]?\d{3,4}[ \-]?\d{3,4}" + GROUP_END, 0.15),
-    ("us_national", GROUP_START + r"\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
+    ("us_national", GROUP_START + r"(?:1[ \-.])?\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
 )
 
 CONTEXT: tuple[str, ...] = (
@@ -97,6 +97,8 @@ def _parse(text: str) -> list[phonenumbers.PhoneNumber]:
         return [_national(national, region) for region in TRUNK_ZERO_REGIONS]
     if len(national) == 10:
         return [phonenumbers.PhoneNumber(country_code=1, national_number=int(national))]
+    if len(national) == 11 and national.startswith("1"):
+        return [phonenumbers.PhoneNumber(country_code=1, national_number=int(national[1:]))]  # "1-646-555-0137"
     return []
 
 
@@ -116,15 +118,15 @@ def is_possible_phone(text: str) -> bool:
 
     Numbering plans grow (Norway opens new mobile ranges every few years) and libphonenumber's metadata
     lags behind them; a customer's number in a new range is as personal as any. Norwegian subscriber
-    numbers never start with 0 or 1, which keeps dates and amounts of eight digits out. North American
+    numbers never start with 0, which keeps most dates of eight digits out. North American
     numbers written nationally have no prefix to vouch for them, so those must be valid.
     """
     international = text.lstrip("(").startswith(("+", "00"))
     for number in _parse(text):
         if number.country_code == 47:
             national = str(number.national_number)
-            if len(national) == 8 and national[0] not in "01":
-                return True
+            if len(national) == 8 and national[0] != "0":
+                return True  # with a cue even "104 22 876": ranges open, and people mistype a digit
         elif number.country_code == 1 and not international:
             if phonenumbers.is_valid_number(number):
                 return True

@@ -56,7 +56,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("kan nås på 97330947", [(P, "97330947")]),
     # negatives
     ("91234567", []),  # plain eight digits, no cue
-    ("tlf 12345678", []),  # not a valid Norwegian number
+    ("tlf 12345678", [(P, "12345678")]),  # a cue and eight digits: phone-shaped is enough (issue 7)
     ("kr 12 34 56 78", []),
     ("Det koster 91 23 45 67 kr", []),
     ("NOK 12.000 betalt 12.03.2024 kl 12:30", []),

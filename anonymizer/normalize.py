@@ -383,13 +383,16 @@ def _punctuate(text: str) -> Normalized | None:
 #: Four or more single characters with one space between each: "s t i a n @ g m a i l . c o m",
 #: "K a r i", "n o 1 6 9 3 ...". Written so on purpose (to hide from filters) or by a voice keyboard
 #: spelling a word out; either way the word is the characters together. Digits alone stay spaced.
+#: What a spaced-out run may be, joined: a word or an e-mail address (no digits but in the middle), or
+#: an IBAN's country code and digits ("no169365687...").
+_JOINABLE = re.compile(r"[^\W\d_][\w@.]*[^\W\d_]|[^\W\d_]{2}\d{2}[\dA-Za-z]+")
 _SPACED_OUT = re.compile(r"(?<!\S)[^\W_@.](?: [^\W_]| [@.]){3,}(?![^\s.,!?;:)])")
 
 
 def _join_spaced(text: str) -> Normalized | None:
     edits = []
     for m in _SPACED_OUT.finditer(text):
-        if m.group().replace(" ", "").isdigit():
-            continue  # spaced digits are the number recognizers' business (DigitChain)
+        if _JOINABLE.fullmatch(m.group().replace(" ", "")) is None:
+            continue  # spaced digits are the number recognizers' business (DigitChain); "e 9 8 2" is two things
         edits.extend((k, k + 1, "") for k in range(m.start() + 1, m.end(), 2))
     return _apply_edits(text, edits) if edits else None

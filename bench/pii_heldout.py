@@ -211,7 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.examples:
             print(render_examples(results, args.examples))
         print()
-        verdict = "FAIL: " + " | ".join(failing) if failing else "PASS (every held-out set meets the targets)"
+        if not any(labelled.kind == "held-out" for labelled in sets):
+            verdict = "no held-out set in this run (targets apply to held-out sets only)"
+        else:
+            verdict = "FAIL: " + " | ".join(failing) if failing else "PASS (every held-out set meets the targets)"
         print("RESULT: " + verdict)
     return 1 if args.check and failing else 0
 

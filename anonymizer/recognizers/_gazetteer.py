@@ -69,6 +69,10 @@ def word_flags() -> dict[str, int]:
     mark("name_particles.txt", PARTICLE)
     mark("not_names.txt", NOT_NAME)
     mark("function_words.txt", FUNCTION | COMMON)
+    for word in _lines("name_words.txt"):  # names that are words too: need context
+        flags = table.get(word, 0)
+        if flags & NAME:
+            table[word] = (flags | AMBIGUOUS | COMMON) & ~WELL_KNOWN
     # Swedish and Danish everyday words; a name among them needs context ("mina").
     for word in _lines("nordic_words.txt"):
         flags = table.get(word, 0)

@@ -219,11 +219,16 @@ def tokenize(text: str) -> Tokens:
 
 
 def closed(toks: Tokens, j: int) -> bool:
-    """Word ``j`` ends the text, or is followed by punctuation or a "please" ("til Per." / "for Per please")."""
+    """Word ``j`` ends the text, or is followed by punctuation, an emoji or a "please" ("til Per." / "for
+    Per please" / "sol her 🌞 ka e renta")."""
     return (j + 1 >= len(toks.low) and not toks.text[toks.end[j] :].strip()[:1].isalnum()) or (
         j + 1 < len(toks.low)
-        and (any(c in SENTENCE_BREAK or c == "," for c in toks.gap(j)) or toks.low[j + 1] in POLITE)
+        and (any(c in SENTENCE_BREAK or c == "," or _is_emoji(c) for c in toks.gap(j)) or toks.low[j + 1] in POLITE)
     )
+
+
+def _is_emoji(ch: str) -> bool:
+    return ch >= "\u2600" and unicodedata.category(ch) == "So"
 
 
 def next_is_name(toks: Tokens, j: int) -> bool:

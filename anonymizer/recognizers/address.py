@@ -61,17 +61,21 @@ _HOUSE_LETTER = re.compile(
 #: "2. th.", "1. tv.", "3. sal", "st.".
 _FLAT = re.compile(
     r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?|lgh\.?|lägenhet) ?\d{1,4}\b"
-    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?= |,))"
+    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?= |,)|,? \d{1,2} ?tr\b\.?)"
 )
 #: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
 #: German "10115 Berlin", with a country prefix "DK-1165", "S-111 51".
 _NO_POSTCODE = re.compile(
-    rf",?\s+(?P<code>(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}))\s+"
+    rf"\s?,?\s+(?P<code>(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}))\s+"
     # "Oslo", "København K", "Vik i Sogn", "Mo i Rana"
     rf"(?P<place>{_L}+(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)"
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
 _DISTRICT = re.compile(rf" [A-ZÆØÅ]{_L}+(?=,?\s+\d{{4}}\s)")
+#: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa".
+_POLISH = re.compile(
+    rf"\bul\. ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}})?"
+)
 #: A farm address by its cadastral numbers: "Nordre Lien gnr 23 bnr 4".
 _CADASTRAL = re.compile(
     rf"(?P<name>(?:[A-ZÆØÅ]{_L}+ ){{0,2}}[A-ZÆØÅ]{_L}+),? (?:gnr|g\.nr)\.? ?\d{{1,4}},? (?:bnr|b\.nr)\.? ?\d{{1,4}}"
@@ -153,7 +157,7 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
-        found += [_cadastral(text, m) for m in _CADASTRAL.finditer(text)]
+        found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
         if street_words().en_pattern.search(text) is not None:
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
         found.sort(key=lambda a: (a[0], -a[1]))
@@ -226,7 +230,8 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
 
 
 def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
-    """ "Nordre Lien gnr 23 bnr 4, 2690 Skjåk": a farm by its cadastral numbers, with its postcode."""
+    """ "Nordre Lien gnr 23 bnr 4, 2690 Skjåk" (a farm by its cadastral numbers), "ul. Długa 17/4,
+    80-831 Gdańsk": an address found whole by its own pattern, then its postcode."""
     post = _postcode_after(text, m.end())
     return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET
 

@@ -53,7 +53,8 @@ def _bracketed(words: str) -> str:
 
 
 #: "@" written so that a form would not read it.
-_AT = rf"(?:[ \t]*(?:\r?\n[ \t]*)?@[ \t]*(?:\r?\n[ \t]*)?|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
+_LINE = r"(?:\r?\n[ \t]*)?"
+_AT = rf"(?:[ \t]*{_LINE}@[ \t]*{_LINE}|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
 #: A dot in the local part: bare, with a space after it or on both sides, or as a word; a dash or an
 #: underscore dictated as a word ("martin strek olsen").
 _LOCAL_DOT = (

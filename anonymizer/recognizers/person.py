@@ -121,7 +121,12 @@ COMPANY_SUFFIXES = frozenset(
 
 def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
-    "Kari Hansen AS" is a company named after a person, and still a person's name to redact."""
+    "Kari Hansen AS" is a company named after a person, and still a person's name to redact. Names
+    joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
+    if "&" in toks.gap(last) if last + 1 < len(toks.low) else False:
+        return True
+    if first > 0 and "&" in toks.gap(first - 1):
+        return True
     if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
         return False
     if any(toks.flags[k] & NAME for k in range(first, last + 1)):

@@ -55,8 +55,8 @@ SCORE_UNKNOWN_LOWER = 0.3
 SCORE_DOUBT = 0.3
 
 _ARTICLES = frozenset({"en", "ei", "et", "a", "an"})
-_POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "sin", "si", "sitt", "vår", "våres"})
-_DETERMINERS = _ARTICLES | {"the", "den", "det", "de", "this", "that", "my", "your", "our", "min", "din", "denne"}
+_POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "vår", "våres"})
+_DETERMINERS = _ARTICLES | {"the", "this", "that", "my", "your", "our", "min", "din", "denne"}
 _CLEFT = (
     ("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"), ("er", "det"),
     ("var", "det"), ("e", "d"), ("e", "det"), ("d", "e"), ("d", "va"), ("det", "va"), ("was", "it"), ("is", "it"),
@@ -89,7 +89,7 @@ _KIN = frozenset(
         "grandson", "granddaughter", "onkel", "uncle", "tante", "aunt", "fetter", "kusine", "cousin", "svoger",
     }
 )  # fmt: skip
-_DIALECT_ARTICLES = frozenset({"ho", "hu", "han", "a", "n", "'n"})
+_DIALECT_ARTICLES = frozenset({"ho", "hu", "han", "n", "'n"})
 _WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"), ("hvem", "var"))
 _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
 #: Words after a name that close it the way punctuation does, in dictated or all-caps text.
@@ -177,6 +177,10 @@ def _words_before(toks: Tokens, j: int, phrase: tuple[str, ...]) -> bool:
     return all(toks.low[first + k] == w for k, w in enumerate(phrase)) and all(
         not toks.gap(k).strip() for k in range(first, j)
     )
+
+
+def _gap_before(toks: Tokens, j: int) -> str:
+    return toks.gap(j - 1) if j > 0 else ""
 
 
 def _plain_gap(toks: Tokens, i: int) -> bool:
@@ -283,8 +287,12 @@ def _introduces(toks: Tokens, j: int, rel: _Relations) -> bool:
 
 
 def _with_writer(toks: Tokens, j: int, rel: _Relations) -> bool:
-    """ "Rose og jeg", "Will and I"; "eg og Tor", "me and Hope"."""
+    """ "Rose og jeg", "Will and I"; "eg og Tor", "me and Hope". A lower-case word that is also an
+    everyday word must start the clause: "forrige uke og jeg lurer" joins two clauses, not two people."""
     if _word(toks, j + 1) in rel.and_ and _is_self(toks, j + 2, rel):
+        starts = toks.initial[j] or "," in _gap_before(toks, j)
+        if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and not starts:
+            return False
         return _plain_gap(toks, j) and _plain_gap(toks, j + 1)
     if _word(toks, j - 1) in rel.and_ and j >= 2 and _is_self(toks, j - 2, rel):
         return _plain_gap(toks, j - 1) and _plain_gap(toks, j - 2)
@@ -384,7 +392,7 @@ def _dialect_article(toks: Tokens, j: int, rel: _Relations) -> bool:
     """ "har ho liv fått pengan?", "han per ska ha 500": a name with the dialect article before it."""
     return (
         _word(toks, j - 1) in _DIALECT_ARTICLES
-        and bool(toks.flags[j] & NAME)
+        and bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
         and toks.low[j] not in rel.speech  # "han sa det var ordnet"
         and _plain_gap(toks, j - 1)
         and not (j >= 2 and toks.low[j - 2] in _DETERMINERS)

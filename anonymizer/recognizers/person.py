@@ -416,7 +416,7 @@ def _extend(toks: Tokens, j: int, *, strong: bool) -> int:
             return k  # a surname's initial ends it: "mvh per h", "Kari H."
         if shape != mode or not (
             _continues_capitalised(toks, j, k, last, strong=strong)
-            if mode == CAP
+            if mode != LOWER  # names in capitals ("ASLAUG HOVDEN") follow the capitalised rules
             else _continues_lower(toks, k, strong=strong)
         ):
             break
@@ -430,7 +430,9 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
     flags = toks.flags[k]
     if not _capitalised_name_word(flags, toks.low[k]):
         # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
-        return strong and bool(flags & COMMON) and closed(toks, k)
+        if strong and flags & COMMON and closed(toks, k):
+            return True
+        return _place_surname(toks, k, last)
     if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
         return closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
     if flags & AMBIGUOUS and not flags & SURNAME:
@@ -441,6 +443,22 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
             or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
         )
     return True
+
+
+def _place_surname(toks: Tokens, k: int, last: int) -> bool:
+    """Norwegian surnames are farm and place names ("Nes", "Lid", "Lysaker", "Øye"), and many are words
+    too ("Elv", "Berg"): after a sure given name, such a word ends the name when nothing capitalised
+    follows it and no number does ("Torstein Nes?", "MVH HALVOR NES", but not "Kari Oslo 2")."""
+    given = toks.flags[last]
+    low = toks.low[k]
+    if not given & GIVEN or given & AMBIGUOUS or toks.flags[k] & FUNCTION or len(low) < 2:
+        return False
+    if _NUMBER_AFTER.match(toks.text, toks.end[k]) or is_cue_word(low):
+        return False  # "Kari Oslo 2", "ODD FØDSELSNR 170148 ..."
+    words = street_words()
+    if low in words.en or low in words.word or low.endswith(words.endings):
+        return False  # "Victoria Street", "Karl Johans gate"
+    return k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER
 
 
 def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
@@ -469,9 +487,12 @@ def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
         return False
     if flags & NAME:
         return not flags & AMBIGUOUS or bool(flags & SURNAME)
-    if flags & COMMON:
+    if flags & (COMMON | FOREIGN):
         return False
-    return strong or (len(low) >= 5 and _SURNAME_ENDING.search(low) is not None)
+    if strong or (len(low) >= 5 and _SURNAME_ENDING.search(low) is not None):
+        return True
+    # a word in no list, and no inflection or typo of one: "siriporn saelim", "nattapong wongsakul"
+    return len(low) >= 4 and not (wordlike(low) or INFLECTED.search(low) or near_frequent_word(low))
 
 
 # --- names without a cue -----------------------------------------------------------------------------

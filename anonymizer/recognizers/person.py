@@ -428,6 +428,8 @@ def _extend(toks: Tokens, j: int, *, strong: bool) -> int:
 def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
     """Capitalised word ``k`` continues the name ``j..last``."""
     flags = toks.flags[k]
+    if not flags & NAME and is_cue_word(toks.low[k]):
+        return False  # "ODD FØDSELSNR 170148 ...": the label of a number
     if not _capitalised_name_word(flags, toks.low[k]):
         # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
         if strong and flags & COMMON and closed(toks, k):

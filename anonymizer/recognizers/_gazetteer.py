@@ -73,8 +73,8 @@ def word_flags() -> dict[str, int]:
         flags = table.get(word, 0)
         if flags & NAME:
             table[word] = (flags | AMBIGUOUS | COMMON) & ~WELL_KNOWN
-    # Swedish and Danish everyday words; a name among them needs context ("mina").
-    for word in _lines("nordic_words.txt"):
+    # Swedish, Danish, nynorsk and dialect everyday words; a name among them needs context ("mina").
+    for word in (*_lines("nordic_words.txt"), *_lines("nynorsk_dialect_words.txt")):
         flags = table.get(word, 0)
         table[word] = flags | FOREIGN | (AMBIGUOUS if flags & NAME else 0)
     return table

@@ -46,7 +46,7 @@ SENTENCE_BREAK = frozenset(".!?:;\n•*\"“”«»()[]")
 #: Norwegian definite nouns ("kontoen", "appen", "firmaet"): frequent words, never surnames here.
 DEFINITE = re.compile(r"(?:en|et|ene|ne|er)$")
 #: Long lower-case words with these endings are inflected words, not names ("navnet er feilstavet").
-INFLECTED = re.compile(r"^.{6,}(?:et|ert|ene|ing|else|het|ede|ende|lig|ige|ed|ly|tion)$")
+INFLECTED = re.compile(r"^.{6,}(?:et|ert|ene|ing|else|het|ede|ende|lig|ige|ed|ly|tion|inga|inja|ja)$")
 
 #: Endings of inflected Norwegian and English words: a word in no list whose stem is a common word is
 #: that word inflected ("Kontonummeret", "Sparekontoen", "Svarer"), not a name.

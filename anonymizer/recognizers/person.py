@@ -119,6 +119,14 @@ COMPANY_SUFFIXES = frozenset(
 )  # fmt: skip
 
 
+#: Trades that follow a family name in a firm's name ("Møller Bil", "Hansen Bygg").
+COMPANY_WORDS = frozenset(
+    {"bil", "bygg", "elektro", "regnskap", "transport", "eiendom", "service", "consulting", "holding", "invest",
+     "maskin", "rør", "vvs", "frisør", "bakeri", "hotell", "hotel", "tannlege", "advokat", "advokatfirma",
+     "entreprenør", "tak", "maling", "auto", "motor", "handel", "gruppen", "group", "partners", "co"}
+)  # fmt: skip
+
+
 def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
     "Kari Hansen AS" is a company named after a person, and still a person's name to redact. Names
@@ -129,6 +137,8 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
         return True
     if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
         return False
+    if toks.shape[last + 1] != LOWER and toks.low[last + 1] in COMPANY_WORDS and not toks.flags[first] & GIVEN:
+        return True  # "Møller Bil", "Hansen Bygg", "Berg Regnskap": a firm named after its owner
     if any(toks.flags[k] & NAME for k in range(first, last + 1)):
         return False
     return toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
@@ -293,8 +303,9 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     elif _CUE_GAP.fullmatch(gap) is None:
         return None
     flags, shape = toks.flags[j], toks.shape[j]
-    if cue.kind == "strong" and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME and closed(toks, j):
-        return j, SCORE["strong"]  # "mvh jo", "hilsen Per.": a sign-off names a person, whatever else the word is
+    sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)
+    if sign_off and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME:
+        return j, SCORE["strong"]  # "mvh jo": a sign-off names a person, whatever else the word is
     if len(toks.low[j]) == 1 and j + 1 < len(toks.low) and toks.gap(j).strip() == "." and cue.kind != "weak":
         # an initial first: "Regards, J. Smith", "hilsen t. bakke", "Venleg helsing S. Kvamme"
         return _after_cue(toks, j + 1, Cue(cue.words, "strong" if cue.kind == "strong" else "medium"))
@@ -453,8 +464,8 @@ def _place_surname(toks: Tokens, k: int, last: int) -> bool:
     follows it and no number does ("Torstein Nes?", "MVH HALVOR NES", but not "Kari Oslo 2")."""
     given = toks.flags[last]
     low = toks.low[k]
-    if not given & GIVEN or given & AMBIGUOUS or toks.flags[k] & FUNCTION or len(low) < 2:
-        return False
+    if not given & GIVEN or given & AMBIGUOUS or toks.flags[k] & FUNCTION or len(low) < 2 or "-" in low:
+        return False  # "Helly Hansen-jakke": a brand in a compound
     if _NUMBER_AFTER.match(toks.text, toks.end[k]) or is_cue_word(low):
         return False  # "Kari Oslo 2", "ODD FØDSELSNR 170148 ..."
     words = street_words()

@@ -55,6 +55,7 @@ SCORE_UNKNOWN_LOWER = 0.3
 SCORE_DOUBT = 0.3
 
 _ARTICLES = frozenset({"en", "ei", "et", "a", "an"})
+_LOCATIVE = frozenset({"i", "in", "på", "at", "ved", "near", "nær", "hos"})
 _POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "vår", "våres"})
 _DETERMINERS = _ARTICLES | {"the", "this", "that", "my", "your", "our", "min", "din", "denne"}
 _CLEFT = (
@@ -497,6 +498,8 @@ def _doubt(toks: Tokens, j: int) -> bool:
         return False  # "Alo", "Seet": a rare name, but here a typo of an everyday word
     if j > 0 and toks.low[j - 1] in _DETERMINERS:
         return False  # "the Grace period", "en Rose-buket": a name does not take an article
+    if j > 0 and toks.low[j - 1] in _LOCATIVE:
+        return False  # "I live in Dal", "i Lotto", "på Netto": a place or a shop
     capitals = sum(1 for s in toks.shape if s != LOWER)
     return capitals * 2 <= len(toks.shape)  # not Title Case Text, where capitals say nothing
 

@@ -370,7 +370,7 @@ _DICTATED_WORD = re.compile(
 
 def _punctuate(text: str) -> Normalized | None:
     """Spoken punctuation words replaced by the marks they stand for."""
-    edits = []
+    edits: list[tuple[int, int, str]] = []
     for m in _DICTATED_WORD.finditer(text):
         word = (m.group(1) or m.group(2)).lower()
         mark = _DICTATED.get(word, _DICTATED.get(word.replace(" ", ""), "\n"))
@@ -390,7 +390,7 @@ _SPACED_OUT = re.compile(r"(?<!\S)[^\W_@.](?: [^\W_]| [@.]){3,}(?![^\s.,!?;:)])"
 
 
 def _join_spaced(text: str) -> Normalized | None:
-    edits = []
+    edits: list[tuple[int, int, str]] = []
     for m in _SPACED_OUT.finditer(text):
         if _JOINABLE.fullmatch(m.group().replace(" ", "")) is None:
             continue  # spaced digits are the number recognizers' business (DigitChain); "e 9 8 2" is two things

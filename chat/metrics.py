@@ -20,6 +20,11 @@ class Metrics:
         self.duplicates = Counter("chatlog_duplicate_messages", "Retried messages answered from the store", registry=r)
         self.errors = Counter("chatlog_protocol_errors", "Error frames sent, by code", ["code"], registry=r)
         self.store_errors = Counter("chatlog_store_errors", "Store operations that failed", ["op"], registry=r)
+        self.slow_peers_dropped = Counter(
+            "chatlog_slow_peers_dropped",
+            "Peers disconnected because their outgoing backlog passed the limits (close 4413)",
+            registry=r,
+        )
         self.ack_latency = Histogram(
             "chatlog_ack_latency_seconds",
             "Frame received to ack sent (includes redaction and the durable write)",

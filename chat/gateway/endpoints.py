@@ -24,7 +24,6 @@ from chat.gateway.outbox import Outbox
 from chat.notice import privacy_notice
 from chat.ratelimit import TokenBucket
 from chat.services import Services
-from chat.settings import Settings
 
 log = logging.getLogger("chat.gateway")
 
@@ -37,11 +36,12 @@ class Connection:
 
     __slots__ = ("bucket", "last_seen", "outbox", "refused", "writer", "ws")
 
-    def __init__(self, ws: WebSocket, bucket: TokenBucket, settings: Settings) -> None:
+    def __init__(self, ws: WebSocket, bucket: TokenBucket, services: Services) -> None:
         self.ws = ws
         self.bucket = bucket
         self.last_seen = time.monotonic()
         self.refused = 0
+        settings = services.settings
         self.outbox = Outbox(
             self._write,
             self._close,
@@ -49,6 +49,7 @@ class Connection:
             max_frames=settings.peer_queue_frames,
             max_bytes=settings.peer_queue_bytes,
             close_timeout_s=settings.peer_close_timeout_s,
+            on_drop=services.metrics.slow_peers_dropped.inc,
         )
         self.writer = asyncio.create_task(self.outbox.run(), name="ws-writer")
 
@@ -79,7 +80,7 @@ class Connection:
 
     def _abort(self) -> None:
         """Drop the TCP connection of a peer that does not read (uvicorn's transport, if we can reach it)."""
-        transport = getattr(getattr(self.ws._send, "__self__", None), "transport", None)
+        transport = getattr(_server_protocol(self.ws), "transport", None)
         if transport is not None:
             transport.abort()
 
@@ -184,6 +185,12 @@ def _close_code_for(exc: ChatlogError) -> int:
     return p.CLOSE_BAD_FRAME
 
 
+def _server_protocol(ws: WebSocket) -> object | None:
+    """The server's protocol object for this connection (uvicorn's), reached through the ASGI receive
+    callable it handed us, which middleware leaves unwrapped; None under another server."""
+    return getattr(ws._receive, "__self__", None)
+
+
 def _backlog(ws: WebSocket) -> int:
     """Frames already received from this client and not yet read by us.
 
@@ -191,7 +198,7 @@ def _backlog(ws: WebSocket) -> int:
     has a backlog however fast it goes; a flood does. This peeks at uvicorn's per-connection queue; with
     a server whose queue we cannot see, every frame counts as backlog (plain rate limiting).
     """
-    queue = getattr(getattr(ws._receive, "__self__", None), "queue", None)
+    queue = getattr(_server_protocol(ws), "queue", None)
     return queue.qsize() if isinstance(queue, asyncio.Queue) else 1
 
 
@@ -226,7 +233,7 @@ async def _serve(
         return
     await ws.accept()
     settings = services.settings
-    conn = Connection(ws, TokenBucket(settings.rate_per_s, settings.rate_burst), settings)
+    conn = Connection(ws, TokenBucket(settings.rate_per_s, settings.rate_burst), services)
     gauge = services.metrics.connections.labels(endpoint)
     gauge.inc()
     watchdog: Watchdog = ws.app.state.watchdog

@@ -47,10 +47,12 @@ class Outbox:
         max_frames: int,
         max_bytes: int,
         close_timeout_s: float = 2.0,
+        on_drop: Callable[[], None] | None = None,
     ) -> None:
         self._write = write
         self._close = close
         self._abort = abort
+        self._on_drop = on_drop
         self.max_frames = max_frames
         self.max_bytes = max_bytes
         self.close_timeout_s = close_timeout_s
@@ -79,6 +81,9 @@ class Outbox:
             return False
         if len(self._frames) >= self.max_frames or self._bytes + len(frame) > self.max_bytes:
             self.drop(CLOSE_TOO_SLOW, "too slow: reconnect and resume")
+            if self._on_drop is not None:
+                self._on_drop()
+            log.warning("peer dropped as too slow", extra={"frames": len(self._frames), "max_frames": self.max_frames})
             return False
         self._frames.append(frame)
         self._bytes += len(frame)

@@ -28,6 +28,7 @@ from chat.errors import ChatlogError
 from chat.gateway.endpoints import Watchdog, agent_endpoint, chat_endpoint
 from chat.gateway.hub import Hub
 from chat.metrics import CONTENT_TYPE, Metrics
+from chat.msgids import MessageIdHasher
 from chat.redaction import Redactor
 from chat.retention import RetentionPeriods, RetentionPolicy
 from chat.services import Services
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             policy=RetentionPolicy(RetentionPeriods.from_settings(settings)),
             metrics=m,
             redactor=redactor,
+            message_ids=MessageIdHasher.from_settings(settings),
             hub=None,  # type: ignore[arg-type]  # set just below: the hub needs the services
         )
         services.hub = Hub(services)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from chat.metrics import Metrics
+from chat.msgids import MessageIdHasher
 from chat.retention import RetentionPolicy
 from chat.settings import Settings
 from chat.store.base import Store
@@ -30,5 +31,6 @@ class Services:
     policy: RetentionPolicy
     metrics: Metrics
     redactor: Redactor
+    message_ids: MessageIdHasher
     hub: Hub
     clock: Callable[[], datetime] = utcnow

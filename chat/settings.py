@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     #: ``None`` = decide: development mode when no public key / JWKS is configured.
     dev_mode: bool | None = None
     jwt_public_key_file: Path | None = None
+    #: Key of the hashes that anonymous sessions' message ids are stored as (chat/msgids.py); created
+    #: under the data directory when unset. Instances sharing a store must share it.
+    message_id_key_file: Path | None = None
     jwks_file: Path | None = None
     jwt_issuer: str = "chatlog-dev"
     jwt_audience: str = "chatlog"

@@ -20,8 +20,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import stat
-import tempfile
 import time
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from chat.errors import AuthError, ChatlogError, Forbidden, TokenExpired
+from chat.keyfiles import check_private, create_once, write_private
 from chat.settings import Settings
 from chat.store.base import StaffRole
 
@@ -199,21 +198,6 @@ def _dev_kid(public_key: Ed25519PublicKey) -> str:
     return "dev-" + hashlib.sha256(raw).hexdigest()[:16]
 
 
-def _write_private(path: Path, data: bytes) -> Path:
-    """Write to a fresh file next to ``path`` (mkstemp: unique name, 0600 from the start, so the key
-    is never readable by others even for a moment); the caller links or renames it into place."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        os.unlink(name)
-        raise
-    return Path(name)
-
-
 def ensure_dev_keys(data_dir: Path) -> tuple[Path, Path]:
     """The development Ed25519 key pair (private, public PEM), created on first use and then reused.
 
@@ -229,17 +213,10 @@ def ensure_dev_keys(data_dir: Path) -> tuple[Path, Path]:
         pem = Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-        tmp = _write_private(private_path, pem)
-        try:
-            os.link(tmp, private_path)
+        if create_once(private_path, pem):
             log.info("created development signing key", extra={"key_dir": str(key_dir)})
-        except FileExistsError:
-            pass  # another process won the race; use its key
-        finally:
-            tmp.unlink()
 
-    if stat.S_IMODE(private_path.stat().st_mode) & 0o077:
-        raise ChatlogError(f"{private_path} is accessible by other users; chmod 600 it")
+    check_private(private_path)
     try:
         private_key = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
     except (ValueError, TypeError):
@@ -250,7 +227,7 @@ def ensure_dev_keys(data_dir: Path) -> tuple[Path, Path]:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     if not public_path.exists() or public_path.read_bytes() != public_pem:
-        os.replace(_write_private(public_path, public_pem), public_path)
+        os.replace(write_private(public_path, public_pem), public_path)
     return private_path, public_path
 
 

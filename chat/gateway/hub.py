@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from chat.errors import ChatlogError, Forbidden, UnknownSession
+from chat.msgids import is_hashed
 from chat.protocol import ChatMessage, encode, iso
 from chat.services import Services
 from chat.session import Action, Persist, Send, SendTranscript, SessionMachine
@@ -58,8 +59,9 @@ def agent_key(agent_id: str, client_msg_id: str) -> str:
 
 
 def public_msg_id(stored: str | None) -> str | None:
-    """The client's own id back from the stored key (see :func:`customer_key`)."""
-    if stored is None:
+    """The client's own id back from the stored key (see :func:`customer_key`); None for an anonymous
+    session's, which is stored only as a keyed hash (chat/msgids.py)."""
+    if stored is None or is_hashed(stored):
         return None
     if stored.startswith("c:"):
         return stored[2:]
@@ -210,7 +212,7 @@ class Hub:
     async def customer_message(self, live: LiveSession, msg: ChatMessage) -> str:
         """Store (after redaction, if anonymous), then return the ack frame; relay to the agent side."""
         live.machine.check_customer_can_send()
-        key = customer_key(msg.client_msg_id)
+        key = self._stored_key(live, customer_key(msg.client_msg_id))
         seq = live.recent_acks.get(key)
         if seq is not None:
             self.s.metrics.duplicates.inc()
@@ -269,7 +271,7 @@ class Hub:
         if live is None:
             raise UnknownSession("no such session")
         live.machine.check_agent_can_send(agent.agent_id, agent.role)
-        key = agent_key(agent.agent_id, msg.client_msg_id)
+        key = self._stored_key(live, agent_key(agent.agent_id, msg.client_msg_id))
         ack = {"type": "ack", "session_id": live.session_id, "client_msg_id": msg.client_msg_id}
         seq = live.recent_acks.get(key)
         if seq is not None:
@@ -338,6 +340,10 @@ class Hub:
         log.info("hub shut down", extra={"connections": len(peers), "not_closed": done.count(False)})
 
     # --- internals ------------------------------------------------------------------------------------
+
+    def _stored_key(self, live: LiveSession, key: str) -> str:
+        """The idempotency key as stored: a keyed hash in anonymous sessions, never the id as written."""
+        return self.s.message_ids.hash(live.session_id, key) if live.kind == "anonymous" else key
 
     async def _store_message(
         self, live: LiveSession, sender: Sender, sender_id: str | None, key: str, text: str

@@ -504,6 +504,13 @@
       const entry = this.own.get(id);
       if (!entry) return;
       if (entry.seq === null) {
+        if (this.seen.has(seq)) {
+          /* Already shown from a replay that could not say it was ours: an anonymous session's message
+             ids are stored only as hashes, so a replay from the store carries none. Keep our own copy. */
+          for (const child of [...this.log.children]) {
+            if (child !== entry.node && child.dataset.seq === String(seq)) child.remove();
+          }
+        }
         entry.seq = seq;
         delete entry.node.dataset.pending;
         entry.node.classList.remove("chatlog__msg--failed");

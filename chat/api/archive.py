@@ -128,13 +128,14 @@ async def erase(request: Request) -> Response:
     svc = services(request)
     now = svc.clock()
     record = _owned(await svc.store.get_session(request.path_params["session_id"], now=now), who.customer_id)
-    # The session's flag is set after the hold row is written; the hold rows are the authority.
-    if await svc.store.list_holds(session_id=record.session_id, active_only=True):
-        record = dataclasses.replace(record, legal_hold=True)
-    reason = svc.policy.erasure_refusal(record)
-    if reason is not None:
-        log.info("erasure refused", extra={"session_id": record.session_id, "tier": record.retention.tier})
-        raise ErasureRefused(reason)
+
+    def check(current: SessionRecord, held: bool) -> str | None:
+        """Decided by the store atomically with the deletion, on the session as it is at that moment:
+        a legal hold or an adviser joining in the meantime wins over the erasure (issue 8, item 4)."""
+        if current.customer_id != who.customer_id:
+            return "this session belongs to someone else"  # not reachable: ids are never reused
+        return svc.policy.erasure_refusal(dataclasses.replace(current, legal_hold=current.legal_hold or held))
+
     await audit(
         svc,
         actor_id=who.customer_id,
@@ -144,7 +145,21 @@ async def erase(request: Request) -> Response:
         session_id=record.session_id,
         customer_id=who.customer_id,
     )
-    if not await svc.store.delete_session(record.session_id):
+    try:
+        erased = await svc.store.delete_session(record.session_id, check=check)
+    except ErasureRefused:
+        log.info("erasure refused", extra={"session_id": record.session_id, "tier": record.retention.tier})
+        await audit(
+            svc,
+            actor_id=who.customer_id,
+            role="customer",
+            action="erasure_refused",
+            purpose="customer request refused: a duty to keep applies",
+            session_id=record.session_id,
+            customer_id=who.customer_id,
+        )
+        raise
+    if not erased:
         raise UnknownSession(_NOT_FOUND)
     await svc.hub.forget(record.session_id)
     log.info("session erased", extra={"session_id": record.session_id, "action": "erasure"})

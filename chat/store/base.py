@@ -151,6 +151,11 @@ class DailyStats:
     redactions: Mapping[str, int]
 
 
+#: Decides, inside the store's transaction, whether a session may be erased: (the session as stored,
+#: whether it has an active legal hold) -> a refusal reason, or None to erase.
+ErasureCheck = Callable[[SessionRecord, bool], str | None]
+
+
 class Store(abc.ABC):
     """Persistence for sessions, messages, audit records, holds and objections."""
 
@@ -211,8 +216,14 @@ class Store(abc.ABC):
         """A customer's sessions, newest first. ``archive_only``: only those still visible to the customer."""
 
     @abc.abstractmethod
-    async def delete_session(self, session_id: str) -> bool:
-        """Erase a session and all its messages now. False if there was nothing to delete."""
+    async def delete_session(self, session_id: str, *, check: ErasureCheck | None = None) -> bool:
+        """Erase a session and all its messages now. False if there was nothing to delete.
+
+        With ``check``, the decision and the deletion are one atomic step: the session as stored and
+        whether it has an active hold are passed to ``check``; a reason it returns raises
+        :class:`chat.errors.ErasureRefused` and nothing is deleted. A hold placed at the same moment
+        (:meth:`add_hold`) and this erasure are serialised: exactly one of them wins.
+        """
 
     # --- messages -------------------------------------------------------------------------------------
 
@@ -261,7 +272,11 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     async def add_hold(self, hold: Hold) -> None:
-        """Store a hold (the caller then sets the session's retention)."""
+        """Store a hold and flag its session as held, atomically (the caller then sets the retention).
+
+        Raises :class:`chat.errors.UnknownSession` if the session does not exist, also when an erasure
+        deleted it a moment before: a hold never outlives, or is confirmed for, an erased session.
+        """
 
     @abc.abstractmethod
     async def release_hold(self, hold_id: str, *, by: str, at: datetime) -> Hold | None:

@@ -50,12 +50,13 @@ from pymongo.read_concern import ReadConcern
 from pymongo.read_preferences import ReadPreference
 from pymongo.write_concern import WriteConcern
 
-from chat.errors import ChatlogError, DuplicateKey, StoreError, StoreUnavailable, UnknownSession
+from chat.errors import ChatlogError, DuplicateKey, ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.store import mongo_queries as q
 from chat.store.base import (
     AppendResult,
     AuditRecord,
     DailyStats,
+    ErasureCheck,
     Hold,
     NewMessage,
     Page,
@@ -295,9 +296,20 @@ class MongoStore(Store):
         return Page.from_overfetch(items, limit, q.session_cursor)
 
     @_boundary
-    async def delete_session(self, session_id: str) -> bool:
+    async def delete_session(self, session_id: str, *, check: ErasureCheck | None = None) -> bool:
         # Holds go too: the policy refuses erasure under an active hold, so only released ones remain.
         async def erase(s: AsyncClientSession) -> tuple[int, int]:
+            if check is not None:
+                # Read in the transaction, and the session document is deleted in it: a concurrent
+                # add_hold writes that same document, so one of the two transactions conflicts, is
+                # retried and then sees the other's outcome (exactly one of them wins).
+                doc = await self._coll(q.SESSIONS).find_one({"_id": session_id}, q.SESSION_PROJECTION, session=s)
+                if doc is None:
+                    return 0, 0
+                held = await self._coll(q.HOLDS).find_one(q.holds_filter(session_id=session_id), session=s)
+                reason = check(q.session_from_document(doc), held is not None)
+                if reason is not None:
+                    raise ErasureRefused(reason)
             messages = await self._coll(q.MESSAGES).delete_many(q.session_messages(session_id), session=s)
             await self._coll(q.HOLDS).delete_many(q.holds_filter(session_id=session_id, active_only=False), session=s)
             sessions = await self._coll(q.SESSIONS).delete_one({"_id": session_id}, session=s)
@@ -416,7 +428,16 @@ class MongoStore(Store):
 
     @_boundary
     async def add_hold(self, hold: Hold) -> None:
-        await self._coll(q.HOLDS).insert_one(q.hold_document(hold))
+        async def place(s: AsyncClientSession) -> None:
+            # The session document is written in the same transaction as the hold: see delete_session.
+            flagged = await self._coll(q.SESSIONS).update_one(
+                {"_id": hold.session_id}, {"$set": {"legal_hold": True}}, session=s
+            )
+            if flagged.matched_count == 0:
+                raise UnknownSession("no such session")
+            await self._coll(q.HOLDS).insert_one(q.hold_document(hold), session=s)
+
+        await self._in_transaction(place)
 
     @_boundary
     async def release_hold(self, hold_id: str, *, by: str, at: datetime) -> Hold | None:

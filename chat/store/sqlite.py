@@ -34,11 +34,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast
 
-from chat.errors import ChatlogError, DuplicateKey, StoreError, StoreUnavailable, UnknownSession
+from chat.errors import ChatlogError, DuplicateKey, ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.store.base import (
     AppendResult,
     AuditRecord,
     DailyStats,
+    ErasureCheck,
     Hold,
     NewMessage,
     Page,
@@ -416,11 +417,33 @@ def _update_session(conn: sqlite3.Connection, session_id: str, add_adviser: str 
         conn.execute("UPDATE messages SET expire_at = ? WHERE session_id = ?", (params["expire_at"], session_id))
 
 
-def _delete_session(conn: sqlite3.Connection, session_id: str) -> bool:
+def _delete_session(conn: sqlite3.Connection, session_id: str, check: ErasureCheck | None = None) -> bool:
+    if check is not None:
+        # Decided inside the writer's transaction: a hold committed before this point is seen, and one
+        # submitted after it finds no session (see _insert_hold). SQLite has one writer at a time.
+        row = conn.execute(_SESSION_BY_ID, (session_id,)).fetchone()
+        if row is None:
+            return False
+        held = conn.execute(_ACTIVE_HOLD, (session_id,)).fetchone() is not None
+        reason = check(_session_from_row(row), held)
+        if reason is not None:
+            raise ErasureRefused(reason)
     conn.execute("DELETE FROM messages WHERE session_id = ?", (session_id,))
     conn.execute("DELETE FROM session_redactions WHERE session_id = ?", (session_id,))
     conn.execute("DELETE FROM holds WHERE session_id = ?", (session_id,))
     return conn.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,)).rowcount > 0
+
+
+_ACTIVE_HOLD: Final = "SELECT 1 FROM holds WHERE session_id = ? AND released_at IS NULL LIMIT 1"
+_SESSION_BY_ID: Final = f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE session_id = ?"  # noqa: S608 - literals
+
+
+def _insert_hold(conn: sqlite3.Connection, params: tuple[Any, ...]) -> None:
+    """The hold and its session's flag in one step, and only for a session that exists."""
+    updated = conn.execute("UPDATE sessions SET legal_hold = 1 WHERE session_id = ?", (params[1],)).rowcount
+    if not updated:
+        raise UnknownSession("no such session")
+    conn.execute(_INSERT_HOLD, params)
 
 
 def _set_objection(conn: sqlite3.Connection, customer_id: str, at: int) -> int:
@@ -744,8 +767,8 @@ class SqliteStore(Store):
             lambda s: encode_cursor(_SESSIONS_CURSOR, s.created_at, s.session_id),
         )
 
-    async def delete_session(self, session_id: str) -> bool:
-        return await self._write(partial(_delete_session, session_id=session_id))
+    async def delete_session(self, session_id: str, *, check: ErasureCheck | None = None) -> bool:
+        return await self._write(partial(_delete_session, session_id=session_id, check=check))
 
     # --- messages -------------------------------------------------------------------------------------
 
@@ -840,7 +863,7 @@ class SqliteStore(Store):
             _opt_us(hold.released_at),
             hold.released_by,
         )
-        await self._write(partial(_execute, sql=_INSERT_HOLD, params=params))
+        await self._write(partial(_insert_hold, params=params))
 
     async def release_hold(self, hold_id: str, *, by: str, at: datetime) -> Hold | None:
         args = (epoch_us(at), by, hold_id)

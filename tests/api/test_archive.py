@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -243,6 +244,31 @@ async def test_erasure_refused_under_legal_hold(api: Running, through: str) -> N
         body = check_error(await client.delete(f"/api/archive/sessions/{sid}", headers=token), 409, "erasure_refused")
         assert "legal hold" in body["error"]["message"]
         assert (await client.get(f"/api/archive/sessions/{sid}", headers=token)).status_code == 200
+
+
+async def test_erasure_and_legal_hold_sent_together_exactly_one_wins(api: Running) -> None:
+    """Issue 8, item 4: before the store serialised them, 8 of 15 such pairs both succeeded (the
+    session gone, the hold confirmed). Now one wins and the other gets a clear answer."""
+    compliance = bearer(api.staff_token(uid("comp"), "compliance"))
+    outcomes = set()
+    async with http(api) as client:
+        for _ in range(15):
+            customer = uid("cust")
+            sid = await chat_session(api, customer_id=customer)
+            erase, place = await asyncio.gather(
+                client.delete(f"/api/archive/sessions/{sid}", headers=bearer(api.customer_token(customer))),
+                client.post(f"/api/staff/sessions/{sid}/holds", json={"case_ref": "SAK-RACE"}, headers=compliance),
+            )
+            pair = (erase.status_code, place.status_code)
+            assert pair in {(204, 404), (409, 201)}, pair
+            outcomes.add(pair)
+            holds = await services(api).store.list_holds(session_id=sid)
+            record = await services(api).store.get_session(sid, now=server_now(api))
+            if pair == (204, 404):
+                assert holds == [] and record is None  # no hold left for an erased session
+            else:
+                assert len(holds) == 1 and record is not None and record.legal_hold
+    assert outcomes  # which one wins depends on timing; either is a correct answer
 
 
 async def test_objection_is_recorded_and_idempotent(api: Running) -> None:

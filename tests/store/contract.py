@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from chat.errors import DuplicateKey, ProtocolError, UnknownSession
+from chat.errors import DuplicateKey, ErasureRefused, ProtocolError, UnknownSession
 from chat.store.base import (
     AuditRecord,
     DailyStats,
@@ -380,6 +380,8 @@ class StoreContract:
         assert await store.get_session("s1", now=T0) is None
 
     async def test_holds_list_and_release(self, store: Store) -> None:
+        await store.create_session(new_session("s1"))
+        await store.create_session(new_session("s2"))
         h1, h2, h3 = hold("h1", "s1", T0), hold("h2", "s1", T0 + HOUR), hold("h3", "s2", T0 + MINUTE)
         for h in (h2, h3, h1):
             await store.add_hold(h)
@@ -392,6 +394,53 @@ class StoreContract:
         assert await store.list_holds(session_id="s1", active_only=False) == [released, h2]
         assert await store.release_hold("h1", by="comp-2", at=T0 + 2 * DAY) is None
         assert await store.release_hold("nope", by="comp-2", at=T0) is None
+
+    async def test_a_hold_needs_its_session_and_flags_it(self, store: Store) -> None:
+        with pytest.raises(UnknownSession):
+            await store.add_hold(hold("h1", "gone", T0))
+        assert await store.list_holds() == []
+        await store.create_session(new_session("s1", customer_id="c1"))
+        await store.add_hold(hold("h1", "s1", T0))
+        flagged = await store.get_session("s1", now=T0)
+        assert flagged is not None and flagged.legal_hold
+
+    async def test_erasure_decided_atomically_with_the_deletion(self, store: Store) -> None:
+        await store.create_session(new_session("s1", customer_id="c1"))
+        await store.append_message(msg("s1"))
+        seen: list[tuple[str, bool]] = []
+
+        def refuse_if_held(record: SessionRecord, held: bool) -> str | None:
+            seen.append((record.session_id, held))
+            return "under a legal hold" if held else None
+
+        await store.add_hold(hold("h1", "s1", T0))
+        with pytest.raises(ErasureRefused, match="legal hold"):
+            await store.delete_session("s1", check=refuse_if_held)
+        assert seen == [("s1", True)]
+        assert len(await store.get_messages("s1", now=T0)) == 1  # nothing deleted
+        await store.release_hold("h1", by="comp-2", at=T0 + DAY)
+        assert await store.delete_session("s1", check=refuse_if_held) is True
+        assert seen[-1] == ("s1", False)
+        assert await store.delete_session("s1", check=refuse_if_held) is False  # gone: check not called
+        assert len(seen) == 2
+
+    async def test_hold_and_erasure_at_once_exactly_one_wins(self, store: Store) -> None:
+        """Issue 8, item 4: placed and erased together, never both (no hold for an erased session)."""
+        for i in range(20):
+            sid = f"race{i}"
+            await store.create_session(new_session(sid, customer_id="c1"))
+            erase = store.delete_session(sid, check=lambda record, held: "held" if held else None)
+            place = store.add_hold(hold(f"h{i}", sid, T0))
+            outcomes = await asyncio.gather(erase, place, return_exceptions=True)
+            erased = outcomes[0] is True
+            held = outcomes[1] is None
+            assert erased != held, outcomes
+            if erased:
+                assert isinstance(outcomes[1], UnknownSession)
+                assert await store.list_holds(session_id=sid, active_only=False) == []
+            else:
+                assert isinstance(outcomes[0], ErasureRefused)
+                assert await store.get_session(sid, now=T0) is not None
 
     async def test_purge_counts_and_leaves_live_data(self, store: Store) -> None:
         await store.create_session(new_session("old", retention=analytics(days=1)))

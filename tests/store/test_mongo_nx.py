@@ -43,7 +43,7 @@ from pymongo.errors import (
     WriteError,
 )
 
-from chat.errors import DuplicateKey, StoreError, StoreUnavailable, UnknownSession
+from chat.errors import DuplicateKey, ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.store import mongo_queries as q
 from chat.store.base import AuditRecord, Hold, NewMessage, Retention, SessionKind, SessionRecord
 from chat.store.mongo import MongoStore, supports_transactions, translate_error
@@ -239,8 +239,14 @@ async def test_delete_session_removes_session_messages_and_holds(store: MongoSto
     await store.append_message(message("s1", 1))
     await store.append_message(message("s2", 1))
     await store.add_hold(Hold("h1", "s1", "SAK-1", "comp1", T0))
+    with pytest.raises(ErasureRefused):
+        await store.delete_session("s1", check=lambda record, held: "held" if held else None)
+    assert await store.get_session("s1", now=T0) is not None
+    with pytest.raises(UnknownSession):
+        await store.add_hold(Hold("h9", "nope", "SAK-9", "comp1", T0))
     assert await store.delete_session("s1") is True
     assert await store.delete_session("s1") is False
+    assert await store.delete_session("s1", check=lambda record, held: None) is False
     assert await store.get_session("s1", now=T0) is None
     assert await store.get_messages("s1", now=T0) == []
     assert await store.list_holds(session_id="s1") == []
@@ -354,6 +360,8 @@ async def test_audit_filters_and_pages(store: MongoStore) -> None:
 
 
 async def test_holds_list_oldest_first(store: MongoStore) -> None:
+    await store.create_session(session("s1"))
+    await store.create_session(session("s2"))
     await store.add_hold(Hold("h2", "s1", "SAK-2", "comp1", T0 + timedelta(days=1)))
     await store.add_hold(Hold("h1", "s1", "SAK-1", "comp1", T0))
     await store.add_hold(Hold("h3", "s2", "SAK-3", "comp1", T0))
@@ -364,6 +372,7 @@ async def test_holds_list_oldest_first(store: MongoStore) -> None:
 
 @pytest.mark.xfail(strict=True, raises=AttributeError, reason="nx-27017 stores dates written by $set as strings")
 async def test_release_hold_reads_back_the_release(store: MongoStore) -> None:
+    await store.create_session(session("s1"))
     await store.add_hold(Hold("h1", "s1", "SAK-1", "comp1", T0))
     released = await store.release_hold("h1", by="comp2", at=T0 + timedelta(days=1))
     assert released is not None

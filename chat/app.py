@@ -40,8 +40,6 @@ from chat.tokens import TokenVerifier
 log = logging.getLogger("chat.app")
 
 STATIC_DIR = Path(__file__).parent / "static"
-#: Sessions whose widget has been gone this long are dropped from memory (resume then reads the store).
-DETACHED_GRACE_S = 600.0
 #: GIL switch interval for the server process (CPython's default is 0.005).
 SWITCH_INTERVAL_S = 0.0005
 
@@ -126,7 +124,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         watchdog = Watchdog(settings.idle_timeout_s)
         app.state.watchdog = watchdog
         def sweep_hub() -> None:
-            services.hub.sweep(detached_grace_s=DETACHED_GRACE_S)
+            services.hub.sweep(detached_grace_s=settings.detached_grace_s)
 
         watchdog_task = asyncio.create_task(watchdog.run(sweep_hub), name="watchdog")
         # Long-lived objects built at start-up never become garbage: keep the collector off them

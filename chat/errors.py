@@ -143,6 +143,14 @@ class AnonymizerError(ChatlogError):
     http_status = 503
 
 
+class AtCapacity(ChatlogError):
+    """This instance holds as many connections or live sessions as it is configured to; try again later
+    (or another instance). Websocket close code 1013."""
+
+    code = "capacity"
+    http_status = 503
+
+
 class ShuttingDown(ChatlogError):
     """The server is shutting down; reconnect."""
 

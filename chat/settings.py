@@ -76,6 +76,14 @@ class Settings(BaseSettings):
     peer_queue_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     #: How long a peer may take to accept its close frame before its connection is aborted.
     peer_close_timeout_s: float = Field(default=2.0, gt=0)
+    #: Most open websocket connections and live sessions per instance; more are refused (close 1013).
+    max_connections: int = Field(default=20_000, ge=1)
+    max_live_sessions: int = Field(default=20_000, ge=1)
+    #: Memory for one session's live transcript (the originals of an anonymous chat); older messages are
+    #: then replayed from the store.
+    live_transcript_bytes: int = Field(default=256 * 1024, ge=4096)
+    #: How long a session stays in memory after its widget went away (resume then reads the store).
+    detached_grace_s: float = Field(default=600.0, ge=0)
 
     # --- anonymizer -----------------------------------------------------------------------------------
     #: Worker processes for redaction; 0 runs it in a thread in this process (tests, tiny installs).

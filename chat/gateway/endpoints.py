@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from chat import protocol as p
-from chat.errors import AuthError, ChatlogError, ProtocolError, RateLimited
-from chat.gateway.hub import Agent, LiveSession
+from chat.errors import AtCapacity, AuthError, ChatlogError, ProtocolError, RateLimited
+from chat.gateway.live import Agent, LiveSession
 from chat.gateway.outbox import Outbox
 from chat.notice import privacy_notice
 from chat.ratelimit import TokenBucket
@@ -87,11 +87,13 @@ class Connection:
 
 class Watchdog:
     """Closes connections that stayed silent past the idle timeout (one task for all connections,
-    instead of a timer per frame on the hot path)."""
+    instead of a timer per frame on the hot path), and counts the open ones against the cap."""
 
     def __init__(self, idle_timeout_s: float) -> None:
         self.idle_timeout_s = idle_timeout_s
         self.connections: set[Connection] = set()
+        #: Every accepted connection, also before its hello (what ``max_connections`` caps).
+        self.open = 0
 
     async def run(self, on_tick: Callable[[], None] | None = None) -> None:
         interval = max(0.05, min(5.0, self.idle_timeout_s / 4))
@@ -176,6 +178,8 @@ def _error(conn: Connection, services: Services, exc: ChatlogError, **extra: Any
 def _close_code_for(exc: ChatlogError) -> int:
     if isinstance(exc, AuthError):
         return p.CLOSE_UNAUTHORIZED
+    if isinstance(exc, AtCapacity):
+        return p.CLOSE_TRY_AGAIN_LATER
     if exc.http_status == 404:
         return p.CLOSE_UNKNOWN_SESSION
     if exc.http_status == 403:
@@ -237,10 +241,15 @@ async def _serve(
     gauge = services.metrics.connections.labels(endpoint)
     gauge.inc()
     watchdog: Watchdog = ws.app.state.watchdog
+    watchdog.open += 1
     try:
         if services.hub.shutting_down:
             _refuse(conn, services, ChatlogError("server is restarting; reconnect", code="shutting_down"),
                     p.CLOSE_SERVICE_RESTART)
+            return
+        if watchdog.open > settings.max_connections:
+            _refuse(conn, services, AtCapacity("this instance is full; try again in a moment"),
+                    p.CLOSE_TRY_AGAIN_LATER)
             return
         hello = await _hello(ws, conn, services, parse)
         if hello is not None:
@@ -250,6 +259,7 @@ async def _serve(
         pass
     finally:
         watchdog.connections.discard(conn)
+        watchdog.open -= 1
         gauge.dec()
         await conn.finish(p.CLOSE_NORMAL, "", settings.peer_close_timeout_s)
 

@@ -15,12 +15,20 @@ import asyncio
 import logging
 import time
 import uuid
-from collections import OrderedDict, deque
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from chat.errors import ChatlogError, Forbidden, UnknownSession
-from chat.msgids import is_hashed
+from chat.errors import AtCapacity, ChatlogError, Forbidden, UnknownSession
+from chat.gateway.live import (
+    Agent,
+    LiveMessage,
+    LiveSession,
+    Peer,
+    Transcript,
+    agent_key,
+    customer_key,
+    live_message,
+    message_frame,
+)
 from chat.protocol import ChatMessage, encode, iso
 from chat.services import Services
 from chat.session import Action, Persist, Send, SendTranscript, SessionMachine
@@ -28,105 +36,6 @@ from chat.store.base import NewMessage, Sender, SessionKind, SessionRecord, Stor
 from chat.tokens import CustomerIdentity, StaffIdentity
 
 log = logging.getLogger("chat.hub")
-
-#: Live transcript kept in memory per session (originals of anonymous chats; never written anywhere).
-LIVE_TRANSCRIPT_MAX = 1000
-#: Recently acked client_msg_ids per session, so a retry is answered without redaction or a write.
-RECENT_ACKS_MAX = 256
-
-
-class Peer(Protocol):
-    """A connected websocket, as the hub needs it (implemented over starlette in the endpoints).
-
-    ``send`` and ``close`` queue and return at once (see chat/gateway/outbox.py): nothing the hub does
-    for one session or agent ever waits on another peer's socket.
-    """
-
-    def send(self, frame: str) -> bool: ...
-
-    def close(self, code: int, reason: str = "") -> None: ...
-
-    async def wait_closed(self, within_s: float) -> bool: ...
-
-
-def customer_key(client_msg_id: str) -> str:
-    """Idempotency keys are per sender: a customer's "1" and a bot's "1" are different messages."""
-    return "c:" + client_msg_id
-
-
-def agent_key(agent_id: str, client_msg_id: str) -> str:
-    return f"a:{agent_id}:{client_msg_id}"
-
-
-def public_msg_id(stored: str | None) -> str | None:
-    """The client's own id back from the stored key (see :func:`customer_key`); None for an anonymous
-    session's, which is stored only as a keyed hash (chat/msgids.py)."""
-    if stored is None or is_hashed(stored):
-        return None
-    if stored.startswith("c:"):
-        return stored[2:]
-    if stored.startswith("a:"):
-        return stored.split(":", 2)[2]
-    return stored
-
-
-@dataclass(eq=False, slots=True)
-class Agent:
-    agent_id: str
-    role: str
-    peer: Peer
-    #: Sessions this adviser has taken over (so a disconnect hands them back to the queue).
-    sessions: set[str] = field(default_factory=set)
-
-
-@dataclass(slots=True)
-class LiveMessage:
-    seq: int
-    sender: Sender
-    text: str
-    at: str
-    client_msg_id: str | None
-
-
-@dataclass(eq=False, slots=True)
-class LiveSession:
-    record: SessionRecord
-    machine: SessionMachine
-    customer: Peer | None = None
-    transcript: deque[LiveMessage] = field(default_factory=lambda: deque(maxlen=LIVE_TRANSCRIPT_MAX))
-    #: True while ``transcript`` holds every message of the session (it was created in this process).
-    transcript_complete: bool = True
-    recent_acks: OrderedDict[str, int] = field(default_factory=OrderedDict)
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    #: When the widget went away (monotonic), for the sweep; ``None`` while connected.
-    detached_at: float | None = None
-
-    @property
-    def session_id(self) -> str:
-        return self.record.session_id
-
-    @property
-    def kind(self) -> SessionKind:
-        return self.record.kind
-
-    def remember_ack(self, key: str, seq: int) -> None:
-        self.recent_acks[key] = seq
-        if len(self.recent_acks) > RECENT_ACKS_MAX:
-            self.recent_acks.popitem(last=False)
-
-
-def _message_frame(msg: LiveMessage, session_id: str | None = None) -> dict[str, Any]:
-    frame: dict[str, Any] = {"type": "message", "seq": msg.seq, "from": msg.sender, "text": msg.text, "at": msg.at}
-    if session_id is not None:
-        frame["session_id"] = session_id
-    if msg.client_msg_id is not None:
-        frame["client_msg_id"] = msg.client_msg_id
-    return frame
-
-
-def _live(stored: StoredMessage) -> LiveMessage:
-    return LiveMessage(stored.seq, stored.sender, stored.text, iso(stored.at), public_msg_id(stored.client_msg_id))
-
 
 class Hub:
     def __init__(self, services: Services) -> None:
@@ -147,6 +56,7 @@ class Hub:
 
     async def start_session(self, identity: CustomerIdentity | None, peer: Peer) -> LiveSession:
         s = self.s
+        self._make_room()
         now = s.clock()
         kind: SessionKind = "authenticated" if identity is not None else "anonymous"
         customer_id = identity.customer_id if identity is not None else None
@@ -160,7 +70,9 @@ class Hub:
             objection=objection,
         )
         await s.store.create_session(record)
-        live = LiveSession(record=record, machine=SessionMachine(record.session_id, kind), customer=peer)
+        live = LiveSession(
+            record=record, machine=SessionMachine(record.session_id, kind), transcript=self._transcript(), customer=peer
+        )
         self.sessions[record.session_id] = live
         s.metrics.sessions.labels(kind).inc()
         s.metrics.live_sessions.labels(kind).inc()
@@ -172,7 +84,7 @@ class Hub:
         self, session_id: str, identity: CustomerIdentity | None, peer: Peer
     ) -> LiveSession:
         """Re-attach a widget to its session; a logged-in session only to the same customer."""
-        live = await self._get_live(session_id)
+        live = await self._getlive_message(session_id)
         if live is None:
             raise UnknownSession("no such session (it may have expired)")
         if live.kind == "authenticated":
@@ -193,15 +105,15 @@ class Hub:
 
     async def history(self, live: LiveSession, after_seq: int) -> list[LiveMessage]:
         """Every message with ``seq > after_seq``: originals from memory where we have them."""
-        if live.transcript_complete and (not live.transcript or live.transcript[0].seq == 1):
+        if live.transcript.complete and live.transcript.first_seq in (None, 1):
             return [m for m in live.transcript if m.seq > after_seq]
         stored = await self.s.store.get_messages(live.session_id, now=self.s.clock(), after_seq=after_seq)
         originals = {m.seq: m for m in live.transcript}
-        return [originals.get(m.seq) or _live(m) for m in stored]
+        return [originals.get(m.seq) or live_message(m) for m in stored]
 
     async def replay(self, live: LiveSession, after_seq: int) -> list[str]:
         """The frames a resuming widget receives."""
-        return [encode(_message_frame(m)) for m in await self.history(live, after_seq)]
+        return [encode(message_frame(m)) for m in await self.history(live, after_seq)]
 
     def detach_customer(self, live: LiveSession, peer: Peer) -> None:
         if live.customer is peer:
@@ -222,7 +134,7 @@ class Hub:
         if not duplicate:
             lm = LiveMessage(stored.seq, "customer", msg.text, iso(stored.at), msg.client_msg_id)
             live.transcript.append(lm)
-            await self._broadcast(live.machine.message_audience(), _message_frame(lm, live.session_id), live)
+            await self._broadcast(live.machine.message_audience(), message_frame(lm, live.session_id), live)
         return encode({"type": "ack", "client_msg_id": msg.client_msg_id, "seq": stored.seq})
 
     async def handover_request(self, live: LiveSession) -> None:
@@ -267,7 +179,7 @@ class Hub:
 
     async def agent_message(self, agent: Agent, msg: ChatMessage) -> str:
         assert msg.session_id is not None
-        live = await self._get_live(msg.session_id)
+        live = await self._getlive_message(msg.session_id)
         if live is None:
             raise UnknownSession("no such session")
         live.machine.check_agent_can_send(agent.agent_id, agent.role)
@@ -284,13 +196,13 @@ class Hub:
             lm = LiveMessage(stored.seq, sender, msg.text, iso(stored.at), None)
             live.transcript.append(lm)
             if live.customer is not None:
-                _quiet_send(live.customer, encode(_message_frame(lm)))
+                _quiet_send(live.customer, encode(message_frame(lm)))
         return encode({**ack, "seq": stored.seq})
 
     async def agent_accept(self, agent: Agent, session_id: str) -> None:
         if agent.role != "adviser":
             raise Forbidden("only advisers take over sessions")
-        live = await self._get_live(session_id)
+        live = await self._getlive_message(session_id)
         if live is None:
             raise UnknownSession("no such session")
         async with live.lock:
@@ -298,7 +210,7 @@ class Hub:
         agent.sessions.add(session_id)
 
     async def agent_end(self, agent: Agent, session_id: str) -> None:
-        live = await self._get_live(session_id)
+        live = await self._getlive_message(session_id)
         if live is None:
             raise UnknownSession("no such session")
         if live.machine.state == "adviser" and live.machine.adviser_id != agent.agent_id:
@@ -419,7 +331,7 @@ class Hub:
             return
         messages = []
         for m in await self.history(live, 0):
-            frame = _message_frame(m)
+            frame = message_frame(m)
             del frame["type"]
             messages.append(frame)
         transcript: dict[str, Any] = {
@@ -460,7 +372,7 @@ class Hub:
             summary["customer_id"] = live.record.customer_id
         return summary
 
-    async def _get_live(self, session_id: str) -> LiveSession | None:
+    async def _getlive_message(self, session_id: str) -> LiveSession | None:
         """The live session, loading it from the store once if another task is not already doing so."""
         live = self.sessions.get(session_id)
         if live is not None:
@@ -482,13 +394,33 @@ class Hub:
         finally:
             del self._loading[session_id]
 
+    def _transcript(self, *, complete: bool = True) -> Transcript:
+        return Transcript(self.s.settings.live_transcript_bytes, complete=complete)
+
+    def _make_room(self) -> None:
+        """Room for one more live session: at the limit, the sessions whose widget left longest ago are
+        let go first (a resume reloads them from the store); if none has left, refuse (close 1013)."""
+        limit = self.s.settings.max_live_sessions
+        if len(self.sessions) < limit:
+            return
+        detached = sorted(
+            (live.detached_at, sid)
+            for sid, live in self.sessions.items()
+            if live.customer is None and live.detached_at is not None and live.machine.state != "adviser"
+        )
+        for _, sid in detached[: len(self.sessions) - limit + 1]:
+            del self.sessions[sid]
+        if len(self.sessions) >= limit:
+            raise AtCapacity("this instance is full; try again in a moment")
+
     def _revive(self, record: SessionRecord) -> LiveSession:
         """A session stored earlier (another process, or before a restart) becomes live here."""
+        self._make_room()
         state = record.state
         if state == "adviser":
             state = "waiting"  # its adviser is connected elsewhere or not at all: offer it again
         machine = SessionMachine(record.session_id, record.kind, state=state, advisers=list(record.adviser_ids))
-        live = LiveSession(record=record, machine=machine, transcript_complete=False)
+        live = LiveSession(record=record, machine=machine, transcript=self._transcript(complete=False))
         self.sessions[record.session_id] = live
         return live
 

@@ -1,0 +1,160 @@
+"""What the hub keeps in memory for one live session and one connected agent.
+
+Anonymous sessions: the store only ever sees redacted text; the original text lives here only, in the
+session's live transcript, so that the adviser who takes over and a reconnecting widget see what was
+really written while the session is live on this instance. That memory is bounded per session in bytes
+(``Settings.live_transcript_bytes``): the oldest messages are let go first, and a replay then reads
+them from the store (redacted, for an anonymous session). Without the bound, 20 unauthenticated
+clients grew the server by 18 MB each (issue 8, item 5).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict, deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from chat.msgids import is_hashed
+from chat.protocol import iso
+from chat.session import SessionMachine
+from chat.store.base import Sender, SessionKind, SessionRecord, StoredMessage
+
+#: Recently acked client_msg_ids per session, so a retry is answered without redaction or a write.
+RECENT_ACKS_MAX = 256
+#: Fixed cost counted per transcript entry on top of its text (the objects around it).
+ENTRY_OVERHEAD_BYTES = 200
+
+
+class Peer(Protocol):
+    """A connected websocket, as the hub needs it (implemented over starlette in the endpoints).
+
+    ``send`` and ``close`` queue and return at once (see chat/gateway/outbox.py): nothing the hub does
+    for one session or agent ever waits on another peer's socket.
+    """
+
+    def send(self, frame: str) -> bool: ...
+
+    def close(self, code: int, reason: str = "") -> None: ...
+
+    async def wait_closed(self, within_s: float) -> bool: ...
+
+
+def customer_key(client_msg_id: str) -> str:
+    """Idempotency keys are per sender: a customer's "1" and a bot's "1" are different messages."""
+    return "c:" + client_msg_id
+
+
+def agent_key(agent_id: str, client_msg_id: str) -> str:
+    return f"a:{agent_id}:{client_msg_id}"
+
+
+def public_msg_id(stored: str | None) -> str | None:
+    """The client's own id back from the stored key (see :func:`customer_key`); None for an anonymous
+    session's, which is stored only as a keyed hash (chat/msgids.py)."""
+    if stored is None or is_hashed(stored):
+        return None
+    if stored.startswith("c:"):
+        return stored[2:]
+    if stored.startswith("a:"):
+        return stored.split(":", 2)[2]
+    return stored
+
+
+@dataclass(eq=False, slots=True)
+class Agent:
+    agent_id: str
+    role: str
+    peer: Peer
+    #: Sessions this adviser has taken over (so a disconnect hands them back to the queue).
+    sessions: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class LiveMessage:
+    seq: int
+    sender: Sender
+    text: str
+    at: str
+    client_msg_id: str | None
+
+    @property
+    def size(self) -> int:
+        return len(self.text) * 2 + len(self.client_msg_id or "") + ENTRY_OVERHEAD_BYTES
+
+
+class Transcript:
+    """The messages of a session in seq order, at most ``max_bytes`` of them (the newest)."""
+
+    __slots__ = ("_bytes", "_messages", "complete", "max_bytes")
+
+    def __init__(self, max_bytes: int, *, complete: bool = True) -> None:
+        self.max_bytes = max_bytes
+        self._messages: deque[LiveMessage] = deque()
+        self._bytes = 0
+        #: True while every message of the session is here (it started on this instance, nothing let go).
+        self.complete = complete
+
+    def append(self, message: LiveMessage) -> None:
+        self._messages.append(message)
+        self._bytes += message.size
+        while self._bytes > self.max_bytes and len(self._messages) > 1:
+            self._bytes -= self._messages.popleft().size
+            self.complete = False
+
+    def clear(self) -> None:
+        self._messages.clear()
+        self._bytes = 0
+
+    @property
+    def bytes(self) -> int:
+        return self._bytes
+
+    @property
+    def first_seq(self) -> int | None:
+        return self._messages[0].seq if self._messages else None
+
+    def __iter__(self) -> Iterator[LiveMessage]:
+        return iter(self._messages)
+
+    def __len__(self) -> int:
+        return len(self._messages)
+
+
+@dataclass(eq=False, slots=True)
+class LiveSession:
+    record: SessionRecord
+    machine: SessionMachine
+    transcript: Transcript
+    customer: Peer | None = None
+    recent_acks: OrderedDict[str, int] = field(default_factory=OrderedDict)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: When the widget went away (monotonic), for the sweep; ``None`` while connected.
+    detached_at: float | None = None
+
+    @property
+    def session_id(self) -> str:
+        return self.record.session_id
+
+    @property
+    def kind(self) -> SessionKind:
+        return self.record.kind
+
+    def remember_ack(self, key: str, seq: int) -> None:
+        self.recent_acks[key] = seq
+        if len(self.recent_acks) > RECENT_ACKS_MAX:
+            self.recent_acks.popitem(last=False)
+
+
+def message_frame(msg: LiveMessage, session_id: str | None = None) -> dict[str, Any]:
+    frame: dict[str, Any] = {"type": "message", "seq": msg.seq, "from": msg.sender, "text": msg.text, "at": msg.at}
+    if session_id is not None:
+        frame["session_id"] = session_id
+    if msg.client_msg_id is not None:
+        frame["client_msg_id"] = msg.client_msg_id
+    return frame
+
+
+def live_message(stored: StoredMessage) -> LiveMessage:
+    return LiveMessage(stored.seq, stored.sender, stored.text, iso(stored.at), public_msg_id(stored.client_msg_id))

@@ -56,8 +56,9 @@ async def readyz(request: Request) -> Response:
         return JSONResponse({"status": "shutting_down", "store": services.store.name}, status_code=503)
     try:
         await services.store.ping()
-    except ChatlogError:
-        return JSONResponse({"status": "unavailable", "store": services.store.name}, status_code=503)
+    except ChatlogError as exc:
+        body = {"status": "unavailable", "store": services.store.name, "reason": exc.code}
+        return JSONResponse(body, status_code=503)
     return JSONResponse({"status": "ready", "store": services.store.name})
 
 

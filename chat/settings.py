@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     mongodb_stats_timeout_s: float = 60.0
     #: Group commit: the writer commits whatever queued during the previous commit; this caps one batch.
     sqlite_max_batch: int = 512
+    #: /readyz reports the embedded store not ready below this much free disk space (MiB).
+    min_free_disk_mb: int = Field(default=64, ge=0)
     #: ``FULL`` survives power loss, ``NORMAL`` survives a process crash (WAL). See docs/benchmarks.md.
     sqlite_synchronous: Literal["FULL", "NORMAL"] = "FULL"
     #: How often the embedded store's sweeper deletes expired data.

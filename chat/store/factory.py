@@ -20,9 +20,4 @@ def build_store(settings: Settings) -> Store:
         )
     from chat.store.sqlite import SqliteStore
 
-    return SqliteStore(
-        settings.data_dir / "chatlog.db",
-        synchronous=settings.sqlite_synchronous,
-        max_batch=settings.sqlite_max_batch,
-        sweep_interval_s=settings.sweep_interval_s,
-    )
+    return SqliteStore.from_settings(settings)

@@ -222,8 +222,15 @@ class MongoStore(Store):
 
     @_boundary
     async def ping(self) -> None:
-        # A command goes to the primary, so success also means "can serve writes now".
-        await self._db.command("ping")
+        """Ready means a write can succeed now: the deployment runs the transactions the store needs (a
+        standalone mongod passed a plain ping while every session failed, issue 8, item 6), and a
+        majority-acknowledged write to the readiness document succeeds within the deadline."""
+        hello = await self._db.command("hello")
+        if not supports_transactions(hello):
+            raise StoreUnavailable("mongodb is not a replica set: sessions need transactions", code="not_a_replica_set")
+        await self._coll(q.READINESS).update_one(
+            {"_id": "readiness"}, {"$set": {"at": datetime.now(UTC)}}, upsert=True
+        )
 
     # --- sessions -------------------------------------------------------------------------------------
 

@@ -60,6 +60,8 @@ SESSIONS: Final = "sessions"
 MESSAGES: Final = "messages"
 AUDIT: Final = "audit"
 HOLDS: Final = "holds"
+#: One document, written by /readyz to prove that a write can succeed now.
+READINESS: Final = "readiness"
 OBJECTIONS: Final = "objections"
 #: Collections with a per-document ``expire_at`` (and so a TTL index and a purge).
 EXPIRING: Final = (SESSIONS, MESSAGES, AUDIT)

@@ -24,6 +24,7 @@ import contextlib
 import json
 import logging
 import queue
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -434,6 +435,7 @@ def _delete_session(conn: sqlite3.Connection, session_id: str, check: ErasureChe
     return conn.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,)).rowcount > 0
 
 
+_TOUCH_READINESS: Final = "INSERT INTO readiness (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at"
 _ACTIVE_HOLD: Final = "SELECT 1 FROM holds WHERE session_id = ? AND released_at IS NULL LIMIT 1"
 _SESSION_BY_ID: Final = f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE session_id = ?"  # noqa: S608 - literals
 
@@ -519,6 +521,7 @@ class SqliteStore(Store):
         read_threads: int = 2,
         busy_timeout_s: float = 5.0,
         purge_chunk: int = 5_000,
+        min_free_bytes: int = 64 << 20,
         clock: Callable[[], datetime] = _utcnow,
     ) -> None:
         if synchronous not in _SYNCHRONOUS_PRAGMA:
@@ -532,6 +535,8 @@ class SqliteStore(Store):
         self._read_threads = read_threads
         self._busy_timeout_s = busy_timeout_s
         self._purge_chunk = purge_chunk
+        #: Below this much free space on the data directory's disk the store reports itself not ready.
+        self._min_free_bytes = min_free_bytes
         self._clock = clock
         self._writer: _GroupCommitWriter | None = None
         self._write_conn: sqlite3.Connection | None = None
@@ -549,6 +554,7 @@ class SqliteStore(Store):
             synchronous=settings.sqlite_synchronous,
             max_batch=settings.sqlite_max_batch,
             sweep_interval_s=settings.sweep_interval_s,
+            min_free_bytes=settings.min_free_disk_mb << 20,
         )
 
     @property
@@ -638,13 +644,24 @@ class SqliteStore(Store):
         logger.info("sqlite store closed (%d commits)", writer.commits)
 
     async def ping(self) -> None:
-        """A no-op write through the writer: proves the thread is alive and the file takes writes."""
+        """Ready means a write can succeed now: enough free disk space for the next group commits, and a
+        real write (a row updated and committed, fsync and all) through the writer thread. An empty
+        transaction passed on a full disk (issue 8, item 6)."""
         if self._writer is None or not self._writer.alive:
-            raise StoreUnavailable("the embedded store is not open")
+            raise StoreUnavailable("the embedded store is not open", code="not_open")
+        free = (await asyncio.to_thread(shutil.disk_usage, self._path.parent)).free
+        if free < self._min_free_bytes:
+            raise StoreUnavailable("the data directory's disk is (nearly) full", code="disk_full")
+        now = epoch_us(self._clock())
         try:
-            await asyncio.wait_for(self._write(lambda conn: None), timeout=max(self._busy_timeout_s, 1.0))
+            await asyncio.wait_for(
+                self._write(partial(_execute, sql=_TOUCH_READINESS, params=(now,))),
+                timeout=max(self._busy_timeout_s, 1.0),
+            )
         except TimeoutError as exc:
-            raise StoreUnavailable("the embedded store's writer is not responding") from exc
+            raise StoreUnavailable("the embedded store's writer is not responding", code="writer_stalled") from exc
+        except StoreError as exc:
+            raise StoreUnavailable("the embedded store cannot write", code="write_failed") from exc
 
     async def _sweep_forever(self) -> None:
         while True:

@@ -131,6 +131,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        3,
+        "a readiness row that /readyz writes, so that ready means a write can succeed now",
+        ("CREATE TABLE readiness (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -68,3 +68,29 @@ async def test_outage_is_reported_never_acked_and_recovers(tmp_path: Path) -> No
 
         async with client(server.ws + "/ws/chat") as c2:
             assert (await c2.hello())["type"] == "welcome"
+
+
+async def test_readiness_means_a_write_can_succeed_now(tmp_path: Path) -> None:
+    """Issue 8, item 6: the probe used to commit an empty transaction, which succeeds on a full disk or a
+    store that refuses writes. Now it writes, and it checks the free space of the data directory."""
+    store = SqliteStore(tmp_path / "var" / "chatlog.db", sweep_interval_s=0)
+    with run_in_thread(make_settings(tmp_path / "var"), store=store) as server:
+        async with httpx.AsyncClient() as http:
+            ready = await http.get(server.base + "/readyz")
+            assert ready.status_code == 200 and ready.json()["status"] == "ready"
+
+            store._min_free_bytes = 1 << 62  # the disk is "full": less free space than required
+            full = await http.get(server.base + "/readyz")
+            assert full.status_code == 503 and full.json()["reason"] == "disk_full"
+            store._min_free_bytes = 0
+
+            # Writes fail (a trigger stands in for a failing disk) while the writer thread is alive and
+            # an empty transaction would still commit: not ready.
+            fail = "BEGIN SELECT RAISE(FAIL, 'simulated write failure'); END"
+            await store._write(lambda conn: conn.execute(f"CREATE TRIGGER fail_u BEFORE UPDATE ON readiness {fail}"))
+            await store._write(lambda conn: conn.execute(f"CREATE TRIGGER fail_i BEFORE INSERT ON readiness {fail}"))
+            refused = await http.get(server.base + "/readyz")
+            assert refused.status_code == 503 and refused.json()["reason"] == "write_failed"
+            await store._write(lambda conn: conn.execute("DROP TRIGGER fail_u"))
+            await store._write(lambda conn: conn.execute("DROP TRIGGER fail_i"))
+            assert (await http.get(server.base + "/readyz")).status_code == 200

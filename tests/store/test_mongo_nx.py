@@ -147,7 +147,26 @@ async def test_open_creates_indexes_idempotently(store: MongoStore) -> None:
         expected = {spec.keys for spec in NX_INDEXES if spec.collection == collection}
         # nx-27017 renames indexes and drops key directions; compare field names only.
         assert {tuple(f for f, _ in k) for k in expected} <= {tuple(f for f, _ in k) for k in keys}
+    # Readiness is honest about a deployment that cannot run the store's transactions (issue 8, item 6).
+    with pytest.raises(StoreUnavailable) as refused:
+        await store.ping()
+    assert refused.value.code == "not_a_replica_set"
+
+
+async def test_ping_writes_when_the_deployment_is_a_replica_set(
+    store: MongoStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_command = store._db.command
+
+    async def as_replica_set(name: str, *args: Any, **kwargs: Any) -> Any:
+        reply = await real_command(name, *args, **kwargs)
+        return {**reply, "setName": "rs0"} if name == "hello" else reply
+
+    monkeypatch.setattr(store._db, "command", as_replica_set)
     await store.ping()
+    await store.ping()  # the readiness document is upserted, not duplicated
+    docs = [d async for d in store.client[store.database_name][q.READINESS].find({})]
+    assert [d["_id"] for d in docs] == ["readiness"]
 
 
 @pytest.mark.xfail(strict=True, raises=StoreError, reason="nx-27017: an index key containing _id breaks writes")
@@ -166,7 +185,7 @@ async def test_shared_client_is_not_closed_by_the_store(nx: NxServer) -> None:
     client: AsyncMongoClient[dict[str, Any]] = AsyncMongoClient(nx.uri, tz_aware=True, tzinfo=UTC)
     try:
         shared = MongoStore("unused", fresh_database_name(), client=client)
-        await shared.ping()
+        await shared.get_session("nope", now=T0)
         await shared.close()
         assert (await client.admin.command("ping"))["ok"] == 1
     finally:
@@ -442,11 +461,11 @@ async def test_outage_raises_store_unavailable_and_the_store_recovers(
             await asyncio.wait_for(store.append_message(message("s1", 2, client_msg_id="m2")), timeout=60)
         with pytest.raises(StoreUnavailable):
             await asyncio.wait_for(store.append_message(message("s1", 2)), timeout=60)
-        with pytest.raises(StoreUnavailable):
+        with pytest.raises(StoreUnavailable) as outage:
             await asyncio.wait_for(store.ping(), timeout=60)
+        assert outage.value.code != "not_a_replica_set"  # the outage itself, not the deployment's kind
 
         lonely_nx.start()
-        await store.ping()
         again = await store.append_message(message("s1", 2, client_msg_id="m2"))
         assert (again.duplicate, again.message.seq) == (False, 2)
         assert [m.seq for m in await store.get_messages("s1", now=T0)] == [1, 2]

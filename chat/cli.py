@@ -21,6 +21,13 @@ def _token(args: argparse.Namespace, settings: Settings) -> int:
     from chat.tokens import TokenIssuer
 
     issuer = TokenIssuer.from_settings(settings)
+    if args.ttl > settings.jwt_max_lifetime_s:
+        print(
+            f"chatlog token: --ttl {args.ttl} is longer than the server accepts "
+            f"(CHATLOG_JWT_MAX_LIFETIME_S={settings.jwt_max_lifetime_s})",
+            file=sys.stderr,
+        )
+        return 2
     if args.kind == "customer":
         print(issuer.customer(args.id, ttl_s=args.ttl))
     else:

@@ -33,6 +33,8 @@ class ProtocolError(ChatlogError):
 
     code = "bad_request"
     http_status = 400
+    #: The message the error is about, when the frame named one (set by chat.protocol).
+    client_msg_id: str | None = None
 
 
 class TooLong(ProtocolError):

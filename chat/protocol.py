@@ -8,9 +8,10 @@ the gateway sends back as ``{"type": "error", "code", "message"}``. The full pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -30,8 +31,13 @@ CLOSE_TIMEOUT = 4408
 CLOSE_REPLACED = 4409
 CLOSE_FLOOD = 4429
 
+T = TypeVar("T")
+
 #: Longest id a client may choose (client_msg_id); longer ids are refused, not truncated.
 MAX_ID_CHARS = 128
+#: Largest seq a client may name (JavaScript's largest exact integer): larger values are refused at the
+#: edge instead of overflowing a 64-bit column further in.
+MAX_SEQ = 2**53 - 1
 
 
 # --- client → server events ---------------------------------------------------------------------------
@@ -122,6 +128,16 @@ def _text_field(obj: dict[str, Any], max_chars: int) -> str:
     return text
 
 
+def _about(client_msg_id: str, parse: Callable[..., T], *args: Any) -> T:
+    """``parse(*args)``, with the message's id put on the error it raises: an error frame about a
+    message carries its ``client_msg_id`` (docs/protocol.md), so the client knows which one failed."""
+    try:
+        return parse(*args)
+    except ProtocolError as exc:
+        exc.client_msg_id = client_msg_id
+        raise
+
+
 def parse_hello(obj: dict[str, Any]) -> Hello:
     token = obj.get("token")
     if token is not None and not isinstance(token, str):
@@ -136,8 +152,8 @@ def parse_hello(obj: dict[str, Any]) -> Hello:
     last_seq = resume.get("last_seq", 0)
     if last_seq is None:
         last_seq = 0
-    if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
-        raise ProtocolError("field 'resume.last_seq' must be a non-negative integer", code="bad_request")
+    if not isinstance(last_seq, int) or isinstance(last_seq, bool) or not 0 <= last_seq <= MAX_SEQ:
+        raise ProtocolError(f"field 'resume.last_seq' must be an integer from 0 to {MAX_SEQ}", code="bad_request")
     return Hello(token=token or None, resume_session_id=session_id, resume_last_seq=last_seq, lang=lang)
 
 
@@ -146,7 +162,8 @@ def parse_client_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent
     obj = _load(data)
     kind = obj.get("type")
     if kind == "message":
-        return ChatMessage(client_msg_id=_id_field(obj, "client_msg_id"), text=_text_field(obj, max_text_chars))
+        client_msg_id = _id_field(obj, "client_msg_id")
+        return ChatMessage(client_msg_id=client_msg_id, text=_about(client_msg_id, _text_field, obj, max_text_chars))
     if kind == "hello":
         return parse_hello(obj)
     if kind == "handover_request":
@@ -163,10 +180,11 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
     obj = _load(data)
     kind = obj.get("type")
     if kind == "message":
+        client_msg_id = _id_field(obj, "client_msg_id")
         return ChatMessage(
-            client_msg_id=_id_field(obj, "client_msg_id"),
-            text=_text_field(obj, max_text_chars),
-            session_id=_id_field(obj, "session_id"),
+            client_msg_id=client_msg_id,
+            text=_about(client_msg_id, _text_field, obj, max_text_chars),
+            session_id=_about(client_msg_id, _id_field, obj, "session_id"),
         )
     if kind == "hello":
         return parse_hello(obj)

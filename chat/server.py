@@ -36,6 +36,9 @@ def uvicorn_config(app: Starlette, settings: Settings, *, host: str, port: int) 
         port=port,
         # websockets' sans-I/O implementation: the fastest uvicorn offers here (notes.md: 46k msgs/s).
         ws="websockets-sansio",
+        # h11 bounds a request's head (request line and headers): httptools buffered a 20 MB header.
+        http="h11",
+        h11_max_incomplete_event_size=settings.max_header_bytes,
         ws_max_size=settings.max_frame_bytes,
         ws_ping_interval=settings.ping_interval_s,
         ws_ping_timeout=settings.ping_interval_s,

@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     jwt_audience: str = "chatlog"
     jwt_algorithms: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["EdDSA", "ES256", "RS256"])
     jwt_leeway_s: int = 30
+    #: Longest validity (exp - iat) a token may have; longer ones are refused whatever their signature.
+    jwt_max_lifetime_s: int = Field(default=12 * 3600, ge=60)
 
     # --- websocket limits -----------------------------------------------------------------------------
     #: Empty means: development allows localhost origins only; production must list them.
@@ -65,6 +67,8 @@ class Settings(BaseSettings):
     #: Frames above this are closed by the websocket layer (1009). Kept well above 2000 characters of
     #: escaped JSON so that over-long text gets the documented `too_long` error frame, not a close.
     max_frame_bytes: int = 262_144
+    #: Largest HTTP request head (request line and headers); larger requests are refused (400).
+    max_header_bytes: int = Field(default=64 * 1024, ge=8 * 1024)
     auth_timeout_s: float = 5.0
     idle_timeout_s: float = 600.0
     ping_interval_s: float = 20.0

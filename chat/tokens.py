@@ -241,11 +241,21 @@ def _load_dev_private_key(settings: Settings) -> Ed25519PrivateKey:
 class TokenVerifier:
     """Verifies customer and staff tokens; keys are parsed once here, verification does no I/O."""
 
-    __slots__ = ("_audience", "_by_kid", "_default", "_issuer", "_leeway_s")
+    __slots__ = ("_audience", "_by_kid", "_default", "_issuer", "_leeway_s", "_max_lifetime_s")
 
-    def __init__(self, keys: Sequence[VerificationKey], *, issuer: str, audience: str, leeway_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        keys: Sequence[VerificationKey],
+        *,
+        issuer: str,
+        audience: str,
+        leeway_s: float = 30.0,
+        max_lifetime_s: float = 86_400.0,
+    ) -> None:
         """A key without ``kid`` (at most one) verifies tokens whose kid is absent or unknown; if every
-        key has a kid and there is only one, it does so too."""
+        key has a kid and there is only one, it does so too. ``max_lifetime_s``: a token valid for longer
+        than this (``exp - iat``) is refused, however it was signed: a leaked long-lived token would
+        otherwise open the archive for months (issue 8, item 7)."""
         if not keys:
             raise ChatlogError("no token verification key configured")
         for key in keys:
@@ -259,6 +269,7 @@ class TokenVerifier:
         self._issuer = issuer
         self._audience = audience
         self._leeway_s = leeway_s
+        self._max_lifetime_s = max_lifetime_s
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TokenVerifier:
@@ -276,7 +287,13 @@ class TokenVerifier:
             keys.append(_usable(public_key, _check_algorithms(algorithms), _dev_kid(public_key)))
         if not keys:
             raise ChatlogError("no token key configured: set CHATLOG_JWKS_FILE or CHATLOG_JWT_PUBLIC_KEY_FILE")
-        return cls(keys, issuer=settings.jwt_issuer, audience=settings.jwt_audience, leeway_s=settings.jwt_leeway_s)
+        return cls(
+            keys,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            leeway_s=settings.jwt_leeway_s,
+            max_lifetime_s=settings.jwt_max_lifetime_s,
+        )
 
     def verify_customer(self, token: str) -> CustomerIdentity:
         claims = self._decode(token)
@@ -325,6 +342,12 @@ class TokenVerifier:
             raise AuthError(_INVALID) from None
         if not _valid_subject(claims.get("sub")):
             raise AuthError(_INVALID)
+        issued, expires = claims.get("iat"), claims.get("exp")
+        if not isinstance(issued, int | float) or not isinstance(expires, int | float):
+            raise AuthError(_INVALID)
+        if expires - issued > self._max_lifetime_s:
+            log.debug("token rejected", extra={"reason": "lifetime"})
+            raise AuthError("the token is valid for longer than this service accepts")
         return claims
 
 

@@ -172,6 +172,8 @@ def _refuse(conn: Connection, services: Services, exc: ChatlogError, close_code:
 
 def _error(conn: Connection, services: Services, exc: ChatlogError, **extra: Any) -> None:
     services.metrics.errors.labels(exc.code).inc()
+    if isinstance(exc, ProtocolError) and exc.client_msg_id is not None:
+        extra.setdefault("client_msg_id", exc.client_msg_id)
     conn.send(p.error_frame(exc.code, exc.message, **extra))
 
 

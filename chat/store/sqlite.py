@@ -263,7 +263,7 @@ class _GroupCommitWriter:
                 try:
                     self._run_batch(batch)
                 except BaseException:  # a bug: fail the callers instead of leaving them waiting
-                    logger.exception("sqlite writer failed on a batch of %d operations", len(batch))
+                    logger.exception("sqlite writer failed on a batch", extra={"batch": len(batch)})
                     self._fail_all(batch, StoreError)
 
     def _run_batch(self, batch: list[_Pending]) -> None:
@@ -292,7 +292,7 @@ class _GroupCommitWriter:
                     conn.execute("ROLLBACK")
                 except sqlite3.Error:
                     logger.warning("sqlite rollback failed after a failed batch")
-            logger.warning("sqlite batch of %d operations failed: %s", len(batch), type(cause).__name__)
+            logger.warning("sqlite batch failed", extra={"batch": len(batch), "error": type(cause).__name__})
             self._fail_all(batch, lambda: _map_error(cause))
             return
         self.commits += 1
@@ -581,7 +581,7 @@ class SqliteStore(Store):
         self._writer.start()
         if self._sweep_interval_s > 0:
             self._sweeper = asyncio.create_task(self._sweep_forever(), name="chatlog-sqlite-sweeper")
-        logger.info("sqlite store open (synchronous=%s, max_batch=%d)", self._synchronous, self._max_batch)
+        logger.info("sqlite store open", extra={"synchronous": self._synchronous, "batch": self._max_batch})
 
     def _connect_writer(self) -> sqlite3.Connection:
         try:
@@ -604,7 +604,7 @@ class SqliteStore(Store):
                 raise
             raise mapped from exc
         if applied:
-            logger.info("sqlite schema migrated to version %d", applied[-1])
+            logger.info("sqlite schema migrated", extra={"version": applied[-1]})
         return conn
 
     def _connect_reader(self) -> sqlite3.Connection:
@@ -641,7 +641,7 @@ class SqliteStore(Store):
         self._writer = None
         self._write_conn = None
         self._readers = None
-        logger.info("sqlite store closed (%d commits)", writer.commits)
+        logger.info("sqlite store closed", extra={"count": writer.commits})
 
     async def ping(self) -> None:
         """Ready means a write can succeed now: enough free disk space for the next group commits, and a
@@ -669,14 +669,12 @@ class SqliteStore(Store):
             try:
                 counts = await self.purge_expired(now=self._clock())
             except ChatlogError as exc:
-                logger.warning("sqlite sweep failed: %s", exc.code)
+                logger.warning("sqlite sweep failed", extra={"code": exc.code})
                 continue
             if any(counts.values()):
                 logger.info(
-                    "sqlite sweep deleted sessions=%d messages=%d audit=%d",
-                    counts["sessions"],
-                    counts["messages"],
-                    counts["audit"],
+                    "sqlite sweep deleted expired data",
+                    extra={"sessions": counts["sessions"], "messages": counts["messages"], "deleted": counts["audit"]},
                 )
 
     # --- plumbing -------------------------------------------------------------------------------------

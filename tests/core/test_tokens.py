@@ -125,6 +125,21 @@ def test_expired_beyond_leeway(verifier: TokenVerifier, ed_key: ed25519.Ed25519P
     assert info.value.code == "expired_token" and info.value.http_status == 401
 
 
+@pytest.mark.parametrize(("lifetime_s", "accepted"), [(3600, True), (24 * 3600, True), (24 * 3600 + 1, False),
+                                                      (365 * 24 * 3600, False)])
+def test_tokens_valid_for_too_long_are_refused(
+    verifier: TokenVerifier, ed_key: ed25519.Ed25519PrivateKey, lifetime_s: int, accepted: bool
+) -> None:
+    """Issue 8, item 7: a year-long token used to be accepted; the verifier caps exp - iat (24 h here)."""
+    now = int(time.time())
+    token = sign(ed_key, "EdDSA", claims(iat=now - 60, exp=now - 60 + lifetime_s))
+    if accepted:
+        assert verifier.verify_customer(token).customer_id == "cust-1"
+    else:
+        with pytest.raises(AuthError):
+            verifier.verify_customer(token)
+
+
 def test_expired_within_leeway_accepted(verifier: TokenVerifier, ed_key: ed25519.Ed25519PrivateKey) -> None:
     now = int(time.time())
     token = sign(ed_key, "EdDSA", claims(iat=now - 3600, exp=now - 5))  # leeway is 30 s

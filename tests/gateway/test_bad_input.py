@@ -66,6 +66,9 @@ async def test_text_over_2000_characters_is_refused_with_too_long(server: Runnin
         sid = await new_session(c)
         err = await c.say("long", "a" * 2001)
         assert err["type"] == "error" and err["code"] == "too_long"
+        assert err["client_msg_id"] == "long"  # which message failed (issue 8, item 7)
+        blank = await c.say("blank", "   ")
+        assert (blank["code"], blank["client_msg_id"]) == ("bad_request", "blank")
         ok = await c.say("exact", "æ" * 2000)
         assert ok == {"type": "ack", "client_msg_id": "exact", "seq": 1}
         huge = await c.say("huge", "🙂" * 20000)  # 80 KB of UTF-8: still an error frame, not a crash
@@ -268,3 +271,31 @@ async def test_a_client_waiting_for_each_ack_is_never_rate_limited(tmp_path: obj
             replies = [await c.say(str(i), f"rask melding {i}") for i in range(60)]
             assert [r["type"] for r in replies] == ["ack"] * 60
             assert [r["seq"] for r in replies] == list(range(1, 61))
+
+
+async def test_resume_seq_beyond_any_integer_column_is_a_clear_error(server: Running) -> None:
+    """Issue 8, item 7: 2**63 used to escape as an OverflowError from the store; now refused at the edge."""
+    async with client(server.ws + "/ws/chat") as c:
+        sid = await new_session(c)
+    for last_seq in (2**63, 2**64 - 1, 2**53):
+        async with client(server.ws + "/ws/chat") as c:
+            err = await c.hello(resume={"session_id": sid, "last_seq": last_seq})
+            assert (err["type"], err["code"]) == ("error", "bad_request")
+    await still_serving(server)
+
+
+async def test_an_oversized_request_head_is_refused(server: Running) -> None:
+    """Issue 8, item 7: a 20 MB header used to be read and accepted; now the head is bounded."""
+    import socket
+
+    host, port = server.base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (2 << 20) + b"\r\n\r\n")
+        reply = b""
+        try:
+            while chunk := sock.recv(65536):
+                reply += chunk
+        except OSError:
+            pass  # the server may reset the connection after refusing; what it sent first is what counts
+    assert reply.startswith(b"HTTP/1.1 4"), reply[:80]
+    await still_serving(server)

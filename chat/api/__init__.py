@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 
 from chat.api.serialize import MethodNotAllowed, error_response
-from chat.errors import NotFound
+from chat.errors import NotFound, ProtocolError
 
 __all__ = ["routes"]
 
@@ -40,10 +40,30 @@ def _unmatched(known: list[BaseRoute]) -> Route:
     return Route("/api/{rest:path}", unmatched, methods=_ALL_METHODS, include_in_schema=False)
 
 
+def _strict_query(route: Route) -> Route:
+    """The route, refusing query parameters its operation in the OpenAPI document does not declare."""
+    from chat.api.openapi import query_parameters
+
+    declared = {method: query_parameters(route.path, method) for method in route.methods or ()}
+    handler = route.endpoint
+
+    async def checked(request: Request) -> Response:
+        allowed = declared.get(request.method)
+        if allowed is not None:
+            unknown = sorted(set(request.query_params) - allowed)
+            if unknown:
+                return error_response(ProtocolError(f"unknown query parameter {unknown[0][:40]!r}"))
+        response: Response = await handler(request)
+        return response
+
+    return Route(route.path, checked, methods=list(route.methods or ()), name=route.name)
+
+
 def routes() -> list[BaseRoute]:
     # Imported here, not at module level, so that ``python -m chat.api.openapi`` (which writes
     # docs/openapi.json) does not import the module twice.
     from chat.api import archive, openapi, staff, stats
 
-    served = [*archive.routes(), *staff.routes(), *stats.routes()]
+    handlers = (*archive.routes(), *staff.routes(), *stats.routes())
+    served = [_strict_query(r) if isinstance(r, Route) else r for r in handlers]
     return [*served, *openapi.routes(), _unmatched(served)]

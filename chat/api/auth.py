@@ -13,6 +13,7 @@ when and why; nothing else, and never message text.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 from typing import Final
@@ -26,6 +27,7 @@ from chat.tokens import CustomerIdentity, StaffIdentity
 
 __all__ = [
     "MAX_PURPOSE_CHARS",
+    "PRINTABLE_LINE_PATTERN",
     "audit",
     "bearer_token",
     "customer",
@@ -36,6 +38,16 @@ __all__ = [
 
 #: A purpose is a sentence ("complaint 2025-118 from the customer"), not a document.
 MAX_PURPOSE_CHARS: Final = 500
+#: Characters no one can see or that break a line: control and format characters, odd spaces and line
+#: separators, surrogates, private use and specials.
+_HIDDEN: Final = (  # escapes, not characters: the same text is a Python and an ECMA-262 pattern
+    r"\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f"
+    r"\u3000\u3164\ud800-\udfff\ue000-\uf8ff\ufe00-\ufe0f\ufeff\ufff0-\uffff"
+)
+#: One line of visible text, not blank. The OpenAPI document publishes this very pattern, so the
+#: contract and the check cannot drift apart (issue 8: the document allowed what the server refused).
+PRINTABLE_LINE_PATTERN: Final = f"^[^{_HIDDEN}]*[^{_HIDDEN}\\s][^{_HIDDEN}]*$"
+_PRINTABLE_LINE: Final = re.compile(PRINTABLE_LINE_PATTERN)
 
 
 def services(request: Request) -> Services:
@@ -71,7 +83,7 @@ def require_purpose(request: Request) -> str:
         raise ProtocolError("state the purpose of this access in the purpose parameter", code="purpose_required")
     if len(purpose) > MAX_PURPOSE_CHARS:
         raise ProtocolError(f"purpose is longer than {MAX_PURPOSE_CHARS} characters", code="purpose_too_long")
-    if not purpose.isprintable():
+    if _PRINTABLE_LINE.fullmatch(purpose) is None:
         raise ProtocolError("purpose must be a single line of printable text", code="bad_request")
     return purpose
 

@@ -24,8 +24,8 @@ from starlette.routing import BaseRoute, Route
 
 from anonymizer.types import ENTITY_TYPES
 from chat import __version__
-from chat.api.auth import MAX_PURPOSE_CHARS
-from chat.api.serialize import MAX_ID_CHARS, endpoint, json_response
+from chat.api.auth import MAX_PURPOSE_CHARS, PRINTABLE_LINE_PATTERN
+from chat.api.serialize import CURSOR_PATTERN, MAX_CURSOR_CHARS, MAX_ID_CHARS, endpoint, json_response
 
 __all__ = ["DOCUMENT", "OPENAPI_PATH", "render", "routes"]
 
@@ -268,17 +268,23 @@ def _pref(name: str) -> Schema:
 
 
 PARAMETERS: Final[dict[str, Schema]] = {
-    "cursor": _query("cursor", "`next_cursor` of the previous page. Anything else is a 400."),
+    "cursor": _query(
+        "cursor",
+        "`next_cursor` of the previous page. Anything else is a 400.",
+        {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": MAX_CURSOR_CHARS},
+    ),
     "purpose": _query(
         "purpose",
-        "Why staff access this data (recorded in the audit log). Missing or blank: 400 `purpose_required`.",
-        {"type": "string", "minLength": 1, "maxLength": MAX_PURPOSE_CHARS},
+        "Why staff access this data (recorded in the audit log): one line of visible text. Missing or "
+        "blank: 400 `purpose_required`.",
+        {"type": "string", "minLength": 1, "maxLength": MAX_PURPOSE_CHARS, "pattern": PRINTABLE_LINE_PATTERN},
         required=True,
     ),
     "session_id": _path("session_id", "Session id (as in the websocket `welcome`)."),
     "since": _query(
         "since",
-        "Inclusive start: an ISO 8601 date (UTC midnight) or date-time with offset.",
+        "Inclusive start: an ISO 8601 date (UTC midnight) or date-time with offset. On `/api/stats` the "
+        "window from `since` to `until` must be positive and at most 400 days (else 400).",
         {"type": "string", "format": "date-time"},
     ),
     "until": _query("until", "Exclusive end, same format as `since`.", {"type": "string", "format": "date-time"}),
@@ -585,6 +591,22 @@ DOCUMENT: Final[dict[str, Any]] = {
         "/ws/agent": "Bots and advisers (staff token with role `bot` or `adviser`). See docs/protocol.md.",
     },
 }
+
+
+def query_parameters(path: str, method: str) -> frozenset[str] | None:
+    """The query parameters the document declares for an operation (``$ref``s resolved), or None if the
+    document does not describe it. The API refuses any other query parameter (400): a strict contract
+    that this document states once for both the server and its clients."""
+    operation = PATHS.get(path, {}).get(method.lower())
+    if operation is None:
+        return None
+    names = set()
+    for parameter in operation.get("parameters", []):
+        if "$ref" in parameter:
+            parameter = PARAMETERS[parameter["$ref"].rsplit("/", 1)[-1]]
+        if parameter.get("in") == "query":
+            names.add(parameter["name"])
+    return frozenset(names)
 
 
 def render() -> bytes:

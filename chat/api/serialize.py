@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any, Final
@@ -239,12 +240,19 @@ def limit_param(request: Request, *, default: int, maximum: int) -> int:
     return int(raw)
 
 
+#: What a cursor looks like (unpadded URL-safe base64, chat/store/cursor.py); the OpenAPI document
+#: publishes this pattern.
+CURSOR_PATTERN: Final = "^[A-Za-z0-9_-]+$"
+MAX_CURSOR_CHARS: Final = 1024
+_CURSOR = re.compile(CURSOR_PATTERN)
+
+
 def cursor_param(request: Request) -> str | None:
-    """Passed on opaque; the store decodes it and refuses anything it did not make (400)."""
+    """Checked for its shape here; the store decodes it and refuses anything it did not make (400)."""
     raw = request.query_params.get("cursor")
     if raw is None:
         return None
-    if not raw:
+    if len(raw) > MAX_CURSOR_CHARS or _CURSOR.fullmatch(raw) is None:
         raise _bad("invalid cursor")
     return raw
 

@@ -16,6 +16,8 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -33,11 +35,28 @@ class Redacted:
     counts: dict[str, int]
 
 
-def _worker_init() -> None:
-    """Build the engine once per worker, before the first request arrives."""
+def _worker_init(watch_parent: bool = False) -> None:
+    """Build the engine once per worker, before the first request arrives. A worker *process* also
+    watches its parent and exits when the parent is gone: a SIGKILLed server left each of its workers
+    running as an orphan of ~150 MB (issue 8, item 7)."""
     from anonymizer import get_anonymizer
 
+    if watch_parent:
+        parent = os.getppid()
+        threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     get_anonymizer().warm_up()
+
+
+#: How often a worker process checks that the server that started it is still there.
+PARENT_CHECK_S = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit when reparented (the parent died; no cleanup can run in it, so none is owed here)."""
+    while True:
+        time.sleep(PARENT_CHECK_S)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def _redact_batch(texts: list[str], mode: str = "strict") -> list[tuple[str, dict[str, int]]]:
@@ -75,7 +94,7 @@ class Redactor:
         if self._workers > 0:
             # "spawn": never fork a process that already runs an event loop and store threads.
             ctx = multiprocessing.get_context("spawn")
-            return ProcessPoolExecutor(self._workers, mp_context=ctx, initializer=_worker_init)
+            return ProcessPoolExecutor(self._workers, mp_context=ctx, initializer=_worker_init, initargs=(True,))
         return ThreadPoolExecutor(1, thread_name_prefix="anonymizer", initializer=_worker_init)
 
     async def start(self) -> None:

@@ -138,3 +138,41 @@ async def test_clients_vanishing_mid_message_are_not_application_errors(tmp_path
             assert (await c.say("ok", "fortsatt oppe"))["type"] == "ack"
     log = (data / "server.log").read_text()
     assert '"level":"error"' not in log, log[-2000:]
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc, Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+async def test_anonymizer_workers_exit_when_the_server_is_killed(tmp_path: Path) -> None:
+    """Issue 8, item 7: a SIGKILLed server used to leave its anonymizer worker running (~150 MB each)."""
+    import asyncio
+    import time
+
+    with run_subprocess(tmp_path / "var", {"CHATLOG_ANONYMIZER_WORKERS": "2"}) as (proc, _running):
+        workers = [pid for pid in _children(proc.pid) if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()]
+        assert len(workers) == 2
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 20  # liveness: they notice within a second or so
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)

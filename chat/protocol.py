@@ -67,9 +67,11 @@ class HandoverRequest:
 
 @dataclass(frozen=True, slots=True)
 class Accept:
-    """An adviser takes over a session (agent endpoint)."""
+    """An adviser takes over a session (agent endpoint); ``reason`` is required for a chat that has not
+    asked for an adviser, and is audited."""
 
     session_id: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +191,7 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
     if kind == "hello":
         return parse_hello(obj)
     if kind == "accept":
-        return Accept(session_id=_id_field(obj, "session_id"))
+        return Accept(session_id=_id_field(obj, "session_id"), reason=_str_field(obj, "reason", required=False))
     if kind == "end":
         return End(session_id=_id_field(obj, "session_id"))
     if kind == "ping":

@@ -49,7 +49,20 @@ class SendTranscript:
     adviser_id: str
 
 
-Action = Send | Persist | SendTranscript
+@dataclass(frozen=True, slots=True)
+class Audit:
+    """Write an audit record before what follows: the adviser is about to receive the transcript."""
+
+    actor_id: str
+    action: str
+    purpose: str
+
+
+#: Audit actions of taking over a chat (the HTTP API's audit log lists them with the others).
+HANDOVER_ACCEPT = "handover_accept"
+TAKEOVER = "takeover"
+
+Action = Audit | Send | Persist | SendTranscript
 
 
 @dataclass(slots=True)
@@ -95,13 +108,31 @@ class SessionMachine:
         frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
         return [Persist(state="waiting"), Send("advisers", frame), Send("bots", frame)]
 
-    def adviser_accepts(self, adviser_id: str) -> list[Action]:
+    def adviser_accepts(self, adviser_id: str, reason: str | None = None) -> list[Action]:
+        """An adviser takes the chat over and receives its transcript, a read of personal data.
+
+        A chat whose customer asked for a human (``waiting``) may be taken by any adviser. One still
+        with the bot is taken over only with a stated ``reason`` (the bank's staff watching a bot
+        conversation go wrong), which is audited like any staff read: without the rule an adviser could
+        read any live chat unaudited, move it to the five-year tier and block its erasure (issue 8).
+        """
         if self.ended:
             raise SessionEnded("the session has ended")
         if self.state == "adviser":
             if self.adviser_id == adviser_id:
-                return [SendTranscript(adviser_id)]  # idempotent re-accept (e.g. after reconnect)
+                # idempotent re-accept (e.g. after a reconnect): the transcript is read again
+                again = Audit(adviser_id, HANDOVER_ACCEPT, reason or "transcript sent again")
+                return [again, SendTranscript(adviser_id)]
             raise Conflict("another adviser has already taken over this session")
+        if self.state == "bot" and not reason:
+            raise Forbidden(
+                "this chat has not asked for an adviser: state a reason to take it over", code="reason_required"
+            )
+        audit = (
+            Audit(adviser_id, TAKEOVER, reason or "")
+            if self.state == "bot"
+            else Audit(adviser_id, HANDOVER_ACCEPT, reason or "the customer asked for an adviser")
+        )
         self.state = "adviser"
         self.adviser_id = adviser_id
         first_time = adviser_id not in self.advisers
@@ -109,6 +140,7 @@ class SessionMachine:
             self.advisers.append(adviser_id)
         taken = {"type": "session_taken", "session_id": self.session_id, "adviser_id": adviser_id}
         return [
+            audit,
             Persist(state="adviser", add_adviser=adviser_id if first_time else None),
             SendTranscript(adviser_id),
             Send("customer", {"type": "adviser_joined"}),

@@ -13,16 +13,12 @@ when and why; nothing else, and never message text.
 
 from __future__ import annotations
 
-import re
-import uuid
-from datetime import timedelta
-from typing import Final
-
 from starlette.requests import Request
 
-from chat.errors import AuthError, ProtocolError
+from chat.audit import MAX_PURPOSE_CHARS, PRINTABLE_LINE_PATTERN, audit, check_purpose
+from chat.errors import AuthError
 from chat.services import Services
-from chat.store.base import AuditRecord, StaffRole
+from chat.store.base import StaffRole
 from chat.tokens import CustomerIdentity, StaffIdentity
 
 __all__ = [
@@ -35,20 +31,6 @@ __all__ = [
     "services",
     "staff",
 ]
-
-#: A purpose is a sentence ("complaint 2025-118 from the customer"), not a document.
-MAX_PURPOSE_CHARS: Final = 500
-#: Characters no one can see or that break a line: control and format characters, odd spaces and line
-#: separators, surrogates, private use and specials.
-_HIDDEN: Final = (  # escapes, not characters: the same text is a Python and an ECMA-262 pattern
-    r"\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f"
-    r"\u3000\u3164\ud800-\udfff\ue000-\uf8ff\ufe00-\ufe0f\ufeff\ufff0-\uffff"
-)
-#: One line of visible text, not blank. The OpenAPI document publishes this very pattern, so the
-#: contract and the check cannot drift apart (issue 8: the document allowed what the server refused).
-PRINTABLE_LINE_PATTERN: Final = f"^[^{_HIDDEN}]*[^{_HIDDEN}\\s][^{_HIDDEN}]*$"
-_PRINTABLE_LINE: Final = re.compile(PRINTABLE_LINE_PATTERN)
-
 
 def services(request: Request) -> Services:
     svc: Services = request.app.state.services
@@ -76,40 +58,5 @@ def staff(request: Request, *roles: StaffRole) -> StaffIdentity:
 
 
 def require_purpose(request: Request) -> str:
-    """The stated purpose of a staff read: required, one line, at most :data:`MAX_PURPOSE_CHARS`."""
-    raw = request.query_params.get("purpose")
-    purpose = (raw or "").strip()
-    if not purpose:
-        raise ProtocolError("state the purpose of this access in the purpose parameter", code="purpose_required")
-    if len(purpose) > MAX_PURPOSE_CHARS:
-        raise ProtocolError(f"purpose is longer than {MAX_PURPOSE_CHARS} characters", code="purpose_too_long")
-    if _PRINTABLE_LINE.fullmatch(purpose) is None:
-        raise ProtocolError("purpose must be a single line of printable text", code="bad_request")
-    return purpose
-
-
-async def audit(
-    svc: Services,
-    *,
-    actor_id: str,
-    role: str,
-    action: str,
-    purpose: str,
-    session_id: str | None = None,
-    customer_id: str | None = None,
-) -> AuditRecord:
-    """Write one audit record durably and return it (callers write it before touching the data)."""
-    now = svc.clock()
-    record = AuditRecord(
-        audit_id=uuid.uuid4().hex,
-        at=now,
-        actor_id=actor_id,
-        role=role,
-        action=action,
-        purpose=purpose,
-        expire_at=now + timedelta(days=svc.settings.retention_audit_days),
-        session_id=session_id,
-        customer_id=customer_id,
-    )
-    await svc.store.add_audit(record)
-    return record
+    """The stated purpose of a staff read (the ``purpose`` query parameter); see :func:`check_purpose`."""
+    return check_purpose(request.query_params.get("purpose"), "the purpose parameter")

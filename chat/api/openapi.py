@@ -119,7 +119,7 @@ _STAFF_SESSION: Final[dict[str, Schema]] = {
 _ARCHIVE_SESSION: Final[dict[str, Schema]] = {**_SESSION_CORE, "retention": _ref("CustomerRetention")}
 _AUDIT_ACTIONS: Final = [
     "read_session", "search_customer", "read_audit", "export_case", "place_hold", "release_hold", "erasure",
-    "erasure_refused",
+    "erasure_refused", "handover_accept", "takeover",
 ]  # fmt: skip
 _COUNTS: Final[Schema] = {
     "type": "object",

@@ -387,7 +387,7 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
                 continue
             if isinstance(event, p.Accept):
                 session_id = event.session_id
-                await hub.agent_accept(agent, event.session_id)
+                await hub.agent_accept(agent, event.session_id, event.reason)
             elif isinstance(event, p.End):
                 session_id = event.session_id
                 assert event.session_id is not None

@@ -17,6 +17,7 @@ import time
 import uuid
 from typing import Any
 
+from chat.audit import audit, check_purpose
 from chat.errors import AtCapacity, ChatlogError, Forbidden, UnknownSession
 from chat.gateway.live import (
     Agent,
@@ -31,7 +32,7 @@ from chat.gateway.live import (
 )
 from chat.protocol import ChatMessage, encode, iso
 from chat.services import Services
-from chat.session import Action, Persist, Send, SendTranscript, SessionMachine
+from chat.session import Action, Audit, Persist, Send, SendTranscript, SessionMachine
 from chat.store.base import NewMessage, Sender, SessionKind, SessionRecord, StoredMessage
 from chat.tokens import CustomerIdentity, StaffIdentity
 
@@ -84,7 +85,7 @@ class Hub:
         self, session_id: str, identity: CustomerIdentity | None, peer: Peer
     ) -> LiveSession:
         """Re-attach a widget to its session; a logged-in session only to the same customer."""
-        live = await self._getlive_message(session_id)
+        live = await self._get_live(session_id)
         if live is None:
             raise UnknownSession("no such session (it may have expired)")
         if live.kind == "authenticated":
@@ -179,7 +180,7 @@ class Hub:
 
     async def agent_message(self, agent: Agent, msg: ChatMessage) -> str:
         assert msg.session_id is not None
-        live = await self._getlive_message(msg.session_id)
+        live = await self._get_live(msg.session_id)
         if live is None:
             raise UnknownSession("no such session")
         live.machine.check_agent_can_send(agent.agent_id, agent.role)
@@ -199,18 +200,20 @@ class Hub:
                 _quiet_send(live.customer, encode(message_frame(lm)))
         return encode({**ack, "seq": stored.seq})
 
-    async def agent_accept(self, agent: Agent, session_id: str) -> None:
+    async def agent_accept(self, agent: Agent, session_id: str, reason: str | None = None) -> None:
         if agent.role != "adviser":
             raise Forbidden("only advisers take over sessions")
-        live = await self._getlive_message(session_id)
+        if reason is not None:
+            reason = check_purpose(reason, "the reason field")
+        live = await self._get_live(session_id)
         if live is None:
             raise UnknownSession("no such session")
         async with live.lock:
-            await self._apply(live, live.machine.adviser_accepts(agent.agent_id))
+            await self._apply(live, live.machine.adviser_accepts(agent.agent_id, reason))
         agent.sessions.add(session_id)
 
     async def agent_end(self, agent: Agent, session_id: str) -> None:
-        live = await self._getlive_message(session_id)
+        live = await self._get_live(session_id)
         if live is None:
             raise UnknownSession("no such session")
         if live.machine.state == "adviser" and live.machine.adviser_id != agent.agent_id:
@@ -291,7 +294,17 @@ class Hub:
 
     async def _apply(self, live: LiveSession, actions: list[Action]) -> None:
         for action in actions:
-            if isinstance(action, Persist):
+            if isinstance(action, Audit):
+                await audit(
+                    self.s,
+                    actor_id=action.actor_id,
+                    role="adviser",
+                    action=action.action,
+                    purpose=action.purpose,
+                    session_id=live.session_id,
+                    customer_id=live.record.customer_id,
+                )
+            elif isinstance(action, Persist):
                 await self._persist(live, action)
             elif isinstance(action, Send):
                 await self._broadcast(action.to, action.frame, live)
@@ -372,7 +385,7 @@ class Hub:
             summary["customer_id"] = live.record.customer_id
         return summary
 
-    async def _getlive_message(self, session_id: str) -> LiveSession | None:
+    async def _get_live(self, session_id: str) -> LiveSession | None:
         """The live session, loading it from the store once if another task is not already doing so."""
         live = self.sessions.get(session_id)
         if live is not None:

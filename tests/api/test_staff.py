@@ -29,8 +29,20 @@ PURPOSE = "Klage fra kunden, sak 2025-118"
 
 
 async def _audit_of(server: Running, actor_id: str) -> list[AuditRecord]:
+    """The actor's audit records from the API (an adviser's websocket takeover is audited too, apart)."""
     page = await services(server).store.list_audit(now=server_now(server), actor_id=actor_id, limit=1000)
-    return page.items
+    return [r for r in page.items if r.action not in ("handover_accept", "takeover")]
+
+
+async def test_an_adviser_taking_over_is_audited_before_the_transcript(api: Running) -> None:
+    """Issue 8, item 8: the transcript an adviser receives is a read of personal data."""
+    adviser = uid("adv")
+    customer = uid("cust")
+    sid = await chat_session(api, customer_id=customer, adviser_id=adviser)
+    page = await services(api).store.list_audit(now=server_now(api), actor_id=adviser, limit=10)
+    [record] = [r for r in page.items if r.action == "handover_accept"]
+    assert (record.role, record.session_id, record.customer_id) == ("adviser", sid, customer)
+    assert record.purpose == "the customer asked for an adviser"
 
 
 def _staff(server: Running, role: str) -> tuple[str, dict[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chat.errors import Conflict, Forbidden, SessionEnded
-from chat.session import Persist, Send, SendTranscript, SessionMachine
+from chat.session import Audit, Persist, Send, SendTranscript, SessionMachine
 
 
 def machine(kind: str = "anonymous") -> SessionMachine:
@@ -38,21 +38,27 @@ def test_accept_moves_to_adviser_sends_transcript_and_tells_the_customer() -> No
     m.handover_requested()
     actions = m.adviser_accepts("adv-1")
     assert m.state == "adviser" and m.adviser_id == "adv-1" and m.advisers == ["adv-1"]
-    assert actions[0] == Persist(state="adviser", add_adviser="adv-1")
+    # The audit record comes first: the transcript is a read of personal data (issue 8, item 8).
+    assert actions[0] == Audit("adv-1", "handover_accept", "the customer asked for an adviser")
+    assert actions[1] == Persist(state="adviser", add_adviser="adv-1")
     assert SendTranscript("adv-1") in actions
     assert Send("customer", {"type": "adviser_joined"}) in actions
     assert m.message_audience() == "adviser"
 
 
-def test_adviser_may_take_over_straight_from_the_bot() -> None:
+def test_taking_over_from_the_bot_needs_a_reason_which_is_audited() -> None:
     m = machine()
-    m.adviser_accepts("adv-1")
+    with pytest.raises(Forbidden) as refused:
+        m.adviser_accepts("adv-1")
+    assert refused.value.code == "reason_required" and m.state == "bot"
+    actions = m.adviser_accepts("adv-1", "bot gave wrong advice on a loan")
     assert m.state == "adviser"
+    assert actions[0] == Audit("adv-1", "takeover", "bot gave wrong advice on a loan")
 
 
 def test_only_the_accepting_adviser_speaks_and_bots_fall_silent() -> None:
     m = machine()
-    m.adviser_accepts("adv-1")
+    m.adviser_accepts("adv-1", "monitoring")
     m.check_agent_can_send("adv-1", "adviser")
     with pytest.raises(Forbidden):
         m.check_agent_can_send("adv-2", "adviser")
@@ -62,15 +68,18 @@ def test_only_the_accepting_adviser_speaks_and_bots_fall_silent() -> None:
 
 def test_second_adviser_conflicts_and_reaccept_is_idempotent() -> None:
     m = machine()
+    m.handover_requested()
     m.adviser_accepts("adv-1")
     with pytest.raises(Conflict):
         m.adviser_accepts("adv-2")
-    assert m.adviser_accepts("adv-1") == [SendTranscript("adv-1")]
+    assert m.adviser_accepts("adv-1") == [Audit("adv-1", "handover_accept", "transcript sent again"),
+                                          SendTranscript("adv-1")]
     assert m.advisers == ["adv-1"]
 
 
 def test_adviser_leaving_puts_the_session_back_in_the_queue() -> None:
     m = machine()
+    m.handover_requested()
     m.adviser_accepts("adv-1")
     actions = m.adviser_left("adv-1")
     assert m.state == "waiting" and m.adviser_id is None
@@ -79,15 +88,16 @@ def test_adviser_leaving_puts_the_session_back_in_the_queue() -> None:
     # A second adviser takes it; the first one stays on record (retention: adviser tier).
     m.adviser_accepts("adv-2")
     assert m.advisers == ["adv-1", "adv-2"]
-    assert m.adviser_accepts("adv-2") == [SendTranscript("adv-2")]
+    assert m.adviser_accepts("adv-2")[-1] == SendTranscript("adv-2")
 
 
 def test_returning_adviser_is_not_added_twice() -> None:
     m = machine()
+    m.handover_requested()
     m.adviser_accepts("adv-1")
     m.adviser_left("adv-1")
     actions = m.adviser_accepts("adv-1")
-    assert actions[0] == Persist(state="adviser", add_adviser=None)
+    assert actions[1] == Persist(state="adviser", add_adviser=None)
 
 
 @pytest.mark.parametrize("before", ["bot", "waiting", "adviser"])

@@ -190,3 +190,26 @@ async def test_erasure_of_a_live_session_ends_it_and_leaves_nothing_to_resume(se
     async with client(server.ws + "/ws/chat") as again:
         err = await again.hello(token=token, resume={"session_id": sid, "last_seq": 0})
         assert err["code"] == "unknown_session"
+
+
+async def test_taking_a_chat_from_the_bot_needs_a_stated_reason(server: Running) -> None:
+    """Issue 8, item 8: an adviser could accept any live chat and read it unaudited."""
+    async with client(server.ws + "/ws/agent") as adviser, client(server.ws + "/ws/chat") as widget:
+        await adviser.hello(token=server.staff_token("adv-9", "adviser"))
+        w = await widget.hello(token=server.customer_token("cust-9"))
+        await widget.say("1", "Hei")
+        sid = w["session_id"]
+        await adviser.send({"type": "accept", "session_id": sid})
+        refused = await adviser.recv_type("error")
+        assert (refused["code"], refused["session_id"]) == ("reason_required", sid)
+        await adviser.send({"type": "accept", "session_id": sid, "reason": "\u200b"})
+        assert (await adviser.recv_type("error"))["code"] == "bad_request"  # not a visible reason
+        await adviser.send({"type": "accept", "session_id": sid, "reason": "the bot misquoted the loan rate"})
+        transcript = await adviser.recv_type("transcript")
+        assert [m["text"] for m in transcript["messages"]] == ["Hei"]
+        assert (await widget.recv_type("adviser_joined"))["type"] == "adviser_joined"
+    s = services_of(server)
+    page = await s.store.list_audit(now=s.clock(), actor_id="adv-9")
+    assert [(r.action, r.purpose, r.session_id) for r in page.items] == [
+        ("takeover", "the bot misquoted the loan rate", sid)
+    ]

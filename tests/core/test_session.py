@@ -50,7 +50,8 @@ def test_taking_over_from_the_bot_needs_a_reason_which_is_audited() -> None:
     m = machine()
     with pytest.raises(Forbidden) as refused:
         m.adviser_accepts("adv-1")
-    assert refused.value.code == "reason_required" and m.state == "bot"
+    before: str = m.state
+    assert refused.value.code == "reason_required" and before == "bot"
     actions = m.adviser_accepts("adv-1", "bot gave wrong advice on a loan")
     assert m.state == "adviser"
     assert actions[0] == Audit("adv-1", "takeover", "bot gave wrong advice on a loan")

@@ -251,6 +251,34 @@ async def idle(url: str, pid: int, count: int) -> tuple[float, int]:
     return per_conn_kb, len(conns)
 
 
+async def session_memory(url: str, pid: int, count: int, messages: int, text: str) -> tuple[float, float]:
+    """KB of server RSS per live anonymous session that has sent ``messages`` messages of ``text``
+    (its live transcript, idempotency keys and connection): while connected, and after its widget left
+    (detached sessions stay in memory for the grace period). Issue 8, item 5."""
+    base = rss_kb(pid)
+    conns = []
+    for i in range(0, count, 100):
+        batch = await asyncio.gather(
+            *(connect(url + "/ws/chat", open_timeout=60, compression=None) for _ in range(min(100, count - i)))
+        )
+        for ws in batch:
+            await ws.send('{"type":"hello"}')
+            await ws.recv()
+        for k in range(messages):
+            for ws in batch:
+                await ws.send(json.dumps({"type": "message", "client_msg_id": f"m{k}", "text": text}))
+            for ws in batch:
+                await ws.recv()
+        conns.extend(batch)
+    await asyncio.sleep(1.0)
+    connected_kb = (rss_kb(pid) - base) / count
+    for ws in conns:
+        await ws.close()
+    await asyncio.sleep(1.0)
+    detached_kb = (rss_kb(pid) - base) / count
+    return connected_kb, detached_kb
+
+
 def report(r: Result, ceiling: Result | None) -> str:
     ratio = f"{r.rate / ceiling.rate:5.2f}" if ceiling else "  -  "
     return (
@@ -266,10 +294,12 @@ def main() -> None:
     parser.add_argument("--modes", default="authenticated,anonymous")
     parser.add_argument("--workers", type=int, default=1, help="anonymizer worker processes")
     parser.add_argument("--idle", type=int, default=5000, help="idle connections for the memory run (0: skip)")
+    parser.add_argument("--sessions", type=int, default=500, help="live anonymous sessions for the memory run")
+    parser.add_argument("--session-messages", type=int, default=200, help="messages each of them sends")
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
-        args.sizes, args.seconds, args.idle = "10,100", 3.0, 500
+        args.sizes, args.seconds, args.idle, args.sessions, args.session_messages = "10,100", 3.0, 500, 100, 50
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     with contextlib.suppress(ImportError):
@@ -301,6 +331,18 @@ def main() -> None:
         print(
             f"idle connections: {opened} open, {kb:.1f} KB each (bare echo {echo_kb:.1f} KB each); "
             f"anonymizer workers RSS {workers_kb / 1024:.0f} MB"
+        )
+    if args.sessions:
+        text = "x" * 1990  # the longest message a widget may send: the worst case for the transcript
+        with chatlog_server(args.workers) as srv:
+            live_kb, gone_kb = asyncio.run(
+                session_memory(srv.url, srv.proc.pid, args.sessions, args.session_messages, text)
+            )
+        bound = 256 + 0.4  # CHATLOG_LIVE_TRANSCRIPT_BYTES in KB, plus the idempotency keys
+        print(
+            f"live anonymous sessions: {args.sessions} x {args.session_messages} messages of 2,000 characters: "
+            f"{live_kb:.0f} KB each while connected, {gone_kb:.0f} KB each after leaving "
+            f"(transcript bound {bound:.0f} KB; {args.session_messages * 2000 / 1024:.0f} KB of text sent each)"
         )
 
 

@@ -53,10 +53,8 @@ _OTHER_DIGITS = (
 _SPECIAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u180e\u2000-\u200f"
     "\u2010-\u2015\u2028-\u202f\u205f-\u206f\u2212\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-    "\U000e0000-\U000e007f\U000e0100-\U000e01ef\u20dd-\u20e4"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef\u20dd-\u20e4" + _OTHER_DIGITS + "]"
     # decimal digits of other scripts (category Nd outside ASCII), generated from unicodedata
-    + _OTHER_DIGITS
-    + "]"
 )
 
 #: Dropped: they have no glyph of their own, so a person cannot have meant them to separate anything.
@@ -223,17 +221,13 @@ _REPEAT: dict[str, int] = {"double": 2, "dobbel": 2, "dobbelt": 2, "triple": 3, 
 #: they count in a run only between unmistakable number words or digits.
 _AMBIGUOUS = frozenset({"en", "et", "ett", "to", "ni", "oh", "sex", "ti", "ten", "one", "fire", "tre", "ein"})
 
-_WORD_ALTERNATIVES = "|".join(
-    sorted({*_UNITS, *_TEENS, *_TENS, *_REPEAT}, key=len, reverse=True)
-)
+_WORD_ALTERNATIVES = "|".join(sorted({*_UNITS, *_TEENS, *_TENS, *_REPEAT}, key=len, reverse=True))
 _TENS_ALTERNATIVES = "|".join(sorted(_TENS, key=len, reverse=True))
 _UNIT_ALTERNATIVES = "|".join(sorted(_UNITS, key=len, reverse=True))
 
 #: One number token: a tens word with an optional glued unit ("førtifem", "twenty-one"), another number
 #: word, or a group of digits.
-_TOKEN = (
-    rf"(?:(?:{_TENS_ALTERNATIVES})(?:-?(?:{_UNIT_ALTERNATIVES}))?|{_WORD_ALTERNATIVES}|\d{{1,4}})"
-)
+_TOKEN = rf"(?:(?:{_TENS_ALTERNATIVES})(?:-?(?:{_UNIT_ALTERNATIVES}))?|{_WORD_ALTERNATIVES}|\d{{1,4}})"
 #: Separators people dictate inside a number ("fire syv tre null punktum fem syv ...").
 _SPOKEN_SEPARATORS = r"punktum|komma|strek|bindestrek|skråstrek|dot|point|dash|comma"
 _SEP = rf"(?:[ \t]*[,\-/][ \t]*|[ \t]+(?:(?:{_SPOKEN_SEPARATORS})[ \t]+)?|[ \t]*\n[ \t]*)"
@@ -243,6 +237,35 @@ _REWRITE_SEPARATOR = re.compile(rf"(?i)[ \t]*,[ \t]*|[ \t]+(?:{_SPOKEN_SEPARATOR
 _RUN = re.compile(rf"(?i)(?<![^\W_])(?:{_TOKEN}){_SEP}(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))*(?![^\W_])")
 _TOKEN_RE = re.compile(rf"(?i)(?<![^\W_]){_TOKEN}(?![^\W_])")
 _GLUED = re.compile(rf"(?i)({_TENS_ALTERNATIVES})-?({_UNIT_ALTERNATIVES})?")
+
+#: One spoken number below a hundred: "fjorten", "tjueen", "åtti sju", "twenty-one", "sju".
+_SPOKEN_NUMBER = re.compile(
+    rf"(?i)(?:(?P<tens>{_TENS_ALTERNATIVES})(?:-?(?P<unit>{_UNIT_ALTERNATIVES})|[ ](?P<unit2>{_UNIT_ALTERNATIVES}))?"
+    rf"|(?P<teen>{'|'.join(sorted(_TEENS, key=len, reverse=True))})|(?P<single>{_UNIT_ALTERNATIVES}))(?![^\W_])"
+)
+#: Single digit words too common to read as a number on their own ("Storgata en gang").
+_NOT_ALONE = frozenset({"en", "én", "et", "ett", "ein", "eitt", "one", "oh", "null", "zero", "noll", "nul"})
+
+
+def spoken_number(text: str, pos: int) -> tuple[int, int] | None:
+    """(end, value) of a number from one to ninety-nine spoken at ``pos``, or None.
+
+    The address recognizer asks after a street word: "Løkkegata fjorten", "Storgata åtti sju" are
+    house numbers too short for a run of spoken digits (see ``MIN_WORDS``)."""
+    m = _SPOKEN_NUMBER.match(text, pos)
+    if m is None:
+        return None
+    if m.group("tens"):
+        unit = m.group("unit") or m.group("unit2")
+        value = _TENS[m.group("tens").lower()] + (_UNITS[unit.lower()] if unit else 0)
+        if m.group("unit2") and value % 10 == 0:
+            return None
+        return m.end(), value
+    if m.group("teen"):
+        return m.end(), _TEENS[m.group("teen").lower()]
+    low = m.group("single").lower()
+    return None if low in _NOT_ALONE else (m.end(), _UNITS[low])
+
 
 #: A run of number words is taken as a spoken number when it has this many words, or this many digits.
 MIN_WORDS = 4

@@ -504,10 +504,12 @@ class ChatPatternRecognizer(PatternRecognizer):
             for forms in _forms(words_before(text, start, 4)):
                 if all(is_filler(form) for form in forms):
                     continue
-                if self._deny.match(forms[0]):
+                if self._deny.exact_match(forms[0]):
                     return True  # the whole word denies, whatever its parts say: "KID-nummer"
                 if any(self._cues.match(form) for form in forms):
-                    break  # our own cue is nearest: "konto 1234.56.78903", "phone number 91234567"
+                    # our own cue is nearest: "konto 1234.56.78903", "phone number 91234567"; a typo
+                    # that could be either reads as our cue ("acount" ~ "account" and "amount")
+                    break
                 if any(self._deny.match(form) for form in forms):
                     return True
                 break

@@ -20,6 +20,7 @@ from anonymizer.recognizers._gazetteer import (
     NOT_NAME,
     PARTICLE,
     SOFT,
+    SURNAME,
     WELL_KNOWN,
     word_flags,
 )
@@ -157,17 +158,21 @@ def _hyphenated(low: str, table: dict[str, int]) -> int:
     flags = 0
     named = True
     ambiguous = True
+    place = False
     for part in low.split("-"):
         f = table.get(part, 0)
         if f & PARTICLE:
             continue
         if f & NOT_NAME:
-            return NOT_NAME
+            place = True  # "Solberg-Nes" is a surname; "Oslo-Bergen" and "DNB-konto" are not
+            continue
         if not f & NAME:
             named = False
         elif not f & AMBIGUOUS:
             ambiguous = False
         flags |= f
+    if place:
+        return SURNAME | AMBIGUOUS if named and flags & SURNAME and not ambiguous else NOT_NAME
     if named and flags & NAME:
         return (flags & (NAME | SOFT)) | (AMBIGUOUS if ambiguous else 0)
     return COMMON if flags & COMMON else 0

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymizer.normalize import spoken_number
 from anonymizer.recognizers._gazetteer import (
     COMMON,
     FREQUENT,
@@ -61,20 +62,51 @@ _HOUSE_LETTER = re.compile(
 #: "2. th.", "1. tv.", "3. sal", "st.".
 _FLAT = re.compile(
     r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?|lgh\.?|lägenhet) ?\d{1,4}\b"
-    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?= |,)|,? \d{1,2} ?tr\b\.?)"
+    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?: ?(?:tv|th|mf)\.?)?(?= |,|$)|,? \d{1,2} ?tr\b\.?)"
+)
+#: More about where in the building, after the house number and comma: "2. etg.", "leil. H0201",
+#: "(leil. U0103)", "sokkel", "rom 214", "blokk C, hybel 311", "Apt 3B", "3º B", "st. tv.".
+_UNIT_PART = re.compile(
+    r",? \(?(?:"
+    r"(?i:etg|etasje|etage|leil|leilighet|lgh|hybel|rom|room|blokk|block|bygg|oppgang|inngang|apt|apartment"
+    r"|unit|flat|suite|piso|puerta|lejl|lejlighed|lägenhet|våning|trappe)\.?(?: ?[A-Z]?\d{1,4}[A-Za-z]?| [A-Z])\b"
+    r"|(?i:sokkel|sokkelleilighet|kjeller|kjellerleilighet|loft|loftsleilighet|underetasje|hybelen|bakgården)\b"
+    r"|\d{1,2}\. ?(?i:etg|etasje|etage|floor|sal|th|tv|mf)\b\.?|\d{1,2}(?:st|nd|rd|th) (?i:floor)\b"
+    r"|\d{1,2}[º°ªoa](?: ?[A-Za-z])?\b|st\.(?: ?(?:tv|th|mf)\.?)?"
+    r")\)?"
 )
 #: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
 #: German "10115 Berlin", with a country prefix "DK-1165", "S-111 51".
 _NO_POSTCODE = re.compile(
-    rf"\s?,?\s+(?P<code>(?:[A-Z]{{1,2}}-)?(?:\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}))\s+"
-    # "Oslo", "København K", "Vik i Sogn", "Mo i Rana"
-    rf"(?P<place>{_L}+(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)"
+    rf"\s?,?\s+(?P<code>(?:[A-Z]{{1,2}}-)?"
+    rf"(?:\d{{4}} [A-Z]{{2}}(?= [A-Z])|\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}))\s+"
+    # "Oslo", "København K", "Vik i Sogn", "Mo i Rana", "Nord-Torpa", "Sør-Fron"; Dutch "1016 EK Amsterdam"
+    rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)"
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
-_DISTRICT = re.compile(rf" [A-ZÆØÅ]{_L}+(?=,?\s+\d{{4}}\s)")
+_DISTRICT = re.compile(rf",? [A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?(?=,?\s+\d{{4,5}}\s)")
 #: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa".
 _POLISH = re.compile(
     rf"\bul\. ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}})?"
+)
+#: Spanish, Catalan, French, Italian and Portuguese streets: "Calle de la Paz 7", "Carrer Gran 12",
+#: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
+#: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
+_ROMANCE_TYPES = (
+    r"Calle|Carrer|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
+    r"|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Cours|Place"
+    r"|Via|Viale|Piazza|Corso|Vicolo|Rua|Travessa|Largo|Praça|Strada"
+)
+_ROMANCE_WEAK = frozenset({"via", "place", "cours", "bd", "corso", "largo", "quai", "strada", "ronda"})
+_ROMANCE_NAME = (
+    r"(?: (?:de|del|de la|de las|de los|des|du|de l['’]|d['’]|di|della|dei|da|do|dos|das|la|le|les|el|los|las|y|e)"
+    rf"(?= )| (?:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛ]|d['’]|l['’])[{_L[1:-1]}'’.-]*){{1,5}}"
+)
+_ROMANCE = re.compile(
+    rf"(?<![\w/])(?:(?P<type>{_ROMANCE_TYPES})(?P<name>{_ROMANCE_NAME}),? "
+    rf"(?P<num>\d{{1,4}}(?:[A-Za-z]|bis|ter)?)(?![\w,.]\d)\b"
+    rf"|(?<![\w.,:/])(?P<num2>\d{{1,4}}(?:[A-Za-z]|bis|ter)?),? "
+    rf"(?P<type2>(?i:{_ROMANCE_TYPES}))(?P<name2>{_ROMANCE_NAME}))"
 )
 #: A farm address by its cadastral numbers: "Nordre Lien gnr 23 bnr 4".
 _CADASTRAL = re.compile(
@@ -86,12 +118,19 @@ _EN_TOWN = re.compile(rf",\s*(?P<town>[A-Z]{_L}+(?: [A-Z]{_L}+(?!\w))?)")
 _UK_POSTCODE = re.compile(r",?\s+(?i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b")
 _EN_TOWN_LOWER = re.compile(rf",\s*(?P<town>{_L}+(?: {_L}+(?!\w))?)")
 _US_STATE_ZIP = re.compile(r",?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+#: Australian state and postcode ("Paddington NSW 2021"), Irish Eircode ("Co. Cork P31 X2F4").
+_AU_STATE_POSTCODE = re.compile(r",?\s+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b")
+_EIRCODE = re.compile(r",?\s+[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}\b")
+#: A town in an English address: "Dallas", "Little Waltham", "St Kilda", "Co. Cork".
+_EN_TOWNS = re.compile(
+    rf",\s*(?P<town>(?:St\.? |Co\. |Mount |Mt\.? )?[A-Z]{_L}+(?:[ -](?![A-Z]{{2,3}}\b)[A-Z]{_L}+)?(?!\w))"
+)
 _DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W)\b")
 _CARE_OF = re.compile(rf"(?i:c/o|c\.o\.)\s+{_L}+(?:[ -]{_L}+){{0,3}},?\s*$")
 _UNIT_BEFORE = re.compile(rf"(?P<unit>{_L}+)\.? ?\d{{1,4}}[A-Za-z]?,? ?$")
 _ENGLISH_GATE = re.compile(r"(?:ig|og|ug|reg|leg|ng|rg)ate$")  # navigate, delegate... are no streets
 #: An English address starts with a house number ("21", "12B") not glued to other digits or words.
-_EN_NUMBER = re.compile(r"(?<![\w.,:/])\d{1,5}(?:[A-Za-z](?![^\W\d_]))?(?= [^\W\d_])")
+_EN_NUMBER = re.compile(r"(?<![\w.,:/])(?:\d{1,4}/)?\d{1,5}(?:[A-Za-z](?![^\W\d_]))?(?= [^\W\d_])")
 _EN_WORD = re.compile(rf" (?P<w>{_L}+(?:[-'’]{_L}+)*)\.?")
 _EN_ABBREVIATIONS = frozenset({"st", "rd", "ave", "av", "ln", "dr", "ct", "sq", "pl", "cres", "blvd", "hwy", "pkwy"})
 _EN_FULL_TYPES = frozenset({"street", "road", "avenue", "lane", "drive"})
@@ -142,9 +181,7 @@ class AddressRecognizer(EntityRecognizer):
     """Finds street addresses (entity ``ADDRESS``) with word lists; see the module docstring."""
 
     def __init__(self, supported_language: str = "nb") -> None:
-        super().__init__(
-            supported_entities=[ENTITY], name="AddressRecognizer", supported_language=supported_language
-        )
+        super().__init__(supported_entities=[ENTITY], name="AddressRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
         word_flags()
@@ -155,9 +192,12 @@ class AddressRecognizer(EntityRecognizer):
         if entities and ENTITY not in entities:
             return []
         if _DIGIT.search(text) is None:
-            return []  # every address has a number
+            # every address has a number, in digits or in words
+            return [RecognizerResult(ENTITY, s, e, score) for s, e, score in _spoken(text)]
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
         found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
+        found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
+        found += _spoken(text)
         if street_words().en_pattern.search(text) is not None:
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
         found.sort(key=lambda a: (a[0], -a[1]))
@@ -234,6 +274,65 @@ def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
     80-831 Gdańsk": an address found whole by its own pattern, then its postcode."""
     post = _postcode_after(text, m.end())
     return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET
+
+
+@functools.cache
+def _spoken_street() -> re.Pattern[str]:
+    """A word with a street ending and a word after it: "Løkkegata fjorten", "Strandveien åtti to"."""
+    endings = "|".join(map(re.escape, street_words().suffix))
+    return re.compile(rf"(?i)(?<![^\W\d_'’-])(?P<word>{_L}*(?:{endings}))[ \t]+(?=[^\W\d_])")
+
+
+_SPOKEN_LETTER = re.compile(r" [A-H](?![^\W_])")
+#: A dictated postcode after a spoken house number: "komma tre en fire to Skjelsvik".
+_SPOKEN_POSTCODE = re.compile(rf"(?i:,| komma)? (?:[^\W\d_]+ ){{3}}[^\W\d_]+ (?-i:[A-ZÆØÅ]){_L}+")
+
+
+def _spoken(text: str) -> list[tuple[int, int, float]]:
+    """Addresses dictated by voice: a street word and a spoken house number, "Storgata åtti sju"
+    (spoken digits long enough for a phone number are digits already, see ``anonymizer.normalize``)."""
+    found = []
+    for m in _spoken_street().finditer(text):
+        number = spoken_number(text, m.end())
+        word = m.group("word")
+        if number is None or word.lower() in street_words().notstreet or _unit_follows(text, number[0]):
+            continue
+        if not word[0].isupper() and word.lower() in street_words().suffix:
+            continue  # "gata to ganger": a bare street word in lower case names no street
+        end = number[0]
+        letter = _SPOKEN_LETTER.match(text, end)
+        if letter is not None:
+            end = letter.end()
+        post = _SPOKEN_POSTCODE.match(text, end)
+        if post is not None and all(
+            spoken_number(w, 0) is not None or w.lower() in ("en", "ett", "null")
+            for w in post.group().replace(",", " ").split()[-5:-1]
+        ):
+            end = post.end()
+        found.append((_prefixes_before(text, m.start(), street_words()), end, SCORE_WEAK_STREET))
+    return found
+
+
+def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
+    """ "Calle Mayor 14, 3º B, 03001 Alicante", "12 rue des Lilas, 69003 Lyon": a Romance street type,
+    a name with at least one capitalised word, a number; then floor and door, postcode and place.
+    Without a postcode the name must not be an everyday word ("Via Vipps 200 kr" is no address)."""
+    name = m.group("name") or m.group("name2")
+    if not any(w[:1].isupper() for w in name.split()):
+        return None
+    if m.group("num") is not None and _unit_follows(text, m.end("num")):
+        return None
+    end = _units_end(text, m.end())
+    post = _postcode_after(text, end)
+    if post is not None:
+        return m.start(), post, SCORE_WITH_POSTCODE
+    if (m.group("type") or m.group("type2")).lower() in _ROMANCE_WEAK:
+        return None  # "Via Vipps 300", "Place 2 bets": only with a postcode
+    flags = word_flags()
+    capitalised = [w for w in name.split() if w[:1].isupper()]
+    if all(flags.get(w.lower(), 0) & COMMON and not flags.get(w.lower(), 0) & (NAME | NOT_NAME) for w in capitalised):
+        return None
+    return m.start(), end, SCORE_STREET
 
 
 def _maybe_street(text: str, start: int, word: str, low: str) -> bool:
@@ -340,7 +439,10 @@ def _names_before(text: str, start: int, words: _Words) -> int | None:
                 break  # a capitalised word inside a sentence is part of the name: "Haakon den Godes gate"
             if low not in words.prefix:
                 taken += 1
-                if taken > _MAX_STREET_NAME_WORDS:
+                # A third word only where nothing but the street can start: after a comma, a colon or
+                # a line break ("..., Hans Nielsen Hauges gate 32").
+                opening = text[:tstart].rstrip(" ")[-1:] in ("", ",", ":", "\n")
+                if taken > _MAX_STREET_NAME_WORDS and (taken > 3 or not opening):
                     break
             first = tstart
             capitalised = capitalised or token[0].isupper()
@@ -381,7 +483,19 @@ def _house_end(text: str, pos: int) -> int:
         # "Storgata 12 B" but not "Storgata 12 i Oslo" ("i" is a word, the letter must stand alone).
         pos = m.end()
     f = _FLAT.match(text, pos)
-    return f.end() if f is not None else pos
+    if f is not None:
+        pos = f.end()
+    return _units_end(text, pos)
+
+
+def _units_end(text: str, pos: int) -> int:
+    """Past up to three unit parts ("2. etg.", "leil. H0201", "blokk C, hybel 311")."""
+    for _ in range(3):
+        u = _UNIT_PART.match(text, pos)
+        if u is None:
+            break
+        pos = u.end()
+    return pos
 
 
 def _unit_follows(text: str, pos: int) -> bool:
@@ -434,14 +548,41 @@ def _unit_start(text: str, start: int, words: _Words) -> int:
     return start
 
 
+def _postal_code(text: str, pos: int) -> re.Match[str] | None:
+    return (
+        _UK_POSTCODE.match(text, pos)
+        or _US_STATE_ZIP.match(text, pos)
+        or _AU_STATE_POSTCODE.match(text, pos)
+        or _EIRCODE.match(text, pos)
+    )
+
+
+def _towns_then_code(text: str, pos: int) -> int | None:
+    """End of one to three towns that end in a postcode: ", Apt 14, Dallas, TX 75201",
+    ", Pontcanna, Cardiff CF11 9LL", ", Paddington NSW 2021", ", Ballincollig, Co. Cork P31 X2F4"."""
+    for _ in range(3):
+        town = _EN_TOWNS.match(text, pos)
+        if town is None:
+            return None
+        pos = town.end()
+        code = _postal_code(text, pos)
+        if code is not None:
+            return code.end()
+    return None
+
+
 def _english_tail(text: str, start: int, end: int) -> tuple[int, int, float]:
-    """Direction, town and postcode after the street type ("NW, Washington, DC 20500")."""
+    """Direction, flat, towns and postcode after the street type ("NW, Washington, DC 20500")."""
     d = _DIRECTION.match(text, end)
     if d is not None:
         end = d.end()
-    code = _UK_POSTCODE.match(text, end) or _US_STATE_ZIP.match(text, end)
+    end = _units_end(text, end)
+    code = _postal_code(text, end)
     if code is not None:
         return start, code.end(), SCORE_WITH_POSTCODE
+    coded = _towns_then_code(text, end)
+    if coded is not None:
+        return start, coded, SCORE_WITH_POSTCODE
     town = _EN_TOWN.match(text, end)
     if town is None:
         town = _EN_TOWN_LOWER.match(text, end)  # "24 park avenue, london nw1 6xe", "..., glasgow"

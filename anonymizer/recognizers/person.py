@@ -68,9 +68,42 @@ ENTITY = "PERSON"
 #: Words that start questions and sentences but are also names somewhere ("Can", "Will", "May", "Kan").
 _NOT_FIRST = frozenset(
     {
-        "can", "will", "may", "might", "shall", "should", "could", "would", "must", "did", "does", "do",
-        "is", "are", "was", "were", "has", "have", "had", "kan", "vil", "skal", "må", "kunne", "ville",
-        "skulle", "har", "er", "var", "blir", "får", "fikk", "bør", "hva", "hvor", "når",
+        "can",
+        "will",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "could",
+        "would",
+        "must",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "kan",
+        "vil",
+        "skal",
+        "må",
+        "kunne",
+        "ville",
+        "skulle",
+        "har",
+        "er",
+        "var",
+        "blir",
+        "får",
+        "fikk",
+        "bør",
+        "hva",
+        "hvor",
+        "når",
     }
 )
 
@@ -414,8 +447,8 @@ def _extend(toks: Tokens, j: int, *, strong: bool) -> int:
         if not joined(toks, k - 1):
             break
         flags, shape = toks.flags[k], toks.shape[k]
-        if flags & NOT_NAME:
-            break
+        if flags & NOT_NAME and not (shape == CAP == mode and _place_surname(toks, j, k, last)):
+            break  # "Thomas Nes, 16058247719" goes on: a place as a surname
         particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
         if particle or (len(toks.low[k]) == 1 and shape == CAP):
             # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
@@ -445,33 +478,37 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
         # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
         if strong and flags & COMMON and closed(toks, k):
             return True
-        return _place_surname(toks, k, last)
+        return _place_surname(toks, j, k, last)
     if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
         return closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
     if flags & AMBIGUOUS and not flags & SURNAME:
         # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
-        return (
-            next_is_name(toks, k)
-            or closed(toks, k)
-            or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
-        )
+        return next_is_name(toks, k) or closed(toks, k) or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
     return True
 
 
-def _place_surname(toks: Tokens, k: int, last: int) -> bool:
+def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     """Norwegian surnames are farm and place names ("Nes", "Lid", "Lysaker", "Øye"), and many are words
-    too ("Elv", "Berg"): after a sure given name, such a word ends the name when nothing capitalised
-    follows it and no number does ("Torstein Nes?", "MVH HALVOR NES", but not "Kari Oslo 2")."""
+    too ("Elv", "Berg", "Bråten"): after a sure given name (and maybe a middle name in no list: "Inger
+    Midtbø Sandal"), such a word ends the name when nothing capitalised but a surname follows it and no
+    number does ("Torstein Nes?", "MVH HALVOR NES", "Ingrid Nes Lunde", but not "Kari Oslo 2")."""
     given = toks.flags[last]
+    sure_given = bool(given & GIVEN and not given & AMBIGUOUS)
+    if not sure_given and last > j and not given & (NAME | COMMON | NOT_NAME):
+        start = toks.flags[j]
+        sure_given = bool(start & GIVEN and not start & AMBIGUOUS)  # "Inger Midtbø Sandal"
     low = toks.low[k]
-    if not given & GIVEN or given & AMBIGUOUS or toks.flags[k] & FUNCTION or len(low) < 2 or "-" in low:
+    if not sure_given or toks.flags[k] & FUNCTION or len(low) < 2 or "-" in low:
         return False  # "Helly Hansen-jakke": a brand in a compound
     if _NUMBER_AFTER.match(toks.text, toks.end[k]) or is_cue_word(low):
         return False  # "Kari Oslo 2", "ODD FØDSELSNR 170148 ..."
     words = street_words()
-    if low in words.en or low in words.word or low.endswith(words.endings):
-        return False  # "Victoria Street", "Karl Johans gate"
-    return k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER
+    if low in words.en or low in words.word or low.endswith(words.suffix):
+        return False  # "Victoria Street", "Karl Johans gate" ("Bråten", "Haugen" are surnames first)
+    if k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER:
+        return True
+    nxt = toks.flags[k + 1]
+    return joined(toks, k) and bool(nxt & SURNAME) and not nxt & (GIVEN | NOT_NAME) and closed(toks, k + 1)
 
 
 def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
@@ -526,20 +563,26 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     # A word capitalised only because it starts the sentence, and that is no sure name, is dropped:
     # "Will John pay" -> "John"; "Gjeldsregisteret Hansen" -> "Hansen". Not a word in no list before
     # more such words or names: "Tjerand Sundt, Elvegata 13".
-    if toks.initial[i] and len(names) > 1 and not (unknown[0] and all(
-        u or (f & NAME and not f & AMBIGUOUS) for u, f in zip(unknown[1:], names[1:], strict=True)
-    )):
+    if (
+        toks.initial[i]
+        and len(names) > 1
+        and not (
+            unknown[0]
+            and all(u or (f & NAME and not f & AMBIGUOUS) for u, f in zip(unknown[1:], names[1:], strict=True))
+        )
+    ):
         f0 = names[0]
         surname_after = any(f & SURNAME for f in names[1:])
-        if not f0 & NAME or (f0 & AMBIGUOUS and (not surname_after or names[1] & GIVEN)):
+        # ... but "Per Egil Haugland", "Tor Lie (sønn)", "Tone Elisabeth Berg": a word that is a given
+        # name, before given names and a surname, starts the name.
+        full = bool(f0 & GIVEN and names[-1] & SURNAME and not f0 & FUNCTION and toks.low[i] not in _NOT_FIRST)
+        if not f0 & NAME or (f0 & AMBIGUOUS and (not surname_after or (names[1] & GIVEN and not full))):
             first = i + 1
             names = names[1:]
             unknown = unknown[1:]
             if len(names) == 1 and unknown[0] and toks.low[i] in _NOT_FIRST and not near_frequent_word(toks.low[first]):
                 return first, first, SCORE_UNKNOWN_AFTER_WEAK_CUE  # "Kan Grygrim og jeg ha felles konto?"
-    if len(names) > 1 and toks.low[first] in _NOT_FIRST and (
-        names[1] & GIVEN or not names[1] & SURNAME or unknown[1]
-    ):
+    if len(names) > 1 and toks.low[first] in _NOT_FIRST and (names[1] & GIVEN or not names[1] & SURNAME or unknown[1]):
         first += 1  # "Kan Tomasz og jeg ...", "Can Michael Wilson get ...", "Kan Friulf Holtberg få"
         names = names[1:]
         unknown = unknown[1:]
@@ -574,7 +617,7 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
 
 
 def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
-    """"ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
+    """ "ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
     flags = toks.flags[i]
     if not flags & GIVEN or flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON):
         return None

@@ -25,6 +25,30 @@ def found(recognizer: AddressRecognizer, text: str) -> list[str]:
 
 
 ADDRESSES: list[tuple[str, list[str]]] = [
+    # floors, flats and rooms after the number; hyphenated places; Dutch, Australian, Irish, US tails
+    (
+        "Leilighet: Kongsgårdgata 3, 4. etg. (leil. H0402), 4005 Stavanger, 3-roms",
+        ["Kongsgårdgata 3, 4. etg. (leil. H0402), 4005 Stavanger"],
+    ),
+    ("Hybel: Sognsveien 218, blokk D, hybel 12, 0863 Oslo", ["Sognsveien 218, blokk D, hybel 12, 0863 Oslo"]),
+    ("bor i Elvegata 9, sokkel, 3019 Drammen", ["Elvegata 9, sokkel, 3019 Drammen"]),
+    ("Postboks 12, 2647 Sør-Fron", ["Postboks 12, 2647 Sør-Fron"]),
+    ("Jagtvej 111, st. th., 2200 København N", ["Jagtvej 111, st. th., 2200 København N"]),
+    ("Havnevej 3, Nørre Lyngby, 9480 Løkken", ["Havnevej 3, Nørre Lyngby, 9480 Løkken"]),
+    ("Adres: Prinsengracht 263, 1016 GV Amsterdam", ["Prinsengracht 263, 1016 GV Amsterdam"]),
+    ("Mail to 33 Oak Avenue, Apt 2C, Eugene, OR 97401 please", ["33 Oak Avenue, Apt 2C, Eugene, OR 97401"]),
+    ("my flat at 7/21 Beach Road, Manly NSW 2095 was sold", ["7/21 Beach Road, Manly NSW 2095"]),
+    ("Address: 9 Mill Lane, Great Baddow, Chelmsford CM2 8HE", ["9 Mill Lane, Great Baddow, Chelmsford CM2 8HE"]),
+    ("old address 3 Church Road, Douglas, Co. Cork T12 X8P2", ["3 Church Road, Douglas, Co. Cork T12 X8P2"]),
+    ("- Ola Dahl, Øvre Johan Sverdrups gate 4, 0481 Oslo", ["Øvre Johan Sverdrups gate 4, 0481 Oslo"]),
+    # Romance street types
+    ("vivo en Calle del Carmen 21, 2º A, 28013 Madrid ahora", ["Calle del Carmen 21, 2º A, 28013 Madrid"]),
+    ("adresse : 8 avenue des Tilleuls, 31000 Toulouse", ["8 avenue des Tilleuls, 31000 Toulouse"]),
+    ("sender til Rua Augusta 120 i Lisboa", ["Rua Augusta 120"]),
+    ("Via Garibaldi 4, 20121 Milano", ["Via Garibaldi 4, 20121 Milano"]),
+    # dictated by voice
+    ("jeg bor i Fjellveien tjuetre i Tromsø punktum", ["Fjellveien tjuetre"]),
+    ("adressen er Kirkegata sytti fire", ["Kirkegata sytti fire"]),
     # the neighbours, Sápmi, farms, floors and flats (issue 7)
     ("Adressen er Drottninggatan 5, 111 51 Stockholm", ["Drottninggatan 5, 111 51 Stockholm"]),
     ("bor i Nørregade 14, 2. th., 8000 Aarhus C nå", ["Nørregade 14, 2. th., 8000 Aarhus C"]),
@@ -104,6 +128,10 @@ NOT_ADDRESSES: list[str] = [
     "Storgata er fin",
     "😀🎉 👍 12",
     "Привет 12",
+    "Jeg betalte via Vipps 300 kr og Via Vipps 200",
+    "Place 2 bets on 3 place settings",
+    "vi gikk gata to ganger",
+    "Storgata to ganger i uka",
 ]
 
 

@@ -19,6 +19,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     (f"kontonummeret er {SPOKEN_KONTO}", [(K, SPOKEN_KONTO)]),
     ("Kontonummeret mitt er 1234.56.78903", [(K, "1234.56.78903")]),
     ("1234.56.78903", [(K, "1234.56.78903")]),
+    # a typo that is near a cue and a deny word alike ("acount": account, amount) reads as the cue
+    ("My acount numbber is 1234.56.78903.", [(K, "1234.56.78903")]),
     ("overfør til 1234 56 78903 i dag", [(K, "1234 56 78903")]),
     ("konto 1234-56-78903", [(K, "1234-56-78903")]),
     ("12345678903", [(K, "12345678903")]),  # bare, valid, not a valid fødselsnummer

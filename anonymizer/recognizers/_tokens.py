@@ -174,7 +174,8 @@ def _hyphenated(low: str, table: dict[str, int]) -> int:
     if place:
         return SURNAME | AMBIGUOUS if named and flags & SURNAME and not ambiguous else NOT_NAME
     if named and flags & NAME:
-        return (flags & (NAME | SOFT)) | (AMBIGUOUS if ambiguous else 0)
+        # "May-Britt", "Liv-Marit": a hyphenated name is soft or ambiguous only if every part is
+        return (flags & NAME) | (AMBIGUOUS | (flags & SOFT) if ambiguous else 0)
     return COMMON if flags & COMMON else 0
 
 

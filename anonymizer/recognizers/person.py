@@ -24,6 +24,7 @@ Norwegian genitive ("John's", "Karis") is recognised, and the "'s"/"s" is left o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -61,7 +62,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import list_names, relation_names, reversed_names
+from anonymizer.recognizers.person_context import list_names, relation_names, reversed_names, unit_after
 
 ENTITY = "PERSON"
 
@@ -200,6 +201,7 @@ class PersonRecognizer(EntityRecognizer):
         covered = [False] * n
         results: list[RecognizerResult] = []
         spans: list[tuple[int, int]] = []  # words of each name found
+        named: list[tuple[int, int, float]] = []  # words of each name reported, with its score
 
         def emit(first: int, last: int, score: float) -> None:
             for k in range(first, last + 1):
@@ -213,6 +215,7 @@ class PersonRecognizer(EntityRecognizer):
             last = before
             end = toks.end[last] - toks.trim[last]
             results.append(RecognizerResult(ENTITY, toks.start[first], end, score))
+            named.append((first, last, score))
 
         # 1. After cues.
         cues = person_cues()
@@ -252,7 +255,42 @@ class PersonRecognizer(EntityRecognizer):
         for j, score in list(list_names(toks, list(spans), covered)):
             if not covered[j]:
                 emit(j, j, score)
+        # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
+        # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
+        for j, score in list(_other_mentions(toks, named, covered)):
+            if not covered[j]:
+                emit(j, j, score)
         return results
+
+
+def _other_mentions(
+    toks: Tokens, named: list[tuple[int, int, float]], covered: list[bool]
+) -> Iterator[tuple[int, float]]:
+    """Uncovered words spelled like a word of a name found (or its genitive: "Pers", "Hope's").
+
+    Only capitalised names, or words that are no everyday word: "jo" found as a name in lower case
+    must not take "det er jo" with it."""
+    forms: dict[str, float] = {}
+    for first, last, score in named:
+        for k in range(first, last + 1):
+            word = toks.text[toks.start[k] : toks.end[k] - toks.trim[k]]
+            if len(word) < 2 or toks.flags[k] & (PARTICLE | FUNCTION):
+                continue
+            if toks.shape[k] == LOWER and toks.flags[k] & (COMMON | NOT_NAME):
+                continue
+            for form in (word, word + "s", word + "'s", word + "’s"):
+                forms[form] = max(forms.get(form, 0.0), score)
+    if not forms:
+        return
+    for k in range(len(toks.low)):
+        if covered[k]:
+            continue
+        word = toks.text[toks.start[k] : toks.end[k] - toks.trim[k]]
+        score = forms.get(word)
+        if score is None and toks.trim[k]:
+            score = forms.get(toks.text[toks.start[k] : toks.end[k]])
+        if score is not None:
+            yield k, score
 
 
 # --- cues --------------------------------------------------------------------------------------------
@@ -352,7 +390,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         if any(c in ".!?" for c in gap) or (kind != "greeting" and "\n" in gap):
             return None  # the cue ended its sentence: "snakke med en rådgiver. Per i dag ..."
         if toks.low[j] in _NOT_FIRST and not closed(toks, j) and not next_is_name(toks, j):
-            return None  # "takk Kan dere ...", "rådgiver Kan jeg ..."
+            role = _role_name(toks, j, cue)
+            return None if role is None else (j, role)  # "takk Kan dere ...", "rådgiver Kan jeg ..."
         if unknown and (wordlike(toks.low[j]) or near_frequent_word(toks.low[j], chat_only=True)):
             return None  # "ba om Kontonummeret", "takk Pengenne skulle ..."
 
@@ -394,10 +433,56 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     if flags & SOFT and kind != "strong" and not next_is_name(toks, j):
         ok = False
     if not ok:
-        return None
+        role = _role_name(toks, j, cue)
+        return None if role is None else (_extend(toks, j, strong=False), role)
     last = _extend(toks, j, strong=kind == "strong")
     score = SCORE[kind] if known or last > j else SCORE_UNKNOWN_AFTER_CUE
     return last, score
+
+
+#: The nouns of cues that name someone's kin or role: after them, a capitalised word mid-sentence is a
+#: name even when it is an everyday word ("samboer Ask", "rådgiveren Fjell", "my mother May is 84"),
+#: and a given name that is a word is one in lower case too ("bror min even ska låne").
+_KIN_OR_ROLE = frozenset(
+    {"mann", "mannen", "kone", "kona", "konen", "samboer", "samboeren", "samboern", "sønn", "sønnen", "son",
+     "datter", "datteren", "dattera", "dotter", "mor", "mora", "moren", "mamma", "far", "faren", "pappa",
+     "bror", "broren", "søster", "søstera", "søsteren", "kjæreste", "kjæresten", "svoger", "svigerinne",
+     "svigermor", "svigerfar", "bestemor", "bestefar", "onkel", "tante", "fetter", "fetteren", "kusine",
+     "kusina", "barnebarnet", "svigersønnen", "svigerdatteren", "sambo", "man", "fru", "husband", "wife",
+     "partner", "daughter", "mother", "mom", "mum", "father", "dad", "brother", "sister", "boyfriend",
+     "girlfriend", "cousin", "rådgiver", "rådgiveren", "rådgivaren", "adviser", "advisor", "saksbehandler",
+     "saksbehandleren", "advokat", "advokaten", "lawyer", "attorney", "vesle", "lille"}
+)  # fmt: skip
+_SUBJECTS = frozenset(
+    {"jeg", "eg", "je", "du", "vi", "me", "dere", "de", "han", "hun", "ho", "det", "den", "man", "i", "you",
+     "we", "they", "he", "she", "it"}
+)  # fmt: skip
+
+
+def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
+    """Score of word ``j`` as a name after a kin or role cue when the general rules doubt it, or None."""
+    if not any(w in _KIN_OR_ROLE for w in cue.words):
+        return None
+    flags, low = toks.flags[j], toks.low[j]
+    if flags & (NOT_NAME | PARTICLE) or len(low) < 3 or is_cue_word(low) or _labels_number(toks, j):
+        return None
+    if flags & FUNCTION and toks.shape[j] != CAP:
+        return None  # "kona mi sa", but "my mother May is 84"
+    if _NUMBER_AFTER.match(toks.text, toks.end[j]) or toks.text[toks.end[j] : toks.end[j] + 2].lstrip()[:1].isdigit():
+        return None  # "min sønn Mai 2024"
+    if unit_after(toks, j):
+        return None  # "far min per telefon", "min sønn Mai 2024"
+    if j + 1 < len(toks.low) and toks.low[j + 1] in _SUBJECTS and _plain_gap(toks, j):
+        return None  # "rådgiveren Kan jeg ...": a new sentence without its full stop
+    if toks.shape[j] == CAP and not toks.initial[j]:
+        return SCORE["medium"]
+    if toks.shape[j] == LOWER and flags & GIVEN and flags & AMBIGUOUS and not flags & SOFT:
+        return SCORE_LOWER_GIVEN_ALONE
+    return None
+
+
+def _plain_gap(toks: Tokens, i: int) -> bool:
+    return not toks.gap(i).strip()
 
 
 def _labels_number(toks: Tokens, j: int) -> bool:

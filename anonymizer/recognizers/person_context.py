@@ -410,7 +410,29 @@ def _vocative(toks: Tokens, j: int, rel: _Relations) -> bool:
     return toks.initial[j] and toks.gap(j).startswith(",") and after in _YOU | _PLEASE and toks.shape[j] != LOWER
 
 
+#: "Dag fra kundeservice", "Liv i banken", "Will from customer service": someone of a service.
+_OF = frozenset({"fra", "frå", "från", "from", "i", "hos", "at", "på", "in", "with"})
+_SERVICES = frozenset(
+    {"kundeservice", "kundeservicen", "kundesenter", "kundesenteret", "banken", "filialen", "kontoret",
+     "avdelingen", "svindelavdelingen", "support", "supporten", "customer", "nav", "skatteetaten", "inkasso",
+     "inkassoselskapet", "fraud", "lånekontoret", "bedriftsavdelingen", "bank", "service"}
+)  # fmt: skip
+_YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dokker"})
+
+
+def _of_service(toks: Tokens, j: int, rel: _Relations) -> bool:
+    """ "Dag fra kundeservice sa ...", "Will from customer service called": a capitalised name that
+    belongs to a service, which only a person does."""
+    if toks.shape[j] != CAP or _word(toks, j + 1) not in _OF or not _plain_gap(toks, j):
+        return False
+    service = _word(toks, j + 2)
+    if service in _YOUR:
+        service = _word(toks, j + 3)
+    return service in _SERVICES
+
+
 _RULES = (
+    _of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
     _in_role, _dialect_article, _vocative,
 )  # fmt: skip
@@ -424,6 +446,11 @@ def _related(toks: Tokens, j: int, rel: _Relations) -> bool:
     if _not_a_name_here(toks, j, rel):
         return False
     return any(rule(toks, j, rel) for rule in _RULES) or _signature(toks, j)
+
+
+def unit_after(toks: Tokens, j: int) -> bool:
+    """``_unit_after`` for the cue rules of person.py ("far min per telefon", "min sønn Mai 2024")."""
+    return _unit_after(toks, j, relations()) or toks.text[toks.end[j] : toks.end[j] + 1] in ("-", ":")
 
 
 def _not_a_name_here(toks: Tokens, j: int, rel: _Relations) -> bool:

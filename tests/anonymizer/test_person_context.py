@@ -98,6 +98,28 @@ def test_words_stay_words(engine: Anonymizer, text: str) -> None:
 
 def test_a_capitalised_name_word_alone_is_a_doubt(engine: Anonymizer) -> None:
     """No relation, but capitalised inside a sentence: strict mode redacts it, balanced does not."""
-    text = "Takk til Dag på kontoret som hjalp meg"
+    text = "Jeg møtte Dag igjen i går"
     assert names(engine, text, mode="strict") == ["Dag"]
     assert names(engine, text, mode="balanced") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Takk til Dag på kontoret som hjalp meg", ["Dag"]),  # one of a service: a relation
+        ("Liv i banken sa det var greit", ["Liv"]),
+        ("samboer Ask skal stå som medlåntaker", ["Ask"]),  # kin and roles
+        ("bror min even skal låne meg penger", ["even"]),
+        ("My mother May is 84 and has dementia", ["May"]),
+        ("jeg vil klage på rådgiveren Fjell, han var uhøflig", ["Fjell"]),
+        ("tusen takk til May-Britt på kontoret", ["May-Britt"]),
+        ("Min mann Per døde i fjor. Per hadde et lån hos dere. Jeg har Pers kort.", ["Per", "Per", "Pers"]),
+    ],
+)
+def test_relations_vouch_in_balanced_mode_too(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text, mode="balanced") == expected
+
+
+@pytest.mark.parametrize("text", ["far min per telefon sa nei", "min sønn Mai 2024 fikk kortet", "Mandag i banken"])
+def test_kin_cues_leave_units_and_dates(engine: Anonymizer, text: str) -> None:
+    assert names(engine, text, mode="strict") == []

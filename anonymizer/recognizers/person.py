@@ -285,12 +285,11 @@ def _other_mentions(
     for k in range(len(toks.low)):
         if covered[k]:
             continue
-        word = toks.text[toks.start[k] : toks.end[k] - toks.trim[k]]
-        score = forms.get(word)
-        if score is None and toks.trim[k]:
-            score = forms.get(toks.text[toks.start[k] : toks.end[k]])
-        if score is not None:
-            yield k, score
+        found = forms.get(toks.text[toks.start[k] : toks.end[k] - toks.trim[k]])
+        if found is None and toks.trim[k]:
+            found = forms.get(toks.text[toks.start[k] : toks.end[k]])
+        if found is not None:
+            yield k, found
 
 
 # --- cues --------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ _DIGIT = re.compile(r"\d")
 #: What may follow a house number (in this order, each optional).
 #: "12B", "12b", "12 B" (a spaced letter only in capitals: "12 i Oslo" is no house letter), "12-14".
 _HOUSE_LETTER = re.compile(
-    r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$| \d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
+    r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$|\s\d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
 )
 #: A flat or floor after the house number: Norwegian "H0301", "leil. 4"; Swedish "lgh 1102"; Danish
 #: "2. th.", "1. tv.", "3. sal", "st.".
@@ -79,7 +79,7 @@ _UNIT_PART = re.compile(
 #: German "10115 Berlin", with a country prefix "DK-1165", "S-111 51".
 _NO_POSTCODE = re.compile(
     rf"\s?,?\s+(?P<code>(?:[A-Z]{{1,2}}-)?"
-    rf"(?:\d{{4}} [A-Z]{{2}}(?= [A-Z])|\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}))\s+"
+    rf"(?:\d{{4}} [A-Z]{{2}}(?= [A-Z])|\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}|\d \d \d \d(?! \d)))\s+"
     # "Oslo", "København K", "Vik i Sogn", "Mo i Rana", "Nord-Torpa", "Sør-Fron"; Dutch "1016 EK Amsterdam"
     rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)"
 )
@@ -127,7 +127,9 @@ _EN_TOWNS = re.compile(
 )
 _DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W)\b")
 _CARE_OF = re.compile(rf"(?i:c/o|c\.o\.)\s+{_L}+(?:[ -]{_L}+){{0,3}},?\s*$")
-_UNIT_BEFORE = re.compile(rf"(?P<unit>{_L}+)\.? ?\d{{1,4}}[A-Za-z]?,? ?$")
+_UNIT_BEFORE = re.compile(
+    rf"(?:(?P<unit>{_L}+)\.? ?\d{{1,4}}[A-Za-z]?|\d{{1,2}}(?:st|nd|rd|th) (?P<floor>[Ff]loor)),? ?$"
+)
 _ENGLISH_GATE = re.compile(r"(?:ig|og|ug|reg|leg|ng|rg)ate$")  # navigate, delegate... are no streets
 #: An English address starts with a house number ("21", "12B") not glued to other digits or words.
 _EN_NUMBER = re.compile(r"(?<![\w.,:/])(?:\d{1,4}/)?\d{1,5}(?:[A-Za-z](?![^\W\d_]))?(?= [^\W\d_])")
@@ -283,9 +285,15 @@ def _spoken_street() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![^\W\d_'’-])(?P<word>{_L}*(?:{endings}))[ \t]+(?=[^\W\d_])")
 
 
-_SPOKEN_LETTER = re.compile(r" [A-H](?![^\W_])")
+_SPOKEN_LETTER = re.compile(r" [A-Ha-h](?![^\W_])")
+_DIGIT_WORDS = frozenset(
+    {"null", "en", "én", "ein", "ett", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "zero",
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh"}
+)  # fmt: skip
 #: A dictated postcode after a spoken house number: "komma tre en fire to Skjelsvik".
-_SPOKEN_POSTCODE = re.compile(rf"(?i:,| komma)? (?:[^\W\d_]+ ){{3}}[^\W\d_]+ (?-i:[A-ZÆØÅ]){_L}+")
+#: Four digits spoken (or made digits by the normaliser) and a place, in any case: "komma tre en fire to
+#: Skjelsvik", ", null en åtte fire oslo", "b fire to null sju stavanger".
+_SPOKEN_POSTCODE = re.compile(rf"(?i:,| komma)? +(?:(?:{_L}+|\d) +){{3}}(?:{_L}+|\d) +{_L}{{2,}}")
 
 
 def _spoken(text: str) -> list[tuple[int, int, float]]:
@@ -305,8 +313,7 @@ def _spoken(text: str) -> list[tuple[int, int, float]]:
             end = letter.end()
         post = _SPOKEN_POSTCODE.match(text, end)
         if post is not None and all(
-            spoken_number(w, 0) is not None or w.lower() in ("en", "ett", "null")
-            for w in post.group().replace(",", " ").split()[-5:-1]
+            w.isdigit() or (w.lower() in _DIGIT_WORDS) for w in post.group().replace(",", " ").split()[-5:-1]
         ):
             end = post.end()
         found.append((_prefixes_before(text, m.start(), street_words()), end, SCORE_WEAK_STREET))
@@ -364,7 +371,7 @@ def _postcode_after(text: str, pos: int) -> int | None:
         post = _NO_POSTCODE.match(text, start)
         if post is not None and (post.group("place")[0].isupper() or _is_town(post.group("place"))):
             return post.end()
-        if post is not None and text[pos:start].strip() == "" and post.group("code").isdigit():
+        if post is not None and text[pos:start].strip() == "" and post.group("code").replace(" ", "").isdigit():
             return post.end()  # lower case: "0481 oslo" after a street word
     return None
 
@@ -532,8 +539,12 @@ def _english(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
                 return None  # lower case only with an unmistakable type: "21 baker street"
             end = w.end() if low in _EN_ABBREVIATIONS else w.end("w")  # "St." but not "Close."
             return _english_tail(text, _unit_start(text, m.start(), words), end)
-        if names >= 3 or (token[0].isupper() and flags.get(low, 0) & NOT_NAME):
+        if names >= 3:
             break
+        if token[0].isupper() and flags.get(low, 0) & NOT_NAME:
+            nxt = _EN_WORD.match(text, w.end())
+            if nxt is None or nxt.group("w").lower() not in words.en:
+                break  # but "40 Bank Street", "1 Church Road"
         if not token[0].isupper():
             if low in _EN_FULL_TYPES:
                 break
@@ -543,7 +554,7 @@ def _english(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
 
 def _unit_start(text: str, start: int, words: _Words) -> int:
     m = _UNIT_BEFORE.search(text, max(0, start - 20), start)
-    if m is not None and m.group("unit").lower() in words.unit:
+    if m is not None and (m.group("floor") or m.group("unit").lower() in words.unit):
         return m.start()
     return start
 

@@ -14,12 +14,14 @@ from anonymizer.recognizers._common import ChatPatternRecognizer
 
 ENTITY = "IBAN_CODE"
 
+_SEP = r"(?:[ \t]{1,2}|[\-./_]|[ \t]*\r?\n[ \t]*)"
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # Greedy on purpose (see above). Case-insensitive through Presidio's default regex flags.
     # Separators people use between groups (space, dash, dot, slash, underscore, a line break: "DE40 8858
     # 7177\n5781 9979 05", "NO24.7874.7137.225"), also between the country code's letters and after it
     # ("n o 1 6 9 3 ...", "se 86 5000 ...").
-    ("iban", r"(?<![\w@])[A-Z] ?[A-Z](?:[ \-./_]?\d){2}(?:(?:[ \-./_]|[ \t]*\r?\n[ \t]*)?[A-Z0-9]){11,30}", 0.95),
+    # Dictated IBANs come out of the normaliser with a double space where a comma was ("N O 1 1  1 5 9 4").
+    ("iban", rf"(?<![\w@])[A-Z] ?[A-Z](?:{_SEP}?\d){{2}}(?:{_SEP}?[A-Z0-9]){{11,30}}", 0.95),
 )
 
 CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")

@@ -53,6 +53,7 @@ from anonymizer.recognizers._tokens import (
     INFLECTED,
     LOWER,
     SENTENCE_BREAK,
+    UPPER,
     Tokens,
     closed,
     joined,
@@ -62,7 +63,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import list_names, relation_names, reversed_names, unit_after
+from anonymizer.recognizers.person_context import list_names, relation_names, reversed_names, shouting, unit_after
 
 ENTITY = "PERSON"
 
@@ -531,7 +532,7 @@ def _extend(toks: Tokens, j: int, *, strong: bool) -> int:
         if not joined(toks, k - 1):
             break
         flags, shape = toks.flags[k], toks.shape[k]
-        if flags & NOT_NAME and not (shape == CAP == mode and _place_surname(toks, j, k, last)):
+        if flags & NOT_NAME and not (shape == mode != LOWER and _place_surname(toks, j, k, last)):
             break  # "Thomas Nes, 16058247719" goes on: a place as a surname
         particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
         if particle or (len(toks.low[k]) == 1 and shape == CAP):
@@ -710,6 +711,10 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
         tail = toks.flags[last]
         if tail & SURNAME or (not tail & NAME and _SURNAME_ENDING.search(toks.low[last])):
             return i, last, SCORE_LOWER_FULL_NAME
+        if toks.shape[i] == UPPER and not shouting(toks) and all(
+            toks.flags[k] & NAME and not toks.flags[k] & (AMBIGUOUS | SOFT) for k in range(i, last + 1)
+        ):
+            return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
     if flags & WELL_KNOWN and toks.shape[i] == LOWER and not near_frequent_word(toks.low[i], chat_only=True):
         # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
         return i, i, SCORE_LOWER_GIVEN_ALONE

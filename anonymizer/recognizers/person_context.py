@@ -146,7 +146,7 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     if is_cue_word(low):
         return None  # "Her er fødselsnr. ...": a number recognizer's cue word, never a name
     lower = toks.shape[j] == LOWER
-    if toks.shape[j] == UPPER and len(low) <= 3 and not _shouting(toks):
+    if toks.shape[j] == UPPER and len(low) <= 3 and not shouting(toks):
         return None  # "a UK number", "BSU": an acronym in a message that is not all capitals
     if flags & NAME:
         if lower and flags & SOFT:
@@ -165,7 +165,7 @@ def _common_compound(low: str) -> bool:
     return any(table.get(low[k:], 0) & COMMON for k in range(3, len(low) - 4))
 
 
-def _shouting(toks: Tokens) -> bool:
+def shouting(toks: Tokens) -> bool:
     """The message is (mostly) written in capitals, so capitals say nothing about a word."""
     return sum(1 for shape in toks.shape if shape == UPPER) * 2 > len(toks.shape)
 

@@ -41,6 +41,7 @@ ADDRESSES: list[tuple[str, list[str]]] = [
     ("Address: 9 Mill Lane, Great Baddow, Chelmsford CM2 8HE", ["9 Mill Lane, Great Baddow, Chelmsford CM2 8HE"]),
     ("old address 3 Church Road, Douglas, Co. Cork T12 X8P2", ["3 Church Road, Douglas, Co. Cork T12 X8P2"]),
     ("- Ola Dahl, Øvre Johan Sverdrups gate 4, 0481 Oslo", ["Øvre Johan Sverdrups gate 4, 0481 Oslo"]),
+    ("Relocation Manager\n3rd Floor, 40 Bank Street, London E14 5NR", ["3rd Floor, 40 Bank Street, London E14 5NR"]),
     # Romance street types
     ("vivo en Calle del Carmen 21, 2º A, 28013 Madrid ahora", ["Calle del Carmen 21, 2º A, 28013 Madrid"]),
     ("adresse : 8 avenue des Tilleuls, 31000 Toulouse", ["8 avenue des Tilleuls, 31000 Toulouse"]),

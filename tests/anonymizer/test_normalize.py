@@ -185,3 +185,21 @@ def test_no_disguised_email_survives(engine: Anonymizer, case: tuple[str, str]) 
     labels = [label for label in local.replace("_", ".").replace("-", ".").split(".") if len(label) >= 3]
     assert not any(label in redacted for label in labels), (text, redacted)
     assert "<EMAIL_ADDRESS>" in redacted, (text, redacted)
+
+
+DICTATED: list[tuple[str, str, str]] = [
+    # (text, entity, the value as it stands in the text)
+    ("IBAN er N O en en, en fem ni fire, sju to åtte åtte, fem to åtte takk", "IBAN_CODE",
+     "N O en en, en fem ni fire, sju to åtte åtte, fem to åtte"),
+    ("adressen min er kirkegata ni komma fire to null sju stavanger punktum", "ADDRESS",
+     "kirkegata ni komma fire to null sju stavanger"),
+    ("jeg bor i Sjøveien tjuefem b, null en åtte fire oslo", "ADDRESS", "Sjøveien tjuefem b, null en åtte fire oslo"),
+    ("adresse ny linje lindeveien 4 b ny linje 1363 høvik ny linje takk", "ADDRESS",
+     "lindeveien 4 b ny linje 1363 høvik"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), DICTATED)
+def test_dictated_values_are_found_whole(engine: Anonymizer, text: str, entity: str, value: str) -> None:
+    start = text.index(value)
+    assert (entity, start, start + len(value)) in [(e.type, e.start, e.end) for e in engine.analyze(text)]

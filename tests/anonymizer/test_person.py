@@ -35,6 +35,9 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("2. Tor Lie (sønn), bor i Oslo", ["Tor Lie"]),
     ("Fullmektig: Tone Elisabeth Berg og Jørn Berg", ["Tone Elisabeth Berg", "Jørn Berg"]),
     ("Hans Petter Dahl ringte i går", ["Hans Petter Dahl"]),
+    # capitals in a message that is not shouting; a place surname in capitals
+    ("Kan dere sjekke om MUHAMMAD ASIF har overført penger?", ["MUHAMMAD ASIF"]),
+    ("PB 58, 3834 GVARV MVH HALVOR NES", ["HALVOR NES"]),
     # cues, Norwegian
     ("Hei, jeg heter Kari Nordmann og lurer på lånet mitt", ["Kari Nordmann"]),
     ("jeg heter ola nordmann", ["ola nordmann"]),

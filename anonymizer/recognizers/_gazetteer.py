@@ -81,6 +81,16 @@ def word_flags() -> dict[str, int]:
 
 
 @functools.cache
+def _dialect_words() -> frozenset[str]:
+    return frozenset(_lines("nynorsk_dialect_words.txt"))
+
+
+def dialect_word(low: str) -> bool:
+    """A nynorsk or dialect everyday word ("veit", "lova", "gje"), also when a name list holds it."""
+    return low in _dialect_words()
+
+
+@functools.cache
 def person_cues() -> dict[str, tuple[Cue, ...]]:
     """Cue phrases indexed by their last word, longest phrase first (so "med vennlig hilsen" wins)."""
     by_last: dict[str, list[Cue]] = {}

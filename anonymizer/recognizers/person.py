@@ -63,7 +63,14 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import list_names, relation_names, reversed_names, shouting, unit_after
+from anonymizer.recognizers.person_context import (
+    is_pronoun,
+    list_names,
+    relation_names,
+    reversed_names,
+    shouting,
+    unit_after,
+)
 
 ENTITY = "PERSON"
 
@@ -453,6 +460,7 @@ _KIN_OR_ROLE = frozenset(
      "girlfriend", "cousin", "rådgiver", "rådgiveren", "rådgivaren", "adviser", "advisor", "saksbehandler",
      "saksbehandleren", "advokat", "advokaten", "lawyer", "attorney", "vesle", "lille"}
 )  # fmt: skip
+_POSSESSIVE_WORDS = frozenset({"hans", "hennes", "hennar", "deres", "dykkar", "his", "her", "their", "its"})
 _SUBJECTS = frozenset(
     {"jeg", "eg", "je", "du", "vi", "me", "dere", "de", "han", "hun", "ho", "det", "den", "man", "i", "you",
      "we", "they", "he", "she", "it"}
@@ -476,8 +484,16 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
         return None  # "rådgiveren Kan jeg ...": a new sentence without its full stop
     if toks.shape[j] == CAP and not toks.initial[j]:
         return SCORE["medium"]
-    if toks.shape[j] == LOWER and flags & GIVEN and flags & AMBIGUOUS and not flags & SOFT:
-        return SCORE_LOWER_GIVEN_ALONE
+    if (
+        toks.shape[j] == LOWER
+        and flags & GIVEN
+        and flags & AMBIGUOUS
+        and not flags & SOFT
+        and _plain_gap(toks, j - 1)
+        and not is_pronoun(low)
+        and low not in _POSSESSIVE_WORDS
+    ):
+        return SCORE_LOWER_GIVEN_ALONE  # "bror min even ska", not "min mor, hun ba" nor "kona hans"
     return None
 
 

@@ -40,6 +40,7 @@ from anonymizer.recognizers._gazetteer import (
     SOFT,
     SURNAME,
     WELL_KNOWN,
+    dialect_word,
     near_frequent_word,
     word_flags,
     word_list,
@@ -322,6 +323,8 @@ def _paid(toks: Tokens, j: int, rel: _Relations) -> bool:
     """ "sendt 300kr te stein på vipps", "har lånt av liv", "fikk 1200kr fra en frank på vipps",
     "fullmakt gitt til per h"."""
     before = _word(toks, j - 1)
+    if toks.shape[j] == LOWER and toks.low[j] in rel.unit:
+        return False  # "betalt regninga to gang": Norwegian "to" is two
     if before in rel.prep:
         prep = j - 1
     elif before in _ARTICLES and _word(toks, j - 2) in rel.prep:
@@ -395,6 +398,7 @@ def _dialect_article(toks: Tokens, j: int, rel: _Relations) -> bool:
         _word(toks, j - 1) in _DIALECT_ARTICLES
         and bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
         and toks.low[j] not in rel.speech  # "han sa det var ordnet"
+        and not dialect_word(toks.low[j])  # "han veit meir", "ho lova å sende"
         and _plain_gap(toks, j - 1)
         and not (j >= 2 and toks.low[j - 2] in _DETERMINERS)
     )
@@ -446,6 +450,11 @@ def _related(toks: Tokens, j: int, rel: _Relations) -> bool:
     if _not_a_name_here(toks, j, rel):
         return False
     return any(rule(toks, j, rel) for rule in _RULES) or _signature(toks, j)
+
+
+def is_pronoun(low: str) -> bool:
+    """ "hun", "ho", "him": a pronoun (or a word that stands in for a person), never a name."""
+    return low in relations().pronoun
 
 
 def unit_after(toks: Tokens, j: int) -> bool:

@@ -88,6 +88,14 @@ NEGATIVES: list[str] = [
     "Need to send money to a UK number",
     "Jeg vil gi fullmakt til brukskontoen min",
     "det står et trekk fra noe som heter mobilpay",
+    # pronouns after a kin cue, dialect verbs after "han"/"ho", "to" that is two, people's roles
+    "Melding fra min mor, hun ba meg sende det inn her",
+    "jeg (kona hans) bruker det også",
+    "Eg prata med dei på telefonen, og han lova at saka skulle vere løyst",
+    "ring oss, han veit meir enn mæ",
+    "trur æ har betalt regninga te Lånekassen to gang",
+    "Jeg vil ikke sende til samboeren. For ordens skyld",
+    "Eg vil gje fullmakt til sonen min slik at han kan betale",
 ]
 
 

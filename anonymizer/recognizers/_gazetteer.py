@@ -77,6 +77,10 @@ def word_flags() -> dict[str, int]:
     for word in (*_lines("nordic_words.txt"), *_lines("nynorsk_dialect_words.txt")):
         flags = table.get(word, 0)
         table[word] = flags | FOREIGN | (AMBIGUOUS if flags & NAME else 0)
+    # Places, institutions and brands: soft if a name list holds the word ("Austin"), else never a name.
+    for word in _lines("places_and_brands.txt"):
+        flags = table.get(word, 0)
+        table[word] = flags | (SOFT if flags & NAME else NOT_NAME)
     return table
 
 

@@ -118,12 +118,24 @@ def fold(low: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+#: The endings of institutions' compound names: "Finansklagenemnda", "Sparebankstiftelsen",
+#: "Säkerhetsavdelningen", "Lånekassen", "Skatteetaten", "Forbrukertilsynet".
+_INSTITUTION = re.compile(
+    r"(?:nemnda?|nemnden|stiftelsen?|avdelingen|avdelningen|afdelingen|banken|kassen|kassa|etaten|verket"
+    r"|tilsynet|direktoratet|senteret|sentret|sentralen|kontoret|forbundet|foreningen|föreningen|laget"
+    r"|klubben|skolen|skolan|huset|kommune|kommun|departementet|instituttet|gruppen|selskapet|kompaniet"
+    r"|butikken|apoteket|sykehuset|sjukehuset|universitetet|høgskolen|høyskolen|politiet|tingrett|lagmannsrett)$"
+)
+
+
 def wordlike(low: str) -> bool:
     """A word in no list that is an inflected or compound common word ("kontonummeret", "strømregningen").
 
     Only asked about unknown words the rules below would otherwise take for a name. Compounds are split
     only before a definite ending: undeclined farm names are compounds of common words too ("Holtberg").
     """
+    if len(low) >= 9 and _INSTITUTION.search(low):
+        return True
     table = word_flags()
     for ending in INFLECTIONS:
         if not low.endswith(ending):

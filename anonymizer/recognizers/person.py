@@ -234,6 +234,8 @@ class PersonRecognizer(EntityRecognizer):
             cue = _match_cue(toks, i, candidates)
             if cue is None or _names_a_thing(toks, i - len(cue.words)):
                 continue
+            if cue.words in _FROM and i > 0 and (covered[i - 1] or _sure_name(toks, i - 1)):
+                continue  # "Tyler Brooks from Austin": a place
             found = _after_cue(toks, i + 1, cue)
             if found is not None:
                 last, score = found
@@ -460,6 +462,9 @@ _KIN_OR_ROLE = frozenset(
      "girlfriend", "cousin", "rådgiver", "rådgiveren", "rådgivaren", "adviser", "advisor", "saksbehandler",
      "saksbehandleren", "advokat", "advokaten", "lawyer", "attorney", "vesle", "lille"}
 )  # fmt: skip
+_PLACE_PREPOSITIONS = frozenset({"i", "in", "på", "at", "ved", "near", "nær", "utenfor", "outside"})
+#: "Tyler Brooks from Austin", "Kari fra Bergen": after a name, "from" says where the person is from.
+_FROM = frozenset({("fra",), ("frå",), ("från",), ("from",)})
 _POSSESSIVE_WORDS = frozenset({"hans", "hennes", "hennar", "deres", "dykkar", "his", "her", "their", "its"})
 _SUBJECTS = frozenset(
     {"jeg", "eg", "je", "du", "vi", "me", "dere", "de", "han", "hun", "ho", "det", "den", "man", "i", "you",
@@ -499,6 +504,12 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
 
 def _plain_gap(toks: Tokens, i: int) -> bool:
     return not toks.gap(i).strip()
+
+
+def _sure_name(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is capitalised and in a name list ("Brooks" in "Tyler Brooks from Austin")."""
+    flags = toks.flags[k]
+    return toks.shape[k] == CAP and bool(flags & NAME) and not flags & (SOFT | NOT_NAME)
 
 
 def _labels_number(toks: Tokens, j: int) -> bool:
@@ -697,6 +708,11 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             return None
         if not f & WELL_KNOWN and near_frequent_word(toks.low[first]):
             return None  # "Seet", "Loggin", "Alo": a rare name, but here a typo of "set", "login", "also"
+        if first > 0 and toks.low[first - 1] in _PLACE_PREPOSITIONS and _plain_gap(toks, first - 1):
+            return None  # "hytte på Frøya", "I live in York": a place named like a person
+        after_name = first > 1 and _plain_gap(toks, first - 1) and _sure_name(toks, first - 2)
+        if after_name and (toks.low[first - 1],) in _FROM:
+            return None  # "Tyler Brooks from Austin"
         return first, first, SCORE_GIVEN_ALONE if f & GIVEN else SCORE_SURNAME_ALONE
     if all(unknown) or (
         unknown[0] and all(u or (f & NAME and not f & AMBIGUOUS) for u, f in zip(unknown[1:], names[1:], strict=True))

@@ -37,6 +37,7 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("Hans Petter Dahl ringte i går", ["Hans Petter Dahl"]),
     # capitals in a message that is not shouting; a place surname in capitals
     ("Kan dere sjekke om MUHAMMAD ASIF har overført penger?", ["MUHAMMAD ASIF"]),
+    ("Hi, I'm Tyler Brooks from Austin, moving to Oslo in August.", ["Tyler Brooks"]),
     ("PB 58, 3834 GVARV MVH HALVOR NES", ["HALVOR NES"]),
     # cues, Norwegian
     ("Hei, jeg heter Kari Nordmann og lurer på lånet mitt", ["Kari Nordmann"]),
@@ -96,6 +97,12 @@ POSITIVES: list[tuple[str, list[str]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    # places, institutions and shops named like people; a place after "from" a person
+    "Vi har hytte på Frøya og båt i Reine",
+    "Jeg vurderer å klage til Finansklagenemnda og Forbrukerrådet",
+    "Vi søker om midler fra Sparebankstiftelsen",
+    "Bestilte mat på Wolt og betalte med Wise",
+    "Jeg har fond i DNB Norden",
     "Vi flyr Oslo-Bergen i morgen",
     "DNB-kontoen er sperret",
     "",

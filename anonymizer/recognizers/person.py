@@ -33,7 +33,6 @@ from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
     FOREIGN,
-    FREQUENT,
     FUNCTION,
     GIVEN,
     NAME,
@@ -49,14 +48,12 @@ from anonymizer.recognizers._gazetteer import (
 )
 from anonymizer.recognizers._tokens import (
     CAP,
-    DEFINITE,
     INFLECTED,
     LOWER,
     SENTENCE_BREAK,
     UPPER,
     Tokens,
     closed,
-    joined,
     next_is_name,
     tokenize,
     unknown_name_word,
@@ -71,6 +68,7 @@ from anonymizer.recognizers.person_context import (
     shouting,
     unit_after,
 )
+from anonymizer.recognizers.person_extend import NUMBER_AFTER, SURNAME_ENDING, extend
 
 ENTITY = "PERSON"
 
@@ -136,21 +134,12 @@ SCORE_GIVEN_ALONE = 0.65
 SCORE_SURNAME_ALONE = 0.6
 SCORE_LOWER_GIVEN_ALONE = 0.55
 
-#: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
-MAX_NAME_TOKENS = 5
 #: Punctuation allowed between a cue and its name ("Hei, Kari", "Mr. Smith", "Navn: Kari", "Mvh\nOla").
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
 _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
 _NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
 _POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
-_NUMBER_AFTER = re.compile(r" \d{1,4}(?!\d)")
 _LABEL_GAP = re.compile(r"[.:#]? ?[#:]? ?\d")
-#: Lower-case surnames not in the gazetteer, recognised by ending (only after a known given name).
-_SURNAME_ENDING = re.compile(
-    r"(?:sen|ssen|son|sson|dottir|datter|stad|rud|heim|land|vik|dal|dahl|berg|seth|strøm|gård|gaard|haug"
-    r"|nes|ov|ova|ev|eva|enko|chuk|ski|ska|cki|cka|wicz|poulos|oglu|oğlu|zadeh|zai|ović|ovic|ić"
-    r"|auskas|ienė|aitė|evičius|bakken|haugen|lien|voll|tveit|sæter|seter|rød|mo|bø|li|ås|eng|myr|strand)$"
-)
 
 
 #: Legal-form suffixes: "Fjordkraft AS", "Hansen Bygg ASA", "Acme Ltd" name companies, not people.
@@ -261,7 +250,7 @@ class PersonRecognizer(EntityRecognizer):
             emit(first, last, score)
         for j, score in list(relation_names(toks, covered)):
             if not covered[j]:
-                emit(j, _extend(toks, j, strong=False), score)
+                emit(j, extend(toks, j, strong=False), score)
         for j, score in list(list_names(toks, list(spans), covered)):
             if not covered[j]:
                 emit(j, j, score)
@@ -322,7 +311,7 @@ def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
         if word in words.en and _NUMBER_BEFORE.search(toks.text, 0, toks.start[first]):
             return True
         pos = after.end("w")
-    if _NUMBER_AFTER.match(toks.text, toks.end[last]):
+    if NUMBER_AFTER.match(toks.text, toks.end[last]):
         low = toks.low[last]
         return any(low.endswith(x) for x in words.suffix) or any(low.endswith(x) for x in words.weak)
     return False
@@ -437,14 +426,14 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             # "lånt ut kortet til Juzan": capitalised mid-sentence, in no list, no word and no typo of one
             ok = not near_frequent_word(toks.low[j], chat_only=True)
             if ok:
-                last = _extend(toks, j, strong=False)
+                last = extend(toks, j, strong=False)
                 return last, SCORE_FULL_NAME if last > j else SCORE_UNKNOWN_AFTER_WEAK_CUE
     if flags & SOFT and kind != "strong" and not next_is_name(toks, j):
         ok = False
     if not ok:
         role = _role_name(toks, j, cue)
-        return None if role is None else (_extend(toks, j, strong=False), role)
-    last = _extend(toks, j, strong=kind == "strong")
+        return None if role is None else (extend(toks, j, strong=False), role)
+    last = extend(toks, j, strong=kind == "strong")
     score = SCORE[kind] if known or last > j else SCORE_UNKNOWN_AFTER_CUE
     return last, score
 
@@ -481,7 +470,7 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
         return None
     if flags & FUNCTION and toks.shape[j] != CAP:
         return None  # "kona mi sa", but "my mother May is 84"
-    if _NUMBER_AFTER.match(toks.text, toks.end[j]) or toks.text[toks.end[j] : toks.end[j] + 2].lstrip()[:1].isdigit():
+    if NUMBER_AFTER.match(toks.text, toks.end[j]) or toks.text[toks.end[j] : toks.end[j] + 2].lstrip()[:1].isdigit():
         return None  # "min sønn Mai 2024"
     if unit_after(toks, j):
         return None  # "far min per telefon", "min sønn Mai 2024"
@@ -528,7 +517,7 @@ def _lower_unknown_pair(toks: Tokens, j: int) -> bool:
             return False
         if near_frequent_word(low):
             return False
-    return not toks.flags[j] & SURNAME and _SURNAME_ENDING.search(toks.low[j + 1]) is not None
+    return not toks.flags[j] & SURNAME and SURNAME_ENDING.search(toks.low[j + 1]) is not None
 
 
 def _ambiguous_ok(toks: Tokens, j: int) -> bool:
@@ -546,117 +535,6 @@ def _ambiguous_ok(toks: Tokens, j: int) -> bool:
     return toks.shape[j + 1] != CAP or bool(nxt & NAME) or not nxt & COMMON
 
 
-# --- extending a name over the following words -------------------------------------------------------
-
-
-def _extend(toks: Tokens, j: int, *, strong: bool) -> int:
-    """The last word of the name that starts at ``j`` (more given names, particles, surnames)."""
-    n = len(toks.low)
-    mode = toks.shape[j]
-    last = j
-    k = j + 1
-    while k < n and k - j < MAX_NAME_TOKENS:
-        if not joined(toks, k - 1):
-            break
-        flags, shape = toks.flags[k], toks.shape[k]
-        if flags & NOT_NAME and not (shape == mode != LOWER and _place_surname(toks, j, k, last)):
-            break  # "Thomas Nes, 16058247719" goes on: a place as a surname
-        particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
-        if particle or (len(toks.low[k]) == 1 and shape == CAP):
-            # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
-            if k + 1 < n and joined(toks, k):
-                k += 1
-                continue
-            break
-        if len(toks.low[k]) == 1 and toks.gap(k - 1) == " " and (k + 1 >= n or closed(toks, k)):
-            return k  # a surname's initial ends it: "mvh per h", "Kari H."
-        if shape != mode or not (
-            _continues_capitalised(toks, j, k, last, strong=strong)
-            if mode != LOWER  # names in capitals ("ASLAUG HOVDEN") follow the capitalised rules
-            else _continues_lower(toks, k, strong=strong)
-        ):
-            break
-        last = k
-        k += 1
-    return last
-
-
-def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
-    """Capitalised word ``k`` continues the name ``j..last``."""
-    flags = toks.flags[k]
-    if not flags & NAME and is_cue_word(toks.low[k]):
-        return False  # "ODD FØDSELSNR 170148 ...": the label of a number
-    if not _capitalised_name_word(flags, toks.low[k]):
-        # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
-        if strong and flags & COMMON and closed(toks, k):
-            return True
-        return _place_surname(toks, j, k, last)
-    if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
-        return closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
-    if flags & AMBIGUOUS and not flags & SURNAME:
-        # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
-        return next_is_name(toks, k) or closed(toks, k) or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
-    return True
-
-
-def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
-    """Norwegian surnames are farm and place names ("Nes", "Lid", "Lysaker", "Øye"), and many are words
-    too ("Elv", "Berg", "Bråten"): after a sure given name (and maybe a middle name in no list: "Inger
-    Midtbø Sandal"), such a word ends the name when nothing capitalised but a surname follows it and no
-    number does ("Torstein Nes?", "MVH HALVOR NES", "Ingrid Nes Lunde", but not "Kari Oslo 2")."""
-    given = toks.flags[last]
-    sure_given = bool(given & GIVEN and not given & AMBIGUOUS)
-    if not sure_given and last > j and not given & (NAME | COMMON | NOT_NAME):
-        start = toks.flags[j]
-        sure_given = bool(start & GIVEN and not start & AMBIGUOUS)  # "Inger Midtbø Sandal"
-    low = toks.low[k]
-    if not sure_given or toks.flags[k] & FUNCTION or len(low) < 2 or "-" in low:
-        return False  # "Helly Hansen-jakke": a brand in a compound
-    if _NUMBER_AFTER.match(toks.text, toks.end[k]) or is_cue_word(low):
-        return False  # "Kari Oslo 2", "ODD FØDSELSNR 170148 ..."
-    words = street_words()
-    if low in words.en or low in words.word or low.endswith(words.suffix):
-        return False  # "Victoria Street", "Karl Johans gate" ("Bråten", "Haugen" are surnames first)
-    if k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER:
-        return True
-    nxt = toks.flags[k + 1]
-    return joined(toks, k) and bool(nxt & SURNAME) and not nxt & (GIVEN | NOT_NAME) and closed(toks, k + 1)
-
-
-def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
-    """Lower-case (or all-caps) word ``k`` continues a name typed without capitals."""
-    flags = toks.flags[k]
-    if _lower_surname_word(flags, toks.low[k], strong=strong):
-        return True
-    if k >= 2 and toks.flags[k - 1] & PARTICLE and toks.flags[k - 2] & NAME and not flags & (FUNCTION | NOT_NAME):
-        return True  # after "van", "thi", "bin" inside a name, any word: "nguyen van hung", "tran thi mai"
-    # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.
-    return strong and bool(flags & COMMON) and len(toks.low[k]) >= 5 and closed(toks, k)
-
-
-def _capitalised_name_word(flags: int, low: str) -> bool:
-    """A capitalised word that can continue a name: a name, or a word that is not a common word."""
-    if flags & NAME:
-        return True
-    if flags & FREQUENT and not flags & NOT_NAME and not DEFINITE.search(low):
-        return True  # "Jonas Gahr Støre", "Dagfinn Grøtte", but not "Oddny Kontoen"
-    return not flags & (COMMON | NOT_NAME) and len(low) > 1
-
-
-def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
-    """A lower-case word that can continue a name typed in lower case."""
-    if flags & NOT_NAME:
-        return False
-    if flags & NAME:
-        return not flags & AMBIGUOUS or bool(flags & SURNAME)
-    if flags & (COMMON | FOREIGN):
-        return False
-    if strong or (len(low) >= 5 and _SURNAME_ENDING.search(low) is not None):
-        return True
-    # a word in no list, and no inflection or typo of one: "siriporn saelim", "nattapong wongsakul"
-    return len(low) >= 4 and not (wordlike(low) or INFLECTED.search(low) or near_frequent_word(low))
-
-
 # --- names without a cue -----------------------------------------------------------------------------
 
 
@@ -665,8 +543,8 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     flags = toks.flags[i]
     if flags & (NOT_NAME | PARTICLE) or (flags & COMMON and not flags & NAME):
         return None
-    last = _extend(toks, i, strong=False)
-    if last > i and _NUMBER_AFTER.match(toks.text, toks.end[last]) and _names_a_street(toks, last, last):
+    last = extend(toks, i, strong=False)
+    if last > i and NUMBER_AFTER.match(toks.text, toks.end[last]) and _names_a_street(toks, last, last):
         last -= 1  # "Liam Brown Furusvingen 147"
     run = range(i, last + 1)
     names = [toks.flags[k] for k in run]
@@ -738,10 +616,10 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     flags = toks.flags[i]
     if not flags & GIVEN or flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON):
         return None
-    last = _extend(toks, i, strong=False)
+    last = extend(toks, i, strong=False)
     if last > i:
         tail = toks.flags[last]
-        if tail & SURNAME or (not tail & NAME and _SURNAME_ENDING.search(toks.low[last])):
+        if tail & SURNAME or (not tail & NAME and SURNAME_ENDING.search(toks.low[last])):
             return i, last, SCORE_LOWER_FULL_NAME
         if toks.shape[i] == UPPER and not shouting(toks) and all(
             toks.flags[k] & NAME and not toks.flags[k] & (AMBIGUOUS | SOFT) for k in range(i, last + 1)

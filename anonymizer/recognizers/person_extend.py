@@ -1,0 +1,157 @@
+"""PERSON, continued: how far a name goes once its first word is found.
+
+A name found after a cue or by its capitals goes on over more given names, particles ("van der"),
+initials and surnames, and stops at the first word that cannot continue it. The rules differ for
+capitalised and lower-case writing (``_continues_capitalised``, ``_continues_lower``); Norwegian
+surnames that are places or words ("Nes", "Berg", "Bråten") continue a name only after a sure given
+name (``_place_surname``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FOREIGN,
+    FREQUENT,
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SURNAME,
+    near_frequent_word,
+)
+from anonymizer.recognizers._tokens import (
+    CAP,
+    DEFINITE,
+    INFLECTED,
+    LOWER,
+    Tokens,
+    closed,
+    joined,
+    next_is_name,
+    wordlike,
+)
+from anonymizer.recognizers.address import street_words
+
+#: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
+MAX_NAME_TOKENS = 5
+NUMBER_AFTER = re.compile(r" \d{1,4}(?!\d)")
+#: Lower-case surnames not in the gazetteer, recognised by ending (only after a known given name).
+SURNAME_ENDING = re.compile(
+    r"(?:sen|ssen|son|sson|dottir|datter|stad|rud|heim|land|vik|dal|dahl|berg|seth|strøm|gård|gaard|haug"
+    r"|nes|ov|ova|ev|eva|enko|chuk|ski|ska|cki|cka|wicz|poulos|oglu|oğlu|zadeh|zai|ović|ovic|ić"
+    r"|auskas|ienė|aitė|evičius|bakken|haugen|lien|voll|tveit|sæter|seter|rød|mo|bø|li|ås|eng|myr|strand)$"
+)
+
+
+def extend(toks: Tokens, j: int, *, strong: bool) -> int:
+    """The last word of the name that starts at ``j`` (more given names, particles, surnames)."""
+    n = len(toks.low)
+    mode = toks.shape[j]
+    last = j
+    k = j + 1
+    while k < n and k - j < MAX_NAME_TOKENS:
+        if not joined(toks, k - 1):
+            break
+        flags, shape = toks.flags[k], toks.shape[k]
+        if flags & NOT_NAME and not (shape == mode != LOWER and _place_surname(toks, j, k, last)):
+            break  # "Thomas Nes, 16058247719" goes on: a place as a surname
+        particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
+        if particle or (len(toks.low[k]) == 1 and shape == CAP):
+            # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
+            if k + 1 < n and joined(toks, k):
+                k += 1
+                continue
+            break
+        if len(toks.low[k]) == 1 and toks.gap(k - 1) == " " and (k + 1 >= n or closed(toks, k)):
+            return k  # a surname's initial ends it: "mvh per h", "Kari H."
+        if shape != mode or not (
+            _continues_capitalised(toks, j, k, last, strong=strong)
+            if mode != LOWER  # names in capitals ("ASLAUG HOVDEN") follow the capitalised rules
+            else _continues_lower(toks, k, strong=strong)
+        ):
+            break
+        last = k
+        k += 1
+    return last
+
+
+def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
+    """Capitalised word ``k`` continues the name ``j..last``."""
+    flags = toks.flags[k]
+    if not flags & NAME and is_cue_word(toks.low[k]):
+        return False  # "ODD FØDSELSNR 170148 ...": the label of a number
+    if not _capitalised_name_word(flags, toks.low[k]):
+        # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
+        if strong and flags & COMMON and closed(toks, k):
+            return True
+        return _place_surname(toks, j, k, last)
+    if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
+        return closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
+    if flags & AMBIGUOUS and not flags & SURNAME:
+        # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
+        return next_is_name(toks, k) or closed(toks, k) or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
+    return True
+
+
+def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
+    """Norwegian surnames are farm and place names ("Nes", "Lid", "Lysaker", "Øye"), and many are words
+    too ("Elv", "Berg", "Bråten"): after a sure given name (and maybe a middle name in no list: "Inger
+    Midtbø Sandal"), such a word ends the name when nothing capitalised but a surname follows it and no
+    number does ("Torstein Nes?", "MVH HALVOR NES", "Ingrid Nes Lunde", but not "Kari Oslo 2")."""
+    given = toks.flags[last]
+    sure_given = bool(given & GIVEN and not given & AMBIGUOUS)
+    if not sure_given and last > j and not given & (NAME | COMMON | NOT_NAME):
+        start = toks.flags[j]
+        sure_given = bool(start & GIVEN and not start & AMBIGUOUS)  # "Inger Midtbø Sandal"
+    low = toks.low[k]
+    if not sure_given or toks.flags[k] & FUNCTION or len(low) < 2 or "-" in low:
+        return False  # "Helly Hansen-jakke": a brand in a compound
+    if NUMBER_AFTER.match(toks.text, toks.end[k]) or is_cue_word(low):
+        return False  # "Kari Oslo 2", "ODD FØDSELSNR 170148 ..."
+    words = street_words()
+    if low in words.en or low in words.word or low.endswith(words.suffix):
+        return False  # "Victoria Street", "Karl Johans gate" ("Bråten", "Haugen" are surnames first)
+    if k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER:
+        return True
+    nxt = toks.flags[k + 1]
+    return joined(toks, k) and bool(nxt & SURNAME) and not nxt & (GIVEN | NOT_NAME) and closed(toks, k + 1)
+
+
+def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
+    """Lower-case (or all-caps) word ``k`` continues a name typed without capitals."""
+    flags = toks.flags[k]
+    if _lower_surname_word(flags, toks.low[k], strong=strong):
+        return True
+    if k >= 2 and toks.flags[k - 1] & PARTICLE and toks.flags[k - 2] & NAME and not flags & (FUNCTION | NOT_NAME):
+        return True  # after "van", "thi", "bin" inside a name, any word: "nguyen van hung", "tran thi mai"
+    # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.
+    return strong and bool(flags & COMMON) and len(toks.low[k]) >= 5 and closed(toks, k)
+
+
+def _capitalised_name_word(flags: int, low: str) -> bool:
+    """A capitalised word that can continue a name: a name, or a word that is not a common word."""
+    if flags & NAME:
+        return True
+    if flags & FREQUENT and not flags & NOT_NAME and not DEFINITE.search(low):
+        return True  # "Jonas Gahr Støre", "Dagfinn Grøtte", but not "Oddny Kontoen"
+    return not flags & (COMMON | NOT_NAME) and len(low) > 1
+
+
+def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
+    """A lower-case word that can continue a name typed in lower case."""
+    if flags & NOT_NAME:
+        return False
+    if flags & NAME:
+        return not flags & AMBIGUOUS or bool(flags & SURNAME)
+    if flags & (COMMON | FOREIGN):
+        return False
+    if strong or (len(low) >= 5 and SURNAME_ENDING.search(low) is not None):
+        return True
+    # a word in no list, and no inflection or typo of one: "siriporn saelim", "nattapong wongsakul"
+    return len(low) >= 4 and not (wordlike(low) or INFLECTED.search(low) or near_frequent_word(low))

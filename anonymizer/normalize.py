@@ -117,7 +117,28 @@ def normalize(text: str) -> Normalized:
         view = view.then(_punctuate(view.text))
     if _SPACED_OUT.search(view.text) is not None:
         view = view.then(_join_spaced(view.text))
+    if _LOOKALIKE_HINT.search(view.text) is not None:
+        view = view.then(_digit_lookalikes(view.text))
     return view
+
+
+#: A letter O or o among digits ("9o8 12 345", "O4O12345"), an l or I between digits ("4l2"): typed
+#: for a zero or a one, on purpose or by habit. Only inside a group with at least two real digits.
+_LOOKALIKE_HINT = re.compile(r"\d[oOlI]|[oOlI]\d")
+_LOOKALIKE_GROUP = re.compile(r"(?<![^\W\d_])(?=[0-9oOlI]*\d[0-9oOlI]*\d)[0-9oOlI]{3,}(?![^\W\d_])")
+_LOOKALIKES = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1"})
+
+
+def _digit_lookalikes(text: str) -> Normalized | None:
+    """Letters that stand for digits inside a group of digits, replaced one for one (offsets unchanged)."""
+    edits = [
+        (m.start() + i, m.start() + i + 1, ch.translate(_LOOKALIKES))
+        for m in _LOOKALIKE_GROUP.finditer(text)
+        if any(c.isalpha() for c in m.group())
+        for i, ch in enumerate(m.group())
+        if ch.isalpha()
+    ]
+    return _apply_edits(text, edits) if edits else None
 
 
 def _is_variation_selector(ch: str) -> bool:

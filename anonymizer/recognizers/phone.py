@@ -56,6 +56,7 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     # US "415-555-0123". Only with a cue word, and only if valid in that country.
     ("uk_national", GROUP_START + r"0\d{2,4}[ \-]?\d{3,4}[ \-]?\d{3,4}" + GROUP_END, 0.15),
     ("us_national", GROUP_START + r"(?:1[ \-.])?\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
+    ("us_bracketed", r"(?<![\w(+])(?:1[ \-.]?)?\(\d{3}\)[ \-.]?\d{3}[ \-.]\d{4}(?![\d\-])", 0.15),  # "(971) 555-0142"
 )
 
 CONTEXT: tuple[str, ...] = (
@@ -147,7 +148,7 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
     #: "4 1 2 3 4 5 6 7", "41 23\n45 67", "0771-44 55 20", "47 91 28 50 34": with a cue only
     LOOSE_LENGTHS = frozenset({8, 9, 10, 11, 12})
     LOOSE_SCORE = 0.15
-    FREE_PATTERNS = frozenset({"intl"})  # "+1 (415) 555-0123" has brackets and a "+"
+    FREE_PATTERNS = frozenset({"intl", "us_bracketed"})  # "+1 (415) 555-0123" has brackets and a "+"
     SHRINK_TO_VALID = True
     SHRINK_MIN_CHARS = 8
 
@@ -180,7 +181,10 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
 
     def could_match(self, facts: TextFacts) -> bool:
         # Eight digits in a row for a Norwegian number; "+1 (415) 555-0123" breaks runs but has a "+".
-        return max(facts.longest_run, facts.longest_chain) >= 8 or (facts.longest_run >= 1 and "+" in facts.text)
+        # "(971) 555-0142" breaks runs at its brackets.
+        if max(facts.longest_run, facts.longest_chain) >= 8:
+            return True
+        return (facts.longest_run >= 1 and "+" in facts.text) or (facts.longest_run >= 3 and "(" in facts.text)
 
     def is_valid(self, candidate: str) -> bool:
         return is_possible_phone(candidate)

@@ -57,6 +57,9 @@ def test_plain_text_is_returned_as_it_is() -> None:
         ("9\ufe0f\u20e34\ufe0f\u20e3", "94"),  # keycap emoji digits
         ("e\u0301", "é"),
         ("12\u201334", "12-34"),  # en dash
+        ("ring 9o8 12 345", "ring 908 12 345"),  # a letter O for a zero, an l for a one
+        ("O4O12345 og 4l2 34 567", "04012345 og 412 34 567"),
+        ("Tool 1000, solo 12, lol, I 2000", "Tool 1000, solo 12, lol, I 2000"),  # words stay words
     ],
 )
 def test_characters(text: str, expected: str) -> None:

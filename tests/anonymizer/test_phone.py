@@ -17,6 +17,8 @@ SPOKEN_PHONE = "four seven nine one two eight five zero three four"  # "47" dict
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # a cue and the right length are enough, whatever libphonenumber knows (issue 7)
     ("ring meg på 4 1 2 3 4 5 6 7", [(P, "4 1 2 3 4 5 6 7")]),
+    ("my US cell is (971) 555-0142, still on wifi calling", [(P, "(971) 555-0142")]),
+    ("kan dokker ring mæ på 9o8 12 345?", [(P, "9o8 12 345")]),
     ("mobil: 41 23\n45 67", [(P, "41 23\n45 67")]),
     ("mitt nr ９３５８１２０４", [(P, "９３５８１２０４")]),
     ("Ni kan nå mig på 073-981 22 40", [(P, "073-981 22 40")]),

@@ -268,6 +268,11 @@ _SPOKEN_NUMBER = re.compile(
 _NOT_ALONE = frozenset({"en", "én", "et", "ett", "ein", "eitt", "one", "oh", "null", "zero", "noll", "nul"})
 
 
+def has_number_word(text: str) -> bool:
+    """Any word of ``text`` is a number word ("fjorten", "tjueto"): a set lookup per word."""
+    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+
+
 def spoken_number(text: str, pos: int) -> tuple[int, int] | None:
     """(end, value) of a number from one to ninety-nine spoken at ``pos``, or None.
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymizer.normalize import spoken_number
+from anonymizer.normalize import has_number_word, spoken_number
 from anonymizer.recognizers._gazetteer import (
     COMMON,
     FREQUENT,
@@ -299,7 +299,9 @@ _SPOKEN_POSTCODE = re.compile(rf"(?i:,| komma)? +(?:(?:{_L}+|\d) +){{3}}(?:{_L}+
 def _spoken(text: str) -> list[tuple[int, int, float]]:
     """Addresses dictated by voice: a street word and a spoken house number, "Storgata åtti sju"
     (spoken digits long enough for a phone number are digits already, see ``anonymizer.normalize``)."""
-    found = []
+    found: list[tuple[int, int, float]] = []
+    if not has_number_word(text):
+        return found
     for m in _spoken_street().finditer(text):
         number = spoken_number(text, m.end())
         word = m.group("word")

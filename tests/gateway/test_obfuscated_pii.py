@@ -1,0 +1,63 @@
+"""Personal data written to dodge redaction, through the real gateway (issue 8, item 2).
+
+The anonymizer normalises text before it looks for personal data (issue 7). This test checks the
+gateway's half: an anonymous widget's text reaches the anonymizer exactly as received (invisible
+characters, full-width digits and all), the live relay still carries the original, and neither the
+stored transcript nor any byte of the database holds the digits or the e-mail's name afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from chat.services import Services
+from tests.gateway.client import client
+from tests.servers import make_settings, run_in_thread
+
+FNR = "15089047746"
+PHONE = "41234567"
+KONTO = "12345678903"
+
+#: (text as the customer types it, the digits or letters that must not survive anywhere)
+DISGUISED: list[tuple[str, str]] = [
+    ("fødselsnummer 150890\u200b47746 takk", FNR),  # a zero-width space inside
+    ("fnr: 1508\u00ad9047\u00ad746", FNR),  # soft hyphens
+    ("ring meg på ４１２３４５６７", PHONE),  # full-width digits
+    ("tlf fire en to tre fire fem seks sju", PHONE),  # dictated
+    ("konto 1234\u2060.56\u2060.78903", KONTO),  # word joiners
+    ("mail meg på kari.nordmann (at) gmail (dot) com", "nordmann"),
+    ("e-post: k a r i . n o r d m a n n @ g m a i l . c o m", "nordmann"),
+]
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+async def test_disguised_personal_data_is_redacted_before_it_is_stored(tmp_path: Path) -> None:
+    data_dir = tmp_path / "var"
+    with run_in_thread(make_settings(data_dir)) as running:
+        async with client(running.ws + "/ws/agent") as bot:
+            await bot.hello(token=running.staff_token("bot-1", "bot"))
+            async with client(running.ws + "/ws/chat") as widget:
+                session_id = (await widget.hello())["session_id"]
+                for i, (text, _) in enumerate(DISGUISED):
+                    assert (await widget.say(f"m{i}", text))["type"] == "ack"
+                    # the live relay carries the message exactly as the customer wrote it
+                    assert (await bot.recv_type("message"))["text"] == text
+        assert running.server is not None
+        services: Services = running.server.chat_app.state.services
+        stored = await services.store.get_messages(session_id, now=services.clock())
+    assert len(stored) == len(DISGUISED)
+    for message, (original, secret) in zip(stored, DISGUISED, strict=True):
+        assert message.text != original
+        if secret.isdigit():
+            assert secret not in _digits(message.text), message.text
+        else:
+            assert secret not in message.text.replace(" ", "").lower(), message.text
+    blob = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    for _, secret in DISGUISED:
+        assert secret.encode() not in blob
+    for text, _ in DISGUISED:
+        assert text.encode() not in blob

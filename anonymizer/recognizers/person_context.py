@@ -211,8 +211,30 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
             continue
         if _related(toks, j, rel):
             yield j, score
-        elif _doubt(toks, j) and not _not_a_name_here(toks, j, rel):
+        elif (_doubt(toks, j) or _opens_with_a_verb(toks, j)) and not _not_a_name_here(toks, j, rel):
             yield j, SCORE_DOUBT
+
+
+#: Verbs after which a sentence-opening given name is probably the subject: "Tor kommer innom",
+#: "Trude er varslet", "Storm har bursdag". Storms and lives come and have too, so only a doubt.
+_SUBJECT_VERBS = frozenset(
+    {"kommer", "kom", "skal", "har", "hadde", "er", "var", "fikk", "får", "vil", "ville", "må", "trenger",
+     "kjem", "treng", "hev", "is", "has", "was", "will", "gets", "got", "needs", "came", "comes"}
+)  # fmt: skip
+
+
+def _opens_with_a_verb(toks: Tokens, j: int) -> bool:
+    """A given name opens a sentence and a verb follows: strict mode redacts it (see ``_SUBJECT_VERBS``)."""
+    flags = toks.flags[j]
+    return (
+        toks.initial[j]
+        and toks.shape[j] == CAP
+        and bool(flags & GIVEN)
+        and not flags & (SOFT | NOT_NAME | FUNCTION)
+        and _word(toks, j + 1) in _SUBJECT_VERBS
+        and _plain_gap(toks, j)
+        and not shouting(toks)
+    )
 
 
 def _initialled(toks: Tokens, j: int) -> bool:

@@ -257,8 +257,7 @@ class PersonRecognizer(EntityRecognizer):
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
         for j, score in list(_other_mentions(toks, named, covered)):
-            if not covered[j]:
-                emit(j, j, score)
+            emit(j, j, score)
         return results
 
 
@@ -281,13 +280,17 @@ def _other_mentions(
                 forms[form] = max(forms.get(form, 0.0), score)
     if not forms:
         return
+    best = [0.0] * len(toks.low)  # the score of a one-word name already reported there
+    for first, last, score in named:
+        if first == last:
+            best[first] = max(best[first], score)
     for k in range(len(toks.low)):
-        if covered[k]:
-            continue
+        if covered[k] and not 0 < best[k] < max(forms.values()):
+            continue  # part of a name (or a company, a street) already; a one-word doubt may be raised
         found = forms.get(toks.text[toks.start[k] : toks.end[k] - toks.trim[k]])
         if found is None and toks.trim[k]:
             found = forms.get(toks.text[toks.start[k] : toks.end[k]])
-        if found is not None:
+        if found is not None and found > best[k]:
             yield k, found
 
 

@@ -99,7 +99,7 @@ async def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -
         conn.execute(
             "INSERT INTO sessions (session_id, kind, customer_id, created_at, tier, expire_at, state) "
             "VALUES ('old', 'authenticated', 'c1', ?, 'archive', ?, 'ended')",
-            (1_740_992_400_000_000, 1_900_000_000_000_000),
+            (int((T0 - DAY).timestamp() * 1e6), int((T0 + 365 * DAY).timestamp() * 1e6)),
         )
     store = SqliteStore(db_path, sweep_interval_s=0)
     await store.open()
@@ -331,7 +331,7 @@ from chat.store.sqlite import SqliteStore
 async def main(path):
     store = SqliteStore(Path(path), sweep_interval_s=0)
     await store.open()
-    t0 = datetime(2025, 3, 3, tzinfo=UTC)
+    t0 = datetime(2100, 3, 3, tzinfo=UTC)  # the contract suite's T0
     retention = Retention("analytics", t0 + timedelta(days=365), None)
     await store.create_session(SessionRecord("s1", "anonymous", None, t0, retention))
 

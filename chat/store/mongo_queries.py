@@ -218,9 +218,17 @@ def _opt_ms(value: datetime | None) -> datetime | None:
 def live(now: datetime) -> Document:
     """Not expired at ``now``: the TTL monitor may lag up to a minute, so reads must not rely on it.
 
-    ``{"expire_at": None}`` matches both null and a missing field (a held session).
+    ``$not: {$lte: now}`` also matches a null or missing ``expire_at`` (a held session): comparison
+    operators never match across BSON types. It is one predicate on one field, not a top-level ``$or``:
+    the planner plans each ``$or`` clause on its own, on the TTL index, and can then use neither the
+    index that serves the query's other fields nor the one that gives its sort (issue 9, item 2).
     """
-    return {"$or": [{"expire_at": {"$gt": now}}, {"expire_at": None}]}
+    return {"expire_at": {"$not": {"$lte": now}}}
+
+
+def live_expiring(now: datetime) -> Document:
+    """:func:`live` for collections whose documents always expire (the audit log): a plain range."""
+    return {"expire_at": {"$gt": now}}
 
 
 def expired(now: datetime) -> Document:
@@ -237,8 +245,10 @@ def _and(*parts: Document) -> Document:
 
 
 def _after_desc(time_field: str, at: datetime, key: str) -> Document:
-    """Keyset condition for "strictly after (at, key)" in a ``(time desc, _id desc)`` ordering."""
-    return {"$or": [{time_field: {"$lt": at}}, {time_field: at, "_id": {"$lt": key}}]}
+    """Keyset condition for "strictly after (at, key)" in a ``(time desc, _id desc)`` ordering.
+
+    The ``$lte`` outside the ``$or`` bounds the index scan; the ``$or`` then only filters within it."""
+    return {time_field: {"$lte": at}, "$or": [{time_field: {"$lt": at}}, {time_field: at, "_id": {"$lt": key}}]}
 
 
 # --- sessions -----------------------------------------------------------------------------------------
@@ -421,8 +431,12 @@ def message_from_document(doc: Mapping[str, Any]) -> StoredMessage:
 
 
 def client_msg_filter(session_id: str, client_msg_id: str, now: datetime) -> Document:
-    """The message already stored under this idempotency key (served by the unique partial index)."""
-    return {"session_id": session_id, "client_msg_id": client_msg_id, **live(now)}
+    """The message already stored under this idempotency key.
+
+    The ``$type`` repeats the partial index's filter: the planner uses a partial index only when it can
+    prove the query implies the filter, and ``client_msg_id == "m1"`` does not imply ``$type: string``
+    to it (issue 9, item 3)."""
+    return {"session_id": session_id, "client_msg_id": {"$eq": client_msg_id, "$type": "string"}, **live(now)}
 
 
 def messages_filter(session_id: str, now: datetime, *, after_seq: int = 0) -> Document:
@@ -498,7 +512,7 @@ def audit_filter(
         at_range["$lt"] = until
     if at_range:
         base["at"] = at_range
-    parts = [base, live(now)]
+    parts = [base, live_expiring(now)]
     if cursor is not None:
         at, key = decode_cursor(cursor, AUDIT_CURSOR)
         parts.append(_after_desc("at", at, key))

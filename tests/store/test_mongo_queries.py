@@ -29,7 +29,8 @@ T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 NOW = T0 + timedelta(days=10)
 MINUTE = timedelta(minutes=1)
 DAY = timedelta(days=1)
-LIVE_NOW = {"$or": [{"expire_at": {"$gt": NOW}}, {"expire_at": None}]}
+LIVE_NOW = {"expire_at": {"$not": {"$lte": NOW}}}
+LIVE_AUDIT = {"expire_at": {"$gt": NOW}}
 
 
 @pytest.fixture
@@ -99,7 +100,11 @@ def test_live_and_expired_are_complementary_filters() -> None:
 def test_session_and_message_filters() -> None:
     assert q.session_filter("s1", NOW) == {"_id": "s1", **LIVE_NOW}
     assert q.messages_filter("s1", NOW, after_seq=4) == {"session_id": "s1", "seq": {"$gt": 4}, **LIVE_NOW}
-    assert q.client_msg_filter("s1", "m1", NOW) == {"session_id": "s1", "client_msg_id": "m1", **LIVE_NOW}
+    assert q.client_msg_filter("s1", "m1", NOW) == {
+        "session_id": "s1",
+        "client_msg_id": {"$eq": "m1", "$type": "string"},
+        **LIVE_NOW,
+    }
     assert q.session_messages("s1") == {"session_id": "s1"}
     assert q.MESSAGES_SORT == [("seq", 1)]
     assert q.SESSIONS_SORT == [("created_at", -1), ("_id", -1)]
@@ -117,7 +122,7 @@ def test_customer_sessions_filter() -> None:
         "$and": [
             {"customer_id": "c1"},
             LIVE_NOW,
-            {"$or": [{"created_at": {"$lt": T0}}, {"created_at": T0, "_id": {"$lt": "s9"}}]},
+            {"created_at": {"$lte": T0}, "$or": [{"created_at": {"$lt": T0}}, {"created_at": T0, "_id": {"$lt": "s9"}}]},
         ]
     }
 
@@ -190,13 +195,13 @@ def test_message_document_copies_the_expiry_and_truncates_to_milliseconds() -> N
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, LIVE_NOW),
-        ({"actor_id": "comp-1"}, {"$and": [{"actor_id": "comp-1"}, LIVE_NOW]}),
+        ({}, LIVE_AUDIT),
+        ({"actor_id": "comp-1"}, {"$and": [{"actor_id": "comp-1"}, LIVE_AUDIT]}),
         (
             {"session_id": "s1", "customer_id": "c1", "since": T0, "until": NOW},
-            {"$and": [{"session_id": "s1", "customer_id": "c1", "at": {"$gte": T0, "$lt": NOW}}, LIVE_NOW]},
+            {"$and": [{"session_id": "s1", "customer_id": "c1", "at": {"$gte": T0, "$lt": NOW}}, LIVE_AUDIT]},
         ),
-        ({"until": NOW}, {"$and": [{"at": {"$lt": NOW}}, LIVE_NOW]}),
+        ({"until": NOW}, {"$and": [{"at": {"$lt": NOW}}, LIVE_AUDIT]}),
     ],
 )
 def test_audit_filter(filters: dict[str, Any], expected: dict[str, Any]) -> None:

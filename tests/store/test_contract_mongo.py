@@ -89,3 +89,50 @@ class TestMongoOnly:
         session = await mongo_store.get_session("s1", now=T0)
         assert session is not None and session.last_seq == 1  # the transaction undid the $inc
         assert (await mongo_store.append_message(msg("s1"))).message.seq == 2
+
+    @pytest.mark.parametrize(
+        ("collection", "index", "query", "sort"),
+        [
+            (q.AUDIT, "audit_at", q.audit_filter(T0), q.AUDIT_SORT),
+            (q.AUDIT, "audit_actor_at", q.audit_filter(T0, actor_id="comp-1"), q.AUDIT_SORT),
+            (q.MESSAGES, "messages_session_client_msg_id", q.client_msg_filter("s1", "m1", T0), None),
+            (q.MESSAGES, "messages_session_seq", q.messages_filter("s1", T0), q.MESSAGES_SORT),
+            (q.SESSIONS, "sessions_customer_created", q.customer_sessions_filter("c1", T0), q.SESSIONS_SORT),
+        ],
+    )
+    async def test_the_planner_picks_the_index_without_a_blocking_sort(
+        self,
+        mongo_store: MongoStore,
+        collection: str,
+        index: str,
+        query: dict[str, object],
+        sort: list[tuple[str, int]] | None,
+    ) -> None:
+        """issue 9, items 2 and 3: what tests/store/test_mongo_queries.py models, asked of the server."""
+        await mongo_store.create_session(new_session("s1", customer_id="c1"))
+        await mongo_store.append_message(msg("s1", client_msg_id="m1"))
+        found = mongo_store.client[mongo_store.database_name][collection].find(query)
+        if sort is not None:
+            found = found.sort(sort)
+        plan = await found.limit(101).explain()
+        stages, indexes = _plan_stages(plan["queryPlanner"]["winningPlan"])
+        assert index in indexes, (index, stages, indexes)
+        assert "SORT" not in stages, stages
+
+
+def _plan_stages(node: object) -> tuple[list[str], list[str]]:
+    """Stage names and index names anywhere in an explain() plan tree (classic and SBE shapes)."""
+    stages: list[str] = []
+    indexes: list[str] = []
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, dict):
+            if "stage" in current:
+                stages.append(str(current["stage"]))
+            if "indexName" in current:
+                indexes.append(str(current["indexName"]))
+            todo.extend(current.values())
+        elif isinstance(current, list):
+            todo.extend(current)
+    return stages, indexes

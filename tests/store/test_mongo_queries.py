@@ -122,7 +122,10 @@ def test_customer_sessions_filter() -> None:
         "$and": [
             {"customer_id": "c1"},
             LIVE_NOW,
-            {"created_at": {"$lte": T0}, "$or": [{"created_at": {"$lt": T0}}, {"created_at": T0, "_id": {"$lt": "s9"}}]},
+            {
+                "created_at": {"$lte": T0},
+                "$or": [{"created_at": {"$lt": T0}}, {"created_at": T0, "_id": {"$lt": "s9"}}],
+            },
         ]
     }
 
@@ -528,3 +531,99 @@ def test_stats_from_documents_ignores_the_no_redaction_row() -> None:
         DailyStats("2025-03-03", 2, 5, 1, {"PERSON": 3}),
         DailyStats("2025-03-04", 1, 0, 0, {}),
     ]
+
+
+# --- which index serves each query (issue 9, items 2 and 3) -------------------------------------------
+
+
+def _conjuncts(query: dict[str, Any]) -> list[dict[str, Any]]:
+    """The query's top-level AND terms, one field (or one ``$or``) each."""
+    terms: list[dict[str, Any]] = []
+    for key, value in query.items():
+        if key == "$and":
+            for part in value:
+                terms.extend(_conjuncts(part))
+        else:
+            terms.append({key: value})
+    return terms
+
+
+def index_refusal(query: dict[str, Any], sort: list[tuple[str, int]] | None, spec: q.IndexSpec) -> str | None:
+    """Why MongoDB's planner could not serve ``query`` (sorted by ``sort``) from ``spec``, or None.
+
+    A model of the documented rules the issue is about: a partial index is used only if the query
+    contains the index's filter expression (the planner's subset check does not derive ``$type`` from
+    an equality); a query that is only an ``$or`` is planned clause by clause, so no index gives its
+    sort; an index serves a sort when its keys after the query's equality fields are the sort (or its
+    reverse), and serves a query at all only if its leading key is constrained or the sort is served.
+    """
+    terms = _conjuncts(query)
+    fields = {key: value for term in terms for key, value in term.items() if not key.startswith("$")}
+    for key, condition in (spec.partial or {}).items():
+        given = fields.get(key)
+        if not isinstance(given, dict) or any(given.get(op) != arg for op, arg in condition.items()):
+            return f"the query does not contain the partial filter on {key}"
+    if terms and all(key == "$or" for term in terms for key in term):
+        return "a query that is only an $or is planned clause by clause"
+    keys = [field for field, _ in spec.keys]
+    equality = 0
+    while equality < len(keys) and not isinstance(fields.get(keys[equality], {}), dict):
+        equality += 1  # a plain value is an equality match
+    rest = list(spec.keys[equality:])
+    if sort is not None:
+        reverse = [(field, -direction) for field, direction in sort]
+        if rest[: len(sort)] not in (sort, reverse):
+            return "the index does not give the sort"
+    elif keys[0] not in fields:
+        return "the index's leading key is not constrained"
+    return None
+
+
+CURSOR = encode_cursor(q.AUDIT_CURSOR, T0, "a9")
+
+
+@pytest.mark.parametrize(
+    ("index", "query", "sort"),
+    [
+        ("audit_at", q.audit_filter(NOW), q.AUDIT_SORT),
+        ("audit_at", q.audit_filter(NOW, since=T0, until=NOW, cursor=CURSOR), q.AUDIT_SORT),
+        ("audit_actor_at", q.audit_filter(NOW, actor_id="comp-1", cursor=CURSOR), q.AUDIT_SORT),
+        ("audit_session_at", q.audit_filter(NOW, session_id="s1"), q.AUDIT_SORT),
+        ("audit_customer_at", q.audit_filter(NOW, customer_id="c1"), q.AUDIT_SORT),
+        ("messages_session_client_msg_id", q.client_msg_filter("s1", "m1", NOW), None),
+        ("messages_session_seq", q.messages_filter("s1", NOW, after_seq=3), q.MESSAGES_SORT),
+        ("sessions_customer_created", q.customer_sessions_filter("c1", NOW), q.SESSIONS_SORT),
+        (
+            "sessions_customer_created",
+            q.customer_sessions_filter("c1", NOW, cursor=encode_cursor(q.SESSIONS_CURSOR, T0, "s9")),
+            q.SESSIONS_SORT,
+        ),
+        ("holds_released_placed", q.holds_filter(), q.HOLDS_SORT),
+        ("holds_session_placed", q.holds_filter(session_id="s1"), q.HOLDS_SORT),
+    ],
+)
+def test_each_query_can_use_its_index(index: str, query: dict[str, Any], sort: list[tuple[str, int]] | None) -> None:
+    spec = {spec.name: spec for spec in q.INDEXES}[index]
+    assert index_refusal(query, sort, spec) is None
+
+
+def test_the_planner_model_catches_what_the_issue_found() -> None:
+    """The two shapes of issue 9 (items 2 and 3), as they were, are refused by the model."""
+    by_name = {spec.name: spec for spec in q.INDEXES}
+    old_live = {"$or": [{"expire_at": {"$gt": NOW}}, {"expire_at": None}]}
+    assert index_refusal(old_live, q.AUDIT_SORT, by_name["audit_at"]) is not None
+    old_lookup = {"session_id": "s1", "client_msg_id": "m1", **LIVE_NOW}
+    assert index_refusal(old_lookup, None, by_name["messages_session_client_msg_id"]) is not None
+
+
+def test_live_selects_held_and_unexpired_documents_alike_in_both_forms(db: Any) -> None:
+    """``$not: {$lte}`` and the ``$or`` of ``$gt`` and null select the same documents (nx-27017 runs the
+    latter; see tests/store/test_mongo_nx.py)."""
+    coll = db["things"]
+    coll.insert_many(
+        [{"_id": "held", "expire_at": None}, {"_id": "missing"}, {"_id": "live", "expire_at": NOW + DAY},
+         {"_id": "now", "expire_at": NOW}, {"_id": "gone", "expire_at": NOW - DAY}]
+    )  # fmt: skip
+    old_live = {"$or": [{"expire_at": {"$gt": NOW}}, {"expire_at": None}]}
+    assert sorted(d["_id"] for d in coll.find(q.live(NOW))) == ["held", "live", "missing"]
+    assert sorted(d["_id"] for d in coll.find(old_live)) == ["held", "live", "missing"]

@@ -34,6 +34,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from anonymizer.disguises import disguises
+
 #: Decimal digits of other scripts (every category Nd range outside ASCII; Unicode 15).
 _OTHER_DIGITS = (
     "\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f"
@@ -111,34 +113,16 @@ def normalize(text: str) -> Normalized:
         return view
     if _SPECIAL.search(text) is not None or not unicodedata.is_normalized("NFKC", text):
         view = _fold_characters(text)
+    edits = disguises(view.text)
+    if edits:
+        view = view.then(_apply_edits(view.text, edits))
     if _has_number_word_pair(view.text):
         view = view.then(_spell_digits(view.text))
     if _DICTATED_HINT.search(view.text) is not None:
         view = view.then(_punctuate(view.text))
     if _SPACED_OUT.search(view.text) is not None:
         view = view.then(_join_spaced(view.text))
-    if _LOOKALIKE_HINT.search(view.text) is not None:
-        view = view.then(_digit_lookalikes(view.text))
     return view
-
-
-#: A letter O or o among digits ("9o8 12 345", "O4O12345"), an l or I between digits ("4l2"): typed
-#: for a zero or a one, on purpose or by habit. Only inside a group with at least two real digits.
-_LOOKALIKE_HINT = re.compile(r"\d[oOlI]|[oOlI]\d")
-_LOOKALIKE_GROUP = re.compile(r"(?<![^\W\d_])(?=[0-9oOlI]*\d[0-9oOlI]*\d)[0-9oOlI]{3,}(?![^\W\d_])")
-_LOOKALIKES = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1"})
-
-
-def _digit_lookalikes(text: str) -> Normalized | None:
-    """Letters that stand for digits inside a group of digits, replaced one for one (offsets unchanged)."""
-    edits = [
-        (m.start() + i, m.start() + i + 1, ch.translate(_LOOKALIKES))
-        for m in _LOOKALIKE_GROUP.finditer(text)
-        if any(c.isalpha() for c in m.group())
-        for i, ch in enumerate(m.group())
-        if ch.isalpha()
-    ]
-    return _apply_edits(text, edits) if edits else None
 
 
 def _is_variation_selector(ch: str) -> bool:
@@ -440,8 +424,12 @@ _SPACED_OUT = re.compile(r"(?<!\S)[^\W_@.](?: [^\W_]| [@.]){3,}(?![^\s.,!?;:)])"
 
 def _join_spaced(text: str) -> Normalized | None:
     edits: list[tuple[int, int, str]] = []
+    previous_end = -1
     for m in _SPACED_OUT.finditer(text):
         if _JOINABLE.fullmatch(m.group().replace(" ", "")) is None:
             continue  # spaced digits are the number recognizers' business (DigitChain); "e 9 8 2" is two things
+        if text[previous_end : m.start()] in ("  ", "   "):
+            edits.append((previous_end, m.start() - 1, ""))  # "K a r i  H a n s e n": one space between words
         edits.extend((k, k + 1, "") for k in range(m.start() + 1, m.end(), 2))
+        previous_end = m.end()
     return _apply_edits(text, edits) if edits else None

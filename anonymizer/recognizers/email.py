@@ -19,9 +19,15 @@ unbracketed words are also ordinary words ("jeg ser at nav.no ...", "dot"), so:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from presidio_analyzer import RecognizerResult
 
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 from anonymizer.recognizers._gazetteer import COMMON, word_flags
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 ENTITY = "EMAIL_ADDRESS"
 
@@ -42,8 +48,8 @@ PROVIDERS: tuple[str, ...] = (
 
 _TLD = "|".join(sorted((re.escape(t) for t in TLDS), key=len, reverse=True))
 _PROVIDER = "|".join(sorted((re.escape(p) for p in PROVIDERS), key=len, reverse=True))
-_AT_WORDS = r"at|snabel-?a|kr[øo]llalfa|alfakr[øo]ll|kr[øo]ll"
-_SPOKEN_AT = r"snabel-?a|kr[øo]llalfa|alfakr[øo]ll|kr[øo]ll"
+_AT_WORDS = r"at|snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll"
+_SPOKEN_AT = r"snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll"
 _DOT_WORDS = r"dot|dått|punktum|punkt|prikk"
 
 
@@ -80,7 +86,7 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ),
     (
         "email_at_provider",
-        rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}[ \t]+at[ \t]+"
+        rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}[ \t]+(?:at|på)[ \t]+"
         rf"(?:{_PROVIDER})(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,2}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
         0.85,
     ),
@@ -89,9 +95,23 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 CONTEXT: tuple[str, ...] = ("e-post", "epost", "e-postadresse", "mail", "e-mail", "email", "mailadresse")
 
 #: Anything that could start an obfuscated "@" (the cheap test before the patterns run).
-_HINT = re.compile(rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| at (?:{_PROVIDER})\b")
+_HINT = re.compile(rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| (?:at|på|on) (?:{_PROVIDER})\b|{_PROVIDER}")
 
-_CANONICAL_AT = re.compile(rf"(?i){_AT}|[ \t]+at[ \t]+")
+#: An address given as its user name and its provider in words: "roarkvam63 på gmail", "bjorn.tveit77
+#: on hotmail" (the user name must look like one: a digit, a dot or an underscore in it).
+_USER_AT_PROVIDER = re.compile(
+    rf"(?i)(?<![\w.+\-@])(?P<user>[\w+\-]+(?:\.[\w+\-]+)*)[ \t]+(?:på|at|on|hos)[ \t]+(?:{_PROVIDER})\b"
+)
+#: "gmail-adressen min er bjorn.tveit77", "Hotmailen min er vilde_k_96": the provider names the
+#: address, and what follows "er" is its user name (only that is reported).
+_PROVIDER_CUE = re.compile(
+    rf"(?i)\b(?:{_PROVIDER})(?:-?adressen|-?adressa|-?kontoen|en|-?address)?[ \t]+(?:min|mi|mitt|my)?[ \t]*"
+    rf"(?:er|e|is|:)[ \t]+(?P<user>[\w+\-]+(?:\.[\w+\-]+)*)(?![\w@])"
+)
+_USER_NAME = re.compile(r"(?=.*[\d._])[\w.+\-]{3,64}")
+SCORE_USER_NAME = 0.8
+
+_CANONICAL_AT = re.compile(rf"(?i){_AT}|[ \t]+(?:at|på)[ \t]+")
 _CANONICAL_DOT = re.compile(rf"(?i){_DOMAIN_DOT}| (?:bindestrek|understrek|strek|underscore|dash) ")
 
 
@@ -101,7 +121,7 @@ def canonical_email(text: str) -> str:
     return "@".join(_CANONICAL_DOT.sub(".", part) for part in parts)
 
 
-_BARE_AT = re.compile(r"(?i)[ \t]at[ \t]")
+_BARE_AT = re.compile(r"(?i)[ \t](?:at|på)[ \t]")
 
 
 def is_valid_email(text: str) -> bool:
@@ -134,3 +154,21 @@ class ChatEmailRecognizer(ChatPatternRecognizer):
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_email(candidate)
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The patterns, then addresses given as a user name and a provider in words."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        taken = [(r.start, r.end) for r in results]
+        for m in (*_USER_AT_PROVIDER.finditer(text), *_PROVIDER_CUE.finditer(text)):
+            start, end = (m.start("user"), m.end()) if m.re is _USER_AT_PROVIDER else m.span("user")
+            if not _USER_NAME.fullmatch(m.group("user")) or any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            results.append(RecognizerResult(ENTITY, start, end, SCORE_USER_NAME))
+        return results

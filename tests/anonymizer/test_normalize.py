@@ -60,6 +60,24 @@ def test_plain_text_is_returned_as_it_is() -> None:
         ("ring 9o8 12 345", "ring 908 12 345"),  # a letter O for a zero, an l for a one
         ("O4O12345 og 4l2 34 567", "04012345 og 412 34 567"),
         ("Tool 1000, solo 12, lol, I 2000", "Tool 1000, solo 12, lol, I 2000"),  # words stay words
+        ("Mobil 9l O4 2O 52", "Mobil 91 04 20 52"),  # look-alikes in groups with one digit each
+        ("kortet: 44O4-O3O4-4O48-l993", "kortet: 4404-0304-4048-1993"),
+        # separators inside numbers: emoji, middle dots, doubled dots, defanged dots, commas
+        ("1503 💰 71 💰 25129 og 280359 · 02882", "1503 71 25129 og 280359 02882"),
+        ("konto 1503..71..25129", "konto 1503.71.25129"),
+        ("fra 84[.]212[.]47[.]9 og 193 dot 90 dot 147 dot 22", "fra 84.212.47.9 og 193.90.147.22"),
+        ("kto 0539,02,47542, ip 178,232,96,14", "kto 0539 02 47542, ip 178.232.96.14"),
+        ("it costs 1,234,567 kr or 1,5 l", "it costs 1,234,567 kr or 1,5 l"),  # amounts stay amounts
+        # e-mail and name disguises
+        ("paul&#64;kvale.net, ellen@@gmail.com, kari%40online.no", "paul@kvale.net, ellen@gmail.com, kari@online.no"),
+        ('mail "ben.oconnor"@outlook.ie', "mail ben.oconnor@outlook.ie"),
+        ("Hilsen J.e.n.s og H-e-g-e", "Hilsen Jens og Hege"),
+        ("K4ri N0rdby her", "Kari Nordby her"),
+        ("U.S.A., A-B-C-D, B2B, 4x4, nils58, MP3, f1e0::1b7", "U.S.A., A-B-C-D, B2B, 4x4, nils58, MP3, f1e0::1b7"),
+        ("Mvh\nK a r i  H a n s e n", "Mvh\nKari Hansen"),
+        # a valid IBAN keeps its own letters; a disguised Norwegian one does not validate, and is undone
+        ("iban TR63 1451 50U8 UK3V QHZH I5OB 7O", "iban TR63 1451 50U8 UK3V QHZH I5OB 7O"),
+        ("iban: NO47 O539 9522 333", "iban: NO47 0539 9522 333"),
     ],
 )
 def test_characters(text: str, expected: str) -> None:

@@ -1,0 +1,160 @@
+"""Disguises people put on personal data, and what the recognizers should read instead.
+
+A customer who does not want a filter to see their number writes "4202 📌 47 📌 93030", "l2O7 5l O8l07"
+or "84[.]212[.]47[.]9"; one who dislikes the @ writes "paul&#64;kvale.net" or "ellen.moe@@gmail.com";
+a name becomes "J.e.n.s" or "K4ri N0rdby". Each function here finds one kind of disguise in a text and
+returns the edits that undo it, as ``(start, end, replacement)`` triples; ``anonymizer.normalize``
+applies them and keeps every character traceable to the original, so the redactor still replaces
+exactly what the customer typed. Pure functions on strings: no recognizer, no state (python-stdnum
+tells a real IBAN, whose letters must stay, from a disguised number).
+
+Each rule is narrow on purpose (it must not turn prose into numbers): separators are undone only
+between digits, look-alike letters only inside groups that are mostly digits, leetspeak only where a
+digit sits between letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import iban as _iban
+
+Edit = tuple[int, int, str]
+
+# --- separators between digits ------------------------------------------------------------------------
+
+#: Emoji, pictographs and dots used as separators inside a number: "4202 📌 47 📌 93030", "280359 · 02882".
+_SYMBOL_SEPARATOR = re.compile(
+    r"(?<=\d)[ \t]*(?:[\u00b7\u2022\u2219\u22c5\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]?)+[ \t]*(?=\d)"
+)
+#: A separator typed twice: "4202..72..37813", "1234--56".
+_DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:(\.)\.+|(-)-+|(/)/+)(?=\d)")
+#: Dots disguised the way security people write them: "84[.]212[.]47[.]9", "193 dot 90 dot 147 dot 22".
+_DEFANGED_DOT = re.compile(
+    r"(?i)(?<=\d)(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|[ \t]+(?:dot|punktum|prikk)[ \t]+"
+    r"|\[punktum\]|\(punktum\))(?=\d)"
+)
+#: Digit groups joined by commas: "0539,02,47542", "26,11,53,268,04", "178,232,96,14".
+_COMMA_CHAIN = re.compile(r"(?<![\d,.])\d{1,6}(?:,\d{1,6}){2,}(?!\d|,\d|\.\d)")
+
+
+def digit_separators(text: str) -> list[Edit]:
+    """Separators inside numbers that the number recognizers do not expect, made plain."""
+    edits: list[Edit] = [(m.start(), m.end(), " ") for m in _SYMBOL_SEPARATOR.finditer(text)]
+    edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
+    edits += [(m.start(), m.end(), ".") for m in _DEFANGED_DOT.finditer(text)]
+    for m in _COMMA_CHAIN.finditer(text):
+        groups = m.group().split(",")
+        if len(groups) == 4 and all(len(g) <= 3 and int(g) <= 255 for g in groups):
+            mark = "."  # an IPv4 address with commas: "178,232,96,14"
+        elif sum(len(g) for g in groups) >= 9 and not all(len(g) == 3 for g in groups[1:]):
+            mark = " "  # an account or id number, not "1,234,567" (a thousands separator)
+        else:
+            continue
+        edits += [(m.start() + i, m.start() + i + 1, mark) for i, ch in enumerate(m.group()) if ch == ","]
+    return edits
+
+
+# --- letters for digits ---------------------------------------------------------------------------------
+
+#: Groups of digits with letters O/o for zero and l/I for one among them, next to each other: "9l O4 2O 52",
+#: "l2O7 5l O8l07", "976 O9 595". Every group holds a real digit, and the run holds five or more.
+_LOOKALIKE_RUN = re.compile(
+    r"(?<![^\W\d_])(?=[oOlI]*\d)[0-9oOlI]+(?:[ .\-](?=[oOlI]*\d)[0-9oOlI]+)*(?![^\W\d_])"
+)
+_LOOKALIKE_HINT = re.compile(r"\d[oOlI]|[oOlI]\d")
+_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1"}
+
+
+def digit_lookalikes(text: str) -> list[Edit]:
+    """Letters that stand for digits inside a number, one for one (offsets unchanged)."""
+    if _LOOKALIKE_HINT.search(text) is None:
+        return []
+    edits: list[Edit] = []
+    for m in _LOOKALIKE_RUN.finditer(text):
+        run = m.group()
+        if sum(ch.isdigit() for ch in run) < 5 or not any(ch in _LOOKALIKES for ch in run):
+            continue
+        edits += [(m.start() + i, m.start() + i + 1, _LOOKALIKES[ch]) for i, ch in enumerate(run) if ch in _LOOKALIKES]
+    return edits
+
+
+# --- e-mail -----------------------------------------------------------------------------------------------
+
+#: "@" written as an HTML or URL entity, or twice: "paul&#64;kvale.net", "frida.holt%40gmail.com",
+#: "ellen.moe@@gmail.com".
+_AT_ENTITY = re.compile(r"(?i)(?<=[\w.])(?:&#0*64;|&#x0*40;|&commat;|%40|@@+)(?=[\w])")
+#: A local part in quotes: '"ben.oconnor"@outlook.ie' (valid, and unusual enough to slip past).
+_QUOTED_LOCAL = re.compile(r"([\"'“”])([\w.+\-]+)([\"'“”])(?=@)")
+
+
+def email_disguises(text: str) -> list[Edit]:
+    edits: list[Edit] = [(m.start(), m.end(), "@") for m in _AT_ENTITY.finditer(text)]
+    for m in _QUOTED_LOCAL.finditer(text):
+        edits += [(m.start(1), m.end(1), ""), (m.start(3), m.end(3), "")]
+    return edits
+
+
+# --- names ------------------------------------------------------------------------------------------------
+
+#: A capitalised name with a dot or a hyphen after every letter: "J.e.n.s", "T.o.r.i.l.d", "H-e-g-e".
+#: Lower case after the first letter, so that acronyms ("U.S.A.", "A-B-C-D") stay what they are.
+_SPELLED_NAME = re.compile(r"(?<![\w.\-])[A-ZÆØÅÄÖÜ](?:([.\-])[a-zæøåäöüéè])(?:\1[a-zæøåäöüéè]){2,}\.?(?![\w\-])")
+#: Leetspeak: digits for letters inside a word, at least one between two letters ("K4ri", "N0rdby",
+#: "3r1k5en"); "nils58" and "2fa" (digits at an edge only) are identifiers and stay.
+_LEET_WORD = re.compile(r"(?<![\w@.:/])(?=[0-9]*[^\W\d_])[^\W_]*[^\W\d_][01345][^\W\d_][^\W_]*(?![\w@:/])")
+_HEX = re.compile(r"[0-9a-fA-F]+")  # "f1e0" in an IPv6 address, "3a4b" in a hash: no word
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s"}
+
+
+def name_disguises(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _SPELLED_NAME.finditer(text):
+        word = m.group()
+        separator = m.group(1)
+        edits += [(m.start() + i, m.start() + i + 1, "") for i, ch in enumerate(word) if ch == separator]
+    for m in _LEET_WORD.finditer(text):
+        word = m.group()
+        letters = [ch for ch in word if ch.isalpha() and ch not in _LOOKALIKES]
+        if len(letters) < 2 or any(ch.isdigit() and ch not in _LEET for ch in word) or _HEX.fullmatch(word):
+            continue  # "B2B", "4x4", "O3O4" (digits with look-alike letters): a code or a number
+        edits += [(m.start() + i, m.start() + i + 1, _LEET[ch]) for i, ch in enumerate(word) if ch in _LEET]
+    return edits
+
+
+#: Cheap first look: does any of the above have something to undo?
+HINT = re.compile(
+    r"\d[ \t]*[^\w\s]|[^\w\s][ \t]*\d|\d,\d|\d[oOlI]|[oOlI]\d|&#|%40|@@|[\"'“”]@|[A-Z][.\-][a-z][.\-]"
+    r"|[^\W\d_]\d[^\W\d_]|(?i:\d[ \t]+(?:dot|punktum|prikk)[ \t]+\d)"
+)
+
+
+#: An IBAN as written: letters are part of many (Turkish, French, Irish), so a valid one is left alone.
+_IBAN_SHAPE = re.compile(r"(?<![\w@])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![\w@])")
+
+
+def _valid_ibans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _IBAN_SHAPE.finditer(text):
+        compact = m.group().replace(" ", "")
+        for end in range(len(compact), 14, -1):  # the pattern may take a following short word
+            if _iban.is_valid(compact[:end]):
+                spans.append((m.start(), m.end()))
+                break
+    return spans
+
+
+def disguises(text: str) -> list[Edit]:
+    """Every edit above, in text order, without overlaps (the first found wins), and none inside a
+    valid IBAN ("TR63 1451 50U8 UK3V QHZH I5OB 7O" holds an O and an I of its own)."""
+    if HINT.search(text) is None:
+        return []
+    found = sorted(digit_separators(text) + digit_lookalikes(text) + email_disguises(text) + name_disguises(text))
+    protected = _valid_ibans(text) if found and any(c.isupper() for c in text) else []
+    edits: list[Edit] = []
+    end = -1
+    for edit in found:
+        if edit[0] >= end and not any(s <= edit[0] < e for s, e in protected):
+            edits.append(edit)
+            end = max(end, edit[1])
+    return edits

@@ -38,12 +38,21 @@ _DEFANGED_DOT = re.compile(
 _COMMA_CHAIN = re.compile(r"(?<![\d,.])\d{1,6}(?:,\d{1,6}){2,}(?!\d|,\d|\.\d)")
 
 
+_DOUBLED_HINT = re.compile(r"\d(?:\.\.|--|//)")
+_DEFANGED_HINT = re.compile(r"(?i)\d(?:[\[({]|[ \t]+(?:dot|punktum|prikk)\b)")
+_COMMA_HINT = re.compile(r"\d,\d")
+
+
 def digit_separators(text: str) -> list[Edit]:
     """Separators inside numbers that the number recognizers do not expect, made plain."""
-    edits: list[Edit] = [(m.start(), m.end(), " ") for m in _SYMBOL_SEPARATOR.finditer(text)]
-    edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
-    edits += [(m.start(), m.end(), ".") for m in _DEFANGED_DOT.finditer(text)]
-    for m in _COMMA_CHAIN.finditer(text):
+    edits: list[Edit] = []
+    if not text.isascii():  # every symbol separator is outside ASCII
+        edits += [(m.start(), m.end(), " ") for m in _SYMBOL_SEPARATOR.finditer(text)]
+    if _DOUBLED_HINT.search(text):
+        edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
+    if _DEFANGED_HINT.search(text):
+        edits += [(m.start(), m.end(), ".") for m in _DEFANGED_DOT.finditer(text)]
+    for m in _COMMA_CHAIN.finditer(text) if _COMMA_HINT.search(text) else ():
         groups = m.group().split(",")
         if len(groups) == 4 and all(len(g) <= 3 and int(g) <= 255 for g in groups):
             mark = "."  # an IPv4 address with commas: "178,232,96,14"
@@ -89,6 +98,8 @@ _QUOTED_LOCAL = re.compile(r"([\"'“”])([\w.+\-]+)([\"'“”])(?=@)")
 
 
 def email_disguises(text: str) -> list[Edit]:
+    if "@" not in text and "&" not in text and "%40" not in text:
+        return []
     edits: list[Edit] = [(m.start(), m.end(), "@") for m in _AT_ENTITY.finditer(text)]
     for m in _QUOTED_LOCAL.finditer(text):
         edits += [(m.start(1), m.end(1), ""), (m.start(3), m.end(3), "")]
@@ -107,26 +118,23 @@ _HEX = re.compile(r"[0-9a-fA-F]+")  # "f1e0" in an IPv6 address, "3a4b" in a has
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s"}
 
 
+_SPELLED_HINT = re.compile(r"[A-ZÆØÅÄÖÜ][.\-][a-zæøåäöüéè][.\-]")
+_LEET_HINT = re.compile(r"[^\W\d_][01345][^\W\d_]")
+
+
 def name_disguises(text: str) -> list[Edit]:
     edits: list[Edit] = []
-    for m in _SPELLED_NAME.finditer(text):
+    for m in _SPELLED_NAME.finditer(text) if _SPELLED_HINT.search(text) else ():
         word = m.group()
         separator = m.group(1)
         edits += [(m.start() + i, m.start() + i + 1, "") for i, ch in enumerate(word) if ch == separator]
-    for m in _LEET_WORD.finditer(text):
+    for m in _LEET_WORD.finditer(text) if _LEET_HINT.search(text) else ():
         word = m.group()
         letters = [ch for ch in word if ch.isalpha() and ch not in _LOOKALIKES]
         if len(letters) < 2 or any(ch.isdigit() and ch not in _LEET for ch in word) or _HEX.fullmatch(word):
             continue  # "B2B", "4x4", "O3O4" (digits with look-alike letters): a code or a number
         edits += [(m.start() + i, m.start() + i + 1, _LEET[ch]) for i, ch in enumerate(word) if ch in _LEET]
     return edits
-
-
-#: Cheap first look: does any of the above have something to undo?
-HINT = re.compile(
-    r"\d[ \t]*[^\w\s]|[^\w\s][ \t]*\d|\d,\d|\d[oOlI]|[oOlI]\d|&#|%40|@@|[\"'“”]@|[A-Z][.\-][a-z][.\-]"
-    r"|[^\W\d_]\d[^\W\d_]|(?i:\d[ \t]+(?:dot|punktum|prikk)[ \t]+\d)"
-)
 
 
 #: An IBAN as written: letters are part of many (Turkish, French, Irish), so a valid one is left alone.
@@ -147,8 +155,6 @@ def _valid_ibans(text: str) -> list[tuple[int, int]]:
 def disguises(text: str) -> list[Edit]:
     """Every edit above, in text order, without overlaps (the first found wins), and none inside a
     valid IBAN ("TR63 1451 50U8 UK3V QHZH I5OB 7O" holds an O and an I of its own)."""
-    if HINT.search(text) is None:
-        return []
     found = sorted(digit_separators(text) + digit_lookalikes(text) + email_disguises(text) + name_disguises(text))
     protected = _valid_ibans(text) if found and any(c.isupper() for c in text) else []
     edits: list[Edit] = []

@@ -95,7 +95,11 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 CONTEXT: tuple[str, ...] = ("e-post", "epost", "e-postadresse", "mail", "e-mail", "email", "mailadresse")
 
 #: Anything that could start an obfuscated "@" (the cheap test before the patterns run).
-_HINT = re.compile(rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| (?:at|på|on) (?:{_PROVIDER})\b|{_PROVIDER}")
+_HINT = re.compile(
+    rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| (?:at|på|on|hos) (?:{_PROVIDER})\b"
+    rf"|\b(?:gmail|hotmail|outlook|yahoo|icloud|mail)(?:-?adressen|-?adressa|-?kontoen|en|-?address)?"
+    rf"[ \t]+(?:min |mi |mitt |my )?(?:er|e|is|:)[ \t]"
+)
 
 #: An address given as its user name and its provider in words: "roarkvam63 på gmail", "bjorn.tveit77
 #: on hotmail" (the user name must look like one: a digit, a dot or an underscore in it).

@@ -185,6 +185,9 @@ def _hyphenated(low: str, table: dict[str, int]) -> int:
         flags |= f
     if place:
         return SURNAME | AMBIGUOUS if named and flags & SURNAME and not ambiguous else NOT_NAME
+    last = table.get(low.rsplit("-", 1)[-1], 0)
+    if not named and last & SURNAME and not last & (AMBIGUOUS | NOT_NAME):
+        return SURNAME | AMBIGUOUS  # "Bratt-Hansen", "Lund-Eriksen": a word and a surname
     if named and flags & NAME:
         # "May-Britt", "Liv-Marit": a hyphenated name is soft or ambiguous only if every part is
         return (flags & NAME) | (AMBIGUOUS | (flags & SOFT) if ambiguous else 0)

@@ -381,7 +381,9 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     if len(toks.low[j]) == 1 and j + 1 < len(toks.low) and toks.gap(j).strip() == "." and cue.kind != "weak":
         # an initial first: "Regards, J. Smith", "hilsen t. bakke", "Venleg helsing S. Kvamme"
         return _after_cue(toks, j + 1, Cue(cue.words, "strong" if cue.kind == "strong" else "medium"))
-    if flags & NOT_NAME or len(toks.low[j]) < 2:
+    if flags & NOT_NAME and not (cue.kind == "title" and shape == CAP and not is_cue_word(toks.low[j])):
+        return None  # but "Mr Nes", "fru Berg": after a title a place is a surname
+    if len(toks.low[j]) < 2:
         return None
     known = bool(flags & NAME)
     unknown = not flags & (NAME | COMMON | PARTICLE | FOREIGN)
@@ -420,7 +422,7 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             low = toks.low[j]
             ok = not (INFLECTED.search(low) or wordlike(low) or near_frequent_word(low) or _labels_number(toks, j))
     elif kind in ("title", "medium", "greeting", "capital"):
-        ok = known or unknown
+        ok = known or unknown or (kind == "title" and not flags & FUNCTION)  # "Mr Nes", "fru Strand"
         if ok and (ambiguous or flags & SOFT) and kind != "title":
             ok = _ambiguous_ok(toks, j)
     else:  # weak, capitalised: a name that is also a word needs a surname or punctuation after it
@@ -454,7 +456,9 @@ _KIN_OR_ROLE = frozenset(
      "girlfriend", "cousin", "rådgiver", "rådgiveren", "rådgivaren", "adviser", "advisor", "saksbehandler",
      "saksbehandleren", "advokat", "advokaten", "lawyer", "attorney", "vesle", "lille"}
 )  # fmt: skip
-_PLACE_PREPOSITIONS = frozenset({"i", "in", "på", "at", "ved", "near", "nær", "utenfor", "outside"})
+#: Before a lone name-word, these make it a place: "hytte i Vik", "I live in York" (not "på": "registrert
+#: på Vidar" is a person as often as "hytte på Frøya" is a place, and places that are names are soft).
+_PLACE_PREPOSITIONS = frozenset({"i", "in", "near", "nær", "utenfor", "outside"})
 #: "Tyler Brooks from Austin", "Kari fra Bergen": after a name, "from" says where the person is from.
 _FROM = frozenset({("fra",), ("frå",), ("från",), ("from",)})
 _POSSESSIVE_WORDS = frozenset({"hans", "hennes", "hennar", "deres", "dykkar", "his", "her", "their", "its"})

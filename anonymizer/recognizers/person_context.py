@@ -89,6 +89,10 @@ _KIN = frozenset(
         "partner", "kjæreste", "boyfriend", "girlfriend", "mor", "mother", "mom", "mum", "far", "father", "dad",
         "bror", "brother", "søster", "sister", "venn", "friend", "nabo", "neighbour", "sjef", "boss", "barnebarn",
         "grandson", "granddaughter", "onkel", "uncle", "tante", "aunt", "fetter", "kusine", "cousin", "svoger",
+        "sonen", "dottera", "dattera", "datteren", "kona", "mannen", "samboeren", "kjæresten", "mora",
+        "moren", "faren", "broren", "søstera", "søsteren", "vennen", "venninna", "naboen", "sjefen",
+        "landlord", "landlady", "tenant", "colleague", "lawyer", "adviser", "advisor", "fiancé", "fiancée",
+        "utleier", "utleieren", "leietaker", "kollega", "kollegaen", "advokat", "advokaten", "rådgiver",
     }
 )  # fmt: skip
 _DIALECT_ARTICLES = frozenset({"ho", "hu", "han", "n", "'n"})
@@ -206,8 +210,16 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if score is None:
             # "Will and I", "Hans her": a capitalised word that is mostly a function word, in the two
             # relations only a person stands in
-            if _capitalised_function_name(toks, j) and (_introduces(toks, j, rel) or _with_writer(toks, j, rel)):
+            if _capitalised_function_name(toks, j) and (
+                _introduces(toks, j, rel)
+                or _with_writer(toks, j, rel)
+                or _in_role(toks, j, rel)
+                or _possessive(toks, j, rel)
+                or (not toks.initial[j] and not _title_case(toks) and _paid(toks, j, rel))
+            ):
                 yield j, SCORE_KNOWN
+            elif _unlisted(toks, j) and _introduces(toks, j, rel):
+                yield j, SCORE_UNKNOWN  # "Kine hær": in no list, and near "kino", but introducing herself
             continue
         if _related(toks, j, rel):
             yield j, score
@@ -219,7 +231,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
 #: "Trude er varslet", "Storm har bursdag". Storms and lives come and have too, so only a doubt.
 _SUBJECT_VERBS = frozenset(
     {"kommer", "kom", "skal", "har", "hadde", "er", "var", "fikk", "får", "vil", "ville", "må", "trenger",
-     "kjem", "treng", "hev", "is", "has", "was", "will", "gets", "got", "needs", "came", "comes"}
+     "kjem", "kjæm", "treng", "hev", "flyttet", "flytta", "reiste", "jobber", "studerer", "fyller", "fylte",
+     "is", "has", "was", "will", "gets", "got", "needs", "came", "comes", "moved", "works", "lives", "turns"}
 )  # fmt: skip
 
 
@@ -285,6 +298,12 @@ def reversed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int
         yield k, last, SCORE_KNOWN
 
 
+def _unlisted(toks: Tokens, j: int) -> bool:
+    """A capitalised word in no list at all (not even as a typo's target), of three letters or more."""
+    low = toks.low[j]
+    return toks.shape[j] == CAP and not toks.flags[j] and len(low) >= 3 and not is_cue_word(low)
+
+
 def _capitalised_function_name(toks: Tokens, j: int) -> bool:
     flags = toks.flags[j]
     return toks.shape[j] != LOWER and bool(flags & FUNCTION and flags & NAME) and not flags & NOT_NAME
@@ -300,13 +319,18 @@ def _is_self(toks: Tokens, k: int, rel: _Relations) -> bool:
 
 
 def _introduces(toks: Tokens, j: int, rel: _Relations) -> bool:
-    """ "Even her igjen", "per her.", "Frank here from accounts payable"."""
-    after2 = _word(toks, j + 2)
+    """ "Even her igjen", "per her.", "Frank here from accounts payable", "PER OLAV HER."."""
+    here = j + 1
+    while here < len(toks.low) and here - j <= 2 and _word(toks, here) not in rel.here:
+        if toks.shape[here] != toks.shape[j] or not _plain_gap(toks, here - 1) or not toks.flags[here] & NAME:
+            return False  # only more names of the same writing may stand between: "Per Olav her"
+        here += 1
+    after2 = _word(toks, here + 1)
     return (
         (toks.initial[j] or _word(toks, j - 1) in _GREETINGS)
-        and _word(toks, j + 1) in rel.here
-        and _plain_gap(toks, j)
-        and (j + 2 >= len(toks.low) or closed(toks, j + 1) or after2 in rel.after_here)
+        and _word(toks, here) in rel.here
+        and _plain_gap(toks, here - 1)
+        and (here + 1 >= len(toks.low) or closed(toks, here) or after2 in rel.after_here)
     )
 
 
@@ -411,7 +435,10 @@ def _in_role(toks: Tokens, j: int, rel: _Relations) -> bool:
     after, after2 = _word(toks, j + 1), _word(toks, j + 2)
     if after == "som":
         return after2 in _ROLES or after2 in rel.speech or (after2 in _HAVE and _word(toks, j + 3) in _DONE)
-    return after in _IS and after2 in _MY and _word(toks, j + 3) in _KIN
+    if after not in _IS:
+        return False
+    # "Sky is my son", "May is my landlady"; "Ask er sonen vår", "Storm er sønnen min"
+    return (after2 in _MY and _word(toks, j + 3) in _KIN) or (after2 in _KIN and _word(toks, j + 3) in _MY)
 
 
 def _dialect_article(toks: Tokens, j: int, rel: _Relations) -> bool:
@@ -443,7 +470,8 @@ _SERVICES = frozenset(
      "avdelingen", "svindelavdelingen", "support", "supporten", "customer", "nav", "skatteetaten", "inkasso",
      "inkassoselskapet", "fraud", "lånekontoret", "bedriftsavdelingen", "bank", "service"}
 )  # fmt: skip
-_YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dokker"})
+_YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dykkar", "dokker", "jeres", "er", "era", "ert"})
+_DEPARTMENT = ("avdelingen", "avdelinga", "avdelningen", "afdelingen", "kontoret", "kontor", "senteret", "banken")
 
 
 def _of_service(toks: Tokens, j: int, rel: _Relations) -> bool:
@@ -451,13 +479,29 @@ def _of_service(toks: Tokens, j: int, rel: _Relations) -> bool:
     belongs to a service, which only a person does."""
     if toks.shape[j] != CAP or _word(toks, j + 1) not in _OF or not _plain_gap(toks, j):
         return False
-    service = _word(toks, j + 2)
-    if service in _YOUR:
-        service = _word(toks, j + 3)
-    return service in _SERVICES
+    k = j + 2
+    if _word(toks, k) in _YOUR:
+        k += 1
+    if k + 1 < len(toks.low) and toks.shape[k] == CAP and _word(toks, k + 1) in _SERVICES | {"branch", "filial"}:
+        k += 1  # "Mark from your Oslo branch", "Per fra jeres kontor i Oslo"
+    service = _word(toks, k)
+    return service in _SERVICES or service in ("branch", "filial") or service.endswith(_DEPARTMENT)
+
+
+#: "Please call June on +47 919 33 270", "ring Sol på 412 34 567": someone to call at a number.
+_CALL = frozenset({"call", "ring", "ringe", "ringa", "text", "contact", "kontakt", "kontakte", "sms"})
+_ON = frozenset({"on", "at", "på", "pa", "på:"})
+
+
+def _called_at(toks: Tokens, j: int, rel: _Relations) -> bool:
+    if _word(toks, j - 1) not in _CALL or _word(toks, j + 1) not in _ON or toks.shape[j] == LOWER:
+        return False
+    rest = toks.text[toks.end[j + 1] : toks.end[j + 1] + 6].lstrip()
+    return rest[:1].isdigit() or rest[:1] == "+" or rest[:1] == "("
 
 
 _RULES = (
+    _called_at,
     _of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
     _in_role, _dialect_article, _vocative,
@@ -558,8 +602,12 @@ def _doubt(toks: Tokens, j: int) -> bool:
         return False  # "the Grace period", "en Rose-buket": a name does not take an article
     if j > 0 and toks.low[j - 1] in _LOCATIVE:
         return False  # "I live in Dal", "i Lotto", "på Netto": a place or a shop
-    capitals = sum(1 for s in toks.shape if s != LOWER)
-    return capitals * 2 <= len(toks.shape)  # not Title Case Text, where capitals say nothing
+    return not _title_case(toks)  # not Title Case Text, where capitals say nothing
+
+
+def _title_case(toks: Tokens) -> bool:
+    """Half the words or more start with a capital ("Can I Transfer Money to My Savings Account?")."""
+    return sum(1 for s in toks.shape if s != LOWER) * 2 > len(toks.shape)
 
 
 def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) -> Iterator[tuple[int, float]]:

@@ -49,6 +49,7 @@ SURNAME_ENDING = re.compile(
 )
 
 
+_HERE = frozenset({"her", "here", "här", "hær"})
 #: Vietnamese middle names that say a given name follows ("Thị" for women, "Văn" for men).
 _MIDDLE_MARKERS = frozenset({"thi", "thị", "van", "văn"})
 
@@ -63,6 +64,8 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
         if not joined(toks, k - 1):
             break
         flags, shape = toks.flags[k], toks.shape[k]
+        if toks.low[k] in _HERE:
+            break  # "PER OLAV HER": the writer introducing himself
         if flags & NOT_NAME and not (shape == mode != LOWER and _place_surname(toks, j, k, last)):
             break  # "Thomas Nes, 16058247719" goes on: a place as a surname
         particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)

@@ -38,6 +38,8 @@ POSITIVES: list[tuple[str, list[str]]] = [
     # capitals in a message that is not shouting; a place surname in capitals
     ("Kan dere sjekke om MUHAMMAD ASIF har overført penger?", ["MUHAMMAD ASIF"]),
     ("Hi, I'm Tyler Brooks from Austin, moving to Oslo in August.", ["Tyler Brooks"]),
+    ("Kortet er registrert på Vidar, men jeg bruker det", ["Vidar"]),
+    ("Mvh\nAnne-Grethe Bratt-Hansen\n913 45 872", ["Anne-Grethe Bratt-Hansen"]),
     ("PB 58, 3834 GVARV MVH HALVOR NES", ["HALVOR NES"]),
     # cues, Norwegian
     ("Hei, jeg heter Kari Nordmann og lurer på lånet mitt", ["Kari Nordmann"]),

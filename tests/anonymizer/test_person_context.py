@@ -96,6 +96,8 @@ NEGATIVES: list[str] = [
     "trur æ har betalt regninga te Lånekassen to gang",
     "Jeg vil ikke sende til samboeren. For ordens skyld",
     "Eg vil gje fullmakt til sonen min slik at han kan betale",
+    "Can I Transfer Money to My Savings Account?",
+    "It's fine. That's it. What's up. Let's go.",
 ]
 
 
@@ -122,6 +124,16 @@ def test_a_capitalised_name_word_alone_is_a_doubt(engine: Anonymizer) -> None:
         ("jeg vil klage på rådgiveren Fjell, han var uhøflig", ["Fjell"]),
         ("tusen takk til May-Britt på kontoret", ["May-Britt"]),
         ("Min mann Per døde i fjor. Per hadde et lån hos dere. Jeg har Pers kort.", ["Per", "Per", "Pers"]),
+        ("Per fra jeres kontor i Oslo sagde at det var i orden", ["Per"]),  # one of a service
+        ("Mark from your Oslo branch told me to write", ["Mark"]),
+        ("Ask er sonen vår, han er tre måneder", ["Ask"]),  # kin, Norwegian and English order
+        ("May is my landlady. She wants the rent", ["May"]),
+        ("PER OLAV HER. FÅR IKKE LOGGA INN", ["PER OLAV"]),  # introducing oneself
+        ("heia! Jorunnlise hær. Har fått ny mobil", ["Jorunnlise"]),
+        ("Please call June on +47 919 33 270, she handles it", ["June"]),  # someone to call
+        ("Hi, I sent money to Will last night but it bounced", ["Will"]),  # a capitalised function word
+        ("We want to apply together. Will's income is from the UK", ["Will"]),
+        ("Landlord is Mr Nes, he wants a deposit", ["Nes"]),  # a place as a surname after a title
     ],
 )
 def test_relations_vouch_in_balanced_mode_too(engine: Anonymizer, text: str, expected: list[str]) -> None:

@@ -24,7 +24,6 @@ Norwegian genitive ("John's", "Karis") is recognised, and the "'s"/"s" is left o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -60,15 +59,9 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import (
-    is_pronoun,
-    list_names,
-    relation_names,
-    reversed_names,
-    shouting,
-    unit_after,
-)
+from anonymizer.recognizers.person_context import is_pronoun, relation_names, shouting, unit_after
 from anonymizer.recognizers.person_extend import NUMBER_AFTER, SURNAME_ENDING, extend
+from anonymizer.recognizers.person_lists import list_names, other_mentions, reversed_names
 
 ENTITY = "PERSON"
 
@@ -256,42 +249,9 @@ class PersonRecognizer(EntityRecognizer):
                 emit(j, j, score)
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
-        for j, score in list(_other_mentions(toks, named, covered)):
+        for j, score in list(other_mentions(toks, named, covered)):
             emit(j, j, score)
         return results
-
-
-def _other_mentions(
-    toks: Tokens, named: list[tuple[int, int, float]], covered: list[bool]
-) -> Iterator[tuple[int, float]]:
-    """Uncovered words spelled like a word of a name found (or its genitive: "Pers", "Hope's").
-
-    Only capitalised names, or words that are no everyday word: "jo" found as a name in lower case
-    must not take "det er jo" with it."""
-    forms: dict[str, float] = {}
-    for first, last, score in named:
-        for k in range(first, last + 1):
-            word = toks.text[toks.start[k] : toks.end[k] - toks.trim[k]]
-            if len(word) < 2 or toks.flags[k] & (PARTICLE | FUNCTION):
-                continue
-            if toks.shape[k] == LOWER and toks.flags[k] & (COMMON | NOT_NAME):
-                continue
-            for form in (word, word + "s", word + "'s", word + "’s"):
-                forms[form] = max(forms.get(form, 0.0), score)
-    if not forms:
-        return
-    best = [0.0] * len(toks.low)  # the score of a one-word name already reported there
-    for first, last, score in named:
-        if first == last:
-            best[first] = max(best[first], score)
-    for k in range(len(toks.low)):
-        if covered[k] and not 0 < best[k] < max(forms.values()):
-            continue  # part of a name (or a company, a street) already; a one-word doubt may be raised
-        found = forms.get(toks.text[toks.start[k] : toks.end[k] - toks.trim[k]])
-        if found is None and toks.trim[k]:
-            found = forms.get(toks.text[toks.start[k] : toks.end[k]])
-        if found is not None and found > best[k]:
-            yield k, found
 
 
 # --- cues --------------------------------------------------------------------------------------------

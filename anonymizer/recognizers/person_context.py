@@ -38,14 +38,13 @@ from anonymizer.recognizers._gazetteer import (
     NOT_NAME,
     PARTICLE,
     SOFT,
-    SURNAME,
     WELL_KNOWN,
     dialect_word,
     near_frequent_word,
     word_flags,
     word_list,
 )
-from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, SENTENCE_BREAK, UPPER, Tokens, closed, wordlike
+from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, UPPER, Tokens, closed, wordlike
 
 #: A known name in a relation (capitalised / lower case), and a word in no list in one.
 SCORE_KNOWN = 0.85
@@ -102,13 +101,13 @@ _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could"
 _CLOSING = frozenset(
     {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here"}
 )
-_AGE = re.compile(r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b")
-_LIST_GAP = re.compile(r"(?: ?\(\d{1,2}(?: ?år)?\))?\s*,\s*|\s+")
+AGE = re.compile(r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b")
+LIST_GAP = re.compile(r"(?: ?\(\d{1,2}(?: ?år)?\))?\s*,\s*|\s+")
 _SIGNATURE_LEAD = re.compile(r"(?:^|\n|[.!?]\s+|\s[/–—-]\s?|^[/–—-]\s?)$")
 
 
 @dataclass(frozen=True, slots=True)
-class _Relations:
+class Relations:
     """The word lists of ``person_relations.txt`` by kind."""
 
     self_: frozenset[str]
@@ -128,13 +127,13 @@ class _Relations:
 
 
 @functools.cache
-def relations() -> _Relations:
+def relations() -> Relations:
     kinds: dict[str, set[str]] = {}
     for line in word_list("person_relations.txt"):
         kind, word = line.split(maxsplit=1)
         kinds.setdefault(kind, set()).add(word)
-    get = {name: frozenset(kinds.get(name.rstrip("_"), ())) for name in _Relations.__dataclass_fields__}
-    return _Relations(**get)
+    get = {name: frozenset(kinds.get(name.rstrip("_"), ())) for name in Relations.__dataclass_fields__}
+    return Relations(**get)
 
 
 def candidate_score(toks: Tokens, j: int) -> float | None:
@@ -189,7 +188,7 @@ def _gap_before(toks: Tokens, j: int) -> str:
     return toks.gap(j - 1) if j > 0 else ""
 
 
-def _plain_gap(toks: Tokens, i: int) -> bool:
+def plain_gap(toks: Tokens, i: int) -> bool:
     """Words ``i`` and ``i + 1`` are separated by spaces only."""
     return not toks.gap(i).strip()
 
@@ -245,7 +244,7 @@ def _opens_with_a_verb(toks: Tokens, j: int) -> bool:
         and bool(flags & GIVEN)
         and not flags & (SOFT | NOT_NAME | FUNCTION)
         and _word(toks, j + 1) in _SUBJECT_VERBS
-        and _plain_gap(toks, j)
+        and plain_gap(toks, j)
         and not shouting(toks)
     )
 
@@ -269,33 +268,13 @@ _ADDRESSING = frozenset({"til", "to", "kjære", "dear", "att", "attn", "v/"})
 _AFTER_ADDRESSEE = frozenset({"i", "fra", "på", "hos", "in", "at", "from", "on", "og", "and"})
 
 
-def _addressed(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _addressed(toks: Tokens, j: int, rel: Relations) -> bool:
     """The first word of the message addresses someone, and a capitalised name follows it."""
-    if j != 1 or toks.low[0] not in _ADDRESSING or toks.shape[j] == LOWER or not _plain_gap(toks, 0):
+    if j != 1 or toks.low[0] not in _ADDRESSING or toks.shape[j] == LOWER or not plain_gap(toks, 0):
         return False
     if not toks.flags[j] & NAME or toks.flags[j] & (NOT_NAME | SOFT):
         return False
     return closed(toks, j) or j + 1 >= len(toks.low) or toks.low[j + 1] in _AFTER_ADDRESSEE
-
-
-def reversed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
-    """ "KNUTSEN, LARS PETTER", "Hansen, Kari": a surname, a comma, then given names typed the same
-    way (forms and letters list people surname first). (first word, last word, score)."""
-    n = len(toks.low)
-    for k in range(n - 1):
-        if covered[k] or covered[k + 1] or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[k + 1]:
-            continue
-        surname, given = toks.flags[k], toks.flags[k + 1]
-        if not surname & SURNAME or surname & (AMBIGUOUS | NOT_NAME | FUNCTION):
-            continue
-        if not given & GIVEN or given & (AMBIGUOUS | NOT_NAME | FUNCTION) or toks.gap(k).strip() != ",":
-            continue
-        last = k + 1
-        while last + 1 < n and toks.gap(last) == " " and toks.shape[last + 1] == toks.shape[k]:
-            if not toks.flags[last + 1] & GIVEN or toks.flags[last + 1] & (NOT_NAME | FUNCTION):
-                break
-            last += 1
-        yield k, last, SCORE_KNOWN
 
 
 def _unlisted(toks: Tokens, j: int) -> bool:
@@ -313,41 +292,41 @@ def _word(toks: Tokens, k: int) -> str:
     return toks.low[k] if 0 <= k < len(toks.low) else ""
 
 
-def _is_self(toks: Tokens, k: int, rel: _Relations) -> bool:
+def _is_self(toks: Tokens, k: int, rel: Relations) -> bool:
     """Word ``k`` is the writer ("jeg", "eg", "me"; "I" only in capitals, "i" is Norwegian "in")."""
     return _word(toks, k) in rel.self_ and (toks.low[k] != "i" or toks.text[toks.start[k]] == "I")
 
 
-def _introduces(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _introduces(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Even her igjen", "per her.", "Frank here from accounts payable", "PER OLAV HER."."""
     here = j + 1
     while here < len(toks.low) and here - j <= 2 and _word(toks, here) not in rel.here:
-        if toks.shape[here] != toks.shape[j] or not _plain_gap(toks, here - 1) or not toks.flags[here] & NAME:
+        if toks.shape[here] != toks.shape[j] or not plain_gap(toks, here - 1) or not toks.flags[here] & NAME:
             return False  # only more names of the same writing may stand between: "Per Olav her"
         here += 1
     after2 = _word(toks, here + 1)
     return (
         (toks.initial[j] or _word(toks, j - 1) in _GREETINGS)
         and _word(toks, here) in rel.here
-        and _plain_gap(toks, here - 1)
+        and plain_gap(toks, here - 1)
         and (here + 1 >= len(toks.low) or closed(toks, here) or after2 in rel.after_here)
     )
 
 
-def _with_writer(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _with_writer(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Rose og jeg", "Will and I"; "eg og Tor", "me and Hope". A lower-case word that is also an
     everyday word must start the clause: "forrige uke og jeg lurer" joins two clauses, not two people."""
     if _word(toks, j + 1) in rel.and_ and _is_self(toks, j + 2, rel):
         starts = toks.initial[j] or "," in _gap_before(toks, j)
         if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and not starts:
             return False
-        return _plain_gap(toks, j) and _plain_gap(toks, j + 1)
+        return plain_gap(toks, j) and plain_gap(toks, j + 1)
     if _word(toks, j - 1) in rel.and_ and j >= 2 and _is_self(toks, j - 2, rel):
-        return _plain_gap(toks, j - 1) and _plain_gap(toks, j - 2)
+        return plain_gap(toks, j - 1) and plain_gap(toks, j - 2)
     return False
 
 
-def _granted(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _granted(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "gi Sol fullmakt", "Gi Ravdna tilgang", "kan Klara få tillgång", "give Bill access"."""
     after, after2 = _word(toks, j + 1), _word(toks, j + 2)
     before = _word(toks, j - 1)
@@ -355,17 +334,17 @@ def _granted(toks: Tokens, j: int, rel: _Relations) -> bool:
     return gets and (before in rel.grant or before in _MODAL)
 
 
-def _possessive(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Rose's invoice", "Hope's konto" (a capitalised name with an apostrophe genitive)."""
     return toks.trim[j] == 2 and toks.shape[j] != LOWER
 
 
-def _owner(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _owner(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "kontoen til Hope", "kortet til sol"."""
     return _word(toks, j - 1) in rel.prep and _word(toks, j - 2) in rel.owned and not _unit_after(toks, j, rel)
 
 
-def _paid(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _paid(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "sendt 300kr te stein på vipps", "har lånt av liv", "fikk 1200kr fra en frank på vipps",
     "fullmakt gitt til per h"."""
     before = _word(toks, j - 1)
@@ -384,7 +363,7 @@ def _paid(toks: Tokens, j: int, rel: _Relations) -> bool:
     return nearest is not None and not _sentence_between(toks, nearest, prep) and not _unit_after(toks, j, rel)
 
 
-def _cleft(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _cleft(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "det er tor som skal ha pengene", "it's Grace who called"; "hvem er Frank??", "who is Will?"."""
     if _word(toks, j + 1) in rel.who and any(_words_before(toks, j, phrase) for phrase in _CLEFT):
         return True
@@ -392,7 +371,7 @@ def _cleft(toks: Tokens, j: int, rel: _Relations) -> bool:
     return ends and any(_words_before(toks, j, phrase) for phrase in _WHO)
 
 
-def _identity(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "dette er dag punktum", "hi its grace,", "HEI DETTE ER ODD FØDSELSNR"; but "it's done." (in
     English a lower-case word after "it's" is a name only when a comma sets it off)."""
     ends = j + 1 >= len(toks.low) or closed(toks, j) or _word(toks, j + 1) in _CLOSING
@@ -403,12 +382,12 @@ def _identity(toks: Tokens, j: int, rel: _Relations) -> bool:
     return True
 
 
-def _aged(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _aged(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Liv (7)", "Tor 10 år": a listed name with an age after it."""
-    return bool(toks.flags[j] & NAME) and _AGE.match(toks.text, toks.end[j]) is not None
+    return bool(toks.flags[j] & NAME) and AGE.match(toks.text, toks.end[j]) is not None
 
 
-def _speaks(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _speaks(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Mark says he transferred it", "Stein påstår at ...": a listed name opening a sentence with a
     verb only people do."""
     return (
@@ -416,21 +395,21 @@ def _speaks(toks: Tokens, j: int, rel: _Relations) -> bool:
         and toks.shape[j] != LOWER
         and bool(toks.flags[j] & NAME)
         and _word(toks, j + 1) in rel.speech
-        and _plain_gap(toks, j)
+        and plain_gap(toks, j)
     )
 
 
-def _sin(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _sin(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Kan Hans sin datter ...", "Liv sin konto": the Norwegian possessive with "sin/si/sitt/sine"."""
-    return _word(toks, j + 1) in _SIN and _plain_gap(toks, j)
+    return _word(toks, j + 1) in _SIN and plain_gap(toks, j)
 
 
-def _may_get(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _may_get(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Kan Ask få BSU", "can Sky get a card": someone who may be given something."""
-    return _word(toks, j - 1) in _MODAL and _word(toks, j + 1) in _RECEIVE and _plain_gap(toks, j)
+    return _word(toks, j - 1) in _MODAL and _word(toks, j + 1) in _RECEIVE and plain_gap(toks, j)
 
 
-def _in_role(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "lagt te ask som disponent", "en mark som sa ...", "Dag som har ringt", "Sky is my son"."""
     after, after2 = _word(toks, j + 1), _word(toks, j + 2)
     if after == "som":
@@ -441,22 +420,22 @@ def _in_role(toks: Tokens, j: int, rel: _Relations) -> bool:
     return (after2 in _MY and _word(toks, j + 3) in _KIN) or (after2 in _KIN and _word(toks, j + 3) in _MY)
 
 
-def _dialect_article(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "har ho liv fått pengan?", "han per ska ha 500": a name with the dialect article before it."""
     return (
         _word(toks, j - 1) in _DIALECT_ARTICLES
         and bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
         and toks.low[j] not in rel.speech  # "han sa det var ordnet"
         and not dialect_word(toks.low[j])  # "han veit meir", "ho lova å sende"
-        and _plain_gap(toks, j - 1)
+        and plain_gap(toks, j - 1)
         and not (j >= 2 and toks.low[j - 2] in _DETERMINERS)
     )
 
 
-def _vocative(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _vocative(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "takk rune du e gull", "Mark, please mark my case": a name spoken to."""
     after = _word(toks, j + 1)
-    if _word(toks, j - 1) in _GREETINGS and _plain_gap(toks, j - 1):
+    if _word(toks, j - 1) in _GREETINGS and plain_gap(toks, j - 1):
         return j + 1 >= len(toks.low) or closed(toks, j) or after in _YOU
     if j + 1 >= len(toks.low):
         return False
@@ -474,10 +453,10 @@ _YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dykkar", "dokker", "
 _DEPARTMENT = ("avdelingen", "avdelinga", "avdelningen", "afdelingen", "kontoret", "kontor", "senteret", "banken")
 
 
-def _of_service(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _of_service(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Dag fra kundeservice sa ...", "Will from customer service called": a capitalised name that
     belongs to a service, which only a person does."""
-    if toks.shape[j] != CAP or _word(toks, j + 1) not in _OF or not _plain_gap(toks, j):
+    if toks.shape[j] != CAP or _word(toks, j + 1) not in _OF or not plain_gap(toks, j):
         return False
     k = j + 2
     if _word(toks, k) in _YOUR:
@@ -493,7 +472,7 @@ _CALL = frozenset({"call", "ring", "ringe", "ringa", "text", "contact", "kontakt
 _ON = frozenset({"on", "at", "på", "pa", "på:"})
 
 
-def _called_at(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _called_at(toks: Tokens, j: int, rel: Relations) -> bool:
     if _word(toks, j - 1) not in _CALL or _word(toks, j + 1) not in _ON or toks.shape[j] == LOWER:
         return False
     rest = toks.text[toks.end[j + 1] : toks.end[j + 1] + 6].lstrip()
@@ -508,7 +487,7 @@ _RULES = (
 )  # fmt: skip
 
 
-def _related(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _related(toks: Tokens, j: int, rel: Relations) -> bool:
     """Some relation (or the signature) vouches for word ``j`` as a name; never for a word before a
     number or a unit ("this is May 2024", "per måned"), which is a date or a preposition."""
     if _aged(toks, j, rel):
@@ -528,31 +507,31 @@ def unit_after(toks: Tokens, j: int) -> bool:
     return _unit_after(toks, j, relations()) or toks.text[toks.end[j] : toks.end[j] + 1] in ("-", ":")
 
 
-def _not_a_name_here(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _not_a_name_here(toks: Tokens, j: int, rel: Relations) -> bool:
     """What follows word ``j`` makes it something else: a number or unit ("May 2024", "Per måned"), a
     postposed possessive ("samboeren min": a noun), a label colon ("Name: ..."), or a hyphen that
     shares a compound ("Liv- og uføreforsikring")."""
     if _unit_after(toks, j, rel):
         return True
-    if j > 0 and toks.low[j - 1] in _DETERMINERS - _ARTICLES and _plain_gap(toks, j - 1):
+    if j > 0 and toks.low[j - 1] in _DETERMINERS - _ARTICLES and plain_gap(toks, j - 1):
         return True  # "on my loan and I", "the Grace period": a determiner makes it a noun
     follows = toks.text[toks.end[j] : toks.end[j] + 1]
     if follows in ("-", ":"):
         return True
     return (
         j + 1 < len(toks.low)
-        and _plain_gap(toks, j)
+        and plain_gap(toks, j)
         and toks.low[j + 1] in _POSSESSIVES
         and _word(toks, j - 1) not in _DIALECT_ARTICLES  # "ho vår mi": my Vår
     )
 
 
-def _unit_after(toks: Tokens, j: int, rel: _Relations) -> bool:
+def _unit_after(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "per måned", "Per i dag", "til dag 3": the word is a preposition or a noun here, not a name."""
     rest = toks.text[toks.end[j] : toks.end[j] + 3].lstrip()
     if rest[:1].isdigit():
         return True
-    if j + 1 >= len(toks.low) or not _plain_gap(toks, j):
+    if j + 1 >= len(toks.low) or not plain_gap(toks, j):
         return False
     after = toks.low[j + 1]
     if after in rel.unit:
@@ -608,59 +587,3 @@ def _doubt(toks: Tokens, j: int) -> bool:
 def _title_case(toks: Tokens) -> bool:
     """Half the words or more start with a capital ("Can I Transfer Money to My Savings Account?")."""
     return sum(1 for s in toks.shape if s != LOWER) * 2 > len(toks.shape)
-
-
-def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) -> Iterator[tuple[int, float]]:
-    """Words next to a found name in a list of names ("Kari, Sol, Even og Ask", "Liv (7), Tor (10) og
-    Storm (13)", "bjørn, vår og lerke"), in both directions, until the list ends."""
-    rel = relations()
-    seen = set()
-    queue = list(spans)
-    while queue:
-        first, last = queue.pop()
-        for k in (_list_next(toks, last, rel), _list_previous(toks, first, rel)):
-            if k is None or covered[k] or k in seen or not _list_item(toks, k, first, rel):
-                continue
-            score = candidate_score(toks, k)
-            if score is None:
-                continue
-            seen.add(k)
-            yield k, score
-            queue.append((k, k))
-
-
-def _list_item(toks: Tokens, k: int, anchor: int, rel: _Relations) -> bool:
-    """Word ``k`` is a whole item of the list that word ``anchor`` stands in: typed like it ("Kari, Sol"
-    but not "Kari, men ..."), and followed by the list's next separator, an age or the end."""
-    if (toks.shape[k] == LOWER) != (toks.shape[anchor] == LOWER):
-        return False
-    if k + 1 >= len(toks.low):
-        return not any(c.isalnum() for c in toks.text[toks.end[k] :])
-    gap = toks.gap(k)
-    return any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or bool(_AGE.match(gap))
-
-
-def _list_next(toks: Tokens, last: int, rel: _Relations) -> int | None:
-    k = last + 1
-    if k >= len(toks.low):
-        return None
-    gap = toks.gap(last)
-    if "," in gap and _LIST_GAP.fullmatch(gap):
-        return k
-    if toks.low[k] in rel.and_ and _LIST_GAP.fullmatch(gap) and k + 1 < len(toks.low) and _plain_gap(toks, k):
-        return k + 1
-    return None
-
-
-def _list_previous(toks: Tokens, first: int, rel: _Relations) -> int | None:
-    k = first - 1
-    if k < 0:
-        return None
-    gap = toks.gap(k)
-    if "," in gap and _LIST_GAP.fullmatch(gap) and not any(c in SENTENCE_BREAK for c in gap.replace(",", "")):
-        return k if not toks.initial[k] or toks.flags[k] & NAME else None
-    if toks.low[k] in rel.and_ and k >= 1 and _plain_gap(toks, k) and _LIST_GAP.fullmatch(toks.gap(k - 1)):
-        return k - 1
-    return None
-
-

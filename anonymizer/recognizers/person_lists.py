@@ -1,0 +1,139 @@
+"""PERSON, continued: the other names a found name gives away.
+
+A message that names one person often names more, or the same one again: a family listed after the
+customer ("Kari, Sol, Even og Ask"), heirs and board members in capitals surname first ("KNUTSEN, LARS
+PETTER"), and the same person later in the message ("Min mann Per døde ... Per hadde et lån", "Pers
+kort"). Each function here takes the names already found (or the words covered) and yields the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SURNAME,
+)
+from anonymizer.recognizers._tokens import LOWER, SENTENCE_BREAK, Tokens
+from anonymizer.recognizers.person_context import (
+    AGE,
+    LIST_GAP,
+    SCORE_KNOWN,
+    Relations,
+    candidate_score,
+    plain_gap,
+    relations,
+)
+
+
+def reversed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """ "KNUTSEN, LARS PETTER", "Hansen, Kari": a surname, a comma, then given names typed the same
+    way (forms and letters list people surname first). (first word, last word, score)."""
+    n = len(toks.low)
+    for k in range(n - 1):
+        if covered[k] or covered[k + 1] or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[k + 1]:
+            continue
+        surname, given = toks.flags[k], toks.flags[k + 1]
+        if not surname & SURNAME or surname & (AMBIGUOUS | NOT_NAME | FUNCTION):
+            continue
+        if not given & GIVEN or given & (AMBIGUOUS | NOT_NAME | FUNCTION) or toks.gap(k).strip() != ",":
+            continue
+        last = k + 1
+        while last + 1 < n and toks.gap(last) == " " and toks.shape[last + 1] == toks.shape[k]:
+            if not toks.flags[last + 1] & GIVEN or toks.flags[last + 1] & (NOT_NAME | FUNCTION):
+                break
+            last += 1
+        yield k, last, SCORE_KNOWN
+
+
+def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) -> Iterator[tuple[int, float]]:
+    """Words next to a found name in a list of names ("Kari, Sol, Even og Ask", "Liv (7), Tor (10) og
+    Storm (13)", "bjørn, vår og lerke"), in both directions, until the list ends."""
+    rel = relations()
+    seen = set()
+    queue = list(spans)
+    while queue:
+        first, last = queue.pop()
+        for k in (_list_next(toks, last, rel), _list_previous(toks, first, rel)):
+            if k is None or covered[k] or k in seen or not _list_item(toks, k, first, rel):
+                continue
+            score = candidate_score(toks, k)
+            if score is None:
+                continue
+            seen.add(k)
+            yield k, score
+            queue.append((k, k))
+
+
+def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
+    """Word ``k`` is a whole item of the list that word ``anchor`` stands in: typed like it ("Kari, Sol"
+    but not "Kari, men ..."), and followed by the list's next separator, an age or the end."""
+    if (toks.shape[k] == LOWER) != (toks.shape[anchor] == LOWER):
+        return False
+    if k + 1 >= len(toks.low):
+        return not any(c.isalnum() for c in toks.text[toks.end[k] :])
+    gap = toks.gap(k)
+    return any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or bool(AGE.match(gap))
+
+
+def _list_next(toks: Tokens, last: int, rel: Relations) -> int | None:
+    k = last + 1
+    if k >= len(toks.low):
+        return None
+    gap = toks.gap(last)
+    if "," in gap and LIST_GAP.fullmatch(gap):
+        return k
+    if toks.low[k] in rel.and_ and LIST_GAP.fullmatch(gap) and k + 1 < len(toks.low) and plain_gap(toks, k):
+        return k + 1
+    return None
+
+
+def _list_previous(toks: Tokens, first: int, rel: Relations) -> int | None:
+    k = first - 1
+    if k < 0:
+        return None
+    gap = toks.gap(k)
+    if "," in gap and LIST_GAP.fullmatch(gap) and not any(c in SENTENCE_BREAK for c in gap.replace(",", "")):
+        return k if not toks.initial[k] or toks.flags[k] & NAME else None
+    if toks.low[k] in rel.and_ and k >= 1 and plain_gap(toks, k) and LIST_GAP.fullmatch(toks.gap(k - 1)):
+        return k - 1
+    return None
+
+
+def other_mentions(
+    toks: Tokens, named: list[tuple[int, int, float]], covered: list[bool]
+) -> Iterator[tuple[int, float]]:
+    """Uncovered words spelled like a word of a name found (or its genitive: "Pers", "Hope's").
+
+    Only capitalised names, or words that are no everyday word: "jo" found as a name in lower case
+    must not take "det er jo" with it."""
+    forms: dict[str, float] = {}
+    for first, last, score in named:
+        for k in range(first, last + 1):
+            word = toks.text[toks.start[k] : toks.end[k] - toks.trim[k]]
+            if len(word) < 2 or toks.flags[k] & (PARTICLE | FUNCTION):
+                continue
+            if toks.shape[k] == LOWER and toks.flags[k] & (COMMON | NOT_NAME):
+                continue
+            for form in (word, word + "s", word + "'s", word + "’s"):
+                forms[form] = max(forms.get(form, 0.0), score)
+    if not forms:
+        return
+    best = [0.0] * len(toks.low)  # the score of a one-word name already reported there
+    for first, last, score in named:
+        if first == last:
+            best[first] = max(best[first], score)
+    for k in range(len(toks.low)):
+        if covered[k] and not 0 < best[k] < max(forms.values()):
+            continue  # part of a name (or a company, a street) already; a one-word doubt may be raised
+        found = forms.get(toks.text[toks.start[k] : toks.end[k] - toks.trim[k]])
+        if found is None and toks.trim[k]:
+            found = forms.get(toks.text[toks.start[k] : toks.end[k]])
+        if found is not None and found > best[k]:
+            yield k, found

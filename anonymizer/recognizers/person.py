@@ -59,7 +59,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import is_pronoun, relation_names, shouting, unit_after
+from anonymizer.recognizers.person_context import is_pronoun, plain_gap, relation_names, shouting, unit_after
 from anonymizer.recognizers.person_extend import NUMBER_AFTER, SURNAME_ENDING, extend
 from anonymizer.recognizers.person_lists import list_names, other_mentions, reversed_names
 
@@ -441,7 +441,7 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
         return None  # "min sønn Mai 2024"
     if unit_after(toks, j):
         return None  # "far min per telefon", "min sønn Mai 2024"
-    if j + 1 < len(toks.low) and toks.low[j + 1] in _SUBJECTS and _plain_gap(toks, j):
+    if j + 1 < len(toks.low) and toks.low[j + 1] in _SUBJECTS and plain_gap(toks, j):
         return None  # "rådgiveren Kan jeg ...": a new sentence without its full stop
     if toks.shape[j] == CAP and not toks.initial[j]:
         return SCORE["medium"]
@@ -450,16 +450,12 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
         and flags & GIVEN
         and flags & AMBIGUOUS
         and not flags & SOFT
-        and _plain_gap(toks, j - 1)
+        and plain_gap(toks, j - 1)
         and not is_pronoun(low)
         and low not in _POSSESSIVE_WORDS
     ):
         return SCORE_LOWER_GIVEN_ALONE  # "bror min even ska", not "min mor, hun ba" nor "kona hans"
     return None
-
-
-def _plain_gap(toks: Tokens, i: int) -> bool:
-    return not toks.gap(i).strip()
 
 
 def _sure_name(toks: Tokens, k: int) -> bool:
@@ -553,9 +549,9 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             return None
         if not f & WELL_KNOWN and near_frequent_word(toks.low[first]):
             return None  # "Seet", "Loggin", "Alo": a rare name, but here a typo of "set", "login", "also"
-        if first > 0 and toks.low[first - 1] in _PLACE_PREPOSITIONS and _plain_gap(toks, first - 1):
+        if first > 0 and toks.low[first - 1] in _PLACE_PREPOSITIONS and plain_gap(toks, first - 1):
             return None  # "hytte på Frøya", "I live in York": a place named like a person
-        after_name = first > 1 and _plain_gap(toks, first - 1) and _sure_name(toks, first - 2)
+        after_name = first > 1 and plain_gap(toks, first - 1) and _sure_name(toks, first - 2)
         if after_name and (toks.low[first - 1],) in _FROM:
             return None  # "Tyler Brooks from Austin"
         return first, first, SCORE_GIVEN_ALONE if f & GIVEN else SCORE_SURNAME_ALONE

@@ -147,7 +147,8 @@ COMPANY_SUFFIXES = frozenset(
 COMPANY_WORDS = frozenset(
     {"bil", "bygg", "elektro", "regnskap", "transport", "eiendom", "service", "consulting", "holding", "invest",
      "maskin", "rør", "vvs", "frisør", "bakeri", "hotell", "hotel", "tannlege", "advokat", "advokatfirma",
-     "entreprenør", "tak", "maling", "auto", "motor", "handel", "gruppen", "group", "partners", "co"}
+     "entreprenør", "tak", "maling", "auto", "motor", "handel", "gruppen", "group", "partners", "co", "dekk",
+     "hage", "anlegg", "tapet", "rørlegger", "elektriker", "megler", "eiendomsmegling", "catering"}
 )  # fmt: skip
 
 
@@ -159,13 +160,19 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
         return True
     if first > 0 and "&" in toks.gap(first - 1):
         return True
+    sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
+    if not sure_given and any(toks.low[k] in COMPANY_WORDS for k in range(first + 1, last + 1)):
+        return True  # "Møller Bil" taken whole
     if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
         return False
-    if toks.shape[last + 1] != LOWER and toks.low[last + 1] in COMPANY_WORDS and not toks.flags[first] & GIVEN:
-        return True  # "Møller Bil", "Hansen Bygg", "Berg Regnskap": a firm named after its owner
+    if toks.shape[last + 1] != LOWER and toks.low[last + 1] in COMPANY_WORDS and not sure_given:
+        return True  # "Møller Bil", "Hansen Bygg", "Berg Bil og Dekk": a firm named after its owner
+    legal_form = toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
+    if legal_form and first == last and not sure_given:
+        return True  # "Bakke AS", "Tannlege Haug AS": a family name alone before a legal form is the firm's
     if any(toks.flags[k] & NAME for k in range(first, last + 1)):
         return False
-    return toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
+    return legal_form
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -198,7 +205,12 @@ class PersonRecognizer(EntityRecognizer):
                 covered[k] = True
             spans.append((first, last))
             if _names_a_company(toks, first, last):
-                return  # "Fjordkraft AS", "Hansen Bygg ASA": an organisation
+                # "Fjordkraft AS", "Hansen Bygg ASA", "Berg Bil og Dekk AS": an organisation, trade words too
+                k = last + 1
+                while k < n and toks.low[k] in COMPANY_WORDS | {"og", "and"} and toks.shape[k] != LOWER:
+                    covered[k] = True
+                    k += 1
+                return
             before = _before_street(toks, first, last)
             if before < first or (before == last and _names_a_street(toks, first, last)):
                 return  # "Thorvald Meyers gate 45", "63 Victoria Street": the ADDRESS recognizer's
@@ -309,7 +321,10 @@ _THINGS = frozenset(
 
 
 def _names_a_thing(toks: Tokens, before_cue: int) -> bool:
-    """The word before the cue phrase is a thing: what the cue names is its name, not a person's."""
+    """The word before the cue phrase is a thing ("firma som heter Berg Bil"): what the cue names is its
+    name, not a person's."""
+    if before_cue >= 1 and toks.low[before_cue] in ("som", "that", "called"):
+        before_cue -= 1
     return before_cue >= 0 and toks.low[before_cue] in _THINGS
 
 
@@ -358,6 +373,9 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         if unknown and (wordlike(toks.low[j]) or near_frequent_word(toks.low[j], chat_only=True)):
             return None  # "ba om Kontonummeret", "takk Pengenne skulle ..."
 
+    ended = any(c in ".!?" for c in gap) and len(toks.low[j - 1]) > 1  # not the full stop of "t. bakke"
+    if kind == "strong" and ended and flags & (FUNCTION | AMBIGUOUS) and not sign_off:
+        return None  # "Bjørn Aune er kontaktperson. Vi ber om ...": the cue's sentence has ended
     if kind == "strong":
         low = toks.low[j]
         ok = known or (
@@ -421,6 +439,9 @@ _KIN_OR_ROLE = frozenset(
 _PLACE_PREPOSITIONS = frozenset({"i", "in", "near", "nær", "utenfor", "outside"})
 #: "Tyler Brooks from Austin", "Kari fra Bergen": after a name, "from" says where the person is from.
 _FROM = frozenset({("fra",), ("frå",), ("från",), ("from",)})
+#: Before a lower-case word, these make it a noun ("en bjørn"); not "a", the dialect's article before a
+#: woman's name ("om a kari har betalt").
+_DETERMINERS = frozenset({"en", "ei", "et", "an", "the", "den", "det", "this", "that", "denne", "dette"})
 _POSSESSIVE_WORDS = frozenset({"hans", "hennes", "hennar", "deres", "dykkar", "his", "her", "their", "its"})
 _SUBJECTS = frozenset(
     {"jeg", "eg", "je", "du", "vi", "me", "dere", "de", "han", "hun", "ho", "det", "den", "man", "i", "you",
@@ -588,6 +609,8 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             toks.flags[k] & NAME and not toks.flags[k] & (AMBIGUOUS | SOFT) for k in range(i, last + 1)
         ):
             return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
+    if i > 0 and toks.low[i - 1] in _DETERMINERS:
+        return None  # "En bjørn har ødelagt bikubene": a noun after an article
     if flags & WELL_KNOWN and toks.shape[i] == LOWER and not near_frequent_word(toks.low[i], chat_only=True):
         # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
         return i, i, SCORE_LOWER_GIVEN_ALONE

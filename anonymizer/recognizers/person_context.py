@@ -243,6 +243,7 @@ def _opens_with_a_verb(toks: Tokens, j: int) -> bool:
         and toks.shape[j] == CAP
         and bool(flags & GIVEN)
         and not flags & (SOFT | NOT_NAME | FUNCTION)
+        and not dialect_word(toks.low[j])  # "Nu har jag flyttat": Swedish "now"
         and _word(toks, j + 1) in _SUBJECT_VERBS
         and plain_gap(toks, j)
         and not shouting(toks)
@@ -275,6 +276,10 @@ def _addressed(toks: Tokens, j: int, rel: Relations) -> bool:
     if not toks.flags[j] & NAME or toks.flags[j] & (NOT_NAME | SOFT):
         return False
     return closed(toks, j) or j + 1 >= len(toks.low) or toks.low[j + 1] in _AFTER_ADDRESSEE
+
+
+#: "He's my flatmate", "It's fine": an "'s" that is "is", after a pronoun or a question word.
+_CONTRACTED = frozenset({"he", "she", "it", "that", "there", "what", "who", "where", "here", "let", "how"})
 
 
 def _unlisted(toks: Tokens, j: int) -> bool:
@@ -335,8 +340,9 @@ def _granted(toks: Tokens, j: int, rel: Relations) -> bool:
 
 
 def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "Rose's invoice", "Hope's konto" (a capitalised name with an apostrophe genitive)."""
-    return toks.trim[j] == 2 and toks.shape[j] != LOWER
+    """ "Rose's invoice", "Hope's konto" (a capitalised name with an apostrophe genitive), but not
+    "He's my flatmate" (an "'s" that is "is")."""
+    return toks.trim[j] == 2 and toks.shape[j] != LOWER and toks.low[j][:-2] not in _CONTRACTED
 
 
 def _owner(toks: Tokens, j: int, rel: Relations) -> bool:

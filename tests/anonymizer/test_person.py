@@ -39,6 +39,8 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("Kan dere sjekke om MUHAMMAD ASIF har overført penger?", ["MUHAMMAD ASIF"]),
     ("Hi, I'm Tyler Brooks from Austin, moving to Oslo in August.", ["Tyler Brooks"]),
     ("Kortet er registrert på Vidar, men jeg bruker det", ["Vidar"]),
+    ("Bjørn Aune er kontaktperson. Vi ber om saldo per dødsdato", ["Bjørn Aune"]),  # the cue's sentence ended
+    ("kan dokker sjekk om a kari har betalt husleia", ["kari"]),  # "a": the dialect's article, not "a"
     ("Mvh\nAnne-Grethe Bratt-Hansen\n913 45 872", ["Anne-Grethe Bratt-Hansen"]),
     ("PB 58, 3834 GVARV MVH HALVOR NES", ["HALVOR NES"]),
     # cues, Norwegian

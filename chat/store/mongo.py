@@ -45,6 +45,7 @@ from pymongo.errors import (
     ConnectionFailure,
     DuplicateKeyError,
     PyMongoError,
+    WriteConcernError,
 )
 from pymongo.read_concern import ReadConcern
 from pymongo.read_preferences import ReadPreference
@@ -92,6 +93,12 @@ def translate_error(exc: BaseException) -> ChatlogError:
     """
     if isinstance(exc, ConnectionFailure) or (isinstance(exc, PyMongoError) and exc.timeout):
         return StoreUnavailable("MongoDB is unreachable or has no primary")
+    if isinstance(exc, WriteConcernError):
+        # The primary applied the write but could not get a majority to acknowledge it (a failover, a
+        # lagging secondary): it may survive or be rolled back. The client must not count it as stored,
+        # so it is "retry later"; a resend with the same client_msg_id is safe, because the append
+        # first looks the id up and returns the stored message if the first attempt did survive.
+        return StoreUnavailable("MongoDB could not confirm the write on a majority")
     if isinstance(exc, DuplicateKeyError):
         return DuplicateKey("a document with this id already exists")
     if isinstance(exc, ConfigurationError):
@@ -129,7 +136,12 @@ def _boundary(
             error = translate_error(exc)
             log.warning(
                 "mongodb operation failed",
-                extra={"store": "mongodb", "action": op.__name__, "error": type(exc).__name__, "code": error.code},
+                extra={
+                    "store": "mongodb",
+                    "action": op.__name__.strip("_").removesuffix("_locked"),
+                    "error": type(exc).__name__,
+                    "code": error.code,
+                },
             )
             raise error from exc
 
@@ -150,6 +162,7 @@ class MongoStore(Store):
         server_selection_timeout_ms: int = 5_000,
         timeout_s: float | None = None,
         stats_timeout_s: float = 60.0,
+        index_timeout_s: float = 3_600.0,
     ) -> None:
         """``client``: share an existing client (it is then not closed by :meth:`close`).
 
@@ -157,10 +170,12 @@ class MongoStore(Store):
         :class:`StoreUnavailable`: short, so that a widget hears about an outage in seconds.
         ``timeout_s`` caps a whole call, including waiting for a primary and transaction retries
         (default: the server selection timeout); ``stats_timeout_s`` caps the analysts' aggregation,
-        which may scan a year of sessions.
+        which may scan a year of sessions. ``index_timeout_s`` caps the index builds of :meth:`open`: a
+        new index on a large collection after an upgrade takes minutes, not seconds.
         """
         self.timeout_s = server_selection_timeout_ms / 1000 if timeout_s is None else timeout_s
         self.stats_timeout_s = stats_timeout_s
+        self.index_timeout_s = index_timeout_s
         self._owns_client = client is None
         if client is None:
             try:
@@ -204,10 +219,22 @@ class MongoStore(Store):
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
-    @_boundary
     async def open(self) -> None:
-        for collection in (q.SESSIONS, q.MESSAGES, q.AUDIT, q.HOLDS):
-            await self._coll(collection).create_indexes(q.indexes_for(collection))
+        # Index builds get their own, long deadline (a nested pymongo.timeout cannot extend an outer one,
+        # so this runs outside the usual boundary); creating an index that exists is a no-op.
+        log.info("building indexes if missing", extra={"store": "mongodb", "count": len(q.INDEXES)})
+        try:
+            with pymongo.timeout(self.index_timeout_s):
+                for collection in (q.SESSIONS, q.MESSAGES, q.AUDIT, q.HOLDS):
+                    await self._coll(collection).create_indexes(q.indexes_for(collection))
+        except (PyMongoError, BSONError) as exc:
+            error = translate_error(exc)
+            log.warning("mongodb index build failed", extra={"store": "mongodb", "error": type(exc).__name__})
+            raise error from exc
+        await self._check_deployment()
+
+    @_boundary
+    async def _check_deployment(self) -> None:
         hello = await self._db.command("hello")
         self.transactions_supported = supports_transactions(hello)
         if not self.transactions_supported:
@@ -281,6 +308,9 @@ class MongoStore(Store):
             result = await self._coll(q.MESSAGES).update_many(
                 q.session_messages(session_id), messages_update, session=s
             )
+            await self._coll(q.HOLDS).update_many(
+                q.released_holds(session_id), q.holds_retention_update(retention), session=s
+            )
             return result.modified_count
 
         changed = await self._in_transaction(rewrite)
@@ -328,25 +358,30 @@ class MongoStore(Store):
 
     # --- messages -------------------------------------------------------------------------------------
 
-    @_boundary
     async def append_message(self, message: NewMessage) -> AppendResult:
+        """Appends to one session queue on a lock; each gets its full deadline once it holds the lock
+        (a burst of appends to one session must not spend its deadline waiting in line)."""
         lock = self._append_locks.get(message.session_id)
         if lock is None:
             lock = self._append_locks[message.session_id] = asyncio.Lock()
         async with lock:
-            if message.client_msg_id is not None:
-                earlier = await self._find_by_client_msg_id(message)
-                if earlier is not None:
-                    return AppendResult(earlier, duplicate=True)
-            try:
-                stored = await self._in_transaction(functools.partial(self._insert_next, message))
-            except DuplicateKeyError:
-                # Another process stored the same client_msg_id between our check and our insert; the
-                # transaction rolled our $inc back, so the winner's message is the only one.
-                earlier = await self._find_by_client_msg_id(message) if message.client_msg_id else None
-                if earlier is None:
-                    raise
+            return await self._append_message_locked(message)
+
+    @_boundary
+    async def _append_message_locked(self, message: NewMessage) -> AppendResult:
+        if message.client_msg_id is not None:
+            earlier = await self._find_by_client_msg_id(message)
+            if earlier is not None:
                 return AppendResult(earlier, duplicate=True)
+        try:
+            stored = await self._in_transaction(functools.partial(self._insert_next, message))
+        except DuplicateKeyError:
+            # Another process stored the same client_msg_id between our check and our insert; the
+            # transaction rolled our $inc back, so the winner's message is the only one.
+            earlier = await self._find_by_client_msg_id(message) if message.client_msg_id else None
+            if earlier is None:
+                raise
+            return AppendResult(earlier, duplicate=True)
         return AppendResult(stored, duplicate=False)
 
     async def _find_by_client_msg_id(self, message: NewMessage) -> StoredMessage | None:
@@ -459,17 +494,54 @@ class MongoStore(Store):
 
     # --- expiry and statistics ------------------------------------------------------------------------
 
-    @_boundary
     async def purge_expired(self, *, now: datetime) -> Mapping[str, int]:
-        # The TTL monitor does this by itself within a minute; this is for `chatlog purge` and tests.
+        """The TTL monitor does this by itself within a minute; this is for `chatlog purge` and tests.
+
+        In chunks of ``q.PURGE_CHUNK`` documents, each under its own deadline: a backlog of millions
+        (a TTL monitor that was off, a restore) is worked through instead of timing out halfway. Then
+        released holds whose session is gone (expired before the holds carried an expiry) go too."""
         counts: dict[str, int] = {}
         for collection in q.EXPIRING:
-            counts[collection] = (await self._coll(collection).delete_many(q.expired(now))).deleted_count
+            counts[collection] = 0
+            while (deleted := await self._purge_chunk(collection, now)) > 0:
+                counts[collection] += deleted
+        after: str | None = ""
+        while after is not None:
+            orphans, after = await self._purge_orphaned_holds(after)
+            counts[q.HOLDS] += orphans
         log.info(
             "expired data purged",
-            extra={"store": "mongodb", "sessions": counts[q.SESSIONS], "messages": counts[q.MESSAGES]},
+            extra={
+                "store": "mongodb",
+                "sessions": counts[q.SESSIONS],
+                "messages": counts[q.MESSAGES],
+                "holds": counts[q.HOLDS],
+            },
         )
-        return counts
+        return {name: counts[name] for name in (q.SESSIONS, q.MESSAGES, q.AUDIT)}
+
+    @_boundary
+    async def _purge_chunk(self, collection: str, now: datetime) -> int:
+        found = self._coll(collection).find(q.expired(now), {"_id": 1}).limit(q.PURGE_CHUNK)
+        ids = [doc["_id"] async for doc in found]
+        if not ids:
+            return 0
+        return (await self._coll(collection).delete_many({"_id": {"$in": ids}})).deleted_count
+
+    @_boundary
+    async def _purge_orphaned_holds(self, after: str) -> tuple[int, str | None]:
+        """One chunk of released holds after hold id ``after``: delete those whose session is gone.
+        Returns the count and the last id read (None once every hold has been read)."""
+        where = {"released_at": {"$ne": None}, "_id": {"$gt": after}}
+        held = self._coll(q.HOLDS).find(where, {"session_id": 1}).sort("_id", 1).limit(q.PURGE_CHUNK)
+        holds = [doc async for doc in held]
+        if not holds:
+            return 0, None
+        sessions = list({h["session_id"] for h in holds})
+        alive = {d["_id"] async for d in self._coll(q.SESSIONS).find({"_id": {"$in": sessions}}, {"_id": 1})}
+        gone = [h["_id"] for h in holds if h["session_id"] not in alive]
+        deleted = (await self._coll(q.HOLDS).delete_many({"_id": {"$in": gone}})).deleted_count if gone else 0
+        return deleted, (str(holds[-1]["_id"]) if len(holds) == q.PURGE_CHUNK else None)
 
     @_boundary
     async def stats(self, *, now: datetime, since: datetime, until: datetime) -> list[DailyStats]:

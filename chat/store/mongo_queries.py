@@ -64,7 +64,7 @@ HOLDS: Final = "holds"
 READINESS: Final = "readiness"
 OBJECTIONS: Final = "objections"
 #: Collections with a per-document ``expire_at`` (and so a TTL index and a purge).
-EXPIRING: Final = (SESSIONS, MESSAGES, AUDIT)
+EXPIRING: Final = (SESSIONS, MESSAGES, AUDIT, HOLDS)
 
 #: Cursor kinds (see :mod:`chat.store.cursor`): a session-list cursor is refused by the audit list.
 SESSIONS_CURSOR: Final = "sessions"
@@ -179,6 +179,7 @@ INDEXES: Final[tuple[IndexSpec, ...]] = (
         (("session_id", ASCENDING), ("placed_at", ASCENDING), ("_id", ASCENDING)),
         serves="holds of one session, oldest first (list_holds session_id=...)",
     ),
+    _ttl(HOLDS),
     IndexSpec(
         HOLDS,
         "holds_released_placed",
@@ -538,7 +539,22 @@ def hold_document(hold: Hold) -> Document:
         "placed_at": ms(hold.placed_at),
         "released_at": _opt_ms(hold.released_at),
         "released_by": hold.released_by,
+        "expire_at": None,  # kept while the session is; see holds_retention_update
     }
+
+
+def holds_retention_update(retention: Retention) -> Document:
+    """A session's released holds take its new expiry, so that they leave with it (the TTL monitor
+    deletes them together; the SQLite store deletes them in the same purge step)."""
+    return {"$set": {"expire_at": _opt_ms(retention.expire_at)}}
+
+
+def released_holds(session_id: str) -> Document:
+    return {"session_id": session_id, "released_at": {"$ne": None}}
+
+
+#: Released holds read per round of the orphan sweep in ``purge_expired``.
+PURGE_CHUNK: Final = 1_000
 
 
 def hold_from_document(doc: Mapping[str, Any]) -> Hold:

@@ -380,6 +380,18 @@ class StoreContract:
         counts = await store.purge_expired(now=FAR_FUTURE)
         assert (counts["sessions"], counts["messages"]) == (1, 1)
         assert await store.get_session("s1", now=T0) is None
+        assert await store.list_holds(session_id="s1", active_only=False) == []  # the hold went with it
+
+    async def test_released_holds_leave_with_their_expired_session(self, store: Store) -> None:
+        """Issue 9, item 6: the SQLite store purged them, the MongoDB store kept them for ever."""
+        await store.create_session(new_session("s1", retention=analytics(days=1)))
+        await store.create_session(new_session("s2", retention=analytics(days=30)))
+        for hold_id, session_id in (("h1", "s1"), ("h2", "s2")):
+            await store.add_hold(hold(hold_id, session_id, T0 + HOUR))
+            await store.release_hold(hold_id, by="comp-2", at=T0 + 2 * HOUR)
+        await store.purge_expired(now=T0 + 2 * DAY)
+        assert await store.list_holds(session_id="s1", active_only=False) == []
+        assert [h.hold_id for h in await store.list_holds(session_id="s2", active_only=False)] == ["h2"]
 
     async def test_holds_list_and_release(self, store: Store) -> None:
         await store.create_session(new_session("s1"))

@@ -43,6 +43,7 @@ from pymongo.errors import (
     NotPrimaryError,
     OperationFailure,
     ServerSelectionTimeoutError,
+    WriteConcernError,
     WriteError,
 )
 
@@ -116,6 +117,8 @@ def message(session_id: str, n: int, *, client_msg_id: str | None = None) -> New
         (ConfigurationError("driver-text-7"), StoreError),
         (OperationFailure("driver-text-8", 13), StoreError),
         (WriteError("driver-text-9", 121), StoreError),
+        # the write may survive or be rolled back: "retry later", and the resend is idempotent
+        (WriteConcernError("driver-text-10", 64), StoreUnavailable),
     ],
 )
 def test_translate_error(error: Exception, expected: type[StoreError]) -> None:
@@ -416,6 +419,69 @@ async def test_purge_expired_counts_per_collection(store: MongoStore) -> None:
     await store.add_audit(AuditRecord("au1", T0, "comp1", "compliance", "read", "case", T0 + YEAR))
     counts = await store.purge_expired(now=T0 + 50 * YEAR)
     assert dict(counts) == {"sessions": 1, "messages": 2, "audit": 1}
+
+
+async def test_purge_works_through_a_backlog_in_chunks(store: MongoStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9, item 6: each chunk has its own deadline, so a large backlog is worked through."""
+    monkeypatch.setattr(q, "PURGE_CHUNK", 2)
+    for i in range(5):
+        await store.create_session(session(f"s{i}"))
+        await store.append_message(message(f"s{i}", 1))
+    counts = await store.purge_expired(now=T0 + 50 * YEAR)
+    assert dict(counts) == {"sessions": 5, "messages": 5, "audit": 0}
+
+
+async def test_released_holds_of_a_purged_session_go_too(store: MongoStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(q, "PURGE_CHUNK", 2)
+    for i in range(3):
+        await store.create_session(session(f"s{i}"))
+    await store.create_session(session("kept", created_at=T0 + 60 * YEAR))
+    for i, session_id in enumerate(("s0", "s1", "s2", "kept", "s0")):
+        released = Hold(f"h{i}", session_id, "SAK-1", "comp1", T0, T0 + timedelta(days=1), "comp2")
+        await store.add_hold(released)  # released already: nx-27017 cannot read back a release by $set
+    await store.purge_expired(now=T0 + 50 * YEAR)
+    # read raw: nx-27017 hands back the $set release dates as strings (see the module docstring)
+    left = store.client[store.database_name][q.HOLDS].find({}, {"_id": 1})
+    assert [doc["_id"] async for doc in left] == ["h3"]
+
+
+async def test_each_append_gets_its_deadline_once_it_holds_the_lock(
+    store: MongoStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 9, item 5: six appends to one session, each taking 0.4 s, under a 1 s deadline. With the
+    deadline started before the per-session lock, the later ones failed while waiting in line."""
+    store.timeout_s = 1.0
+    real_insert = store._insert_next
+
+    async def slow_insert(message: NewMessage, s: Any) -> Any:
+        await asyncio.sleep(0.4)
+        return await real_insert(message, s)
+
+    monkeypatch.setattr(store, "_insert_next", slow_insert)
+    await store.create_session(session("s1"))
+    results = await asyncio.gather(*(store.append_message(message("s1", n)) for n in range(6)))
+    assert sorted(r.message.seq for r in results) == [1, 2, 3, 4, 5, 6]
+
+
+async def test_index_builds_have_their_own_deadline(nx: NxServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9, item 6: a slow index build (a new index on a large collection) must not fail start-up."""
+    from pymongo.asynchronous.collection import AsyncCollection
+
+    monkeypatch.setattr(q, "INDEXES", NX_INDEXES)
+    real_create = AsyncCollection.create_indexes
+
+    async def slow_create(self: Any, *args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(0.4)  # four collections: 1.6 s in all, past the 1 s operation deadline
+        return await real_create(self, *args, **kwargs)
+
+    monkeypatch.setattr(AsyncCollection, "create_indexes", slow_create)
+    database = fresh_database_name()
+    opened = MongoStore(nx.uri, database, server_selection_timeout_ms=2_000, timeout_s=1.0)
+    try:
+        await opened.open()
+    finally:
+        await opened.client.drop_database(database)
+        await opened.close()
 
 
 async def test_stats_runs_an_aggregation(store: MongoStore, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -256,6 +256,7 @@ def test_index_specs() -> None:
     }
     assert [model.document["name"] for model in q.indexes_for(q.HOLDS)] == [
         "holds_session_placed",
+        "holds_expire_at_ttl",
         "holds_released_placed",
     ]
 

@@ -93,6 +93,8 @@ def digit_lookalikes(text: str) -> list[Edit]:
 #: "@" written as an HTML or URL entity, or twice: "paul&#64;kvale.net", "frida.holt%40gmail.com",
 #: "ellen.moe@@gmail.com".
 _AT_ENTITY = re.compile(r"(?i)(?<=[\w.])(?:&#0*64;|&#x0*40;|&commat;|%40|@@+)(?=[\w])")
+#: A domain broken over two lines by a narrow screen or a careless paste: "karoline.strand@gm\nail.com".
+_BROKEN_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)*(\r?\n)[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?![\w\-])")
 #: A local part in quotes: '"ben.oconnor"@outlook.ie' (valid, and unusual enough to slip past).
 _QUOTED_LOCAL = re.compile(r"([\"'“”])([\w.+\-]+)([\"'“”])(?=@)")
 
@@ -101,6 +103,7 @@ def email_disguises(text: str) -> list[Edit]:
     if "@" not in text and "&" not in text and "%40" not in text:
         return []
     edits: list[Edit] = [(m.start(), m.end(), "@") for m in _AT_ENTITY.finditer(text)]
+    edits += [(m.start(1), m.end(1), "") for m in _BROKEN_DOMAIN.finditer(text)]
     for m in _QUOTED_LOCAL.finditer(text):
         edits += [(m.start(1), m.end(1), ""), (m.start(3), m.end(3), "")]
     return edits

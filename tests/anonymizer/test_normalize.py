@@ -71,6 +71,8 @@ def test_plain_text_is_returned_as_it_is() -> None:
         # e-mail and name disguises
         ("paul&#64;kvale.net, ellen@@gmail.com, kari%40online.no", "paul@kvale.net, ellen@gmail.com, kari@online.no"),
         ('mail "ben.oconnor"@outlook.ie', "mail ben.oconnor@outlook.ie"),
+        ("Mailen er karoline.strand@gm\nail.com, den ble delt", "Mailen er karoline.strand@gmail.com, den ble delt"),
+        ("skriv til kari@online.no\nHilsen Per", "skriv til kari@online.no\nHilsen Per"),
         ("Hilsen J.e.n.s og H-e-g-e", "Hilsen Jens og Hege"),
         ("K4ri N0rdby her", "Kari Nordby her"),
         ("U.S.A., A-B-C-D, B2B, 4x4, nils58, MP3, f1e0::1b7", "U.S.A., A-B-C-D, B2B, 4x4, nils58, MP3, f1e0::1b7"),

@@ -43,6 +43,7 @@ PATTERN_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
 OPTIONAL_RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("anonymizer.recognizers.person", "PersonRecognizer"),
     ("anonymizer.recognizers.address", "AddressRecognizer"),
+    ("anonymizer.recognizers.partial", "PartialNumberRecognizer"),
 )
 
 

@@ -1,0 +1,90 @@
+"""Numbers given in pieces: "de siste åtte på kortet er 13960046 og de første åtte 46659765".
+
+A customer who will not write a whole number in one place writes it in halves, each of which fails
+every checksum, so the number recognizers cannot see either. But the sentence says what the digits
+are: "the last N digits of the card / account / personal number are ...". This recognizer takes a
+group of N digits that follows such a phrase, when the message names what the number is, and reports
+it as that number's type. Four digits or fewer are left alone: "kortet som slutter på 2003" (the last
+four of a card, which banks print on receipts) identifies no one.
+
+It also takes the two halves of a fødselsnummer named as such: the five digits of the "personnummer"
+("personnummeret (de fem siste) er 46425") and a six-digit date after "født"/"fødselsdato" in a message
+that speaks of a fødselsnummer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+FNR, KONTO, CARD, PHONE = "NO_FODSELSNUMMER", "NO_KONTONUMMER", "CREDIT_CARD", "PHONE_NUMBER"
+SCORE = 0.8
+
+_COUNTS = {
+    "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "sex": 6, "åtta": 8, "nio": 9, "tio": 10,
+}  # fmt: skip
+_COUNT = "|".join(sorted(_COUNTS, key=len, reverse=True))
+#: "de siste åtte (sifrene) på kortet er 13960046", "first six are 150390", "siste fem i kontonummeret 70097".
+_PIECE = re.compile(
+    rf"(?i)\b(?:(?:siste|første|last|first|sista|första)\s+(?P<n>\d{{1,2}}|{_COUNT})"
+    rf"|(?P<n2>{_COUNT})\s+(?:siste|første|last|first|sista|första))\b[^\d\n]{{0,40}}?"
+    r"(?<![\d.,])(?P<num>\d(?:[ .]?\d){3,10})(?![\d.,]\d)"
+)
+#: "personnummeret (de fem siste) er 46425", "personnr: 46425".
+_PERSONNUMMER = re.compile(r"(?i)\bperson(?:nummer(?:et)?|nr)\b[^\d\n]{0,30}?(?<!\d)(?P<num>\d{5})(?![\d.,]\d)")
+#: "født 030185", "fødselsdatoen min er 170293" (only with a fødselsnummer cue in the message).
+_BIRTH = re.compile(
+    r"(?i)\b(?:født|fødd|fødselsdato(?:en)?|born)\b[^\d\n]{0,20}?(?<!\d)(?P<num>[0-3]\d[01]\d\d\d)(?!\d)"
+)
+_FNR_CUE = re.compile(r"(?i)fødselsn|fodselsn|personn|\bfnr\b|d-nummer|f\.nr|(?:de )?(?:fem|5) siste|siste (?:fem|5)")
+#: What the number is, by the nearest cue before the piece.
+_KIND = re.compile(
+    r"(?i)(?P<fnr>fødselsn|fodselsn|fødselsdato|personn|\bfnr\b|d-nummer|f\.nr)|(?P<konto>konto|account)"
+    r"|(?P<card>kort|card)|(?P<phone>telefon|mobil|phone|\bnummer(?:et)?\b|\bnr\b)"
+)
+_ENTITY = {"fnr": FNR, "konto": KONTO, "card": CARD, "phone": PHONE}
+
+
+class PartialNumberRecognizer(EntityRecognizer):
+    """Pieces of a number, named as pieces of it; see the module docstring."""
+
+    def __init__(self, supported_language: str = "nb") -> None:
+        super().__init__(
+            supported_entities=[FNR, KONTO, CARD, PHONE],
+            name="PartialNumberRecognizer",
+            supported_language=supported_language,
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for m in _PIECE.finditer(text):
+            n = (m.group("n") or m.group("n2")).lower()
+            count = int(n) if n.isdigit() else _COUNTS[n]
+            digits = sum(ch.isdigit() for ch in m.group("num"))
+            if count < 5 or digits != count:
+                continue
+            kind = _kind_near(text, m.end())
+            if kind is not None and (not entities or kind in entities):
+                results.append(RecognizerResult(kind, m.start("num"), m.end("num"), SCORE))
+        if not entities or FNR in entities:
+            pieces = list(_PERSONNUMMER.finditer(text))
+            if _FNR_CUE.search(text):
+                pieces += _BIRTH.finditer(text)
+            results += [RecognizerResult(FNR, m.start("num"), m.end("num"), SCORE) for m in pieces]
+        return results
+
+
+def _kind_near(text: str, end: int) -> str | None:
+    """The number's type from the nearest cue in the 80 characters before the piece ends, or else in
+    the 60 after it ("de fem siste er 27378 og fødselsdatoen min er ...")."""
+    found = None
+    for m in _KIND.finditer(text, max(0, end - 80), end):
+        found = _ENTITY[next(k for k, v in m.groupdict().items() if v)]
+    if found is None and (after := _KIND.search(text, end, end + 60)) is not None:
+        found = _ENTITY[next(k for k, v in after.groupdict().items() if v)]
+    return found

@@ -1,0 +1,37 @@
+"""Numbers given in pieces (anonymizer/recognizers/partial.py), through the public ``analyze()``."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("De siste åtte på kortet er 13960046 og de første åtte 46659765",
+     [("CREDIT_CARD", "13960046"), ("CREDIT_CARD", "46659765")]),
+    ("Jeg er født 030185 og personnummeret (de fem siste) er 46425",
+     [("NO_FODSELSNUMMER", "030185"), ("NO_FODSELSNUMMER", "46425")]),
+    ("Siste fem i kontonummeret er 70097 og første seks er 159498",
+     [("NO_KONTONUMMER", "70097"), ("NO_KONTONUMMER", "159498")]),
+    ("De fem siste er 27378 og fødselsdatoen min er 170293",
+     [("NO_FODSELSNUMMER", "27378"), ("NO_FODSELSNUMMER", "170293")]),
+    ("the last six digits of my card are 441209", [("CREDIT_CARD", "441209")]),
+]  # fmt: skip
+
+NOT_PIECES = [
+    "kortet som slutter på 2003 er sperret",  # the last four identify no one
+    "Siste fire sifrene er 0579",
+    "Jeg betalte de siste 12000 kr i går, og første 5000 i mai",
+    "Last five years 20152 people moved",  # no number named
+    "født 12.03.1985, bor i Oslo",  # a date of birth without a fødselsnummer around it
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_pieces_named_as_pieces_are_redacted(engine: Anonymizer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.type, text[e.start : e.end]) for e in engine.analyze(text)] == expected
+
+
+@pytest.mark.parametrize("text", NOT_PIECES)
+def test_other_numbers_stay(engine: Anonymizer, text: str) -> None:
+    assert engine.analyze(text) == []

@@ -59,7 +59,14 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import is_pronoun, plain_gap, relation_names, shouting, unit_after
+from anonymizer.recognizers.person_context import (
+    is_pronoun,
+    plain_gap,
+    relation_names,
+    relations,
+    shouting,
+    unit_after,
+)
 from anonymizer.recognizers.person_extend import NUMBER_AFTER, SURNAME_ENDING, extend
 from anonymizer.recognizers.person_lists import list_names, other_mentions, reversed_names
 
@@ -421,19 +428,6 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     return last, score
 
 
-#: The nouns of cues that name someone's kin or role: after them, a capitalised word mid-sentence is a
-#: name even when it is an everyday word ("samboer Ask", "rådgiveren Fjell", "my mother May is 84"),
-#: and a given name that is a word is one in lower case too ("bror min even ska låne").
-_KIN_OR_ROLE = frozenset(
-    {"mann", "mannen", "kone", "kona", "konen", "samboer", "samboeren", "samboern", "sønn", "sønnen", "son",
-     "datter", "datteren", "dattera", "dotter", "mor", "mora", "moren", "mamma", "far", "faren", "pappa",
-     "bror", "broren", "søster", "søstera", "søsteren", "kjæreste", "kjæresten", "svoger", "svigerinne",
-     "svigermor", "svigerfar", "bestemor", "bestefar", "onkel", "tante", "fetter", "fetteren", "kusine",
-     "kusina", "barnebarnet", "svigersønnen", "svigerdatteren", "sambo", "man", "fru", "husband", "wife",
-     "partner", "daughter", "mother", "mom", "mum", "father", "dad", "brother", "sister", "boyfriend",
-     "girlfriend", "cousin", "rådgiver", "rådgiveren", "rådgivaren", "adviser", "advisor", "saksbehandler",
-     "saksbehandleren", "advokat", "advokaten", "lawyer", "attorney", "vesle", "lille"}
-)  # fmt: skip
 #: Before a lone name-word, these make it a place: "hytte i Vik", "I live in York" (not "på": "registrert
 #: på Vidar" is a person as often as "hytte på Frøya" is a place, and places that are names are soft).
 _PLACE_PREPOSITIONS = frozenset({"i", "in", "near", "nær", "utenfor", "outside"})
@@ -451,11 +445,13 @@ _SUBJECTS = frozenset(
 
 def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
     """Score of word ``j`` as a name after a kin or role cue when the general rules doubt it, or None."""
-    if not any(w in _KIN_OR_ROLE for w in cue.words):
+    if not any(w in relations().kin for w in cue.words):  # a kin or role cue (person_relations.txt)
         return None
     flags, low = toks.flags[j], toks.low[j]
     if flags & (NOT_NAME | PARTICLE) or len(low) < 3 or is_cue_word(low) or _labels_number(toks, j):
         return None
+    if any(c.kind == "title" for c in person_cues().get(low, ())):
+        return None  # "the landlord, Mrs. Ingrid Bakke": the title, not the name
     if flags & FUNCTION and toks.shape[j] != CAP:
         return None  # "kona mi sa", but "my mother May is 84"
     if NUMBER_AFTER.match(toks.text, toks.end[j]) or toks.text[toks.end[j] : toks.end[j] + 2].lstrip()[:1].isdigit():

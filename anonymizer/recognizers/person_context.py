@@ -82,18 +82,6 @@ _ROLES = frozenset(
 )  # fmt: skip
 _IS = frozenset({"er", "e", "is", "was", "var", "är"})
 _MY = frozenset({"min", "mi", "mitt", "my", "vår", "our", "hennes", "hans", "her", "his"})
-_KIN = frozenset(
-    {
-        "sønn", "son", "sønnen", "datter", "dotter", "daughter", "kone", "wife", "mann", "husband", "samboer",
-        "partner", "kjæreste", "boyfriend", "girlfriend", "mor", "mother", "mom", "mum", "far", "father", "dad",
-        "bror", "brother", "søster", "sister", "venn", "friend", "nabo", "neighbour", "sjef", "boss", "barnebarn",
-        "grandson", "granddaughter", "onkel", "uncle", "tante", "aunt", "fetter", "kusine", "cousin", "svoger",
-        "sonen", "dottera", "dattera", "datteren", "kona", "mannen", "samboeren", "kjæresten", "mora",
-        "moren", "faren", "broren", "søstera", "søsteren", "vennen", "venninna", "naboen", "sjefen",
-        "landlord", "landlady", "tenant", "colleague", "lawyer", "adviser", "advisor", "fiancé", "fiancée",
-        "utleier", "utleieren", "leietaker", "kollega", "kollegaen", "advokat", "advokaten", "rådgiver",
-    }
-)  # fmt: skip
 _DIALECT_ARTICLES = frozenset({"ho", "hu", "han", "n", "'n"})
 _WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"), ("hvem", "var"))
 _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
@@ -124,6 +112,7 @@ class Relations:
     who: frozenset[str]
     unit: frozenset[str]
     pronoun: frozenset[str]
+    kin: frozenset[str]
 
 
 @functools.cache
@@ -423,7 +412,7 @@ def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
     if after not in _IS:
         return False
     # "Sky is my son", "May is my landlady"; "Ask er sonen vår", "Storm er sønnen min"
-    return (after2 in _MY and _word(toks, j + 3) in _KIN) or (after2 in _KIN and _word(toks, j + 3) in _MY)
+    return (after2 in _MY and _word(toks, j + 3) in rel.kin) or (after2 in rel.kin and _word(toks, j + 3) in _MY)
 
 
 def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:

@@ -37,6 +37,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
+from anonymizer.recognizers.person_context import relations
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
@@ -49,7 +50,6 @@ SURNAME_ENDING = re.compile(
 )
 
 
-_HERE = frozenset({"her", "here", "här", "hær"})
 #: Vietnamese middle names that say a given name follows ("Thị" for women, "Văn" for men).
 _MIDDLE_MARKERS = frozenset({"thi", "thị", "van", "văn"})
 
@@ -64,7 +64,7 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
         if not joined(toks, k - 1):
             break
         flags, shape = toks.flags[k], toks.shape[k]
-        if toks.low[k] in _HERE:
+        if toks.low[k] in relations().here:
             break  # "PER OLAV HER": the writer introducing himself
         if flags & NOT_NAME and not (shape == mode != LOWER and _place_surname(toks, j, k, last)):
             break  # "Thomas Nes, 16058247719" goes on: a place as a surname

@@ -252,6 +252,16 @@ _SPOKEN_NUMBER = re.compile(
 _NOT_ALONE = frozenset({"en", "én", "et", "ett", "ein", "eitt", "one", "oh", "null", "zero", "noll", "nul"})
 
 
+#: Every word for a number below a hundred, as a regex alternation (longest first), for other modules'
+#: patterns; ``spoken_number`` reads its value.
+NUMBER_WORD_PATTERN = _WORD_ALTERNATIVES
+
+
+def is_digit_word(word: str) -> bool:
+    """ "fire", "null", "åtta": a word for one digit."""
+    return word.lower() in _UNITS
+
+
 def has_number_word(text: str) -> bool:
     """Any word of ``text`` is a number word ("fjorten", "tjueto"): a set lookup per word."""
     return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))

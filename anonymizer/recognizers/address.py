@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymizer.normalize import has_number_word, spoken_number
+from anonymizer.normalize import has_number_word, is_digit_word, spoken_number
 from anonymizer.recognizers._gazetteer import (
     COMMON,
     FREQUENT,
@@ -286,10 +286,6 @@ def _spoken_street() -> re.Pattern[str]:
 
 
 _SPOKEN_LETTER = re.compile(r" [A-Ha-h](?![^\W_])")
-_DIGIT_WORDS = frozenset(
-    {"null", "en", "én", "ein", "ett", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "zero",
-     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh"}
-)  # fmt: skip
 #: A dictated postcode after a spoken house number: "komma tre en fire to Skjelsvik".
 #: Four digits spoken (or made digits by the normaliser) and a place, in any case: "komma tre en fire to
 #: Skjelsvik", ", null en åtte fire oslo", "b fire to null sju stavanger".
@@ -315,7 +311,7 @@ def _spoken(text: str) -> list[tuple[int, int, float]]:
             end = letter.end()
         post = _SPOKEN_POSTCODE.match(text, end)
         if post is not None and all(
-            w.isdigit() or (w.lower() in _DIGIT_WORDS) for w in post.group().replace(",", " ").split()[-5:-1]
+            w.isdigit() or is_digit_word(w) for w in post.group().replace(",", " ").split()[-5:-1]
         ):
             end = post.end()
         found.append((_prefixes_before(text, m.start(), street_words()), end, SCORE_WEAK_STREET))

@@ -18,18 +18,15 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymizer.normalize import NUMBER_WORD_PATTERN, spoken_number
+
 FNR, KONTO, CARD, PHONE = "NO_FODSELSNUMMER", "NO_KONTONUMMER", "CREDIT_CARD", "PHONE_NUMBER"
 SCORE = 0.8
 
-_COUNTS = {
-    "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "sex": 6, "åtta": 8, "nio": 9, "tio": 10,
-}  # fmt: skip
-_COUNT = "|".join(sorted(_COUNTS, key=len, reverse=True))
 #: "de siste åtte (sifrene) på kortet er 13960046", "first six are 150390", "siste fem i kontonummeret 70097".
 _PIECE = re.compile(
-    rf"(?i)\b(?:(?:siste|første|last|first|sista|första)\s+(?P<n>\d{{1,2}}|{_COUNT})"
-    rf"|(?P<n2>{_COUNT})\s+(?:siste|første|last|first|sista|första))\b[^\d\n]{{0,40}}?"
+    rf"(?i)\b(?:(?:siste|første|last|first|sista|första)\s+(?P<n>\d{{1,2}}|{NUMBER_WORD_PATTERN})"
+    rf"|(?P<n2>{NUMBER_WORD_PATTERN})\s+(?:siste|første|last|first|sista|första))\b[^\d\n]{{0,40}}?"
     r"(?<![\d.,])(?P<num>\d(?:[ .]?\d){3,10})(?![\d.,]\d)"
 )
 #: "personnummeret (de fem siste) er 46425", "personnr: 46425".
@@ -63,8 +60,9 @@ class PartialNumberRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         for m in _PIECE.finditer(text):
-            n = (m.group("n") or m.group("n2")).lower()
-            count = int(n) if n.isdigit() else _COUNTS[n]
+            n = m.group("n") or m.group("n2")
+            spoken = None if n.isdigit() else spoken_number(n, 0)
+            count = int(n) if n.isdigit() else spoken[1] if spoken else 0
             digits = sum(ch.isdigit() for ch in m.group("num"))
             if count < 5 or digits != count:
                 continue

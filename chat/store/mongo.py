@@ -106,8 +106,9 @@ def translate_error(exc: BaseException) -> ChatlogError:
     return StoreError("MongoDB operation failed")
 
 
-#: Operations whose deadline is ``stats_timeout_s`` rather than ``timeout_s``.
-_SLOW_OPERATIONS: Final = frozenset({"stats"})
+#: Operations whose deadline is another attribute than ``timeout_s``: the analysts' aggregation, and the
+#: index builds of start-up (a new index on a large collection after an upgrade takes minutes).
+_DEADLINES: Final[Mapping[str, str]] = {"stats": "stats_timeout_s", "_build_indexes": "index_timeout_s"}
 
 
 def _check_limit(limit: int) -> None:
@@ -129,7 +130,7 @@ def _boundary(
     @functools.wraps(op)
     async def wrapper(self: MongoStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            deadline = self.stats_timeout_s if op.__name__ in _SLOW_OPERATIONS else self.timeout_s
+            deadline: float = getattr(self, _DEADLINES.get(op.__name__, "timeout_s"))
             with pymongo.timeout(deadline):
                 return await op(self, *args, **kwargs)
         except (PyMongoError, BSONError) as exc:
@@ -220,18 +221,16 @@ class MongoStore(Store):
     # --- lifecycle ------------------------------------------------------------------------------------
 
     async def open(self) -> None:
-        # Index builds get their own, long deadline (a nested pymongo.timeout cannot extend an outer one,
-        # so this runs outside the usual boundary); creating an index that exists is a no-op.
-        log.info("building indexes if missing", extra={"store": "mongodb", "count": len(q.INDEXES)})
-        try:
-            with pymongo.timeout(self.index_timeout_s):
-                for collection in (q.SESSIONS, q.MESSAGES, q.AUDIT, q.HOLDS):
-                    await self._coll(collection).create_indexes(q.indexes_for(collection))
-        except (PyMongoError, BSONError) as exc:
-            error = translate_error(exc)
-            log.warning("mongodb index build failed", extra={"store": "mongodb", "error": type(exc).__name__})
-            raise error from exc
+        # Two calls, two deadlines (a nested pymongo.timeout cannot extend an outer one).
+        await self._build_indexes()
         await self._check_deployment()
+
+    @_boundary
+    async def _build_indexes(self) -> None:
+        """Under ``index_timeout_s`` (see ``_DEADLINES``); creating an index that exists is a no-op."""
+        log.info("building indexes if missing", extra={"store": "mongodb", "count": len(q.INDEXES)})
+        for collection in (q.SESSIONS, q.MESSAGES, q.AUDIT, q.HOLDS):
+            await self._coll(collection).create_indexes(q.indexes_for(collection))
 
     @_boundary
     async def _check_deployment(self) -> None:

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -232,18 +232,21 @@ async def load(label: str, url: str, n: int, seconds: float, tokens: list[str | 
     return Result(label, n, acked, seconds, lat, errors)
 
 
+async def widgets(url: str, count: int) -> list[ClientConnection]:
+    """``count`` widget connections with their hello done (an anonymous session each)."""
+    batch = await asyncio.gather(*(connect(url + "/ws/chat", open_timeout=60, compression=None) for _ in range(count)))
+    for ws in batch:
+        await ws.send('{"type":"hello"}')
+    for ws in batch:
+        await ws.recv()
+    return batch
+
+
 async def idle(url: str, pid: int, count: int) -> tuple[float, int]:
     base = rss_kb(pid)
     conns = []
     for i in range(0, count, 250):
-        batch = await asyncio.gather(
-            *(connect(url + "/ws/chat", open_timeout=60, compression=None) for _ in range(min(250, count - i)))
-        )
-        for ws in batch:
-            await ws.send('{"type":"hello"}')
-        for ws in batch:
-            await ws.recv()
-        conns.extend(batch)
+        conns.extend(await widgets(url, min(250, count - i)))
     await asyncio.sleep(1.0)
     per_conn_kb = (rss_kb(pid) - base) / count
     for ws in conns:
@@ -258,12 +261,7 @@ async def session_memory(url: str, pid: int, count: int, messages: int, text: st
     base = rss_kb(pid)
     conns = []
     for i in range(0, count, 100):
-        batch = await asyncio.gather(
-            *(connect(url + "/ws/chat", open_timeout=60, compression=None) for _ in range(min(100, count - i)))
-        )
-        for ws in batch:
-            await ws.send('{"type":"hello"}')
-            await ws.recv()
+        batch = await widgets(url, min(100, count - i))
         for k in range(messages):
             for ws in batch:
                 await ws.send(json.dumps({"type": "message", "client_msg_id": f"m{k}", "text": text}))

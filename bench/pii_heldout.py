@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import ENTITY_TYPES, Message, iter_jsonl
-from bench.pii_quality import NO_LEAK_TYPES, Ours, Report, StockPresidio, System, evaluate
+from bench.pii_quality import NO_LEAK_TYPES, Ours, Report, StockPresidio, System, evaluate, example_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT_DIR = ROOT / "tests" / "data" / "pii_heldout"
@@ -159,15 +159,7 @@ def render_examples(results: dict[tuple[str, str], tuple[LabelledSet, Summary, R
         if labelled.kind != "dev" or system != f"ours-{MODES[0]}":
             continue
         lines += ["", f"Errors on development set {set_name} ({system}, up to {limit} per type and kind):"]
-        shown: dict[tuple[str, str], int] = {}
-        for e in report.examples:
-            key = (e.kind, e.type)
-            if shown.get(key, 0) >= limit:
-                continue
-            shown[key] = shown.get(key, 0) + 1
-            label = "pred" if e.kind == "missed" else "gold"
-            extra = f"  [{label}: {', '.join(e.predicted)}]" if e.predicted else ""
-            lines.append(f"  {e.kind:<14} {e.type:<16} {e.value!r} in {e.text!r}{extra}")
+        lines += example_lines(report.examples, limit)
     return "\n".join(lines)
 
 

@@ -408,18 +408,26 @@ def render(reports: Sequence[Report], corpus_desc: str, examples: int) -> str:
         if not r.system.startswith("ours") or not examples:
             continue
         lines += ["", f"Worst errors of {r.system} (up to {examples} per type and kind):"]
-        shown: dict[tuple[str, str], int] = {}
-        for e in sorted(
+        ordered = sorted(
             r.examples, key=lambda e: (ENTITY_TYPES.index(e.type) if e.type in ENTITY_TYPES else 99, e.kind)
-        ):
-            key = (e.kind, e.type)
-            if shown.get(key, 0) >= examples:
-                continue
-            shown[key] = shown.get(key, 0) + 1
-            label = "pred" if e.kind == "missed" else "gold"
-            extra = f"  [{label}: {', '.join(e.predicted)}]" if e.predicted else ""
-            lines.append(f"  {e.kind:<14} {e.type:<16} {e.value!r} in {e.text!r}{extra}")
+        )
+        lines += example_lines(ordered, examples)
     return "\n".join(lines)
+
+
+def example_lines(examples: Sequence[Example], limit: int) -> list[str]:
+    """One line per miss or false positive, at most ``limit`` per (kind, type), in the given order."""
+    lines: list[str] = []
+    shown: dict[tuple[str, str], int] = {}
+    for e in examples:
+        key = (e.kind, e.type)
+        if shown.get(key, 0) >= limit:
+            continue
+        shown[key] = shown.get(key, 0) + 1
+        label = "pred" if e.kind == "missed" else "gold"
+        extra = f"  [{label}: {', '.join(e.predicted)}]" if e.predicted else ""
+        lines.append(f"  {e.kind:<14} {e.type:<16} {e.value!r} in {e.text!r}{extra}")
+    return lines
 
 
 def verdict(report: Report) -> str:

@@ -185,15 +185,54 @@ def _recognizer_name(recognizer: EntityRecognizer) -> str:
     return str(recognizer.name)  # type: ignore[has-type]  # assigned untyped in EntityRecognizer.__init__
 
 
-def resolve_overlaps(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
-    """Non-overlapping results, sorted by start: highest score first, then longest, then earliest."""
+def resolve_overlaps(results: Iterable[RecognizerResult], text: str | None = None) -> list[RecognizerResult]:
+    """Non-overlapping results, sorted by start: highest score first, then longest, then earliest.
+
+    A result that loses an overlap to results of other types keeps what lies outside them, when that holds at least
+    ``MIN_REMAINDER`` letters or digits (of ``text``; characters without it): "ola dot nordmann at gmail"
+    is an e-mail address with a name inside it, and the name winning must not leave "dot nordmann at
+    gmail" in clear. Dropping the loser whole would redact less than either result alone.
+    """
     ranked = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start))
     kept: list[RecognizerResult] = []
     for candidate in ranked:
-        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+        overlapping = [k for k in kept if k.start < candidate.end and candidate.start < k.end]
+        if not overlapping:
             kept.append(candidate)
+            continue
+        if any(k.entity_type == candidate.entity_type for k in overlapping):
+            continue  # two readings of one thing ("Hälsningar Göran" and "Göran"): the better one stands
+        clashes = sorted((k.start, k.end) for k in overlapping)
+        starts = (candidate.start, *(end for _, end in clashes))
+        gaps = zip(starts, (*(start for start, _ in clashes), candidate.end), strict=True)
+        for piece_start, piece_end in gaps:
+            if text is not None:  # no piece starts or ends with a space
+                while piece_start < piece_end and text[piece_start].isspace():
+                    piece_start += 1
+                while piece_end > piece_start and text[piece_end - 1].isspace():
+                    piece_end -= 1
+            if _substantial(text, piece_start, piece_end):
+                piece = RecognizerResult(
+                    candidate.entity_type,
+                    piece_start,
+                    piece_end,
+                    candidate.score,
+                    candidate.analysis_explanation,
+                    candidate.recognition_metadata,
+                )
+                kept.append(piece)
     kept.sort(key=lambda r: r.start)
     return kept
+
+
+#: Letters or digits a leftover piece of an overlapping result must hold to be kept (see resolve_overlaps).
+MIN_REMAINDER = 3
+
+
+def _substantial(text: str | None, start: int, end: int) -> bool:
+    if end - start < MIN_REMAINDER:
+        return False
+    return text is None or sum(ch.isalnum() for ch in text[start:end]) >= MIN_REMAINDER
 
 
 class Anonymizer:
@@ -258,7 +297,7 @@ class Anonymizer:
         """Non-overlapping results for ``text``, found in its normalised form (anonymizer/normalize.py)
         and mapped back, so that offsets are into ``text`` and cover any hidden characters inside."""
         view = normalize(text)
-        results = resolve_overlaps(self.analyzer.analyze_chat(view.text, language, threshold))
+        results = resolve_overlaps(self.analyzer.analyze_chat(view.text, language, threshold), view.text)
         if view.changed:
             for result in results:
                 result.start, result.end = view.span(result.start, result.end)

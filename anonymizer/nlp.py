@@ -216,7 +216,7 @@ class NearestCueContextEnhancer(LemmaContextAwareEnhancer):
     def __init__(
         self,
         words_before: int = 5,
-        words_after: int = 2,
+        words_after: int = 3,
         similarity_factor: float = 0.35,
         min_score_with_context: float = 0.4,
         decided_score: float | None = None,

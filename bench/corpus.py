@@ -72,6 +72,8 @@ NEGATIVE_KINDS: tuple[str, ...] = (
     "PERCENT",
     "YEAR",
     "WORD",
+    "VERSION",
+    "POSTCODE",
 )
 
 DEFAULT_N = 3000

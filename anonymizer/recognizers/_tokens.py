@@ -27,7 +27,7 @@ from anonymizer.recognizers._gazetteer import (
 
 # Letters (any script), with inner hyphens and apostrophes: Anne-Lise, O'Brien, al-Hassan, John's.
 # Words glued to digits, "_" or "@" are identifiers ("nils58", "kari_h"), not prose: skipped whole.
-_WORD = re.compile(r"(?<![\d_@])(?>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?![\d_@])")
+_WORD = re.compile(r"(?<!\w)(?<![\w.]@)(?>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?![\d_@])")
 
 #: E-mail addresses, links and handles: the names in them are the e-mail recognizer's business.
 _NOT_PROSE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+_\S+|\S*/\S*/\S*")
@@ -42,7 +42,7 @@ POLITE = frozenset({"please", "pls", "plz", "takk", "thanks", "thx", "tusen"})
 LOWER, CAP, UPPER = 0, 1, 2
 
 #: Punctuation that starts a new sentence (capitalisation after it is no evidence of a name).
-SENTENCE_BREAK = frozenset(".!?:;\n•*\"“”«»()[]")
+SENTENCE_BREAK = frozenset('.!?:;\n•*"“”«»()[]')
 
 #: Norwegian definite nouns ("kontoen", "appen", "firmaet"): frequent words, never surnames here.
 DEFINITE = re.compile(r"(?:en|et|ene|ne|er)$")
@@ -226,6 +226,10 @@ def tokenize(text: str) -> Tokens:
         trim = 0
         if flags is None:
             flags, trim = _lookup(low.replace("’", "'"), shape, table)
+            if flags == COMMON and "-" in word and word.rpartition("-")[2][:1].isupper():
+                head = table.get(low.partition("-")[0], 0)
+                if head & SURNAME and not head & (AMBIGUOUS | NOT_NAME):
+                    flags = SURNAME | AMBIGUOUS  # "Haugland-Sæle" (but "Hansen-jakke" is a jacket)
         elif flags & FUNCTION and shape != CAP:
             flags &= ~(NAME | AMBIGUOUS | WELL_KNOWN)  # "ha", "kan", "men": words, not the names they also are
         starts.append(s)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from presidio_analyzer import RecognizerResult
 
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
-from anonymizer.recognizers._gazetteer import COMMON, word_flags
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, word_flags
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -90,6 +90,22 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
         rf"(?:{_PROVIDER})(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,2}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
         0.85,
     ),
+    (
+        # "kari.hansen at firma.no": a bare " at " before any domain. Weak on its own ("jeg ser at nav.no
+        # er nede"); a user name that looks like one or an e-mail cue carries it (see ``score_of``).
+        "email_at_word",
+        rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}[ \t]+(?:at|på)[ \t]+"
+        rf"{_DOMAIN_LABEL}(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,3}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
+        0.2,
+    ),
+    (
+        # "ola.nordmann@gmail", "kari@gmail.c o m": an "@" between a user name and a domain with no
+        # top-level domain (forgotten, or broken up). In chat nothing else is written that way.
+        "email_no_tld",
+        r"(?<![\w.+\-%'@])(?=[\w.+\-%']*[^\W\d_])[\w+\-%'](?:[\w.+\-%']{0,62}[\w+\-%'])?"
+        r"@[^\W\d_][\w\-]{1,61}(?:\.[^\W_][\w\-]{0,61})*(?![\w\-@])",
+        0.6,
+    ),
 )
 
 CONTEXT: tuple[str, ...] = ("e-post", "epost", "e-postadresse", "mail", "e-mail", "email", "mailadresse")
@@ -97,6 +113,7 @@ CONTEXT: tuple[str, ...] = ("e-post", "epost", "e-postadresse", "mail", "e-mail"
 #: Anything that could start an obfuscated "@" (the cheap test before the patterns run).
 _HINT = re.compile(
     rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| (?:at|på|on|hos) (?:{_PROVIDER})\b"
+    rf"|[\w.][ \t]+(?:at|på)[ \t]+[\w\-]+(?:[ \t]?[.,]|[ \t]+(?:{_DOT_WORDS})[ \t])"
     rf"|\b(?:gmail|hotmail|outlook|yahoo|icloud|mail)(?:-?adressen|-?adressa|-?kontoen|en|-?address)?"
     rf"[ \t]+(?:min |mi |mitt |my )?(?:er|e|is|:)[ \t]"
 )
@@ -114,6 +131,54 @@ _PROVIDER_CUE = re.compile(
 )
 _USER_NAME = re.compile(r"(?=.*[\d._])[\w.+\-]{3,64}")
 SCORE_USER_NAME = 0.8
+
+#: Providers whose name is no everyday word: an address written around one of these is recognised even
+#: when every "@" and dot in it is disguised or dropped ("ola-dot-nordmann-at-gmail-dot-com",
+#: "ola 📧 gmail.com", "olanordmann på gmail").
+DISTINCT_PROVIDERS: tuple[str, ...] = (
+    "gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "broadpark", "getmail", "frisurf",
+    "altibox", "nextgentel", "protonmail", "gmx", "yandex", "tutanota", "online.no", "live.no", "msn",
+)  # fmt: skip
+_DISTINCT = re.compile(
+    "(?i)(?<![\\w@])(?:"
+    + "|".join(re.escape(p) for p in sorted(DISTINCT_PROVIDERS, key=len, reverse=True))
+    + ")(?!\\w)"
+)
+_LOOSE_DOT = rf"(?:[ \t]*[.,][ \t]*|-(?:{_DOT_WORDS})-|{_bracketed(_DOT_WORDS)}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
+#: The user name and the "@" before a provider, read backwards from it: the "@" may be any symbol
+#: (an emoji, "#", "(@)"), a word ("at", "på", "snabel-a", "-at-"), or only a space.
+_BEFORE_PROVIDER = re.compile(
+    rf"(?i)(?<![\w.+\-@])(?P<user>[\w+'](?:[\w+\-']*[\w+'])?(?:{_LOOSE_DOT}[\w+'](?:[\w+\-']*[\w+'])?){{0,4}})"
+    rf"(?P<at>[ \t]*(?:{_bracketed(_AT_WORDS + '|@|a')}|-at-|[^\w\s]{{1,3}}\ufe0f?)[ \t]*(?:\r?\n[ \t]*)?"
+    rf"|[ \t]+(?:at|på|hos|on|{_SPOKEN_AT})[ \t]+|[ \t]+)$"
+)
+_AFTER_PROVIDER = re.compile(rf"(?i)(?:(?:{_LOOSE_DOT}|\s*\.|[ \t]+)(?:{_TLD})(?![\w\-]))*")
+_EMAIL_CUE = re.compile(r"(?i)(?:e-?post|e-?mail|mail|epost|adresse|address)\w*\W{0,3}(?:\w+\W+){0,3}$")
+_EXPLICIT_AT = re.compile(r"[^\w\s]|snabel|kr[øo]ll|-at-", re.IGNORECASE)
+SCORE_AROUND_PROVIDER = 0.6
+
+
+def addresses_around_providers(text: str) -> list[tuple[int, int]]:
+    """Spans of addresses built around a distinctive provider name, however their "@" and dots are
+    written. The user name must stand where an address has it, and the "@" must be telling: a symbol
+    or "snabel-a" on its own; "at"/"på" when the user name is no everyday word ("olanordmann på gmail",
+    not "jeg er på gmail"); a bare space only after an e-mail cue ("e-post: olanordmann gmail com")."""
+    spans: list[tuple[int, int]] = []
+    for m in _DISTINCT.finditer(text):
+        head = _BEFORE_PROVIDER.search(text, max(0, m.start() - 90), m.start())
+        if head is None:
+            continue
+        user, at = head.group("user"), head.group("at")
+        first = re.split(r"[^\w']", user, maxsplit=1)[0].lower()
+        if not _EXPLICIT_AT.search(at):
+            flags = 0 if re.search(r"[\d_.]", user) else word_flags().get(first, 0)
+            cued = _EMAIL_CUE.search(text, max(0, head.start() - 40), head.start()) is not None
+            if flags & FUNCTION or not (cued or (at.strip() and not flags & COMMON)):
+                continue
+        tail = _AFTER_PROVIDER.match(text, m.end())
+        spans.append((head.start(), tail.end() if tail else m.end()))
+    return spans
+
 
 _CANONICAL_AT = re.compile(rf"(?i){_AT}|[ \t]+(?:at|på)[ \t]+")
 _CANONICAL_DOT = re.compile(rf"(?i){_DOMAIN_DOT}| (?:bindestrek|understrek|strek|underscore|dash) ")
@@ -154,10 +219,23 @@ class ChatEmailRecognizer(ChatPatternRecognizer):
     RUN_BOUND = False
 
     def could_match(self, facts: TextFacts) -> bool:
-        return "@" in facts.text or _HINT.search(facts.text) is not None
+        return "@" in facts.text or _HINT.search(facts.text) is not None or _DISTINCT.search(facts.text) is not None
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_email(candidate)
+
+    def score_of(self, candidate: str, score: float) -> float:
+        """A bare " at " address whose user name has a dot, a digit or an underscore ("kari.hansen at
+        firma.no") stands on its own; "kari at firma.no" needs an e-mail cue (Presidio's context)."""
+        local = _BARE_AT.split(candidate, maxsplit=1)[0]
+        if (
+            score < SCORE_USER_NAME
+            and len(local) < len(candidate)
+            and _USER_NAME.fullmatch(local)
+            and local[0].isalpha()
+        ):
+            return SCORE_USER_NAME
+        return score
 
     def analyze(
         self,
@@ -169,6 +247,11 @@ class ChatEmailRecognizer(ChatPatternRecognizer):
         """The patterns, then addresses given as a user name and a provider in words."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         taken = [(r.start, r.end) for r in results]
+        for start, end in addresses_around_providers(text):
+            if not any(s <= start and end <= e for s, e in taken):
+                results = [r for r in results if not (start <= r.start and r.end <= end)]
+                taken.append((start, end))
+                results.append(RecognizerResult(ENTITY, start, end, SCORE_AROUND_PROVIDER))
         for m in (*_USER_AT_PROVIDER.finditer(text), *_PROVIDER_CUE.finditer(text)):
             start, end = (m.start("user"), m.end()) if m.re is _USER_AT_PROVIDER else m.span("user")
             if not _USER_NAME.fullmatch(m.group("user")) or any(start < e and s < end for s, e in taken):

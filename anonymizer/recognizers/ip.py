@@ -8,6 +8,7 @@ is not a valid IPv6 address, so ``ipaddress`` rejects it.
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 
@@ -15,6 +16,17 @@ ENTITY = "IP_ADDRESS"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)", 0.85),
+    # Dots with spaces around them, as a phone's keyboard or a careful customer types them:
+    # "85 . 164 . 22 . 9", "85. 164. 22. 9".
+    (
+        "ipv4_spaced",
+        r"(?<![\w.])\d{1,3}(?:[ \t]?\.[ \t]|[ \t]\.[ \t]?)\d{1,3}(?:[ \t]?\.[ \t]?\d{1,3}){2}"
+        r"(?![\w]|[ \t]?\.[ \t]?\d)",
+        0.5,
+    ),
+    # Dashes or plain spaces ("85-164-22-9", "85 164 22 9") are amounts, phone numbers and dates as
+    # often: only an "ip" cue makes them an address.
+    ("ipv4_cued", r"(?<![\w.\-])\d{1,3}(?:([ \t]|-)\d{1,3})(?:\1\d{1,3}){2}(?![\w]|[ \t\-]\d)", 0.1),
     (
         "ipv6",
         r"(?<![\w:.])(?:[0-9A-F]{0,4}:){2,7}(?:[0-9A-F]{1,4}|(?:\d{1,3}\.){3}\d{1,3}|:)?(?:%[\w.]{1,15})?(?![\w:%]|\.\w)",
@@ -25,12 +37,20 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 CONTEXT: tuple[str, ...] = ("ip", "ip-adresse", "ipadresse", "ip-adressen", "ipv4", "ipv6", "address", "adresse")
 
 
+_SEPARATOR = re.compile(r"[ \t]*[.\-][ \t]*|[ \t]+")
+_IP_CUE = re.compile(r"(?i)\bip")
+
+
 def is_valid_ip(text: str) -> bool:
     """A valid IPv4 address or an IPv6 address with at least one digit.
 
     IPv4 with leading zeros ("192.168.001.010") is what routers and log files print; ``ipaddress``
     refuses it (it is ambiguous with octal notation), but it addresses the same machine.
     """
+    if ":" not in text and not text.replace(".", "").isdigit():
+        if sum(ch.isdigit() for ch in text) < 6:
+            return False  # "kap. 1. 2. 3. 4": a numbered list, not an address
+        text = _SEPARATOR.sub(".", text)
     try:
         address = ipaddress.ip_address(text)
     except ValueError:
@@ -50,7 +70,10 @@ class ChatIpRecognizer(ChatPatternRecognizer):
 
     def could_match(self, facts: TextFacts) -> bool:
         # Three dots for IPv4, two colons for IPv6.
-        return facts.longest_run >= 1 and (facts.text.count(".") >= 3 or facts.text.count(":") >= 2)
+        # (or an "ip" cue for the dashed and spaced forms)
+        return facts.longest_run >= 1 and (
+            facts.text.count(".") >= 3 or facts.text.count(":") >= 2 or _IP_CUE.search(facts.text) is not None
+        )
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_ip(candidate)

@@ -53,6 +53,7 @@ from anonymizer.recognizers._tokens import (
     UPPER,
     Tokens,
     closed,
+    joined,
     next_is_name,
     tokenize,
     unknown_name_word,
@@ -208,6 +209,7 @@ class PersonRecognizer(EntityRecognizer):
         named: list[tuple[int, int, float]] = []  # words of each name reported, with its score
 
         def emit(first: int, last: int, score: float) -> None:
+            first = _given_before(toks, first, covered)
             for k in range(first, last + 1):
                 covered[k] = True
             spans.append((first, last))
@@ -271,6 +273,24 @@ class PersonRecognizer(EntityRecognizer):
         for j, score in list(other_mentions(toks, named, covered)):
             emit(j, j, score)
         return results
+
+
+#: "Vår Kari", "Deres Ola": possessives that are also given names somewhere.
+_POSSESSIVES = frozenset({"vår", "våre", "vårt", "deres", "din", "mi", "min", "hans", "hennes", "sin", "our", "my"})
+
+
+def _given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
+    """Where a name found at ``first`` really starts: one given name more before it, written the same
+    way, when that given name is also a word ("Tor Arne Fjell har ...", "MIN MOR ELSE MARIE TVEIT"):
+    a word the rules would not start a name with, but a name once a name follows it."""
+    k = first - 1
+    if k < 0 or covered[k] or not joined(toks, k) or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[first]:
+        return first
+    flags = toks.flags[k]
+    low = toks.low[k]
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVES:
+        return first
+    return k if toks.flags[first] & NAME else first
 
 
 # --- cues --------------------------------------------------------------------------------------------

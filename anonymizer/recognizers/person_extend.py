@@ -115,9 +115,9 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     number does ("Torstein Nes?", "MVH HALVOR NES", "Ingrid Nes Lunde", but not "Kari Oslo 2")."""
     given = toks.flags[last]
     sure_given = bool(given & GIVEN and not given & AMBIGUOUS)
-    if not sure_given and last > j and not given & (NAME | COMMON | NOT_NAME):
+    if not sure_given and last > j and (not given & (NAME | COMMON | NOT_NAME) or given & SURNAME):
         start = toks.flags[j]
-        sure_given = bool(start & GIVEN and not start & AMBIGUOUS)  # "Inger Midtbø Sandal"
+        sure_given = bool(start & GIVEN and not start & AMBIGUOUS)  # "Inger Midtbø Sandal", "Magnhild Vetlesen Fjære"
     low = toks.low[k]
     if not sure_given or toks.flags[k] & FUNCTION or len(low) < 2 or "-" in low:
         return False  # "Helly Hansen-jakke": a brand in a compound

@@ -43,7 +43,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("MAIL: POST@BANK.NO", [(E, "POST@BANK.NO")]),
     # negatives
     ("@bank hjelp", []),
-    ("user@localhost", []),
+    # no top-level domain: forgotten or broken up, still an address ("ola.nordmann@gmail")
+    ("user@localhost", [(E, "user@localhost")]),
+    ("skriv til ola.nordmann@gmail takk", [(E, "ola.nordmann@gmail")]),
+    ("kari.hansen@gmail.c o m", [(E, "kari.hansen@gmail.c")]),
+    ("møte kl 10@kontoret", []),
     ("a..b@example.no", []),
     ("x@-bad.no", []),
     ("jeg @ 12 i dag", []),

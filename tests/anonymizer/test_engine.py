@@ -137,10 +137,13 @@ def test_presidio_analyze_agrees_with_lean_path(engine: Anonymizer) -> None:
 @pytest.mark.parametrize(
     ("results", "kept"),
     [
-        ([("A", 0, 10, 0.5), ("B", 2, 5, 0.9)], [("B", 2, 5)]),  # highest score wins
+        # highest score wins; the loser keeps what lies outside it when that is 3 characters or more
+        ([("A", 0, 10, 0.5), ("B", 2, 5, 0.9)], [("B", 2, 5), ("A", 5, 10)]),
         ([("A", 0, 10, 0.9), ("B", 0, 5, 0.9)], [("A", 0, 10)]),  # then the longest
         ([("A", 0, 5, 0.9), ("B", 5, 9, 0.9)], [("A", 0, 5), ("B", 5, 9)]),  # touching is fine
-        ([("A", 0, 5, 0.5), ("B", 4, 9, 0.6), ("C", 8, 12, 0.7)], [("A", 0, 5), ("C", 8, 12)]),
+        ([("A", 0, 5, 0.5), ("B", 4, 9, 0.6), ("C", 8, 12, 0.7)], [("A", 0, 4), ("B", 4, 8), ("C", 8, 12)]),
+        ([("A", 0, 9, 0.5), ("B", 2, 4, 0.9), ("B", 5, 7, 0.9)], [("B", 2, 4), ("B", 5, 7)]),  # short pieces go
+        ([("A", 0, 10, 0.5), ("A", 2, 5, 0.9)], [("A", 2, 5)]),  # one type: two readings, the better stands
     ],
 )
 def test_resolve_overlaps(results: list[tuple[str, int, int, float]], kept: list[tuple[str, int, int]]) -> None:

@@ -68,7 +68,7 @@ from anonymizer.recognizers.person_context import (
     shouting,
     unit_after,
 )
-from anonymizer.recognizers.person_extend import NUMBER_AFTER, SURNAME_ENDING, extend
+from anonymizer.recognizers.person_extend import MIDDLE_MARKERS, NUMBER_AFTER, SURNAME_ENDING, extend
 from anonymizer.recognizers.person_lists import list_names, other_mentions, reversed_names
 
 ENTITY = "PERSON"
@@ -614,6 +614,19 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
 def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
     flags = toks.flags[i]
+    if (
+        toks.initial[i]
+        and toks.shape[i] == LOWER
+        and flags & GIVEN
+        and not flags & (FUNCTION | NOT_NAME)
+        and i + 1 < len(toks.low)
+        and len(toks.low[i + 1]) == 1
+        and toks.low[i + 1] not in "aeiouyæøå"  # "ka e", "saken i": a word, not an initial
+        and not toks.flags[i + 1] & COMMON
+        and toks.gap(i) == " "
+        and (i + 2 == len(toks.low) or closed(toks, i + 1) or toks.flags[i + 2] & COMMON)
+    ):
+        return i, i + 1, SCORE_LOWER_FULL_NAME  # "per h sa at ...": a writer opening with name and initial
     if not flags & GIVEN or flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON):
         return None
     last = extend(toks, i, strong=False)
@@ -621,6 +634,8 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
         tail = toks.flags[last]
         if tail & SURNAME or (not tail & NAME and SURNAME_ENDING.search(toks.low[last])):
             return i, last, SCORE_LOWER_FULL_NAME
+        if any(toks.low[k] in MIDDLE_MARKERS for k in range(i + 1, last)):
+            return i, last, SCORE_LOWER_FULL_NAME  # "tran thi mai": surname, middle name, given name
         if toks.shape[i] == UPPER and not shouting(toks) and all(
             toks.flags[k] & NAME and not toks.flags[k] & (AMBIGUOUS | SOFT) for k in range(i, last + 1)
         ):

@@ -89,7 +89,10 @@ _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could"
 _CLOSING = frozenset(
     {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here"}
 )
-AGE = re.compile(r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b")
+AGE = re.compile(
+    r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b"
+    r"| (?:på|pa|på snart|som er) \d{1,2}(?: ?år| ?mnd)?\b(?! ?(?:kr|kroner|%|timer|dager|uker|kg|cm|m\b|[.,]\d))"
+)
 LIST_GAP = re.compile(r"(?: ?\(\d{1,2}(?: ?år)?\))?\s*,\s*|\s+")
 _SIGNATURE_LEAD = re.compile(r"(?:^|\n|[.!?]\s+|\s[/–—-]\s?|^[/–—-]\s?)$")
 
@@ -387,7 +390,7 @@ def _speaks(toks: Tokens, j: int, rel: Relations) -> bool:
     verb only people do."""
     return (
         toks.initial[j]
-        and toks.shape[j] != LOWER
+        and (toks.shape[j] != LOWER or not any(ch.isupper() for ch in toks.text))  # or no capitals at all
         and bool(toks.flags[j] & NAME)
         and _word(toks, j + 1) in rel.speech
         and plain_gap(toks, j)
@@ -400,8 +403,18 @@ def _sin(toks: Tokens, j: int, rel: Relations) -> bool:
 
 
 def _may_get(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "Kan Ask få BSU", "can Sky get a card": someone who may be given something."""
-    return _word(toks, j - 1) in _MODAL and _word(toks, j + 1) in _RECEIVE and plain_gap(toks, j)
+    """ "Kan Ask få BSU", "can Sky get a card", "vil at liv skal få tilgang": someone who may be given
+    something."""
+    if j + 1 >= len(toks.low) or not plain_gap(toks, j):
+        return False
+    if _word(toks, j - 1) in _MODAL and _word(toks, j + 1) in _RECEIVE:
+        return True
+    return (
+        toks.initial[j] is False
+        and _word(toks, j + 1) in _MODAL
+        and _word(toks, j + 2) in _RECEIVE
+        and _word(toks, j + 3) in rel.granted
+    )
 
 
 def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -474,8 +487,22 @@ def _called_at(toks: Tokens, j: int, rel: Relations) -> bool:
     return rest[:1].isdigit() or rest[:1] == "+" or rest[:1] == "("
 
 
+def _after_kin(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "Bestefar Eilev vil ...", "samboeren min Kine", "adviser Marte": a capitalised word right after a
+    word for a relative or a role is that person's name (a rare name near a frequent word included)."""
+    if toks.shape[j] != CAP or j == 0 or not plain_gap(toks, j - 1) or toks.flags[j] & (SOFT | NOT_NAME):
+        return False
+    if j + 1 < len(toks.low) and toks.shape[j + 1] == CAP and not toks.flags[j + 1] & NAME and plain_gap(toks, j):
+        return False  # "advokat Oslo Sentrum", "rådgiver Nordea Finans": a place or a firm
+    before = _word(toks, j - 1)
+    if before in _MY and j >= 2 and plain_gap(toks, j - 2):
+        before = _word(toks, j - 2)  # "samboeren min Kine"
+    return before in rel.kin
+
+
 _RULES = (
     _called_at,
+    _after_kin,
     _of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
     _in_role, _dialect_article, _vocative,

@@ -51,7 +51,7 @@ SURNAME_ENDING = re.compile(
 
 
 #: Vietnamese middle names that say a given name follows ("Thị" for women, "Văn" for men).
-_MIDDLE_MARKERS = frozenset({"thi", "thị", "van", "văn"})
+MIDDLE_MARKERS = frozenset({"thi", "thị", "van", "văn"})
 
 
 def extend(toks: Tokens, j: int, *, strong: bool) -> int:
@@ -102,7 +102,7 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
         return closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
     if flags & AMBIGUOUS and not flags & SURNAME:
         # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
-        if toks.low[k - 1] in _MIDDLE_MARKERS:
+        if toks.low[k - 1] in MIDDLE_MARKERS:
             return True  # "Tran Thi Mai", "Nguyen Van An": a Vietnamese middle name says a name goes on
         return next_is_name(toks, k) or closed(toks, k) or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
     return True
@@ -137,7 +137,7 @@ def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
     flags = toks.flags[k]
     if _lower_surname_word(flags, toks.low[k], strong=strong):
         return True
-    marker = toks.flags[k - 1] & PARTICLE or toks.low[k - 1] in _MIDDLE_MARKERS
+    marker = toks.flags[k - 1] & PARTICLE or toks.low[k - 1] in MIDDLE_MARKERS
     if k >= 2 and marker and toks.flags[k - 2] & NAME and not flags & (FUNCTION | NOT_NAME):
         return True  # after "van", "thi", "bin" inside a name, any word: "nguyen van hung", "tran thi mai"
     # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.

@@ -66,13 +66,15 @@ def digit_separators(text: str) -> list[Edit]:
 
 # --- letters for digits ---------------------------------------------------------------------------------
 
-#: Groups of digits with letters O/o for zero and l/I for one among them, next to each other: "9l O4 2O 52",
-#: "l2O7 5l O8l07", "976 O9 595". Every group holds a real digit, and the run holds five or more.
+#: Groups of digits with letters O/o for zero, l/I for one, S for five and B for eight among them, next to
+#: each other: "9l O4 2O 52", "l2O7 5l O8l07", "976 O9 595", "938 3S 2Sl". The run starts and ends with a
+#: group that holds a real digit; it holds five real digits, or eight characters of a number and three.
 _LOOKALIKE_RUN = re.compile(
-    r"(?<![^\W\d_])(?=[oOlI]*\d)[0-9oOlI]+(?:[ .\-](?=[oOlI]*\d)[0-9oOlI]+)*(?![^\W\d_])"
+    r"(?<![^\W\d_])(?=[oOlISB]*\d)[0-9oOlISB]+(?:[ .\-][0-9oOlISB]+)*(?![^\W\d_])"
 )
-_LOOKALIKE_HINT = re.compile(r"\d[oOlI]|[oOlI]\d")
-_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1"}
+_LOOKALIKE_HINT = re.compile(r"\d[oOlISB]|[oOlISB]\d")
+_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5", "B": "8"}
+_TRAILING_LETTERS = re.compile(r"(?:[ .\-][oOlISB]+)+$")
 
 
 def digit_lookalikes(text: str) -> list[Edit]:
@@ -81,9 +83,14 @@ def digit_lookalikes(text: str) -> list[Edit]:
         return []
     edits: list[Edit] = []
     for m in _LOOKALIKE_RUN.finditer(text):
-        run = m.group()
-        if sum(ch.isdigit() for ch in run) < 5 or not any(ch in _LOOKALIKES for ch in run):
+        run = _TRAILING_LETTERS.sub("", m.group())  # "412 I": the number ends before the word
+        real = sum(ch.isdigit() for ch in run)
+        if not any(ch in _LOOKALIKES for ch in run):
             continue
+        if real < 5 and not (real >= 3 and sum(ch.isalnum() for ch in run) >= 8):
+            continue
+        if any(not any(ch.isdigit() for ch in group) and len(group) > 2 for group in re.split(r"[ .\-]", run)):
+            continue  # "OBS", "SOS": a word between numbers
         edits += [(m.start() + i, m.start() + i + 1, _LOOKALIKES[ch]) for i, ch in enumerate(run) if ch in _LOOKALIKES]
     return edits
 
@@ -96,6 +103,9 @@ _AT_ENTITY = re.compile(r"(?i)(?<=[\w.])(?:&#0*64;|&#x0*40;|&commat;|%40|@@+)(?=
 #: A domain broken over two lines by a narrow screen or a careless paste: "karoline.strand@gm\nail.com".
 _BROKEN_DOMAIN = re.compile(r"@[\w\-]+(?:\.[\w\-]+)*(\r?\n)[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?![\w\-])")
 #: A local part in quotes: '"ben.oconnor"@outlook.ie' (valid, and unusual enough to slip past).
+#: Dots typed twice in an address: "ingrid.tveit@@gmail..com".
+_AT_TOKEN = re.compile(r"[\w.\-]*@[\w.\-]*")
+_DOTS = re.compile(r"(?<=\w)\.{2,}(?=\w)")
 _QUOTED_LOCAL = re.compile(r"([\"'“”])([\w.+\-]+)([\"'“”])(?=@)")
 
 
@@ -104,6 +114,8 @@ def email_disguises(text: str) -> list[Edit]:
         return []
     edits: list[Edit] = [(m.start(), m.end(), "@") for m in _AT_ENTITY.finditer(text)]
     edits += [(m.start(1), m.end(1), "") for m in _BROKEN_DOMAIN.finditer(text)]
+    for token in _AT_TOKEN.finditer(text) if ".." in text else ():
+        edits += [(token.start() + d.start(), token.start() + d.end(), ".") for d in _DOTS.finditer(token.group())]
     for m in _QUOTED_LOCAL.finditer(text):
         edits += [(m.start(1), m.end(1), ""), (m.start(3), m.end(3), "")]
     return edits

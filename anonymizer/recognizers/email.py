@@ -37,6 +37,9 @@ TLDS: tuple[str, ...] = (
     "com", "no", "net", "org", "se", "dk", "fi", "is", "de", "uk", "co.uk", "eu", "io", "info", "biz", "me",
     "nu", "fr", "es", "it", "nl", "be", "ch", "at", "pl", "lt", "lv", "ee", "ru", "ua", "us", "ca", "au",
     "edu", "gov", "online", "email", "mail", "live", "app", "dev", "tech", "cloud", "pro", "xyz", "tv", "cc",
+    "ph", "pk", "in", "cn", "vn", "th", "tr", "so", "er", "sy", "af", "ng", "gh", "br", "mx", "ar", "cl", "za",
+    "jp", "kr", "gr", "pt", "cz", "sk", "hu", "ro", "bg", "hr", "si", "rs", "ie", "nz", "sg", "my", "id", "ir",
+    "iq", "eg", "ma", "ke", "et", "lk", "bd", "np", "ae", "sa", "il", "co", "by", "kz", "ge", "am",
 )  # fmt: skip
 
 #: Mail providers: a bare " at " before one of these is an "@" ("ola at gmail dot com").
@@ -150,7 +153,7 @@ _LOOSE_DOT = rf"(?:[ \t]*[.,][ \t]*|-(?:{_DOT_WORDS})-|{_bracketed(_DOT_WORDS)}|
 _BEFORE_PROVIDER = re.compile(
     rf"(?i)(?<![\w.+\-@])(?P<user>[\w+'](?:[\w+\-']*[\w+'])?(?:{_LOOSE_DOT}[\w+'](?:[\w+\-']*[\w+'])?){{0,4}})"
     rf"(?P<at>[ \t]*(?:{_bracketed(_AT_WORDS + '|@|a')}|-at-|[^\w\s]{{1,3}}\ufe0f?)[ \t]*(?:\r?\n[ \t]*)?"
-    rf"|[ \t]+(?:at|på|hos|on|{_SPOKEN_AT})[ \t]+|[ \t]+)$"
+    rf"|[ \t]+(?:at|ætt|æt|på|hos|on|{_SPOKEN_AT})[ \t]+|[ \t]+)$"
 )
 _AFTER_PROVIDER = re.compile(rf"(?i)(?:(?:{_LOOSE_DOT}|\s*\.|[ \t]+)(?:{_TLD})(?![\w\-]))*")
 _EMAIL_CUE = re.compile(r"(?i)(?:e-?post|e-?mail|mail|epost|adresse|address)\w*\W{0,3}(?:\w+\W+){0,3}$")
@@ -191,6 +194,7 @@ def canonical_email(text: str) -> str:
 
 
 _BARE_AT = re.compile(r"(?i)[ \t](?:at|på)[ \t]")
+_SPOKEN_DOT = re.compile(rf"(?i)[ \t](?:{_DOT_WORDS})[ \t]")
 
 
 def is_valid_email(text: str) -> bool:
@@ -227,7 +231,9 @@ class ChatEmailRecognizer(ChatPatternRecognizer):
     def score_of(self, candidate: str, score: float) -> float:
         """A bare " at " address whose user name has a dot, a digit or an underscore ("kari.hansen at
         firma.no") stands on its own; "kari at firma.no" needs an e-mail cue (Presidio's context)."""
-        local = _BARE_AT.split(candidate, maxsplit=1)[0]
+        local, *rest = _BARE_AT.split(candidate, maxsplit=1)
+        if score < SCORE_USER_NAME and rest and _SPOKEN_DOT.search(rest[0]):
+            return SCORE_USER_NAME  # "MARTIN AT RORLEGGER-NESS DOT NO": nobody writes prose so
         if (
             score < SCORE_USER_NAME
             and len(local) < len(candidate)

@@ -59,22 +59,67 @@ class PartialNumberRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
-        for m in _PIECE.finditer(text):
-            n = m.group("n") or m.group("n2")
-            spoken = None if n.isdigit() else spoken_number(n, 0)
-            count = int(n) if n.isdigit() else spoken[1] if spoken else 0
-            digits = sum(ch.isdigit() for ch in m.group("num"))
-            if count < 5 or digits != count:
+        pieces = _pieces(text)
+        # Both ends of a number given apart ("første fire er 9219, siste fire er 3740", "first half ...
+        # second half ..."): every piece is part of it, however short, and the pieces say what it is.
+        both = {side for *_, side in pieces} == {"first", "last"}
+        total = sum(digits for _, _, digits, _, _ in pieces)
+        for start, end, digits, count, _ in pieces:
+            if both and digits >= 2:
+                kind = _kind_near(text, end) or _kind_of_length(total, text[start:end])
+            elif count is not None and count >= 5 and digits == count:
+                kind = _kind_near(text, end)
+            else:
                 continue
-            kind = _kind_near(text, m.end())
             if kind is not None and (not entities or kind in entities):
-                results.append(RecognizerResult(kind, m.start("num"), m.end("num"), SCORE))
+                results.append(RecognizerResult(kind, start, end, SCORE))
         if not entities or FNR in entities:
-            pieces = list(_PERSONNUMMER.finditer(text))
+            halves = list(_PERSONNUMMER.finditer(text))
             if _FNR_CUE.search(text):
-                pieces += _BIRTH.finditer(text)
-            results += [RecognizerResult(FNR, m.start("num"), m.end("num"), SCORE) for m in pieces]
+                halves += _BIRTH.finditer(text)
+            results += [RecognizerResult(FNR, m.start("num"), m.end("num"), SCORE) for m in halves]
         return results
+
+
+#: "first half of my number is 9068", "andre halvdel: 6025", "resten er 22908": a piece by its place.
+_HALF = re.compile(
+    r"(?i)\b(?:(?P<first>first|første|fyrste|första)|(?P<last>second|last|other|andre|siste|sista|andra))"
+    r"\s+(?:half|halvdel|halvdelen|halvpart|halvparten|del|delen|part|bit|biten|bit)\b|\b(?P<rest>resten|the rest)\b"
+)
+_HALF_NUMBER = re.compile(r"[^\d\n]{0,30}?(?<![\d.,])(?P<num>\d(?:[ .]?\d){1,10})(?![\d.,]\d)")
+Piece = tuple[int, int, int, int | None, str]  # start, end, digits, digits announced, "first" or "last"
+
+
+def _pieces(text: str) -> list[Piece]:
+    """Every piece of a number the text announces as a piece, with its side."""
+    found: list[Piece] = []
+    for m in _PIECE.finditer(text):
+        n = m.group("n") or m.group("n2")
+        spoken = None if n.isdigit() else spoken_number(n, 0)
+        count = int(n) if n.isdigit() else spoken[1] if spoken else 0
+        side = "first" if re.search(r"(?i)første|first|första", m.group()) else "last"
+        found.append((m.start("num"), m.end("num"), _digits(m.group("num")), count, side))
+    for m in _HALF.finditer(text):
+        number = _HALF_NUMBER.match(text, m.end())
+        if number is None or any(s <= number.start("num") < e for s, e, *_ in found):
+            continue
+        if _AMOUNT.match(text, number.end("num")):
+            continue  # "første del av lånet er 2000 og resten 3000 kr": amounts
+        side = "first" if m.group("first") else "last"
+        found.append((number.start("num"), number.end("num"), _digits(number.group("num")), None, side))
+    return found
+
+
+_AMOUNT = re.compile(r"(?i)\s*(?:kr\b|kroner|nok\b|,-|%|€|\$|prosent|dager|år\b|mnd|måneder)")
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _kind_of_length(total: int, first: str) -> str | None:
+    """What a number of ``total`` digits given in pieces most likely is, when no word says it."""
+    return {8: PHONE, 11: FNR, 16: CARD}.get(total)
 
 
 def _kind_near(text: str, end: int) -> str | None:

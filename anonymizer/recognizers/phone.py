@@ -24,6 +24,7 @@ from anonymizer.recognizers._common import (
     ChatPatternRecognizer,
     TextFacts,
     digits,
+    text_facts,
 )
 
 if TYPE_CHECKING:
@@ -136,6 +137,39 @@ def is_possible_phone(text: str) -> bool:
     return False
 
 
+#: A number of eight digits in a Norwegian mobile range (4 or 9 first), grouped in any way ("49 831 386",
+#: "447 40918", "4 1 2 3 4 5 6 7", over lines): what else would a customer write so? Strict mode
+#: redacts it without a cue word; balanced mode still wants one.
+MOBILE_CHAIN_SCORE = 0.3
+
+
+_GROUPS = re.compile(r"\d+")
+#: Cue words that make such a number something else: a code, a reference, an error.
+MOBILE_CHAIN_DENY = frozenset({"kode", "koden", "code", "engangskode", "otp", "pin", "feilkode", "error", "err"})
+
+
+def mobile_chains(text: str) -> list[tuple[int, int]]:
+    """Spans of whole digit chains of eight digits that start with 4 or 9, grouped as no reference or
+    amount is: not "4510-8837" (an order), "9182 4417" (a code; that one needs a cue word as before),
+    "45 000 000" (an amount), nor glued to a word ("ERR_400 882 19")."""
+    spans = []
+    for chain in text_facts(text).chains:
+        if chain.digits != 8:
+            continue
+        start, end = chain.segments[0][0], chain.segments[-1][1]
+        number = text[start:end]
+        groups = _GROUPS.findall(number)
+        if number[0] not in "49" or len(groups) < 2 or "-" in number or "000" in groups:
+            continue
+        if [len(g) for g in groups] == [4, 4] or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")):
+            continue
+        before = text[max(0, start - 25) : start].lower().split()
+        if before and before[-1].strip(":.") in MOBILE_CHAIN_DENY:
+            continue
+        spans.append((start, end))
+    return spans
+
+
 class ChatPhoneRecognizer(ChatPatternRecognizer):
     """Phone numbers with format and cue-word evidence, validated by libphonenumber."""
 
@@ -178,6 +212,24 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
                 result.score = SIGNATURE_SCORE
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return raw_recognizer_results
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The patterns, then Norwegian mobile numbers in any grouping (see ``mobile_chains``)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for start, end in mobile_chains(text):
+            if self.is_denied(text, start, end):
+                continue
+            clash = [r for r in results if r.start < end and start < r.end]
+            if all(r.score < MOBILE_CHAIN_SCORE for r in clash):
+                results = [r for r in results if r not in clash]
+                results.append(self._result(self._loose_pattern, start, end, MOBILE_CHAIN_SCORE))
+        return results
 
     def could_match(self, facts: TextFacts) -> bool:
         # Eight digits in a row for a Norwegian number; "+1 (415) 555-0123" breaks runs but has a "+".

@@ -20,6 +20,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("fe80::1 og ::1", [(A, "fe80::1"), (A, "::1")]),
     ("2001:0DB8:0000:0000:0000:FF00:0042:8329", [(A, "2001:0DB8:0000:0000:0000:FF00:0042:8329")]),
     ("v 1.2.3.4, server 8.8.8.8", [(A, "8.8.8.8")]),
+    # spaced dots; dashes and spaces after an "ip" cue
+    ("logget inn fra 85 . 164 . 22 . 9 i natt", [(A, "85 . 164 . 22 . 9")]),
+    ("IP 85. 164. 22. 9", [(A, "85. 164. 22. 9")]),
+    ("IP address 85-164-22-9", [(A, "85-164-22-9")]),
+    ("IP: 85 164 22 9", [(A, "85 164 22 9")]),
     # negatives
     ("versjon 1.2.3", []),
     ("versjon 1.2.3.4", []),
@@ -30,6 +35,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("mac 00:1a:2b:3c:4d:5e", []),
     ("std::vector", []),
     ("dato 01.02.2024 kl. 12.30", []),
+    ("kap. 1. 2. 3. 4", []),  # a numbered list
+    ("dato 12-05-20-23", []),
+    ("beløp 12 300 200 100 kr", []),
 ]
 
 

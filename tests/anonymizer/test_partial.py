@@ -16,6 +16,12 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("De fem siste er 27378 og fødselsdatoen min er 170293",
      [("NO_FODSELSNUMMER", "27378"), ("NO_FODSELSNUMMER", "170293")]),
     ("the last six digits of my card are 441209", [("CREDIT_CARD", "441209")]),
+    # both ends of a number given apart: every piece, however short
+    ("send koden til første fire er 9219 siste fire er 3740", [("PHONE_NUMBER", "9219"), ("PHONE_NUMBER", "3740")]),
+    ("The first half of my number is 9068, the second half is 6025.",
+     [("PHONE_NUMBER", "9068"), ("PHONE_NUMBER", "6025")]),
+    ("kontonummer, første del: 9001.94 og resten er 22908",
+     [("NO_KONTONUMMER", "9001.94"), ("NO_KONTONUMMER", "22908")]),
 ]  # fmt: skip
 
 NOT_PIECES = [
@@ -24,6 +30,7 @@ NOT_PIECES = [
     "Jeg betalte de siste 12000 kr i går, og første 5000 i mai",
     "Last five years 20152 people moved",  # no number named
     "født 12.03.1985, bor i Oslo",  # a date of birth without a fødselsnummer around it
+    "første del av lånet er 2000 og resten 3000 kr",  # amounts
 ]
 
 

@@ -26,6 +26,14 @@ def found(recognizer: PersonRecognizer, text: str) -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # a given name that is also a word, before a found name; double and hyphenated surnames
+    ("Tor Arne Fjell har fått tilgang til min konto", ["Tor Arne Fjell"]),
+    ("MIN MOR ELSE MARIE TVEIT HAR FÅTT BESØK", ["ELSE MARIE TVEIT"]),
+    ("Eirik Haugland-Sæle er revisor for foreningen", ["Eirik Haugland-Sæle"]),
+    ("Kan de endre namnet på kontoen til Magnhild Vetlesen Fjære? Eg har gifta meg.", ["Magnhild Vetlesen Fjære"]),
+    # lower case: surname-first Vietnamese names, a writer opening with a name and an initial
+    ("tran thi mai e dagmamma te ungan", ["tran thi mai"]),
+    ("per h sa at han sku betale husleia", ["per h"]),
     # places and words as surnames after a sure given name; a word that is a given name before more names
     ("Søker 1: Jonas Nes, 16058247719", ["Jonas Nes"]),
     ("Medsøker: Hilde Vik Lunde, 13047642609", ["Hilde Vik Lunde"]),
@@ -101,6 +109,9 @@ POSITIVES: list[tuple[str, list[str]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "Returnerte en Helly Hansen-jakke for tre uker siden",
+    "kostar 300 kr per h",
+    "ka e renta no? saken i banken",
     # places, institutions and shops named like people; a place after "from" a person
     "Vi har hytte på Frøya og båt i Reine",
     "Jeg vurderer å klage til Finansklagenemnda og Forbrukerrådet",

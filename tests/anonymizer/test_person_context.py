@@ -15,6 +15,14 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # a word for kin or a role right before; an age after; someone who may get something; a speaker in a
+    # message typed without capitals
+    ("Bestefar Eilev vil gje barnebarna 20 000 kvar", ["Eilev"]),
+    ("samboeren min Kine har kortet", ["Kine"]),
+    ("Hei. Sol på 3 år har fått 5000 kroner", ["Sol"]),
+    ("Liv på 4 ha fått gave fra tante", ["Liv"]),
+    ("vil at liv skal få tilgang til kontoen", ["liv"]),
+    ("grace sent me money yesterday but it never came", ["grace"]),
     # introducing oneself
     ("Even her igjen. Fikk dere sjekket kortet?", ["Even"]),
     ("per her. glemt pinkoden 🙈", ["per"]),
@@ -68,6 +76,8 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "Sol på 3 timer i dag, endelig",
+    "vi er på 4 personer i husstanden",
     "det ligger en stein i skoen",
     "god dag, jeg lurer på lånet",
     "Per måned betaler jeg 3 000 kr",

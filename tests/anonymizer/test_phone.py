@@ -27,6 +27,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("250kr på vipps til 94817362", [(P, "94817362")]),
     (f"call me on {SPOKEN_PHONE} after six", [(P, SPOKEN_PHONE)]),
     ("+47 912 34 567", [(P, "+47 912 34 567")]),
+    # eight digits in a mobile range, grouped as no amount or reference is: strict mode, no cue needed
+    ("ska ha nytt kort te dattra mi, ho e på 49 831 386 og", [(P, "49 831 386")]),
+    ("det stemmer ikke, det skal være 447 40918", [(P, "447 40918")]),
+    ("mob 938 3S 2Sl (skreiv med bokstava)", [(P, "938 3S 2Sl")]),  # S for 5, l for 1
     ("ring 0047 91234567 i morgen", [(P, "0047 91234567")]),
     ("(+47) 91234567", [(P, "(+47) 91234567")]),
     ("+4791234567", [(P, "+4791234567")]),
@@ -43,6 +47,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("call me at 415-555-0123", [(P, "415-555-0123")]),
     ("Invoice 0123 456 7890 is overdue", []),
     ("order number 415-555-0123", []),
+    ("Betalingen på 45 000 000 er en skrivefeil", []),  # an amount
+    ("ordren va 4510-8837 på komplett", []),  # a reference
+    ("tekst «AMZN MKTP 9146-2210»", []),
+    ("ERR_400 882 19 i betalingsfilen", []),
     # Ofcom's range for fiction: not a valid number, but a cue and the right length are enough
     ("call me back on 07700 900123", [(P, "07700 900123")]),
     ("tlf 91234567", [(P, "91234567")]),

@@ -148,6 +148,8 @@ def name_disguises(text: str) -> list[Edit]:
         letters = [ch for ch in word if ch.isalpha() and ch not in _LOOKALIKES]
         if len(letters) < 2 or any(ch.isdigit() and ch not in _LEET for ch in word) or _HEX.fullmatch(word):
             continue  # "B2B", "4x4", "O3O4" (digits with look-alike letters): a code or a number
+        if len(word) <= 4 and word.isupper():
+            continue  # "SW1A", "EC3M": a postcode or a code in capitals
         edits += [(m.start() + i, m.start() + i + 1, _LEET[ch]) for i, ch in enumerate(word) if ch in _LEET]
     return edits
 

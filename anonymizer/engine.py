@@ -201,7 +201,15 @@ def resolve_overlaps(results: Iterable[RecognizerResult], text: str | None = Non
             kept.append(candidate)
             continue
         if any(k.entity_type == candidate.entity_type for k in overlapping):
-            continue  # two readings of one thing ("Hälsningar Göran" and "Göran"): the better one stands
+            # two readings of one thing ("Hälsningar Göran" and "Göran"): the better one stands; but an
+            # address read two ways ("Tjøme Strandvei 44, 3145 Tjøme", "Strandvei 44, 3145 Tjøme") is the
+            # union of both, since every part of it points at a home
+            if len(overlapping) == 1 and candidate.entity_type in MERGED_TYPES:
+                winner = overlapping[0]
+                start, end = min(winner.start, candidate.start), max(winner.end, candidate.end)
+                if all(k is winner or k.end <= start or end <= k.start for k in kept):
+                    winner.start, winner.end = start, end
+            continue
         clashes = sorted((k.start, k.end) for k in overlapping)
         starts = (candidate.start, *(end for _, end in clashes))
         gaps = zip(starts, (*(start for start, _ in clashes), candidate.end), strict=True)
@@ -225,6 +233,8 @@ def resolve_overlaps(results: Iterable[RecognizerResult], text: str | None = Non
     return kept
 
 
+#: Types whose overlapping readings are merged into one span (see resolve_overlaps).
+MERGED_TYPES = frozenset({"ADDRESS"})
 #: Letters or digits a leftover piece of an overlapping result must hold to be kept (see resolve_overlaps).
 MIN_REMAINDER = 3
 

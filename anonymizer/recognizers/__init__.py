@@ -44,6 +44,7 @@ OPTIONAL_RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("anonymizer.recognizers.person", "PersonRecognizer"),
     ("anonymizer.recognizers.address", "AddressRecognizer"),
     ("anonymizer.recognizers.partial", "PartialNumberRecognizer"),
+    ("anonymizer.recognizers.address_cued", "CuedAddressRecognizer"),
 )
 
 

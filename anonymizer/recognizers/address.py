@@ -114,7 +114,7 @@ _CADASTRAL = re.compile(
 )
 #: ", Grimstad" or ", Kristiansand S" after the house number (no postcode).
 _NO_TOWN = re.compile(rf", ?(?P<town>{_L}+(?: [A-ZÆØÅ]\b)?)")
-_EN_TOWN = re.compile(rf",\s*(?P<town>[A-Z]{_L}+(?: [A-Z]{_L}+(?!\w))?)")
+_EN_TOWN = re.compile(rf",\s*(?P<town>[A-Z]{_L}+(?: (?![A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}}\b)[A-Z]{_L}+(?!\w))?)")
 _UK_POSTCODE = re.compile(r",?\s+(?i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b")
 _EN_TOWN_LOWER = re.compile(rf",\s*(?P<town>{_L}+(?: {_L}+(?!\w))?)")
 _US_STATE_ZIP = re.compile(r",?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from anonymizer import Anonymizer
 from anonymizer.recognizers.address import AddressRecognizer
 
 
@@ -218,3 +219,41 @@ def test_precision_and_recall_on_labelled_chat(recognizer: AddressRecognizer) ->
         fn += len(gold - predicted)
     assert tp / (tp + fp) >= 0.95
     assert tp / (tp + fn) >= 0.97
+
+
+# Through the engine: the street grammar and the addresses a sentence announces (address_cued.py), whose
+# two readings of one address merge into one span.
+ANNOUNCED: list[tuple[str, list[str]]] = [
+    # announced by the sentence: places and farms, Sami, formats the street grammar does not model
+    ("Hei, jeg bor i Tjøtta 8860 og har ikke fått PIN-koden", ["Tjøtta 8860"]),
+    ("Mun orun Guovdageainnu 12, Kárášjohka. Man guhkes", ["Guovdageainnu 12, Kárášjohka"]),
+    ("adressa e Nedre Bakklandet 22, rett ved brua", ["Nedre Bakklandet 22"]),
+    ("Our address is 545 W 45th St, Apt 7C, New York, NY 10036 until the end of the year",
+     ["545 W 45th St, Apt 7C, New York, NY 10036"]),
+    ("Address: Apartment 12, The Maltings, Grand Canal Dock, Dublin 4, D04 T2X9",
+     ["Apartment 12, The Maltings, Grand Canal Dock, Dublin 4, D04 T2X9"]),
+    ("Skicka kortet till Box 7712, 103 95 Stockholm, tack", ["Box 7712, 103 95 Stockholm"]),
+    ("hei. adressen min er hans nielsen hauges gate 44 h0302, 0481 oslo",
+     ["hans nielsen hauges gate 44 h0302, 0481 oslo"]),
+    ("Adress: Tjøme Strandvei 44, 3145 Tjøme", ["Tjøme Strandvei 44, 3145 Tjøme"]),  # two readings, one span
+    ("Signed Philippa Moore, Moore & Co, 10 Downing Street, London SW1A 2AA", ["10 Downing Street, London SW1A 2AA"]),
+]
+
+NOT_ANNOUNCED: list[str] = [
+    "jeg bor i Norge i 5 år nå",
+    "vi bor i 3. etasje",
+    "flyttet til Bergen i 2019",
+    "adressen er feil på 2 brev",
+    "Ny adresse fra 15. august kommer",
+    "IP-adressen min er visst blokkert fra 2 steder",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANNOUNCED)
+def test_addresses_a_sentence_announces(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert [text[e.start : e.end] for e in engine.analyze(text) if e.type == "ADDRESS"] == expected
+
+
+@pytest.mark.parametrize("text", NOT_ANNOUNCED)
+def test_times_floors_and_dates_after_a_cue_are_no_address(engine: Anonymizer, text: str) -> None:
+    assert [e for e in engine.analyze(text) if e.type == "ADDRESS"] == []

@@ -1,0 +1,103 @@
+"""ADDRESS, read from what the sentence says: "jeg bor i Tjøtta 8860", "adressa e Nedre Bakklandet 22",
+"Address: Apartment 12, The Maltings, Grand Canal Dock, Dublin 4, D04 T2X9".
+
+The street grammar in ``address.py`` knows street words ("gate", "veien", "Street", "Straße") and postcode
+formats; addresses without either slip past it: farms and places ("Nordre Haugen 3"), Sami names
+("Guovdageainnu 12"), formats of countries it does not model ("545 W 45th St, Apt 7C, New York, NY
+10036", "Blk 7 Lot 12, Mabini St."). But the customer usually says that an address follows. After such a
+cue, this recognizer takes the rest of the clause (to the end of the sentence, the line, or a word that
+starts a new clause) as the address, when it holds a number (a house number or a postcode) and does not
+read as a time or an amount ("bor i Norge i 5 år"). An envelope's next line with a postcode belongs to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+ENTITY = "ADDRESS"
+SCORE = 0.6
+
+#: What says that an address follows.
+_CUE = re.compile(
+    r"(?i)(?:\b(?:ny|nye|new|gammel|gamle|old|min|mi|my|vår|our|hans|hennes|her|his|their|deres)\s+)?"
+    r"(?<![\w-])(?:post|hjemme|bosteds|leverings|besøks|faktura|e?)?(?:adresse|adressa|adressen|adress|address|addr\.?"
+    r"|leieobjekt|leieobjektet|bopel|bosted)(?:\s+(?:min|mi|mitt|vår|er|e|is|var|was|blir|will be|lyder))*"
+    r"\s*[:=]?\s+"
+    r"|\b(?:bor|bur|bodde|budde|live|lives|lived|living|flytta|flyttet|flytter|flyttar|moved|moving)"
+    r"(?:\s+(?:nå|no|now|sammen|together|fortsatt|still))?\s+(?:i|på|pa|te|til|at|in|to|ved|hos)\s+"
+    r"|\b(?:orun|ásan)\s+"  # Northern Sami: "I live"
+    r"|\b(?:send|sende|sendes|skicka|post|mail)\s+(?:\w+\s+){0,2}?(?:kortet|brevet|posten|pakken|kort|papirene"
+    r"|dokumentene|det|it|the card|the letter|kortet mitt)\s+(?:til|till|to)\s+"
+)
+#: Where the address ends: the end of a sentence or line, or a word that starts another clause.
+_END = re.compile(
+    r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d"
+    r"|\s+(?:og|and|men|but|rett|right|until|så|so|hvor|where|siden|since|fra|frå|from|nå|now|no|sidan"
+    r"|kan|can|der|there|which|som|who|med|with|but|eller|or|i\s+(?:\d+|ett|to|tre))\b"
+    r"|,\s*(?:og|and|men|but|så|so|kan|can|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|tel|takk|tack|tak"
+    r"|thanks|thx|please|pls)\b)",
+    re.IGNORECASE,
+)
+#: Not an address, though it follows a cue: a time, an amount, a floor, a number of people.
+_NOT_ADDRESS = re.compile(
+    r"(?i)\b(?:år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|timer|hours?"
+    r"|kr|kroner|nok|prosent|percent|personer|people|etasje|etg|floor|barn|children)\b|%"
+)
+_ORDINAL_START = re.compile(r"\d{1,2}\.\s")
+#: The next line of an envelope: a postcode and a place ("0481 Oslo", "EH1 2AB Edinburgh", "Toronto, ON
+#: M5H 1J8").
+_POSTCODE_LINE = re.compile(r"\n[ \t]*(?=[^\n]{0,40}\d)(?:[A-ZÆØÅa-zæøå0-9][^\n]{2,60})")
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_BAD_START = re.compile(r"(?i)(?:fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje|not)\b")
+_NUMBERS = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+#: A word and a house number, or a postcode and a place: what a lower-case address must hold.
+_HOUSE_NUMBER = re.compile(r"[^\W\d_]{3,} \d{1,4}[a-zA-Z]?\b|\b\d{4,5} [^\W\d_]{2,}")
+MAX_CHARS = 110
+
+
+def cued_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each address that a cue announces; see the module docstring."""
+    spans: list[tuple[int, int]] = []
+    for cue in _CUE.finditer(text):
+        start = cue.end()
+        if start >= len(text) or not (text[start].isalnum()):
+            continue
+        end_match = _END.search(text, start + 1, min(len(text), start + MAX_CHARS))
+        end = end_match.start() if end_match else min(len(text), start + MAX_CHARS)
+        body = text[start:end].rstrip(" ,")
+        end = start + len(body)
+        nxt = _POSTCODE_LINE.match(text, end)
+        if nxt is not None and (end_match is None or text[end_match.start() : end_match.end()].strip() == ""):
+            body, end = text[start : nxt.end()], nxt.end()
+        if not any(ch.isdigit() for ch in body) or _LETTERS.search(body) is None:
+            continue
+        if _NOT_ADDRESS.search(body) or _ORDINAL_START.match(body) or body.replace(" ", "").isdigit():
+            continue
+        if all(_YEAR.fullmatch(number) for number in _NUMBERS.findall(body)):
+            continue  # "flyttet til Bergen i 2019"
+        if _BAD_START.match(body):
+            continue  # "ny adresse fra 15. august", "IP-adressen min ... er visst blokkert"
+        if not (body[0].isupper() or body[0].isdigit()) and _HOUSE_NUMBER.search(body) is None:
+            continue  # "adressen er feil på 2 brev"; but "adressen min er storgata 12 b"
+        spans.append((start, end))
+    return spans
+
+
+class CuedAddressRecognizer(EntityRecognizer):
+    """Addresses announced by the sentence; see the module docstring."""
+
+    def __init__(self, supported_language: str = "nb") -> None:
+        super().__init__(
+            supported_entities=[ENTITY], name="CuedAddressRecognizer", supported_language=supported_language
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        if entities and ENTITY not in entities:
+            return []
+        return [RecognizerResult(ENTITY, start, end, SCORE) for start, end in cued_addresses(text)]

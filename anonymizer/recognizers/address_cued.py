@@ -52,6 +52,7 @@ _POSTCODE_LINE = re.compile(r"\n[ \t]*(?=[^\n]{0,40}\d)(?:[A-ZÆØÅa-zæøå0-9
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _BAD_START = re.compile(r"(?i)(?:fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje|not)\b")
 _NUMBERS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: A word and a house number, or a postcode and a place: what a lower-case address must hold.
 _HOUSE_NUMBER = re.compile(r"[^\W\d_]{3,} \d{1,4}[a-zA-Z]?\b|\b\d{4,5} [^\W\d_]{2,}")
@@ -61,6 +62,8 @@ MAX_CHARS = 110
 def cued_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address that a cue announces; see the module docstring."""
     spans: list[tuple[int, int]] = []
+    if _DIGIT.search(text) is None:
+        return spans  # every address here holds a number
     for cue in _CUE.finditer(text):
         start = cue.end()
         if start >= len(text) or not (text[start].isalnum()):

@@ -59,6 +59,11 @@ class PartialNumberRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
+        if _DIGIT.search(text) is None:
+            return results  # every piece is digits
+        low = text.lower()
+        if not any(key in low for key in _KEYS):
+            return results  # no word that announces a piece (the cheap test before the patterns)
         pieces = _pieces(text)
         # Both ends of a number given apart ("første fire er 9219, siste fire er 3740", "first half ...
         # second half ..."): every piece is part of it, however short, and the pieces say what it is.
@@ -110,6 +115,12 @@ def _pieces(text: str) -> list[Piece]:
     return found
 
 
+_DIGIT = re.compile(r"\d")
+#: A word every pattern here needs, one of these at least.
+_KEYS = (
+    "første", "fyrste", "först", "first", "siste", "sista", "last", "half", "halv", "del", "part", "bit", "rest",
+    "andre", "andra", "second", "other", "person", "født", "fødd", "fødsel", "born",
+)  # fmt: skip
 _AMOUNT = re.compile(r"(?i)\s*(?:kr\b|kroner|nok\b|,-|%|€|\$|prosent|dager|år\b|mnd|måneder)")
 
 

@@ -92,7 +92,9 @@ _DIGIT_RUN = re.compile(r"\d(?:[ .\-]?\d)*")
 _GROUP_START = re.compile(r"(?<!\d)\d")
 #: Digit groups separated the way people split a number they type or dictate: up to three spaces, or
 #: one of ". - / _" or a line break with spaces around it. Not ",", ":" or words: those end a number.
-_DIGIT_CHAIN = re.compile(r"(?<![\w@])\d+(?:(?:[ \t]{1,3}|[ \t]{0,3}(?:[.\-/_]|\r?\n)[ \t]{0,3})\d+)+(?![\w@])")
+_DIGIT_CHAIN = re.compile(
+    r"(?<![\w@])\d+(?:(?:[ \t]{1,3}|[ \t]{0,3}(?:[.\-/_]?\r?\n[ \t]{0,3}[.\-/_]?|[.\-/_])[ \t]{0,3})\d+)+(?![\w@])"
+)
 #: The pattern name of results found in a ``DigitChain`` (in their analysis explanation).
 LOOSE_PATTERN = "loose_digits"
 #: Where a chain may hold two numbers: a line break, "/", a dash between spaces, or several spaces.
@@ -258,6 +260,12 @@ def is_cue_word(word: str) -> bool:
         if is_filler(form) or _known_words().exact_match(form) or _fuzzy_known_words().fuzzy_match(form):
             return True
     return False
+
+
+def is_exact_cue_word(word: str) -> bool:
+    """``word`` (lower case) is a cue or deny word as it stands, not by its start or a typo ("fnr", but not
+    "callum", which starts with "call")."""
+    return word in _known_words().words
 
 
 @functools.cache

@@ -33,7 +33,8 @@ _PIECE = re.compile(
 _PERSONNUMMER = re.compile(r"(?i)\bperson(?:nummer(?:et)?|nr)\b[^\d\n]{0,30}?(?<!\d)(?P<num>\d{5})(?![\d.,]\d)")
 #: "født 030185", "fødselsdatoen min er 170293" (only with a fødselsnummer cue in the message).
 _BIRTH = re.compile(
-    r"(?i)\b(?:født|fødd|fødselsdato(?:en)?|born)\b[^\d\n]{0,20}?(?<!\d)(?P<num>[0-3]\d[01]\d\d\d)(?!\d)"
+    r"(?i)\b(?:født|fødd|fødselsdato(?:en)?|born|fødselsnummer(?:et)?|fnr|personnummer(?:et)?)\b[^\d\n]{0,25}?"
+    r"(?<![\d.])(?P<num>[0-3]\d([./-]?)[01]\d\2\d\d)(?![\d.]\d|\d)"
 )
 _FNR_CUE = re.compile(r"(?i)fødselsn|fodselsn|personn|\bfnr\b|d-nummer|f\.nr|(?:de )?(?:fem|5) siste|siste (?:fem|5)")
 #: What the number is, by the nearest cue before the piece.

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._common import is_cue_word, is_exact_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
@@ -44,7 +44,7 @@ from anonymizer.recognizers._gazetteer import (
     word_flags,
     word_list,
 )
-from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, UPPER, Tokens, closed, wordlike
+from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, UPPER, Tokens, closed, unknown_name_word, wordlike
 
 #: A known name in a relation (capitalised / lower case), and a word in no list in one.
 SCORE_KNOWN = 0.85
@@ -94,6 +94,7 @@ AGE = re.compile(
     r"| (?:på|pa|på snart|som er) \d{1,2}(?: ?år| ?mnd)?\b(?! ?(?:kr|kroner|%|timer|dager|uker|kg|cm|m\b|[.,]\d))"
 )
 LIST_GAP = re.compile(r"(?: ?\(\d{1,2}(?: ?år)?\))?\s*,\s*|\s+")
+_SIGNATURE_MARK = re.compile(r"(?:\n|\s[/–—-]\s?|^[/–—-]\s?)$")
 _SIGNATURE_LEAD = re.compile(r"(?:^|\n|[.!?]\s+|\s[/–—-]\s?|^[/–—-]\s?)$")
 
 
@@ -139,8 +140,8 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     rel = relations()
     if flags & (NOT_NAME | FUNCTION) or len(low) < 2 or low in rel.pronoun or low in rel.self_:
         return None
-    if is_cue_word(low):
-        return None  # "Her er fødselsnr. ...": a number recognizer's cue word, never a name
+    if is_cue_word(low) and not (toks.shape[j] == CAP and not flags and not is_exact_cue_word(low)):
+        return None  # "Her er fødselsnr. ...": a number recognizer's cue word; but "Callum", "Kidane"
     lower = toks.shape[j] == LOWER
     if toks.shape[j] == UPPER and len(low) <= 3 and not shouting(toks):
         return None  # "a UK number", "BSU": an acronym in a message that is not all capitals
@@ -206,6 +207,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or _with_writer(toks, j, rel)
                 or _in_role(toks, j, rel)
                 or _possessive(toks, j, rel)
+                or _may_get(toks, j, rel)
                 or (not toks.initial[j] and not _title_case(toks) and _paid(toks, j, rel))
             ):
                 yield j, SCORE_KNOWN
@@ -489,8 +491,15 @@ def _called_at(toks: Tokens, j: int, rel: Relations) -> bool:
 
 def _after_kin(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Bestefar Eilev vil ...", "samboeren min Kine", "adviser Marte": a capitalised word right after a
-    word for a relative or a role is that person's name (a rare name near a frequent word included)."""
-    if toks.shape[j] != CAP or j == 0 or not plain_gap(toks, j - 1) or toks.flags[j] & (SOFT | NOT_NAME):
+    word for a relative or a role is that person's name (a rare name near a frequent word included);
+    in lower case a listed name before a verb: "dotra mi vår e myndig no"."""
+    if j == 0 or not plain_gap(toks, j - 1) or toks.flags[j] & (SOFT | NOT_NAME):
+        return False
+    if toks.shape[j] == LOWER and not (
+        toks.flags[j] & GIVEN
+        and _word(toks, j - 1) in _MY  # "dotra mi vår e", not "naboen vår har": a possessive itself
+        and (_word(toks, j + 1) in _IS or _word(toks, j + 1) in _SUBJECT_VERBS)
+    ):
         return False
     if j + 1 < len(toks.low) and toks.shape[j + 1] == CAP and not toks.flags[j + 1] & NAME and plain_gap(toks, j):
         return False  # "advokat Oslo Sentrum", "rådgiver Nordea Finans": a place or a firm
@@ -535,7 +544,8 @@ def _not_a_name_here(toks: Tokens, j: int, rel: Relations) -> bool:
     shares a compound ("Liv- og uføreforsikring")."""
     if _unit_after(toks, j, rel):
         return True
-    if j > 0 and toks.low[j - 1] in _DETERMINERS - _ARTICLES and plain_gap(toks, j - 1):
+    kin_possessive = j >= 2 and _word(toks, j - 2) in rel.kin and toks.low[j - 1] in _MY  # "gutten min Storm"
+    if j > 0 and toks.low[j - 1] in _DETERMINERS - _ARTICLES and plain_gap(toks, j - 1) and not kin_possessive:
         return True  # "on my loan and I", "the Grace period": a determiner makes it a noun
     follows = toks.text[toks.end[j] : toks.end[j] + 1]
     if follows in ("-", ":"):
@@ -578,12 +588,14 @@ def _signature(toks: Tokens, j: int) -> bool:
         return False  # something other than punctuation follows
     if j == 0:
         return False  # the whole message is a word or two: a greeting or an answer, not a signature
+    # Signed with a dash, a slash or on a line of its own; "Giitu!", "Spärra!!" after a full stop are words
+    signed = _SIGNATURE_MARK.search(toks.text, 0, toks.start[j]) is not None
     for k in range(j, n):
         if k > j and toks.gap(k - 1) != " ":
             return False
         flags = toks.flags[k]
-        if not flags & NAME or flags & NOT_NAME:
-            return False
+        if flags & NOT_NAME or not (flags & NAME or (unknown_name_word(toks, k) and signed)):
+            return False  # a listed name, or after a dash a capitalised word in no list ("- Chinedu")
         if flags & (AMBIGUOUS | SOFT) and toks.shape[k] == LOWER:
             return False
     return True

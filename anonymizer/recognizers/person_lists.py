@@ -20,7 +20,7 @@ from anonymizer.recognizers._gazetteer import (
     PARTICLE,
     SURNAME,
 )
-from anonymizer.recognizers._tokens import LOWER, SENTENCE_BREAK, Tokens
+from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, Tokens
 from anonymizer.recognizers.person_context import (
     AGE,
     LIST_GAP,
@@ -79,7 +79,10 @@ def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
     if k + 1 >= len(toks.low):
         return not any(c.isalnum() for c in toks.text[toks.end[k] :])
     gap = toks.gap(k)
-    return any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or bool(AGE.match(gap))
+    if any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or bool(AGE.match(gap)):
+        return True
+    # The last item, after "og"/"and", goes on into the sentence: "Ayaan, Sagal and Xamza need ..."
+    return k > 0 and toks.low[k - 1] in rel.and_ and toks.shape[k] == CAP and toks.shape[k + 1] == LOWER
 
 
 def _list_next(toks: Tokens, last: int, rel: Relations) -> int | None:

@@ -61,6 +61,7 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.address import street_name_start, street_words
 from anonymizer.recognizers.person_context import (
+    initials_names,
     is_pronoun,
     plain_gap,
     relation_names,
@@ -134,6 +135,7 @@ SCORE_UNKNOWN_AFTER_WEAK_CUE = 0.6  # "til Juzan": a capitalised unknown word af
 SCORE_GIVEN_ALONE = 0.65
 SCORE_SURNAME_ALONE = 0.6
 SCORE_LOWER_GIVEN_ALONE = 0.55
+SCORE_INITIALS = 0.6  # "fra K.B.": bare initials after a word that points at a person
 
 #: Punctuation allowed between a cue and its name ("Hei, Kari", "Mr. Smith", "Navn: Kari", "Mvh\nOla").
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
@@ -262,6 +264,8 @@ class PersonRecognizer(EntityRecognizer):
         # of any list a found name stands in ("Kari, Sol og Even"); see person_context.py.
         for first, last, score in list(reversed_names(toks, covered)):
             emit(first, last, score)
+        for first, last in list(initials_names(toks, covered)):
+            emit(first, last, SCORE_INITIALS)
         for j, score in list(relation_names(toks, covered)):
             if not covered[j]:
                 emit(j, extend(toks, j, strong=False), score)
@@ -611,9 +615,31 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     return None
 
 
+#: Between a surname and a given name as bank statements and card embossing print them: "HAUGE KJELL",
+#: "LIE, ANNE GRETHE", "ANDERSEN/TRINE".
+_SURNAME_FIRST_GAPS = frozenset({" ", ", ", "/", ","})
+
+
+def _surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """A surname in capitals, then given names in capitals, in a message that is not all capitals."""
+    n = len(toks.low)
+    if toks.shape[i] != UPPER or not toks.flags[i] & SURNAME or toks.flags[i] & (NOT_NAME | FUNCTION) or shouting(toks):
+        return None
+    if i + 1 >= n or toks.gap(i) not in _SURNAME_FIRST_GAPS or toks.shape[i + 1] != UPPER:
+        return None
+    last = i + 1
+    if not toks.flags[last] & GIVEN or toks.flags[last] & (NOT_NAME | FUNCTION):
+        return None
+    while last + 1 < n and toks.gap(last) == " " and toks.shape[last + 1] == UPPER and toks.flags[last + 1] & GIVEN:
+        last += 1  # "LIE, ANNE GRETHE"
+    return i, last, SCORE_LOWER_FULL_NAME
+
+
 def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
     flags = toks.flags[i]
+    if (reversed_order := _surname_first(toks, i)) is not None:
+        return reversed_order
     if (
         toks.initial[i]
         and toks.shape[i] == LOWER

@@ -258,6 +258,35 @@ def _initialled(toks: Tokens, j: int) -> bool:
     return not flags & COMMON and not wordlike(toks.low[k]) and not near_frequent_word(toks.low[k])
 
 
+#: Words before a person's bare initials ("Overføring fra K.B.", "Kontaktpersonen var K.N.", "mvh T.O.").
+_BEFORE_INITIALS = frozenset(
+    {"fra", "frå", "från", "til", "te", "var", "med", "hos", "from", "to", "by", "av", "mvh", "hilsen", "helsing",
+     "signert", "avsender", "sender", "signed", "regards", "is", "er", "heter", "named", "called", "kontakt"}
+)  # fmt: skip
+#: Abbreviations written as initials: never a person.
+_NOT_INITIALS = frozenset(
+    {"as", "eu", "us", "uk", "ps", "nb", "ok", "tv", "id", "dj", "ba", "ma", "am", "pm", "no", "usa", "nav", "dnb",
+     "sms", "pin", "atm", "otp", "kid", "uae", "ceo", "cfo", "eøs", "ssb", "nrk", "bsu", "ask", "ips", "asa", "ie",
+     "eg", "ad", "bc", "mr", "dr", "st"}
+)  # fmt: skip
+
+
+def initials_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
+    """(first, last) word of a person's bare initials after a word that points at a person: "fra K.B."."""
+    n = len(toks.low)
+    for j in range(1, n - 1):
+        if covered[j] or toks.shape[j] == LOWER or len(toks.low[j]) != 1 or toks.gap(j) not in (".", ". "):
+            continue
+        if toks.shape[j + 1] == LOWER or len(toks.low[j + 1]) != 1 or _word(toks, j - 1) not in _BEFORE_INITIALS:
+            continue
+        last = j + 1
+        while last + 1 < n and last - j < 8 and len(toks.low[last + 1]) == 1 and toks.gap(last) in (".", ". "):
+            last += 1  # "T.O.R.E. L.I.E": a name spelled out
+        if "".join(toks.low[j : last + 1]) in _NOT_INITIALS:
+            continue
+        yield j, last
+
+
 #: A message that opens by addressing someone: "Til Per i kundeservice", "Dear Will,".
 _ADDRESSING = frozenset({"til", "to", "kjære", "dear", "att", "attn", "v/"})
 _AFTER_ADDRESSEE = frozenset({"i", "fra", "på", "hos", "in", "at", "from", "on", "og", "and"})

@@ -26,6 +26,11 @@ def found(recognizer: PersonRecognizer, text: str) -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # surname first in capitals, as statements print it; bare initials after a word that points at someone
+    ("Står bare «JOHANSEN ROLF» på utskriften.", ["JOHANSEN ROLF"]),
+    ("Det står LIE, ANNE GRETHE på kortet", ["LIE, ANNE GRETHE"]),
+    ("Det står «Overføring fra K.B.» på 3000", ["K.B"]),
+    ("mvh T.O.R.E. L.I.E", ["T.O.R.E. L.I.E"]),
     # a given name that is also a word, before a found name; double and hyphenated surnames
     ("Tor Arne Fjell har fått tilgang til min konto", ["Tor Arne Fjell"]),
     ("MIN MOR ELSE MARIE TVEIT HAR FÅTT BESØK", ["ELSE MARIE TVEIT"]),
@@ -109,6 +114,8 @@ POSITIVES: list[tuple[str, list[str]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "sendt til U.S.A. i går",
+    "HVORFOR HAR DNB BANK ASA STENGT KORTET",
     "Returnerte en Helly Hansen-jakke for tre uker siden",
     "kostar 300 kr per h",
     "ka e renta no? saken i banken",

@@ -114,7 +114,6 @@ POSITIVES: list[tuple[str, list[str]]] = [
 ]
 
 NEGATIVES: list[str] = [
-    "sendt til U.S.A. i går",
     "HVORFOR HAR DNB BANK ASA STENGT KORTET",
     "Returnerte en Helly Hansen-jakke for tre uker siden",
     "kostar 300 kr per h",

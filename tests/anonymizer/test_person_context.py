@@ -84,6 +84,7 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "sendt til U.S.A. i går",
     "En ting til: naboen vår har et overvåkningskamera",
     "Takk for hjelpa.\nGiitu!",
     "Jeg har snakket med banken og Fjordkraft om saken",

@@ -280,7 +280,13 @@ def initials_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int
         if toks.shape[j + 1] == LOWER or len(toks.low[j + 1]) != 1 or _word(toks, j - 1) not in _BEFORE_INITIALS:
             continue
         last = j + 1
-        while last + 1 < n and last - j < 8 and len(toks.low[last + 1]) == 1 and toks.gap(last) in (".", ". "):
+        while (
+            last + 1 < n
+            and last - j < 8
+            and len(toks.low[last + 1]) == 1
+            and toks.shape[last + 1] != LOWER
+            and toks.gap(last) in (".", ". ")
+        ):
             last += 1  # "T.O.R.E. L.I.E": a name spelled out
         if "".join(toks.low[j : last + 1]) in _NOT_INITIALS:
             continue

@@ -89,6 +89,28 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A line that is an address on its own, as in a signature or on an envelope: "Sogn studentby, Sognsveien
+#: 218, 0864 Oslo", "Box 7124, 103 87 Stockholm", "Olav Kyrres gate 19, 5014 Bergen, Norway": a house or
+#: box number, then a postcode and a place at the end of the line.
+_ADDRESS_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<addr>[A-ZÆØÅÄÖÜ0-9][^\n:@]{0,80}?[^\W\d_][ \t.]*\d{1,5}[A-Za-z]?\b[^\n:@]{0,40}?,[ \t]*"
+    r"(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})[ \t]+[A-ZÆØÅÄÖÜ][^\W\d_]+(?:[ \-][A-ZÆØÅÄÖÜ][^\W\d_]+)?"
+    r"(?:,[ \t]*(?:Norway|Norge|Noreg|Sweden|Sverige|Denmark|Danmark|Finland|Suomi|Germany|Deutschland|Tyskland"
+    r"|Spain|España|Spania|Poland|Polen|Polska|UK|United Kingdom))?)[ \t.]*$"
+)
+_LABEL_START = re.compile(
+    r"(?i)(?:tel|tlf|mob|org|konto|account|iban|faktura|invoice|kid|sum|beløp|dato|date|betalt|paid|total|saldo"
+    r"|kr|nok|ordre|order|sak|case|ref)\b"
+)
+
+
+def address_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that is an address on its own (see ``_ADDRESS_LINE``)."""
+    if "\n" not in text and len(text) > 120:
+        return []
+    return [m.span("addr") for m in _ADDRESS_LINE.finditer(text) if not _LABEL_START.match(m.group("addr"))]
+
+
 class CuedAddressRecognizer(EntityRecognizer):
     """Addresses announced by the sentence; see the module docstring."""
 
@@ -103,4 +125,7 @@ class CuedAddressRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
         if entities and ENTITY not in entities:
             return []
-        return [RecognizerResult(ENTITY, start, end, SCORE) for start, end in cued_addresses(text)]
+        spans = cued_addresses(text)
+        if _DIGIT.search(text) is not None and "," in text:
+            spans += address_lines(text)
+        return [RecognizerResult(ENTITY, start, end, SCORE) for start, end in spans]

@@ -166,11 +166,12 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
     "Kari Hansen AS" is a company named after a person, and still a person's name to redact. Names
     joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
-    if "&" in toks.gap(last) if last + 1 < len(toks.low) else False:
-        return True
-    if first > 0 and "&" in toks.gap(first - 1):
-        return True
     sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
+    full_name = sure_given and last > first  # "Luca Bianchi & Giulia Rossi": two people, not a firm
+    if not full_name and ("&" in toks.gap(last) if last + 1 < len(toks.low) else False):
+        return True
+    if not full_name and first > 0 and "&" in toks.gap(first - 1):
+        return True
     if not sure_given and any(toks.low[k] in COMPANY_WORDS for k in range(first + 1, last + 1)):
         return True  # "Møller Bil" taken whole
     if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":

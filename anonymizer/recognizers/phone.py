@@ -56,6 +56,8 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     # English chat writes home numbers nationally: UK "07700 900123", "020 7946 0958" (trunk 0) and
     # US "415-555-0123". Only with a cue word, and only if valid in that country.
     ("uk_national", GROUP_START + r"0\d{2,4}[ \-]?\d{3,4}[ \-]?\d{3,4}" + GROUP_END, 0.15),
+    # Swedish mobiles as Swedes write them, "070-491 66 30", "073 981 22 40": a shape no amount has.
+    ("se_mobile", GROUP_START + r"07[02369][\- ]?\d{3} ?\d{2} ?\d{2}" + GROUP_END, 0.5),
     ("us_national", GROUP_START + r"(?:1[ \-.])?\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
     ("us_bracketed", r"(?<![\w(+])(?:1[ \-.]?)?\(\d{3}\)[ \-.]?\d{3}[ \-.]\d{4}(?![\d\-])", 0.15),  # "(971) 555-0142"
 )

@@ -224,6 +224,11 @@ def test_precision_and_recall_on_labelled_chat(recognizer: AddressRecognizer) ->
 # Through the engine: the street grammar and the addresses a sentence announces (address_cued.py), whose
 # two readings of one address merge into one span.
 ANNOUNCED: list[tuple[str, list[str]]] = [
+    # a line that is an address on its own: a place before the street, a box, a country after the town
+    ("Chidi Nwosu\nSogn studentby, Sognsveien 218, 0864 Oslo\nAccount", ["Sogn studentby, Sognsveien 218, 0864 Oslo"]),
+    ("Advisor\nBox 7124, 103 87 Stockholm\nTel: 08-410", ["Box 7124, 103 87 Stockholm"]),
+    ("Jessica M. Thornton\nOlav Kyrres gate 19, 5014 Bergen, Norway\nand",
+     ["Olav Kyrres gate 19, 5014 Bergen, Norway"]),
     # announced by the sentence: places and farms, Sami, formats the street grammar does not model
     ("Hei, jeg bor i Tjøtta 8860 og har ikke fått PIN-koden", ["Tjøtta 8860"]),
     ("Mun orun Guovdageainnu 12, Kárášjohka. Man guhkes", ["Guovdageainnu 12, Kárášjohka"]),
@@ -240,6 +245,7 @@ ANNOUNCED: list[tuple[str, list[str]]] = [
 ]
 
 NOT_ANNOUNCED: list[str] = [
+    "Betalt 1 250, 0150 Oslo",
     "jeg bor i Norge i 5 år nå",
     "vi bor i 3. etasje",
     "flyttet til Bergen i 2019",

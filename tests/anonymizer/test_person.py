@@ -26,6 +26,11 @@ def found(recognizer: PersonRecognizer, text: str) -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # two full names joined by "&" are two people, not a firm; dialect and form cues
+    ("Flat B: Luca Bianchi & Giulia Rossi – +39 347", ["Luca Bianchi", "Giulia Rossi"]),
+    ("æ heite bodil skjetne og bor på Kongsvegen 22", ["bodil skjetne"]),
+    ("Daglig leder: Even Kvamme, tlf 22 33 44 55", ["Even Kvamme"]),
+    ("tror etternavnet var Wold", ["Wold"]),
     # surname first in capitals, as statements print it; bare initials after a word that points at someone
     ("Står bare «JOHANSEN ROLF» på utskriften.", ["JOHANSEN ROLF"]),
     ("Det står LIE, ANNE GRETHE på kortet", ["LIE, ANNE GRETHE"]),
@@ -114,6 +119,8 @@ POSITIVES: list[tuple[str, list[str]]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "Hansen & Sønn AS leverte",
+    "æ e trøtt i dag",
     "HVORFOR HAR DNB BANK ASA STENGT KORTET",
     "Returnerte en Helly Hansen-jakke for tre uker siden",
     "kostar 300 kr per h",

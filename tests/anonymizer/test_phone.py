@@ -29,6 +29,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("+47 912 34 567", [(P, "+47 912 34 567")]),
     # eight digits in a mobile range, grouped as no amount or reference is: strict mode, no cue needed
     ("ska ha nytt kort te dattra mi, ho e på 49 831 386 og", [(P, "49 831 386")]),
+    ("Mvh Henrik, mäklare, 070-491 66 30", [(P, "070-491 66 30")]),  # a Swedish mobile's own shape
     ("det stemmer ikke, det skal være 447 40918", [(P, "447 40918")]),
     ("mob 938 3S 2Sl (skreiv med bokstava)", [(P, "938 3S 2Sl")]),  # S for 5, l for 1
     ("ring 0047 91234567 i morgen", [(P, "0047 91234567")]),

@@ -73,7 +73,11 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
         body = text[start:end].rstrip(" ,")
         end = start + len(body)
         nxt = _POSTCODE_LINE.match(text, end)
-        if nxt is not None and (end_match is None or text[end_match.start() : end_match.end()].strip() == ""):
+        if (
+            nxt is not None
+            and any(ch.isdigit() for ch in body)  # "14 bakers row\nedinburgh eh1 2ab", not "Chidi Nwosu\n..."
+            and (end_match is None or text[end_match.start() : end_match.end()].strip() == "")
+        ):
             body, end = text[start : nxt.end()], nxt.end()
         if not any(ch.isdigit() for ch in body) or _LETTERS.search(body) is None:
             continue

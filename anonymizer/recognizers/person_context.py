@@ -149,7 +149,12 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
         if lower and flags & SOFT:
             return None  # "frå 22. august", "i mai": a month, weekday or place in lower case
         return SCORE_KNOWN_LOWER if lower else SCORE_KNOWN
-    if flags & (COMMON | PARTICLE | FOREIGN) or len(low) < 3 or wordlike(low) or near_frequent_word(low):
+    # A capitalised word inside a sentence is no typo of a frequent one ("te Kine", not "kino"): people who
+    # mistype do not capitalise; at the start of a sentence or in a title-case message it may be.
+    capitalised_inside = toks.shape[j] == CAP and not toks.initial[j] and not _title_case(toks)
+    if flags & (COMMON | PARTICLE | FOREIGN) or len(low) < 3 or wordlike(low):
+        return None
+    if near_frequent_word(low) and not capitalised_inside:
         return None
     if lower and (INFLECTED.search(low) or _common_compound(low)):
         return None  # "regnskapsprogrammet", "eigenkapital": an inflected word or a compound noun

@@ -87,8 +87,9 @@ _WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"
 _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
 #: Words after a name that close it the way punctuation does, in dictated or all-caps text.
 _CLOSING = frozenset(
-    {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here"}
-)
+    {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here",
+     "again", "igjen", "igjæn", "atter", "speaking"}
+)  # fmt: skip
 AGE = re.compile(
     r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b"
     r"| (?:på|pa|på snart|som er) \d{1,2}(?: ?år| ?mnd)?\b(?! ?(?:kr|kroner|%|timer|dager|uker|kg|cm|m\b|[.,]\d))"

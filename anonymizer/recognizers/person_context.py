@@ -550,8 +550,20 @@ def _after_kin(toks: Tokens, j: int, rel: Relations) -> bool:
     return before in rel.kin
 
 
+def _at_home_of(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "festen var hos Oscar", "bor hos Liv": "hos" before a capitalised listed name is at someone's."""
+    return (
+        j > 0
+        and toks.shape[j] == CAP
+        and bool(toks.flags[j] & NAME)
+        and toks.low[j - 1] in ("hos", "hjå", "hjemme hos")
+        and plain_gap(toks, j - 1)
+    )
+
+
 _RULES = (
     _called_at,
+    _at_home_of,
     _after_kin,
     _of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,

@@ -308,12 +308,13 @@ def _has_number_word_pair(text: str) -> bool:
     """
     previous = False
     for word in _LETTERS.findall(text.lower()):
-        if word in _NUMBER_WORDS:
-            if previous:
-                return True
-            previous = True
-        else:
-            previous = False
+        for part in word.split("-"):  # "fire-en-to": dictated digits joined by hyphens
+            if part in _NUMBER_WORDS:
+                if previous:
+                    return True
+                previous = True
+            else:
+                previous = False
     return False
 
 

@@ -45,6 +45,7 @@ OPTIONAL_RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("anonymizer.recognizers.address", "AddressRecognizer"),
     ("anonymizer.recognizers.partial", "PartialNumberRecognizer"),
     ("anonymizer.recognizers.address_cued", "CuedAddressRecognizer"),
+    ("anonymizer.recognizers.profile_link", "ProfileLinkRecognizer"),
 )
 
 

@@ -56,6 +56,8 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     # English chat writes home numbers nationally: UK "07700 900123", "020 7946 0958" (trunk 0) and
     # US "415-555-0123". Only with a cue word, and only if valid in that country.
     ("uk_national", GROUP_START + r"0\d{2,4}[ \-]?\d{3,4}[ \-]?\d{3,4}" + GROUP_END, 0.15),
+    # Numbers in links: "https://wa.me/4741277291", "tel:+4741234567", "sms:41234567".
+    ("link", r"(?i)(?<=wa\.me/)\+?\d{8,15}(?!\d)|(?<=tel:)\+?\d[\d\-]{7,17}(?!\d)|(?<=sms:)\+?\d{8,15}(?!\d)", 0.8),
     # Swedish mobiles as Swedes write them, "070-491 66 30", "073 981 22 40": a shape no amount has.
     ("se_mobile", GROUP_START + r"07[02369][\- ]?\d{3} ?\d{2} ?\d{2}" + GROUP_END, 0.5),
     ("us_national", GROUP_START + r"(?:1[ \-.])?\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
@@ -184,7 +186,7 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
     #: "4 1 2 3 4 5 6 7", "41 23\n45 67", "0771-44 55 20", "47 91 28 50 34": with a cue only
     LOOSE_LENGTHS = frozenset({8, 9, 10, 11, 12})
     LOOSE_SCORE = 0.15
-    FREE_PATTERNS = frozenset({"intl", "us_bracketed"})  # "+1 (415) 555-0123" has brackets and a "+"
+    FREE_PATTERNS = frozenset({"intl", "us_bracketed", "link"})  # "+1 (415) 555-0123" has brackets and a "+"
     SHRINK_TO_VALID = True
     SHRINK_MIN_CHARS = 8
 

@@ -15,6 +15,11 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    ("festen var hos Oscar i går", ["Oscar"]),
+    ("sku te Kine men skreiv feil nummer", ["Kine"]),  # capitalised inside a sentence: no typo of "kino"
+    ("hi, its Siddharth again. the adviser said", ["Siddharth"]),
+    ("profil av meg: https://www.facebook.com/kari.solheim.58 og", ["kari.solheim.58"]),
+    ("my LinkedIn is linkedin.com/in/ola-nordby-7a3b21 if", ["ola-nordby-7a3b21"]),
     # the last item of a list runs on into the sentence; signed with a dash by a name in no list; a
     # name that starts like a cue word; kin with a possessive before a name
     ("my kids Ayaan, Sagal and Xamza need savings accounts", ["Ayaan", "Sagal", "Xamza"]),
@@ -84,6 +89,8 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "se facebook.com/groups/12345 for mer",
+    "kontoen hos Nordea er stengt",
     "sendt til U.S.A. i går",
     "En ting til: naboen vår har et overvåkningskamera",
     "Takk for hjelpa.\nGiitu!",

@@ -30,6 +30,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # eight digits in a mobile range, grouped as no amount or reference is: strict mode, no cue needed
     ("ska ha nytt kort te dattra mi, ho e på 49 831 386 og", [(P, "49 831 386")]),
     ("Mvh Henrik, mäklare, 070-491 66 30", [(P, "070-491 66 30")]),  # a Swedish mobile's own shape
+    ("the scammer sent me https://wa.me/4741277291?text=hei", [(P, "4741277291")]),  # a number in a link
+    ("ring meg: fire-en-to tre-fire fem-seks-sju", [(P, "fire-en-to tre-fire fem-seks-sju")]),
     ("det stemmer ikke, det skal være 447 40918", [(P, "447 40918")]),
     ("mob 938 3S 2Sl (skreiv med bokstava)", [(P, "938 3S 2Sl")]),  # S for 5, l for 1
     ("ring 0047 91234567 i morgen", [(P, "0047 91234567")]),

@@ -16,8 +16,8 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 POSITIVES: list[tuple[str, list[str]]] = [
     ("festen var hos Oscar i går", ["Oscar"]),
-    ("sku te Kine men skreiv feil nummer", ["Kine"]),  # capitalised inside a sentence: no typo of "kino"
-    ("hi, its Siddharth again. the adviser said", ["Siddharth"]),
+    ("sendte 500 kr på vipps, sku te Kine men skreiv feil nummer", ["Kine"]),  # capitalised inside a sentence: no typo of "kino"
+    ("hi, its Siddharth again. any news?", ["Siddharth"]),
     ("profil av meg: https://www.facebook.com/kari.solheim.58 og", ["kari.solheim.58"]),
     ("my LinkedIn is linkedin.com/in/ola-nordby-7a3b21 if", ["ola-nordby-7a3b21"]),
     # the last item of a list runs on into the sentence; signed with a dash by a name in no list; a

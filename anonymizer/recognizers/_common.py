@@ -242,6 +242,7 @@ def register_vocabulary(words: Iterable[str]) -> None:
     _VOCABULARY.update(word.lower() for word in words)
     _known_words.cache_clear()
     _fuzzy_known_words.cache_clear()
+    is_cue_word.cache_clear()
 
 
 @functools.cache
@@ -253,9 +254,11 @@ def _is_dictionary_word(word: str) -> bool:
     return bool(word_flags().get(word, 0) & COMMON)
 
 
+@functools.lru_cache(maxsize=65_536)
 def is_cue_word(word: str) -> bool:
     """``word`` (lower case) is a cue or deny word of some number family, or a typo of one ("fødselsnr",
-    "kontoen", "KID", "fødslsnr", "sparekonttoen")."""
+    "kontoen", "KID", "fødslsnr", "sparekonttoen"). Cached: the fuzzy match is the costly part of the
+    name rules, and chat repeats its words (bounded, so free text cannot grow it without limit)."""
     for form in word_forms(word):
         if is_filler(form) or _known_words().exact_match(form) or _fuzzy_known_words().fuzzy_match(form):
             return True

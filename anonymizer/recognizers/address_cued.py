@@ -31,6 +31,11 @@ _CUE = re.compile(
     r"|\b(?:send|sende|sendes|skicka|post|mail)\s+(?:\w+\s+){0,2}?(?:kortet|brevet|posten|pakken|kort|papirene"
     r"|dokumentene|det|it|the card|the letter|kortet mitt)\s+(?:til|till|to)\s+"
 )
+#: A piece of every cue above, for a cheap test.
+_CUE_KEYS = (
+    "adress", "addr", "leieobjekt", "bopel", "bosted", "bor ", "bur ", "bodde", "budde", "live", "flytt", "moved",
+    "moving", "orun", "ásan", "send", "skicka", "post", "mail",
+)  # fmt: skip
 #: Where the address ends: the end of a sentence or line, or a word that starts another clause.
 _END = re.compile(
     r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d"
@@ -64,6 +69,9 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if _DIGIT.search(text) is None:
         return spans  # every address here holds a number
+    low = text.lower()
+    if not any(key in low for key in _CUE_KEYS):
+        return spans  # no cue word (the cheap test before the pattern)
     for cue in _CUE.finditer(text):
         start = cue.end()
         if start >= len(text) or not (text[start].isalnum()):

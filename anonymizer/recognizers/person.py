@@ -70,7 +70,7 @@ from anonymizer.recognizers.person_context import (
     unit_after,
 )
 from anonymizer.recognizers.person_extend import MIDDLE_MARKERS, NUMBER_AFTER, SURNAME_ENDING, extend
-from anonymizer.recognizers.person_lists import list_names, other_mentions, reversed_names
+from anonymizer.recognizers.person_lists import alias_names, list_names, other_mentions, reversed_names
 
 ENTITY = "PERSON"
 
@@ -271,6 +271,9 @@ class PersonRecognizer(EntityRecognizer):
             if not covered[j]:
                 emit(j, extend(toks, j, strong=False), score)
         for j, score in list(list_names(toks, list(spans), covered)):
+            if not covered[j]:
+                emit(j, j, score)
+        for j, score in list(alias_names(toks, list(spans), covered)):
             if not covered[j]:
                 emit(j, j, score)
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann

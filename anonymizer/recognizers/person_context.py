@@ -215,6 +215,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or _possessive(toks, j, rel)
                 or _may_get(toks, j, rel)
                 or (not toks.initial[j] and not _title_case(toks) and _paid(toks, j, rel))
+                or _capitalised_inside(toks, j, rel)
             ):
                 yield j, SCORE_KNOWN
             elif _unlisted(toks, j) and _introduces(toks, j, rel):
@@ -326,6 +327,18 @@ def _unlisted(toks: Tokens, j: int) -> bool:
 def _capitalised_function_name(toks: Tokens, j: int) -> bool:
     flags = toks.flags[j]
     return toks.shape[j] != LOWER and bool(flags & FUNCTION and flags & NAME) and not flags & NOT_NAME
+
+
+def _capitalised_inside(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "Det er jo Jo som står som eier", "æ skylde Jo en tusenlapp": a word that is mostly a function word,
+    capitalised inside a sentence of a message that does not capitalise at random, next to a verb of
+    people or after a verb of paying."""
+    if toks.shape[j] != CAP or toks.initial[j] or _title_case(toks) or shouting(toks) or not plain_gap(toks, j - 1):
+        return False
+    if toks.flags[j] & SOFT:
+        return False  # "in May": a month
+    after = _word(toks, j + 1) if j + 1 < len(toks.low) and plain_gap(toks, j) else ""
+    return after in _SUBJECT_VERBS or after == "som" or after in rel.speech or _word(toks, j - 1) in rel.money
 
 
 def _word(toks: Tokens, k: int) -> str:

@@ -140,3 +140,30 @@ def other_mentions(
             found = forms.get(toks.text[toks.start[k] : toks.end[k]])
         if found is not None and found > best[k]:
             yield k, found
+
+
+_OPEN = frozenset("(«\"“'")
+_CLOSE = frozenset(")»\"”'")
+SCORE_ALIAS = 0.6
+
+
+def alias_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) -> Iterator[tuple[int, float]]:
+    """A second name given in brackets or quotes right next to a found one: "Kalle (Karl-Johan)",
+    "Øyvind «Øyvi» Kristiansen", 'Robert "Bob" McAllister'. The nickname is the same person."""
+    n = len(toks.low)
+    for first, last in spans:
+        k = first - 1  # the word before "(Name)"
+        closes = toks.text[toks.end[last] : toks.end[last] + 1] in _CLOSE
+        if k >= 0 and closes and toks.gap(k).strip(" ") in _OPEN and _alias_word(toks, k, covered):
+            rel = relations()
+            low = toks.low[k]
+            if toks.flags[k] & NAME and low not in rel.kin and low not in rel.pronoun and low not in rel.self_:
+                yield k, SCORE_ALIAS  # "Kalle (Karl-Johan)"; not "Mor (Randi ...)", "Volvo Cars (Per-Olof)"
+        k = last + 1  # the word in brackets or quotes right after a name, or inside it
+        closes = k < n and toks.text[toks.end[k] : toks.end[k] + 1] in _CLOSE
+        if closes and toks.gap(last).strip(" ") in _OPEN and _alias_word(toks, k, covered):
+            yield k, SCORE_ALIAS
+
+
+def _alias_word(toks: Tokens, k: int, covered: list[bool]) -> bool:
+    return not covered[k] and toks.shape[k] == CAP and not toks.flags[k] & (FUNCTION | NOT_NAME)

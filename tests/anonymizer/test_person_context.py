@@ -15,6 +15,10 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # a function word capitalised inside a sentence next to a verb of people; nicknames in brackets
+    ("Det er jo Jo som står som eier av bilen", ["Jo"]),
+    ("Kalle (Karl-Johan) skylder meg 800", ["Kalle", "Karl-Johan"]),
+    ("mvh\nØyvind «Øyvi» Kristiansen", ["Øyvind", "Øyvi", "Kristiansen"]),
     ("festen var hos Oscar i går", ["Oscar"]),
     ("sendte 500 kr på vipps, sku te Kine men skreiv feil nummer", ["Kine"]),  # capitalised inside a sentence: no typo of "kino"
     ("hi, its Siddharth again. any news?", ["Siddharth"]),
@@ -89,6 +93,8 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "My daughter turns 18 in May. Will her account convert?",
+    "Mor (pensjonist) døde i mars",
     "se facebook.com/groups/12345 for mer",
     "kontoen hos Nordea er stengt",
     "sendt til U.S.A. i går",

@@ -594,8 +594,14 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             return None
         if not f & WELL_KNOWN and near_frequent_word(toks.low[first]):
             return None  # "Seet", "Loggin", "Alo": a rare name, but here a typo of "set", "login", "also"
-        if first > 0 and toks.low[first - 1] in _PLACE_PREPOSITIONS and plain_gap(toks, first - 1):
-            return None  # "hytte på Frøya", "I live in York": a place named like a person
+        place = first > 0 and toks.low[first - 1] in _PLACE_PREPOSITIONS and plain_gap(toks, first - 1)
+        genitive = bool(toks.trim[first]) and first + 1 < len(toks.low) and toks.shape[first + 1] == LOWER
+        if genitive:
+            words = street_words()
+            nxt = toks.low[first + 1]
+            genitive = not (nxt in words.word or nxt in words.en or nxt.endswith(words.suffix))  # "Dahls gate"
+        if place and not genitive:
+            return None  # "hytte på Frøya", "I live in York": a place named like a person; not "i Monas bursdag"
         after_name = first > 1 and plain_gap(toks, first - 1) and _sure_name(toks, first - 2)
         if after_name and (toks.low[first - 1],) in _FROM:
             return None  # "Tyler Brooks from Austin"

@@ -55,7 +55,16 @@ _ORDINAL_START = re.compile(r"\d{1,2}\.\s")
 #: M5H 1J8").
 _POSTCODE_LINE = re.compile(r"\n[ \t]*(?=[^\n]{0,40}\d)(?:[A-ZÆØÅa-zæøå0-9][^\n]{2,60})")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
-_BAD_START = re.compile(r"(?i)(?:fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje|not)\b")
+_NOT_A_PLACE_LINE = re.compile(
+    r"(?i)\n[ \t]*(?:tel|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|mail|konto|account|iban|fnr|fødselsn|org"
+    r"|kid|sum|beløp|dato|date|ref|web|www|http)|\n[^\n]*[:@+]"
+)
+_NOT_POSTAL_BEFORE = re.compile(r"(?i)\b(?:ip|e-?post|e-?mail|mail|web|nett|url|mac|bitcoin|btc|wallet)[\s-]*$")
+_BAD_START = re.compile(
+    r"(?i)(?:fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje|not|iban|konto|kontonr"
+    r"|kontonummer|account|acc|nr|nummer|number|kid|swift|bic|bankgiro|plusgiro|reg|my|min|mitt|meg|me|him|her|them"
+    r"|deg|you|dere)\b"
+)
 _NUMBERS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -73,6 +82,8 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
     if not any(key in low for key in _CUE_KEYS):
         return spans  # no cue word (the cheap test before the pattern)
     for cue in _CUE.finditer(text):
+        if _NOT_POSTAL_BEFORE.search(text, max(0, cue.start() - 12), cue.start()):
+            continue  # "IP-adressen", "my IP adress is", "e-mail address": not where anyone lives
         start = cue.end()
         if start >= len(text) or not (text[start].isalnum()):
             continue
@@ -81,6 +92,8 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
         body = text[start:end].rstrip(" ,")
         end = start + len(body)
         nxt = _POSTCODE_LINE.match(text, end)
+        if nxt is not None and _NOT_A_PLACE_LINE.match(text, end):
+            nxt = None  # "Telefon: 92115325", "E-post: ...": the next field of a form, not the postcode line
         if (
             nxt is not None
             and any(ch.isdigit() for ch in body)  # "14 bakers row\nedinburgh eh1 2ab", not "Chidi Nwosu\n..."

@@ -148,6 +148,8 @@ MOBILE_CHAIN_SCORE = 0.3
 
 
 _GROUPS = re.compile(r"\d+")
+_DECIMALS = re.compile(r"^\d+[.,]\d{2}$")
+_CURRENCY_BEFORE = re.compile(r"(?i)(?:[£$€¥]|kr\.?|nok|sek|dkk|eur|usd|gbp)\s*$")
 #: Cue words that make such a number something else: a code, a reference, an error.
 MOBILE_CHAIN_DENY = frozenset({"kode", "koden", "code", "engangskode", "otp", "pin", "feilkode", "error", "err"})
 
@@ -167,6 +169,8 @@ def mobile_chains(text: str) -> list[tuple[int, int]]:
             continue
         if [len(g) for g in groups] == [4, 4] or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")):
             continue
+        if _DECIMALS.search(number) or _CURRENCY_BEFORE.search(text, max(0, start - 5), start):
+            continue  # "£931932.65", "kr 41 234 567": an amount
         before = text[max(0, start - 25) : start].lower().split()
         if before and before[-1].strip(":.") in MOBILE_CHAIN_DENY:
             continue

@@ -65,8 +65,9 @@ _CLEFT = (
 _IDENTITY = (("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"))
 _ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
 _GREETINGS = frozenset(
-    {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen"}
-)
+    {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
+     "hoi", "yo", "hallå"}
+)  # fmt: skip
 _YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya"})
 _PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})
 _SIN = frozenset({"sin", "si", "sitt", "sine"})
@@ -370,7 +371,7 @@ def _with_writer(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Rose og jeg", "Will and I"; "eg og Tor", "me and Hope". A lower-case word that is also an
     everyday word must start the clause: "forrige uke og jeg lurer" joins two clauses, not two people."""
     if _word(toks, j + 1) in rel.and_ and _is_self(toks, j + 2, rel):
-        starts = toks.initial[j] or "," in _gap_before(toks, j)
+        starts = toks.initial[j] or "," in _gap_before(toks, j) or _word(toks, j - 1) in _MODAL  # "kan tor og jeg"
         if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and not starts:
             return False
         return plain_gap(toks, j) and plain_gap(toks, j + 1)
@@ -473,6 +474,31 @@ def _may_get(toks: Tokens, j: int, rel: Relations) -> bool:
     )
 
 
+#: Verbs of paying or owing that take the person as their object: "jeg skylder kasia 1200", "i paid mark 200".
+_PAY_VERBS = frozenset(
+    {"paid", "pay", "owe", "owes", "owed", "lent", "vippset", "vippsa", "betalte", "skylder", "skylde", "skyldte",
+     "skyldar", "lånte", "swishade", "swishat", "gav", "ga"}
+)  # fmt: skip
+_AMOUNT_AFTER = re.compile(
+    r" (?:kr\.? ?|nok ?|\$|€|£)?\d[\d .,]*(?:k\b|kr\b|,-)?(?!\s*(?:%|prosent|percent|uker?|dager?|døgn|måneder"
+    r"|mnd|år|timer?|minutt|weeks?|days?|months?|years?|hours?|times|ganger|gang|stk|x\b))"
+)
+
+
+def _pays(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "jeg skylder kasia 1200", "æ skylde biret 600", "i paid mark 200": the person, then the amount."""
+    low = toks.low[j]
+    return (
+        j > 0
+        and _word(toks, j - 1) in _PAY_VERBS
+        and plain_gap(toks, j - 1)
+        and not toks.flags[j] & SOFT
+        and low not in rel.unit
+        and low not in rel.kin
+        and _AMOUNT_AFTER.match(toks.text, toks.end[j]) is not None
+    )
+
+
 def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "lagt te ask som disponent", "en mark som sa ...", "Dag som har ringt", "Sky is my son"."""
     after, after2 = _word(toks, j + 1), _word(toks, j + 2)
@@ -549,12 +575,18 @@ def _after_kin(toks: Tokens, j: int, rel: Relations) -> bool:
     in lower case a listed name before a verb: "dotra mi vår e myndig no"."""
     if j == 0 or not plain_gap(toks, j - 1) or toks.flags[j] & (SOFT | NOT_NAME):
         return False
-    if toks.shape[j] == LOWER and not (
-        toks.flags[j] & GIVEN
-        and _word(toks, j - 1) in _MY  # "dotra mi vår e", not "naboen vår har": a possessive itself
-        and (_word(toks, j + 1) in _IS or _word(toks, j + 1) in _SUBJECT_VERBS)
-    ):
-        return False
+    if toks.shape[j] == LOWER:
+        # "onkel oddleif å ...", "svigermor eldrid vil", "dotra mi vår e myndig", "sønnen min ask (7)": in
+        # lower case the name must be followed by a verb, an age or the end; "naboen vår har" is "our".
+        low = toks.low[j]
+        owned = _word(toks, j - 1) in _MY  # "dotra mi vår": the possessive is said, the next word is the name
+        if (low in _MY and not owned) or low in rel.pronoun or low in rel.self_ or toks.flags[j] & FUNCTION:
+            return False
+        nxt = _word(toks, j + 1)
+        ends = j + 1 >= len(toks.low) or closed(toks, j) or AGE.match(toks.text, toks.end[j]) is not None
+        verb = nxt in _IS or nxt in _SUBJECT_VERBS or nxt in _MODAL or nxt in rel.speech or nxt in rel.money
+        if not (ends or verb or nxt in rel.and_ or nxt == "å"):  # "onkel oddleif å (og) ..."
+            return False
     if j + 1 < len(toks.low) and toks.shape[j + 1] == CAP and not toks.flags[j + 1] & NAME and plain_gap(toks, j):
         return False  # "advokat Oslo Sentrum", "rådgiver Nordea Finans": a place or a firm
     before = _word(toks, j - 1)
@@ -587,8 +619,8 @@ _RULES = (
 def _related(toks: Tokens, j: int, rel: Relations) -> bool:
     """Some relation (or the signature) vouches for word ``j`` as a name; never for a word before a
     number or a unit ("this is May 2024", "per måned"), which is a date or a preposition."""
-    if _aged(toks, j, rel):
-        return True
+    if _aged(toks, j, rel) or _pays(toks, j, rel):
+        return True  # the number after the name is an age or an amount
     if _not_a_name_here(toks, j, rel):
         return False
     return any(rule(toks, j, rel) for rule in _RULES) or _signature(toks, j)

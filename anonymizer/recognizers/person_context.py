@@ -89,7 +89,7 @@ _MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could"
 #: Words after a name that close it the way punctuation does, in dictated or all-caps text.
 _CLOSING = frozenset(
     {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here",
-     "again", "igjen", "igjæn", "atter", "speaking"}
+     "again", "igjen", "igjæn", "atter", "speaking", "fra", "frå", "från", "from", "ringte", "called"}
 )  # fmt: skip
 AGE = re.compile(
     r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b"
@@ -546,8 +546,10 @@ _DEPARTMENT = ("avdelingen", "avdelinga", "avdelningen", "afdelingen", "kontoret
 def _of_service(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Dag fra kundeservice sa ...", "Will from customer service called": a capitalised name that
     belongs to a service, which only a person does."""
-    if toks.shape[j] != CAP or _word(toks, j + 1) not in _OF or not plain_gap(toks, j):
+    if toks.shape[j] == UPPER or _word(toks, j + 1) not in _OF or not plain_gap(toks, j):
         return False
+    if toks.shape[j] == LOWER and not (toks.flags[j] & NAME and (toks.initial[j] or _word(toks, j - 1) in _GREETINGS)):
+        return False  # in lower case a listed name opening the message: "hey sophie from customer service"
     k = j + 2
     if _word(toks, k) in _YOUR:
         k += 1

@@ -81,8 +81,13 @@ def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
     gap = toks.gap(k)
     if any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or bool(AGE.match(gap)):
         return True
-    # The last item, after "og"/"and", goes on into the sentence: "Ayaan, Sagal and Xamza need ..."
-    return k > 0 and toks.low[k - 1] in rel.and_ and toks.shape[k] == CAP and toks.shape[k + 1] == LOWER
+    # The last item, after "og"/"and", goes on into the sentence: "Ayaan, Sagal and Xamza need ...", in
+    # lower case before a verb: "olga og sergej har begge fått lønn"
+    if k == 0 or toks.low[k - 1] not in rel.and_:
+        return False
+    if toks.shape[k] == CAP:
+        return toks.shape[k + 1] == LOWER
+    return toks.shape[k] == LOWER and toks.low[k + 1] in _VERB_AFTER_LIST
 
 
 def _list_next(toks: Tokens, last: int, rel: Relations) -> int | None:
@@ -145,6 +150,10 @@ def other_mentions(
 _OPEN = frozenset("(«\"“'")
 _CLOSE = frozenset(")»\"”'")
 SCORE_ALIAS = 0.6
+_VERB_AFTER_LIST = frozenset(
+    {"har", "hadde", "skal", "ska", "sku", "vil", "kan", "må", "er", "e", "var", "fikk", "fekk", "får", "has", "have",
+     "had", "will", "can", "are", "were", "need", "want"}
+)  # fmt: skip
 
 
 def alias_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) -> Iterator[tuple[int, float]]:

@@ -548,7 +548,9 @@ def _of_service(toks: Tokens, j: int, rel: Relations) -> bool:
     belongs to a service, which only a person does."""
     if toks.shape[j] == UPPER or _word(toks, j + 1) not in _OF or not plain_gap(toks, j):
         return False
-    if toks.shape[j] == LOWER and not (toks.flags[j] & NAME and (toks.initial[j] or _word(toks, j - 1) in _GREETINGS)):
+    flags = toks.flags[j]
+    opens = toks.initial[j] or _word(toks, j - 1) in _GREETINGS
+    if toks.shape[j] == LOWER and not (flags & NAME and not flags & (COMMON | SOFT) and opens):
         return False  # in lower case a listed name opening the message: "hey sophie from customer service"
     k = j + 2
     if _word(toks, k) in _YOUR:

@@ -109,10 +109,17 @@ _DOTS = re.compile(r"(?<=\w)\.{2,}(?=\w)")
 _QUOTED_LOCAL = re.compile(r"([\"'“”])([\w.+\-]+)([\"'“”])(?=@)")
 
 
+#: An emoji for the "@" between a user name and a domain: "sten-ake.lundgren🐘telia.se".
+_EMOJI_AT = re.compile(
+    r"(?<=[\w.])[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?(?=[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?![\w\-]))"
+)
+
+
 def email_disguises(text: str) -> list[Edit]:
+    emoji_at = [] if text.isascii() else [(m.start(), m.end(), "@") for m in _EMOJI_AT.finditer(text)]
     if "@" not in text and "&" not in text and "%40" not in text:
-        return []
-    edits: list[Edit] = [(m.start(), m.end(), "@") for m in _AT_ENTITY.finditer(text)]
+        return emoji_at
+    edits: list[Edit] = emoji_at + [(m.start(), m.end(), "@") for m in _AT_ENTITY.finditer(text)]
     edits += [(m.start(1), m.end(1), "") for m in _BROKEN_DOMAIN.finditer(text)]
     for token in _AT_TOKEN.finditer(text) if ".." in text else ():
         edits += [(token.start() + d.start(), token.start() + d.end(), ".") for d in _DOTS.finditer(token.group())]

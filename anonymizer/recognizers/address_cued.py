@@ -87,6 +87,9 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
         start = cue.end()
         if start >= len(text) or not (text[start].isalnum()):
             continue
+        if "\n" in cue.group() and (stacked := _stacked_lines(text, start)) is not None:
+            spans.append(stacked)  # "Address:\n12\nØvre Storgate\n3018\nDRAMMEN": one field per line
+            continue
         end_match = _END.search(text, start + 1, min(len(text), start + MAX_CHARS))
         end = end_match.start() if end_match else min(len(text), start + MAX_CHARS)
         body = text[start:end].rstrip(" ,")
@@ -134,6 +137,28 @@ def address_lines(text: str) -> list[tuple[int, int]]:
     if "\n" not in text and len(text) > 120:
         return []
     return [m.span("addr") for m in _ADDRESS_LINE.finditer(text) if not _LABEL_START.match(m.group("addr"))]
+
+
+_SIGN_OFF = re.compile(r"(?i)(?:takk|tak|tack|thanks|thank|mvh|hilsen|helsing|regards|vennlig|best|kind|med)\b")
+_SHORT_LINE = re.compile(r"[^\S\n]*([^\n]{1,40})(?:\n|$)")
+
+
+def _stacked_lines(text: str, start: int) -> tuple[int, int] | None:
+    """An address given one part per line after a cue that ends its line: two to five short lines that
+    together hold a number and a word, up to an empty line or a form field ("Tlf: ...")."""
+    end, lines, pos = start, 0, start
+    while lines < 5:
+        m = _SHORT_LINE.match(text, pos)
+        if m is None:
+            break
+        line = m.group(1).strip()
+        if not line or line[0] in "(-–—*" or _LABEL_START.match(line) or _SIGN_OFF.match(line) or ":" in line:
+            break
+        end, lines, pos = m.end(1), lines + 1, m.end()
+    body = text[start:end]
+    if lines < 2 or not any(ch.isdigit() for ch in body) or _LETTERS.search(body) is None:
+        return None
+    return (start, end) if not _NOT_ADDRESS.search(body) else None
 
 
 class CuedAddressRecognizer(EntityRecognizer):

@@ -51,9 +51,9 @@ PROVIDERS: tuple[str, ...] = (
 
 _TLD = "|".join(sorted((re.escape(t) for t in TLDS), key=len, reverse=True))
 _PROVIDER = "|".join(sorted((re.escape(p) for p in PROVIDERS), key=len, reverse=True))
-_AT_WORDS = r"at|snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll"
-_SPOKEN_AT = r"snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll"
-_DOT_WORDS = r"dot|dått|punktum|punkt|prikk"
+_AT_WORDS = r"at|snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
+_SPOKEN_AT = r"snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
+_DOT_WORDS = r"dot|dått|punktum|punkt|prikk|point|punto"
 
 
 def _bracketed(words: str) -> str:
@@ -66,9 +66,8 @@ _LINE = r"(?:\r?\n[ \t]*)?"
 _AT = rf"(?:[ \t]*{_LINE}@[ \t]*{_LINE}|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
 #: A dot in the local part: bare, with a space after it or on both sides, or as a word; a dash or an
 #: underscore dictated as a word ("martin strek olsen").
-_LOCAL_DOT = (
-    rf"(?:\. ?| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) | (?:bindestrek|understrek|strek|underscore|dash) )"
-)
+_SPOKEN_JOINS = r"bindestrek|understrek|strek|underscore|dash|hyphen|minus"
+_LOCAL_DOT = rf"(?:\. ?| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) | (?:{_SPOKEN_JOINS}) )"
 #: A dot in the domain: also with a space on one side only ("ola@gmail .com").
 _DOMAIN_DOT = rf"(?:[ \t]?[.,][ \t]?|{_bracketed(_DOT_WORDS + '|[.]')}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
 _LOCAL_LABEL = r"[\w+\-%']+"
@@ -184,7 +183,7 @@ def addresses_around_providers(text: str) -> list[tuple[int, int]]:
 
 
 _CANONICAL_AT = re.compile(rf"(?i){_AT}|[ \t]+(?:at|på)[ \t]+")
-_CANONICAL_DOT = re.compile(rf"(?i){_DOMAIN_DOT}| (?:bindestrek|understrek|strek|underscore|dash) ")
+_CANONICAL_DOT = re.compile(rf"(?i){_DOMAIN_DOT}| (?:{_SPOKEN_JOINS}) ")
 
 
 def canonical_email(text: str) -> str:

@@ -91,6 +91,9 @@ class PartialNumberRecognizer(EntityRecognizer):
 _HALF = re.compile(
     r"(?i)\b(?:(?P<first>first|første|fyrste|första)|(?P<last>second|last|other|andre|siste|sista|andra))"
     r"\s+(?:half|halvdel|halvdelen|halvpart|halvparten|del|delen|part|bit|biten|bit)\b|\b(?P<rest>resten|the rest)\b"
+    # "først 8601.85 og så 83897", "Første: 5348 9636 ... Andre: 6741 6316", "begynner på 905 og så kommer det 17 334"
+    r"|\b(?P<first2>først|first|første:|begynner (?:på|med)|starts? with|starter (?:på|med))"
+    r"|\b(?P<last2>(?:og )?så(?: kommer det)?|then|andre:|second:|slutter (?:på|med)|ends? with|deretter|etterpå)"
 )
 _HALF_NUMBER = re.compile(r"[^\d\n]{0,30}?(?<![\d.,])(?P<num>\d(?:[ .]?\d){1,10})(?![\d.,]\d)")
 Piece = tuple[int, int, int, int | None, str]  # start, end, digits, digits announced, "first" or "last"
@@ -111,16 +114,20 @@ def _pieces(text: str) -> list[Piece]:
             continue
         if _AMOUNT.match(text, number.end("num")):
             continue  # "første del av lånet er 2000 og resten 3000 kr": amounts
-        side = "first" if m.group("first") else "last"
+        if _YEAR.fullmatch(number.group("num")):
+            continue  # "først i 2019 og så 2020": years
+        side = "first" if m.group("first") or m.group("first2") else "last"
         found.append((number.start("num"), number.end("num"), _digits(number.group("num")), None, side))
     return found
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A word every pattern here needs, one of these at least.
 _KEYS = (
     "første", "fyrste", "först", "first", "siste", "sista", "last", "half", "halv", "del", "part", "bit", "rest",
-    "andre", "andra", "second", "other", "person", "født", "fødd", "fødsel", "born",
+    "andre", "andra", "second", "other", "person", "født", "fødd", "fødsel", "born", "først", "begynner", "start",
+    "slutter", "ends", "så ", "then",
 )  # fmt: skip
 _AMOUNT = re.compile(r"(?i)\s*(?:kr\b|kroner|nok\b|,-|%|€|\$|prosent|dager|år\b|mnd|måneder)")
 

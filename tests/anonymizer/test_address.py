@@ -224,6 +224,8 @@ def test_precision_and_recall_on_labelled_chat(recognizer: AddressRecognizer) ->
 # Through the engine: the street grammar and the addresses a sentence announces (address_cued.py), whose
 # two readings of one address merge into one span.
 ANNOUNCED: list[tuple[str, list[str]]] = [
+    # one part per line after a cue that ends its line
+    ("Address:\n12\nØvre Storgate\n3018\nDRAMMEN\n(my app cuts lines weirdly)", ["12\nØvre Storgate\n3018\nDRAMMEN"]),
     # a line that is an address on its own: a place before the street, a box, a country after the town
     ("Chidi Nwosu\nSogn studentby, Sognsveien 218, 0864 Oslo\nAccount", ["Sogn studentby, Sognsveien 218, 0864 Oslo"]),
     ("Advisor\nBox 7124, 103 87 Stockholm\nTel: 08-410", ["Box 7124, 103 87 Stockholm"]),

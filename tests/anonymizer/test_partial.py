@@ -17,6 +17,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("NO_FODSELSNUMMER", "27378"), ("NO_FODSELSNUMMER", "170293")]),
     ("the last six digits of my card are 441209", [("CREDIT_CARD", "441209")]),
     # both ends of a number given apart: every piece, however short
+    ("sender kortnummeret i to deler. Første: 5348 9636\n\nAndre: 6741 6316\n\nIkke spør",
+     [("CREDIT_CARD", "5348 9636"), ("CREDIT_CARD", "6741 6316")]),
+    ("nummeret mitt begynner på 905 og så kommer det 17 334, delte",
+     [("PHONE_NUMBER", "905"), ("PHONE_NUMBER", "17 334")]),
     ("send koden til første fire er 9219 siste fire er 3740", [("PHONE_NUMBER", "9219"), ("PHONE_NUMBER", "3740")]),
     ("The first half of my number is 9068, the second half is 6025.",
      [("PHONE_NUMBER", "9068"), ("PHONE_NUMBER", "6025")]),
@@ -31,6 +35,8 @@ NOT_PIECES = [
     "Last five years 20152 people moved",  # no number named
     "født 12.03.1985, bor i Oslo",  # a date of birth without a fødselsnummer around it
     "første del av lånet er 2000 og resten 3000 kr",  # amounts
+    "først betalte jeg 200 og så 300 kr",
+    "først i 2019 og så 2020",
 ]
 
 

@@ -27,7 +27,8 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("Kalle (Karl-Johan) skylder meg 800", ["Kalle", "Karl-Johan"]),
     ("mvh\nØyvind «Øyvi» Kristiansen", ["Øyvind", "Øyvi", "Kristiansen"]),
     ("festen var hos Oscar i går", ["Oscar"]),
-    ("sendte 500 kr på vipps, sku te Kine men skreiv feil nummer", ["Kine"]),  # capitalised inside a sentence: no typo of "kino"
+    # capitalised inside a sentence: no typo of "kino"
+    ("sendte 500 kr på vipps, sku te Kine men skreiv feil nummer", ["Kine"]),
     ("hi, its Siddharth again. any news?", ["Siddharth"]),
     ("profil av meg: https://www.facebook.com/kari.solheim.58 og", ["kari.solheim.58"]),
     ("my LinkedIn is linkedin.com/in/ola-nordby-7a3b21 if", ["ola-nordby-7a3b21"]),

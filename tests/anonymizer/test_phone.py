@@ -31,6 +31,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("ska ha nytt kort te dattra mi, ho e på 49 831 386 og", [(P, "49 831 386")]),
     ("Mvh Henrik, mäklare, 070-491 66 30", [(P, "070-491 66 30")]),  # a Swedish mobile's own shape
     ("the scammer sent me https://wa.me/4741277291?text=hei", [(P, "4741277291")]),  # a number in a link
+    ("Please call me on (0047) 9 3 2 1 5 8 4 0. Regards", [(P, "(0047) 9 3 2 1 5 8 4 0")]),
     ("ring meg: fire-en-to tre-fire fem-seks-sju", [(P, "fire-en-to tre-fire fem-seks-sju")]),
     ("det stemmer ikke, det skal være 447 40918", [(P, "447 40918")]),
     ("mob 938 3S 2Sl (skreiv med bokstava)", [(P, "938 3S 2Sl")]),  # S for 5, l for 1

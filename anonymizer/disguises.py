@@ -132,7 +132,11 @@ def email_disguises(text: str) -> list[Edit]:
 
 #: A capitalised name with a dot or a hyphen after every letter: "J.e.n.s", "T.o.r.i.l.d", "H-e-g-e".
 #: Lower case after the first letter, so that acronyms ("U.S.A.", "A-B-C-D") stay what they are.
-_SPELLED_NAME = re.compile(r"(?<![\w.\-])[A-ZÆØÅÄÖÜ](?:([.\-])[a-zæøåäöüéè])(?:\1[a-zæøåäöüéè]){2,}\.?(?![\w\-])")
+_SPELLED_NAME = re.compile(
+    r"(?<![\w.\-])[A-ZÆØÅÄÖÜ](?:([.\-])[a-zæøåäöüéè])(?:\1[a-zæøåäöüéè]){2,}\.?(?![\w\-])"
+    # in capitals, three letters or more ("K-E-V-I-N", "B.E.R.G.S.E.T", "L.I.E"; "U.S.A." reads "USA")
+    r"|(?<![\w.\-])[A-ZÆØÅÄÖÜ](?:([.\-])[A-ZÆØÅÄÖÜ])(?:\2[A-ZÆØÅÄÖÜ]){1,}\.?(?![\w\-])"
+)
 #: Leetspeak: digits for letters inside a word, at least one between two letters ("K4ri", "N0rdby",
 #: "3r1k5en"); "nils58" and "2fa" (digits at an edge only) are identifiers and stay.
 _LEET_WORD = re.compile(r"(?<![\w@.:/])(?=[0-9]*[^\W\d_])[^\W_]*[^\W\d_][01345][^\W\d_][^\W_]*(?![\w@:/])")
@@ -140,7 +144,7 @@ _HEX = re.compile(r"[0-9a-fA-F]+")  # "f1e0" in an IPv6 address, "3a4b" in a has
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s"}
 
 
-_SPELLED_HINT = re.compile(r"[A-ZÆØÅÄÖÜ][.\-][a-zæøåäöüéè][.\-]")
+_SPELLED_HINT = re.compile(r"[A-ZÆØÅÄÖÜ][.\-][a-zæøåäöüéèA-ZÆØÅÄÖÜ][.\-]")
 _LEET_HINT = re.compile(r"[^\W\d_][01345][^\W\d_]")
 
 
@@ -148,7 +152,7 @@ def name_disguises(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _SPELLED_NAME.finditer(text) if _SPELLED_HINT.search(text) else ():
         word = m.group()
-        separator = m.group(1)
+        separator = m.group(1) or m.group(2)
         edits += [(m.start() + i, m.start() + i + 1, "") for i, ch in enumerate(word) if ch == separator]
     for m in _LEET_WORD.finditer(text) if _LEET_HINT.search(text) else ():
         word = m.group()

@@ -31,6 +31,8 @@ _WORD = re.compile(r"(?<!\w)(?<![\w.]@)(?>[^\W\d_]+(?:['’\-][^\W\d_]+)*)(?![\d
 
 #: E-mail addresses, links and handles: the names in them are the e-mail recognizer's business.
 _NOT_PROSE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+_\S+|\S*/\S*/\S*")
+#: "Eirik/Signe/Torleif": capitalised words joined by slashes are a list of names, not a path.
+_SLASHED_NAMES = re.compile(r"[A-ZÆØÅÄÖÜ][^\W\d_]+(?:/[A-ZÆØÅÄÖÜ][^\W\d_]+)+[.,!?]?")
 
 _FOLD_TABLE = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ı": "i", "ł": "l", "đ": "d", "ß": "ss"})
 _CONTRACTIONS = frozenset({"m", "s", "re", "ve", "ll", "d", "t"})
@@ -208,7 +210,11 @@ def tokenize(text: str) -> Tokens:
     flags_: list[int] = []
     initial: list[bool] = []
     trims: list[int] = []
-    skip = [m.span() for m in _NOT_PROSE.finditer(text)] if ("@" in text or "/" in text or "_" in text) else []
+    skip = [
+        m.span()
+        for m in (_NOT_PROSE.finditer(text) if ("@" in text or "/" in text or "_" in text) else ())
+        if not _SLASHED_NAMES.fullmatch(m.group())
+    ]
     prev_end = 0
     for m in _WORD.finditer(text):
         s, e = m.span()

@@ -15,6 +15,10 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # handles, names joined by slashes
+    ("@eline.strand sa jeg kunne spørre her", ["eline.strand"]),
+    ("Hei, det er Kari_H fra forumet deres", ["Kari_H"]),
+    ("Vi er tre som skal dele felleskontoen: Eirik/Signe/Torleif. Hvordan", ["Eirik", "Signe", "Torleif"]),
     # lower case: kin or a role before, the person paid before an amount, "kan X og jeg", "hej, X her"
     ("bestemor sigvor vil sette opp fast trekk", ["sigvor"]),
     ("æ har arva ætter onkel oddleif å vet itj koss", ["oddleif"]),
@@ -101,6 +105,8 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "bruk KID_nummer feltet",
+    "se /home/user/docs for loggen",
     "God dag! Hva koster det per måned?",
     "betalte husleie 8000 i går",
     "sønnen min har fått kort",

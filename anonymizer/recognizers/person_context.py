@@ -62,8 +62,12 @@ _CLEFT = (
     ("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"), ("er", "det"),
     ("var", "det"), ("e", "d"), ("e", "det"), ("d", "e"), ("d", "va"), ("det", "va"), ("was", "it"), ("is", "it"),
 )  # fmt: skip
-_IDENTITY = (("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"))
+_IDENTITY = (
+    ("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"), ("æ", "e"),
+    ("eg", "e"), ("de", "e"), ("d", "e"), ("dette", "e"), ("detta", "e"), ("da", "e"),
+)  # fmt: skip
 _ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
+_IT_IS = (("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("da", "e"))
 _GREETINGS = frozenset(
     {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
      "hoi", "yo", "hallå"}
@@ -71,6 +75,10 @@ _GREETINGS = frozenset(
 _YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya"})
 _PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})
 _SIN = frozenset({"sin", "si", "sitt", "sine"})
+#: "X er etternavnet mitt": the words for a name itself.
+_NAME_NOUNS = frozenset(
+    {"navnet", "namnet", "etternavnet", "etternamnet", "fornavnet", "førenamnet", "mellomnavnet", "name", "surname"}
+)
 _RECEIVE = frozenset({"få", "fått", "get", "receive", "bli"})
 _HAVE = frozenset({"har", "hadde", "has", "had", "have", "he", "ha"})
 _DONE = frozenset({"ringt", "sendt", "skrevet", "betalt", "overført", "called", "sent", "written", "paid", "sagt"})
@@ -429,9 +437,15 @@ def _cleft(toks: Tokens, j: int, rel: Relations) -> bool:
 def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "dette er dag punktum", "hi its grace,", "HEI DETTE ER ODD FØDSELSNR"; but "it's done." (in
     English a lower-case word after "it's" is a name only when a comma sets it off)."""
-    ends = j + 1 >= len(toks.low) or closed(toks, j) or _word(toks, j + 1) in _CLOSING
+    # "dette er tone fra frisøren", "de e per-ivar igjen", "hi its grace, ..."
+    comma = j + 1 < len(toks.low) and toks.gap(j).startswith(",") and _word(toks, j - 1) in _ENGLISH_IDENTITY
+    named = _word(toks, j + 1) in _CLOSING or comma
+    ends = j + 1 >= len(toks.low) or closed(toks, j) or named
     if not ends or not any(_words_before(toks, j, phrase) for phrase in _IDENTITY):
         return False
+    it_is = any(_words_before(toks, j, phrase) for phrase in _IT_IS)
+    if it_is and toks.shape[j] == LOWER and toks.flags[j] & COMMON and not named:
+        return False  # "det e bra", "de e ok": "it is" and an everyday word; "dette er dag." introduces Dag
     if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and _word(toks, j - 1) in _ENGLISH_IDENTITY:
         return j + 1 < len(toks.low) and toks.gap(j).startswith(",")
     return True
@@ -506,6 +520,8 @@ def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
         return after2 in _ROLES or after2 in rel.speech or (after2 in _HAVE and _word(toks, j + 3) in _DONE)
     if after not in _IS:
         return False
+    if after2 in _NAME_NOUNS and _word(toks, j + 3) in _MY:
+        return True  # "ørn e etternavnet mitt", "Storm is my name"
     # "Sky is my son", "May is my landlady"; "Ask er sonen vår", "Storm er sønnen min"
     return (after2 in _MY and _word(toks, j + 3) in rel.kin) or (after2 in rel.kin and _word(toks, j + 3) in _MY)
 

@@ -15,6 +15,11 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # dialect self-introductions, "X er etternavnet mitt", payers named with their money
+    ("æ e mikkal fra kautokeino å æ treng hjelp", ["mikkal"]),
+    ("de e per-ivar igjen, han", ["per-ivar"]),
+    ("ørn e etternavnet mitt", ["ørn"]),
+    ("kan de sjekke om pengane frå kjellaug har kome inn", ["kjellaug"]),
     # handles, names joined by slashes
     ("@eline.strand sa jeg kunne spørre her", ["eline.strand"]),
     ("Hei, det er Kari_H fra forumet deres", ["Kari_H"]),
@@ -105,6 +110,8 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "det e bra",
+    "de e ok, takk",
     "bruk KID_nummer feltet",
     "se /home/user/docs for loggen",
     "God dag! Hva koster det per måned?",

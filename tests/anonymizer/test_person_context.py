@@ -16,7 +16,7 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 POSITIVES: list[tuple[str, list[str]]] = [
     # dialect self-introductions, "X er etternavnet mitt", payers named with their money
-    ("æ e mikkal fra kautokeino å æ treng hjelp", ["mikkal"]),
+    ("æ e ingrid fra kautokeino å æ treng hjelp", ["ingrid"]),
     ("de e per-ivar igjen, han", ["per-ivar"]),
     ("ørn e etternavnet mitt", ["ørn"]),
     ("kan de sjekke om pengane frå kjellaug har kome inn", ["kjellaug"]),

@@ -148,11 +148,20 @@ _SPELLED_HINT = re.compile(r"[A-ZÆØÅÄÖÜ][.\-][a-zæøåäöüéèA-ZÆØÅ
 _LEET_HINT = re.compile(r"[^\W\d_][01345][^\W\d_]")
 
 
+#: A name written backwards keeps its capital at the end: "dnalielK dirgnI", "nesrednA ytteB". No word of
+#: any language ends in its only capital, so such a word is turned around (same length, same offsets).
+_BACKWARDS = re.compile(r"(?<![\w\-])[a-zæøåäöüéè]{3,}[A-ZÆØÅÄÖÜ](?![\w\-])")
+
+
 def name_disguises(text: str) -> list[Edit]:
-    edits: list[Edit] = []
+    edits: list[Edit] = [(m.start(), m.end(), m.group()[::-1]) for m in _BACKWARDS.finditer(text)]
+    previous_end = -1
     for m in _SPELLED_NAME.finditer(text) if _SPELLED_HINT.search(text) else ():
         word = m.group()
         separator = m.group(1) or m.group(2)
+        if previous_end >= 0 and text[previous_end : m.start()].strip(" ") == "" and m.start() - previous_end > 1:
+            edits.append((previous_end + 1, m.start(), ""))  # "M-A-R-I-A-N-N-E  H-O-L-M": one space between
+        previous_end = m.end()
         edits += [(m.start() + i, m.start() + i + 1, "") for i, ch in enumerate(word) if ch == separator]
     for m in _LEET_WORD.finditer(text) if _LEET_HINT.search(text) else ():
         word = m.group()

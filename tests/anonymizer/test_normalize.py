@@ -78,6 +78,10 @@ def test_plain_text_is_returned_as_it_is() -> None:
         ("B2B, 4x4, nils58, MP3, f1e0::1b7", "B2B, 4x4, nils58, MP3, f1e0::1b7"),
         # capitals spelled out are read joined, a name ("K-E-V-I-N") as much as an acronym ("U.S.A.")
         ("K-E-V-I-N og U.S.A.", "KEVIN og USA"),
+        # a name written backwards keeps its capital at the end; spelled-out names one space apart
+        ("baklengs: dnalielK dirgnI.", "baklengs: Kleiland Ingrid."),
+        ("Navnet er M-A-R-I-A-N-N-E  H-O-L-M.", "Navnet er MARIANNE HOLM."),
+        ("macOS, iPhone, pH 7", "macOS, iPhone, pH 7"),
         ("Mvh\nK a r i  H a n s e n", "Mvh\nKari Hansen"),
         # a valid IBAN keeps its own letters; a disguised Norwegian one does not validate, and is undone
         ("iban TR63 1451 50U8 UK3V QHZH I5OB 7O", "iban TR63 1451 50U8 UK3V QHZH I5OB 7O"),

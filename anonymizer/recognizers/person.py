@@ -53,24 +53,30 @@ from anonymizer.recognizers._tokens import (
     UPPER,
     Tokens,
     closed,
-    joined,
     next_is_name,
     tokenize,
     unknown_name_word,
     wordlike,
 )
-from anonymizer.recognizers.address import street_name_start, street_words
-from anonymizer.recognizers.person_context import (
+from anonymizer.recognizers.address import street_words
+from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
+from anonymizer.recognizers.person_extend import MIDDLE_MARKERS, NUMBER_AFTER, SURNAME_ENDING, extend, given_before
+from anonymizer.recognizers.person_lists import (
+    alias_names,
     initials_names,
-    is_pronoun,
-    plain_gap,
-    relation_names,
-    relations,
-    shouting,
-    unit_after,
+    list_names,
+    other_mentions,
+    reversed_names,
+    surname_first,
 )
-from anonymizer.recognizers.person_extend import MIDDLE_MARKERS, NUMBER_AFTER, SURNAME_ENDING, extend
-from anonymizer.recognizers.person_lists import alias_names, list_names, other_mentions, reversed_names
+from anonymizer.recognizers.person_not import (
+    COMPANY_WORDS,
+    _before_street,
+    _names_a_company,
+    _names_a_street,
+    _names_a_thing,
+)
+from anonymizer.recognizers.person_words import plain_gap, relations, shouting
 
 ENTITY = "PERSON"
 
@@ -139,51 +145,7 @@ SCORE_INITIALS = 0.6  # "fra K.B.": bare initials after a word that points at a 
 
 #: Punctuation allowed between a cue and its name ("Hei, Kari", "Mr. Smith", "Navn: Kari", "Mvh\nOla").
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
-_STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
-_NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
-_POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
 _LABEL_GAP = re.compile(r"[.:#]? ?[#:]? ?\d")
-
-
-#: Legal-form suffixes: "Fjordkraft AS", "Hansen Bygg ASA", "Acme Ltd" name companies, not people.
-#: Compared case-sensitively, so that English "as" ("I know Kari as a friend") is not one.
-COMPANY_SUFFIXES = frozenset(
-    {"AS", "ASA", "AB", "ANS", "BA", "DA", "SA", "NUF", "Ltd", "LTD", "Inc", "INC", "GmbH", "LLC", "PLC",
-     "plc", "Limited", "Corp", "Oyj", "ApS", "A/S"}
-)  # fmt: skip
-
-
-#: Trades that follow a family name in a firm's name ("Møller Bil", "Hansen Bygg").
-COMPANY_WORDS = frozenset(
-    {"bil", "bygg", "elektro", "regnskap", "transport", "eiendom", "service", "consulting", "holding", "invest",
-     "maskin", "rør", "vvs", "frisør", "bakeri", "hotell", "hotel", "tannlege", "advokat", "advokatfirma",
-     "entreprenør", "tak", "maling", "auto", "motor", "handel", "gruppen", "group", "partners", "co", "dekk",
-     "hage", "anlegg", "tapet", "rørlegger", "elektriker", "megler", "eiendomsmegling", "catering"}
-)  # fmt: skip
-
-
-def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
-    """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
-    "Kari Hansen AS" is a company named after a person, and still a person's name to redact. Names
-    joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
-    sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
-    full_name = sure_given and last > first  # "Luca Bianchi & Giulia Rossi": two people, not a firm
-    if not full_name and ("&" in toks.gap(last) if last + 1 < len(toks.low) else False):
-        return True
-    if not full_name and first > 0 and "&" in toks.gap(first - 1):
-        return True
-    if not sure_given and any(toks.low[k] in COMPANY_WORDS for k in range(first + 1, last + 1)):
-        return True  # "Møller Bil" taken whole
-    if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
-        return False
-    if toks.shape[last + 1] != LOWER and toks.low[last + 1] in COMPANY_WORDS and not sure_given:
-        return True  # "Møller Bil", "Hansen Bygg", "Berg Bil og Dekk": a firm named after its owner
-    legal_form = toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
-    if legal_form and first == last and not sure_given:
-        return True  # "Bakke AS", "Tannlege Haug AS": a family name alone before a legal form is the firm's
-    if any(toks.flags[k] & NAME for k in range(first, last + 1)):
-        return False
-    return legal_form
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -212,7 +174,7 @@ class PersonRecognizer(EntityRecognizer):
         named: list[tuple[int, int, float]] = []  # words of each name reported, with its score
 
         def emit(first: int, last: int, score: float) -> None:
-            first = _given_before(toks, first, covered)
+            first = given_before(toks, first, covered)
             for k in range(first, last + 1):
                 covered[k] = True
             spans.append((first, last))
@@ -283,84 +245,7 @@ class PersonRecognizer(EntityRecognizer):
         return results
 
 
-#: "Vår Kari", "Deres Ola": possessives that are also given names somewhere.
-_POSSESSIVES = frozenset({"vår", "våre", "vårt", "deres", "din", "mi", "min", "hans", "hennes", "sin", "our", "my"})
-
-
-def _given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
-    """Where a name found at ``first`` really starts: one given name more before it, written the same
-    way, when that given name is also a word ("Tor Arne Fjell har ...", "MIN MOR ELSE MARIE TVEIT"):
-    a word the rules would not start a name with, but a name once a name follows it."""
-    k = first - 1
-    if k < 0 or covered[k] or not joined(toks, k) or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[first]:
-        return first
-    flags = toks.flags[k]
-    low = toks.low[k]
-    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVES:
-        return first
-    return k if toks.flags[first] & NAME else first
-
-
 # --- cues --------------------------------------------------------------------------------------------
-
-
-def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
-    """The words are (part of) a street or place name: "Thorvald Meyers gate 45", "karl johans gate 27",
-    "63 Victoria Street", "Solvei 16", "5011 Bergen"."""
-    words = street_words()
-    if _POSTCODE_BEFORE.search(toks.text, max(0, toks.start[first] - 8), toks.start[first]):
-        return True
-    pos = toks.end[last]
-    for _ in range(3):  # the street word may come after more of the street's name
-        after = _STREET_AFTER.match(toks.text, pos)
-        if after is None:
-            break
-        word = after.group("w").lower()
-        if word in words.word and after.group("n"):
-            return True
-        if word in words.en and _NUMBER_BEFORE.search(toks.text, 0, toks.start[first]):
-            return True
-        pos = after.end("w")
-    if NUMBER_AFTER.match(toks.text, toks.end[last]):
-        low = toks.low[last]
-        return any(low.endswith(x) for x in words.suffix) or any(low.endswith(x) for x in words.weak)
-    return False
-
-
-def _before_street(toks: Tokens, first: int, last: int) -> int:
-    """The last word of the name before a street named after a person, if the run goes into one:
-    "Kolbjørn Haugland Karl Johans gate 94" is "Kolbjørn Haugland" and the address "Karl Johans gate 94".
-    Returns ``first - 1`` when the whole run is the street's name, ``last`` when no street follows."""
-    after = _STREET_AFTER.match(toks.text, toks.end[last])
-    if after is None or not after.group("n") or after.group("w").lower() not in street_words().word:
-        return last
-    start = street_name_start(toks.text, after.start("w"))
-    if start is None or start > toks.start[last]:
-        return last
-    k = last
-    while k >= first and toks.start[k] >= start:
-        k -= 1
-    if k == first and not toks.flags[k] & NAME:
-        return first - 1  # one word in no list before the street's name: part of it, or nothing
-    return k
-
-
-#: "noe som heter mobilpay", "an app called Vipps": the cue names a thing, not a person.
-_THINGS = frozenset(
-    {
-        "noe", "noko", "något", "something", "firma", "firmaet", "selskap", "selskapet", "butikk", "butikken",
-        "app", "appen", "tjeneste", "tjenesten", "side", "siden", "nettside", "nettsiden", "nettbutikk",
-        "company", "shop", "store", "site", "website", "service", "program", "programmet", "fond", "fondet",
-    }
-)  # fmt: skip
-
-
-def _names_a_thing(toks: Tokens, before_cue: int) -> bool:
-    """The word before the cue phrase is a thing ("firma som heter Berg Bil"): what the cue names is its
-    name, not a person's."""
-    if before_cue >= 1 and toks.low[before_cue] in ("som", "that", "called"):
-        before_cue -= 1
-    return before_cue >= 0 and toks.low[before_cue] in _THINGS
 
 
 def _match_cue(toks: Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None:
@@ -625,30 +510,10 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     return None
 
 
-#: Between a surname and a given name as bank statements and card embossing print them: "HAUGE KJELL",
-#: "LIE, ANNE GRETHE", "ANDERSEN/TRINE".
-_SURNAME_FIRST_GAPS = frozenset({" ", ", ", "/", ","})
-
-
-def _surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None:
-    """A surname in capitals, then given names in capitals, in a message that is not all capitals."""
-    n = len(toks.low)
-    if toks.shape[i] != UPPER or not toks.flags[i] & SURNAME or toks.flags[i] & (NOT_NAME | FUNCTION) or shouting(toks):
-        return None
-    if i + 1 >= n or toks.gap(i) not in _SURNAME_FIRST_GAPS or toks.shape[i + 1] != UPPER:
-        return None
-    last = i + 1
-    if not toks.flags[last] & GIVEN or toks.flags[last] & (NOT_NAME | FUNCTION):
-        return None
-    while last + 1 < n and toks.gap(last) == " " and toks.shape[last + 1] == UPPER and toks.flags[last + 1] & GIVEN:
-        last += 1  # "LIE, ANNE GRETHE"
-    return i, last, SCORE_LOWER_FULL_NAME
-
-
 def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
     flags = toks.flags[i]
-    if (reversed_order := _surname_first(toks, i)) is not None:
+    if (reversed_order := surname_first(toks, i)) is not None:
         return reversed_order
     if (
         toks.initial[i]

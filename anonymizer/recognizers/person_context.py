@@ -22,10 +22,8 @@ kontoret") is only a *doubt* (``SCORE_DOUBT``): redacted in strict mode, not in 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from anonymizer.recognizers._common import is_cue_word, is_exact_cue_word
 from anonymizer.recognizers._gazetteer import (
@@ -42,9 +40,44 @@ from anonymizer.recognizers._gazetteer import (
     dialect_word,
     near_frequent_word,
     word_flags,
-    word_list,
 )
 from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, UPPER, Tokens, closed, unknown_name_word, wordlike
+from anonymizer.recognizers.person_words import (
+    _ARTICLES,
+    _CLEFT,
+    _CLOSING,
+    _DETERMINERS,
+    _DIALECT_ARTICLES,
+    _DONE,
+    _ENGLISH_IDENTITY,
+    _GREETINGS,
+    _HAVE,
+    _IDENTITY,
+    _IS,
+    _IT_IS,
+    _LOCATIVE,
+    _MODAL,
+    _MY,
+    _NAME_NOUNS,
+    _PLEASE,
+    _POSSESSIVES,
+    _RECEIVE,
+    _ROLES,
+    _SIGNATURE_LEAD,
+    _SIGNATURE_MARK,
+    _SIN,
+    _WHO,
+    _YOU,
+    AGE,
+    Relations,
+    _gap_before,
+    _title_case,
+    _word,
+    _words_before,
+    plain_gap,
+    relations,
+    shouting,
+)
 
 #: A known name in a relation (capitalised / lower case), and a word in no list in one.
 SCORE_KNOWN = 0.85
@@ -54,89 +87,8 @@ SCORE_UNKNOWN_LOWER = 0.3
 #: Only strict mode (threshold 0.25) redacts these; balanced mode (0.4) does not.
 SCORE_DOUBT = 0.3
 
-_ARTICLES = frozenset({"en", "ei", "et", "a", "an"})
-_LOCATIVE = frozenset({"i", "in", "på", "at", "ved", "near", "nær", "hos"})
-_POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "vår", "våres"})
-_DETERMINERS = _ARTICLES | {"the", "this", "that", "my", "your", "our", "min", "din", "denne"}
-_CLEFT = (
-    ("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"), ("er", "det"),
-    ("var", "det"), ("e", "d"), ("e", "det"), ("d", "e"), ("d", "va"), ("det", "va"), ("was", "it"), ("is", "it"),
-)  # fmt: skip
-_IDENTITY = (
-    ("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"), ("æ", "e"),
-    ("eg", "e"), ("de", "e"), ("d", "e"), ("dette", "e"), ("detta", "e"), ("da", "e"),
-)  # fmt: skip
-_ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
-_IT_IS = (("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("da", "e"))
-_GREETINGS = frozenset(
-    {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
-     "hoi", "yo", "hallå"}
-)  # fmt: skip
-_YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya"})
-_PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})
-_SIN = frozenset({"sin", "si", "sitt", "sine"})
-#: "X er etternavnet mitt": the words for a name itself.
-_NAME_NOUNS = frozenset(
-    {"navnet", "namnet", "etternavnet", "etternamnet", "fornavnet", "førenamnet", "mellomnavnet", "name", "surname"}
-)
-_RECEIVE = frozenset({"få", "fått", "get", "receive", "bli"})
-_HAVE = frozenset({"har", "hadde", "has", "had", "have", "he", "ha"})
-_DONE = frozenset({"ringt", "sendt", "skrevet", "betalt", "overført", "called", "sent", "written", "paid", "sagt"})
-_ROLES = frozenset(
-    {
-        "disponent", "fullmektig", "medlåntaker", "medlåntakar", "kausjonist", "verge", "eier", "eigar", "arving",
-        "mottaker", "mottakar", "medeier", "signatar", "co-borrower", "guarantor", "signatory", "beneficiary",
-        "owner", "kontaktperson", "daglig", "styreleder",
-    }
-)  # fmt: skip
-_IS = frozenset({"er", "e", "is", "was", "var", "är"})
-_MY = frozenset({"min", "mi", "mitt", "my", "vår", "our", "hennes", "hans", "her", "his"})
-_DIALECT_ARTICLES = frozenset({"ho", "hu", "han", "n", "'n"})
-_WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"), ("hvem", "var"))
-_MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
-#: Words after a name that close it the way punctuation does, in dictated or all-caps text.
-_CLOSING = frozenset(
-    {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here",
-     "again", "igjen", "igjæn", "atter", "speaking", "fra", "frå", "från", "from", "ringte", "called"}
-)  # fmt: skip
-AGE = re.compile(
-    r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b"
-    r"| (?:på|pa|på snart|som er) \d{1,2}(?: ?år| ?mnd)?\b(?! ?(?:kr|kroner|%|timer|dager|uker|kg|cm|m\b|[.,]\d))"
-)
-LIST_GAP = re.compile(r"(?: ?\(\d{1,2}(?: ?år)?\))?\s*,\s*|\s+")
-_SIGNATURE_MARK = re.compile(r"(?:\n|\s[/–—-]\s?|^[/–—-]\s?)$")
-_SIGNATURE_LEAD = re.compile(r"(?:^|\n|[.!?]\s+|\s[/–—-]\s?|^[/–—-]\s?)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Relations:
-    """The word lists of ``person_relations.txt`` by kind."""
-
-    self_: frozenset[str]
-    and_: frozenset[str]
-    here: frozenset[str]
-    after_here: frozenset[str]
-    grant: frozenset[str]
-    granted: frozenset[str]
-    get: frozenset[str]
-    money: frozenset[str]
-    prep: frozenset[str]
-    owned: frozenset[str]
-    speech: frozenset[str]
-    who: frozenset[str]
-    unit: frozenset[str]
-    pronoun: frozenset[str]
-    kin: frozenset[str]
-
-
-@functools.cache
-def relations() -> Relations:
-    kinds: dict[str, set[str]] = {}
-    for line in word_list("person_relations.txt"):
-        kind, word = line.split(maxsplit=1)
-        kinds.setdefault(kind, set()).add(word)
-    get = {name: frozenset(kinds.get(name.rstrip("_"), ())) for name in Relations.__dataclass_fields__}
-    return Relations(**get)
 
 
 def candidate_score(toks: Tokens, j: int) -> float | None:
@@ -175,30 +127,6 @@ def _common_compound(low: str) -> bool:
     """ "eigenkapital", "strømregning": ends in a common word of five or more letters."""
     table = word_flags()
     return any(table.get(low[k:], 0) & COMMON for k in range(3, len(low) - 4))
-
-
-def shouting(toks: Tokens) -> bool:
-    """The message is (mostly) written in capitals, so capitals say nothing about a word."""
-    return sum(1 for shape in toks.shape if shape == UPPER) * 2 > len(toks.shape)
-
-
-def _words_before(toks: Tokens, j: int, phrase: tuple[str, ...]) -> bool:
-    """The words right before ``j`` are ``phrase``, separated by spaces only."""
-    first = j - len(phrase)
-    if first < 0:
-        return False
-    return all(toks.low[first + k] == w for k, w in enumerate(phrase)) and all(
-        not toks.gap(k).strip() for k in range(first, j)
-    )
-
-
-def _gap_before(toks: Tokens, j: int) -> str:
-    return toks.gap(j - 1) if j > 0 else ""
-
-
-def plain_gap(toks: Tokens, i: int) -> bool:
-    """Words ``i`` and ``i + 1`` are separated by spaces only."""
-    return not toks.gap(i).strip()
 
 
 def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:
@@ -274,41 +202,6 @@ def _initialled(toks: Tokens, j: int) -> bool:
     return not flags & COMMON and not wordlike(toks.low[k]) and not near_frequent_word(toks.low[k])
 
 
-#: Words before a person's bare initials ("Overføring fra K.B.", "Kontaktpersonen var K.N.", "mvh T.O.").
-_BEFORE_INITIALS = frozenset(
-    {"fra", "frå", "från", "til", "te", "var", "med", "hos", "from", "to", "by", "av", "mvh", "hilsen", "helsing",
-     "signert", "avsender", "sender", "signed", "regards", "is", "er", "heter", "named", "called", "kontakt"}
-)  # fmt: skip
-#: Abbreviations written as initials: never a person.
-_NOT_INITIALS = frozenset(
-    {"as", "eu", "us", "uk", "ps", "nb", "ok", "tv", "id", "dj", "ba", "ma", "am", "pm", "no", "usa", "nav", "dnb",
-     "sms", "pin", "atm", "otp", "kid", "uae", "ceo", "cfo", "eøs", "ssb", "nrk", "bsu", "ask", "ips", "asa", "ie",
-     "eg", "ad", "bc", "mr", "dr", "st"}
-)  # fmt: skip
-
-
-def initials_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
-    """(first, last) word of a person's bare initials after a word that points at a person: "fra K.B."."""
-    n = len(toks.low)
-    for j in range(1, n - 1):
-        if covered[j] or toks.shape[j] == LOWER or len(toks.low[j]) != 1 or toks.gap(j) not in (".", ". "):
-            continue
-        if toks.shape[j + 1] == LOWER or len(toks.low[j + 1]) != 1 or _word(toks, j - 1) not in _BEFORE_INITIALS:
-            continue
-        last = j + 1
-        while (
-            last + 1 < n
-            and last - j < 8
-            and len(toks.low[last + 1]) == 1
-            and toks.shape[last + 1] != LOWER
-            and toks.gap(last) in (".", ". ")
-        ):
-            last += 1  # "T.O.R.E. L.I.E": a name spelled out
-        if "".join(toks.low[j : last + 1]) in _NOT_INITIALS:
-            continue
-        yield j, last
-
-
 #: A message that opens by addressing someone: "Til Per i kundeservice", "Dear Will,".
 _ADDRESSING = frozenset({"til", "to", "kjære", "dear", "att", "attn", "v/"})
 _AFTER_ADDRESSEE = frozenset({"i", "fra", "på", "hos", "in", "at", "from", "on", "og", "and"})
@@ -348,10 +241,6 @@ def _capitalised_inside(toks: Tokens, j: int, rel: Relations) -> bool:
         return False  # "in May": a month
     after = _word(toks, j + 1) if j + 1 < len(toks.low) and plain_gap(toks, j) else ""
     return after in _SUBJECT_VERBS or after == "som" or after in rel.speech or _word(toks, j - 1) in rel.money
-
-
-def _word(toks: Tokens, k: int) -> str:
-    return toks.low[k] if 0 <= k < len(toks.low) else ""
 
 
 def _is_self(toks: Tokens, k: int, rel: Relations) -> bool:
@@ -735,7 +624,3 @@ def _doubt(toks: Tokens, j: int) -> bool:
         return False  # "I live in Dal", "i Lotto", "på Netto": a place or a shop
     return not _title_case(toks)  # not Title Case Text, where capitals say nothing
 
-
-def _title_case(toks: Tokens) -> bool:
-    """Half the words or more start with a capital ("Can I Transfer Money to My Savings Account?")."""
-    return sum(1 for s in toks.shape if s != LOWER) * 2 > len(toks.shape)

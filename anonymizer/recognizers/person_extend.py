@@ -37,7 +37,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
-from anonymizer.recognizers.person_context import relations
+from anonymizer.recognizers.person_words import relations
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
@@ -165,3 +165,21 @@ def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
         return True
     # a word in no list, and no inflection or typo of one: "siriporn saelim", "nattapong wongsakul"
     return len(low) >= 4 and not (wordlike(low) or INFLECTED.search(low) or near_frequent_word(low))
+
+
+#: "Vår Kari", "Deres Ola": possessives that are also given names somewhere.
+_POSSESSIVES = frozenset({"vår", "våre", "vårt", "deres", "din", "mi", "min", "hans", "hennes", "sin", "our", "my"})
+
+
+def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
+    """Where a name found at ``first`` really starts: one given name more before it, written the same
+    way, when that given name is also a word ("Tor Arne Fjell har ...", "MIN MOR ELSE MARIE TVEIT"):
+    a word the rules would not start a name with, but a name once a name follows it."""
+    k = first - 1
+    if k < 0 or covered[k] or not joined(toks, k) or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[first]:
+        return first
+    flags = toks.flags[k]
+    low = toks.low[k]
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVES:
+        return first
+    return k if toks.flags[first] & NAME else first

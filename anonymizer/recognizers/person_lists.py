@@ -20,16 +20,9 @@ from anonymizer.recognizers._gazetteer import (
     PARTICLE,
     SURNAME,
 )
-from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, Tokens
-from anonymizer.recognizers.person_context import (
-    AGE,
-    LIST_GAP,
-    SCORE_KNOWN,
-    Relations,
-    candidate_score,
-    plain_gap,
-    relations,
-)
+from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, Tokens
+from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score
+from anonymizer.recognizers.person_words import AGE, LIST_GAP, Relations, _word, plain_gap, relations, shouting
 
 
 def reversed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
@@ -176,3 +169,61 @@ def alias_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool])
 
 def _alias_word(toks: Tokens, k: int, covered: list[bool]) -> bool:
     return not covered[k] and toks.shape[k] == CAP and not toks.flags[k] & (FUNCTION | NOT_NAME)
+
+
+#: Words before a person's bare initials ("Overføring fra K.B.", "Kontaktpersonen var K.N.", "mvh T.O.").
+_BEFORE_INITIALS = frozenset(
+    {"fra", "frå", "från", "til", "te", "var", "med", "hos", "from", "to", "by", "av", "mvh", "hilsen", "helsing",
+     "signert", "avsender", "sender", "signed", "regards", "is", "er", "heter", "named", "called", "kontakt"}
+)  # fmt: skip
+#: Abbreviations written as initials: never a person.
+_NOT_INITIALS = frozenset(
+    {"as", "eu", "us", "uk", "ps", "nb", "ok", "tv", "id", "dj", "ba", "ma", "am", "pm", "no", "usa", "nav", "dnb",
+     "sms", "pin", "atm", "otp", "kid", "uae", "ceo", "cfo", "eøs", "ssb", "nrk", "bsu", "ask", "ips", "asa", "ie",
+     "eg", "ad", "bc", "mr", "dr", "st"}
+)  # fmt: skip
+
+
+def initials_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
+    """(first, last) word of a person's bare initials after a word that points at a person: "fra K.B."."""
+    n = len(toks.low)
+    for j in range(1, n - 1):
+        if covered[j] or toks.shape[j] == LOWER or len(toks.low[j]) != 1 or toks.gap(j) not in (".", ". "):
+            continue
+        if toks.shape[j + 1] == LOWER or len(toks.low[j + 1]) != 1 or _word(toks, j - 1) not in _BEFORE_INITIALS:
+            continue
+        last = j + 1
+        while (
+            last + 1 < n
+            and last - j < 8
+            and len(toks.low[last + 1]) == 1
+            and toks.shape[last + 1] != LOWER
+            and toks.gap(last) in (".", ". ")
+        ):
+            last += 1  # "T.O.R.E. L.I.E": a name spelled out
+        if "".join(toks.low[j : last + 1]) in _NOT_INITIALS:
+            continue
+        yield j, last
+
+
+#: Between a surname and a given name as bank statements and card embossing print them: "HAUGE KJELL",
+#: "LIE, ANNE GRETHE", "ANDERSEN/TRINE".
+_SURNAME_FIRST_GAPS = frozenset({" ", ", ", "/", ","})
+
+
+def surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """A surname in capitals, then given names in capitals, in a message that is not all capitals."""
+    n = len(toks.low)
+    if toks.shape[i] != UPPER or not toks.flags[i] & SURNAME or toks.flags[i] & (NOT_NAME | FUNCTION) or shouting(toks):
+        return None
+    if i + 1 >= n or toks.gap(i) not in _SURNAME_FIRST_GAPS or toks.shape[i + 1] != UPPER:
+        return None
+    last = i + 1
+    if not toks.flags[last] & GIVEN or toks.flags[last] & (NOT_NAME | FUNCTION):
+        return None
+    while last + 1 < n and toks.gap(last) == " " and toks.shape[last + 1] == UPPER and toks.flags[last + 1] & GIVEN:
+        last += 1  # "LIE, ANNE GRETHE"
+    return i, last, SCORE_SURNAME_FIRST
+
+
+SCORE_SURNAME_FIRST = 0.75  # as a lower-case full name (person.py)

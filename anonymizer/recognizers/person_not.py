@@ -1,0 +1,118 @@
+"""PERSON, the other way round: the words around a capitalised run that make it no person's name.
+
+A firm named after its owner ("Hansen Bygg AS", "Møller Bil"), a street named after a person ("Thorvald
+Meyers gate 45", "63 Victoria Street") and a thing a cue names ("en app som heter Vipps") are redacted by
+other recognizers or not at all; ``person.py`` asks these before it reports a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, SURNAME
+from anonymizer.recognizers._tokens import LOWER, Tokens
+from anonymizer.recognizers.address import street_name_start, street_words
+from anonymizer.recognizers.person_extend import NUMBER_AFTER
+
+_STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
+_NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
+_POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
+
+#: Legal-form suffixes: "Fjordkraft AS", "Hansen Bygg ASA", "Acme Ltd" name companies, not people.
+#: Compared case-sensitively, so that English "as" ("I know Kari as a friend") is not one.
+COMPANY_SUFFIXES = frozenset(
+    {"AS", "ASA", "AB", "ANS", "BA", "DA", "SA", "NUF", "Ltd", "LTD", "Inc", "INC", "GmbH", "LLC", "PLC",
+     "plc", "Limited", "Corp", "Oyj", "ApS", "A/S"}
+)  # fmt: skip
+
+
+#: Trades that follow a family name in a firm's name ("Møller Bil", "Hansen Bygg").
+COMPANY_WORDS = frozenset(
+    {"bil", "bygg", "elektro", "regnskap", "transport", "eiendom", "service", "consulting", "holding", "invest",
+     "maskin", "rør", "vvs", "frisør", "bakeri", "hotell", "hotel", "tannlege", "advokat", "advokatfirma",
+     "entreprenør", "tak", "maling", "auto", "motor", "handel", "gruppen", "group", "partners", "co", "dekk",
+     "hage", "anlegg", "tapet", "rørlegger", "elektriker", "megler", "eiendomsmegling", "catering"}
+)  # fmt: skip
+
+
+def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
+    """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
+    "Kari Hansen AS" is a company named after a person, and still a person's name to redact. Names
+    joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
+    sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
+    full_name = sure_given and last > first  # "Luca Bianchi & Giulia Rossi": two people, not a firm
+    if not full_name and ("&" in toks.gap(last) if last + 1 < len(toks.low) else False):
+        return True
+    if not full_name and first > 0 and "&" in toks.gap(first - 1):
+        return True
+    if not sure_given and any(toks.low[k] in COMPANY_WORDS for k in range(first + 1, last + 1)):
+        return True  # "Møller Bil" taken whole
+    if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
+        return False
+    if toks.shape[last + 1] != LOWER and toks.low[last + 1] in COMPANY_WORDS and not sure_given:
+        return True  # "Møller Bil", "Hansen Bygg", "Berg Bil og Dekk": a firm named after its owner
+    legal_form = toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
+    if legal_form and first == last and not sure_given:
+        return True  # "Bakke AS", "Tannlege Haug AS": a family name alone before a legal form is the firm's
+    if any(toks.flags[k] & NAME for k in range(first, last + 1)):
+        return False
+    return legal_form
+
+
+def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
+    """The words are (part of) a street or place name: "Thorvald Meyers gate 45", "karl johans gate 27",
+    "63 Victoria Street", "Solvei 16", "5011 Bergen"."""
+    words = street_words()
+    if _POSTCODE_BEFORE.search(toks.text, max(0, toks.start[first] - 8), toks.start[first]):
+        return True
+    pos = toks.end[last]
+    for _ in range(3):  # the street word may come after more of the street's name
+        after = _STREET_AFTER.match(toks.text, pos)
+        if after is None:
+            break
+        word = after.group("w").lower()
+        if word in words.word and after.group("n"):
+            return True
+        if word in words.en and _NUMBER_BEFORE.search(toks.text, 0, toks.start[first]):
+            return True
+        pos = after.end("w")
+    if NUMBER_AFTER.match(toks.text, toks.end[last]):
+        low = toks.low[last]
+        return any(low.endswith(x) for x in words.suffix) or any(low.endswith(x) for x in words.weak)
+    return False
+
+
+def _before_street(toks: Tokens, first: int, last: int) -> int:
+    """The last word of the name before a street named after a person, if the run goes into one:
+    "Kolbjørn Haugland Karl Johans gate 94" is "Kolbjørn Haugland" and the address "Karl Johans gate 94".
+    Returns ``first - 1`` when the whole run is the street's name, ``last`` when no street follows."""
+    after = _STREET_AFTER.match(toks.text, toks.end[last])
+    if after is None or not after.group("n") or after.group("w").lower() not in street_words().word:
+        return last
+    start = street_name_start(toks.text, after.start("w"))
+    if start is None or start > toks.start[last]:
+        return last
+    k = last
+    while k >= first and toks.start[k] >= start:
+        k -= 1
+    if k == first and not toks.flags[k] & NAME:
+        return first - 1  # one word in no list before the street's name: part of it, or nothing
+    return k
+
+
+#: "noe som heter mobilpay", "an app called Vipps": the cue names a thing, not a person.
+_THINGS = frozenset(
+    {
+        "noe", "noko", "något", "something", "firma", "firmaet", "selskap", "selskapet", "butikk", "butikken",
+        "app", "appen", "tjeneste", "tjenesten", "side", "siden", "nettside", "nettsiden", "nettbutikk",
+        "company", "shop", "store", "site", "website", "service", "program", "programmet", "fond", "fondet",
+    }
+)  # fmt: skip
+
+
+def _names_a_thing(toks: Tokens, before_cue: int) -> bool:
+    """The word before the cue phrase is a thing ("firma som heter Berg Bil"): what the cue names is its
+    name, not a person's."""
+    if before_cue >= 1 and toks.low[before_cue] in ("som", "that", "called"):
+        before_cue -= 1
+    return before_cue >= 0 and toks.low[before_cue] in _THINGS

@@ -1,0 +1,130 @@
+"""The words and small helpers the name-relation rules share (``person_context``, ``person_lists``,
+``person.py``): which words say what about the word next to them, and the relations of
+``anonymizer/data/person_relations.txt`` by kind. Data and lookups only; the rules are elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from anonymizer.recognizers._gazetteer import word_list
+from anonymizer.recognizers._tokens import LOWER, UPPER, Tokens
+
+_ARTICLES = frozenset({"en", "ei", "et", "a", "an"})
+_LOCATIVE = frozenset({"i", "in", "på", "at", "ved", "near", "nær", "hos"})
+_POSSESSIVES = frozenset({"min", "mi", "mitt", "mine", "din", "di", "ditt", "vår", "våres"})
+_DETERMINERS = _ARTICLES | {"the", "this", "that", "my", "your", "our", "min", "din", "denne"}
+_CLEFT = (
+    ("det", "er"), ("det", "var"), ("it's",), ("its",), ("it", "is"), ("it", "was"), ("det", "e"), ("er", "det"),
+    ("var", "det"), ("e", "d"), ("e", "det"), ("d", "e"), ("d", "va"), ("det", "va"), ("was", "it"), ("is", "it"),
+)  # fmt: skip
+_IDENTITY = (
+    ("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"), ("æ", "e"),
+    ("eg", "e"), ("de", "e"), ("d", "e"), ("dette", "e"), ("detta", "e"), ("da", "e"),
+)  # fmt: skip
+_ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
+_IT_IS = (("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("da", "e"))
+_GREETINGS = frozenset(
+    {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
+     "hoi", "yo", "hallå"}
+)  # fmt: skip
+_YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya"})
+_PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})
+_SIN = frozenset({"sin", "si", "sitt", "sine"})
+#: "X er etternavnet mitt": the words for a name itself.
+_NAME_NOUNS = frozenset(
+    {"navnet", "namnet", "etternavnet", "etternamnet", "fornavnet", "førenamnet", "mellomnavnet", "name", "surname"}
+)
+_RECEIVE = frozenset({"få", "fått", "get", "receive", "bli"})
+_HAVE = frozenset({"har", "hadde", "has", "had", "have", "he", "ha"})
+_DONE = frozenset({"ringt", "sendt", "skrevet", "betalt", "overført", "called", "sent", "written", "paid", "sagt"})
+_ROLES = frozenset(
+    {
+        "disponent", "fullmektig", "medlåntaker", "medlåntakar", "kausjonist", "verge", "eier", "eigar", "arving",
+        "mottaker", "mottakar", "medeier", "signatar", "co-borrower", "guarantor", "signatory", "beneficiary",
+        "owner", "kontaktperson", "daglig", "styreleder",
+    }
+)  # fmt: skip
+_IS = frozenset({"er", "e", "is", "was", "var", "är"})
+_MY = frozenset({"min", "mi", "mitt", "my", "vår", "our", "hennes", "hans", "her", "his"})
+_DIALECT_ARTICLES = frozenset({"ho", "hu", "han", "n", "'n"})
+_WHO = (("hvem", "er"), ("who", "is"), ("who's",), ("kven", "er"), ("vem", "är"), ("hvem", "var"))
+_MODAL = frozenset({"kan", "can", "may", "skal", "bør", "må", "kunne", "could", "should", "will", "vil", "får"})
+#: Words after a name that close it the way punctuation does, in dictated or all-caps text.
+_CLOSING = frozenset(
+    {"punktum", "komma", "fødselsnr", "fødselsnummer", "fnr", "personnummer", "tlf", "telefon", "mobil", "here",
+     "again", "igjen", "igjæn", "atter", "speaking", "fra", "frå", "från", "from", "ringte", "called"}
+)  # fmt: skip
+AGE = re.compile(
+    r" ?\(\d{1,2}(?: ?år)?\)| \d{1,2} år\b|, \d{1,2} år\b"
+    r"| (?:på|pa|på snart|som er) \d{1,2}(?: ?år| ?mnd)?\b(?! ?(?:kr|kroner|%|timer|dager|uker|kg|cm|m\b|[.,]\d))"
+)
+LIST_GAP = re.compile(r"(?: ?\(\d{1,2}(?: ?år)?\))?\s*,\s*|\s+")
+_SIGNATURE_MARK = re.compile(r"(?:\n|\s[/–—-]\s?|^[/–—-]\s?)$")
+_SIGNATURE_LEAD = re.compile(r"(?:^|\n|[.!?]\s+|\s[/–—-]\s?|^[/–—-]\s?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Relations:
+    """The word lists of ``person_relations.txt`` by kind."""
+
+    self_: frozenset[str]
+    and_: frozenset[str]
+    here: frozenset[str]
+    after_here: frozenset[str]
+    grant: frozenset[str]
+    granted: frozenset[str]
+    get: frozenset[str]
+    money: frozenset[str]
+    prep: frozenset[str]
+    owned: frozenset[str]
+    speech: frozenset[str]
+    who: frozenset[str]
+    unit: frozenset[str]
+    pronoun: frozenset[str]
+    kin: frozenset[str]
+
+
+@functools.cache
+def relations() -> Relations:
+    kinds: dict[str, set[str]] = {}
+    for line in word_list("person_relations.txt"):
+        kind, word = line.split(maxsplit=1)
+        kinds.setdefault(kind, set()).add(word)
+    get = {name: frozenset(kinds.get(name.rstrip("_"), ())) for name in Relations.__dataclass_fields__}
+    return Relations(**get)
+
+
+def shouting(toks: Tokens) -> bool:
+    """The message is (mostly) written in capitals, so capitals say nothing about a word."""
+    return sum(1 for shape in toks.shape if shape == UPPER) * 2 > len(toks.shape)
+
+
+def _words_before(toks: Tokens, j: int, phrase: tuple[str, ...]) -> bool:
+    """The words right before ``j`` are ``phrase``, separated by spaces only."""
+    first = j - len(phrase)
+    if first < 0:
+        return False
+    return all(toks.low[first + k] == w for k, w in enumerate(phrase)) and all(
+        not toks.gap(k).strip() for k in range(first, j)
+    )
+
+
+def _gap_before(toks: Tokens, j: int) -> str:
+    return toks.gap(j - 1) if j > 0 else ""
+
+
+def plain_gap(toks: Tokens, i: int) -> bool:
+    """Words ``i`` and ``i + 1`` are separated by spaces only."""
+    return not toks.gap(i).strip()
+
+
+def _word(toks: Tokens, k: int) -> str:
+    return toks.low[k] if 0 <= k < len(toks.low) else ""
+
+
+def _title_case(toks: Tokens) -> bool:
+    """Half the words or more start with a capital ("Can I Transfer Money to My Savings Account?")."""
+    return sum(1 for s in toks.shape if s != LOWER) * 2 > len(toks.shape)

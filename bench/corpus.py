@@ -72,8 +72,6 @@ NEGATIVE_KINDS: tuple[str, ...] = (
     "PERCENT",
     "YEAR",
     "WORD",
-    "VERSION",
-    "POSTCODE",
 )
 
 DEFAULT_N = 3000

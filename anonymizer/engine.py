@@ -23,6 +23,7 @@ overlapping replacements: the highest score wins, then the longest span.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -233,6 +234,30 @@ def resolve_overlaps(results: Iterable[RecognizerResult], text: str | None = Non
     return kept
 
 
+_COUPLE_GAP = re.compile(r"[ \t]+(?:og|och|and|und|og\s+fru|&)[ \t]+")
+
+
+def join_couples(results: list[RecognizerResult], text: str) -> list[RecognizerResult]:
+    """ "Lars och Eva Björk", "Kari og Ola Nordmann": a given name, "og", then a full name that shares its
+    surname are one name (one person's surname stands for both). The "og" is redacted with them, so the
+    pair reads as one redacted name instead of two with a word between."""
+    joined: list[RecognizerResult] = []
+    for result in results:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.entity_type == result.entity_type == "PERSON"
+            and " " not in text[previous.start : previous.end].strip()
+            and " " in text[result.start : result.end].strip()
+            and _COUPLE_GAP.fullmatch(text, previous.end, result.start)
+        ):
+            previous.end = result.end
+            previous.score = max(previous.score, result.score)
+            continue
+        joined.append(result)
+    return joined
+
+
 #: Types whose overlapping readings are merged into one span (see resolve_overlaps).
 MERGED_TYPES = frozenset({"ADDRESS"})
 #: Letters or digits a leftover piece of an overlapping result must hold to be kept (see resolve_overlaps).
@@ -307,7 +332,9 @@ class Anonymizer:
         """Non-overlapping results for ``text``, found in its normalised form (anonymizer/normalize.py)
         and mapped back, so that offsets are into ``text`` and cover any hidden characters inside."""
         view = normalize(text)
-        results = resolve_overlaps(self.analyzer.analyze_chat(view.text, language, threshold), view.text)
+        results = join_couples(
+            resolve_overlaps(self.analyzer.analyze_chat(view.text, language, threshold), view.text), view.text
+        )
         if view.changed:
             for result in results:
                 result.start, result.end = view.span(result.start, result.end)

@@ -34,6 +34,7 @@ from anonymizer.recognizers._tokens import (
     closed,
     joined,
     next_is_name,
+    unknown_name_word,
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
@@ -104,6 +105,8 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
         # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
         if toks.low[k - 1] in MIDDLE_MARKERS:
             return True  # "Tran Thi Mai", "Nguyen Van An": a Vietnamese middle name says a name goes on
+        if k > j and unknown_name_word(toks, k + 1) if k + 1 < len(toks.low) and joined(toks, k) else False:
+            return True  # "Stig Are Nesvik": a name-word between a given name and a surname in no list
         return next_is_name(toks, k) or closed(toks, k) or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
     return True
 

@@ -18,7 +18,7 @@ POSITIVES: list[tuple[str, list[str]]] = [
     # a maiden name; a name-word between a given name and a surname; a couple sharing a surname
     ("Deceased: Margaret Anne Holloway (née Nilsen)", ["Margaret Anne Holloway", "Nilsen"]),
     ("Daglig leder Stig Are Nesvik har signert", ["Stig Are Nesvik"]),
-    ("Kunde: Lars och Eva Björk, Åmli", ["Lars och Eva Björk"]),
+    ("Kunde: Lars och Eva Björk. Faktura 2025-11872", ["Lars och Eva Björk"]),
     # dialect self-introductions, "X er etternavnet mitt", payers named with their money
     ("æ e ingrid fra kautokeino å æ treng hjelp", ["ingrid"]),
     ("de e per-ivar igjen, han", ["per-ivar"]),

@@ -169,7 +169,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
 _SUBJECT_VERBS = frozenset(
     {"kommer", "kom", "skal", "har", "hadde", "er", "var", "fikk", "får", "vil", "ville", "må", "trenger",
      "kjem", "kjæm", "treng", "hev", "flyttet", "flytta", "reiste", "jobber", "studerer", "fyller", "fylte",
-     "is", "has", "was", "will", "gets", "got", "needs", "came", "comes", "moved", "works", "lives", "turns"}
+     "is", "has", "was", "will", "gets", "got", "needs", "came", "comes", "moved", "works", "lives", "turns",
+     "fekk", "ska", "sku", "skulle", "vart", "vert", "e", "ha", "hadd", "kan", "sa", "sier", "seie"}
 )  # fmt: skip
 
 
@@ -178,10 +179,11 @@ def _opens_with_a_verb(toks: Tokens, j: int) -> bool:
     flags = toks.flags[j]
     return (
         toks.initial[j]
-        and toks.shape[j] == CAP
+        and (toks.shape[j] == CAP or (toks.shape[j] == LOWER and not any(ch.isupper() for ch in toks.text)))
         and bool(flags & GIVEN)
         and not flags & (SOFT | NOT_NAME | FUNCTION)
         and not dialect_word(toks.low[j])  # "Nu har jag flyttat": Swedish "now"
+        and toks.low[j] not in _GREETINGS  # "yo kan dere sjekke"
         and _word(toks, j + 1) in _SUBJECT_VERBS
         and plain_gap(toks, j)
         and not shouting(toks)
@@ -282,7 +284,8 @@ def _granted(toks: Tokens, j: int, rel: Relations) -> bool:
     after, after2 = _word(toks, j + 1), _word(toks, j + 2)
     before = _word(toks, j - 1)
     gets = after in rel.granted or (after in rel.get and after2 in rel.granted)
-    return gets and (before in rel.grant or before in _MODAL)
+    inverted = before in rel.self_ and _word(toks, j - 2) in rel.grant  # "hvordan gir jeg liv tilgang"
+    return gets and (before in rel.grant or before in _MODAL or inverted)
 
 
 def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:

@@ -84,7 +84,7 @@ _NO_POSTCODE = re.compile(
     rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)"
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
-_DISTRICT = re.compile(rf",? [A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?(?=,?\s+\d{{4,5}}\s)")
+_DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|sentrun)(?=,?\s+\d{{4,5}}\s)")
 #: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa".
 _POLISH = re.compile(
     rf"\bul\. ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}})?"
@@ -503,13 +503,20 @@ def _units_end(text: str, pos: int) -> int:
     return pos
 
 
+_RANGE_WORDS = frozenset({"til", "to", "av", "of"})
+
+
 def _unit_follows(text: str, pos: int) -> bool:
     """ "12 kr", "3 ganger", "12. mai", "50 %": the number is no house number."""
     rest = text[pos : pos + 16]
     if rest[:1] == "%" or rest[:2] == " %":
         return True
     m = re.match(rf"\.? ?({_L}+)", rest)
-    return m is not None and m.group(1).lower() in street_words().unitword
+    if m is None or m.group(1).lower() not in street_words().unitword:
+        return False
+    if m.group(1).lower() in _RANGE_WORDS:  # "3 til 5", "2 av 3"; but "fra Storgata 3 til Fjellveien"
+        return re.match(r" ?\d", rest[m.end() :]) is not None
+    return True
 
 
 def _care_of(text: str, start: int) -> int:

@@ -291,7 +291,10 @@ def _granted(toks: Tokens, j: int, rel: Relations) -> bool:
 def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Rose's invoice", "Hope's konto" (a capitalised name with an apostrophe genitive), but not
     "He's my flatmate" (an "'s" that is "is")."""
-    return toks.trim[j] == 2 and toks.shape[j] != LOWER and toks.low[j][:-2] not in _CONTRACTED
+    if toks.trim[j] != 2 or toks.low[j][:-2] in _CONTRACTED:
+        return False
+    # in lower case only before a word for kin or a thing a person owns: "robin's mum", "hope's account"
+    return toks.shape[j] != LOWER or _word(toks, j + 1) in rel.kin or _word(toks, j + 1) in rel.owned
 
 
 def _owner(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -339,7 +342,12 @@ def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     if it_is and toks.shape[j] == LOWER and toks.flags[j] & COMMON and not named:
         return False  # "det e bra", "de e ok": "it is" and an everyday word; "dette er dag." introduces Dag
     if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and _word(toks, j - 1) in _ENGLISH_IDENTITY:
-        return j + 1 < len(toks.low) and toks.gap(j).startswith(",")
+        mark = toks.gap(j).strip(" ")[:1] if j + 1 < len(toks.low) else ""
+        if mark == ",":
+            return True
+        # "hey its grace.", "hiii its sky": after a greeting, not "please confirm once it's done."
+        greeted = j >= 2 and _word(toks, j - 2).startswith(("hi", "hey", "hei", "hello", "hallo", "yo"))
+        return greeted and (mark in (".", "!") or j + 1 >= len(toks.low) or not toks.gap(j).strip())
     return True
 
 
@@ -518,8 +526,25 @@ def _at_home_of(toks: Tokens, j: int, rel: Relations) -> bool:
     )
 
 
+#: "ask Ask in your mortgage team to call", "vil du spørre Ask om", "tell will that": someone asked or told.
+_ASK = frozenset({"ask", "tell", "spør", "spørre", "spurte", "spurt", "fortell", "fortelle", "fortalte", "sei"})
+_ASK_AFTER = frozenset({"if", "om", "about", "to", "å", "hvis", "whether", "at", "that", "in", "i", "from", "fra"})
+
+
+def _asked(toks: Tokens, j: int, rel: Relations) -> bool:
+    return (
+        j > 0
+        and _word(toks, j - 1) in _ASK
+        and bool(toks.flags[j] & NAME)
+        and (toks.shape[j] != LOWER or not toks.flags[j] & SOFT)
+        and plain_gap(toks, j - 1)
+        and _word(toks, j + 1) in _ASK_AFTER
+    )
+
+
 _RULES = (
     _called_at,
+    _asked,
     _at_home_of,
     _after_kin,
     _of_service,

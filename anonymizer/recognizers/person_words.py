@@ -28,7 +28,7 @@ _ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
 _IT_IS = (("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("da", "e"))
 _GREETINGS = frozenset(
     {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
-     "hoi", "yo", "hallå"}
+     "hoi", "yo", "hallå", "cheers", "thx", "ty", "tusen takk", "mvh", "hilsen"}
 )  # fmt: skip
 _YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya"})
 _PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})

@@ -258,11 +258,12 @@ def _introduces(toks: Tokens, j: int, rel: Relations) -> bool:
             return False  # only more names of the same writing may stand between: "Per Olav her"
         here += 1
     after2 = _word(toks, here + 1)
+    greeted = _word(toks, j - 1) in _GREETINGS  # "hei per her kortet er knekt": after a greeting, any word
     return (
-        (toks.initial[j] or _word(toks, j - 1) in _GREETINGS)
+        (toks.initial[j] or greeted)
         and _word(toks, here) in rel.here
         and plain_gap(toks, here - 1)
-        and (here + 1 >= len(toks.low) or closed(toks, here) or after2 in rel.after_here)
+        and (here + 1 >= len(toks.low) or closed(toks, here) or after2 in rel.after_here or greeted)
     )
 
 
@@ -351,9 +352,17 @@ def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     return True
 
 
+_KIN_IN_BRACKETS = re.compile(r" ?\((?:(?:min|mi|mitt|my|vår|our|hans|hennes)\s+)?([^\W\d_]+)")
+
+
 def _aged(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "Liv (7)", "Tor 10 år": a listed name with an age after it."""
-    return bool(toks.flags[j] & NAME) and AGE.match(toks.text, toks.end[j]) is not None
+    """ "Liv (7)", "Tor 10 år": a listed name with an age after it; "storm (sønnen min)": with kin."""
+    if not toks.flags[j] & NAME:
+        return False
+    if AGE.match(toks.text, toks.end[j]) is not None:
+        return True
+    bracket = _KIN_IN_BRACKETS.match(toks.text, toks.end[j])
+    return bracket is not None and bracket.group(1).lower() in rel.kin
 
 
 def _speaks(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -430,7 +439,10 @@ def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "har ho liv fått pengan?", "han per ska ha 500": a name with the dialect article before it."""
     return (
         _word(toks, j - 1) in _DIALECT_ARTICLES
-        and bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
+        and (
+            bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
+            or (toks.shape[j] == CAP and (bool(toks.flags[j] & NAME) or unknown_name_word(toks, j)))
+        )
         and toks.low[j] not in rel.speech  # "han sa det var ordnet"
         and not dialect_word(toks.low[j])  # "han veit meir", "ho lova å sende"
         and plain_gap(toks, j - 1)
@@ -493,7 +505,13 @@ def _after_kin(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Bestefar Eilev vil ...", "samboeren min Kine", "adviser Marte": a capitalised word right after a
     word for a relative or a role is that person's name (a rare name near a frequent word included);
     in lower case a listed name before a verb: "dotra mi vår e myndig no"."""
-    if j == 0 or not plain_gap(toks, j - 1) or toks.flags[j] & (SOFT | NOT_NAME):
+    if j == 0 or toks.flags[j] & NOT_NAME:
+        return False
+    if toks.gap(j - 1).strip(" ") == "," and toks.shape[j] == CAP and _word(toks, j - 1) in rel.kin:
+        # "Veslejenta, Idunn, har ...", "Ungane, Eir og Ask, skal ...": the name set off by commas
+        return j + 1 >= len(toks.low) or toks.gap(j).strip(" ") == "," or _word(toks, j + 1) in rel.and_
+    soft_ok = toks.shape[j] == CAP and _word(toks, j - 1) in _MY  # "søstra mi Frøya": a place-name too
+    if not plain_gap(toks, j - 1) or (toks.flags[j] & SOFT and not soft_ok):
         return False
     if toks.shape[j] == LOWER:
         # "onkel oddleif å ...", "svigermor eldrid vil", "dotra mi vår e myndig", "sønnen min ask (7)": in

@@ -15,6 +15,12 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # kin set off by commas or in brackets; dialect articles before capitalised names; asked persons
+    ("Veslejenta, Idunn, har fått 2 000 kr", ["Idunn"]),
+    ("Ungane, Eir og Ask, skal ha kvar sin sparekonto.", ["Eir", "Ask"]),
+    ("han Sjur og ho Torunn i ungdomslaget", ["Sjur", "Torunn"]),
+    ("vil du spørre Ask om han har sendt papirene?", ["Ask"]),
+    ("this is robin's mum, she lost her card", ["robin"]),
     # a maiden name; a name-word between a given name and a surname; a couple sharing a surname
     ("Deceased: Margaret Anne Holloway (née Nilsen)", ["Margaret Anne Holloway", "Nilsen"]),
     ("Daglig leder Stig Are Nesvik har signert", ["Stig Are Nesvik"]),

@@ -128,3 +128,13 @@ def _word(toks: Tokens, k: int) -> str:
 def _title_case(toks: Tokens) -> bool:
     """Half the words or more start with a capital ("Can I Transfer Money to My Savings Account?")."""
     return sum(1 for s in toks.shape if s != LOWER) * 2 > len(toks.shape)
+
+
+#: Verbs after which a sentence-opening given name is probably the subject: "Tor kommer innom",
+#: "Trude er varslet", "Storm har bursdag". Storms and lives come and have too, so only a doubt.
+_SUBJECT_VERBS = frozenset(
+    {"kommer", "kom", "skal", "har", "hadde", "er", "var", "fikk", "får", "vil", "ville", "må", "trenger",
+     "kjem", "kjæm", "treng", "hev", "flyttet", "flytta", "reiste", "jobber", "studerer", "fyller", "fylte",
+     "is", "has", "was", "will", "gets", "got", "needs", "came", "comes", "moved", "works", "lives", "turns",
+     "fekk", "ska", "sku", "skulle", "vart", "vert", "e", "ha", "hadd", "kan", "sa", "sier", "seie"}
+)  # fmt: skip

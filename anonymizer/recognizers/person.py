@@ -63,6 +63,7 @@ from anonymizer.recognizers.person_context import is_pronoun, relation_names, un
 from anonymizer.recognizers.person_extend import MIDDLE_MARKERS, NUMBER_AFTER, SURNAME_ENDING, extend, given_before
 from anonymizer.recognizers.person_lists import (
     alias_names,
+    coordinated_names,
     initials_names,
     list_names,
     other_mentions,
@@ -236,6 +237,9 @@ class PersonRecognizer(EntityRecognizer):
             if not covered[j]:
                 emit(j, j, score)
         for j, score in list(alias_names(toks, list(spans), covered)):
+            if not covered[j]:
+                emit(j, j, score)
+        for j, score in list(coordinated_names(toks, covered)):
             if not covered[j]:
                 emit(j, j, score)
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann

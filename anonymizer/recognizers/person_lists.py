@@ -19,6 +19,7 @@ from anonymizer.recognizers._gazetteer import (
     NOT_NAME,
     PARTICLE,
     SURNAME,
+    word_flags,
 )
 from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score
@@ -227,3 +228,56 @@ def surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None:
 
 
 SCORE_SURNAME_FIRST = 0.75  # as a lower-case full name (person.py)
+
+
+#: After a pair or list of names: "mark and will both paid", "lily and daisy (my roommates)", "may and
+#: april are my twin daughters", "tor og liv (foreldra mine)".
+_BOTH = frozenset({"both", "begge", "båe", "bægge", "all", "alle"})
+_ARE = frozenset({"are", "were", "er", "e", "var"})
+
+
+def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:
+    """Words joined by commas and "and"/"og" that a word after them calls people: "both", "begge", a
+    word for kin in brackets, or "are my <kin>". Everyday words stand in such lists too ("bread and
+    butter are ..."), so each item must be a listed name or a word in no list."""
+    rel = relations()
+    n = len(toks.low)
+    k = 0
+    while k < n:
+        items = [k]
+        m = k
+        while m + 2 < n and toks.low[m + 1] in rel.and_ and plain_gap(toks, m) and plain_gap(toks, m + 1):
+            items.append(m + 2)
+            m += 2
+        while m + 1 < n and toks.gap(m).strip(" ") == "," and m + 1 not in items:
+            items.append(m + 1)
+            m += 1
+            if m + 2 < n and toks.low[m + 1] in rel.and_:
+                items.append(m + 2)
+                m += 2
+        listed = any((toks.flags[i] | word_flags().get(toks.low[i], 0)) & NAME for i in items)
+        if len(items) >= 2 and listed and _called_people(toks, m, rel) and all(_person_like(toks, i) for i in items):
+            for i in items:
+                if not covered[i]:
+                    yield i, SCORE_COORDINATED
+        k = m + 1
+
+
+SCORE_COORDINATED = 0.5
+
+
+def _called_people(toks: Tokens, last: int, rel: Relations) -> bool:
+    after = _word(toks, last + 1)
+    if after in _BOTH:
+        return True
+    bracket = toks.text[toks.end[last] : toks.end[last] + 2].lstrip(" ")[:1] == "("
+    if bracket and (_word(toks, last + 1) in rel.kin or _word(toks, last + 2) in rel.kin):
+        return True
+    return after in _ARE and _word(toks, last + 2) in {"my", "our", "mine", "våre"} and _word(toks, last + 3) != ""
+
+
+def _person_like(toks: Tokens, i: int) -> bool:
+    flags = toks.flags[i] | word_flags().get(toks.low[i], 0)  # "will", "may": names the tokenizer reads as words
+    if flags & NOT_NAME or toks.low[i] in relations().pronoun or toks.low[i] in relations().self_:
+        return False
+    return bool(flags & NAME) or (toks.shape[i] != LOWER and not flags & COMMON and len(toks.low[i]) > 2)

@@ -15,6 +15,10 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    # names joined by "and" that the words after them call people
+    ("i think mark and will both paid, but the app", ["mark", "will"]),
+    ("ok so lily and daisy (my roommates) and me share", ["lily", "daisy"]),
+    ("can tor and liv (parents) co-sign the loan", ["tor", "liv"]),
     # kin set off by commas or in brackets; dialect articles before capitalised names; asked persons
     ("Veslejenta, Idunn, har fått 2 000 kr", ["Idunn"]),
     ("Ungane, Eir og Ask, skal ha kvar sin sparekonto.", ["Eir", "Ask"]),
@@ -120,6 +124,9 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "bread and butter are my favourite",
+    "kortet og kontoen er begge sperret",
+    "lån og sparing er begge viktige",
     "yo kan dere sjekke hvorfor kortet ikke virker",
     "det e bra",
     "de e ok, takk",

@@ -159,6 +159,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 yield j, SCORE_KNOWN
             elif _unlisted(toks, j) and _introduces(toks, j, rel):
                 yield j, SCORE_UNKNOWN  # "Kine hær": in no list, and near "kino", but introducing herself
+            elif word_flags().get(toks.low[j], 0) & NAME and not toks.flags[j] & NOT_NAME and _introduces(toks, j, rel):
+                yield j, SCORE_KNOWN_LOWER  # "hi, will here.", "hi mai here", "frøya her igjen": a month or a verb
             continue
         if _related(toks, j, rel):
             yield j, score
@@ -335,6 +337,8 @@ def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     if it_is and toks.shape[j] == LOWER and toks.flags[j] & COMMON and not named:
         return False  # "det e bra", "de e ok": "it is" and an everyday word; "dette er dag." introduces Dag
     if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and _word(toks, j - 1) in _ENGLISH_IDENTITY:
+        if named and not comma:
+            return True  # "this is daisy again"
         mark = toks.gap(j).strip(" ")[:1] if j + 1 < len(toks.low) else ""
         if mark == ",":
             return True

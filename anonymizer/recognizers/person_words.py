@@ -30,7 +30,7 @@ _GREETINGS = frozenset(
     {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
      "hoi", "yo", "hallå", "cheers", "thx", "ty", "tusen takk", "mvh", "hilsen"}
 )  # fmt: skip
-_YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya"})
+_YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya", "ur", "you're", "youre"})
 _PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})
 _SIN = frozenset({"sin", "si", "sitt", "sine"})
 #: "X er etternavnet mitt": the words for a name itself.

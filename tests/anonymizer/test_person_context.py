@@ -15,6 +15,9 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    ("hi mai here. i cannot find my account", ["mai"]),
+    ("this is daisy again, any news?", ["daisy"]),
+    ("pls can u confirm the payment to wade went thru", ["wade"]),
     # names joined by "and" that the words after them call people
     ("i think mark and will both paid, but the app", ["mark", "will"]),
     ("ok so lily and daisy (my roommates) and me share", ["lily", "daisy"]),
@@ -124,6 +127,8 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "hei ka e renten på brukskontoen",
+    "can you help me here?",
     "bread and butter are my favourite",
     "kortet og kontoen er begge sperret",
     "lån og sparing er begge viktige",

@@ -18,12 +18,23 @@ from anonymizer.recognizers._gazetteer import (
     NAME,
     NOT_NAME,
     PARTICLE,
+    SOFT,
     SURNAME,
     word_flags,
 )
 from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score
-from anonymizer.recognizers.person_words import AGE, LIST_GAP, Relations, _word, plain_gap, relations, shouting
+from anonymizer.recognizers.person_words import (
+    _MY,
+    _POSSESSIVES,
+    AGE,
+    LIST_GAP,
+    Relations,
+    _word,
+    plain_gap,
+    relations,
+    shouting,
+)
 
 
 def reversed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
@@ -255,8 +266,13 @@ def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
             if m + 2 < n and toks.low[m + 1] in rel.and_:
                 items.append(m + 2)
                 m += 2
-        listed = any((toks.flags[i] | word_flags().get(toks.low[i], 0)) & NAME for i in items)
-        if len(items) >= 2 and listed and _called_people(toks, m, rel) and all(_person_like(toks, i) for i in items):
+        flags = [toks.flags[i] | word_flags().get(toks.low[i], 0) for i in items]
+        listed = any(f & NAME for f in flags)
+        # three or more, two of them names that are no month or place: "jack, hope, tor, kiki and sam"
+        names = sum(1 for f in flags if f & NAME and not f & SOFT)
+        long_list = len(items) >= 3 and names >= 2 and not any(f & SOFT for f in flags) and m > k + 2
+        called = long_list or _called_people(toks, m, rel)
+        if len(items) >= 2 and listed and called and all(_person_like(toks, i) for i in items):
             for i in items:
                 if not covered[i]:
                     yield i, SCORE_COORDINATED
@@ -278,6 +294,7 @@ def _called_people(toks: Tokens, last: int, rel: Relations) -> bool:
 
 def _person_like(toks: Tokens, i: int) -> bool:
     flags = toks.flags[i] | word_flags().get(toks.low[i], 0)  # "will", "may": names the tokenizer reads as words
-    if flags & NOT_NAME or toks.low[i] in relations().pronoun or toks.low[i] in relations().self_:
-        return False
+    low = toks.low[i]
+    if flags & NOT_NAME or low in relations().pronoun or low in relations().self_ or low in _MY or low in _POSSESSIVES:
+        return False  # "Besteforeldra mine, Ingebjørg og Lars": "mine" is whose they are
     return bool(flags & NAME) or (toks.shape[i] != LOWER and not flags & COMMON and len(toks.low[i]) > 2)

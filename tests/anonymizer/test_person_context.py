@@ -15,6 +15,7 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    ("who owe me for the trip: jack, hope, tor, kiki and sam. can i", ["jack", "hope", "tor", "kiki", "sam"]),
     ("hi mai here. i cannot find my account", ["mai"]),
     ("this is daisy again, any news?", ["daisy"]),
     ("pls can u confirm the payment to wade went thru", ["wade"]),
@@ -127,6 +128,8 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "vi har egg, melk, brød og smør",
+    "mai, juni og juli er fine måneder",
     "hei ka e renten på brukskontoen",
     "can you help me here?",
     "bread and butter are my favourite",

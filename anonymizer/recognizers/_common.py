@@ -81,6 +81,13 @@ NUMBER_DENY: frozenset[str] = frozenset(
     }
 )
 
+#: The end of a sentence: a deny word before it says nothing about a number after it.
+_SENTENCE_END = re.compile(
+    r"(?<!\bnr)(?<!\bno)(?<!\bref)(?<!\btlf)(?<!\bkr)(?<!\bca)(?<!\bjf)(?<!\bkid)(?<!\bsak)(?<!\borg)(?<!\bfnr)"
+    r"(?<!\bfakt)(?<!\binv)(?<!\bacc)(?<!\bmob)(?<!\btel)[.!?](?:\s+|$)(?=\S)|\n",
+    re.IGNORECASE,
+)
+
 #: Presidio's default regex flags, for the patterns this module matches itself.
 _FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL
 
@@ -512,7 +519,12 @@ class ChatPatternRecognizer(PatternRecognizer):
     def is_denied(self, text: str, start: int, end: int) -> bool:
         """True if the nearest word before the match, or the word after it, is a deny word."""
         if self.DENY and start > 0:
-            for forms in _forms(words_before(text, start, 4)):
+            # only this sentence: "he has my case. number is 418 60 276" is a phone number
+            boundary = _SENTENCE_END.search(text, max(0, start - 60), start)
+            while boundary is not None and (later := _SENTENCE_END.search(text, boundary.end(), start)) is not None:
+                boundary = later
+            cut = boundary.end() if boundary is not None else 0
+            for forms in _forms(words_before(text[cut:], start - cut, 4)):
                 if all(is_filler(form) for form in forms):
                     continue
                 if self._deny.exact_match(forms[0]):

@@ -39,6 +39,8 @@ SIGNATURE_SCORE = 0.5
 #: phone number; a national one needs a cue word (+0.35 from the context enhancer).
 UNLISTED_NORWEGIAN_SCORE = 0.45
 UNLISTED_SCORE = 0.1
+#: Any other country's prefix and a possible length: strict mode redacts it, balanced mode wants a cue.
+UNLISTED_INTERNATIONAL_SCORE = 0.3
 
 _BRACKETED_PREFIX = re.compile(r"^\(((?:\+|00)\d{1,3})\)")
 _INTL_PREFIX = r"(?:\(\+\d{1,3}\)|\+\d{1,3}|\(00\d{1,3}\)|00\d{1,3})"
@@ -257,4 +259,7 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
             return score
         if candidate.lstrip("(").startswith(("+47", "0047")):
             return min(score, UNLISTED_NORWEGIAN_SCORE)
+        if candidate.lstrip("(").startswith("+"):
+            # "+44 7700 900123": a fictional range, a phone still; not "0044..." (a reference as often)
+            return min(score, UNLISTED_INTERNATIONAL_SCORE)
         return min(score, UNLISTED_SCORE)

@@ -30,6 +30,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # eight digits in a mobile range, grouped as no amount or reference is: strict mode, no cue needed
     ("ska ha nytt kort te dattra mi, ho e på 49 831 386 og", [(P, "49 831 386")]),
     ("Mvh Henrik, mäklare, 070-491 66 30", [(P, "070-491 66 30")]),  # a Swedish mobile's own shape
+    ("is that real? it came from +44 7700 900123", [(P, "+44 7700 900123")]),  # a fictional UK range
+    ("he has my case. number is 418 60 276", [(P, "418 60 276")]),  # a deny word in the sentence before
     ("the scammer sent me https://wa.me/4741277291?text=hei", [(P, "4741277291")]),  # a number in a link
     ("Please call me on (0047) 9 3 2 1 5 8 4 0. Regards", [(P, "(0047) 9 3 2 1 5 8 4 0")]),
     ("ring meg: fire-en-to tre-fire fem-seks-sju", [(P, "fire-en-to tre-fire fem-seks-sju")]),
@@ -52,6 +54,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Invoice 0123 456 7890 is overdue", []),
     ("order number 415-555-0123", []),
     ("Betalingen på 45 000 000 er en skrivefeil", []),  # an amount
+    ("Account: 004417730195 Amount: USD 2,150", []),
+    ("Saksnummer: 2017-0044871-03", []),
     ("ordren va 4510-8837 på komplett", []),  # a reference
     ("tekst «AMZN MKTP 9146-2210»", []),
     ("ERR_400 882 19 i betalingsfilen", []),

@@ -22,7 +22,8 @@ SCORE = 0.6
 #: What says that an address follows.
 _CUE = re.compile(
     r"(?i)(?:\b(?:ny|nye|new|gammel|gamle|old|min|mi|my|vår|our|hans|hennes|her|his|their|deres)\s+)?"
-    r"(?<![\w-])(?:post|hjemme|bosteds|leverings|besøks|faktura|e?)?(?:adresse|adressa|adressen|adress|address|addr\.?"
+    r"(?<![\w-])(?:post|hjemme|bosteds|leverings|besøks|faktura|gards|gårds|heim|heime|folkeregister|privat|e?)?"
+    r"(?:adresse|adressa|adressen|adress|address|addr\.?"
     r"|leieobjekt|leieobjektet|bopel|bosted)(?:\s+(?:min|mi|mitt|vår|er|e|is|var|was|blir|will be|lyder))*"
     r"\s*[:=]?\s+"
     r"|\b(?:bor|bur|bodde|budde|live|lives|lived|living|flytta|flyttet|flytter|flyttar|moved|moving)"
@@ -42,7 +43,7 @@ _END = re.compile(
     r"|\s+(?:og|and|men|but|rett|right|until|så|so|hvor|where|siden|since|fra|frå|from|nå|now|no|sidan"
     r"|kan|can|der|there|which|som|who|med|with|but|eller|or|i\s+(?:\d+|ett|to|tre))\b"
     r"|,\s*(?:og|and|men|but|så|so|kan|can|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|tel|takk|tack|tak"
-    r"|thanks|thx|please|pls)\b)",
+    r"|thanks|thx|please|pls|ikkje|ikke|itj|not|men|but)\b)",
     re.IGNORECASE,
 )
 #: Not an address, though it follows a cue: a time, an amount, a floor, a number of people.

@@ -224,6 +224,7 @@ def test_precision_and_recall_on_labelled_chat(recognizer: AddressRecognizer) ->
 # Through the engine: the street grammar and the addresses a sentence announces (address_cued.py), whose
 # two readings of one address merge into one span.
 ANNOUNCED: list[tuple[str, list[str]]] = [
+    ("gardsadressa e Søre Hagen 5, 2975 Vang i Valdres, ikkje Vang", ["Søre Hagen 5, 2975 Vang i Valdres"]),
     # one part per line after a cue that ends its line
     ("Address:\n12\nØvre Storgate\n3018\nDRAMMEN\n(my app cuts lines weirdly)", ["12\nØvre Storgate\n3018\nDRAMMEN"]),
     # a line that is an address on its own: a place before the street, a box, a country after the town

@@ -520,9 +520,12 @@ class ChatPatternRecognizer(PatternRecognizer):
         """True if the nearest word before the match, or the word after it, is a deny word."""
         if self.DENY and start > 0:
             # only this sentence: "he has my case. number is 418 60 276" is a phone number
-            boundary = _SENTENCE_END.search(text, max(0, start - 60), start)
-            while boundary is not None and (later := _SENTENCE_END.search(text, boundary.end(), start)) is not None:
-                boundary = later
+            window = text[max(0, start - 60) : start]
+            boundary = None
+            if "." in window or "!" in window or "?" in window or "\n" in window:
+                boundary = _SENTENCE_END.search(text, max(0, start - 60), start)
+                while boundary is not None and (later := _SENTENCE_END.search(text, boundary.end(), start)):
+                    boundary = later
             cut = boundary.end() if boundary is not None else 0
             for forms in _forms(words_before(text[cut:], start - cut, 4)):
                 if all(is_filler(form) for form in forms):

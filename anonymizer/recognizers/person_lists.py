@@ -253,8 +253,8 @@ def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
     butter are ..."), so each item must be a listed name or a word in no list."""
     rel = relations()
     n = len(toks.low)
-    if n < 3 or not any(low in rel.and_ for low in toks.low):
-        return  # every list here has an "and"/"og"
+    if n < 2 or ("," not in toks.text and not any(low in rel.and_ for low in toks.low)):
+        return  # every list here has a comma or an "and"/"og"
     k = 0
     while k < n:
         items = [k]

@@ -268,6 +268,9 @@ def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
             if m + 2 < n and toks.low[m + 1] in rel.and_:
                 items.append(m + 2)
                 m += 2
+        if len(items) < 2:
+            k = m + 1
+            continue
         flags = [toks.flags[i] | word_flags().get(toks.low[i], 0) for i in items]
         listed = any(f & NAME for f in flags)
         # three or more, two of them names that are no month or place: "jack, hope, tor, kiki and sam"

@@ -230,13 +230,18 @@ _PART_SEPARATOR = re.compile(r"[.\-/:]")
 
 def word_forms(word: str) -> list[str]:
     """A token and its parts: "kid-nummer" → ["kid-nummer", "kid", "nummer"], "tlf." → ["tlf"]."""
+    return list(_word_forms(word))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_forms(word: str) -> tuple[str, ...]:
     word = word.strip(".:;,!?()[]{}\"'«»").lower()
     if not word:
-        return []
+        return ()
     if _PART_SEPARATOR.search(word) is None:
-        return [word]
+        return (word,)
     parts = [p for p in _PART_SEPARATOR.split(word) if p]
-    return [word, *parts] if len(parts) > 1 else [word]
+    return (word, *parts) if len(parts) > 1 else (word,)
 
 
 #: Every cue and deny word of every family (registered by ChatPatternRecognizer subclasses): such a

@@ -8,6 +8,7 @@ genitives, diacritics) handled in ``_lookup``. The predicates at the end (``clos
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -130,6 +131,7 @@ _INSTITUTION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65_536)
 def wordlike(low: str) -> bool:
     """A word in no list that is an inflected or compound common word ("kontonummeret", "strømregningen").
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._common import is_cue_word, is_exact_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
@@ -30,6 +30,7 @@ from anonymizer.recognizers._tokens import (
     DEFINITE,
     INFLECTED,
     LOWER,
+    UPPER,
     Tokens,
     closed,
     joined,
@@ -78,6 +79,8 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
             break
         if len(toks.low[k]) == 1 and toks.gap(k - 1) == " " and (k + 1 >= n or closed(toks, k)):
             return k  # a surname's initial ends it: "mvh per h", "Kari H."
+        if mode == CAP and len(toks.low[j]) == 1 and k == j + 1 and shape == UPPER:
+            mode = UPPER  # "P. NAKAMURA": an initial before a surname in capitals
         if shape != mode or not (
             _continues_capitalised(toks, j, k, last, strong=strong)
             if mode != LOWER  # names in capitals ("ASLAUG HOVDEN") follow the capitalised rules
@@ -92,7 +95,10 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
 def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
     """Capitalised word ``k`` continues the name ``j..last``."""
     flags = toks.flags[k]
-    if not flags & NAME and is_cue_word(toks.low[k]):
+    low = toks.low[k]
+    # a cue word as it stands, or a typo of one in capitals ("ODD FØDSELSNR 170148"); a capitalised word
+    # in no list that only resembles one is a surname ("Olivia Grace Kettering", not "kontering")
+    if not flags & NAME and is_cue_word(low) and (is_exact_cue_word(low) or toks.shape[k] != CAP):
         return False  # "ODD FØDSELSNR 170148 ...": the label of a number
     if not _capitalised_name_word(flags, toks.low[k]):
         # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.

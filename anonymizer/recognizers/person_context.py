@@ -421,11 +421,18 @@ def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
     )
 
 
+_SIGN_OFFS = frozenset(
+    {"cheers", "thanks", "thx", "ty", "takk", "tusen takk", "mvh", "hilsen", "helsing", "regards", "best"}
+)
+
+
 def _vocative(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "takk rune du e gull", "Mark, please mark my case": a name spoken to."""
     after = _word(toks, j + 1)
     if _word(toks, j - 1) in _GREETINGS and plain_gap(toks, j - 1):
         return j + 1 >= len(toks.low) or closed(toks, j) or after in _YOU
+    if _word(toks, j - 1) in _SIGN_OFFS and toks.gap(j - 1).strip(" ") == "," and j + 1 >= len(toks.low):
+        return True  # "cheers, bill", "takk, even": a sign-off and the name that ends the message
     if j + 1 >= len(toks.low):
         return False
     return toks.initial[j] and toks.gap(j).startswith(",") and after in _YOU | _PLEASE and toks.shape[j] != LOWER

@@ -15,6 +15,7 @@ def names(engine: Anonymizer, text: str, mode: str = "balanced") -> list[str]:
 
 
 POSITIVES: list[tuple[str, list[str]]] = [
+    ("great service, cheers, bill", ["bill"]),
     ("add my daughter as a user? Olivia Grace Kettering, her D-number", ["Olivia Grace Kettering"]),
     ("Holder: P. NAKAMURA\nPlease block", ["P. NAKAMURA"]),
     ("who owe me for the trip: jack, hope, tor, kiki and sam. can i", ["jack", "hope", "tor", "kiki", "sam"]),
@@ -130,6 +131,7 @@ def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list
 
 
 NEGATIVES: list[str] = [
+    "thanks, will do",
     "funke itj på bensinstasjonen. Esso Hommelvik. pls fiks",
     "vi har egg, melk, brød og smør",
     "mai, juni og juli er fine måneder",

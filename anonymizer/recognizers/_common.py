@@ -526,12 +526,10 @@ class ChatPatternRecognizer(PatternRecognizer):
         if self.DENY and start > 0:
             # only this sentence: "he has my case. number is 418 60 276" is a phone number
             window = text[max(0, start - 60) : start]
-            boundary = None
+            cut = 0
             if "." in window or "!" in window or "?" in window or "\n" in window:
-                boundary = _SENTENCE_END.search(text, max(0, start - 60), start)
-                while boundary is not None and (later := _SENTENCE_END.search(text, boundary.end(), start)):
-                    boundary = later
-            cut = boundary.end() if boundary is not None else 0
+                for boundary in _SENTENCE_END.finditer(text, max(0, start - 60), start):
+                    cut = boundary.end()
             for forms in _forms(words_before(text[cut:], start - cut, 4)):
                 if all(is_filler(form) for form in forms):
                     continue
@@ -584,6 +582,11 @@ class ChatPatternRecognizer(PatternRecognizer):
             results.extend(self._loose(text, results))
         if len(results) > 1:
             results = EntityRecognizer.remove_duplicates(results)
+        return self.add_results(text, results)
+
+    def add_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Results no pattern can express, merged into the patterns' (the e-mail recognizer's addresses
+        around a provider, the phone recognizer's mobile numbers in any grouping); none by default."""
         return results
 
     def _loose(self, text: str, found: list[RecognizerResult]) -> Iterator[RecognizerResult]:

@@ -27,7 +27,7 @@ from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, word_flags
 
 if TYPE_CHECKING:
-    from presidio_analyzer.nlp_engine import NlpArtifacts
+    pass
 
 ENTITY = "EMAIL_ADDRESS"
 
@@ -242,15 +242,8 @@ class ChatEmailRecognizer(ChatPatternRecognizer):
             return SCORE_USER_NAME
         return score
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        """The patterns, then addresses given as a user name and a provider in words."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def add_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Addresses given as a user name and a provider in words, after the patterns' own."""
         taken = [(r.start, r.end) for r in results]
         for start, end in addresses_around_providers(text):
             if not any(s <= start and end <= e for s, e in taken):

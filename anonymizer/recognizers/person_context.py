@@ -64,6 +64,7 @@ from anonymizer.recognizers.person_words import (
     _POSSESSIVES,
     _RECEIVE,
     _ROLES,
+    _SIGN_OFFS,
     _SIGNATURE_LEAD,
     _SIGNATURE_MARK,
     _SIN,
@@ -419,11 +420,6 @@ def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
         and plain_gap(toks, j - 1)
         and not (j >= 2 and toks.low[j - 2] in _DETERMINERS)
     )
-
-
-_SIGN_OFFS = frozenset(
-    {"cheers", "thanks", "thx", "ty", "takk", "tusen takk", "mvh", "hilsen", "helsing", "regards", "best"}
-)
 
 
 def _vocative(toks: Tokens, j: int, rel: Relations) -> bool:

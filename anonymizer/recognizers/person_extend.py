@@ -39,7 +39,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
-from anonymizer.recognizers.person_words import relations
+from anonymizer.recognizers.person_words import _MY, _POSSESSIVES, relations
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
@@ -176,8 +176,9 @@ def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
     return len(low) >= 4 and not (wordlike(low) or INFLECTED.search(low) or near_frequent_word(low))
 
 
-#: "Vår Kari", "Deres Ola": possessives that are also given names somewhere.
-_POSSESSIVES = frozenset({"vår", "våre", "vårt", "deres", "din", "mi", "min", "hans", "hennes", "sin", "our", "my"})
+#: "Vår Kari", "Deres Ola": possessives that are also given names somewhere (the shared sets, and the
+#: plural and reflexive forms they lack).
+_POSSESSIVE_WORDS = _MY | _POSSESSIVES | {"våre", "vårt", "deres", "sin"}
 
 
 def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
@@ -189,6 +190,6 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
         return first
     flags = toks.flags[k]
     low = toks.low[k]
-    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVES:
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
         return first
     return k if toks.flags[first] & NAME else first

@@ -30,6 +30,10 @@ _GREETINGS = frozenset(
     {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
      "hoi", "yo", "hallå", "cheers", "thx", "ty", "tusen takk", "mvh", "hilsen"}
 )  # fmt: skip
+#: Words that close a message before the writer's name: "cheers, bill", "takk, even".
+_SIGN_OFFS = frozenset(
+    {"cheers", "thanks", "thx", "ty", "takk", "tusen takk", "mvh", "hilsen", "helsing", "regards", "best"}
+)
 _YOU = frozenset({"du", "dere", "dokker", "you", "u", "ya", "ur", "you're", "youre"})
 _PLEASE = frozenset({"please", "pls", "kan", "can", "could", "would", "vennligst", "takk"})
 _SIN = frozenset({"sin", "si", "sitt", "sine"})

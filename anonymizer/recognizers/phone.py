@@ -223,15 +223,8 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return raw_recognizer_results
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        """The patterns, then Norwegian mobile numbers in any grouping (see ``mobile_chains``)."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+    def add_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Norwegian mobile numbers in any grouping (see ``mobile_chains``), over weaker pattern results."""
         for start, end in mobile_chains(text):
             if self.is_denied(text, start, end):
                 continue

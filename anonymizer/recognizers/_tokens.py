@@ -90,7 +90,7 @@ def shape_of(word: str) -> int:
     return CAP
 
 
-def _lookup(low: str, shape: int, table: dict[str, int]) -> tuple[int, int]:
+def _lookup(low: str, shape: int, table: dict[str, int], capital_tail: bool = False) -> tuple[int, int]:
     """Flags of a word, and how many trailing characters are a genitive ending."""
     flags = table.get(low)
     if flags is not None:
@@ -103,7 +103,7 @@ def _lookup(low: str, shape: int, table: dict[str, int]) -> tuple[int, int]:
         if tail in _CONTRACTIONS:
             return COMMON, 0  # "I'm", "it's", "don't"
     if "-" in low:
-        return _hyphenated(low, table), 0
+        return _hyphenated(low, table, capital_tail), 0
     if not low.isascii():
         folded_flags = table.get(fold(low), 0)
         if folded_flags & NAME and not folded_flags & (AMBIGUOUS | NOT_NAME):
@@ -169,8 +169,10 @@ def unknown_name_word(toks: Tokens, k: int) -> bool:
     )
 
 
-def _hyphenated(low: str, table: dict[str, int]) -> int:
-    """Anne-Lise and Hansen-Berg are names when their parts are; e-post and Bank-ID are not."""
+def _hyphenated(low: str, table: dict[str, int], capital_tail: bool = False) -> int:
+    """Anne-Lise and Hansen-Berg are names when their parts are; e-post and Bank-ID are not. With
+    ``capital_tail`` (the part after the last hyphen is capitalised) a surname and a word are a double
+    surname: "Haugland-Sæle", where "Hansen-jakke" is a jacket."""
     flags = 0
     named = True
     ambiguous = True
@@ -195,6 +197,10 @@ def _hyphenated(low: str, table: dict[str, int]) -> int:
     if named and flags & NAME:
         # "May-Britt", "Liv-Marit": a hyphenated name is soft or ambiguous only if every part is
         return (flags & NAME) | (AMBIGUOUS | (flags & SOFT) if ambiguous else 0)
+    if flags & COMMON and capital_tail:
+        head = table.get(low.partition("-")[0], 0)
+        if head & SURNAME and not head & (AMBIGUOUS | NOT_NAME):
+            return SURNAME | AMBIGUOUS  # "Haugland-Sæle" (but "Hansen-jakke" is a jacket)
     return COMMON if flags & COMMON else 0
 
 
@@ -233,11 +239,8 @@ def tokenize(text: str) -> Tokens:
         flags = table.get(low)
         trim = 0
         if flags is None:
-            flags, trim = _lookup(low.replace("’", "'"), shape, table)
-            if flags == COMMON and "-" in word and word.rpartition("-")[2][:1].isupper():
-                head = table.get(low.partition("-")[0], 0)
-                if head & SURNAME and not head & (AMBIGUOUS | NOT_NAME):
-                    flags = SURNAME | AMBIGUOUS  # "Haugland-Sæle" (but "Hansen-jakke" is a jacket)
+            capital_tail = "-" in word and word.rpartition("-")[2][:1].isupper()
+            flags, trim = _lookup(low.replace("’", "'"), shape, table, capital_tail)
         elif flags & FUNCTION and shape != CAP:
             flags &= ~(NAME | AMBIGUOUS | WELL_KNOWN)  # "ha", "kan", "men": words, not the names they also are
         starts.append(s)

@@ -162,7 +162,7 @@ def dev_token(data_dir: Path, customer_id: str) -> str:
     from chat.settings import Settings
     from chat.tokens import TokenIssuer
 
-    return TokenIssuer.from_settings(Settings(data_dir=data_dir, dev_mode=True)).customer(customer_id, ttl_s=86400)
+    return TokenIssuer.from_settings(Settings(data_dir=data_dir, dev_mode=True)).customer(customer_id, ttl_s=3600)
 
 
 @dataclass

@@ -30,6 +30,7 @@ from chat.gateway.hub import Hub
 from chat.metrics import CONTENT_TYPE, Metrics
 from chat.msgids import MessageIdHasher
 from chat.redaction import Redactor
+from chat.relay import build_relay
 from chat.retention import RetentionPeriods, RetentionPolicy
 from chat.services import Services
 from chat.settings import Settings
@@ -54,17 +55,31 @@ async def readyz(request: Request) -> Response:
     services: Services = request.app.state.services
     if services.hub.shutting_down:
         return JSONResponse({"status": "shutting_down", "store": services.store.name}, status_code=503)
+    relay = services.relay.status()
     try:
         await services.store.ping()
     except ChatlogError as exc:
-        body = {"status": "unavailable", "store": services.store.name, "reason": exc.code}
+        body = {"status": "unavailable", "store": services.store.name, "reason": exc.code, "relay": relay}
         return JSONResponse(body, status_code=503)
-    return JSONResponse({"status": "ready", "store": services.store.name})
+    # A degraded relay (Redis unreachable) still serves: every message is stored and acked, only frames
+    # for peers on other instances wait until those peers resume. Ready, and saying so (issue 10).
+    return JSONResponse({"status": "ready", "store": services.store.name, "relay": relay})
 
 
 async def metrics(request: Request) -> Response:
     services: Services = request.app.state.services
     return Response(services.metrics.render(), media_type=CONTENT_TYPE)
+
+
+async def _reap_forever(services: Services) -> None:
+    """Several instances: hand back to the queue the sessions whose adviser's instance died."""
+    interval = services.settings.relay_heartbeat_s * 2
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            await services.hub.reap()
+        except ChatlogError as exc:  # store unavailable: try again next round
+            log.warning("reaper round failed", extra={"reason": exc.code})
 
 
 def cors_middleware(settings: Settings) -> list[Middleware]:
@@ -110,6 +125,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             observe=m.anonymizer_latency.observe,
         )
         await redactor.start()
+        relay = build_relay(settings)
         services = Services(
             settings=settings,
             store=the_store,
@@ -119,13 +135,17 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             redactor=redactor,
             message_ids=MessageIdHasher.from_settings(settings),
             hub=None,  # type: ignore[arg-type]  # set just below: the hub needs the services
+            relay=relay,
         )
         services.hub = Hub(services)
+        await relay.start()
         app.state.services = services
         watchdog = Watchdog(settings.idle_timeout_s)
         app.state.watchdog = watchdog
         def sweep_hub() -> None:
             services.hub.sweep(detached_grace_s=settings.detached_grace_s)
+
+        reaper = asyncio.create_task(_reap_forever(services), name="reaper") if relay.multi else None
 
         watchdog_task = asyncio.create_task(watchdog.run(sweep_hub), name="watchdog")
         # Long-lived objects built at start-up never become garbage: keep the collector off them
@@ -140,6 +160,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             yield
         finally:
             await services.hub.shutdown()
+            if reaper is not None:
+                reaper.cancel()
+            await relay.close()
             watchdog_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watchdog_task

@@ -158,3 +158,16 @@ class ShuttingDown(ChatlogError):
 
     code = "shutting_down"
     http_status = 503
+
+
+# --- between instances --------------------------------------------------------------------------------
+
+
+class RelayError(ChatlogError):
+    """The relay between gateway instances failed (Redis unreachable, or a malformed envelope).
+
+    Never reaches a client: the relay degrades to per-instance delivery and ``/readyz`` says so.
+    """
+
+    code = "relay_unavailable"
+    http_status = 503

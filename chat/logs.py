@@ -23,13 +23,15 @@ SAFE_FIELDS = frozenset(
         "endpoint", "close_code", "state", "error", "host", "port", "duration_ms", "dev_mode", "path",
         "sessions", "messages", "deleted", "connections", "action", "status", "tier", "version", "synchronous",
         "frames", "max_frames", "not_closed", "recognizers", "key_dir", "key_file", "recognizer_module", "reason",
+        "instance", "where", "backend", "revived", "remote_sessions",
     }
 )  # fmt: skip
 
 
 #: Libraries whose debug output can quote what they process (PyMongo's command log carries whole
 #: documents, i.e. message text): they never log below WARNING, whatever the configured level.
-QUIET_LIBRARIES = ("pymongo", "presidio-analyzer", "presidio-anonymizer", "httpx", "httpcore", "asyncio", "websockets")
+QUIET_LIBRARIES = ("pymongo", "presidio-analyzer", "presidio-anonymizer", "httpx", "httpcore", "asyncio", "websockets",
+                   "redis")
 
 
 #: uvicorn's start-up lines whose arguments are the bind address and pid, never input: interpolated.

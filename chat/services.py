@@ -17,6 +17,7 @@ from chat.tokens import TokenVerifier
 if TYPE_CHECKING:
     from chat.gateway.hub import Hub
     from chat.redaction import Redactor
+    from chat.relay.base import Relay
 
 
 def utcnow() -> datetime:
@@ -33,4 +34,5 @@ class Services:
     redactor: Redactor
     message_ids: MessageIdHasher
     hub: Hub
+    relay: Relay
     clock: Callable[[], datetime] = utcnow

@@ -35,9 +35,19 @@ class Send:
 
 @dataclass(frozen=True, slots=True)
 class Persist:
-    """Persist a state change (and, for ``add_adviser``, recompute retention: the adviser tier)."""
+    """Move the session in the store from one of ``from_states`` to ``state`` (a compare-and-set, see
+    :meth:`chat.store.base.Store.transition`), with ``adviser_id`` holding it afterwards and, when
+    ``expect_adviser`` is set, only if that adviser holds it now. ``add_adviser`` also recomputes
+    retention (the adviser tier).
+
+    If the store's state is not what this machine believed (another instance moved the session first),
+    the hub syncs the machine to the store and carries out none of the actions after this one.
+    """
 
     state: SessionState
+    from_states: tuple[SessionState, ...]
+    adviser_id: str | None = None
+    expect_adviser: str | None = None
     add_adviser: str | None = None
     ended: bool = False
 
@@ -86,6 +96,14 @@ class SessionMachine:
 
     # --- events ---------------------------------------------------------------------------------------
 
+    def sync(self, state: SessionState, adviser_id: str | None) -> None:
+        """Take the store's state as the truth (it moved on another instance, or a compare-and-set here
+        found it moved). Only the state and the adviser holding it change; nothing is sent."""
+        self.state = state
+        self.adviser_id = adviser_id if state == "adviser" else None
+        if self.adviser_id is not None and self.adviser_id not in self.advisers:
+            self.advisers.append(self.adviser_id)
+
     def check_customer_can_send(self) -> None:
         if self.ended:
             raise SessionEnded("the session has ended")
@@ -106,7 +124,7 @@ class SessionMachine:
             return []  # already waiting or with an adviser: asking again changes nothing
         self.state = "waiting"
         frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
-        return [Persist(state="waiting"), Send("advisers", frame), Send("bots", frame)]
+        return [Persist(state="waiting", from_states=("bot",)), Send("advisers", frame), Send("bots", frame)]
 
     def adviser_accepts(self, adviser_id: str, reason: str | None = None) -> list[Action]:
         """An adviser takes the chat over and receives its transcript, a read of personal data.
@@ -133,15 +151,19 @@ class SessionMachine:
             if self.state == "bot"
             else Audit(adviser_id, HANDOVER_ACCEPT, reason or "the customer asked for an adviser")
         )
+        before = self.state
         self.state = "adviser"
         self.adviser_id = adviser_id
         first_time = adviser_id not in self.advisers
         if first_time:
             self.advisers.append(adviser_id)
         taken = {"type": "session_taken", "session_id": self.session_id, "adviser_id": adviser_id}
+        add = adviser_id if first_time else None
+        persist = Persist(state="adviser", from_states=(before,), adviser_id=adviser_id, add_adviser=add)
+        # Claimed first, audited next, read last: a claim lost to another instance reads nothing.
         return [
+            persist,
             audit,
-            Persist(state="adviser", add_adviser=adviser_id if first_time else None),
             SendTranscript(adviser_id),
             Send("customer", {"type": "adviser_joined"}),
             Send("bots", taken),
@@ -156,7 +178,7 @@ class SessionMachine:
         self.adviser_id = None
         frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
         return [
-            Persist(state="waiting"),
+            Persist(state="waiting", from_states=("adviser",), expect_adviser=adviser_id),
             Send("customer", {"type": "adviser_left"}),
             Send("advisers", frame),
         ]
@@ -167,7 +189,8 @@ class SessionMachine:
         audience: Audience = "adviser" if self.state == "adviser" else "bots"
         self.state = "ended"
         frame_agents = {"type": "session_ended", "session_id": self.session_id, "by": by}
-        actions: list[Action] = [Persist(state="ended", ended=True), Send(audience, frame_agents)]
+        persist = Persist(state="ended", from_states=("bot", "waiting", "adviser"), ended=True)
+        actions: list[Action] = [persist, Send(audience, frame_agents)]
         if audience == "adviser":
             actions.append(Send("bots", frame_agents))
         actions.append(Send("customer", {"type": "ended", "by": by}))

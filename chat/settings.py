@@ -44,6 +44,21 @@ class Settings(BaseSettings):
     #: How often the embedded store's sweeper deletes expired data.
     sweep_interval_s: float = 300.0
 
+    # --- several instances (issue 10) ----------------------------------------------------------------
+    #: Set: this instance joins the others on the same Redis and they act as one gateway. Unset: a
+    #: single instance, and Redis is never imported. ``redis://[:password@]host:6379/0`` or ``rediss://``.
+    redis_url: SecretStr | None = None
+    #: Prefix of the relay's channels and keys, so that several deployments can share one Redis.
+    redis_prefix: str = "chatlog"
+    #: How often presence is renewed and the subscription pinged.
+    relay_heartbeat_s: float = Field(default=1.0, gt=0)
+    #: An instance or agent not renewed for this long is taken for gone (its sessions are re-offered).
+    relay_presence_ttl_s: float = Field(default=6.0, gt=0)
+    #: Longest wait for other instances' replies (transcript originals, catch-up lists).
+    relay_request_timeout_s: float = Field(default=2.0, gt=0)
+    #: Envelopes queued for Redis before new ones are dropped (counted; the store has everything).
+    relay_queue_max: int = Field(default=10_000, ge=100)
+
     # --- tokens ---------------------------------------------------------------------------------------
     #: ``None`` = decide: development mode when no public key / JWKS is configured.
     dev_mode: bool | None = None

@@ -89,10 +89,11 @@ def run_in_thread(settings: Settings, *, port: int | None = None, store: Store |
 
 @contextlib.contextmanager
 def run_subprocess(
-    data_dir: Path, env_extra: dict[str, str] | None = None
+    data_dir: Path, env_extra: dict[str, str] | None = None, *, log_name: str = "server.log", port: int | None = None
 ) -> Iterator[tuple[subprocess.Popen[bytes], Running]]:
-    """``chatlog serve`` as a child process (for SIGKILL / SIGTERM tests and log inspection)."""
-    port = free_port()
+    """``chatlog serve`` as a child process (for SIGKILL / SIGTERM tests and log inspection); several
+    of them may share ``data_dir`` (one embedded store), each logging to its own ``log_name``."""
+    port = port or free_port()
     env = {
         **os.environ,
         "CHATLOG_DATA_DIR": str(data_dir),
@@ -100,7 +101,7 @@ def run_subprocess(
         "CHATLOG_ANONYMIZER_WORKERS": "0",
         **(env_extra or {}),
     }
-    log_path = data_dir / "server.log"
+    log_path = data_dir / log_name
     data_dir.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log_file:
         proc = subprocess.Popen(

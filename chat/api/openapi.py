@@ -232,7 +232,25 @@ SCHEMAS: Final[dict[str, Schema]] = {
         description="Counts over anonymous sessions only, per UTC day of session start. Never text or ids.",
     ),
     "Health": _obj({"status": {"type": "string", "const": "ok"}}),
-    "Ready": _obj({"status": {"type": "string", "enum": ["ready", "unavailable", "shutting_down"]}, "store": STR}),
+    "Ready": _obj(
+        {
+            "status": {"type": "string", "enum": ["ready", "unavailable", "shutting_down"]},
+            "store": STR,
+            "reason": STR,
+            "relay": {
+                "type": "object",
+                "description": "How this instance reaches the others (docs/operations.md, 'Several instances'): "
+                "`local` when it runs alone; `redis` with `status` `degraded` while Redis is unreachable "
+                "(still ready: messages are stored and acked; peers on other instances get them on resume).",
+                "properties": {
+                    "backend": {"type": "string", "enum": ["local", "redis"]},
+                    "status": {"type": "string", "enum": ["ok", "degraded"]},
+                },
+                "required": ["backend", "status"],
+            },
+        },
+        optional=("reason", "relay"),
+    ),
 }
 
 # --- parameters and responses -------------------------------------------------------------------------
@@ -366,7 +384,7 @@ PATHS: Final[dict[str, Schema]] = {
     },
     "/readyz": {
         "get": _op("readyz", "operations", "Readiness", "The store takes writes now. 503 while it does not, "
-                   "or while shutting down.",
+                   "or while shutting down. `relay` says whether the instances reach each other.",
                    {"200": _json("Ready", "Ready."), "503": _json("Ready", "Not ready.")}),
     },
     "/metrics": {

@@ -7,6 +7,11 @@ hot path of a chat message: redact (anonymous sessions) → durable append → a
 Anonymous sessions: the store only ever sees redacted text; the original text lives in memory only,
 in the session's live transcript, so the adviser who takes over and a reconnecting widget see what was
 really written while the session is live here. It is gone when the session ends or the process stops.
+
+Several instances (issue 10): each frame for a peer that is not connected here goes to the relay
+(:mod:`chat.relay`), whose other instances hand it to their own peers; the session's state moves only by
+compare-and-set in the store, so copies of one session on several instances never overwrite each other,
+and each copy follows the others through ``StateChanged`` envelopes (:mod:`chat.gateway.remote`).
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ import asyncio
 import logging
 import time
 import uuid
+from collections.abc import Coroutine
 from typing import Any
 
 from chat.audit import audit, check_purpose
-from chat.errors import AtCapacity, ChatlogError, Forbidden, UnknownSession
+from chat.errors import AtCapacity, ChatlogError, Conflict, Forbidden, SessionEnded, UnknownSession
+from chat.gateway import remote
 from chat.gateway.live import (
     Agent,
     LiveMessage,
@@ -29,10 +36,12 @@ from chat.gateway.live import (
     customer_key,
     live_message,
     message_frame,
+    message_from_item,
 )
 from chat.protocol import ChatMessage, encode, iso
+from chat.relay.protocol import Deliver, Forget, Incoming, Resumed, StateChanged
 from chat.services import Services
-from chat.session import Action, Audit, Persist, Send, SendTranscript, SessionMachine
+from chat.session import Action, Audience, Audit, Persist, Send, SendTranscript, SessionMachine
 from chat.store.base import NewMessage, Sender, SessionKind, SessionRecord, StoredMessage
 from chat.tokens import CustomerIdentity, StaffIdentity
 
@@ -45,6 +54,9 @@ class Hub:
         self.agents: dict[str, Agent] = {}
         self._loading: dict[str, asyncio.Future[LiveSession | None]] = {}
         self.shutting_down = False
+        self.relay = services.relay
+        self.relay.bind(self)
+        self._tasks: set[asyncio.Task[None]] = set()
         # Metric children bound once: ``labels()`` on every message was 1-2 % of the loop's time.
         m = services.metrics
         kinds: tuple[SessionKind, ...] = ("anonymous", "authenticated")
@@ -78,13 +90,18 @@ class Hub:
         s.metrics.sessions.labels(kind).inc()
         s.metrics.live_sessions.labels(kind).inc()
         log.info("session started", extra={"session_id": record.session_id, "kind": kind})
-        await self._broadcast("bots", {"type": "session_started", **self._session_summary(live)})
+        await self._broadcast("bots", {"type": "session_started", **self.session_summary(live)})
         return live
 
     async def resume_session(
         self, session_id: str, identity: CustomerIdentity | None, peer: Peer
     ) -> LiveSession:
-        """Re-attach a widget to its session; a logged-in session only to the same customer."""
+        """Re-attach a widget to its session; a logged-in session only to the same customer.
+
+        A session that was not live here (its instance died, or the load balancer sent the widget here)
+        is loaded from the store; if it was waiting for an adviser it is offered to advisers again.
+        """
+        revived = session_id not in self.sessions
         live = await self._get_live(session_id)
         if live is None:
             raise UnknownSession("no such session (it may have expired)")
@@ -101,15 +118,29 @@ class Hub:
             _quiet_close(old, 4409, "replaced by a newer connection")
         else:
             self.s.metrics.live_sessions.labels(live.kind).inc()
-        log.info("session resumed", extra={"session_id": session_id, "kind": live.kind})
+        self.relay.publish(Resumed(session_id))
+        if revived and live.machine.state == "waiting":
+            frame = {"type": "handover_request", "session_id": session_id, "kind": live.kind}
+            await self._broadcast("advisers", frame, live)
+        log.info("session resumed", extra={"session_id": session_id, "kind": live.kind, "revived": revived})
         return live
 
     async def history(self, live: LiveSession, after_seq: int) -> list[LiveMessage]:
-        """Every message with ``seq > after_seq``: originals from memory where we have them."""
-        if live.transcript.complete and live.transcript.first_seq in (None, 1):
+        """Every message with ``seq > after_seq``: originals from memory where we have them.
+
+        With several instances the store is always read (another instance may have stored messages
+        this one never heard of), and an anonymous session's originals missing here are asked of the
+        other instances through the relay: never written anywhere (issue 10, item 2).
+        """
+        if not self.relay.multi and live.transcript.complete and live.transcript.first_seq in (None, 1):
             return [m for m in live.transcript if m.seq > after_seq]
         stored = await self.s.store.get_messages(live.session_id, now=self.s.clock(), after_seq=after_seq)
         originals = {m.seq: m for m in live.transcript}
+        if live.kind == "anonymous" and self.relay.multi and any(m.seq not in originals for m in stored):
+            for item in await self.relay.request("transcript", {"session_id": live.session_id}):
+                original = message_from_item(item)
+                if original is not None:
+                    originals.setdefault(original.seq, original)
         return [originals.get(m.seq) or live_message(m) for m in stored]
 
     async def replay(self, live: LiveSession, after_seq: int) -> list[str]:
@@ -161,10 +192,14 @@ class Hub:
             if live.machine.ended:
                 continue
             if agent.role == "bot" and live.machine.state in ("bot", "waiting"):
-                _quiet_send(peer, encode({"type": "session_started", **self._session_summary(live)}))
+                _quiet_send(peer, encode({"type": "session_started", **self.session_summary(live)}))
             if agent.role == "adviser" and live.machine.state == "waiting":
                 frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
                 _quiet_send(peer, encode(frame))
+        if self.relay.multi:
+            # Sessions held by other instances: asked in the background, so the agent's loop starts now
+            # even if an instance that died a moment ago makes the request wait for its timeout.
+            self.spawn(remote.catch_up(self, agent))
         return agent
 
     async def detach_agent(self, agent: Agent) -> None:
@@ -196,8 +231,7 @@ class Hub:
         if not duplicate:
             lm = LiveMessage(stored.seq, sender, msg.text, iso(stored.at), None)
             live.transcript.append(lm)
-            if live.customer is not None:
-                _quiet_send(live.customer, encode(message_frame(lm)))
+            await self._broadcast("customer", message_frame(lm), live)
         return encode({**ack, "seq": stored.seq})
 
     async def agent_accept(self, agent: Agent, session_id: str, reason: str | None = None) -> None:
@@ -209,7 +243,16 @@ class Hub:
         if live is None:
             raise UnknownSession("no such session")
         async with live.lock:
+            # Start from the store's state: another instance may have moved the session meanwhile.
+            record = await self.s.store.get_session(session_id, now=self.s.clock())
+            if record is None:
+                raise UnknownSession("no such session")
+            live.machine.sync(record.state, record.adviser_id)
             await self._apply(live, live.machine.adviser_accepts(agent.agent_id, reason))
+            if live.machine.ended:
+                raise SessionEnded("the session has ended")
+            if live.machine.adviser_id != agent.agent_id:
+                raise Conflict("another adviser has already taken over this session")
         agent.sessions.add(session_id)
 
     async def agent_end(self, agent: Agent, session_id: str) -> None:
@@ -221,19 +264,23 @@ class Hub:
         async with live.lock:
             await self._apply(live, live.machine.end("agent"))
 
-    async def forget(self, session_id: str) -> None:
+    async def forget(self, session_id: str, *, everywhere: bool = True) -> None:
         """An erased session: drop it from memory (its live transcript with it) and end its connections,
-        so nothing of it can be replayed after the store deleted it."""
+        so nothing of it can be replayed after the store deleted it; on every instance (``everywhere``
+        is False when another instance asked: its agents were told there)."""
+        if everywhere:
+            self.relay.publish(Forget(session_id))
         live = self.sessions.pop(session_id, None)
         if live is None:
             return
         live.transcript.clear()
         live.recent_acks.clear()
+        adviser_id = live.machine.adviser_id
         live.machine.state = "ended"
         frame = {"type": "session_ended", "session_id": session_id, "by": "erasure"}
-        await self._broadcast("bots", frame)
-        if live.machine.adviser_id is not None:
-            await self._broadcast("adviser", frame, live)
+        await self._broadcast("bots", frame, relay=everywhere)
+        if adviser_id is not None:
+            await self._broadcast("adviser", frame, live, adviser_id=adviser_id, relay=everywhere)
         if live.customer is not None:
             _quiet_send(live.customer, encode({"type": "ended", "by": "erasure"}))
             _quiet_close(live.customer, 1000, "session erased")
@@ -305,7 +352,8 @@ class Hub:
                     customer_id=live.record.customer_id,
                 )
             elif isinstance(action, Persist):
-                await self._persist(live, action)
+                if not await self._persist(live, action):
+                    break  # another instance moved the session first: what followed is void
             elif isinstance(action, Send):
                 await self._broadcast(action.to, action.frame, live)
             elif isinstance(action, SendTranscript):
@@ -313,10 +361,26 @@ class Hub:
         if live.machine.ended:
             self._maybe_forget(live)
 
-    async def _persist(self, live: LiveSession, action: Persist) -> None:
+    async def _persist(self, live: LiveSession, action: Persist) -> bool:
+        """Move the session in the store by compare-and-set; False (and the machine synced to the
+        store) if it was not in the state this copy believed."""
         s = self.s
         now = s.clock()
-        retention = None
+        moved = await s.store.transition(
+            live.session_id,
+            to=action.state,
+            from_states=action.from_states,
+            adviser_id=action.adviser_id,
+            expect_adviser=action.expect_adviser,
+            at=now if action.ended else None,
+        )
+        if not moved.changed:
+            live.machine.sync(moved.state, moved.adviser_id)
+            live.record.state, live.record.adviser_id = moved.state, moved.adviser_id
+            log.info("session moved elsewhere first", extra={"session_id": live.session_id, "state": moved.state})
+            return False
+        live.record.state, live.record.adviser_id = moved.state, moved.adviser_id
+        self.relay.publish(StateChanged(live.session_id, moved.state, moved.adviser_id))
         if action.add_adviser is not None:
             # Re-read: compliance may have placed a hold through the API since this session was loaded.
             current = await s.store.get_session(live.session_id, now=now) or live.record
@@ -328,15 +392,9 @@ class Hub:
             )
             live.record.retention = retention
             live.record.adviser_ids.append(action.add_adviser)
-        await s.store.update_session(
-            live.session_id,
-            state=action.state,
-            ended_at=now if action.ended else None,
-            add_adviser=action.add_adviser,
-            retention=retention,
-        )
-        live.record.state = action.state
+            await s.store.update_session(live.session_id, add_adviser=action.add_adviser, retention=retention)
         log.info("session state", extra={"session_id": live.session_id, "state": action.state})
+        return True
 
     async def _send_transcript(self, live: LiveSession, adviser_id: str) -> None:
         agent = self.agents.get(adviser_id)
@@ -357,24 +415,59 @@ class Hub:
             transcript["customer_id"] = live.record.customer_id
         _quiet_send(agent.peer, encode(transcript))
 
-    async def _broadcast(self, to: str, frame: dict[str, Any], live: LiveSession | None = None) -> None:
+    async def _broadcast(
+        self,
+        to: Audience,
+        frame: dict[str, Any],
+        live: LiveSession | None = None,
+        *,
+        adviser_id: str | None = None,
+        relay: bool = True,
+    ) -> None:
+        """Frames to this instance's peers of the audience, and (``relay``) to the other instances for
+        theirs; a peer that is connected here gets it from here only."""
         text = encode(frame)
+        session_id = live.session_id if live is not None else None
         if to == "customer":
             if live is not None and live.customer is not None:
                 _quiet_send(live.customer, text)
+            elif relay and session_id is not None:
+                self.relay.publish(Deliver("customer", frame, session_id=session_id))
             return
         if to == "adviser":
-            if live is not None and live.machine.adviser_id is not None:
-                agent = self.agents.get(live.machine.adviser_id)
-                if agent is not None:
-                    _quiet_send(agent.peer, text)
+            adviser_id = adviser_id or (live.machine.adviser_id if live is not None else None)
+            if adviser_id is None:
+                return
+            agent = self.agents.get(adviser_id)
+            if agent is not None:
+                _quiet_send(agent.peer, text)
+            elif relay:
+                self.relay.publish(Deliver("adviser", frame, session_id=session_id, agent_id=adviser_id))
             return
-        role = "bot" if to == "bots" else "adviser"
+        self.deliver_to_role("bot" if to == "bots" else "adviser", text)
+        if relay:
+            self.relay.publish(Deliver(to, frame, session_id=session_id))
+
+    def deliver_to_role(self, role: str, text: str) -> None:
         for agent in list(self.agents.values()):
             if agent.role == role:
                 _quiet_send(agent.peer, text)
 
-    def _session_summary(self, live: LiveSession) -> dict[str, Any]:
+    # --- the relay's side (chat.relay.base.RelayHandler) ----------------------------------------------
+
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` in the background, holding a reference until it is done."""
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def on_relay(self, msg: Incoming) -> list[dict[str, Any]] | None:
+        return remote.handle(self, msg)
+
+    def local_agents(self) -> list[str]:
+        return list(self.agents)
+
+    def session_summary(self, live: LiveSession) -> dict[str, Any]:
         summary: dict[str, Any] = {
             "session_id": live.session_id,
             "kind": live.kind,
@@ -398,6 +491,8 @@ class Hub:
         try:
             record = await self.s.store.get_session(session_id, now=self.s.clock())
             live = None if record is None else self._revive(record)
+            if live is not None and live.machine.state == "adviser":
+                await self._release_if_gone(live, [live.machine.adviser_id or ""])
             fut.set_result(live)
             return live
         except BaseException as exc:
@@ -429,13 +524,49 @@ class Hub:
     def _revive(self, record: SessionRecord) -> LiveSession:
         """A session stored earlier (another process, or before a restart) becomes live here."""
         self._make_room()
-        state = record.state
-        if state == "adviser":
-            state = "waiting"  # its adviser is connected elsewhere or not at all: offer it again
-        machine = SessionMachine(record.session_id, record.kind, state=state, advisers=list(record.adviser_ids))
+        machine = SessionMachine(record.session_id, record.kind, advisers=list(record.adviser_ids))
+        machine.sync(record.state, record.adviser_id)
         live = LiveSession(record=record, machine=machine, transcript=self._transcript(complete=False))
+        # Not connected here (yet): forgotten after the grace period unless a widget attaches.
+        live.detached_at = time.monotonic()
         self.sessions[record.session_id] = live
         return live
+
+    async def _release_if_gone(self, live: LiveSession, candidates: list[str]) -> None:
+        """Offer the session to advisers again if its adviser is connected nowhere (its instance died,
+        or it left while this session was not live anywhere). Unknown (relay degraded): leave it."""
+        adviser_id = live.machine.adviser_id
+        if live.machine.state != "adviser" or adviser_id is None or adviser_id in self.agents:
+            return
+        online = await self.relay.agents_online(candidates)
+        if online is None or adviser_id in online:
+            return
+        async with live.lock:
+            await self._apply(live, live.machine.adviser_left(adviser_id))
+
+    async def reap(self) -> int:
+        """Sessions live here whose adviser is connected to no instance go back to the queue (the
+        adviser's instance was killed: nobody said goodbye). Returns how many. Run periodically."""
+        held = [
+            live
+            for live in list(self.sessions.values())
+            if live.machine.state == "adviser" and live.machine.adviser_id not in self.agents
+        ]
+        if not held:
+            return 0
+        ids = [live.machine.adviser_id or "" for live in held]
+        online = await self.relay.agents_online(ids)
+        if online is None:
+            return 0
+        released = 0
+        for live, adviser_id in zip(held, ids, strict=True):
+            if adviser_id not in online:
+                async with live.lock:
+                    await self._apply(live, live.machine.adviser_left(adviser_id))
+                released += 1
+        if released:
+            log.info("sessions of vanished advisers offered again", extra={"sessions": released})
+        return released
 
     def _maybe_forget(self, live: LiveSession) -> None:
         """Drop an ended session from memory once its widget is gone (its originals go with it)."""

@@ -97,7 +97,16 @@ class Transcript:
         self.complete = complete
 
     def append(self, message: LiveMessage) -> None:
-        self._messages.append(message)
+        """Add a message, keeping seq order: one stored by another instance (an agent's, relayed) may
+        arrive after a later one of the customer's; a seq already here is ignored."""
+        messages = self._messages
+        if messages and messages[-1].seq >= message.seq:
+            if any(m.seq == message.seq for m in messages):
+                return
+            messages.append(message)
+            self._messages = deque(sorted(messages, key=lambda m: m.seq))
+        else:
+            messages.append(message)
         self._bytes += message.size
         while self._bytes > self.max_bytes and len(self._messages) > 1:
             self._bytes -= self._messages.popleft().size
@@ -154,6 +163,22 @@ def message_frame(msg: LiveMessage, session_id: str | None = None) -> dict[str, 
     if msg.client_msg_id is not None:
         frame["client_msg_id"] = msg.client_msg_id
     return frame
+
+
+def message_item(msg: LiveMessage) -> dict[str, Any]:
+    """A live message as it crosses the relay (to the instance fetching a transcript's originals)."""
+    return {"seq": msg.seq, "from": msg.sender, "text": msg.text, "at": msg.at, "client_msg_id": msg.client_msg_id}
+
+
+def message_from_item(item: dict[str, Any]) -> LiveMessage | None:
+    """The inverse of :func:`message_item` (also of a relayed message frame); ``None`` if malformed."""
+    seq, sender, text, at = item.get("seq"), item.get("from"), item.get("text"), item.get("at")
+    msg_id = item.get("client_msg_id")
+    if not (isinstance(seq, int) and isinstance(text, str) and isinstance(at, str)):
+        return None
+    if sender not in ("customer", "bot", "adviser") or not (msg_id is None or isinstance(msg_id, str)):
+        return None
+    return LiveMessage(seq, sender, text, at, msg_id)
 
 
 def live_message(stored: StoredMessage) -> LiveMessage:

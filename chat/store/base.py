@@ -60,6 +60,17 @@ class SessionRecord:
     #: The customer objected to analytics use of logged-in chats.
     objection: bool = False
     last_seq: int = 0
+    #: The adviser holding the session now (state ``adviser``); set only through :meth:`Store.transition`.
+    adviser_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """What :meth:`Store.transition` found: whether it moved the session, and its state after the call."""
+
+    changed: bool
+    state: SessionState
+    adviser_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +211,27 @@ class Store(abc.ABC):
     ) -> None:
         """Change the given fields; ``retention`` also rewrites every message's ``expire_at`` atomically.
 
+        Raises :class:`chat.errors.UnknownSession` if there is no such session.
+        """
+
+    @abc.abstractmethod
+    async def transition(
+        self,
+        session_id: str,
+        *,
+        to: SessionState,
+        from_states: tuple[SessionState, ...],
+        adviser_id: str | None = None,
+        expect_adviser: str | None = None,
+        at: datetime | None = None,
+    ) -> Transition:
+        """Move the session to ``to`` (with ``adviser_id`` as its adviser, ``None`` clearing it) only if
+        its state is one of ``from_states`` and, when ``expect_adviser`` is given, that adviser holds it;
+        one atomic compare-and-set. ``at`` is stored as ``ended_at`` when ``to`` is ``ended``.
+
+        Why: several gateway instances hold copies of one session, so its state may only move this way;
+        two advisers accepting at once on two instances get one ``changed=True`` between them
+        (issue 10). Returns the state after the call either way.
         Raises :class:`chat.errors.UnknownSession` if there is no such session.
         """
 

@@ -66,6 +66,7 @@ from chat.store.base import (
     SessionState,
     Store,
     StoredMessage,
+    Transition,
 )
 
 log = logging.getLogger(__name__)
@@ -314,6 +315,34 @@ class MongoStore(Store):
 
         changed = await self._in_transaction(rewrite)
         log.info("retention changed", extra={"session_id": session_id, "tier": retention.tier, "messages": changed})
+
+    @_boundary
+    async def transition(
+        self,
+        session_id: str,
+        *,
+        to: SessionState,
+        from_states: tuple[SessionState, ...],
+        adviser_id: str | None = None,
+        expect_adviser: str | None = None,
+        at: datetime | None = None,
+    ) -> Transition:
+        """One ``find_one_and_update`` whose filter is the condition: the server applies it atomically
+        against concurrent writers on every instance; on no match, the current state is read back."""
+        match: Document = {"_id": session_id, "state": {"$in": list(from_states)}}
+        if expect_adviser is not None:
+            match["adviser_id"] = expect_adviser
+        fields: Document = {"state": to, "adviser_id": adviser_id}
+        if to == "ended" and at is not None:
+            fields["ended_at"] = q.ms(at)
+        sessions = self._coll(q.SESSIONS)
+        doc = await sessions.find_one_and_update(match, {"$set": fields}, projection={"state": 1, "adviser_id": 1})
+        if doc is not None:
+            return Transition(True, to, adviser_id)
+        current = await sessions.find_one({"_id": session_id}, {"state": 1, "adviser_id": 1})
+        if current is None:
+            raise UnknownSession()
+        return Transition(False, current.get("state", "bot"), current.get("adviser_id"))
 
     @_boundary
     async def list_sessions(

@@ -267,6 +267,7 @@ def session_document(session: SessionRecord) -> Document:
         "legal_hold": session.legal_hold,
         "objection": session.objection,
         "last_seq": session.last_seq,
+        "adviser_id": session.adviser_id,
         **_retention_fields(session.retention),
         "redactions": {},
     }
@@ -297,6 +298,7 @@ def session_from_document(doc: Mapping[str, Any]) -> SessionRecord:
         legal_hold=bool(doc.get("legal_hold", False)),
         objection=bool(doc.get("objection", False)),
         last_seq=int(doc.get("last_seq", 0)),
+        adviser_id=doc.get("adviser_id"),
     )
 
 

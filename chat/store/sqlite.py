@@ -52,6 +52,7 @@ from chat.store.base import (
     Store,
     StoredMessage,
     Tier,
+    Transition,
 )
 from chat.store.cursor import decode_cursor, encode_cursor, epoch_us, from_epoch_us
 from chat.store.sqlite_schema import migrate
@@ -124,7 +125,7 @@ def _opt_dt(value: int | None) -> datetime | None:
 # Column lists, spelled out in each statement below so that every statement is one literal.
 _SESSION_COLUMNS: Final = (
     "session_id, kind, customer_id, created_at, tier, expire_at, visible_until, state, ended_at, "
-    "adviser_ids, legal_hold, objection, last_seq"
+    "adviser_ids, legal_hold, objection, last_seq, adviser_id"
 )
 _AUDIT_COLUMNS: Final = "audit_id, at, actor_id, role, action, purpose, expire_at, session_id, customer_id"
 _HOLD_COLUMNS: Final = "hold_id, session_id, case_ref, placed_by, placed_at, released_at, released_by"
@@ -143,6 +144,7 @@ def _session_from_row(row: Row) -> SessionRecord:
         legal_hold=bool(row[10]),
         objection=bool(row[11]),
         last_seq=row[12],
+        adviser_id=row[13],
     )
 
 
@@ -316,8 +318,8 @@ class _GroupCommitWriter:
 
 _INSERT_SESSION: Final = (
     "INSERT INTO sessions (session_id, kind, customer_id, created_at, tier, expire_at, visible_until, "
-    "state, ended_at, adviser_ids, legal_hold, objection, last_seq) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "state, ended_at, adviser_ids, legal_hold, objection, last_seq, adviser_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _FIND_DUPLICATE: Final = (
     "SELECT session_id, seq, sender, text, at, client_msg_id, sender_id FROM messages "
@@ -325,7 +327,7 @@ _FIND_DUPLICATE: Final = (
 )
 _GET_SESSION: Final = (
     "SELECT session_id, kind, customer_id, created_at, tier, expire_at, visible_until, state, ended_at, "
-    "adviser_ids, legal_hold, objection, last_seq FROM sessions "
+    "adviser_ids, legal_hold, objection, last_seq, adviser_id FROM sessions "
     "WHERE session_id = ? AND (expire_at IS NULL OR expire_at > ?)"
 )
 _GET_MESSAGES: Final = (
@@ -416,6 +418,30 @@ def _update_session(conn: sqlite3.Connection, session_id: str, add_adviser: str 
     conn.execute(_UPDATE_SESSION, {**params, "adviser_ids": adviser_ids, "session_id": session_id})
     if params["set_retention"]:
         conn.execute("UPDATE messages SET expire_at = ? WHERE session_id = ?", (params["expire_at"], session_id))
+
+
+def _transition(
+    conn: sqlite3.Connection,
+    session_id: str,
+    to: str,
+    from_states: tuple[str, ...],
+    adviser_id: str | None,
+    expect_adviser: str | None,
+    ended_at: int | None,
+) -> Transition:
+    """The compare-and-set of :meth:`Store.transition`, in the writer's transaction (one writer at a
+    time across every process sharing the file, so the read and the write cannot interleave)."""
+    row = conn.execute("SELECT state, adviser_id FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
+    if row is None:
+        raise UnknownSession()
+    state, current = row
+    if state not in from_states or (expect_adviser is not None and current != expect_adviser):
+        return Transition(False, cast(SessionState, state), current)
+    conn.execute(
+        "UPDATE sessions SET state = ?, adviser_id = ?, ended_at = COALESCE(?, ended_at) WHERE session_id = ?",
+        (to, adviser_id, ended_at, session_id),
+    )
+    return Transition(True, cast(SessionState, to), adviser_id)
 
 
 def _delete_session(conn: sqlite3.Connection, session_id: str, check: ErasureCheck | None = None) -> bool:
@@ -719,6 +745,7 @@ class SqliteStore(Store):
             int(session.legal_hold),
             int(session.objection),
             session.last_seq,
+            session.adviser_id,
         )
         await self._write(partial(_execute, sql=_INSERT_SESSION, params=params))
 
@@ -749,6 +776,29 @@ class SqliteStore(Store):
             "visible_until": None if retention is None else _opt_us(retention.visible_until),
         }
         await self._write(partial(_update_session, session_id=session_id, add_adviser=add_adviser, params=params))
+
+    async def transition(
+        self,
+        session_id: str,
+        *,
+        to: SessionState,
+        from_states: tuple[SessionState, ...],
+        adviser_id: str | None = None,
+        expect_adviser: str | None = None,
+        at: datetime | None = None,
+    ) -> Transition:
+        ended_at = _opt_us(at) if to == "ended" else None
+        return await self._write(
+            partial(
+                _transition,
+                session_id=session_id,
+                to=to,
+                from_states=tuple(from_states),
+                adviser_id=adviser_id,
+                expect_adviser=expect_adviser,
+                ended_at=ended_at,
+            )
+        )
 
     async def list_sessions(
         self,

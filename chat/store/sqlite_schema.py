@@ -136,6 +136,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "a readiness row that /readyz writes, so that ready means a write can succeed now",
         ("CREATE TABLE readiness (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)",),
     ),
+    Migration(
+        4,
+        "the adviser holding a session now, moved only by compare-and-set (several instances, issue 10)",
+        ("ALTER TABLE sessions ADD COLUMN adviser_id TEXT",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -28,7 +28,7 @@ def test_handover_request_moves_to_waiting_and_asks_advisers() -> None:
     m = machine()
     actions = m.handover_requested()
     assert m.state == "waiting"
-    assert actions[0] == Persist(state="waiting")
+    assert actions[0] == Persist(state="waiting", from_states=("bot",))
     assert Send("advisers", {"type": "handover_request", "session_id": "s1", "kind": "anonymous"}) in actions
     assert m.handover_requested() == []  # asking twice changes nothing
 
@@ -39,8 +39,8 @@ def test_accept_moves_to_adviser_sends_transcript_and_tells_the_customer() -> No
     actions = m.adviser_accepts("adv-1")
     assert m.state == "adviser" and m.adviser_id == "adv-1" and m.advisers == ["adv-1"]
     # The audit record comes first: the transcript is a read of personal data (issue 8, item 8).
-    assert actions[0] == Audit("adv-1", "handover_accept", "the customer asked for an adviser")
-    assert actions[1] == Persist(state="adviser", add_adviser="adv-1")
+    assert actions[0] == Persist(state="adviser", from_states=("waiting",), adviser_id="adv-1", add_adviser="adv-1")
+    assert actions[1] == Audit("adv-1", "handover_accept", "the customer asked for an adviser")
     assert SendTranscript("adv-1") in actions
     assert Send("customer", {"type": "adviser_joined"}) in actions
     assert m.message_audience() == "adviser"
@@ -54,7 +54,7 @@ def test_taking_over_from_the_bot_needs_a_reason_which_is_audited() -> None:
     assert refused.value.code == "reason_required" and before == "bot"
     actions = m.adviser_accepts("adv-1", "bot gave wrong advice on a loan")
     assert m.state == "adviser"
-    assert actions[0] == Audit("adv-1", "takeover", "bot gave wrong advice on a loan")
+    assert actions[1] == Audit("adv-1", "takeover", "bot gave wrong advice on a loan")
 
 
 def test_only_the_accepting_adviser_speaks_and_bots_fall_silent() -> None:
@@ -98,7 +98,19 @@ def test_returning_adviser_is_not_added_twice() -> None:
     m.adviser_accepts("adv-1")
     m.adviser_left("adv-1")
     actions = m.adviser_accepts("adv-1")
-    assert actions[1] == Persist(state="adviser", add_adviser=None)
+    assert actions[0] == Persist(state="adviser", from_states=("waiting",), adviser_id="adv-1", add_adviser=None)
+
+
+def test_sync_takes_the_stores_state_as_the_truth() -> None:
+    m = machine()
+    m.sync("adviser", "adv-9")
+    assert (m.state, m.adviser_id, m.advisers) == ("adviser", "adv-9", ["adv-9"])
+    with pytest.raises(Conflict):
+        m.adviser_accepts("adv-1")
+    m.sync("waiting", "adv-9")  # the adviser is only kept while it holds the session
+    assert (m.state, m.adviser_id) == ("waiting", None)
+    m.sync("ended", None)
+    assert m.ended and m.end("customer") == []
 
 
 @pytest.mark.parametrize("before", ["bot", "waiting", "adviser"])
@@ -110,7 +122,7 @@ def test_end_from_any_live_state(before: str) -> None:
         m.adviser_accepts("adv-1")
     actions = m.end("customer")
     assert m.state == "ended" and m.ended
-    assert Persist(state="ended", ended=True) in actions
+    assert Persist(state="ended", from_states=("bot", "waiting", "adviser"), ended=True) in actions
     assert Send("customer", {"type": "ended", "by": "customer"}) in actions
     assert m.end("agent") == []
     with pytest.raises(SessionEnded):

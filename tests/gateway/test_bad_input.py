@@ -230,7 +230,7 @@ async def test_health_ready_metrics(server: Running) -> None:
     async with httpx.AsyncClient() as http:
         assert (await http.get(server.base + "/healthz")).json() == {"status": "ok"}
         ready = (await http.get(server.base + "/readyz")).json()
-        assert ready == {"status": "ready", "store": "sqlite"}
+        assert ready == {"status": "ready", "store": "sqlite", "relay": {"backend": "local", "status": "ok"}}
         async with client(server.ws + "/ws/chat") as c:
             await new_session(c)
             await c.say("1", "hei")

@@ -29,6 +29,7 @@ from chat.store.base import (
     SessionRecord,
     Store,
     StoredMessage,
+    Transition,
 )
 
 #: In the year 2100: a real server's TTL monitor deletes by the wall clock, and must never touch test data
@@ -179,6 +180,48 @@ class StoreContract:
             await store.update_session("s1", add_adviser=adviser)
         got = await store.get_session("s1", now=T0)
         assert got is not None and got.adviser_ids == ["adv-1", "adv-2"]
+
+    async def test_transition_moves_only_from_the_given_states(self, store: Store) -> None:
+        await store.create_session(new_session("s1"))
+        assert await store.transition("s1", to="waiting", from_states=("bot",)) == Transition(True, "waiting", None)
+        # Asking again finds it waiting already: nothing changes, the current state comes back.
+        assert await store.transition("s1", to="waiting", from_states=("bot",)) == Transition(False, "waiting", None)
+        took = await store.transition("s1", to="adviser", from_states=("waiting",), adviser_id="adv-1")
+        assert took == Transition(True, "adviser", "adv-1")
+        other = await store.transition("s1", to="adviser", from_states=("waiting",), adviser_id="adv-2")
+        assert other == Transition(False, "adviser", "adv-1")
+        got = await store.get_session("s1", now=T0)
+        assert got is not None and (got.state, got.adviser_id) == ("adviser", "adv-1")
+
+    async def test_transition_releases_only_for_the_adviser_holding_it(self, store: Store) -> None:
+        await store.create_session(new_session("s1"))
+        await store.transition("s1", to="adviser", from_states=("bot",), adviser_id="adv-1")
+        wrong = await store.transition("s1", to="waiting", from_states=("adviser",), expect_adviser="adv-2")
+        assert wrong == Transition(False, "adviser", "adv-1")
+        right = await store.transition("s1", to="waiting", from_states=("adviser",), expect_adviser="adv-1")
+        assert right == Transition(True, "waiting", None)
+
+    async def test_transition_to_ended_records_when_and_is_final(self, store: Store) -> None:
+        await store.create_session(new_session("s1"))
+        ended = await store.transition("s1", to="ended", from_states=("bot", "waiting", "adviser"), at=T0 + HOUR)
+        assert ended.changed
+        again = await store.transition("s1", to="adviser", from_states=("bot", "waiting"), adviser_id="adv-1")
+        assert again == Transition(False, "ended", None)
+        got = await store.get_session("s1", now=T0)
+        assert got is not None and got.state == "ended" and got.ended_at == T0 + HOUR
+
+    async def test_concurrent_claims_have_exactly_one_winner(self, store: Store) -> None:
+        await store.create_session(new_session("s1", state="waiting"))
+        results = await asyncio.gather(
+            *(store.transition("s1", to="adviser", from_states=("waiting",), adviser_id=f"adv-{i}") for i in range(20))
+        )
+        winners = [r for r in results if r.changed]
+        assert len(winners) == 1
+        assert all(r.adviser_id == winners[0].adviser_id for r in results)
+
+    async def test_transition_of_unknown_session_raises(self, store: Store) -> None:
+        with pytest.raises(UnknownSession):
+            await store.transition("nope", to="ended", from_states=("bot",))
 
     async def test_update_unknown_session_raises(self, store: Store) -> None:
         with pytest.raises(UnknownSession):

@@ -225,6 +225,20 @@ async def test_update_session_fields(store: MongoStore) -> None:
     assert (got.state, got.adviser_ids, got.legal_hold, got.objection) == ("adviser", ["adv1"], True, True)
 
 
+async def test_transition_is_one_compare_and_set(store: MongoStore) -> None:
+    await store.create_session(session("s1"))
+    took = await store.transition("s1", to="adviser", from_states=("bot", "waiting"), adviser_id="adv1")
+    assert (took.changed, took.state, took.adviser_id) == (True, "adviser", "adv1")
+    lost = await store.transition("s1", to="adviser", from_states=("bot", "waiting"), adviser_id="adv2")
+    assert (lost.changed, lost.state, lost.adviser_id) == (False, "adviser", "adv1")
+    released = await store.transition("s1", to="waiting", from_states=("adviser",), expect_adviser="adv1")
+    assert (released.changed, released.adviser_id) == (True, None)
+    got = await store.get_session("s1", now=T0)
+    assert got is not None and (got.state, got.adviser_id) == ("waiting", None)
+    with pytest.raises(UnknownSession):
+        await store.transition("nope", to="ended", from_states=("bot",))
+
+
 @pytest.mark.parametrize("changes", [{}, {"state": "ended"}, {"retention": Retention("adviser", T0, None)}])
 async def test_update_unknown_session(store: MongoStore, changes: dict[str, Any]) -> None:
     with pytest.raises(UnknownSession):

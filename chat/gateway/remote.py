@@ -1,0 +1,123 @@
+"""What the hub does with envelopes from other instances (issue 10), kept apart from the hub's own
+paths: hand relayed frames to the peers connected here, keep this instance's copies of sessions in step
+with the store, and answer the two requests (a transcript's originals, the open sessions for catch-up).
+
+Nothing here re-publishes: an envelope is handled by each instance for its own peers only, so a frame
+crosses the relay once. Nothing here waits either: the relay's reader calls :func:`handle` inline.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from chat.gateway.live import Agent, message_from_item, message_item
+from chat.protocol import encode
+from chat.relay.protocol import Deliver, Forget, Incoming, Request, Resumed, StateChanged
+from chat.store.base import SessionState
+
+if TYPE_CHECKING:
+    from chat.gateway.hub import Hub
+
+log = logging.getLogger("chat.hub")
+
+#: Close code for a widget connection replaced by a newer one (here or on another instance).
+CLOSE_REPLACED = 4409
+_STATES: frozenset[str] = frozenset({"bot", "waiting", "adviser", "ended"})
+
+
+def handle(hub: Hub, msg: Incoming) -> list[dict[str, Any]] | None:
+    event = msg.event
+    if isinstance(event, Deliver):
+        _deliver(hub, event)
+    elif isinstance(event, StateChanged):
+        _follow(hub, event)
+    elif isinstance(event, Resumed):
+        _resumed_elsewhere(hub, event.session_id)
+    elif isinstance(event, Forget):
+        hub.spawn(hub.forget(event.session_id, everywhere=False))
+    elif isinstance(event, Request):
+        return answer(hub, event)
+    return None
+
+
+def _deliver(hub: Hub, event: Deliver) -> None:
+    text = encode(event.frame)
+    if event.to == "customer":
+        live = hub.sessions.get(event.session_id or "")
+        if live is None:
+            return
+        if event.frame.get("type") == "message":
+            # An agent's message stored by another instance: part of the originals this one holds.
+            original = message_from_item(event.frame)
+            if original is not None:
+                live.transcript.append(original)
+        if live.customer is not None:
+            live.customer.send(text)
+    elif event.to == "adviser":
+        agent = hub.agents.get(event.agent_id or "")
+        if agent is not None:
+            agent.peer.send(text)
+    else:
+        hub.deliver_to_role("bot" if event.to == "bots" else "adviser", text)
+
+
+def _follow(hub: Hub, event: StateChanged) -> None:
+    live = hub.sessions.get(event.session_id)
+    if live is None or event.state not in _STATES:
+        return
+    state: SessionState = event.state  # type: ignore[assignment]  # checked just above
+    live.machine.sync(state, event.adviser_id)
+    live.record.state, live.record.adviser_id = state, event.adviser_id
+    if state == "ended" and live.customer is None:
+        hub.sessions.pop(event.session_id, None)
+
+
+def _resumed_elsewhere(hub: Hub, session_id: str) -> None:
+    """The widget reconnected to another instance: a connection of it still here is stale."""
+    live = hub.sessions.get(session_id)
+    if live is None or live.customer is None:
+        return
+    old = live.customer
+    hub.detach_customer(live, old)
+    old.close(CLOSE_REPLACED, "replaced by a newer connection")
+
+
+def answer(hub: Hub, request: Request) -> list[dict[str, Any]]:
+    if request.op == "transcript":
+        live = hub.sessions.get(str(request.args.get("session_id", "")))
+        return [] if live is None else [message_item(m) for m in live.transcript]
+    role, agent_id = request.args.get("role"), request.args.get("agent_id")
+    items: list[dict[str, Any]] = []
+    for live in list(hub.sessions.values()):
+        state = live.machine.state
+        wanted = (
+            state in ("bot", "waiting")
+            if role == "bot"
+            else state == "waiting" or (state == "adviser" and live.machine.adviser_id == agent_id)
+        )
+        if wanted:
+            items.append({**hub.session_summary(live), "adviser_id": live.machine.adviser_id})
+    return items
+
+
+async def catch_up(hub: Hub, agent: Agent) -> None:
+    """What a newly connected agent is told of sessions held by other instances (the local ones were
+    sent already): open sessions for a bot, the queue for an adviser, and an adviser's own sessions
+    become its again (so that its leaving here hands them back)."""
+    items = await hub.relay.request("open_sessions", {"role": agent.role, "agent_id": agent.agent_id})
+    seen = set(hub.sessions)
+    for item in items:
+        session_id = item.get("session_id")
+        if not isinstance(session_id, str) or session_id in seen:
+            continue
+        seen.add(session_id)
+        adviser_id = item.pop("adviser_id", None)
+        if agent.role == "bot":
+            agent.peer.send(encode({"type": "session_started", **item}))
+        elif item.get("state") == "waiting":
+            frame = {"type": "handover_request", "session_id": session_id, "kind": item.get("kind")}
+            agent.peer.send(encode(frame))
+        elif adviser_id == agent.agent_id:
+            agent.sessions.add(session_id)
+    log.info("agent caught up", extra={"agent_id": agent.agent_id, "remote_sessions": len(seen) - len(hub.sessions)})

@@ -1,0 +1,347 @@
+"""The relay over Redis: pub/sub for envelopes, two sorted sets for presence. Nothing else, and no chat
+text at rest (pub/sub keeps nothing; the sets hold instance and staff ids with an expiry time).
+
+Keys (``CHATLOG_REDIS_PREFIX``, default ``chatlog``):
+
+* channel ``{prefix}:to:{instance}``: envelopes for one instance. An event for "every other instance"
+  is published once to each live peer's channel: no instance reads its own echoes, and an instance
+  alone on Redis publishes nothing (measured: a shared channel cost a lone instance a third of its
+  throughput in reading back its own envelopes, docs/benchmarks.md);
+* channel ``{prefix}:bus``: only ``hello``/``bye``, so peers learn of a new instance at once rather
+  than at their next presence read;
+* sorted set ``{prefix}:instances``: live instance ids, scored by when their presence runs out;
+* sorted set ``{prefix}:agents``: ids of connected bots and advisers, scored the same way.
+
+Three tasks, none of them on a client's path: the *writer* drains a bounded queue of envelopes into
+pipelined PUBLISH commands (the hub's ``publish`` only appends to the queue); the *reader* owns the
+subscription; the *heartbeat* renews presence and pings the subscription. Any Redis error marks the
+relay degraded (delivery falls back to this instance's own peers, /readyz says so) and the task
+reconnects with backoff on fresh connections: redis-py's pub/sub does not reliably resubscribe by
+itself after the server restarts (redis/redis-py#2089), so we never rely on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import deque
+from collections.abc import Collection
+from typing import Any
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+
+from chat.relay.base import Relay
+from chat.relay.protocol import Event, Hello, Op, RelayCore, Reply, Request
+from chat.settings import Settings
+
+log = logging.getLogger("chat.relay")
+
+#: Errors that mean "Redis is not reachable now" (redis-py raises its own, and OS errors leak through).
+_DOWN = (RedisError, OSError, asyncio.TimeoutError)
+#: Most envelopes one pipelined round trip carries.
+_BATCH = 256
+
+
+class RedisRelay(Relay):
+    name = "redis"
+    multi = True
+
+    def __init__(
+        self,
+        instance_id: str,
+        url: str,
+        *,
+        prefix: str = "chatlog",
+        heartbeat_s: float = 1.0,
+        presence_ttl_s: float = 6.0,
+        request_timeout_s: float = 2.0,
+        queue_max: int = 10_000,
+    ) -> None:
+        super().__init__(instance_id)
+        self._url = url
+        self.prefix = prefix
+        self.heartbeat_s = heartbeat_s
+        self.presence_ttl_s = presence_ttl_s
+        self.request_timeout_s = request_timeout_s
+        self.queue_max = queue_max
+        self.core = RelayCore(instance_id)
+        self.bus = f"{prefix}:bus"
+        self.direct = f"{prefix}:to:{instance_id}"
+        self._instances_key = f"{prefix}:instances"
+        self._agents_key = f"{prefix}:agents"
+        self._queue: deque[tuple[str, bytes]] = deque()
+        self._queued = asyncio.Event()
+        #: Set while the writer has nothing left to send.
+        self._drained = asyncio.Event()
+        self._waiters: dict[str, asyncio.Event] = {}
+        #: Other live instances (presence set, plus hellos heard since): whom ``publish`` sends to.
+        self.peers: set[str] = set()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._client: aioredis.Redis | None = None
+        self._sub_ok = False
+        self._pub_ok = False
+        self._presence_ok = False
+        self._last_rx = 0.0
+        #: Live envelopes dropped (queue full, or Redis down when they were due): counted, never fatal.
+        self.dropped = 0
+        self.published = 0
+        self.received = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, instance_id: str) -> RedisRelay:
+        assert settings.redis_url is not None
+        return cls(
+            instance_id,
+            settings.redis_url.get_secret_value(),
+            prefix=settings.redis_prefix,
+            heartbeat_s=settings.relay_heartbeat_s,
+            presence_ttl_s=settings.relay_presence_ttl_s,
+            request_timeout_s=settings.relay_request_timeout_s,
+            queue_max=settings.relay_queue_max,
+        )
+
+    def _connect(self) -> aioredis.Redis:
+        timeout = max(1.0, self.heartbeat_s * 2)
+        return aioredis.from_url(
+            self._url, socket_connect_timeout=timeout, socket_timeout=timeout, retry_on_timeout=False
+        )
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._client = self._connect()
+        self._tasks = [
+            asyncio.create_task(self._reader(), name="relay-reader"),
+            asyncio.create_task(self._writer(), name="relay-writer"),
+            asyncio.create_task(self._heartbeat(), name="relay-heartbeat"),
+        ]
+        log.info("relay starting", extra={"instance": self.instance_id, "backend": self.name})
+
+    async def close(self) -> None:
+        # Say goodbye and give the writer a moment to send what is queued (the hub's last frames).
+        self._enqueue(self.bus, self.core.outgoing(Hello(bye=True)))
+        if self._pub_ok:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._drained.wait(), 1.0)
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        if self._client is not None:
+            with contextlib.suppress(*_DOWN):
+                await asyncio.wait_for(self._client.zrem(self._instances_key, self.instance_id), 1.0)
+            with contextlib.suppress(*_DOWN):
+                await self._client.aclose()
+        self._sub_ok = self._pub_ok = self._presence_ok = False
+
+    @property
+    def healthy(self) -> bool:
+        return self._sub_ok and self._pub_ok and self._presence_ok
+
+    def status(self) -> dict[str, Any]:
+        return {
+            **super().status(),
+            "instance": self.instance_id,
+            "subscribed": self._sub_ok,
+            "queued": len(self._queue),
+            "dropped": self.dropped,
+        }
+
+    # --- sending --------------------------------------------------------------------------------------
+
+    def publish(self, event: Event) -> None:
+        if not self.peers:
+            return
+        data = self.core.outgoing(event)
+        for peer in self.peers:
+            self._enqueue(self._channel(peer), data)
+
+    def _channel(self, instance_id: str) -> str:
+        return f"{self.prefix}:to:{instance_id}"
+
+    def _enqueue(self, channel: str, data: bytes) -> None:
+        if len(self._queue) >= self.queue_max:
+            self.dropped += 1
+            return
+        self._queue.append((channel, data))
+        self._drained.clear()
+        self._queued.set()
+
+    async def _writer(self) -> None:
+        backoff = 0.1
+        while True:
+            if not self._queue:
+                self._drained.set()
+                self._queued.clear()
+                await self._queued.wait()
+            batch = [self._queue.popleft() for _ in range(min(_BATCH, len(self._queue)))]
+            try:
+                assert self._client is not None
+                async with self._client.pipeline(transaction=False) as pipe:
+                    for channel, data in batch:
+                        pipe.publish(channel, data)
+                    await pipe.execute()
+                self.published += len(batch)
+                if not self._pub_ok:
+                    log.info("relay publishing", extra={"instance": self.instance_id})
+                self._pub_ok = True
+                backoff = 0.1
+            except _DOWN as exc:
+                # Live envelopes only: what they carried is in the store, and clients resume from there.
+                self.dropped += len(batch)
+                self._mark_down("publish", exc)
+                self._pub_ok = False
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 2.0)
+
+    # --- receiving ------------------------------------------------------------------------------------
+
+    async def _reader(self) -> None:
+        backoff = 0.1
+        while True:
+            client = self._connect()
+            pubsub = client.pubsub()
+            try:
+                await pubsub.subscribe(self.bus, self.direct)
+                self._last_rx = time.monotonic()
+                self._sub_ok = True
+                # Tell the others at once (they would find us at their next presence read anyway).
+                self._enqueue(self.bus, self.core.outgoing(Hello()))
+                log.info("relay subscribed", extra={"instance": self.instance_id})
+                backoff = 0.1
+                await self._read(pubsub)
+            except _DOWN as exc:
+                self._mark_down("subscribe", exc)
+            finally:
+                self._sub_ok = False
+                with contextlib.suppress(*_DOWN):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+                with contextlib.suppress(*_DOWN):
+                    await client.aclose()
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 2.0)
+
+    async def _read(self, pubsub: Any) -> None:
+        """Read until the connection fails or goes silent (no pong within three heartbeats)."""
+        next_ping = 0.0
+        while True:
+            now = time.monotonic()
+            if now >= next_ping:
+                await pubsub.ping()
+                next_ping = now + self.heartbeat_s
+            if now - self._last_rx > 3 * self.heartbeat_s + 1:
+                raise RedisError("subscription silent: reconnecting")
+            message = await pubsub.get_message(timeout=self.heartbeat_s)
+            if message is None:
+                continue
+            self._last_rx = time.monotonic()
+            if message.get("type") != "message":
+                continue  # subscribe confirmations and pongs: only proof of life
+            self.received += 1
+            self._dispatch(message["data"])
+
+    def _dispatch(self, data: bytes) -> None:
+        msg = self.core.incoming(data)
+        if msg is None:
+            return
+        event = msg.event
+        if isinstance(event, Hello):
+            if event.bye:
+                self.peers.discard(msg.sender)
+            else:
+                self.peers.add(msg.sender)
+            return
+        if isinstance(event, Reply):
+            pending = self.core.pending.get(event.request_id)
+            waiter = self._waiters.get(event.request_id)
+            if pending is not None and waiter is not None and pending.complete:
+                waiter.set()
+            return
+        if self._handler is None:
+            return
+        try:
+            items = self._handler.on_relay(msg)
+        except Exception:  # a bug in handling one envelope must not stop the reader
+            log.exception("relay event failed", extra={"instance": self.instance_id})
+            return
+        if isinstance(event, Request):
+            reply = Reply(event.request_id, items or [])
+            self._enqueue(self._channel(msg.sender), self.core.outgoing(reply))
+
+    # --- presence and requests ------------------------------------------------------------------------
+
+    async def _now(self) -> float:
+        """Redis's clock, not ours: instances on several machines score presence on one clock."""
+        assert self._client is not None
+        seconds, micros = await self._client.time()
+        return float(seconds) + micros / 1e6
+
+    async def _heartbeat(self) -> None:
+        while True:
+            try:
+                assert self._client is not None
+                now = await self._now()
+                expires = now + self.presence_ttl_s
+                agents = {agent: expires for agent in self._handler.local_agents()} if self._handler else {}
+                async with self._client.pipeline(transaction=False) as pipe:
+                    pipe.zadd(self._instances_key, {self.instance_id: expires})
+                    pipe.zremrangebyscore(self._instances_key, "-inf", now)
+                    if agents:
+                        pipe.zadd(self._agents_key, agents)
+                    pipe.zremrangebyscore(self._agents_key, "-inf", now)
+                    pipe.zrangebyscore(self._instances_key, now, "+inf")
+                    live = (await pipe.execute())[-1]
+                self.peers = {_text(m) for m in live} - {self.instance_id}
+                if not self._presence_ok:
+                    log.info("relay presence renewed", extra={"instance": self.instance_id})
+                self._presence_ok = True
+                self._pub_ok = True  # the same connection works: a publish failure before is history
+            except _DOWN as exc:
+                self._mark_down("heartbeat", exc)
+                self._presence_ok = False
+            await asyncio.sleep(self.heartbeat_s)
+
+    async def request(self, op: Op, args: dict[str, Any]) -> list[dict[str, Any]]:
+        expected = set(self.peers)
+        if not self.healthy or not expected:
+            return []
+        request_id, data = self.core.open_request(op, args, expected)
+        waiter = self._waiters[request_id] = asyncio.Event()
+        for peer in expected:
+            self._enqueue(self._channel(peer), data)
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(waiter.wait(), self.request_timeout_s)
+        finally:
+            del self._waiters[request_id]
+        return self.core.close_request(request_id)
+
+    async def agents_online(self, agent_ids: Collection[str]) -> set[str] | None:
+        ids = list(agent_ids)
+        if not ids:
+            return set()
+        if not self.healthy:
+            return None
+        try:
+            assert self._client is not None
+            now = await self._now()
+            scores = await self._client.zmscore(self._agents_key, ids)
+        except _DOWN as exc:
+            self._mark_down("presence", exc)
+            return None
+        return {agent for agent, score in zip(ids, scores, strict=True) if score is not None and score > now}
+
+    def _mark_down(self, where: str, exc: BaseException) -> None:
+        if self.healthy:
+            log.warning(
+                "relay degraded: delivering to this instance's peers only",
+                extra={"instance": self.instance_id, "where": where, "error": type(exc).__name__},
+            )
+
+
+def _text(member: bytes | str) -> str:
+    return member.decode() if isinstance(member, bytes) else str(member)

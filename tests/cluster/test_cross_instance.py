@@ -229,3 +229,48 @@ async def test_one_session_written_from_two_instances_at_once_gets_exact_seqs(tm
             await again.hello(token=token, resume={"session_id": sid, "last_seq": 0})
             replay = [await again.recv_type("message") for _ in range(2 * n)]
             assert [m["seq"] for m in replay] == list(range(1, 2 * n + 1))
+
+
+async def test_a_waiting_session_of_a_killed_instance_is_offered_again_when_its_customer_resumes(
+    tmp_path: Path,
+) -> None:
+    with redis_server(tmp_path / "redis") as rs, cluster(tmp_path, rs.url, "a", "b") as cl:
+        a, b = cl.instances["a"], cl.instances["b"]
+        token = a.running.customer_token("cust-waiting")
+        customer_ctx = client(a.ws + "/ws/chat")
+        customer = await customer_ctx.__aenter__()
+        try:
+            sid = (await customer.hello(token=token))["session_id"]
+            assert (await customer.say("m1", "jeg vil snakke med et menneske"))["seq"] == 1
+            await customer.send({"type": "handover_request"})
+            await asyncio.sleep(0.3)
+        finally:
+            a.kill()
+            await customer_ctx.__aexit__(None, None, None)
+        async with client(b.ws + "/ws/agent") as adviser:
+            await agent(adviser, b.running.staff_token("adv-1", "adviser"))
+            async with client(b.ws + "/ws/chat") as again:
+                welcome = await again.hello(token=token, resume={"session_id": sid, "last_seq": 1})
+                assert welcome["state"] == "waiting"
+                offered = await adviser.recv_type("handover_request")
+                assert offered["session_id"] == sid
+                await adviser.send({"type": "accept", "session_id": sid})
+                transcript = await adviser.recv_type("transcript")
+                assert [m["text"] for m in transcript["messages"]] == ["jeg vil snakke med et menneske"]
+                assert (await again.recv_type("adviser_joined"))["type"] == "adviser_joined"
+
+
+async def test_an_adviser_ending_on_one_instance_ends_the_customer_on_another(tmp_path: Path) -> None:
+    with redis_server(tmp_path / "redis") as rs, cluster(tmp_path, rs.url, "a", "b") as cl:
+        a, b = cl.instances["a"], cl.instances["b"]
+        async with client(a.ws + "/ws/chat") as customer, client(b.ws + "/ws/agent") as adviser:
+            await agent(adviser, a.running.staff_token("adv-1", "adviser"))
+            sid = (await customer.hello())["session_id"]
+            await customer.send({"type": "handover_request"})
+            await adviser.recv_type("handover_request")
+            await adviser.send({"type": "accept", "session_id": sid})
+            await adviser.recv_type("transcript")
+            await adviser.send({"type": "end", "session_id": sid})
+            assert (await customer.recv_type("ended"))["by"] == "agent"
+            err = await customer.say("late", "hallo?")
+            assert err["code"] == "session_ended"

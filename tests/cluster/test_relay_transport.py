@@ -1,0 +1,86 @@
+"""The Redis transport on its own, against a real ``redis-server`` (and against none at all)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from chat.relay.protocol import Deliver, Incoming, StateChanged
+from chat.relay.redis import RedisRelay
+from tests.cluster.harness import redis_server
+from tests.servers import free_port
+
+
+class Handler:
+    def __init__(self, agents: list[str] | None = None) -> None:
+        self.events: list[Incoming] = []
+        self.agents = agents or []
+
+    def on_relay(self, msg: Incoming) -> list[dict[str, Any]] | None:
+        self.events.append(msg)
+        return [{"from": "handler"}]
+
+    def local_agents(self) -> list[str]:
+        return self.agents
+
+
+def relay(url: str, name: str) -> RedisRelay:
+    return RedisRelay(name, url, heartbeat_s=0.1, presence_ttl_s=0.6, request_timeout_s=1.0, queue_max=100)
+
+
+async def until(predicate: Any, timeout: float = 5.0) -> None:
+    """Poll a condition that settles over heartbeats (for correctness, never for speed)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "condition not reached"
+        await asyncio.sleep(0.01)
+
+
+async def settle(*relays: RedisRelay, timeout: float = 10.0) -> None:
+    await until(lambda: all(r.healthy and len(r.peers) == len(relays) - 1 for r in relays), timeout)
+
+
+async def test_without_redis_publish_never_waits_and_nothing_pretends_to_work() -> None:
+    r = relay(f"redis://127.0.0.1:{free_port()}/0", "lonely")
+    r.bind(Handler())
+    r.peers = {"someone"}  # as if it had known a peer before Redis went away
+    await r.start()
+    try:
+        # ``publish`` is a plain function: it cannot wait on Redis, only queue (bounded) or count a drop.
+        for i in range(10_000):
+            r.publish(StateChanged(f"s{i}", "bot"))
+        await asyncio.sleep(0.3)  # the writer tries, fails, and counts what it could not send
+        assert r.dropped >= 10_000 - 100  # the queue is bounded; the rest is counted, not kept
+        assert not r.healthy
+        assert await r.request("open_sessions", {}) == []
+        assert await r.agents_online(["adv-1"]) is None  # unknown, not "gone"
+        assert r.status()["status"] == "degraded"
+    finally:
+        await r.close()
+
+
+async def test_two_relays_deliver_to_each_other_not_to_themselves(tmp_path: Path) -> None:
+    with redis_server(tmp_path / "redis") as rs:
+        a, b = relay(rs.url, "inst-a"), relay(rs.url, "inst-b")
+        ha, hb = Handler(["adv-a"]), Handler(["bot-b"])
+        a.bind(ha)
+        b.bind(hb)
+        await a.start()
+        await b.start()
+        try:
+            await settle(a, b)
+            a.publish(Deliver("bots", {"type": "session_started", "session_id": "s1"}))
+            await until(lambda: hb.events)
+            assert [e.event for e in hb.events] == [Deliver("bots", {"type": "session_started", "session_id": "s1"})]
+            assert ha.events == []  # no echo of its own envelopes
+            # A request is answered by every other live instance.
+            assert await a.request("open_sessions", {"role": "bot"}) == [{"from": "handler"}]
+            assert await b.agents_online(["adv-a", "nobody"]) == {"adv-a"}
+        finally:
+            await b.close()
+        # b said goodbye: a stops sending to it at once.
+        await until(lambda: "inst-b" not in a.peers)
+        assert a.peers == set()
+        await a.close()

@@ -70,7 +70,7 @@ def redis_server() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def instances(n: int, data_dir: Path, redis_url: str | None) -> Iterator[list[Instance]]:
+def instances(n: int, data_dir: Path, redis_url: str | None, synchronous: str = "FULL") -> Iterator[list[Instance]]:
     env = {
         **os.environ,
         "CHATLOG_DATA_DIR": str(data_dir),
@@ -81,6 +81,7 @@ def instances(n: int, data_dir: Path, redis_url: str | None) -> Iterator[list[In
         "CHATLOG_LOG_LEVEL": "WARNING",
         "CHATLOG_IDLE_TIMEOUT_S": "3600",
         "CHATLOG_REDIS_URL": redis_url or "",
+        "CHATLOG_SQLITE_SYNCHRONOUS": synchronous,
     }
     started: list[Instance] = []
     try:
@@ -196,6 +197,7 @@ async def hop_latency(url_a: str, url_b: str, data_dir: Path, messages: int) -> 
     local: list[float] = []
     remote: list[float] = []
     arrivals: dict[str, dict[str, float]] = {"a": {}, "b": {}}
+    both: dict[str, asyncio.Event] = {}
     ready = asyncio.Event()
 
     async def listen(name: str, url: str) -> None:
@@ -206,7 +208,10 @@ async def hop_latency(url_a: str, url_b: str, data_dir: Path, messages: int) -> 
             while True:
                 frame = json.loads(await ws.recv())
                 if frame.get("type") == "message":
-                    arrivals[name][frame["client_msg_id"]] = time.perf_counter()
+                    msg_id = frame["client_msg_id"]
+                    arrivals[name][msg_id] = time.perf_counter()
+                    if msg_id in arrivals["a"] and msg_id in arrivals["b"] and msg_id in both:
+                        both[msg_id].set()
 
     listeners = [asyncio.create_task(listen("a", url_a)), asyncio.create_task(listen("b", url_b))]
     await ready.wait()
@@ -216,12 +221,12 @@ async def hop_latency(url_a: str, url_b: str, data_dir: Path, messages: int) -> 
         await ws.recv()
         for n in range(messages):
             msg_id = f"h{n}"
+            both[msg_id] = asyncio.Event()
             sent = time.perf_counter()
             await ws.send(json.dumps({"type": "message", "client_msg_id": msg_id, "text": TEXT_AUTH}))
             await ws.recv()
-            deadline = time.monotonic() + 5
-            while (msg_id not in arrivals["a"] or msg_id not in arrivals["b"]) and time.monotonic() < deadline:
-                await asyncio.sleep(0.0005)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(both[msg_id].wait(), 5)
             if msg_id in arrivals["a"] and msg_id in arrivals["b"]:
                 local.append(arrivals["a"][msg_id] - sent)
                 remote.append(arrivals["b"][msg_id] - sent)
@@ -242,6 +247,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=60)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--hops", type=int, default=500, help="messages for the relay latency run")
+    parser.add_argument("--synchronous", default="FULL", choices=["FULL", "NORMAL"],
+                        help="the embedded store's fsync policy (NORMAL: see how much of the limit is fsync)")
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
@@ -249,25 +256,27 @@ def main() -> None:
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     counts = [int(x) for x in args.instances.split(",") if x.strip()]
-    print(f"# several instances: {os.cpu_count()} cores, {args.clients} closed-loop widgets, {args.seconds:.0f} s")
+    print(f"# several instances: {os.cpu_count()} cores, {args.clients} closed-loop widgets, {args.seconds:.0f} s,"
+          f" one shared SQLite store (synchronous={args.synchronous})")
     with tempfile.TemporaryDirectory(prefix="chatlog-cluster-") as tmp:
-        with instances(1, Path(tmp) / "base", None) as single:
+        with instances(1, Path(tmp) / "base", None, args.synchronous) as single:
             base = asyncio.run(throughput("1 instance, no Redis", [single[0].url], Path(tmp) / "base",
                                           args.clients, args.seconds))
         runs = [base]
         with redis_server() as url:
             for n in counts:
                 data = Path(tmp) / f"n{n}"
-                with instances(n, data, url) as group:
+                with instances(n, data, url, args.synchronous) as group:
                     runs.append(asyncio.run(throughput(f"{n} instance(s) + Redis", [i.url for i in group], data,
                                                        args.clients, args.seconds)))
             data = Path(tmp) / "hop"
-            with instances(2, data, url) as pair:
+            with instances(2, data, url, args.synchronous) as pair:
                 local, remote = asyncio.run(hop_latency(pair[0].url, pair[1].url, data, args.hops))
     for r in runs:
         print(
             f"{r.label:<24} {r.rate:8.0f} msgs/s  x{r.rate / base.rate:4.2f}  ack p50 {r.pct(0.5):6.2f} ms"
-            f"  p99 {r.pct(0.99):7.2f} ms  bot heard {r.heard / r.seconds:8.0f}/s  load generator CPU {r.loadgen_cpu:4.0%}"
+            f"  p99 {r.pct(0.99):7.2f} ms  bot heard {r.heard / r.seconds:8.0f}/s"
+            f"  load generator CPU {r.loadgen_cpu:4.0%}"
         )
     extra = [r - lo for lo, r in zip(local, remote, strict=True)]
     print(

@@ -33,6 +33,7 @@ from typing import Any
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
+from chat.errors import RelayError
 from chat.relay.base import Relay
 from chat.relay.protocol import Event, Hello, Op, RelayCore, Reply, Request
 from chat.settings import Settings
@@ -93,9 +94,17 @@ class RedisRelay(Relay):
     @classmethod
     def from_settings(cls, settings: Settings, instance_id: str) -> RedisRelay:
         assert settings.redis_url is not None
+        url = settings.redis_url.get_secret_value()
+        try:
+            aioredis.ConnectionPool.from_url(url)
+        except ValueError:  # the message would quote the URL, password and all: not echoed
+            raise RelayError(
+                "CHATLOG_REDIS_URL is not a Redis URL (redis://[:password@]host:port/db or rediss://...)",
+                code="bad_redis_url",
+            ) from None
         return cls(
             instance_id,
-            settings.redis_url.get_secret_value(),
+            url,
             prefix=settings.redis_prefix,
             heartbeat_s=settings.relay_heartbeat_s,
             presence_ttl_s=settings.relay_presence_ttl_s,

@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from chat.relay.protocol import Deliver, Incoming, StateChanged
 from chat.relay.redis import RedisRelay
 from tests.cluster.harness import redis_server
@@ -84,3 +86,17 @@ async def test_two_relays_deliver_to_each_other_not_to_themselves(tmp_path: Path
         await until(lambda: "inst-b" not in a.peers)
         assert a.peers == set()
         await a.close()
+
+
+def test_a_bad_redis_url_is_refused_without_echoing_it() -> None:
+    from pydantic import SecretStr
+
+    from chat.errors import RelayError
+    from chat.relay import build_relay
+    from chat.settings import Settings
+
+    with pytest.raises(RelayError) as caught:
+        build_relay(Settings(redis_url=SecretStr("http://user:hunter2@redis.internal:6379")))
+    assert caught.value.code == "bad_redis_url" and "hunter2" not in str(caught.value)
+    assert build_relay(Settings(redis_url=SecretStr(""))).name == "local"
+    assert build_relay(Settings()).name == "local"

@@ -428,6 +428,7 @@ class Hub:
         theirs; a peer that is connected here gets it from here only."""
         text = encode(frame)
         session_id = live.session_id if live is not None else None
+        relay = relay and self.relay.multi  # alone: nothing to build for nobody
         if to == "customer":
             if live is not None and live.customer is not None:
                 _quiet_send(live.customer, text)

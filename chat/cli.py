@@ -11,9 +11,15 @@ from chat.settings import Settings
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    if args.workers != 1:
+        from chat.workers import serve_workers
+
+        return serve_workers(
+            settings, host=args.host or settings.host, port=args.port or settings.port, workers=args.workers
+        )
     from chat.server import serve
 
-    serve(settings, host=args.host, port=args.port)
+    serve(settings, host=args.host, port=args.port, reuse_port=args.reuse_port)
     return 0
 
 
@@ -62,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the websocket gateway and the HTTP API")
     serve.add_argument("--host", default=None, help="bind address (default CHATLOG_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default CHATLOG_PORT or 8000)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="gateway processes on this port, one per core (default 1; more need CHATLOG_REDIS_URL)",
+    )
+    serve.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)  # one of --workers N
     serve.set_defaults(func=_serve)
 
     token = sub.add_parser("token", help="print a signed development token")

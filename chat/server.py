@@ -52,8 +52,18 @@ def uvicorn_config(app: Starlette, settings: Settings, *, host: str, port: int) 
     )
 
 
-def serve(settings: Settings, *, host: str | None = None, port: int | None = None) -> None:
+def serve(
+    settings: Settings, *, host: str | None = None, port: int | None = None, reuse_port: bool = False
+) -> None:
+    """Run one gateway process; ``reuse_port``: bind with ``SO_REUSEPORT`` beside the other workers of
+    ``chatlog serve --workers N`` (see :mod:`chat.workers`)."""
     configure(settings.log_level, settings.log_format)
     app = create_app(settings)
-    config = uvicorn_config(app, settings, host=host or settings.host, port=port or settings.port)
-    GatewayServer(config, app).run()
+    host, port = host or settings.host, port or settings.port
+    config = uvicorn_config(app, settings, host=host, port=port)
+    sockets = None
+    if reuse_port:
+        from chat.workers import listen
+
+        sockets = [listen(host, port)]
+    GatewayServer(config, app).run(sockets=sockets)

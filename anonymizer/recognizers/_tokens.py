@@ -198,9 +198,12 @@ def _hyphenated(low: str, table: dict[str, int], capital_tail: bool = False) -> 
         # "May-Britt", "Liv-Marit": a hyphenated name is soft or ambiguous only if every part is
         return (flags & NAME) | (AMBIGUOUS | (flags & SOFT) if ambiguous else 0)
     if flags & COMMON and capital_tail:
-        head = table.get(low.partition("-")[0], 0)
+        head_word = low.partition("-")[0]
+        head = table.get(head_word, 0)
         if head & SURNAME and not head & (AMBIGUOUS | NOT_NAME):
             return SURNAME | AMBIGUOUS  # "Haugland-Sæle" (but "Hansen-jakke" is a jacket)
+        if not head and len(head_word) >= 4 and not wordlike(head_word):
+            return 0  # "Whitcombe-Price": a double surname whose first half is in no list
     return COMMON if flags & COMMON else 0
 
 
@@ -278,5 +281,5 @@ def next_is_name(toks: Tokens, j: int) -> bool:
 
 def joined(toks: Tokens, i: int) -> bool:
     """Words ``i`` and ``i + 1`` belong to one name: separated by one space, or an initial ("Ole J. Hansen")."""
-    gap = toks.gap(i)
+    gap = toks.gap(i).replace("\xa0", " ")  # a no-break space: "Mr\xa0J.\xa0van der Berg"
     return gap == " " or (gap == ". " and len(toks.low[i]) == 1)

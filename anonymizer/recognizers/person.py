@@ -60,7 +60,14 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.address import street_words
 from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
-from anonymizer.recognizers.person_extend import MIDDLE_MARKERS, NUMBER_AFTER, SURNAME_ENDING, extend, given_before
+from anonymizer.recognizers.person_extend import (
+    MIDDLE_MARKERS,
+    NUMBER_AFTER,
+    SURNAME_ENDING,
+    extend,
+    given_before,
+    name_and_initial,
+)
 from anonymizer.recognizers.person_lists import (
     alias_names,
     coordinated_names,
@@ -218,6 +225,8 @@ class PersonRecognizer(EntityRecognizer):
                 continue
             run = _capitalised_name(toks, i) if toks.shape[i] == CAP else _lower_full_name(toks, i)
             if run is None:
+                run = name_and_initial(toks, i, SCORE_LOWER_FULL_NAME)
+            if run is None:
                 i += 1
                 continue
             first, last, score = run
@@ -279,7 +288,13 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         return j, SCORE["strong"]  # "mvh jo": a sign-off names a person, whatever else the word is
     if len(toks.low[j]) == 1 and j + 1 < len(toks.low) and toks.gap(j).strip() == "." and cue.kind != "weak":
         # an initial first: "Regards, J. Smith", "hilsen t. bakke", "Venleg helsing S. Kvamme"
-        return _after_cue(toks, j + 1, Cue(cue.words, "strong" if cue.kind == "strong" else "medium"))
+        k = j + 1
+        while k + 1 < len(toks.low) and toks.flags[k] & PARTICLE and toks.gap(k).replace("\xa0", " ") == " ":
+            k += 1  # "Mr J. van der Berg": the particles belong to the surname after them
+        found = _after_cue(toks, k, Cue(cue.words, "strong" if cue.kind == "strong" else "medium"))
+        if found is None or k == j + 1:
+            return found
+        return max(found[0], extend(toks, j, strong=True)), found[1]
     if flags & NOT_NAME and not (cue.kind == "title" and shape == CAP and not is_cue_word(toks.low[j])):
         return None  # but "Mr Nes", "fru Berg": after a title a place is a surname
     if len(toks.low[j]) < 2:
@@ -308,6 +323,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             # "fullmakt til brukskontoen", "signert dokumentet": an inflected word, a cue word or a typo
             and (shape != LOWER or not (wordlike(low) or is_cue_word(low) or near_frequent_word(low)))
         )
+        if not ok and shape == CAP and cue.words[-1] in _NAMING and not flags & FUNCTION and not is_cue_word(low):
+            ok = not ended  # "called himself River", "jeg heter Sky": a capitalised word given as a name
     elif shape != CAP:
         # Lower case (or all caps) after a weaker cue: only a known name that is no common word.
         ok = known and not ambiguous and not flags & SOFT and kind in ("title", "medium", "greeting", "weak", "capital")
@@ -344,6 +361,9 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     score = SCORE[kind] if known or last > j else SCORE_UNKNOWN_AFTER_CUE
     return last, score
 
+
+#: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one.
+_NAMING = frozenset({"heter", "heiter", "heite", "heita", "himself", "herself", "named", "kalles", "kallas"})
 
 #: Before a lone name-word, these make it a place: "hytte i Vik", "I live in York" (not "på": "registrert
 #: på Vidar" is a person as often as "hytte på Frøya" is a place, and places that are names are soft).
@@ -551,3 +571,4 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
         # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
         return i, i, SCORE_LOWER_GIVEN_ALONE
     return None
+

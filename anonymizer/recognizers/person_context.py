@@ -41,8 +41,32 @@ from anonymizer.recognizers._gazetteer import (
     near_frequent_word,
     word_flags,
 )
-from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, UPPER, Tokens, closed, unknown_name_word, wordlike
-from anonymizer.recognizers.person_roles import after_kin, asked, at_home_of, called_at, of_service, pays
+from anonymizer.recognizers._tokens import (
+    CAP,
+    INFLECTED,
+    LOWER,
+    POLITE,
+    UPPER,
+    Tokens,
+    closed,
+    unknown_name_word,
+    wordlike,
+)
+from anonymizer.recognizers.person_roles import (
+    _NORWEGIAN_VERBS,
+    _i_am,
+    after_kin,
+    amount_after,
+    asked,
+    at_home_of,
+    called_at,
+    capitalised_word_in_role,
+    of_service,
+    pays,
+    printed_on,
+    role_for,
+    soft_person,
+)
 from anonymizer.recognizers.person_words import (
     _ARTICLES,
     _CLEFT,
@@ -162,6 +186,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 yield j, SCORE_UNKNOWN  # "Kine hær": in no list, and near "kino", but introducing herself
             elif word_flags().get(toks.low[j], 0) & NAME and not toks.flags[j] & NOT_NAME and _introduces(toks, j, rel):
                 yield j, SCORE_KNOWN_LOWER  # "hi, will here.", "hi mai here", "frøya her igjen": a month or a verb
+            elif soft_person(toks, j, rel) or capitalised_word_in_role(toks, j, rel):
+                yield j, SCORE_KNOWN_LOWER  # "hu mai har", "sønnen min ask (7)", "Sky is my son"
             continue
         if _related(toks, j, rel):
             yield j, score
@@ -281,7 +307,8 @@ def _granted(toks: Tokens, j: int, rel: Relations) -> bool:
     before = _word(toks, j - 1)
     gets = after in rel.granted or (after in rel.get and after2 in rel.granted)
     inverted = before in rel.self_ and _word(toks, j - 2) in rel.grant  # "hvordan gir jeg liv tilgang"
-    return gets and (before in rel.grant or before in _MODAL or inverted)
+    has_got = before in _HAVE and after in rel.get and after2 in rel.granted  # "HVORFOR HAR ROGER FÅTT TILGANG"
+    return gets and (before in rel.grant or before in _MODAL or inverted or has_got)
 
 
 def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -289,8 +316,11 @@ def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:
     "He's my flatmate" (an "'s" that is "is")."""
     if toks.trim[j] != 2 or toks.low[j][:-2] in _CONTRACTED:
         return False
-    # in lower case only before a word for kin or a thing a person owns: "robin's mum", "hope's account"
-    return toks.shape[j] != LOWER or _word(toks, j + 1) in rel.kin or _word(toks, j + 1) in rel.owned
+    # in lower case only before a word for kin or a thing a person owns: "robin's mum", "hope's account",
+    # or ending the sentence: "was supposed to be hope's." (a listed name; "the bank's." is no name)
+    if toks.shape[j] != LOWER or _word(toks, j + 1) in rel.kin or _word(toks, j + 1) in rel.owned:
+        return True
+    return closed(toks, j) and bool(toks.flags[j] & NAME) and _word(toks, j + 1) not in POLITE
 
 
 def _owner(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -314,7 +344,9 @@ def _paid(toks: Tokens, j: int, rel: Relations) -> bool:
         (k for k in range(prep - 1, max(-1, prep - 7), -1) if toks.low[k] in rel.money or toks.low[k] in rel.granted),
         None,
     )
-    return nearest is not None and not _sentence_between(toks, nearest, prep) and not _unit_after(toks, j, rel)
+    if nearest is None or _sentence_between(toks, nearest, prep):
+        return False
+    return not _unit_after(toks, j, rel) or amount_after(toks, j)  # "til dag 3", but "til liv 150kr"
 
 
 def _cleft(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -345,7 +377,7 @@ def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
             return True
         # "hey its grace.", "hiii its sky": after a greeting, not "please confirm once it's done."
         greeted = j >= 2 and _word(toks, j - 2).startswith(("hi", "hey", "hei", "hello", "hallo", "yo"))
-        return greeted and (mark in (".", "!") or j + 1 >= len(toks.low) or not toks.gap(j).strip())
+        return greeted and (mark in (".", "!") or closed(toks, j) or not toks.gap(j).strip())  # "its sky 🌸"
     return True
 
 
@@ -408,9 +440,13 @@ def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
 
 
 def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "har ho liv fått pengan?", "han per ska ha 500": a name with the dialect article before it."""
+    """ "har ho liv fått pengan?", "han per ska ha 500", "a vår ska ha gave": a name with the dialect
+    article before it."""
+    article = _word(toks, j - 1) in _DIALECT_ARTICLES or (
+        _word(toks, j - 1) == "a" and _word(toks, j + 1) in _NORWEGIAN_VERBS and plain_gap(toks, j)
+    )
     return (
-        _word(toks, j - 1) in _DIALECT_ARTICLES
+        article
         and (
             bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
             or (toks.shape[j] == CAP and (bool(toks.flags[j] & NAME) or unknown_name_word(toks, j)))
@@ -426,12 +462,25 @@ def _vocative(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "takk rune du e gull", "Mark, please mark my case": a name spoken to."""
     after = _word(toks, j + 1)
     if _word(toks, j - 1) in _GREETINGS and plain_gap(toks, j - 1):
-        return j + 1 >= len(toks.low) or closed(toks, j) or after in _YOU
+        # "hello sol i think we spoke": a new clause with the writer as subject after the name
+        opens = toks.initial[j - 1] and toks.flags[j] & NAME and after in _I and _word(toks, j + 2) in _I_VERBS
+        return j + 1 >= len(toks.low) or closed(toks, j) or after in _YOU or bool(opens)
     if _word(toks, j - 1) in _SIGN_OFFS and toks.gap(j - 1).strip(" ") == "," and j + 1 >= len(toks.low):
         return True  # "cheers, bill", "takk, even": a sign-off and the name that ends the message
+    thanked = any(_word(toks, k) in _SIGN_OFFS for k in range(j - 5, j - 1))
+    if _word(toks, j - 1) in _HELP and toks.gap(j - 1).strip(" ") in ("", ",") and closed(toks, j) and thanked:
+        return True  # "thx for the help even!", "takk for hjelpa, Sol.": thanks, and whom they are for
     if j + 1 >= len(toks.low):
         return False
     return toks.initial[j] and toks.gap(j).startswith(",") and after in _YOU | _PLEASE and toks.shape[j] != LOWER
+
+
+_I = frozenset({"i", "jeg", "eg", "æ"})
+_I_VERBS = frozenset(
+    {"think", "thought", "need", "want", "was", "have", "had", "spoke", "called", "sent", "got", "lurer", "tenkte",
+     "trenger", "treng", "har", "hadde", "vil", "ville", "snakket", "snakka", "ringte", "sendte", "prata"}
+)  # fmt: skip
+_HELP = frozenset({"help", "hjelpen", "hjelpa", "hjelp", "hjølpa", "hjelpe", "assistance", "svar", "svaret"})
 
 
 _RULES = (
@@ -441,14 +490,14 @@ _RULES = (
     after_kin,
     of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
-    _in_role, _dialect_article, _vocative,
+    _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on,
 )  # fmt: skip
 
 
 def _related(toks: Tokens, j: int, rel: Relations) -> bool:
     """Some relation (or the signature) vouches for word ``j`` as a name; never for a word before a
     number or a unit ("this is May 2024", "per måned"), which is a date or a preposition."""
-    if _aged(toks, j, rel) or pays(toks, j, rel):
+    if _aged(toks, j, rel) or pays(toks, j, rel) or (amount_after(toks, j) and _paid(toks, j, rel)):
         return True  # the number after the name is an age or an amount
     if _not_a_name_here(toks, j, rel):
         return False
@@ -490,8 +539,8 @@ def _unit_after(toks: Tokens, j: int, rel: Relations) -> bool:
     rest = toks.text[toks.end[j] : toks.end[j] + 3].lstrip()
     if rest[:1].isdigit():
         return True
-    if j + 1 >= len(toks.low) or not plain_gap(toks, j):
-        return False
+    if j + 1 >= len(toks.low) or not plain_gap(toks, j) or toks.trim[j]:
+        return False  # a genitive is no preposition: "grace's phone", "Pers telefon"
     after = toks.low[j + 1]
     if after in rel.unit:
         return True

@@ -22,6 +22,7 @@ from anonymizer.recognizers._gazetteer import (
     NAME,
     NOT_NAME,
     PARTICLE,
+    SOFT,
     SURNAME,
     near_frequent_word,
 )
@@ -62,7 +63,8 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
     mode = toks.shape[j]
     last = j
     k = j + 1
-    while k < n and k - j < MAX_NAME_TOKENS:
+    particles = 0  # "Kristine Elise Haugstad van der Berg": particles do not count towards the longest name
+    while k < n and k - j - particles < MAX_NAME_TOKENS:
         if not joined(toks, k - 1):
             break
         flags, shape = toks.flags[k], toks.shape[k]
@@ -74,6 +76,7 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
         if particle or (len(toks.low[k]) == 1 and shape == CAP):
             # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
             if k + 1 < n and joined(toks, k):
+                particles += 1 if particle else 0
                 k += 1
                 continue
             break
@@ -138,7 +141,12 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     if k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER:
         return True
     nxt = toks.flags[k + 1]
-    return joined(toks, k) and bool(nxt & SURNAME) and not nxt & (GIVEN | NOT_NAME) and closed(toks, k + 1)
+    surname = bool(nxt & SURNAME) and not nxt & (GIVEN | NOT_NAME)
+    # "Ingrid Nes Lunde", "Kari Hovden Bjørke.": a surname, or a word in no list (not a street's name
+    # before its number: "Reidun Sæther Vestre Strandvei 41"), ends the name
+    unlisted = toks.shape[k + 1] == CAP and not nxt and len(toks.low[k + 1]) >= 3
+    unknown = unlisted and not NUMBER_AFTER.match(toks.text, toks.end[k + 1])
+    return joined(toks, k) and (surname or unknown) and closed(toks, k + 1)
 
 
 def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
@@ -193,3 +201,45 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
     if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
         return first
     return k if toks.flags[first] & NAME else first
+
+
+#: After "name + initial": a verb of the person ("kan per h ringe meg", "ola n sa at").
+_VERB_AFTER_INITIAL = frozenset(
+    {"ringe", "ringer", "ringte", "sa", "sier", "har", "hadde", "skal", "ska", "vil", "kan", "er", "e", "var", "va",
+     "fikk", "fekk", "sendte", "betalte", "skylder", "said", "says", "called", "has", "had", "is", "was", "will",
+     "sent", "paid", "owes", "som", "who"}
+)  # fmt: skip
+
+
+_VOWELS = frozenset("aeiouyæøå")
+_BEFORE_NOT_NAME = frozenset({"kr", "nok", "en", "ei", "et", "a", "an", "the", "plan", "type", "vitamin"})
+
+
+def name_and_initial(toks: Tokens, i: int, score: float) -> tuple[int, int, float] | None:
+    """A given name and the initial of a surname, where the name ends: "kan per h ringe meg", "hei æ e
+    per h, va her", "the name showed june k", "as ALEX J", "«Torleiv A»". The initial is typed like the
+    name; in lower case it is a consonant ("ka e", "saken i" are words), and a verb or punctuation follows."""
+    n = len(toks.low)
+    k = i + 1
+    if k >= n or toks.gap(i) != " " or len(toks.low[k]) != 1 or len(toks.low[i]) < 3:
+        return None
+    flags, shape = toks.flags[i], toks.shape[i]
+    if flags & (NOT_NAME | FUNCTION | PARTICLE) or (shape == LOWER and flags & SOFT):
+        return None
+    letter = toks.text[toks.start[k]]
+    if shape == LOWER:
+        if not flags & GIVEN or not letter.islower() or letter in _VOWELS:
+            return None
+    elif not letter.isupper() or letter == "I" or not (flags & GIVEN or unknown_name_word(toks, i)):
+        return None
+    number_before = toks.text[max(0, toks.start[i] - 2) : toks.start[i]].strip()[-1:].isdigit()
+    if i > 0 and (toks.low[i - 1] in _BEFORE_NOT_NAME or number_before):
+        return None  # "200 kr per m", "plan B"
+    after = toks.text[toks.end[k] : toks.end[k] + 2]
+    if (after[:1] in (".", "-", "/", "&") and shape != LOWER) or (after[:1] == "." and after[1:].isalpha()):
+        return None  # "Kari H." is the surname rules'; "P.S.", "Q&A", "per d.d."
+    nxt = toks.low[k + 1] if k + 1 < n and toks.gap(k) == " " else ""
+    verb = nxt in _VERB_AFTER_INITIAL
+    if not (closed(toks, k) or verb):
+        return None
+    return i, k, score

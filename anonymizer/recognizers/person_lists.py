@@ -23,7 +23,7 @@ from anonymizer.recognizers._gazetteer import (
     word_flags,
 )
 from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, Tokens
-from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score
+from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, unit_after
 from anonymizer.recognizers.person_words import (
     _MY,
     _POSSESSIVES,
@@ -69,11 +69,29 @@ def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) 
             if k is None or covered[k] or k in seen or not _list_item(toks, k, first, rel):
                 continue
             score = candidate_score(toks, k)
+            if score is None and _soft_between(toks, k, covered, rel):
+                score = SCORE_SOFT_IN_LIST
             if score is None:
                 continue
             seen.add(k)
             yield k, score
             queue.append((k, k))
+
+
+SCORE_SOFT_IN_LIST = 0.5
+
+
+def _soft_between(toks: Tokens, k: int, covered: list[bool], rel: Relations) -> bool:
+    """A month or place in lower case between two names of a list: "til lykke, mai og liv". Months
+    come in lists too ("mai, juni og juli"), so both neighbours must be names, not months."""
+    flags = toks.flags[k]
+    if toks.shape[k] != LOWER or not flags & SOFT or not flags & NAME or flags & (NOT_NAME | FUNCTION):
+        return False
+    sides = (_list_previous(toks, k, rel), _list_next(toks, k, rel))
+    return all(
+        side is not None and (covered[side] or candidate_score(toks, side) is not None) and toks.shape[side] == LOWER
+        for side in sides
+    )
 
 
 def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
@@ -127,15 +145,19 @@ def other_mentions(
     Only capitalised names, or words that are no everyday word: "jo" found as a name in lower case
     must not take "det er jo" with it."""
     forms: dict[str, float] = {}
+    words: dict[str, float] = {}  # lower-case names that are everyday words too ("robin", "mark")
     for first, last, score in named:
         for k in range(first, last + 1):
             word = toks.text[toks.start[k] : toks.end[k] - toks.trim[k]]
-            if len(word) < 2 or toks.flags[k] & (PARTICLE | FUNCTION):
-                continue
-            if toks.shape[k] == LOWER and toks.flags[k] & (COMMON | NOT_NAME):
+            lower_word = toks.shape[k] == LOWER and toks.flags[k] & (COMMON | NOT_NAME)
+            if lower_word and len(word) > 2 and not toks.flags[k] & (NOT_NAME | PARTICLE):
+                words[word] = max(words.get(word, 0.0), score)
+            if len(word) < 2 or toks.flags[k] & (PARTICLE | FUNCTION) or lower_word:
                 continue
             for form in (word, word + "s", word + "'s", word + "’s"):
                 forms[form] = max(forms.get(form, 0.0), score)
+    if words:
+        yield from _word_mentions(toks, words, covered)
     if not forms:
         return
     best = [0.0] * len(toks.low)  # the score of a one-word name already reported there
@@ -152,12 +174,46 @@ def other_mentions(
             yield k, found
 
 
+def _word_mentions(toks: Tokens, words: dict[str, float], covered: list[bool]) -> Iterator[tuple[int, float]]:
+    """A lower-case name that is also a word, said again where only a person fits: with a genitive
+    ("this is robin's mum, robin is 16", "shows will's. where's mark's??") or as the subject of a
+    verb of people ("mark said"). Not after a preposition or an article ("i dag har", "a mark on")."""
+    rel = relations()
+    for k in range(len(toks.low)):
+        if covered[k] or toks.shape[k] != LOWER:
+            continue
+        score = words.get(toks.text[toks.start[k] : toks.end[k] - toks.trim[k]])
+        if score is None:
+            continue
+        before = _word(toks, k - 1)
+        if before in rel.prep or before in _BEFORE_MENTION:
+            continue
+        genitive = toks.trim[k] == 2
+        subject = k + 1 < len(toks.low) and plain_gap(toks, k) and _word(toks, k + 1) in _VERBS_OF_PEOPLE
+        subject = subject and not unit_after(toks, k) and not word_flags().get(toks.low[k], 0) & FUNCTION
+        if genitive or subject:
+            yield k, score
+
+
+#: Before a word, these make it no one's name: "i dag", "a mark", "the will", "per dag".
+_BEFORE_MENTION = frozenset(
+    {"i", "in", "on", "at", "på", "en", "ei", "et", "a", "an", "the", "den", "det", "this", "that", "denne",
+     "dette", "hver", "kvar", "every", "each", "per", "om", "neste", "forrige", "samme", "same", "good", "god",
+     "min", "mi", "mitt", "my", "your", "din", "di", "ditt", "our", "vår", "his", "her", "hans", "hennes"}
+)  # fmt: skip
+_VERBS_OF_PEOPLE = frozenset(
+    {"is", "was", "has", "had", "says", "said", "told", "asked", "wants", "needs", "paid", "sent", "owes",
+     "er", "e", "var", "va", "har", "hadde", "sa", "sier", "seie", "skal", "ska", "vil", "fikk", "fekk", "får",
+     "betalte", "sendte", "skylder", "skylde", "ringte", "trenger", "treng"}
+)  # fmt: skip
+
 _OPEN = frozenset("(«\"“'")
 _CLOSE = frozenset(")»\"”'")
 SCORE_ALIAS = 0.6
 _VERB_AFTER_LIST = frozenset(
     {"har", "hadde", "skal", "ska", "sku", "vil", "kan", "må", "er", "e", "var", "fikk", "fekk", "får", "has", "have",
-     "had", "will", "can", "are", "were", "need", "want"}
+     "had", "will", "can", "are", "were", "need", "want", "sent", "paid", "owe", "said", "sendte", "betalte",
+     "skylder", "sa"}
 )  # fmt: skip
 
 

@@ -8,24 +8,30 @@ from __future__ import annotations
 
 import re
 
+from anonymizer.recognizers._common import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, SOFT
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens, closed
 from anonymizer.recognizers.person_words import (
+    _DETERMINERS,
+    _DIALECT_ARTICLES,
     _GREETINGS,
     _IS,
+    _LOCATIVE,
     _MODAL,
     _MY,
+    _ROLES,
     _SUBJECT_VERBS,
     AGE,
     Relations,
     _word,
+    _words_before,
     plain_gap,
 )
 
 #: Verbs of paying or owing that take the person as their object: "jeg skylder kasia 1200", "i paid mark 200".
 _PAY_VERBS = frozenset(
     {"paid", "pay", "owe", "owes", "owed", "lent", "vippset", "vippsa", "betalte", "skylder", "skylde", "skyldte",
-     "skyldar", "lånte", "swishade", "swishat", "gav", "ga"}
+     "skyldar", "lånte", "swishade", "swishat", "gav", "ga", "betale", "betaler", "betala", "repay", "repaid", "pays"}
 )  # fmt: skip
 _AMOUNT_AFTER = re.compile(
     r" (?:kr\.? ?|nok ?|\$|€|£)?\d[\d .,]*(?:k\b|kr\b|,-)?(?!\s*(?:%|prosent|percent|uker?|dager?|døgn|måneder"
@@ -33,18 +39,28 @@ _AMOUNT_AFTER = re.compile(
 )
 
 
+#: "betalte Sigve tilbake", "paid river back": paying someone back, which only a person is paid.
+_BACK = frozenset({"back", "tilbake", "tebake", "tibake", "attende", "atte", "tillbaka", "igjen"})
+_PARTICLES = _BACK | {"ned", "opp", "inn", "ut", "over", "down", "up", "off", "out", "ekstra", "extra", "ca", "rundt"}
+#: An amount with its currency: "150kr", "kr 300", "2 000,-", "NOK 450" (not "dag 3", "mai 2024").
+_MONEY_AFTER = re.compile(r" ?(?:(?:kr|nok)\.? ?\d[\d .,]*|\d[\d .,]*(?:,-| ?(?:kr|kroner|nok)\b|k\b))", re.IGNORECASE)
+
+
 def pays(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "jeg skylder kasia 1200", "æ skylde biret 600", "i paid mark 200": the person, then the amount."""
+    """ "jeg skylder kasia 1200", "æ skylde biret 600", "i paid mark 200": the person, then the amount;
+    "Eg betalte Sigve tilbake", "ska betale tor-inge tebake 500": the person paid back."""
     low = toks.low[j]
-    return (
-        j > 0
-        and _word(toks, j - 1) in _PAY_VERBS
-        and plain_gap(toks, j - 1)
-        and not toks.flags[j] & SOFT
-        and low not in rel.unit
-        and low not in rel.kin
-        and _AMOUNT_AFTER.match(toks.text, toks.end[j]) is not None
-    )
+    if j == 0 or _word(toks, j - 1) not in _PAY_VERBS or not plain_gap(toks, j - 1) or toks.flags[j] & SOFT:
+        return False
+    if low in rel.unit or low in rel.kin or low in rel.prep or low in _PARTICLES:
+        return False  # "betale te 4032...", "betale ned 200 000": a preposition or an adverb
+    back = j + 1 < len(toks.low) and plain_gap(toks, j) and toks.low[j + 1] in _BACK
+    return back or _AMOUNT_AFTER.match(toks.text, toks.end[j]) is not None
+
+
+def amount_after(toks: Tokens, j: int) -> bool:
+    """An amount with its currency follows word ``j``: "sender til liv 150kr"."""
+    return _MONEY_AFTER.match(toks.text, toks.end[j]) is not None
 
 
 #: "Dag fra kundeservice", "Liv i banken", "Will from customer service": someone of a service.
@@ -54,6 +70,7 @@ _SERVICES = frozenset(
      "avdelingen", "svindelavdelingen", "support", "supporten", "customer", "nav", "skatteetaten", "inkasso",
      "inkassoselskapet", "fraud", "lånekontoret", "bedriftsavdelingen", "bank", "service"}
 )  # fmt: skip
+_FROM = frozenset({"fra", "frå", "från", "from"})
 _YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dykkar", "dokker", "jeres", "er", "era", "ert"})
 _DEPARTMENT = ("avdelingen", "avdelinga", "avdelningen", "afdelingen", "kontoret", "kontor", "senteret", "banken")
 
@@ -65,15 +82,23 @@ def of_service(toks: Tokens, j: int, rel: Relations) -> bool:
         return False
     flags = toks.flags[j]
     opens = toks.initial[j] or _word(toks, j - 1) in _GREETINGS
+    word = False  # a lower-case name that is also a word: "dag from your branch", "og per i banken sa"
     if toks.shape[j] == LOWER and not (flags & NAME and not flags & (COMMON | SOFT) and opens):
-        return False  # in lower case a listed name opening the message: "hey sophie from customer service"
+        if not flags & NAME or flags & (SOFT | FUNCTION) or not (opens or _word(toks, j - 1) in rel.and_):
+            return False  # in lower case a listed name opening the message: "hey sophie from customer service"
+        word = True
     k = j + 2
     if _word(toks, k) in _YOUR:
         k += 1
     if k + 1 < len(toks.low) and toks.shape[k] == CAP and _word(toks, k + 1) in _SERVICES | {"branch", "filial"}:
         k += 1  # "Mark from your Oslo branch", "Per fra jeres kontor i Oslo"
     service = _word(toks, k)
-    return service in _SERVICES or service in ("branch", "filial") or service.endswith(_DEPARTMENT)
+    if not (service in _SERVICES or service in ("branch", "filial") or service.endswith(_DEPARTMENT)):
+        return False
+    if word and _word(toks, j + 1) not in _FROM:
+        nxt = _word(toks, k + 2) if service == "customer" else _word(toks, k + 1)
+        return nxt in rel.speech  # "per i banken sa", not "dag i banken var lang"
+    return True
 
 
 #: "Please call June on +47 919 33 270", "ring Sol på 412 34 567": someone to call at a number.
@@ -145,3 +170,100 @@ def asked(toks: Tokens, j: int, rel: Relations) -> bool:
         and plain_gap(toks, j - 1)
         and _word(toks, j + 1) in _ASK_AFTER
     )
+
+
+#: "jeg er verge for thusyanthan", "fullmektig for Ragnhild": a role held for someone.
+_FOR = frozenset({"for", "til", "of", "åt"})
+
+
+def role_for(toks: Tokens, j: int, rel: Relations) -> bool:
+    """The word after a role and "for" is the person the role is held for: "verge for thusyanthan"."""
+    return (
+        j >= 2
+        and _word(toks, j - 1) in _FOR
+        and _word(toks, j - 2) in _ROLES
+        and plain_gap(toks, j - 2)
+        and plain_gap(toks, j - 1)
+        and toks.low[j] not in _MY
+    )
+
+
+#: "det står anne-lise på kortet", "står det Torleiv A som avsendar": the name printed on something.
+_PRINTED_ON = frozenset({"kortet", "kontoen", "konto", "kort", "card", "account", "giroen", "fakturaen", "regninga"})
+
+
+def printed_on(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "det står anne-lise på kortet", "står det Kari på kontoen?": what a card or account says."""
+    before = _word(toks, j - 1)
+    stands = before == "står" or (before == "det" and _word(toks, j - 2) == "står")
+    return (
+        stands
+        and plain_gap(toks, j - 1)
+        and _word(toks, j + 1) in ("på", "on")
+        and _word(toks, j + 2) in _PRINTED_ON
+    )
+
+
+#: Norwegian verbs after "a" that make it the dialect's article before a woman's name ("a vår ska ha"),
+#: not the English article ("a mark is").
+_NORWEGIAN_VERBS = frozenset({"ska", "skal", "har", "hadde", "vil", "fekk", "fikk", "får", "kan", "må", "treng", "sa"})
+
+
+_I_AM = (("i'm",), ("i’m",), ("im",), ("iam",), ("i", "am"))
+_AFTER_I_AM = frozenset({"from", "fra", "frå", "here", "her", "again", "igjen", "speaking", "writing"})
+
+
+def _i_am(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "hi!! i'm faith and this is ...", "hello i am daisy from Philippines", "Hi! I'm April, I have":
+    the writer introducing themself at the start of a sentence, the name set off after it by a comma,
+    "and" or "from" (so "i'm fine" and "i am sure that" stay words, which no name list holds anyway)."""
+    phrase = next((p for p in _I_AM if _words_before(toks, j, p)), None)
+    if phrase is None:
+        return False
+    k = j - len(phrase)
+    if not (toks.initial[k] or _word(toks, k - 1) in _GREETINGS):
+        return False
+    after = _word(toks, j + 1)
+    return j + 1 >= len(toks.low) or closed(toks, j) or after in rel.and_ or after in _AFTER_I_AM
+
+
+_SPEAK_OF_MONEY = frozenset({"skylder", "skylde", "owes", "påstår", "claims", "says", "sier", "seier", "lurer"})
+_AGE_IS = re.compile(r" (?:er|e|is) \d{1,2} (?:år|years?)\b")
+
+
+def soft_person(toks: Tokens, j: int, rel: Relations) -> bool:
+    """A month or place in lower case ("mai", "ask", "vår") where only a person stands: after the
+    dialect's article and before a verb ("hu mai har lånt", "a vår ska ha"), or after a word for kin
+    and before an age ("sønnen min ask (7)", "dotter mi ask er 10 år")."""
+    flags = toks.flags[j]
+    if toks.shape[j] != LOWER or not flags & SOFT or not flags & NAME or flags & (NOT_NAME | FUNCTION):
+        return False
+    if j + 1 >= len(toks.low):
+        return False
+    if j == 0 and toks.low[j + 1] in _SPEAK_OF_MONEY and plain_gap(toks, j) and not any(c.isupper() for c in toks.text):
+        return True  # "frøya skylder meg penger": a message in lower case opened by who owes or says
+    if j == 0 or not plain_gap(toks, j - 1):
+        return False
+    before, after = toks.low[j - 1], toks.low[j + 1]
+    verb = after in _SUBJECT_VERBS or after in _MODAL
+    if plain_gap(toks, j) and (before in _DIALECT_ARTICLES or (before == "a" and after in _NORWEGIAN_VERBS)) and verb:
+        return not (j >= 2 and toks.low[j - 2] in _DETERMINERS | _LOCATIVE | rel.prep)  # "i a mai"
+    kin = before in rel.kin or (before in _MY and j >= 2 and toks.low[j - 2] in rel.kin)
+    if kin and after in rel.speech and plain_gap(toks, j) and after not in _SUBJECT_VERBS:
+        return True  # "sønnen min ask sier", "kona mi vår ringte", not "min samboer mai vil"
+    aged = AGE.match(toks.text, toks.end[j]) is not None or _AGE_IS.match(toks.text, toks.end[j]) is not None
+    return kin and aged
+
+
+def capitalised_word_in_role(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "Sky is my son", "Storm er sønnen min": a capitalised everyday word said to be someone's kin."""
+    flags = toks.flags[j]
+    if toks.shape[j] != CAP or flags & (NOT_NAME | FUNCTION) or len(toks.low[j]) < 3 or is_cue_word(toks.low[j]):
+        return False
+    after, after2, after3 = _word(toks, j + 1), _word(toks, j + 2), _word(toks, j + 3)
+    low = toks.low[j]
+    if after not in _IS or not plain_gap(toks, j) or low in rel.pronoun or low in rel.self_ or low in rel.kin:
+        return False  # "Jeg er moren hennes"
+    if "-" in low or low in _ROLES:
+        return False  # "Co-applicant is my wife"
+    return (after2 in _MY and after3 in rel.kin) or (after2 in rel.kin and after3 in _MY)

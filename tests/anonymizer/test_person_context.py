@@ -125,6 +125,80 @@ POSITIVES: list[tuple[str, list[str]]] = [
 ]
 
 
+#: Issue 7, round 2: kinds of cue found on the development sets (one line per rule).
+MORE_POSITIVES: list[tuple[str, list[str]]] = [
+    # a lower-case name said again with a genitive or as the subject of a verb of people
+    ("this is robin's mum, robin is 16 and lost her card.", ["robin", "robin"]),
+    ("mark and will both paid, but the app only shows will's. where's mark's??", ["mark", "will", "will", "mark"]),
+    # paying someone back; an amount with its currency after "til X"
+    ("Eg betalte Sigve tilbake for bensinen", ["Sigve"]),
+    ("ska betale tor-inge tebake 500 men har glemt", ["tor-inge"]),
+    ("hei sender til liv 150kr for kakesalget", ["liv"]),
+    # "i'm X" opening a sentence, the name set off after it
+    ("hi!! i'm faith and this is my friend", ["faith"]),
+    ("hello i am daisy from Philippines", ["daisy"]),
+    ("Hi! I'm April, I have an appointment on Friday", ["April"]),
+    # a genitive before a word that is also a unit; ending a sentence
+    ("this is my friend grace's phone, mine died", ["grace"]),
+    ("was supposed to be hope's. the number i used is wrong", ["hope"]),
+    # a month or place in lower case between names, after the dialect's article, with kin and an age
+    ("skal overføre til lykke, mai og liv", ["lykke", "mai", "liv"]),
+    ("hu mai har lånt kortet mitt", ["mai"]),
+    ("a vår ska ha gave fra besten", ["vår"]),
+    ("sønnen min ask (7) skal ha sin første konto", ["ask"]),
+    ("dotter mi ask er 10 år og skal ha sitt første kort", ["ask"]),
+    ("frøya skylder meg penger for konserten", ["frøya"]),
+    # surnames after a given name: unlisted, double with an unlisted half, particles after an initial
+    ("Eg treng lån for å løyse ut syster mi Kari Hovden Bjørke.", ["Kari Hovden Bjørke"]),
+    ("Name: Dr Eleanor Whitcombe-Price", ["Eleanor Whitcombe-Price"]),
+    ("Please address the letter to Mr J. van der Berg, not to me", ["J. van der Berg"]),
+    ("nå heter jeg Kristine Elise Haugstad van der Berg (gift)", ["Kristine Elise Haugstad van der Berg"]),
+    # naming cues, roles held for someone, what a card says
+    ("ingvild kalles ivi og det er det navnet", ["ingvild", "ivi"]),
+    ("Seller on Finn called himself River and asked me to pay", ["River"]),
+    ("jeg er verge for thusyanthan og skal ha innsyn", ["thusyanthan"]),
+    ("det står anne-lise på kortet men jeg heter anne", ["anne-lise", "anne"]),
+    ("Sky is my son, he is 16", ["Sky"]),
+    # thanks for the help, a greeting before the writer's next clause, one of a service in lower case
+    ("thx for the help even! have a good weekend", ["even"]),
+    ("hello sol i think we spoke yesterday?", ["sol"]),
+    ("hey sophie from customer service told me to write", ["sophie"]),
+    ("glemt pinkoden og per i banken sa jeg skulle skrive", ["per"]),
+    ("jonas og kev sendte meg penger for hytta", ["jonas", "kev"]),
+    ("HVORFOR HAR ROGER FÅTT TILGANG TIL MIN KONTO???", ["ROGER"]),
+    ("PS. Jag bor hos min flickvän Tilda just nu", ["Tilda"]),
+    # a given name and a surname's initial
+    ("kan per h ringe meg tilbake?", ["per h"]),
+    ("Kvifor står det «Torleiv A» som avsendar", ["Torleiv A"]),
+    ("the name showed as ALEX J\nshe's 15", ["ALEX J"]),
+]
+
+MORE_NEGATIVES: list[str] = [
+    "kan jeg betale ned 200 000 ekstra i 2025",
+    "ska betale te 40327864272 men appen sier nei",
+    "hei ka e renten på brukskontoen",
+    "saldo på alle konti per dødsdato og per d.d.",
+    "Takk for hjelpen. Дякую.",
+    "Co-applicant is my wife",
+    "Jeg er moren hennes og hun er 15",
+    "dag i banken var lang",
+    "i mai, juni og juli er det stengt",
+    "I'm sorry, I'm fine and I'm new here",
+    "the bank's. app is down",
+    "it was plan B all along",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_POSITIVES)
+def test_more_relations_give_names_away(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text, mode="strict") == expected
+
+
+@pytest.mark.parametrize("text", MORE_NEGATIVES)
+def test_more_words_stay_words(engine: Anonymizer, text: str) -> None:
+    assert names(engine, text, mode="strict") == []
+
+
 @pytest.mark.parametrize(("text", "expected"), POSITIVES)
 def test_relations_give_names_away(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected

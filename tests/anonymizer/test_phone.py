@@ -73,7 +73,17 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("phone number: 91234567", [(P, "91234567")]),
     ("kan nås på 97330947", [(P, "97330947")]),
     # negatives
-    ("91234567", []),  # plain eight digits, no cue
+    ("21234567", []),  # plain eight digits outside the mobile ranges, no cue
+    # eight digits in one piece in a mobile range: a phone unless a reference word precedes (strict)
+    ("91234567", [(P, "91234567")]),
+    ("ring heller 48123390 i stedet for det gamle", [(P, "48123390")]),
+    ("i stedet for 48123390", [(P, "48123390")]),
+    ("send til 93456789 takk", [(P, "93456789")]),
+    ("Fakturanr 94150561. Ring meg", []),
+    ("Ordre #94571022 fra nettbutikken er ikke kommet", []),
+    ("Terminal-ID: TID 40011872", []),
+    ("betalte 48123390,50 for det", []),
+    ("koden er 48123390", []),
     ("tlf 12345678", [(P, "12345678")]),  # a cue and eight digits: phone-shaped is enough (issue 7)
     ("kr 12 34 56 78", []),
     ("Det koster 91 23 45 67 kr", []),
@@ -115,11 +125,11 @@ def test_is_valid_phone(text: str, valid: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "neighbour", "raised"),
     [
-        ("Kari Nordmann\n91234567", ("PERSON", 0, 13), True),  # signature: name, then the number
-        ("Storgata 12, 91234567", ("ADDRESS", 0, 11), True),
-        ("Kari Nordmann sa 91234567", ("PERSON", 0, 13), False),  # a word between: no signature
-        ("91234567 Kari Nordmann", ("PERSON", 9, 22), False),  # the name comes after
-        ("kari@example.no 91234567", ("EMAIL_ADDRESS", 0, 15), False),  # only names and addresses
+        ("Kari Nordmann\n21234567", ("PERSON", 0, 13), True),  # signature: name, then the number
+        ("Storgata 12, 21234567", ("ADDRESS", 0, 11), True),
+        ("Kari Nordmann sa 21234567", ("PERSON", 0, 13), False),  # a word between: no signature
+        ("21234567 Kari Nordmann", ("PERSON", 9, 22), False),  # the name comes after
+        ("kari@example.no 21234567", ("EMAIL_ADDRESS", 0, 15), False),  # only names and addresses
     ],
 )
 def test_number_after_a_name_or_address(text: str, neighbour: tuple[str, int, int], raised: bool) -> None:

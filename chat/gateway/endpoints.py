@@ -34,10 +34,18 @@ class Connection:
     """A websocket as the hub sees it: frames go through its :class:`Outbox` (never waiting on the
     socket), plus what the watchdog and the flood guard need."""
 
-    __slots__ = ("bucket", "last_seen", "outbox", "refused", "writer", "ws")
+    __slots__ = ("bucket", "last_seen", "outbox", "receive", "refused", "send_raw", "writer", "ws")
 
     def __init__(self, ws: WebSocket, bucket: TokenBucket, services: Services) -> None:
         self.ws = ws
+        # The server's own ASGI callables when we can reach them (uvicorn): a message then skips
+        # starlette's WebSocket state checks and the exception middleware's send wrapper, about a
+        # tenth of the event loop's time per message (issue 11). Any other server: starlette's.
+        proto = _server_protocol(ws)
+        raw_receive = getattr(proto, "receive", None)
+        raw_send = getattr(proto, "send", None)
+        self.receive: Callable[[], Awaitable[Any]] = raw_receive if callable(raw_receive) else ws.receive
+        self.send_raw: Callable[[Any], Awaitable[None]] | None = raw_send if callable(raw_send) else None
         self.bucket = bucket
         self.last_seen = time.monotonic()
         self.refused = 0
@@ -72,7 +80,10 @@ class Connection:
                 await self.writer
 
     async def _write(self, frame: str) -> None:
-        await self.ws.send_text(frame)
+        if self.send_raw is not None:
+            await self.send_raw({"type": "websocket.send", "text": frame})
+        else:
+            await self.ws.send_text(frame)
 
     async def _close(self, code: int, reason: str) -> None:
         if self.ws.application_state == WebSocketState.CONNECTED:
@@ -128,9 +139,9 @@ def origin_allowed(ws: WebSocket, services: Services) -> bool:
     return settings.is_dev and not settings.allowed_origins and (parts.hostname or "") in _DEV_HOSTS
 
 
-async def _receive(ws: WebSocket) -> str | None:
+async def _receive(conn: Connection) -> str | None:
     """The next text frame; ``None`` on disconnect. Binary frames raise a protocol error."""
-    message = await ws.receive()
+    message = await conn.receive()
     if message["type"] == "websocket.disconnect":
         return None
     text = message.get("text")
@@ -142,7 +153,7 @@ async def _receive(ws: WebSocket) -> str | None:
 async def _hello(ws: WebSocket, conn: Connection, services: Services, parse: Callable[..., Any]) -> p.Hello | None:
     """Wait for the first frame, which must be ``hello``; on failure send the error and close."""
     try:
-        raw = await asyncio.wait_for(_receive(ws), services.settings.auth_timeout_s)
+        raw = await asyncio.wait_for(_receive(conn), services.settings.auth_timeout_s)
     except TimeoutError:
         conn.send(p.error_frame("auth_timeout", "send hello within the deadline"))
         conn.close(p.CLOSE_TIMEOUT, "auth timeout")
@@ -308,7 +319,7 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
     flood_close_after = services.settings.flood_close_after
     while True:
         try:
-            raw = await _receive(conn.ws)
+            raw = await _receive(conn)
         except ProtocolError as exc:
             _error(conn, services, exc)
             continue
@@ -324,7 +335,7 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
             event = p.parse_client_frame(raw, max_text_chars=max_chars)
             if isinstance(event, p.ChatMessage):
                 try:
-                    conn.send(await hub.customer_message(live, event))
+                    await conn.outbox.write_now(await hub.customer_message(live, event))
                 except ChatlogError as exc:
                     # Not acked: the client keeps the message and retries with the same client_msg_id.
                     _error(conn, services, exc, client_msg_id=event.client_msg_id)
@@ -368,7 +379,7 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
     max_chars = services.settings.max_text_chars
     while True:
         try:
-            raw = await _receive(conn.ws)
+            raw = await _receive(conn)
         except ProtocolError as exc:
             _error(conn, services, exc)
             continue
@@ -381,7 +392,7 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
             if isinstance(event, p.ChatMessage):
                 session_id = event.session_id
                 try:
-                    conn.send(await hub.agent_message(agent, event))
+                    await conn.outbox.write_now(await hub.agent_message(agent, event))
                 except ChatlogError as exc:
                     _error(conn, services, exc, session_id=session_id, client_msg_id=event.client_msg_id)
                 continue

@@ -197,6 +197,10 @@ class PersonRecognizer(EntityRecognizer):
             if before < first or (before == last and _names_a_street(toks, first, last)):
                 return  # "Thorvald Meyers gate 45", "63 Victoria Street": the ADDRESS recognizer's
             last = before
+            # A name found whole by a weaker rule ("tharshini sivakumar her") holds a part found surer
+            # ("sivakumar"): the whole takes the part's score, or the engine would keep only the part.
+            inner = [s for a, b, s in named if first <= a and b <= last and (a, b) != (first, last)]
+            score = max([score, *inner])
             end = toks.end[last] - toks.trim[last]
             results.append(RecognizerResult(ENTITY, toks.start[first], end, score))
             named.append((first, last, score))
@@ -534,6 +538,27 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     return None
 
 
+def _double_given(low: str) -> bool:
+    """ "vår-lise", "per-ivar": two or more given names joined by hyphens, one of them no everyday word.
+    Only people have such names; months and places ("mai-juni", "Oslo-Bergen") are left out."""
+    if "-" not in low:
+        return False
+    table = word_flags()
+    parts = [table.get(part, 0) for part in low.split("-")]
+    if not all(f & GIVEN and not f & (SOFT | NOT_NAME | FUNCTION) for f in parts):
+        return False
+    return any(not f & AMBIGUOUS for f in parts)
+
+
+def _unlisted_lower(toks: Tokens, k: int) -> bool:
+    """Word ``k`` follows the word before it after one space, in lower case, and is in no list at all,
+    no word, inflection or typo of one: after a sure given name, the surname no list holds."""
+    if k >= len(toks.low) or toks.shape[k] != LOWER or toks.gap(k - 1) != " " or toks.flags[k]:
+        return False
+    low = toks.low[k]
+    return len(low) >= 4 and not (wordlike(low) or INFLECTED.search(low) or near_frequent_word(low) or is_cue_word(low))
+
+
 def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
     flags = toks.flags[i]
@@ -567,6 +592,10 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
     if i > 0 and toks.low[i - 1] in _DETERMINERS:
         return None  # "En bjørn har ødelagt bikubene": a noun after an article
+    if toks.shape[i] == LOWER and _double_given(toks.low[i]):
+        return i, i, SCORE_LOWER_GIVEN_ALONE  # "vippsa vår-lise", "tor-inge": given names joined by a hyphen
+    if flags & WELL_KNOWN and toks.shape[i] == LOWER and _unlisted_lower(toks, i + 1):
+        return i, i + 1, SCORE_LOWER_FULL_NAME  # "siriporn wongsakul": a sure given name and a surname in no list
     if flags & WELL_KNOWN and toks.shape[i] == LOWER and not near_frequent_word(toks.low[i], chat_only=True):
         # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
         return i, i, SCORE_LOWER_GIVEN_ALONE

@@ -36,6 +36,7 @@ from anonymizer.recognizers._gazetteer import (
     NOT_NAME,
     PARTICLE,
     SOFT,
+    SURNAME,
     WELL_KNOWN,
     dialect_word,
     near_frequent_word,
@@ -61,6 +62,7 @@ from anonymizer.recognizers.person_roles import (
     at_home_of,
     called_at,
     capitalised_word_in_role,
+    echoed,
     of_service,
     pays,
     printed_on,
@@ -180,6 +182,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or _may_get(toks, j, rel)
                 or (not toks.initial[j] and not _title_case(toks) and _paid(toks, j, rel))
                 or _capitalised_inside(toks, j, rel)
+                or echoed(toks, j, rel)
             ):
                 yield j, SCORE_KNOWN
             elif _unlisted(toks, j) and _introduces(toks, j, rel):
@@ -214,10 +217,15 @@ def _opens_with_a_verb(toks: Tokens, j: int) -> bool:
 def _initialled(toks: Tokens, j: int) -> bool:
     """ "E. Strand", "S. Kvamme", "J. Smith": a capital initial with a full stop, then a capitalised word
     that can be a surname (a listed name, or a word in no list)."""
-    if len(toks.low[j]) != 1 or toks.shape[j] == LOWER or j + 1 >= len(toks.low) or toks.gap(j) != ". ":
+    if len(toks.low[j]) != 1 or j + 1 >= len(toks.low) or toks.gap(j) != ". ":
         return False
     k = j + 1
     flags = toks.flags[k]
+    if toks.shape[j] == LOWER:
+        # "om t. nilsen fortsatt jobber": in lower case only a consonant (not the words "i", "å", "e") and a
+        # listed surname that is no everyday word or given name
+        sure_surname = flags & SURNAME and not flags & (GIVEN | AMBIGUOUS | COMMON | SOFT | NOT_NAME | FUNCTION)
+        return toks.low[j] not in "aeiouyæøå" and toks.shape[k] == LOWER and bool(sure_surname)
     if toks.shape[k] == LOWER or flags & (NOT_NAME | FUNCTION) or len(toks.low[k]) < 2:
         return False
     if flags & NAME:
@@ -362,7 +370,8 @@ def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     English a lower-case word after "it's" is a name only when a comma sets it off)."""
     # "dette er tone fra frisøren", "de e per-ivar igjen", "hi its grace, ..."
     comma = j + 1 < len(toks.low) and toks.gap(j).startswith(",") and _word(toks, j - 1) in _ENGLISH_IDENTITY
-    named = _word(toks, j + 1) in _CLOSING or comma
+    filler = _word(toks, j + 1) in _FILLERS and bool(toks.flags[j] & NAME) and plain_gap(toks, j)
+    named = _word(toks, j + 1) in _CLOSING or comma or filler
     ends = j + 1 >= len(toks.low) or closed(toks, j) or named
     if not ends or not any(_words_before(toks, j, phrase) for phrase in _IDENTITY):
         return False
@@ -370,15 +379,21 @@ def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     if it_is and toks.shape[j] == LOWER and toks.flags[j] & COMMON and not named:
         return False  # "det e bra", "de e ok": "it is" and an everyday word; "dette er dag." introduces Dag
     if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and _word(toks, j - 1) in _ENGLISH_IDENTITY:
-        if named and not comma:
-            return True  # "this is daisy again"
+        if named and not comma and not filler:
+            return True  # "this is daisy again"; "its jake lol" only after a greeting, below
         mark = toks.gap(j).strip(" ")[:1] if j + 1 < len(toks.low) else ""
         if mark == ",":
             return True
         # "hey its grace.", "hiii its sky": after a greeting, not "please confirm once it's done."
-        greeted = j >= 2 and _word(toks, j - 2).startswith(("hi", "hey", "hei", "hello", "hallo", "yo"))
+        # ("Hey, this is hope.": the greeting comes before the phrase, one word earlier)
+        lead = j - 3 if _word(toks, j - 2) == "this" else j - 2
+        greeted = lead >= 0 and _word(toks, lead).startswith(("hi", "hey", "hei", "hello", "hallo", "yo"))
         return greeted and (mark in (".", "!") or closed(toks, j) or not toks.gap(j).strip())  # "its sky 🌸"
     return True
+
+
+#: Chat fillers that end a clause like a full stop: "hey its jake lol, my card ...".
+_FILLERS = frozenset({"lol", "haha", "hehe", "lmao", "xd", "hihi"})
 
 
 _KIN_IN_BRACKETS = re.compile(r" ?\((?:(?:min|mi|mitt|my|vår|our|hans|hennes)\s+)?([^\W\d_]+)")
@@ -483,6 +498,7 @@ _I_VERBS = frozenset(
 _HELP = frozenset({"help", "hjelpen", "hjelpa", "hjelp", "hjølpa", "hjelpe", "assistance", "svar", "svaret"})
 
 
+
 _RULES = (
     called_at,
     asked,
@@ -490,8 +506,9 @@ _RULES = (
     after_kin,
     of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
-    _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on,
+    _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on, echoed,
 )  # fmt: skip
+
 
 
 def _related(toks: Tokens, j: int, rel: Relations) -> bool:

@@ -66,7 +66,9 @@ def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) 
     while queue:
         first, last = queue.pop()
         for k in (_list_next(toks, last, rel), _list_previous(toks, first, rel)):
-            if k is None or covered[k] or k in seen or not _list_item(toks, k, first, rel):
+            if k is None or covered[k] or k in seen:
+                continue
+            if not (_list_item(toks, k, first, rel) or _opens_pair(toks, k, first, rel)):
                 continue
             score = candidate_score(toks, k)
             if score is None and _soft_between(toks, k, covered, rel):
@@ -79,6 +81,21 @@ def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) 
 
 
 SCORE_SOFT_IN_LIST = 0.5
+
+#: Before the first of two people a sentence opens with: "Kan fatuma og Hamza stå ...".
+_PAIR_OPENERS = frozenset({"kan", "can", "skal", "vil", "må", "får", "will", "could", "may", "should"})
+
+
+def _opens_pair(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
+    """ "grace og Faith er ...", "Kan fatuma og Hamza stå ...": a lower-case word joined by "og"/"and" to
+    a capitalised name right after it, opening the sentence (or after the question's modal verb). People
+    who type names in lower case do not go back to capitalise the second; a list in the middle of a
+    sentence typed two ways ("kaffe og Kari") is left to the other rules."""
+    if k + 2 != anchor or toks.low[k + 1] not in rel.and_ or toks.shape[k] != LOWER or toks.shape[anchor] != CAP:
+        return False
+    if not (plain_gap(toks, k) and plain_gap(toks, k + 1)) or not toks.flags[anchor] & NAME:
+        return False
+    return toks.initial[k] or (k >= 1 and toks.initial[k - 1] and toks.low[k - 1] in _PAIR_OPENERS)
 
 
 def _soft_between(toks: Tokens, k: int, covered: list[bool], rel: Relations) -> bool:
@@ -350,7 +367,13 @@ def _called_people(toks: Tokens, last: int, rel: Relations) -> bool:
     bracket = toks.text[toks.end[last] : toks.end[last] + 2].lstrip(" ")[:1] == "("
     if bracket and (_word(toks, last + 1) in rel.kin or _word(toks, last + 2) in rel.kin):
         return True
+    if after in _ARE and _word(toks, last + 2) in rel.kin and _word(toks, last + 3) in _THEIR_OWNER:
+        return True  # "grace og Faith er tvillingene mine"
     return after in _ARE and _word(toks, last + 2) in {"my", "our", "mine", "våre"} and _word(toks, last + 3) != ""
+
+
+#: After a plural word for kin: whose they are ("tvillingene mine", "barna våre").
+_THEIR_OWNER = frozenset({"mine", "våre", "mine,", "hans", "hennes", "deres"})
 
 
 def _person_like(toks: Tokens, i: int) -> bool:

@@ -68,7 +68,9 @@ _OF = frozenset({"fra", "frå", "från", "from", "i", "hos", "at", "på", "in", 
 _SERVICES = frozenset(
     {"kundeservice", "kundeservicen", "kundesenter", "kundesenteret", "banken", "filialen", "kontoret",
      "avdelingen", "svindelavdelingen", "support", "supporten", "customer", "nav", "skatteetaten", "inkasso",
-     "inkassoselskapet", "fraud", "lånekontoret", "bedriftsavdelingen", "bank", "service"}
+     "inkassoselskapet", "fraud", "lånekontoret", "bedriftsavdelingen", "bank", "service",
+     # where people work: "Frank fra jobben sendte", "Lykke i kassa sa", "rose i resepsjonen hos dere sa"
+     "jobben", "jobbet", "jobb", "work", "kassa", "kassen", "skranken", "resepsjonen", "reception", "sentralbordet"}
 )  # fmt: skip
 _FROM = frozenset({"fra", "frå", "från", "from"})
 _YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dykkar", "dokker", "jeres", "er", "era", "ert"})
@@ -96,8 +98,11 @@ def of_service(toks: Tokens, j: int, rel: Relations) -> bool:
     if not (service in _SERVICES or service in ("branch", "filial") or service.endswith(_DEPARTMENT)):
         return False
     if word and _word(toks, j + 1) not in _FROM:
-        nxt = _word(toks, k + 2) if service == "customer" else _word(toks, k + 1)
-        return nxt in rel.speech  # "per i banken sa", not "dag i banken var lang"
+        k = k + 2 if service == "customer" else k + 1
+        if _word(toks, k) in rel.speech:
+            return True  # "per i banken sa", not "dag i banken var lang"
+        # "rose i resepsjonen hos dere sa": where the service is, between the service and the verb
+        return _word(toks, k) in _OF and _word(toks, k + 2) in rel.speech and plain_gap(toks, k + 1)
     return True
 
 
@@ -227,6 +232,9 @@ def _i_am(toks: Tokens, j: int, rel: Relations) -> bool:
     return j + 1 >= len(toks.low) or closed(toks, j) or after in rel.and_ or after in _AFTER_I_AM
 
 
+_ONLY_KIN_IN_BRACKETS = re.compile(
+    r" ?\((?:(?:min|mi|mitt|my|vår|our|hans|hennes)\s+)?([^\W\d_]+)(?:\s+(?:min|mi|mitt|vår|mine|våre))?\)"
+)
 _SPEAK_OF_MONEY = frozenset({"skylder", "skylde", "owes", "påstår", "claims", "says", "sier", "seier", "lurer"})
 _AGE_IS = re.compile(r" (?:er|e|is) \d{1,2} (?:år|years?)\b")
 
@@ -242,6 +250,9 @@ def soft_person(toks: Tokens, j: int, rel: Relations) -> bool:
         return False
     if j == 0 and toks.low[j + 1] in _SPEAK_OF_MONEY and plain_gap(toks, j) and not any(c.isupper() for c in toks.text):
         return True  # "frøya skylder meg penger": a message in lower case opened by who owes or says
+    bracket = _ONLY_KIN_IN_BRACKETS.match(toks.text, toks.end[j])
+    if bracket is not None and bracket.group(1).lower() in rel.kin and _word(toks, j - 1) not in _LOCATIVE:
+        return True  # "til ask (sønnen min)": a bracket that holds nothing but whose kin the word is
     if j == 0 or not plain_gap(toks, j - 1):
         return False
     before, after = toks.low[j - 1], toks.low[j + 1]
@@ -267,3 +278,24 @@ def capitalised_word_in_role(toks: Tokens, j: int, rel: Relations) -> bool:
     if "-" in low or low in _ROLES:
         return False  # "Co-applicant is my wife"
     return (after2 in _MY and after3 in rel.kin) or (after2 in rel.kin and after3 in _MY)
+
+
+def echoed(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "Will will sign the papers", "May may call": a capitalised name-word followed by the same word in
+    lower case. Nobody writes a word twice in a row with two spellings; the first is the name."""
+    return (
+        toks.shape[j] == CAP
+        and j + 1 < len(toks.low)
+        and toks.low[j + 1] == toks.low[j]
+        and toks.shape[j + 1] == LOWER
+        and plain_gap(toks, j)
+        and bool(toks.flags[j] & NAME)
+        and _word(toks, j + 2) not in _AFTER_DOUBLED  # "Kan kan du ...": a word typed twice by mistake
+    )
+
+
+#: After a word typed twice by mistake comes the question's subject: "Kan kan du", "Can can you".
+_AFTER_DOUBLED = frozenset(
+    {"du", "dere", "jeg", "eg", "æ", "vi", "me", "de", "dokker", "han", "hun", "ho", "det", "den", "you", "i",
+     "we", "they", "he", "she", "it", "ikke", "ikkje", "itj", "not", ""}
+)  # fmt: skip

@@ -212,6 +212,10 @@ def mobile_chains(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
 class ChatPhoneRecognizer(ChatPatternRecognizer):
     """Phone numbers with format and cue-word evidence, validated by libphonenumber."""
 
@@ -259,6 +263,23 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
         """Norwegian mobile numbers in any grouping (see ``mobile_chains``), over weaker pattern results."""
         for start, end in mobile_chains(text):
             if self.is_denied(text, start, end):
+                continue
+            clash = [r for r in results if r.start < end and start < r.end]
+            if all(r.score < MOBILE_CHAIN_SCORE for r in clash):
+                results = [r for r in results if r not in clash]
+                results.append(self._result(self._loose_pattern, start, end, MOBILE_CHAIN_SCORE))
+        return self._restated(text, results)
+
+    def _restated(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """ "jeg har 9 1 8 - 2 2 - 4 7 1 nei vent 918 22 471": the same digits typed twice are the same
+        number. A digit chain holding exactly the digits of a phone number found in the message is that
+        number, however oddly it is grouped, though alone it would need a cue word."""
+        sure = {_digits(text[r.start : r.end]) for r in results if r.score >= MOBILE_CHAIN_SCORE}
+        if not sure:
+            return results
+        for chain in text_facts(text).chains:
+            start, end = chain.segments[0][0], chain.segments[-1][1]
+            if _digits(text[start:end]) not in sure:
                 continue
             clash = [r for r in results if r.start < end and start < r.end]
             if all(r.score < MOBILE_CHAIN_SCORE for r in clash):

@@ -336,3 +336,50 @@ def test_a_given_name_opening_a_sentence_before_a_verb_is_a_doubt(engine: Anonym
     first = text.split()[0]
     assert names(engine, text, mode="strict") == [first]
     assert names(engine, text, mode="balanced") == []
+
+
+# Round of dev_18 (people as customers mention them): one row per rule, then the words each rule leaves.
+CUSTOMER_MENTIONS: list[tuple[str, list[str]]] = [
+    # of a workplace: "fra jobben", "i kassa", "i resepsjonen hos dere sa"
+    ("Frank fra jobben sendte 3 500 til meg ved en feil", ["Frank"]),
+    ("Lykke i kassa på filialen sa at jeg måtte ta dette på chat", ["Lykke"]),
+    ("rose i resepsjonen hos dere sa jeg skulle sjekke appen.", ["rose"]),
+    # a greeting before "this is", a chat filler after the name
+    ("Hey, this is hope. Hope you can help me", ["hope"]),
+    ("hey its jake lol, my card got declined", ["jake"]),
+    # a lower-case name paired with a capitalised one
+    ("grace og Faith er tvillingene mine, begge skal ha kort", ["grace", "Faith"]),
+    ("Kan fatuma og Hamza stå sammen på en konto?", ["fatuma", "Hamza"]),
+    # a sure given name and a surname in no list; given names joined by a hyphen
+    ("hi my wife is siriporn saelim she is from thailand", ["siriporn saelim"]),
+    ("ej har vippsa vår-lise feil beløp, ka ej gjer no?", ["vår-lise"]),
+    # a name echoed as a word; a month-name with only kin in brackets; a lower-case initial and surname
+    ("Will will sign the papers tomorrow", ["Will"]),
+    ("Overføringen til ask (sønnen min) gikk ikke gjennom", ["ask"]),
+    ("tenkte å spørre om t. nilsen fortsatt jobber der?", ["t. nilsen"]),
+    # a name found whole by a weaker rule keeps the score of the part found surer
+    ("Hei, tharshini sivakumar her. Trenger kontoutskrift", ["tharshini sivakumar"]),
+]
+
+CUSTOMER_WORDS: list[str] = [
+    "en dag på jobben var fin",
+    "its ok haha",
+    "its done lol",
+    "hi its me lol",
+    "brød og smør er favorittene mine",
+    "lønn og Hamza",
+    "Kan kan du hjelpe meg",
+    "betalt i mai (min sønn) men ikke i juni",
+    "mai-juni er stengt",
+    "f. eks. berg",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUSTOMER_MENTIONS)
+def test_customers_mention_people(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text, mode="strict") == expected
+
+
+@pytest.mark.parametrize("text", CUSTOMER_WORDS)
+def test_customer_words_stay_words(engine: Anonymizer, text: str) -> None:
+    assert names(engine, text, mode="strict") == ["Hamza"] * text.count("Hamza")

@@ -140,3 +140,12 @@ def test_number_after_a_name_or_address(text: str, neighbour: tuple[str, int, in
     others = [RecognizerResult(neighbour[0], neighbour[1], neighbour[2], 0.85)]
     enhanced = recognizer.enhance_using_context(text, own, others, None)  # type: ignore[arg-type]
     assert (enhanced[0].score >= 0.4) is raised
+
+
+def test_a_number_typed_twice_is_the_same_phone() -> None:
+    """ "9 1 8 - 2 2 - 4 7 1" alone needs a cue word; with the same digits found as a phone it is that phone."""
+    from anonymizer import Anonymizer
+
+    text = "jeg har 9 1 8 - 2 2 - 4 7 1 nei vent 918 22 471 riktig"
+    found = [text[e.start : e.end] for e in Anonymizer().analyze(text, mode="strict") if e.type == P]
+    assert found == ["9 1 8 - 2 2 - 4 7 1", "918 22 471"]

@@ -20,11 +20,13 @@ import json
 import resource
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
 import orjson
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 
 def cpu_seconds() -> float:
@@ -61,6 +63,13 @@ async def open_widget(url: str, path: str, token: str | None) -> ClientConnectio
 
 
 async def widget_loop(ws: ClientConnection, ident: int, texts: list[str], window: Window) -> None:
+    try:
+        await _widget_loop(ws, ident, texts, window)
+    except ConnectionClosed:
+        window.errors += 1  # the server closed it (counted; the run goes on with the others)
+
+
+async def _widget_loop(ws: ClientConnection, ident: int, texts: list[str], window: Window) -> None:
     n = 0
     while time.time() < window.stop_at:
         n += 1
@@ -75,8 +84,16 @@ async def widget_loop(ws: ClientConnection, ident: int, texts: list[str], window
         window.record(sent, time.time(), kind == "ack")
 
 
-async def bot_loop(ws: ClientConnection, ident: int, window: Window) -> None:
-    """Answer every customer message heard; count the acks of the answers."""
+async def bot_loop(ws: ClientConnection, ident: int, window: Window, bots: int) -> None:
+    try:
+        await _bot_loop(ws, ident, window, bots)
+    except ConnectionClosed:
+        window.errors += 1
+
+
+async def _bot_loop(ws: ClientConnection, ident: int, window: Window, bots: int) -> None:
+    """Answer the customer messages of this bot's share of the sessions (every bot hears all of them);
+    count the acks of the answers."""
     sent_at: dict[str, float] = {}
     n = 0
     with contextlib.suppress(TimeoutError):
@@ -84,7 +101,8 @@ async def bot_loop(ws: ClientConnection, ident: int, window: Window) -> None:
             while True:
                 frame = orjson.loads(await ws.recv())
                 kind = frame.get("type")
-                if kind == "message" and frame.get("from") == "customer" and time.time() < window.stop_at:
+                mine = zlib.crc32(str(frame.get("session_id")).encode()) % bots == ident
+                if kind == "message" and frame.get("from") == "customer" and mine and time.time() < window.stop_at:
                     n += 1
                     msg_id = f"b{ident}-{n}"
                     sent_at[msg_id] = time.time()
@@ -95,8 +113,7 @@ async def bot_loop(ws: ClientConnection, ident: int, window: Window) -> None:
                     window.record(sent_at.pop(frame["client_msg_id"]), time.time(), kind == "ack")
 
 
-async def run(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
-    tokens: list[str | None] = json.loads(args.tokens) if args.tokens else [None]
+async def run(args: argparse.Namespace, texts: list[str], tokens: list[str | None]) -> dict[str, Any]:
     path = "/ws/agent" if args.role == "bot" else "/ws/chat"
     conns: list[ClientConnection] = []
     for i in range(0, args.clients, 200):  # in waves, so that thousands of handshakes do not time out
@@ -108,7 +125,7 @@ async def run(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
     cpu0 = cpu_seconds()
     await asyncio.sleep(max(0.0, start_at - time.time()))
     if args.role == "bot":
-        await asyncio.gather(*(bot_loop(ws, args.first + i, window) for i, ws in enumerate(conns)))
+        await asyncio.gather(*(bot_loop(ws, i, window, len(conns)) for i, ws in enumerate(conns)))
     else:
         await asyncio.gather(*(widget_loop(ws, args.first + i, texts, window) for i, ws in enumerate(conns)))
     cpu = cpu_seconds() - cpu0
@@ -126,7 +143,7 @@ def main() -> None:
     parser.add_argument("--role", choices=["widget", "echo", "bot"], default="widget")
     parser.add_argument("--clients", type=int, required=True)
     parser.add_argument("--first", type=int, default=0, help="first client number (unique message ids)")
-    parser.add_argument("--tokens", default="", help="JSON list of customer or staff tokens")
+    parser.add_argument("--tokens", default="", help="file with a JSON list of customer or staff tokens")
     parser.add_argument("--texts", default="", help="file with a JSON list of message texts")
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -139,7 +156,8 @@ def main() -> None:
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     texts: list[str] = json.loads(Path(args.texts).read_text(encoding="utf-8")) if args.texts else ["hei"]
-    result = asyncio.run(run(args, texts))
+    tokens: list[str | None] = json.loads(Path(args.tokens).read_text(encoding="utf-8")) if args.tokens else [None]
+    result = asyncio.run(run(args, texts, tokens))
     # A file, not stdout: the event loop may leave stdout non-blocking, and a pipe takes 64 KB at once.
     Path(args.out).write_text(json.dumps(result), encoding="utf-8")
 

@@ -51,6 +51,23 @@ def proc_cpu_s(pid: int) -> float:
     return total
 
 
+def redis_cpu_s() -> float:
+    """CPU of the redis-server this benchmark started (part of the server's cost with --workers)."""
+    total = 0.0
+    for pid in descendants(os.getpid()):
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/comm").read_text().strip() == "redis-server":
+                total += _own_cpu(pid)
+    return total
+
+
+def _own_cpu(pid: int) -> float:
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    return 0.0
+
+
 def descendants(pid: int) -> set[int]:
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
@@ -76,7 +93,7 @@ class Server:
 
 
 @contextlib.contextmanager
-def start_server(load: str) -> Iterator[Server]:
+def start_server(load: str, workers: int = 1) -> Iterator[Server]:
     port = free_port()
     if load == "echo":
         proc = subprocess.Popen([sys.executable, "-c", ECHO_SERVER, str(port)], stdout=subprocess.PIPE)
@@ -88,7 +105,7 @@ def start_server(load: str) -> Iterator[Server]:
             proc.terminate()
             proc.wait(timeout=10)
         return
-    with tempfile.TemporaryDirectory(prefix="chatlog-tp-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="chatlog-tp-") as tmp, redis_for(workers) as redis_url:
         env = {
             **os.environ,
             "CHATLOG_DATA_DIR": tmp,
@@ -99,9 +116,14 @@ def start_server(load: str) -> Iterator[Server]:
             "CHATLOG_IDLE_TIMEOUT_S": "3600",
             "CHATLOG_MAX_CONNECTIONS": "100000",
             "CHATLOG_MAX_LIVE_SESSIONS": "100000",
+            # A bot hears every customer message: at thousands of sessions its backlog passes the
+            # default 1,000 frames in a burst; a bank's bot backend would set this too.
+            "CHATLOG_PEER_QUEUE_FRAMES": "100000",
+            "CHATLOG_PEER_QUEUE_BYTES": "268435456",
+            "CHATLOG_REDIS_URL": redis_url,
         }
         proc = subprocess.Popen(
-            [sys.executable, "-m", "chat.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "chat.cli", "serve", "--port", str(port), "--workers", str(workers)],
             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
@@ -110,6 +132,18 @@ def start_server(load: str) -> Iterator[Server]:
         finally:
             proc.terminate()
             proc.wait(timeout=60)
+
+
+@contextlib.contextmanager
+def redis_for(workers: int) -> Iterator[str]:
+    """A redis-server for ``--workers`` above 1 (they need one); none for a single process."""
+    if workers == 1:
+        yield ""
+        return
+    from bench.cluster import redis_server
+
+    with redis_server() as url:
+        yield url
 
 
 def tokens(data_dir: Path, kind: str, count: int) -> list[str]:
@@ -159,8 +193,8 @@ class Result:
         return data[min(len(data) - 1, int(q * len(data)))] * 1000 if data else float("nan")
 
 
-def measure(load: str, n: int, procs: int, warmup: float, seconds: float, texts: Path) -> Result:
-    with start_server(load) as server:
+def measure(load: str, n: int, procs: int, warmup: float, seconds: float, texts: Path, workers: int = 1) -> Result:
+    with start_server(load, workers) as server:
         specs: list[tuple[str, int, int, list[str]]] = []  # role, clients, first, tokens
         share = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
         first = 0
@@ -168,18 +202,23 @@ def measure(load: str, n: int, procs: int, warmup: float, seconds: float, texts:
             toks = tokens(server.data_dir, "customer", count) if server.data_dir and load != "anon" else []
             specs.append(("echo" if load == "echo" else "widget", count, first, toks))
             first += count
-        if load == "mixed":
+        if load == "mixed":  # a bot per 500 customers, each answering its share of the sessions
             assert server.data_dir is not None
-            specs.append(("bot", 1, 0, tokens(server.data_dir, "bot", 1)))
+            bots = max(1, n // 500)
+            specs.append(("bot", bots, 0, tokens(server.data_dir, "bot", bots)))
         children = []
         outs = []
+        outs_extra: list[Path] = []
         for role, count, first_id, toks in specs:
             outs.append(Path(tempfile.mkstemp(prefix="loadgen-", suffix=".json")[1]))
             args = [sys.executable, "-m", "bench.loadgen", "--url", server.url, "--role", role,
                     "--clients", str(count), "--first", str(first_id), "--warmup", str(warmup),
                     "--seconds", str(seconds), "--out", str(outs[-1])]
             if toks:
-                args += ["--tokens", json.dumps(toks)]
+                token_file = Path(tempfile.mkstemp(prefix="tokens-", suffix=".json")[1])
+                token_file.write_text(json.dumps(toks), encoding="utf-8")
+                outs_extra.append(token_file)
+                args += ["--tokens", str(token_file)]
             if load == "anon":
                 args += ["--texts", str(texts)]
             children.append(subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
@@ -197,9 +236,9 @@ def measure(load: str, n: int, procs: int, warmup: float, seconds: float, texts:
             child.stdin.write(f"{start_at}\n")
             child.stdin.flush()
         time.sleep(max(0.0, start_at + warmup - time.time()))
-        cpu0 = proc_cpu_s(server.proc.pid)
+        cpu0 = proc_cpu_s(server.proc.pid) + redis_cpu_s()
         time.sleep(max(0.0, start_at + warmup + seconds - time.time()))
-        cpu1 = proc_cpu_s(server.proc.pid)
+        cpu1 = proc_cpu_s(server.proc.pid) + redis_cpu_s()
         result = Result(load, n, seconds=seconds, server_cpu_s=cpu1 - cpu0)
         for child, out in zip(children, outs, strict=True):
             assert child.stdin is not None
@@ -212,6 +251,8 @@ def measure(load: str, n: int, procs: int, warmup: float, seconds: float, texts:
             result.errors += data["errors"]
             result.latencies += data["latencies"]
             result.loadgen_cpu_share.append(data["cpu_s"] / data["wall_s"])
+        for extra in outs_extra:
+            extra.unlink()
         return result
 
 
@@ -247,12 +288,24 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--split-check", action="store_true")
+    parser.add_argument("--workers", default="", help="also run chatlog with these --workers counts, e.g. 1,2")
     args = parser.parse_args()
     loads = [x for x in args.loads.split(",") if x]
     print(f"# throughput: {os.cpu_count()} cores, {args.runs} runs, {args.procs} load generator processes, "
           f"{args.seconds:.0f} s measured after {args.warmup:.0f} s warm-up", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         texts = corpus_texts(Path(tmp) / "texts.json")
+        if args.workers:
+            for n in [int(x) for x in args.sizes.split(",") if x]:
+                base: list[Result] = []
+                for w in [int(x) for x in args.workers.split(",") if x]:
+                    runs = [
+                        measure("auth", n, args.procs, args.warmup, args.seconds, texts, w) for _ in range(args.runs)
+                    ]
+                    base = base or runs
+                    ratio = statistics.median(r.rate for r in runs) / statistics.median(r.rate for r in base)
+                    print(f"--workers {w}: " + summary(runs, None) + f"  x 1 worker {ratio:.2f}", flush=True)
+            return
         if args.split_check:
             for procs in (1, 2, 3):
                 runs = [measure("echo", 100, procs, args.warmup, args.seconds, texts) for _ in range(args.runs)]

@@ -57,6 +57,8 @@ class Hub:
         self.relay = services.relay
         self.relay.bind(self)
         self._tasks: set[asyncio.Task[None]] = set()
+        #: Sessions whose adviser the last reaper round found connected nowhere (session → adviser).
+        self.absent: dict[str, str] = {}
         # Metric children bound once: ``labels()`` on every message was 1-2 % of the loop's time.
         m = services.metrics
         kinds: tuple[SessionKind, ...] = ("anonymous", "authenticated")
@@ -171,11 +173,11 @@ class Hub:
 
     async def handover_request(self, live: LiveSession) -> None:
         async with live.lock:
-            await self._apply(live, live.machine.handover_requested())
+            await self.apply(live, live.machine.handover_requested())
 
     async def customer_end(self, live: LiveSession) -> None:
         async with live.lock:
-            await self._apply(live, live.machine.end("customer"))
+            await self.apply(live, live.machine.end("customer"))
 
     # --- agents ---------------------------------------------------------------------------------------
 
@@ -186,6 +188,7 @@ class Hub:
         if old is not None:
             agent.sessions = old.sessions
             _quiet_close(old.peer, 4409, "replaced by a newer connection")
+        self.relay.touch_agent(agent.agent_id)  # presence now, not at the next heartbeat
         log.info("agent connected", extra={"agent_id": agent.agent_id, "role": agent.role})
         # Catch the agent up on what is open now: bots get live sessions, advisers the queue.
         for live in list(self.sessions.values()):
@@ -210,7 +213,7 @@ class Hub:
             live = self.sessions.get(session_id)
             if live is not None:
                 async with live.lock:
-                    await self._apply(live, live.machine.adviser_left(agent.agent_id))
+                    await self.apply(live, live.machine.adviser_left(agent.agent_id))
         log.info("agent disconnected", extra={"agent_id": agent.agent_id, "role": agent.role})
 
     async def agent_message(self, agent: Agent, msg: ChatMessage) -> str:
@@ -248,7 +251,7 @@ class Hub:
             if record is None:
                 raise UnknownSession("no such session")
             live.machine.sync(record.state, record.adviser_id)
-            await self._apply(live, live.machine.adviser_accepts(agent.agent_id, reason))
+            await self.apply(live, live.machine.adviser_accepts(agent.agent_id, reason))
             if live.machine.ended:
                 raise SessionEnded("the session has ended")
             if live.machine.adviser_id != agent.agent_id:
@@ -262,7 +265,7 @@ class Hub:
         if live.machine.state == "adviser" and live.machine.adviser_id != agent.agent_id:
             raise Forbidden("another adviser has taken over this session")
         async with live.lock:
-            await self._apply(live, live.machine.end("agent"))
+            await self.apply(live, live.machine.end("agent"))
 
     async def forget(self, session_id: str, *, everywhere: bool = True) -> None:
         """An erased session: drop it from memory (its live transcript with it) and end its connections,
@@ -339,7 +342,7 @@ class Hub:
         self._ack_latency[live.kind].observe(time.perf_counter() - started)
         return result.message, result.duplicate
 
-    async def _apply(self, live: LiveSession, actions: list[Action]) -> None:
+    async def apply(self, live: LiveSession, actions: list[Action]) -> None:
         for action in actions:
             if isinstance(action, Audit):
                 await audit(
@@ -492,7 +495,9 @@ class Hub:
         try:
             record = await self.s.store.get_session(session_id, now=self.s.clock())
             live = None if record is None else self._revive(record)
-            if live is not None and live.machine.state == "adviser":
+            if live is not None and live.machine.state == "adviser" and not self.relay.multi:
+                # Alone, an adviser not connected here is connected nowhere. With several instances
+                # the reaper decides, on two observations (see ``reap``).
                 await self._release_if_gone(live, [live.machine.adviser_id or ""])
             fut.set_result(live)
             return live
@@ -543,31 +548,11 @@ class Hub:
         if online is None or adviser_id in online:
             return
         async with live.lock:
-            await self._apply(live, live.machine.adviser_left(adviser_id))
+            await self.apply(live, live.machine.adviser_left(adviser_id))
 
     async def reap(self) -> int:
-        """Sessions live here whose adviser is connected to no instance go back to the queue (the
-        adviser's instance was killed: nobody said goodbye). Returns how many. Run periodically."""
-        held = [
-            live
-            for live in list(self.sessions.values())
-            if live.machine.state == "adviser" and live.machine.adviser_id not in self.agents
-        ]
-        if not held:
-            return 0
-        ids = [live.machine.adviser_id or "" for live in held]
-        online = await self.relay.agents_online(ids)
-        if online is None:
-            return 0
-        released = 0
-        for live, adviser_id in zip(held, ids, strict=True):
-            if adviser_id not in online:
-                async with live.lock:
-                    await self._apply(live, live.machine.adviser_left(adviser_id))
-                released += 1
-        if released:
-            log.info("sessions of vanished advisers offered again", extra={"sessions": released})
-        return released
+        """See :func:`chat.gateway.remote.reap`."""
+        return await remote.reap(self)
 
     def _maybe_forget(self, live: LiveSession) -> None:
         """Drop an ended session from memory once its widget is gone (its originals go with it)."""

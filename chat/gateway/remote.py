@@ -101,6 +101,44 @@ def answer(hub: Hub, request: Request) -> list[dict[str, Any]]:
     return items
 
 
+async def reap(hub: Hub) -> int:
+    """Sessions live here whose adviser is connected to no instance go back to the queue (the
+    adviser's instance was killed: nobody said goodbye). Returns how many. Run periodically.
+
+    An adviser must be missing from the presence set at two rounds in a row: one missing reading
+    can be an adviser who connected a moment ago (its presence is written right after) or a
+    heartbeat that a busy instance sent late; a session taken from a live adviser would give the
+    chat two advisers (found by the cluster tests on a loaded machine)."""
+    held = [
+        live
+        for live in list(hub.sessions.values())
+        if live.machine.state == "adviser" and live.machine.adviser_id not in hub.agents
+    ]
+    if not held:
+        hub.absent.clear()
+        return 0
+    ids = [live.machine.adviser_id or "" for live in held]
+    online = await hub.relay.agents_online(ids)
+    if online is None:
+        return 0
+    released = 0
+    absent_now: dict[str, str] = {}
+    for live, adviser_id in zip(held, ids, strict=True):
+        if adviser_id in online:
+            continue
+        absent_now[live.session_id] = adviser_id
+        if hub.absent.get(live.session_id) != adviser_id:
+            continue  # first reading: look again next round
+        async with live.lock:
+            await hub.apply(live, live.machine.adviser_left(adviser_id))
+        released += 1
+    hub.absent = absent_now
+    if released:
+        log.info("sessions of vanished advisers offered again", extra={"sessions": released})
+    return released
+
+
+
 async def catch_up(hub: Hub, agent: Agent) -> None:
     """What a newly connected agent is told of sessions held by other instances (the local ones were
     sent already): open sessions for a bot, the queue for an adviser, and an adviser's own sessions

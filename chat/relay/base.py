@@ -65,6 +65,10 @@ class Relay(abc.ABC):
         """Ask every other live instance and return the items of their replies; waits at most the
         relay's request timeout (an instance that died without a goodbye is waited for that long)."""
 
+    def touch_agent(self, agent_id: str) -> None:  # noqa: B027 - optional hook
+        """An agent just connected here: record its presence now rather than at the next heartbeat.
+        Never waits."""
+
     @abc.abstractmethod
     async def agents_online(self, agent_ids: Collection[str]) -> set[str] | None:
         """Which of ``agent_ids`` are connected to another live instance; ``None`` when that cannot be

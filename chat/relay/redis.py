@@ -81,6 +81,7 @@ class RedisRelay(Relay):
         #: Other live instances (presence set, plus hellos heard since): whom ``publish`` sends to.
         self.peers: set[str] = set()
         self._tasks: list[asyncio.Task[None]] = []
+        self._touching: set[asyncio.Task[None]] = set()
         self._client: aioredis.Redis | None = None
         self._sub_ok = False
         self._pub_ok = False
@@ -328,6 +329,21 @@ class RedisRelay(Relay):
         finally:
             del self._waiters[request_id]
         return self.core.close_request(request_id)
+
+    def touch_agent(self, agent_id: str) -> None:
+        if not self.healthy or self._client is None:
+            return  # the next heartbeat writes it
+        task = asyncio.create_task(self._touch(agent_id))
+        self._touching.add(task)
+        task.add_done_callback(self._touching.discard)
+
+    async def _touch(self, agent_id: str) -> None:
+        assert self._client is not None
+        with contextlib.suppress(*_DOWN):
+            now = await asyncio.wait_for(self._now(), self.heartbeat_s)
+            await asyncio.wait_for(
+                self._client.zadd(self._agents_key, {agent_id: now + self.presence_ttl_s}), self.heartbeat_s
+            )
 
     async def agents_online(self, agent_ids: Collection[str]) -> set[str] | None:
         ids = list(agent_ids)

@@ -38,6 +38,17 @@ from anonymizer.recognizers._gazetteer import (
     word_flags,
     word_list,
 )
+from anonymizer.recognizers.address_parts import (
+    UK_POSTCODE,
+    US_STATE_ZIP,
+    country_end,
+    house_or_town_start,
+    postal_code,
+    units_end,
+)
+from anonymizer.recognizers.address_parts import (
+    house_end as end_of_house,
+)
 
 ENTITY = "ADDRESS"
 
@@ -53,35 +64,17 @@ _WORD_NUMBER = re.compile(
     rf"(?<![^\W\d_'’-])(?P<word>{_L}+(?:[-'’]{_L}+)*)(?P<dot>\.)?[ \t]*(?P<num>\d{{1,5}})(?![\d])(?![.,:/]\d)"
 )
 _DIGIT = re.compile(r"\d")
-#: What may follow a house number (in this order, each optional).
-#: "12B", "12b", "12 B" (a spaced letter only in capitals: "12 i Oslo" is no house letter), "12-14".
-_HOUSE_LETTER = re.compile(
-    r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$|\s\d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
-)
-#: A flat or floor after the house number: Norwegian "H0301", "leil. 4"; Swedish "lgh 1102"; Danish
-#: "2. th.", "1. tv.", "3. sal", "st.".
-_FLAT = re.compile(
-    r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?|lgh\.?|lägenhet) ?\d{1,4}\b"
-    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?: ?(?:tv|th|mf)\.?)?(?= |,|$)|,? \d{1,2} ?tr\b\.?)"
-)
-#: More about where in the building, after the house number and comma: "2. etg.", "leil. H0201",
-#: "(leil. U0103)", "sokkel", "rom 214", "blokk C, hybel 311", "Apt 3B", "3º B", "st. tv.".
-_UNIT_PART = re.compile(
-    r",? \(?(?:"
-    r"(?i:etg|etasje|etage|leil|leilighet|lgh|hybel|rom|room|blokk|block|bygg|oppgang|inngang|apt|apartment"
-    r"|unit|flat|suite|piso|puerta|lejl|lejlighed|lägenhet|våning|trappe)\.?(?: ?[A-Z]?\d{1,4}[A-Za-z]?| [A-Z])\b"
-    r"|(?i:sokkel|sokkelleilighet|kjeller|kjellerleilighet|loft|loftsleilighet|underetasje|hybelen|bakgården)\b"
-    r"|\d{1,2}\. ?(?i:etg|etasje|etage|floor|sal|th|tv|mf)\b\.?|\d{1,2}(?:st|nd|rd|th) (?i:floor)\b"
-    r"|\d{1,2}[º°ªoa](?: ?[A-Za-z])?\b|st\.(?: ?(?:tv|th|mf)\.?)?"
-    r")\)?"
-)
+#: A place's particle and last word: "Mo i Rana", "Frankfurt am Main", "Santa Cruz de Tenerife".
+_PLACE_PARTICLE = rf"(?: [A-Z]{_L}+)? (?:i|am|an der|im|upon|on|sur|de|del|de la|di|do|da) [A-ZÆØÅ]{_L}+"
 #: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
-#: German "10115 Berlin", with a country prefix "DK-1165", "S-111 51".
+#: German "10115 Berlin", Portuguese "1100-053 Lisboa", with a country prefix "DK-1165", "S-111 51".
 _NO_POSTCODE = re.compile(
     rf"\s?,?\s+(?P<code>(?:[A-Z]{{1,2}}-)?"
-    rf"(?:\d{{4}} [A-Z]{{2}}(?= [A-Z])|\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}|\d \d \d \d(?! \d)))\s+"
-    # "Oslo", "København K", "Vik i Sogn", "Mo i Rana", "Nord-Torpa", "Sør-Fron"; Dutch "1016 EK Amsterdam"
-    rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)"
+    rf"(?:\d{{4}} [A-Z]{{2}}(?= [A-Z])|\d{{4}}-\d{{3}}|\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}"
+    rf"|\d \d \d \d(?! \d)))\s+"
+    # "Oslo", "København K", "Vik i Sogn", "Mo i Rana", "Nord-Torpa", "Sør-Fron"; Dutch "1016 EK Amsterdam";
+    # "Frankfurt am Main", "Santa Cruz de Tenerife", "Stratford upon Avon"
+    rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b|{_PLACE_PARTICLE})?)"
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
 _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|sentrun)(?=,?\s+\d{{4,5}}\s)")
@@ -89,11 +82,12 @@ _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|s
 _POLISH = re.compile(
     rf"\bul\. ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}})?"
 )
+_PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
 #: Spanish, Catalan, French, Italian and Portuguese streets: "Calle de la Paz 7", "Carrer Gran 12",
 #: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
 #: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
 _ROMANCE_TYPES = (
-    r"Calle|Carrer|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
+    r"Calle|Carrer|Urb\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
     r"|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Cours|Place"
     r"|Via|Viale|Piazza|Corso|Vicolo|Rua|Travessa|Largo|Praça|Strada"
 )
@@ -113,19 +107,16 @@ _CADASTRAL = re.compile(
     rf"(?P<name>(?:[A-ZÆØÅ]{_L}+ ){{0,2}}[A-ZÆØÅ]{_L}+),? (?:gnr|g\.nr)\.? ?\d{{1,4}},? (?:bnr|b\.nr)\.? ?\d{{1,4}}"
 )
 #: ", Grimstad" or ", Kristiansand S" after the house number (no postcode).
-_NO_TOWN = re.compile(rf", ?(?P<town>{_L}+(?: [A-ZÆØÅ]\b)?)")
+_NO_TOWN = re.compile(rf", ?(?P<town>{_L}+(?: [A-ZÆØÅ]\b| i [A-ZÆØÅ]{_L}+)?)")
 _EN_TOWN = re.compile(rf",\s*(?P<town>[A-Z]{_L}+(?: (?![A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}}\b)[A-Z]{_L}+(?!\w))?)")
-_UK_POSTCODE = re.compile(r",?\s+(?i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b")
 _EN_TOWN_LOWER = re.compile(rf",\s*(?P<town>{_L}+(?: {_L}+(?!\w))?)")
-_US_STATE_ZIP = re.compile(r",?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
-#: Australian state and postcode ("Paddington NSW 2021"), Irish Eircode ("Co. Cork P31 X2F4").
-_AU_STATE_POSTCODE = re.compile(r",?\s+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b")
-_EIRCODE = re.compile(r",?\s+[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}\b")
-#: A town in an English address: "Dallas", "Little Waltham", "St Kilda", "Co. Cork".
+#: A town in an English address: "Dallas", "Little Waltham", "St Kilda", "Co. Cork"; after a comma or on
+#: the envelope's next line ("45 King Street West\nToronto, ON M5H 1J8").
 _EN_TOWNS = re.compile(
-    rf",\s*(?P<town>(?:St\.? |Co\. |Mount |Mt\.? )?[A-Z]{_L}+(?:[ -](?![A-Z]{{2,3}}\b)[A-Z]{_L}+)?(?!\w))"
+    rf"(?:,\s*|[ \t]*\n[ \t]*)(?P<town>(?:St\.? |Co\. |Mount |Mt\.? )?[A-Z]{_L}+"
+    rf"(?:[ -](?![A-Z]{{2,3}}\b)[A-Z]{_L}+)?(?!\w))"
 )
-_DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W)\b")
+_DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W|West|East|North|South)\b")
 _CARE_OF = re.compile(rf"(?i:c/o|c\.o\.)\s+{_L}+(?:[ -]{_L}+){{0,3}},?\s*$")
 _UNIT_BEFORE = re.compile(
     rf"(?:(?P<unit>{_L}+)\.? ?\d{{1,4}}[A-Za-z]?|\d{{1,2}}(?:st|nd|rd|th) (?P<floor>[Ff]loor)),? ?$"
@@ -204,10 +195,12 @@ class AddressRecognizer(EntityRecognizer):
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
         found.sort(key=lambda a: (a[0], -a[1]))
         spans: list[tuple[int, int, float]] = []
-        for span in found:
-            if spans and span[0] < spans[-1][1]:
+        for start, end, score in found:
+            if spans and start < spans[-1][1]:
                 continue  # overlaps a longer or earlier address
-            spans.append(span)
+            if score >= SCORE_STREET:  # a house name or the town before a sure address ("«Fjellstua, ...")
+                start = max(house_or_town_start(text, start), spans[-1][1] if spans else 0)
+            spans.append((start, end, score))
         return [RecognizerResult(ENTITY, s, e, score) for s, e, score in spans]
 
 
@@ -225,7 +218,7 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
     if _unit_follows(text, m.end("num")):
         return None
     start = m.start("word")
-    house_end = _house_end(text, m.end("num"))
+    house_end = end_of_house(text, m.end("num"))
     post = _postcode_after(text, house_end)
     score = SCORE_STREET
     if not street:
@@ -275,6 +268,10 @@ def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
     """ "Nordre Lien gnr 23 bnr 4, 2690 Skjåk" (a farm by its cadastral numbers), "ul. Długa 17/4,
     80-831 Gdańsk": an address found whole by its own pattern, then its postcode."""
     post = _postcode_after(text, m.end())
+    if post is None and (code := _PL_CODE.match(text, m.end())) is not None:
+        post = code.end()  # "ul. Floriańska 22 m. 5, 31-019": the Polish postcode says it all
+    if post is None and (town := _NO_TOWN.match(text, m.end())) is not None and _is_town(town.group("town")):
+        return m.start(), town.end(), SCORE_STREET  # "ul. Piotrkowska 104/12, Łódź"
     return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET
 
 
@@ -327,7 +324,7 @@ def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         return None
     if m.group("num") is not None and _unit_follows(text, m.end("num")):
         return None
-    end = _units_end(text, m.end())
+    end = units_end(text, m.end())
     post = _postcode_after(text, end)
     if post is not None:
         return m.start(), post, SCORE_WITH_POSTCODE
@@ -335,9 +332,10 @@ def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         return None  # "Via Vipps 300", "Place 2 bets": only with a postcode
     flags = word_flags()
     capitalised = [w for w in name.split() if w[:1].isupper()]
-    if all(flags.get(w.lower(), 0) & COMMON and not flags.get(w.lower(), 0) & (NAME | NOT_NAME) for w in capitalised):
+    if all(flags.get(w.lower(), 0) & COMMON and not flags.get(w.lower(), 0) & (NOT_NAME | NAME) for w in capitalised):
         return None
-    return m.start(), end, SCORE_STREET
+    town = _NO_TOWN.match(text, end)  # "Calle San Juan 9, Nerja"
+    return m.start(), town.end() if town is not None and _is_town(town.group("town")) else end, SCORE_STREET
 
 
 def _maybe_street(text: str, start: int, word: str, low: str) -> bool:
@@ -368,7 +366,7 @@ def _postcode_after(text: str, pos: int) -> int | None:
             continue
         post = _NO_POSTCODE.match(text, start)
         if post is not None and (post.group("place")[0].isupper() or _is_town(post.group("place"))):
-            return post.end()
+            return country_end(text, post.end())
         if post is not None and text[pos:start].strip() == "" and post.group("code").replace(" ", "").isdigit():
             return post.end()  # lower case: "0481 oslo" after a street word
     return None
@@ -481,28 +479,6 @@ def _prefixes_before(text: str, start: int, words: _Words) -> int:
         start -= len(m.group(0))
 
 
-def _house_end(text: str, pos: int) -> int:
-    """End of the house number and what belongs to it ("12 B", "12-14", "14 H0301")."""
-    m = _HOUSE_LETTER.match(text, pos)
-    if m is not None:
-        # "Storgata 12 B" but not "Storgata 12 i Oslo" ("i" is a word, the letter must stand alone).
-        pos = m.end()
-    f = _FLAT.match(text, pos)
-    if f is not None:
-        pos = f.end()
-    return _units_end(text, pos)
-
-
-def _units_end(text: str, pos: int) -> int:
-    """Past up to three unit parts ("2. etg.", "leil. H0201", "blokk C, hybel 311")."""
-    for _ in range(3):
-        u = _UNIT_PART.match(text, pos)
-        if u is None:
-            break
-        pos = u.end()
-    return pos
-
-
 _RANGE_WORDS = frozenset({"til", "to", "av", "of"})
 
 
@@ -564,15 +540,6 @@ def _unit_start(text: str, start: int, words: _Words) -> int:
     return start
 
 
-def _postal_code(text: str, pos: int) -> re.Match[str] | None:
-    return (
-        _UK_POSTCODE.match(text, pos)
-        or _US_STATE_ZIP.match(text, pos)
-        or _AU_STATE_POSTCODE.match(text, pos)
-        or _EIRCODE.match(text, pos)
-    )
-
-
 def _towns_then_code(text: str, pos: int) -> int | None:
     """End of one to three towns that end in a postcode: ", Apt 14, Dallas, TX 75201",
     ", Pontcanna, Cardiff CF11 9LL", ", Paddington NSW 2021", ", Ballincollig, Co. Cork P31 X2F4"."""
@@ -581,7 +548,7 @@ def _towns_then_code(text: str, pos: int) -> int | None:
         if town is None:
             return None
         pos = town.end()
-        code = _postal_code(text, pos)
+        code = postal_code(text, pos)
         if code is not None:
             return code.end()
     return None
@@ -592,25 +559,25 @@ def _english_tail(text: str, start: int, end: int) -> tuple[int, int, float]:
     d = _DIRECTION.match(text, end)
     if d is not None:
         end = d.end()
-    end = _units_end(text, end)
-    code = _postal_code(text, end)
+    end = units_end(text, end)
+    code = postal_code(text, end)
     if code is not None:
-        return start, code.end(), SCORE_WITH_POSTCODE
+        return start, country_end(text, code.end()), SCORE_WITH_POSTCODE
     coded = _towns_then_code(text, end)
     if coded is not None:
-        return start, coded, SCORE_WITH_POSTCODE
+        return start, country_end(text, coded), SCORE_WITH_POSTCODE
     town = _EN_TOWN.match(text, end)
     if town is None:
         town = _EN_TOWN_LOWER.match(text, end)  # "24 park avenue, london nw1 6xe", "..., glasgow"
         if town is None:
             return start, end, SCORE_ENGLISH
-        code = _UK_POSTCODE.match(text, town.end())
+        code = UK_POSTCODE.match(text, town.end())
         if code is not None:
             return start, code.end(), SCORE_WITH_POSTCODE
         return (start, town.end(), SCORE_ENGLISH) if _is_town(town.group("town")) else (start, end, SCORE_ENGLISH)
-    code = _UK_POSTCODE.match(text, town.end()) or _US_STATE_ZIP.match(text, town.end())
+    code = UK_POSTCODE.match(text, town.end()) or US_STATE_ZIP.match(text, town.end())
     if code is not None:
-        return start, code.end(), SCORE_WITH_POSTCODE
+        return start, country_end(text, code.end()), SCORE_WITH_POSTCODE
     if not _is_town(town.group("town"), names_too=True):
         return start, end, SCORE_ENGLISH  # ", Thanks" and ", please" are no towns
     return start, town.end(), SCORE_ENGLISH

@@ -133,11 +133,28 @@ _LABEL_START = re.compile(
 )
 
 
+#: A British address without a house number, in parts between commas, from where nothing but an address
+#: can start (a line's start, a colon, a quote) to a postcode in capitals: "Rose Cottage, Church Lane,
+#: Little Snoring, Norfolk NR21 0AA". The postcode's shape is unmistakable; the parts need no street word.
+_UK_PARTS = re.compile(
+    r"(?:^|(?<=[\n:«\"“]))[ \t]*(?P<addr>(?:[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3},[ \t]*){1,5}"
+    r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,?[ \t]+[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?!\w)",
+    re.MULTILINE,
+)
+
+
+#: A British postcode anywhere: the cheap test before ``_UK_PARTS``.
+_UK_CODE = re.compile(r"[A-Z]\d[A-Z\d]? ?\d[A-Z]{2}\b")
+
+
 def address_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that is an address on its own (see ``_ADDRESS_LINE``)."""
-    if "\n" not in text and len(text) > 120:
-        return []
-    return [m.span("addr") for m in _ADDRESS_LINE.finditer(text) if not _LABEL_START.match(m.group("addr"))]
+    """(start, end) of each line that is an address on its own (see ``_ADDRESS_LINE``, ``_UK_PARTS``)."""
+    spans: list[tuple[int, int]] = []
+    if "\n" in text or len(text) <= 120:
+        spans = [m.span("addr") for m in _ADDRESS_LINE.finditer(text) if not _LABEL_START.match(m.group("addr"))]
+    if _UK_CODE.search(text) is not None:
+        spans += [m.span("addr") for m in _UK_PARTS.finditer(text)]
+    return spans
 
 
 _SIGN_OFF = re.compile(r"(?i)(?:takk|tak|tack|thanks|thank|mvh|hilsen|helsing|regards|vennlig|best|kind|med)\b")

@@ -505,7 +505,8 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             return None
         if toks.shape[first] != CAP or len(toks.low[first]) < 2:
             return None
-        if not f & WELL_KNOWN and near_frequent_word(toks.low[first]):
+        patronymic = f & SURNAME and toks.low[first].endswith(("sen", "son", "ski", "wicz", "dottir", "datter"))
+        if not f & WELL_KNOWN and not patronymic and near_frequent_word(toks.low[first]):
             return None  # "Seet", "Loggin", "Alo": a rare name, but here a typo of "set", "login", "also"
         place = first > 0 and toks.low[first - 1] in _PLACE_PREPOSITIONS and plain_gap(toks, first - 1)
         genitive = bool(toks.trim[first]) and first + 1 < len(toks.low) and toks.shape[first + 1] == LOWER

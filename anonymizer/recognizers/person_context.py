@@ -57,6 +57,7 @@ from anonymizer.recognizers.person_roles import (
     _NORWEGIAN_VERBS,
     _i_am,
     after_kin,
+    alone_but_sure,
     amount_after,
     asked,
     at_home_of,
@@ -117,9 +118,6 @@ SCORE_UNKNOWN_LOWER = 0.3
 SCORE_DOUBT = 0.3
 
 
-
-
-
 def candidate_score(toks: Tokens, j: int) -> float | None:
     """The score word ``j`` gets as a name when a relation vouches for it, or None if it cannot be one.
 
@@ -161,13 +159,14 @@ def _common_compound(low: str) -> bool:
 def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:
     """(first word, score) of each name a relation vouches for, among words not yet ``covered``."""
     rel = relations()
+    alone = alone_but_sure(toks)
     for j in range(len(toks.low)):
         if covered[j]:
             continue
         if _initialled(toks, j):
             yield j, SCORE_KNOWN
             continue
-        if _addressed(toks, j, rel):
+        if _addressed(toks, j, rel) or j in alone:
             yield j, SCORE_KNOWN
             continue
         score = candidate_score(toks, j)
@@ -446,8 +445,8 @@ def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
     after, after2 = _word(toks, j + 1), _word(toks, j + 2)
     if after == "som":
         return after2 in _ROLES or after2 in rel.speech or (after2 in _HAVE and _word(toks, j + 3) in _DONE)
-    if after not in _IS:
-        return False
+    if after not in _IS or toks.low[j] in _ROLES:
+        return False  # "Avsender er svigerfaren min": a role, not a name
     if after2 in _NAME_NOUNS and _word(toks, j + 3) in _MY:
         return True  # "ørn e etternavnet mitt", "Storm is my name"
     # "Sky is my son", "May is my landlady"; "Ask er sonen vår", "Storm er sønnen min"

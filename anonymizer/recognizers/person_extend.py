@@ -40,6 +40,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
+from anonymizer.recognizers.person_roles import SAID
 from anonymizer.recognizers.person_words import _MY, _POSSESSIVES, relations
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
@@ -65,11 +66,11 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
     k = j + 1
     particles = 0  # "Kristine Elise Haugstad van der Berg": particles do not count towards the longest name
     while k < n and k - j - particles < MAX_NAME_TOKENS:
-        if not joined(toks, k - 1):
+        if not joined(toks, k - 1) and not _surname_next_line(toks, j, k):
             break
         flags, shape = toks.flags[k], toks.shape[k]
-        if toks.low[k] in relations().here:
-            break  # "PER OLAV HER": the writer introducing himself
+        if toks.low[k] in relations().here or (shape == LOWER and toks.low[k] in SAID):
+            break  # "PER OLAV HER": the writer introducing himself; "dawn said" ("Said" is a name too)
         if flags & NOT_NAME and not (shape == mode != LOWER and _place_surname(toks, j, k, last)):
             break  # "Thomas Nes, 16058247719" goes on: a place as a surname
         particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
@@ -80,7 +81,8 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
                 k += 1
                 continue
             break
-        if len(toks.low[k]) == 1 and toks.gap(k - 1) == " " and (k + 1 >= n or closed(toks, k)):
+        initial_shape = shape != LOWER or mode == LOWER  # "Kowalski i 2. etasje": "i" is no initial of his
+        if len(toks.low[k]) == 1 and toks.gap(k - 1) == " " and (k + 1 >= n or closed(toks, k)) and initial_shape:
             return k  # a surname's initial ends it: "mvh per h", "Kari H."
         if mode == CAP and len(toks.low[j]) == 1 and k == j + 1 and shape == UPPER:
             mode = UPPER  # "P. NAKAMURA": an initial before a surname in capitals
@@ -93,6 +95,23 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
         last = k
         k += 1
     return last
+
+
+def _surname_next_line(toks: Tokens, j: int, k: int) -> bool:
+    """A name broken over two lines, as a phone's narrow field or a signature does it ("Lars Erik\nSkogstad
+    heter jeg", "Mvh\nKari\nBakke\n33 18 38 59"): the given names fill their line, and the next line starts
+    with a capitalised surname (in the lists or by its ending) that ends its line or is followed by lower
+    case. Two people on two lines are more often "Kari\nOla": given names do not continue over a line."""
+    if toks.text[toks.end[k - 1]] not in "\r\n" or toks.gap(k - 1).strip(" \t\r") != "\n":
+        return False  # (the first character first: most names end before a space)
+    if j > 0 and "\n" not in toks.gap(j - 1):
+        return False
+    flags, low = toks.flags[k], toks.low[k]
+    if toks.shape[k] != toks.shape[j] or toks.shape[k] == LOWER or flags & (GIVEN | NOT_NAME | FUNCTION):
+        return False
+    if not (flags & SURNAME or (not flags and SURNAME_ENDING.search(low) is not None)):
+        return False
+    return k + 1 >= len(toks.low) or "\n" in toks.gap(k) or toks.shape[k + 1] == LOWER
 
 
 def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:
@@ -116,7 +135,9 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
             return True  # "Tran Thi Mai", "Nguyen Van An": a Vietnamese middle name says a name goes on
         if k > j and unknown_name_word(toks, k + 1) if k + 1 < len(toks.low) and joined(toks, k) else False:
             return True  # "Stig Are Nesvik": a name-word between a given name and a surname in no list
-        return next_is_name(toks, k) or closed(toks, k) or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN)
+        if next_is_name(toks, k) or closed(toks, k) or bool(toks.flags[j] & SURNAME and not toks.flags[j] & GIVEN):
+            return True
+        return bool(flags & SOFT) and _place_surname(toks, j, k, last)  # "til Bjørn Bergen skal": a place
     return True
 
 
@@ -130,6 +151,10 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     if not sure_given and last > j and (not given & (NAME | COMMON | NOT_NAME) or given & SURNAME):
         start = toks.flags[j]
         sure_given = bool(start & GIVEN and not start & AMBIGUOUS)  # "Inger Midtbø Sandal", "Magnhild Vetlesen Fjære"
+    if not sure_given and last == j and given & GIVEN and toks.shape[j] == CAP and not toks.initial[j]:
+        # "til Per Molde", "dette er Dag Fjell": a capital inside a sentence makes "Per" a name, and the
+        # place or word after it (in the word lists, unlike a brand: "Irish Revolut") its surname
+        sure_given = bool(toks.flags[k] & COMMON) and toks.low[j] not in street_words().en  # not "Mill Lane Salary"
     low = toks.low[k]
     if not sure_given or toks.flags[k] & FUNCTION or len(low) < 2 or "-" in low:
         return False  # "Helly Hansen-jakke": a brand in a compound

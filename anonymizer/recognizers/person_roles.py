@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from anonymizer.recognizers._common import is_cue_word
-from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, SOFT
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens, closed
 from anonymizer.recognizers.person_words import (
     _DETERMINERS,
@@ -299,3 +299,79 @@ _AFTER_DOUBLED = frozenset(
     {"du", "dere", "jeg", "eg", "æ", "vi", "me", "de", "dokker", "han", "hun", "ho", "det", "den", "you", "i",
      "we", "they", "he", "she", "it", "ikke", "ikkje", "itj", "not", ""}
 )  # fmt: skip
+
+
+#: A dash after the first word: "gard - jeg fikk ikke ...", "Brede – ringte dere meg?".
+_HEADER_DASH = re.compile(r"[ \t]+[-–—][ \t]+\S")
+
+
+def header_name(toks: Tokens, j: int) -> bool:
+    """The message opens with the writer's given name on a line of its own, or before a dash, the way a
+    signature closes one: "brede\\nDu ringte meg i går", "gard - jeg fikk ikke lastet opp". Only the
+    first word of the message, only a given name (in any case: nothing else is written there), never a
+    greeting or a word that is no name, and something must follow."""
+    if j != 0 or len(toks.low) < 3:
+        return False
+    flags = toks.flags[0]
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or toks.low[0] in _GREETINGS:
+        return False
+    last = 1 if toks.gap(0) == " " and toks.flags[1] & SURNAME and not toks.flags[1] & (FUNCTION | NOT_NAME) else 0
+    gap = toks.gap(last)
+    return gap.strip(" \t\r") == "\n" or _HEADER_DASH.match(toks.text, toks.end[last]) is not None
+
+
+#: Trades and offices a name is put beside, "Hansen, regnskapsfører for ...", "Lie, advokat, sender ...".
+_TRADES = frozenset(
+    {"regnskapsfører", "revisor", "advokat", "megler", "eiendomsmegler", "rørlegger", "elektriker", "snekker",
+     "tannlege", "lege", "fastlege", "sykepleier", "saksbehandler", "rådgiver", "kunderådgiver", "konsulent",
+     "styreleder", "økonomisjef", "daglig", "kasserer", "sekretær", "lærer", "vaktmester", "utleier", "huseier",
+     "accountant", "lawyer", "solicitor", "advisor", "adviser", "manager", "director", "plumber", "electrician",
+     "landlord", "doctor", "treasurer", "secretary", "caretaker", "ceo", "cfo"}
+)  # fmt: skip
+_TRADE_ENDINGS = ("sjef", "leder", "leiar", "rådgiver", "konsulent", "megler", "fører")
+
+
+def beside_trade(toks: Tokens, j: int) -> bool:
+    """A capitalised name-word before a comma and the person's trade or office: "Hansen, regnskapsfører
+    for Bakeriet", "Berg, økonomisjef i Fjord AS". Only a person has a trade; a firm or a place before
+    such a comma ("Bergen, advokat ...") is rare, and a word that is no name is never taken."""
+    if toks.text[toks.end[j] : toks.end[j] + 1] != "," or j + 1 >= len(toks.low) or toks.shape[j] != CAP:
+        return False
+    flags = toks.flags[j]
+    if flags & (NOT_NAME | FUNCTION | SOFT) or not (flags & NAME or not flags & COMMON):
+        return False
+    trade = toks.low[j + 1]
+    return toks.shape[j + 1] == LOWER and (trade in _TRADES or trade.endswith(_TRADE_ENDINGS))
+
+
+#: Verbs of saying that follow a person: "dawn said I'd get a callback", "siri sa at ...".
+SAID = frozenset({"said", "says", "told", "promised", "wrote", "sa", "sier", "sei", "seier", "lovet", "lova", "skrev"})
+
+
+def opens_saying(toks: Tokens, j: int) -> bool:
+    """The message opens with a given name (in any case) that says something: "dawn said I'd get a
+    callback", "hege sa at kortet var sendt". Only a person says; a word that is also a name ("dawn",
+    "hege") is no subject of "said" in its other sense."""
+    if j != 0 or len(toks.low) < 3 or toks.gap(0) != " " or toks.low[1] not in SAID:
+        return False
+    flags = toks.flags[0]
+    return bool(flags & GIVEN) and not flags & (FUNCTION | NOT_NAME) and toks.low[0] not in _GREETINGS
+
+
+def alone_but_sure(toks: Tokens) -> set[int]:
+    """The words that are names by where they stand, with no cue before them: opening the message on its
+    own line or before a dash, saying something, or beside a trade (``header_name``, ``opens_saying``,
+    ``beside_trade``). Found once per message (the first word, and the words before a comma), not per word."""
+    found: set[int] = set()
+    if len(toks.low) >= 3 and (header_name(toks, 0) or opens_saying(toks, 0)):
+        found.add(0)
+    if "," in toks.text:
+        word_ending = {end: j for j, end in enumerate(toks.end)}
+        for m in _COMMA.finditer(toks.text):
+            j = word_ending.get(m.start())
+            if j is not None and beside_trade(toks, j):
+                found.add(j)
+    return found
+
+
+_COMMA = re.compile(",")

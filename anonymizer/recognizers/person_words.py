@@ -48,7 +48,7 @@ _ROLES = frozenset(
     {
         "disponent", "fullmektig", "medlåntaker", "medlåntakar", "kausjonist", "verge", "eier", "eigar", "arving",
         "mottaker", "mottakar", "medeier", "signatar", "co-borrower", "guarantor", "signatory", "beneficiary",
-        "owner", "kontaktperson", "daglig", "styreleder",
+        "owner", "kontaktperson", "daglig", "styreleder", "avsender", "avsendar", "sender", "innbetaler", "payer",
     }
 )  # fmt: skip
 _IS = frozenset({"er", "e", "is", "was", "var", "är"})

@@ -266,3 +266,67 @@ def test_addresses_a_sentence_announces(engine: Anonymizer, text: str, expected:
 @pytest.mark.parametrize("text", NOT_ANNOUNCED)
 def test_times_floors_and_dates_after_a_cue_are_no_address(engine: Anonymizer, text: str) -> None:
     assert [e for e in engine.analyze(text) if e.type == "ADDRESS"] == []
+
+
+#: The parts around a street that writers from many countries add (anonymizer/recognizers/address_parts.py):
+#: floors and doors, a house's or a building's name, the town before the street, region and country after.
+AROUND_THE_STREET: list[tuple[str, list[str]]] = [
+    # floors and doors after the house number
+    ("Bor hos henne, Kristian Augusts gate 15, 3. etg. til venstre, 0164 Oslo. Navnet",
+     ["Kristian Augusts gate 15, 3. etg. til venstre, 0164 Oslo"]),
+    ("I live at Schönhauser Allee 112, Hinterhaus, 3. OG, 10439 Berlin. Can I",
+     ["Schönhauser Allee 112, Hinterhaus, 3. OG, 10439 Berlin"]),
+    ("Please ship the card to Hauptstr. 5a, 2. Stock links, 69117 Heidelberg, Germany - thanks",
+     ["Hauptstr. 5a, 2. Stock links, 69117 Heidelberg, Germany"]),
+    ("office at Rua Augusta 120, 2º Dto, 1100-053 Lisboa.", ["Rua Augusta 120, 2º Dto, 1100-053 Lisboa"]),
+    ("Bor i Calle Mayor 5, 1º Izq., 28013 Madrid, Spain", ["Calle Mayor 5, 1º Izq., 28013 Madrid, Spain"]),
+    ("at Avenida de Europa 22, Bloque 3, 03503 Benidorm. Can I", ["Avenida de Europa 22, Bloque 3, 03503 Benidorm"]),
+    # multi-word places, region and country after the postcode
+    ("han bor i Berger Straße 211, 60385 Frankfurt am Main. Kan jeg",
+     ["Berger Straße 211, 60385 Frankfurt am Main"]),
+    ("Wohnung: Berliner Str. 12, 2. OG rechts, 60311 Frankfurt am Main",
+     ["Berliner Str. 12, 2. OG rechts, 60311 Frankfurt am Main"]),
+    ("Postadresse Bjørnstadveien 3, Mo i Rana", ["Bjørnstadveien 3, Mo i Rana"]),
+    ("Second home: Villa Sol, Urb. Las Lomas 14, 29680 Estepona, Málaga, Spain. First home",
+     ["Villa Sol, Urb. Las Lomas 14, 29680 Estepona, Málaga, Spain"]),
+    ("3. Jostein, Calle de la Paz 7, 3º B, 29780 Nerja, Málaga, konto ES50",
+     ["Calle de la Paz 7, 3º B, 29780 Nerja, Málaga"]),
+    ("rs Kowalski, ul. Długa 15/4, 80-827 Gdańsk, Poland", ["ul. Długa 15/4, 80-827 Gdańsk, Poland"]),
+    ("Send til ul. Piotrkowska 104/12, Łódź takk", ["ul. Piotrkowska 104/12, Łódź"]),
+    ("Send it to Apt 4B, 221 Elm Street, Springfield, IL 62704, USA",
+     ["Apt 4B, 221 Elm Street, Springfield, IL 62704, USA"]),
+    # a house's or a building's name, the town named before the street
+    ("Jeg bor i et hus som heter «Fjellstua, Vassbygda 41, 6392 Vikebukt» – posten",
+     ["Fjellstua, Vassbygda 41, 6392 Vikebukt"]),
+    ("send the documents to: The Old Rectory, 5 Mill Lane, Bishops Cleeve, Cheltenham GL52 8BX? I'm",
+     ["The Old Rectory, 5 Mill Lane, Bishops Cleeve, Cheltenham GL52 8BX"]),
+    ("flytta te Tiller Gård, Tillerveien 110, 7092 Tiller\nå ny mail", ["Tiller Gård, Tillerveien 110, 7092 Tiller"]),
+    ("Jeg bor i Kraków, ul. Floriańska 22 m. 5, 31-019 (skrevet", ["Kraków, ul. Floriańska 22 m. 5, 31-019"]),
+    ("Ich wohne jetzt in Bad Homburg vor der Höhe, Louisenstraße 58. Kan jeg",
+     ["Bad Homburg vor der Höhe, Louisenstraße 58"]),
+    # no postcode: the town after a Romance street; an English street type before the number
+    ("han er i Calle San Juan 9, Nerja. Hans nummer", ["Calle San Juan 9, Nerja"]),
+    ("his profile says he's in Al Wasl Road 34, Dubai and he", ["Al Wasl Road 34, Dubai"]),
+    ("Suite 300, 45 King Street West\nToronto, ON M5H 1J8\nCanada",
+     ["Suite 300, 45 King Street West\nToronto, ON M5H 1J8"]),
+]  # fmt: skip
+
+#: The same parts that stay out: a country named before the street, a greeting before it, a word after it.
+NOT_AROUND_THE_STREET: list[tuple[str, list[str]]] = [
+    ("Jeg har hus i Spania, Calle Mayor 18, 03590 Altea", ["Calle Mayor 18, 03590 Altea"]),
+    ("Hei, Storgata 5, 0150 Oslo er adressen", ["Storgata 5, 0150 Oslo"]),
+    ("Storgata 5, 0150 Oslo, Takk for hjelpen", ["Storgata 5, 0150 Oslo"]),
+    ("Storgata 5, 0150 Oslo i morgen", ["Storgata 5, 0150 Oslo"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AROUND_THE_STREET + NOT_AROUND_THE_STREET)
+def test_parts_around_the_street(recognizer: AddressRecognizer, text: str, expected: list[str]) -> None:
+    assert found(recognizer, text) == expected
+
+
+#: A British address without a house number, between an opening quote and its postcode.
+def test_british_address_in_parts_ending_in_a_postcode(engine: Anonymizer) -> None:
+    text = 'Our house is called "Rose Cottage, Church Lane, Little Snoring, Norfolk NR21 0AA". The bank'
+    got = [text[e.start : e.end] for e in engine.analyze(text) if e.type == "ADDRESS"]
+    assert got == ["Rose Cottage, Church Lane, Little Snoring, Norfolk NR21 0AA"]

@@ -1,0 +1,174 @@
+"""ADDRESS, the parts around a street address that the street grammar of ``address.py`` does not reach.
+
+Writers from many countries put more on either side of the street and house number than a Norwegian
+envelope does, and every such part left outside the span leaks a place that, with the rest, finds the
+home:
+
+* before it, the name of the house or building ("«Fjellstua, Vassbygda 41, ...»", "The Old Rectory, 5 Mill Lane",
+  "Villa Sol, Urb. Las Lomas 14") or the town the writer names first ("bor i Kraków, ul. Floriańska 22",
+  "in Bad Homburg vor der Höhe, Louisenstraße 58");
+* after the house number, the flat and floor ("12 B, 2. etg. til venstre", "3º Dto", "2. Stock links");
+* after the postcode and place, a region and the country ("..., 29680 Estepona, Málaga, Spain"), or a
+  region alone that the word lists know as a place ("..., 29780 Nerja, Málaga").
+
+* the postcodes of English-speaking countries (``postal_code``).
+
+All are cheap regex tests made once per address found, never per token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymizer.recognizers._gazetteer import COMMON, FREQUENT, FUNCTION, NAME, NOT_NAME, SOFT, person_cues, word_flags
+
+_L = r"[^\W\d_]"
+_COUNTRIES = (
+    r"Norway|Norge|Noreg|Sweden|Sverige|Denmark|Danmark|Finland|Suomi|Iceland|Island|Germany|Deutschland"
+    r"|Tyskland|Spain|España|Spania|Portugal|France|Frankrike|Italy|Italia|Italien|Poland|Polen|Polska"
+    r"|Lithuania|Litauen|Latvia|Latvija|Estonia|Estland|Netherlands|Nederland|Holland|Belgium|Belgia"
+    r"|Austria|Østerrike|Österreich|Switzerland|Sveits|Schweiz|Greece|Hellas|Turkey|Tyrkia|Thailand"
+    r"|UK|United Kingdom|England|Scotland|Wales|Ireland|Irland|USA|United States|Canada|Australia"
+)
+_COUNTRY = re.compile(_COUNTRIES)
+#: ", Málaga": a region after the postcode and place, taken if the word lists know it as a place.
+_REGION_AFTER = re.compile(rf",[ \t]*(?P<region>[A-ZÆØÅ]{_L}+)(?![\w-])")
+#: ", Spain", ", Málaga, Spain" after the postcode and place: any region before a country.
+_COUNTRY_AFTER = re.compile(rf",?[ \t]*(?:[A-ZÆØÅ]{_L}+(?:[ -][A-ZÆØÅ]{_L}+)?,[ \t]*)?(?:{_COUNTRIES})(?![\w-])")
+
+#: A house's own name before its street, where nothing but an address can start (the message's or a
+#: line's start, a colon, an opening quote): «Fjellstua, ...», "The Old Rectory, ...", "Villa Sol, ...".
+_HOUSE_NAME = re.compile(
+    rf"(?:^|(?<=[\n:«\"“'])|(?<=: ))[ \t]*(?P<name>[A-ZÆØÅ]{_L}+(?:[ -][A-ZÆØÅ]{_L}+){{0,2}}),[ \t]*$"
+)
+#: A house name needs a sign that it is one, unless a quote opens it.
+_HOUSE_WORD = re.compile(
+    r"(?i)^(?:the|villa|casa|quinta|finca|haus|chalet|cortijo|maison)\b"
+    r"|(?:cottage|house|lodge|farm|hall|manor|rectory|vicarage|barn|mill|grange|villa|stua|stuen|tunet|gården"
+    r"|huset|hytta|hytten)$"
+)
+#: A named building before its street, wherever it stands: "Tiller Gård, Tillerveien 110", "St. Olavs
+#: hospital, Prinsesse Kristinas gate 3", "Moholt studentby, ...": its last word says what it is.
+_BUILDING = re.compile(
+    rf"(?<![\w.])(?P<name>(?:St\. )?[A-ZÆØÅ]{_L}+(?: {_L}+)?[ ](?i:gård|gard|gården|hospital|sykehus|sykehjem"
+    rf"|studentby|studenthjem|omsorgssenter|bofellesskap|cottage|house|lodge|farm|manor|rectory|hall)),[ \t]*$"
+)
+#: The town named before the street: "bor i Kraków, ul. ...", "in Bad Homburg vor der Höhe, ...".
+_TOWN_BEFORE = re.compile(
+    rf"(?:\b(?:i|in|im|à|w|en|at)[ \t]+)(?P<town>[A-ZÆØÅ]{_L}+(?:[ -](?:[A-ZÆØÅÄÖÜ]{_L}+|vor|der|am|an|im|i|de"
+    rf"|del|la|sur|upon|on))*?(?:[ -][A-ZÆØÅÄÖÜ]{_L}+)?),[ \t]*$"
+)
+
+
+#: Postcodes of English-speaking countries after the town: British "NW1 6XE", American "DC 20500",
+#: Australian "NSW 2021", Irish Eircode ("Co. Cork P31 X2F4"), Canadian "ON M5H 1J8".
+UK_POSTCODE = re.compile(r",?\s+(?i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b")
+US_STATE_ZIP = re.compile(r",?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+_AU_STATE_POSTCODE = re.compile(r",?\s+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b")
+_CA_POSTCODE = re.compile(r",?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
+_EIRCODE = re.compile(r",?\s+[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}\b")
+
+
+def postal_code(text: str, pos: int) -> re.Match[str] | None:
+    """A postcode of an English-speaking country right at ``pos``."""
+    return (
+        UK_POSTCODE.match(text, pos)
+        or US_STATE_ZIP.match(text, pos)
+        or _AU_STATE_POSTCODE.match(text, pos)
+        or _EIRCODE.match(text, pos)
+        or _CA_POSTCODE.match(text, pos)
+    )
+
+
+#: What may follow a house number (in this order, each optional).
+#: "12B", "12b", "12 B" (a spaced letter only in capitals: "12 i Oslo" is no house letter), "12-14".
+_HOUSE_LETTER = re.compile(
+    r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$|\s\d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
+)
+#: A flat or floor after the house number: Norwegian "H0301", "leil. 4"; Swedish "lgh 1102"; Danish
+#: "2. th.", "1. tv.", "3. sal", "st.".
+_FLAT = re.compile(
+    r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?|lgh\.?|lägenhet) ?\d{1,4}\b"
+    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?: ?(?:tv|th|mf)\.?)?(?= |,|$)|,? \d{1,2} ?tr\b\.?)"
+)
+#: More about where in the building, after the house number and comma: "2. etg.", "leil. H0201",
+#: "(leil. U0103)", "sokkel", "rom 214", "blokk C, hybel 311", "Apt 3B", "3º B", "st. tv.".
+_UNIT_PART = re.compile(
+    r",? \(?(?:"
+    r"(?i:etg|etasje|etage|leil|leilighet|lgh|hybel|rom|room|blokk|block|bygg|oppgang|inngang|apt|apartment"
+    r"|unit|flat|suite|level|piso|puerta|planta|bloque|escalera|esc|portal"
+    r"|lejl|lejlighed|lägenhet|våning|trappe)\.?(?: ?[A-Z]?\d{1,4}[A-Za-z]?| [A-Z])\b"
+    r"|(?i:sokkel|sokkelleilighet|kjeller|kjellerleilighet|loft|loftsleilighet|underetasje|hybelen|bakgården)\b"
+    r"|(?:\d{1,2}\. ?(?:(?i:etg|etasje|etage|floor|sal|th|tv|mf|stock)|OG)\b\.?|\d{1,2}(?:st|nd|rd|th) (?i:floor)\b)"
+    r"(?: (?:til )?(?i:venstre|høyre|links|rechts|left|right)\b)?"
+    r"|(?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Erdgeschoss|Dachgeschoss|EG|DG)\b"
+    r"|\d{1,2}[º°ªoa](?: ?(?:(?i:dto|dta|esq|izq|izda|izqda|dcha|drcha)\b\.?|[A-Za-z]\b)|\b)|st\.(?: ?(?:tv|th|mf)\.?)?"
+    r")\)?"
+)
+
+def house_end(text: str, pos: int) -> int:
+    """End of the house number and what belongs to it ("12 B", "12-14", "14 H0301")."""
+    m = _HOUSE_LETTER.match(text, pos)
+    if m is not None:
+        # "Storgata 12 B" but not "Storgata 12 i Oslo" ("i" is a word, the letter must stand alone).
+        pos = m.end()
+    f = _FLAT.match(text, pos)
+    if f is not None:
+        pos = f.end()
+    return units_end(text, pos)
+
+
+def units_end(text: str, pos: int) -> int:
+    """Past up to three unit parts ("2. etg.", "leil. H0201", "blokk C, hybel 311")."""
+    for _ in range(3):
+        u = _UNIT_PART.match(text, pos)
+        if u is None:
+            break
+        pos = u.end()
+    return pos
+
+
+
+def country_end(text: str, pos: int) -> int:
+    """End of ", Spain", ", Málaga, Spain" or ", Málaga" (a region the word lists know as a place) right
+    after ``pos`` (else ``pos``)."""
+    m = _COUNTRY_AFTER.match(text, pos)
+    if m is not None:
+        return m.end()
+    region = _REGION_AFTER.match(text, pos)
+    if region is not None:
+        flags = word_flags().get(region.group("region").lower(), 0)
+        if flags & NOT_NAME and not flags & (FUNCTION | NAME):
+            return region.end()
+    return pos
+
+
+def house_or_town_start(text: str, start: int) -> int:
+    """Where an address found at ``start`` begins once a house name or a town before it is taken in."""
+    window = text[max(0, start - 50) : start]
+    offset = start - len(window)
+    house = _HOUSE_NAME.search(window)
+    if house is not None:
+        name = house.group("name")
+        quoted = window[: house.start("name")].rstrip(" \t")[-1:] in ("«", '"', "“", "'")
+        if quoted or _HOUSE_WORD.search(name):
+            return offset + house.start("name")
+    building = _BUILDING.search(window)
+    if building is not None:
+        return offset + building.start("name")
+    town = _TOWN_BEFORE.search(window)
+    if town is not None and len(town.group("town").split()) <= 6 and _is_town(town.group("town")):
+        if _COUNTRY.fullmatch(town.group("town")):
+            return start  # "i Spania, Calle Mayor 18": the country alone identifies no one
+        return offset + town.start("town")
+    return start
+
+
+def _is_town(town: str) -> bool:
+    """A known place, or a last word that is no everyday word, name or greeting: "Kraków", "Bad Homburg vor
+    der Höhe"."""
+    last = re.split(r"[ -]", town)[-1].lower()
+    if last in person_cues():
+        return False
+    flags = word_flags().get(last, 0)
+    return bool(flags & (NOT_NAME | SOFT | FREQUENT)) or not flags & (COMMON | NAME)

@@ -89,11 +89,16 @@ def run_in_thread(settings: Settings, *, port: int | None = None, store: Store |
 
 @contextlib.contextmanager
 def run_subprocess(
-    data_dir: Path, env_extra: dict[str, str] | None = None, *, log_name: str = "server.log", port: int | None = None
+    data_dir: Path,
+    env_extra: dict[str, str] | None = None,
+    *,
+    log_name: str = "server.log",
+    serve_args: tuple[str, ...] = (),
 ) -> Iterator[tuple[subprocess.Popen[bytes], Running]]:
     """``chatlog serve`` as a child process (for SIGKILL / SIGTERM tests and log inspection); several
-    of them may share ``data_dir`` (one embedded store), each logging to its own ``log_name``."""
-    port = port or free_port()
+    of them may share ``data_dir`` (one embedded store), each logging to its own ``log_name``;
+    ``serve_args`` go on the command line (``("--workers", "2")``)."""
+    port = free_port()
     env = {
         **os.environ,
         "CHATLOG_DATA_DIR": str(data_dir),
@@ -105,7 +110,7 @@ def run_subprocess(
     data_dir.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log_file:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "chat.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-m", "chat.cli", "serve", "--host", "127.0.0.1", "--port", str(port), *serve_args],
             env=env,
             stdout=log_file,
             stderr=subprocess.STDOUT,
@@ -123,3 +128,17 @@ def run_subprocess(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc, Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found

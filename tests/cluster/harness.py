@@ -127,9 +127,6 @@ class Cluster:
         for instance in self.instances.values():
             instance.stack.close()
 
-    def log(self, name: str) -> str:
-        return (self.data_dir / f"{name}.log").read_text(encoding="utf-8", errors="replace")
-
 
 @contextlib.contextmanager
 def cluster(tmp_path: Path, redis_url: str, *names: str, **env: str) -> Iterator[Cluster]:
@@ -140,14 +137,3 @@ def cluster(tmp_path: Path, redis_url: str, *names: str, **env: str) -> Iterator
         yield c
     finally:
         c.stop_all()
-
-
-def wait_for(predicate: object, timeout: float = 15.0, interval: float = 0.1) -> None:
-    """Poll ``predicate()`` until true (for states that settle over heartbeats, never for speed)."""
-    assert callable(predicate)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(interval)
-    raise AssertionError("condition not reached in time")

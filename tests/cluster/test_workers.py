@@ -15,24 +15,10 @@ from pathlib import Path
 
 import httpx
 
-from chat.tokens import TokenIssuer
 from chat.workers import anonymizer_pool
 from tests.cluster.harness import FAST_RELAY, redis_server
 from tests.gateway.client import client
-from tests.servers import free_port, make_settings, wait_ready
-
-
-def children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
+from tests.servers import Running, children_of, free_port, run_subprocess
 
 
 def instance_ids(base: str, tries: int = 60) -> set[str]:
@@ -45,36 +31,11 @@ def instance_ids(base: str, tries: int = 60) -> set[str]:
 
 
 @contextmanager
-def supervisor(tmp_path: Path, redis_url: str, workers: int) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    port = free_port()
-    data = tmp_path / "var"
-    data.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "CHATLOG_DATA_DIR": str(data),
-        "CHATLOG_DEV_MODE": "true",
-        "CHATLOG_ANONYMIZER_WORKERS": "0",
-        "CHATLOG_REDIS_URL": redis_url,
-        **FAST_RELAY,
-    }
-    with open(data / "workers.log", "ab") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "chat.cli", "serve", "--workers", str(workers), "--host", "127.0.0.1",
-             "--port", str(port)],
-            env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(base)
-        yield proc, base
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+def supervisor(tmp_path: Path, redis_url: str, workers: int) -> Iterator[tuple[subprocess.Popen[bytes], Running]]:
+    env = {"CHATLOG_REDIS_URL": redis_url, **FAST_RELAY}
+    serve_args = ("--workers", str(workers))
+    with run_subprocess(tmp_path / "var", env, log_name="workers.log", serve_args=serve_args) as started:
+        yield started
 
 
 def test_the_anonymizer_pool_gets_the_cores_the_workers_leave() -> None:
@@ -95,9 +56,8 @@ def test_more_than_one_worker_without_redis_is_refused_clearly(tmp_path: Path) -
 
 
 async def test_two_workers_on_one_port_act_as_one_gateway(tmp_path: Path) -> None:
-    with redis_server(tmp_path / "redis") as rs, supervisor(tmp_path, rs.url, 2) as (proc, base):
-        ws = base.replace("http", "ws")
-        issuer = TokenIssuer.from_settings(make_settings(tmp_path / "var"))
+    with redis_server(tmp_path / "redis") as rs, supervisor(tmp_path, rs.url, 2) as (proc, running):
+        base, ws, issuer = running.base, running.ws, running.issuer
         first = await asyncio.to_thread(instance_ids, base)
         assert len(first) == 2, first  # the kernel spreads connections over both workers
 

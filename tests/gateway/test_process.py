@@ -7,7 +7,7 @@ import signal
 from pathlib import Path
 
 from tests.gateway.client import client
-from tests.servers import run_subprocess
+from tests.servers import children_of, run_subprocess
 
 VALID_FNR = "05109816444"
 KONTO = "1503.12.34562"
@@ -140,20 +140,6 @@ async def test_clients_vanishing_mid_message_are_not_application_errors(tmp_path
     assert '"level":"error"' not in log, log[-2000:]
 
 
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is ``pid`` (from /proc, Linux)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -168,7 +154,7 @@ async def test_anonymizer_workers_exit_when_the_server_is_killed(tmp_path: Path)
     import time
 
     with run_subprocess(tmp_path / "var", {"CHATLOG_ANONYMIZER_WORKERS": "2"}) as (proc, _running):
-        workers = [pid for pid in _children(proc.pid) if "spawn_main" in _cmdline(pid)]
+        workers = [pid for pid in children_of(proc.pid) if "spawn_main" in _cmdline(pid)]
         assert len(workers) == 2
         proc.send_signal(signal.SIGKILL)
         proc.wait()

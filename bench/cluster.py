@@ -35,7 +35,7 @@ from pathlib import Path
 
 from websockets.asyncio.client import connect
 
-from bench.gateway import TEXT_AUTH, dev_token, free_port, wait_port
+from bench.gateway import TEXT_AUTH, dev_issuer, dev_token, free_port, server_env, wait_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,18 +71,12 @@ def redis_server() -> Iterator[str]:
 
 @contextlib.contextmanager
 def instances(n: int, data_dir: Path, redis_url: str | None, synchronous: str = "FULL") -> Iterator[list[Instance]]:
-    env = {
-        **os.environ,
-        "CHATLOG_DATA_DIR": str(data_dir),
-        "CHATLOG_DEV_MODE": "true",
-        "CHATLOG_RATE_PER_S": "1000000",
-        "CHATLOG_RATE_BURST": "1000000",
-        "CHATLOG_ANONYMIZER_WORKERS": "0",
-        "CHATLOG_LOG_LEVEL": "WARNING",
-        "CHATLOG_IDLE_TIMEOUT_S": "3600",
-        "CHATLOG_REDIS_URL": redis_url or "",
-        "CHATLOG_SQLITE_SYNCHRONOUS": synchronous,
-    }
+    env = server_env(
+        data_dir,
+        CHATLOG_ANONYMIZER_WORKERS="0",
+        CHATLOG_REDIS_URL=redis_url or "",
+        CHATLOG_SQLITE_SYNCHRONOUS=synchronous,
+    )
     started: list[Instance] = []
     try:
         for _ in range(n):
@@ -106,10 +100,7 @@ def instances(n: int, data_dir: Path, redis_url: str | None, synchronous: str = 
 
 
 def staff_token(data_dir: Path, staff_id: str) -> str:
-    from chat.settings import Settings
-    from chat.tokens import TokenIssuer
-
-    return TokenIssuer.from_settings(Settings(data_dir=data_dir, dev_mode=True)).staff(staff_id, role="bot", ttl_s=3600)
+    return dev_issuer(data_dir).staff(staff_id, role="bot", ttl_s=3600)
 
 
 @dataclass

@@ -30,8 +30,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from websockets.asyncio.client import ClientConnection, connect
+
+if TYPE_CHECKING:
+    from chat.tokens import TokenIssuer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -102,20 +106,27 @@ class Server:
     data_dir: Path | None = None
 
 
+def server_env(data_dir: Path | str, **extra: str) -> dict[str, str]:
+    """The environment every benchmark runs ``chatlog serve`` in: development keys under ``data_dir``,
+    the flood limit and idle timeout out of the way of a closed-loop load, warnings only; ``extra``
+    adds or overrides ``CHATLOG_*`` variables."""
+    return {
+        **os.environ,
+        "CHATLOG_DATA_DIR": str(data_dir),
+        "CHATLOG_DEV_MODE": "true",
+        "CHATLOG_RATE_PER_S": "1000000",
+        "CHATLOG_RATE_BURST": "1000000",
+        "CHATLOG_LOG_LEVEL": "WARNING",
+        "CHATLOG_IDLE_TIMEOUT_S": "3600",
+        **extra,
+    }
+
+
 @contextlib.contextmanager
 def chatlog_server(workers: int) -> Iterator[Server]:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="chatlog-bench-") as tmp:
-        env = {
-            **os.environ,
-            "CHATLOG_DATA_DIR": tmp,
-            "CHATLOG_DEV_MODE": "true",
-            "CHATLOG_RATE_PER_S": "1000000",
-            "CHATLOG_RATE_BURST": "1000000",
-            "CHATLOG_ANONYMIZER_WORKERS": str(workers),
-            "CHATLOG_LOG_LEVEL": "WARNING",
-            "CHATLOG_IDLE_TIMEOUT_S": "3600",
-        }
+        env = server_env(tmp, CHATLOG_ANONYMIZER_WORKERS=str(workers))
         proc = subprocess.Popen(
             [sys.executable, "-m", "chat.cli", "serve", "--port", str(port)],
             env=env,
@@ -158,11 +169,16 @@ def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> 
     raise TimeoutError("server did not become ready")
 
 
-def dev_token(data_dir: Path, customer_id: str) -> str:
+def dev_issuer(data_dir: Path) -> TokenIssuer:
+    """Signs tokens with the development key the server under test created in ``data_dir``."""
     from chat.settings import Settings
     from chat.tokens import TokenIssuer
 
-    return TokenIssuer.from_settings(Settings(data_dir=data_dir, dev_mode=True)).customer(customer_id, ttl_s=3600)
+    return TokenIssuer.from_settings(Settings(data_dir=data_dir, dev_mode=True))
+
+
+def dev_token(data_dir: Path, customer_id: str) -> str:
+    return dev_issuer(data_dir).customer(customer_id, ttl_s=3600)
 
 
 @dataclass

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.gateway import ECHO_SERVER, free_port, wait_port
+from bench.gateway import Server, dev_issuer, echo_server, free_port, server_env, wait_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TICK = os.sysconf("SC_CLK_TCK")
@@ -42,13 +42,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 def proc_cpu_s(pid: int) -> float:
     """CPU seconds (user + system) of ``pid`` and every live descendant."""
-    total = 0.0
-    pids = {pid} | descendants(pid)
-    for p in pids:
-        with contextlib.suppress(OSError, IndexError, ValueError):
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / TICK
-    return total
+    return sum(_own_cpu(p) for p in {pid} | descendants(pid))
 
 
 def redis_cpu_s() -> float:
@@ -62,6 +56,7 @@ def redis_cpu_s() -> float:
 
 
 def _own_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` alone; 0 once it is gone."""
     with contextlib.suppress(OSError, IndexError, ValueError):
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / TICK
@@ -85,43 +80,24 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
-@dataclass
-class Server:
-    proc: subprocess.Popen[bytes]
-    url: str
-    data_dir: Path | None = None
-
-
 @contextlib.contextmanager
 def start_server(load: str, workers: int = 1) -> Iterator[Server]:
-    port = free_port()
     if load == "echo":
-        proc = subprocess.Popen([sys.executable, "-c", ECHO_SERVER, str(port)], stdout=subprocess.PIPE)
-        assert proc.stdout is not None
-        proc.stdout.readline()
-        try:
-            yield Server(proc, f"ws://127.0.0.1:{port}")
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+        with echo_server() as echo:
+            yield echo
         return
+    port = free_port()
     with tempfile.TemporaryDirectory(prefix="chatlog-tp-") as tmp, redis_for(workers) as redis_url:
-        env = {
-            **os.environ,
-            "CHATLOG_DATA_DIR": tmp,
-            "CHATLOG_DEV_MODE": "true",
-            "CHATLOG_RATE_PER_S": "1000000",
-            "CHATLOG_RATE_BURST": "1000000",
-            "CHATLOG_LOG_LEVEL": "WARNING",
-            "CHATLOG_IDLE_TIMEOUT_S": "3600",
-            "CHATLOG_MAX_CONNECTIONS": "100000",
-            "CHATLOG_MAX_LIVE_SESSIONS": "100000",
+        env = server_env(
+            tmp,
+            CHATLOG_MAX_CONNECTIONS="100000",
+            CHATLOG_MAX_LIVE_SESSIONS="100000",
             # A bot hears every customer message: at thousands of sessions its backlog passes the
             # default 1,000 frames in a burst; a bank's bot backend would set this too.
-            "CHATLOG_PEER_QUEUE_FRAMES": "100000",
-            "CHATLOG_PEER_QUEUE_BYTES": "268435456",
-            "CHATLOG_REDIS_URL": redis_url,
-        }
+            CHATLOG_PEER_QUEUE_FRAMES="100000",
+            CHATLOG_PEER_QUEUE_BYTES="268435456",
+            CHATLOG_REDIS_URL=redis_url,
+        )
         proc = subprocess.Popen(
             [sys.executable, "-m", "chat.cli", "serve", "--port", str(port), "--workers", str(workers)],
             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -147,10 +123,7 @@ def redis_for(workers: int) -> Iterator[str]:
 
 
 def tokens(data_dir: Path, kind: str, count: int) -> list[str]:
-    from chat.settings import Settings
-    from chat.tokens import TokenIssuer
-
-    issuer = TokenIssuer.from_settings(Settings(data_dir=data_dir, dev_mode=True))
+    issuer = dev_issuer(data_dir)
     if kind == "bot":
         return [issuer.staff(f"bot-{i}", role="bot", ttl_s=3600) for i in range(count)]
     return [issuer.customer(f"cust-{i}", ttl_s=3600) for i in range(count)]

@@ -379,10 +379,8 @@ class Hub:
         )
         if not moved.changed:
             live.machine.sync(moved.state, moved.adviser_id)
-            live.record.state, live.record.adviser_id = moved.state, moved.adviser_id
             log.info("session moved elsewhere first", extra={"session_id": live.session_id, "state": moved.state})
             return False
-        live.record.state, live.record.adviser_id = moved.state, moved.adviser_id
         self.relay.publish(StateChanged(live.session_id, moved.state, moved.adviser_id))
         if action.add_adviser is not None:
             # Re-read: compliance may have placed a hold through the API since this session was loaded.
@@ -495,10 +493,12 @@ class Hub:
         try:
             record = await self.s.store.get_session(session_id, now=self.s.clock())
             live = None if record is None else self._revive(record)
-            if live is not None and live.machine.state == "adviser" and not self.relay.multi:
-                # Alone, an adviser not connected here is connected nowhere. With several instances
-                # the reaper decides, on two observations (see ``reap``).
-                await self._release_if_gone(live, [live.machine.adviser_id or ""])
+            adviser_id = live.machine.adviser_id if live is not None else None
+            if live is not None and adviser_id is not None and adviser_id not in self.agents and not self.relay.multi:
+                # Alone, an adviser not connected here is connected nowhere: offer the session again.
+                # With several instances the reaper decides, on two observations (see ``reap``).
+                async with live.lock:
+                    await self.apply(live, live.machine.adviser_left(adviser_id))
             fut.set_result(live)
             return live
         except BaseException as exc:
@@ -537,18 +537,6 @@ class Hub:
         live.detached_at = time.monotonic()
         self.sessions[record.session_id] = live
         return live
-
-    async def _release_if_gone(self, live: LiveSession, candidates: list[str]) -> None:
-        """Offer the session to advisers again if its adviser is connected nowhere (its instance died,
-        or it left while this session was not live anywhere). Unknown (relay degraded): leave it."""
-        adviser_id = live.machine.adviser_id
-        if live.machine.state != "adviser" or adviser_id is None or adviser_id in self.agents:
-            return
-        online = await self.relay.agents_online(candidates)
-        if online is None or adviser_id in online:
-            return
-        async with live.lock:
-            await self.apply(live, live.machine.adviser_left(adviser_id))
 
     async def reap(self) -> int:
         """See :func:`chat.gateway.remote.reap`."""

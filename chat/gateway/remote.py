@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from chat.gateway.live import Agent, message_from_item, message_item
 from chat.protocol import encode
 from chat.relay.protocol import Deliver, Forget, Incoming, Request, Resumed, StateChanged
-from chat.store.base import SessionState
 
 if TYPE_CHECKING:
     from chat.gateway.hub import Hub
@@ -23,7 +22,6 @@ log = logging.getLogger("chat.hub")
 
 #: Close code for a widget connection replaced by a newer one (here or on another instance).
 CLOSE_REPLACED = 4409
-_STATES: frozenset[str] = frozenset({"bot", "waiting", "adviser", "ended"})
 
 
 def handle(hub: Hub, msg: Incoming) -> list[dict[str, Any]] | None:
@@ -64,12 +62,10 @@ def _deliver(hub: Hub, event: Deliver) -> None:
 
 def _follow(hub: Hub, event: StateChanged) -> None:
     live = hub.sessions.get(event.session_id)
-    if live is None or event.state not in _STATES:
+    if live is None:
         return
-    state: SessionState = event.state  # type: ignore[assignment]  # checked just above
-    live.machine.sync(state, event.adviser_id)
-    live.record.state, live.record.adviser_id = state, event.adviser_id
-    if state == "ended" and live.customer is None:
+    live.machine.sync(event.state, event.adviser_id)
+    if event.state == "ended" and live.customer is None:
         hub.sessions.pop(event.session_id, None)
 
 

@@ -20,6 +20,7 @@ from typing import Any, Literal, cast
 import orjson
 
 from chat.errors import RelayError
+from chat.store.base import SessionState
 
 #: Envelope format version; an instance ignores envelopes of another version (mixed deploys).
 VERSION = 1
@@ -47,7 +48,7 @@ class StateChanged:
     """A session moved (in the store, by compare-and-set): copies on other instances follow."""
 
     session_id: str
-    state: str
+    state: SessionState
     adviser_id: str | None = None
 
 
@@ -163,7 +164,7 @@ def decode(raw: bytes | str) -> Incoming:
         state = obj.get("state")
         if state not in _STATES:
             raise RelayError("unknown state", code="bad_envelope")
-        event = StateChanged(_str(obj, "sid"), cast(str, state), _str(obj, "adviser", optional=True))
+        event = StateChanged(_str(obj, "sid"), cast(SessionState, state), _str(obj, "adviser", optional=True))
     elif kind == "resumed":
         event = Resumed(_str(obj, "sid"))
     elif kind == "forget":

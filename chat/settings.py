@@ -139,5 +139,10 @@ class Settings(BaseSettings):
         return self.jwt_public_key_file is None and self.jwks_file is None
 
     @property
+    def uses_redis(self) -> bool:
+        """Several instances: the relay runs over Redis (an empty value counts as unset)."""
+        return self.redis_url is not None and bool(self.redis_url.get_secret_value())
+
+    @property
     def uses_mongodb(self) -> bool:
         return self.mongodb_uri is not None and bool(self.mongodb_uri.get_secret_value())

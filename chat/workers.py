@@ -53,7 +53,7 @@ def anonymizer_pool(workers: int, cores: int | None = None) -> int:
 def check(settings: Settings, workers: int) -> None:
     if workers < 1:
         raise ChatlogError("--workers must be at least 1", code="bad_workers")
-    if workers > 1 and (settings.redis_url is None or not settings.redis_url.get_secret_value()):
+    if workers > 1 and not settings.uses_redis:
         raise WorkersNeedRedis(
             f"--workers {workers} needs CHATLOG_REDIS_URL: the workers are separate processes that reach "
             "each other through Redis, as several instances do (docs/operations.md, 'Several instances')"

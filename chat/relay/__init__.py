@@ -14,7 +14,7 @@ __all__ = ["LocalRelay", "Relay", "RelayHandler", "build_relay"]
 def build_relay(settings: Settings) -> Relay:
     """Redis when ``CHATLOG_REDIS_URL`` is set, else the single-instance relay (Redis never imported)."""
     instance_id = uuid.uuid4().hex[:12]
-    if settings.redis_url is None or not settings.redis_url.get_secret_value():
+    if not settings.uses_redis:
         return LocalRelay(instance_id)
     from chat.relay.redis import RedisRelay
 

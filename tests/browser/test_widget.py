@@ -178,6 +178,8 @@ def test_length_limit_is_enforced_in_the_browser(
     box.press("Enter")
     if accepted:
         expect(own_messages(page).locator(".chatlog__msg-status")).to_have_text("Levert")
+        # The ack and the delivery to the bot are separate sends: the bot may hear it a moment later.
+        bot.wait_for(type="message", session_id=sid)
         assert bot.customer_texts(sid) == [text]
         return
     expect(page.locator(".chatlog__error")).to_have_text(

@@ -14,6 +14,7 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Final
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -41,6 +42,8 @@ from chat.tokens import TokenVerifier
 log = logging.getLogger("chat.app")
 
 STATIC_DIR = Path(__file__).parent / "static"
+#: The browser screens, each a directory under ``STATIC_DIR`` served at ``/<name>/``.
+SCREENS: Final = ("widget", "desk", "archive")
 #: GIL switch interval for the server process (CPython's default is 0.005).
 SWITCH_INTERVAL_S = 0.0005
 
@@ -178,8 +181,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         WebSocketRoute("/ws/agent", agent_endpoint),
         *api.routes(),
     ]
-    if STATIC_DIR.is_dir():
-        routes.append(Mount("/widget", StaticFiles(directory=STATIC_DIR, html=True), name="widget"))
+    # One directory per screen, each served at its own path (docs/screens.md).
+    for screen in SCREENS:
+        if (STATIC_DIR / screen).is_dir():
+            routes.append(Mount(f"/{screen}", StaticFiles(directory=STATIC_DIR / screen, html=True), name=screen))
     app = Starlette(routes=routes, lifespan=lifespan, middleware=cors_middleware(settings))
     app.state.settings = settings
     return app

@@ -45,13 +45,16 @@ class Running:
     settings: Settings
     base: str
     ws: str
-    issuer: TokenIssuer
+    #: None for a production-mode server (it holds no signing key).
+    issuer: TokenIssuer | None
     server: GatewayServer | None = None
 
     def customer_token(self, customer_id: str, ttl_s: int = 3600) -> str:
+        assert self.issuer is not None, "a production-mode server issues no tokens"
         return self.issuer.customer(customer_id, ttl_s=ttl_s)
 
     def staff_token(self, staff_id: str, role: str, ttl_s: int = 3600) -> str:
+        assert self.issuer is not None, "a production-mode server issues no tokens"
         return self.issuer.staff(staff_id, role=role, ttl_s=ttl_s)  # type: ignore[arg-type]
 
 
@@ -81,7 +84,8 @@ def run_in_thread(settings: Settings, *, port: int | None = None, store: Store |
     base = f"http://127.0.0.1:{port}"
     try:
         wait_ready(base)
-        yield Running(settings, base, f"ws://127.0.0.1:{port}", TokenIssuer.from_settings(settings), server)
+        issuer = TokenIssuer.from_settings(settings) if settings.is_dev else None
+        yield Running(settings, base, f"ws://127.0.0.1:{port}", issuer, server)
     finally:
         server.should_exit = True
         thread.join(timeout=30)

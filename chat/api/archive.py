@@ -175,11 +175,30 @@ async def object_to_analytics(request: Request) -> Response:
     return json_response({"objection": True, "sessions_flagged": flagged})
 
 
+@endpoint
+async def objection_status(request: Request) -> Response:
+    """Whether the customer has objected, so that the archive page can show its switch as it stands."""
+    who = customer(request)
+    objected = await services(request).store.has_objection(who.customer_id)
+    return json_response({"objection": objected})
+
+
+@endpoint
+async def withdraw_objection(request: Request) -> Response:
+    """The customer changes their mind: their logged-in chats count in statistics again."""
+    who = customer(request)
+    unflagged = await services(request).store.withdraw_objection(who.customer_id)
+    log.info("objection withdrawn", extra={"sessions": unflagged})
+    return json_response({"objection": False, "sessions_unflagged": unflagged})
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/api/archive/sessions", list_sessions, methods=["GET"]),
         Route("/api/archive/sessions/{session_id}", get_session, methods=["GET"]),
         Route("/api/archive/sessions/{session_id}", erase, methods=["DELETE"]),
         Route("/api/archive/export", export, methods=["GET"]),
+        Route("/api/archive/objection", objection_status, methods=["GET"]),
         Route("/api/archive/objection", object_to_analytics, methods=["POST"]),
+        Route("/api/archive/objection", withdraw_objection, methods=["DELETE"]),
     ]

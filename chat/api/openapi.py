@@ -169,7 +169,20 @@ SCHEMAS: Final[dict[str, Schema]] = {
         description="Data portability: every stored session of the customer with all its messages, newest first.",
     ),
     "Objection": _obj({"objection": {"type": "boolean", "const": True}, "sessions_flagged": INT}),
+    "ObjectionWithdrawn": _obj({"objection": {"type": "boolean", "const": False}, "sessions_unflagged": INT}),
+    "ObjectionStatus": _obj({"objection": {"type": "boolean", "description": "The customer has objected."}}),
     "Hold": _obj(_HOLD),
+    "DevTokenRequest": {
+        "type": "object",
+        "properties": {
+            "role": {"type": "string", "enum": ["customer", "adviser", "bot", "compliance", "analyst"]},
+            "subject": {"type": "string", "minLength": 1, "maxLength": 128,
+                        "description": "The customer or staff id (default `demo-<role>`)."},
+        },
+        "required": ["role"],
+        "additionalProperties": False,
+    },
+    "DevToken": _obj({"token": STR, "role": STR, "subject": STR, "expires_in": INT}),
     "HoldRequest": {
         "type": "object",
         "properties": {
@@ -442,11 +455,24 @@ PATHS: Final[dict[str, Schema]] = {
         ),
     },
     "/api/archive/objection": {
+        "get": _op(
+            "getObjection", "customer archive", "Has the customer objected?",
+            "Whether the token's customer has objected to analytics use (the archive page's switch).",
+            {"200": _json("ObjectionStatus", "The current state.")},
+            security=_CUSTOMER,
+        ),
         "post": _op(
             "objectToAnalytics", "customer archive", "Object to analytics use",
             "Records the customer's objection to analysis of their logged-in chats and flags every "
             "session of theirs (future ones too). Idempotent. Does not shorten the archive.",
             {"200": _json("Objection", "Recorded.")},
+            security=_CUSTOMER,
+        ),
+        "delete": _op(
+            "withdrawObjection", "customer archive", "Withdraw the objection",
+            "The customer's logged-in chats count in statistics again (their sessions are unflagged). "
+            "Idempotent: withdrawing when there is no objection unflags nothing.",
+            {"200": _json("ObjectionWithdrawn", "Withdrawn.")},
             security=_CUSTOMER,
         ),
     },
@@ -542,6 +568,15 @@ PATHS: Final[dict[str, Schema]] = {
                         _query("session_id", "One session.")],
         ),
     },
+    "/api/dev/tokens": {
+        "post": _op(
+            "issueDevToken", "development", "A development token",
+            "Development mode only (404 in production): a token signed with the server's local development "
+            "key, valid 8 hours, for a customer or a staff role. The front door `/` uses it.",
+            {"200": _json("DevToken", "The token."), "400": _E400, "404": _E404},
+            body={"required": True, "content": {"application/json": {"schema": _ref("DevTokenRequest")}}},
+        ),
+    },
     "/api/stats": {
         "get": _op(
             "stats", "analytics", "Aggregated statistics",
@@ -582,6 +617,7 @@ DOCUMENT: Final[dict[str, Any]] = {
         {"name": "compliance", "description": "Bearer staff token with role `compliance`."},
         {"name": "analytics", "description": "Bearer staff token with role `analyst` or `compliance`."},
         {"name": "operations", "description": "No token."},
+        {"name": "development", "description": "Development mode only; 404 in production."},
     ],
     "paths": PATHS,
     "components": {

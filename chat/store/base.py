@@ -276,6 +276,11 @@ class Store(abc.ABC):
         """Record the customer's objection and flag their sessions; returns sessions flagged."""
 
     @abc.abstractmethod
+    async def withdraw_objection(self, customer_id: str) -> int:
+        """Withdraw the customer's objection and unflag their sessions; returns sessions unflagged
+        (0 when there was no objection: withdrawing twice is harmless)."""
+
+    @abc.abstractmethod
     async def has_objection(self, customer_id: str) -> bool:
         """Whether the customer has objected to analytics use of logged-in chats."""
 

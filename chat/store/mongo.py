@@ -458,6 +458,16 @@ class MongoStore(Store):
         return result.matched_count
 
     @_boundary
+    async def withdraw_objection(self, customer_id: str) -> int:
+        # Remove the record first, then unflag: a session created in between is born unflagged (it
+        # asks has_objection), and a retry after a failure between the two converges.
+        await self._coll(q.OBJECTIONS).delete_one(q.objection_filter(customer_id))
+        result = await self._coll(q.SESSIONS).update_many(
+            {**q.customer_filter(customer_id), "objection": True}, q.OBJECTION_UNFLAG
+        )
+        return result.modified_count
+
+    @_boundary
     async def has_objection(self, customer_id: str) -> bool:
         return await self._coll(q.OBJECTIONS).count_documents(q.objection_filter(customer_id), limit=1) > 0
 

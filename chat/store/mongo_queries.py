@@ -374,6 +374,7 @@ def customer_filter(customer_id: str) -> Document:
 
 
 OBJECTION_FLAG: Final[Document] = {"$set": {"objection": True}}
+OBJECTION_UNFLAG: Final[Document] = {"$set": {"objection": False}}
 
 
 def objection_upsert(customer_id: str, at: datetime) -> tuple[Document, Document]:

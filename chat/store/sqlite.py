@@ -77,6 +77,7 @@ from chat.store.sqlite_ops import (
     _set_objection,
     _transition,
     _update_session,
+    _withdraw_objection,
 )
 from chat.store.sqlite_schema import migrate
 from chat.store.sqlite_writer import (
@@ -435,6 +436,9 @@ class SqliteStore(Store):
 
     async def set_objection(self, customer_id: str, *, at: datetime) -> int:
         return await self._write(partial(_set_objection, customer_id=customer_id, at=epoch_us(at)))
+
+    async def withdraw_objection(self, customer_id: str) -> int:
+        return await self._write(partial(_withdraw_objection, customer_id=customer_id))
 
     async def has_objection(self, customer_id: str) -> bool:
         sql = "SELECT 1 FROM objections WHERE customer_id = ?"

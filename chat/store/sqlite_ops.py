@@ -148,7 +148,6 @@ _APPEND_MESSAGE: Final = (
     "WHERE session_id = ? AND (expire_at IS NULL OR expire_at > ?) "
     "ON CONFLICT (session_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING RETURNING seq"
 )
-_SET_LAST_SEQ: Final = "UPDATE sessions SET last_seq = ? WHERE session_id = ?"
 _ADD_REDACTIONS: Final = (
     "INSERT INTO session_redactions (session_id, entity_type, count) VALUES (?, ?, ?) "
     "ON CONFLICT (session_id, entity_type) DO UPDATE SET count = count + excluded.count"
@@ -172,8 +171,8 @@ def _execute(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> None:
 
 
 def _append(conn: sqlite3.Connection, message: NewMessage, at: int) -> AppendResult:
-    """Insert with the next seq, then move ``last_seq`` on: two statements on the common path (issue 11:
-    the writer thread was half the server's CPU per message). Nothing is written when the insert
+    """Insert with the next seq: one statement on the common path, ``last_seq`` moved by a trigger (issue
+    11: the writer thread was half the server's CPU per message). Nothing is written when the insert
     returns no row, which means a repeat (answered with the first message) or no live session."""
     sid = message.session_id
     params = (message.sender, message.text, at, message.client_msg_id, message.sender_id, sid, at)
@@ -184,8 +183,7 @@ def _append(conn: sqlite3.Connection, message: NewMessage, at: int) -> AppendRes
             if row is not None:
                 return AppendResult(_message_from_row(row), duplicate=True)
         raise UnknownSession()
-    seq = rows[0][0]
-    conn.execute(_SET_LAST_SEQ, (seq, sid))
+    seq = rows[0][0]  # the trigger messages_move_last_seq has moved the session's last_seq
     counts = [(sid, entity, n) for entity, n in message.redactions.items() if n > 0]
     if counts:
         conn.executemany(_ADD_REDACTIONS, counts)
@@ -277,9 +275,18 @@ def _set_objection(conn: sqlite3.Connection, customer_id: str, at: int) -> int:
     return conn.execute("UPDATE sessions SET objection = 1 WHERE customer_id = ?", (customer_id,)).rowcount
 
 
+def _withdraw_objection(conn: sqlite3.Connection, customer_id: str) -> int:
+    conn.execute("DELETE FROM objections WHERE customer_id = ?", (customer_id,))
+    sql = "UPDATE sessions SET objection = 0 WHERE customer_id = ? AND objection = 1"
+    return conn.execute(sql, (customer_id,)).rowcount
+
+
 def _purge_messages(conn: sqlite3.Connection, now: int, limit: int) -> tuple[int, int]:
+    """Messages of expired sessions, ``limit`` at a time (a long session is deleted over several
+    transactions before its session row goes), found through ``sessions_by_expiry`` and the primary key."""
     cur = conn.execute(
-        "DELETE FROM messages WHERE rowid IN (SELECT rowid FROM messages WHERE expire_at <= ? LIMIT ?)",
+        "DELETE FROM messages WHERE rowid IN (SELECT m.rowid FROM sessions AS s "
+        "JOIN messages AS m ON m.session_id = s.session_id WHERE s.expire_at <= ? LIMIT ?)",
         (now, limit),
     )
     return 0, cur.rowcount

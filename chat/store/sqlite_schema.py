@@ -10,7 +10,9 @@ Conventions the queries in :mod:`chat.store.sqlite` rely on:
 
 * times are INTEGER microseconds since the epoch, UTC (exact, and they sort correctly);
 * ``expire_at`` NULL means "kept until released" (legal hold); expired means ``expire_at <= now``;
-* a session's messages carry a copy of its ``expire_at`` so that they expire together.
+* a session's messages carry a copy of its ``expire_at``; they expire together, and the purge finds
+  them through their session (migration 5);
+* ``sessions.last_seq`` is moved by a trigger on each insert into ``messages``.
 """
 
 from __future__ import annotations
@@ -140,6 +142,25 @@ MIGRATIONS: tuple[Migration, ...] = (
         4,
         "the adviser holding a session now, moved only by compare-and-set (several instances, issue 10)",
         ("ALTER TABLE sessions ADD COLUMN adviser_id TEXT",),
+    ),
+    Migration(
+        5,
+        "fewer pages written per message (issue 11): expired messages are found through their session, "
+        "and the session's last_seq follows each insert inside SQLite",
+        (
+            # Every message expires with its session (the copy of expire_at is kept for reads), so the
+            # purge reaches them through sessions_by_expiry and the primary key. This index was a third
+            # page written per message at a random place in the file: a quarter of the bytes per commit.
+            "DROP INDEX IF EXISTS messages_by_expiry",
+            # One statement per append instead of two (the writer thread's Python and GIL round trips).
+            """
+            CREATE TRIGGER messages_move_last_seq AFTER INSERT ON messages
+            BEGIN
+                UPDATE sessions SET last_seq = NEW.seq
+                WHERE session_id = NEW.session_id AND last_seq < NEW.seq;
+            END
+            """,
+        ),
     ),
 )
 

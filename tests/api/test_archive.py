@@ -146,6 +146,8 @@ async def test_expired_and_out_of_view_sessions(api: Running) -> None:
         ("/api/archive/sessions/some-id", "DELETE"),
         ("/api/archive/export", "GET"),
         ("/api/archive/objection", "POST"),
+        ("/api/archive/objection", "GET"),
+        ("/api/archive/objection", "DELETE"),
     ],
 )
 async def test_every_customer_endpoint_requires_a_valid_customer_token(api: Running, path: str, method: str) -> None:
@@ -275,17 +277,35 @@ async def test_objection_is_recorded_and_idempotent(api: Running) -> None:
     customer = uid("cust")
     sessions = [await chat_session(api, customer_id=customer) for _ in range(2)]
     token = bearer(api.customer_token(customer))
+    other = bearer(api.customer_token(uid("cust")))
     async with http(api) as client:
+        r = await client.get("/api/archive/objection", headers=token)
+        assert r.status_code == 200 and r.json() == {"objection": False}
+        check("ObjectionStatus", r.json())
         for _ in range(2):
             r = await client.post("/api/archive/objection", headers=token)
             assert r.status_code == 200
             check("Objection", r.json())
             assert r.json() == {"objection": True, "sessions_flagged": 2}
+        assert (await client.get("/api/archive/objection", headers=token)).json() == {"objection": True}
+        # Another customer's switch is their own.
+        assert (await client.get("/api/archive/objection", headers=other)).json() == {"objection": False}
+        r = await client.delete("/api/archive/objection", headers=other)
+        assert r.json() == {"objection": False, "sessions_unflagged": 0}
+        assert (await client.get("/api/archive/objection", headers=token)).json() == {"objection": True}
     svc = services(api)
     assert await svc.store.has_objection(customer)
     for sid in sessions:
         record = await svc.store.get_session(sid, now=server_now(api))
         assert record is not None and record.objection
+    async with http(api) as client:
+        r = await client.delete("/api/archive/objection", headers=token)
+        check("ObjectionWithdrawn", r.json())
+        assert r.json() == {"objection": False, "sessions_unflagged": 2}
+        assert (await client.get("/api/archive/objection", headers=token)).json() == {"objection": False}
+    for sid in sessions:
+        record = await svc.store.get_session(sid, now=server_now(api))
+        assert record is not None and not record.objection
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,8 @@ async def test_secured_operations_answer_401_without_a_token(api: Running, path:
         ("GET", "/api/nothing-here", 404, None),
         ("PUT", "/api/archive/sessions", 405, "GET, HEAD"),
         ("POST", "/api/archive/sessions/abc", 405, "DELETE, GET, HEAD"),
-        ("GET", "/api/archive/objection", 405, "POST"),
+        ("PUT", "/api/archive/objection", 405, "DELETE, GET, HEAD, POST"),
+        ("GET", "/api/dev/tokens", 405, "POST"),
     ],
 )
 async def test_unknown_api_paths_and_methods_get_json_errors(

@@ -57,13 +57,13 @@ def test_more_than_one_worker_without_redis_is_refused_clearly(tmp_path: Path) -
 
 async def test_two_workers_on_one_port_act_as_one_gateway(tmp_path: Path) -> None:
     with redis_server(tmp_path / "redis") as rs, supervisor(tmp_path, rs.url, 2) as (proc, running):
-        base, ws, issuer = running.base, running.ws, running.issuer
+        base, ws = running.base, running.ws
         first = await asyncio.to_thread(instance_ids, base)
         assert len(first) == 2, first  # the kernel spreads connections over both workers
 
         # A bot on one worker hears customers on both.
         async with client(ws + "/ws/agent") as bot:
-            await bot.hello(token=issuer.staff("bot-1", role="bot"))
+            await bot.hello(token=running.staff_token("bot-1", "bot"))
             await asyncio.sleep(0.5)
             sessions = set()
             for i in range(12):

@@ -532,6 +532,23 @@ class StoreContract:
         b1 = await store.get_session("b1", now=T0)
         assert b1 is not None and b1.objection is False
 
+    async def test_objection_can_be_withdrawn_and_withdrawing_twice_is_harmless(self, store: Store) -> None:
+        await store.create_session(new_session("a1", customer_id="A"))
+        await store.create_session(new_session("b1", customer_id="B"))
+        await store.set_objection("A", at=T0)
+        await store.set_objection("B", at=T0)
+        assert await store.withdraw_objection("A") == 1
+        assert await store.withdraw_objection("A") == 0
+        assert await store.has_objection("A") is False
+        assert await store.has_objection("B") is True  # someone else's objection stands
+        a1 = await store.get_session("a1", now=T0)
+        b1 = await store.get_session("b1", now=T0)
+        assert a1 is not None and a1.objection is False
+        assert b1 is not None and b1.objection is True
+        # Objecting again after a withdrawal flags the sessions again.
+        assert await store.set_objection("A", at=T0 + HOUR) == 1
+        assert await store.has_objection("A") is True
+
     # --- audit ----------------------------------------------------------------------------------------
 
     async def test_audit_filters_newest_first(self, store: Store) -> None:

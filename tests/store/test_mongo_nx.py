@@ -369,6 +369,11 @@ async def test_objection_flags_the_customers_sessions(store: MongoStore) -> None
     assert (await store.has_objection("A"), await store.has_objection("B")) == (True, False)
     flagged = {s.session_id: s.objection for s in (await store.list_sessions(customer_id="A", now=T0)).items}
     assert flagged == {"a1": True, "a2": True}
+    assert await store.withdraw_objection("A") == 2
+    assert await store.withdraw_objection("A") == 0
+    assert await store.has_objection("A") is False
+    unflagged = {s.session_id: s.objection for s in (await store.list_sessions(customer_id="A", now=T0)).items}
+    assert unflagged == {"a1": False, "a2": False}
 
 
 async def test_audit_filters_and_pages(store: MongoStore) -> None:

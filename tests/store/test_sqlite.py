@@ -113,6 +113,35 @@ async def test_an_older_database_is_upgraded_and_keeps_its_data(db_path: Path) -
         await store.close()
 
 
+async def test_version_5_drops_the_message_expiry_index_and_moves_last_seq_by_trigger(db_path: Path) -> None:
+    """Issue 11: a file from version 4 loses the per-message expiry index (a third random page written
+    per message) and gains the trigger that moves ``last_seq``; appends and the purge work as before."""
+    db_path.parent.mkdir(parents=True)
+    with raw(db_path) as conn:
+        migrate(conn, target=4)
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'messages_by_expiry'").fetchone()
+    store = SqliteStore(db_path, sweep_interval_s=0, purge_chunk=2)
+    await store.open()
+    try:
+        with raw(db_path) as conn:
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert "messages_by_expiry" not in names and "messages_move_last_seq" in names
+        await store.create_session(new_session("old", retention=analytics(days=1)))
+        await store.create_session(new_session("live"))
+        for i in range(5):
+            assert (await store.append_message(msg("old", f"m{i}", client_msg_id=f"c{i}"))).message.seq == i + 1
+        assert (await store.append_message(msg("old", "again", client_msg_id="c4"))).duplicate
+        assert (await store.append_message(msg("live", "x"))).message.seq == 1
+        session = await store.get_session("old", now=T0)
+        assert session is not None and session.last_seq == 5
+        # Five messages of one expired session, two per transaction: all found through the session.
+        counts = await store.purge_expired(now=T0 + 2 * DAY)
+        assert (counts["sessions"], counts["messages"]) == (1, 5)
+        assert len(await store.get_messages("live", now=T0 + 2 * DAY)) == 1
+    finally:
+        await store.close()
+
+
 async def test_reopening_migrates_nothing(db_path: Path) -> None:
     for _ in range(2):
         store = SqliteStore(db_path, sweep_interval_s=0)

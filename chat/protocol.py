@@ -62,7 +62,15 @@ class ChatMessage:
 
 @dataclass(frozen=True, slots=True)
 class HandoverRequest:
-    pass
+    """The customer asks for a human (widget), or a bot hands its session over (agent endpoint, which
+    names the session)."""
+
+    session_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CancelHandover:
+    """The customer no longer wants to wait for an adviser: back to the bot."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +92,7 @@ class Ping:
     pass
 
 
-ClientEvent = Hello | ChatMessage | HandoverRequest | Accept | End | Ping
+ClientEvent = Hello | ChatMessage | HandoverRequest | CancelHandover | Accept | End | Ping
 
 
 def _load(data: str | bytes) -> dict[str, Any]:
@@ -170,6 +178,8 @@ def parse_client_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent
         return parse_hello(obj)
     if kind == "handover_request":
         return HandoverRequest()
+    if kind == "cancel_handover":
+        return CancelHandover()
     if kind == "end":
         return End()
     if kind == "ping":
@@ -192,6 +202,8 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
         return parse_hello(obj)
     if kind == "accept":
         return Accept(session_id=_id_field(obj, "session_id"), reason=_str_field(obj, "reason", required=False))
+    if kind == "handover":
+        return HandoverRequest(session_id=_id_field(obj, "session_id"))
     if kind == "end":
         return End(session_id=_id_field(obj, "session_id"))
     if kind == "ping":

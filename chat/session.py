@@ -60,6 +60,12 @@ class SendTranscript:
 
 
 @dataclass(frozen=True, slots=True)
+class SendAvailability:
+    """Tell the customer how many bots and advisers are connected (across instances): the widget says
+    so, and offers other ways to reach the bank, instead of looking "delivered" to nobody forever."""
+
+
+@dataclass(frozen=True, slots=True)
 class Audit:
     """Write an audit record before what follows: the adviser is about to receive the transcript."""
 
@@ -72,7 +78,7 @@ class Audit:
 HANDOVER_ACCEPT = "handover_accept"
 TAKEOVER = "takeover"
 
-Action = Audit | Send | Persist | SendTranscript
+Action = Audit | Send | Persist | SendTranscript | SendAvailability
 
 
 @dataclass(slots=True)
@@ -118,13 +124,35 @@ class SessionMachine:
         elif role != "bot":
             raise Forbidden("accept the session before writing to it")
 
-    def handover_requested(self) -> list[Action]:
+    def handover_requested(self, by: Literal["customer", "bot"] = "customer") -> list[Action]:
+        """The customer asked for a human, or the bot handed the chat over (it did not understand, or
+        it heard the customer ask for a person in words). Either way the customer is told it waits."""
         self.check_customer_can_send()
         if self.state != "bot":
             return []  # already waiting or with an adviser: asking again changes nothing
         self.state = "waiting"
         frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
-        return [Persist(state="waiting", from_states=("bot",)), Send("advisers", frame), Send("bots", frame)]
+        return [
+            Persist(state="waiting", from_states=("bot",)),
+            Send("advisers", frame),
+            Send("bots", frame),
+            Send("customer", {"type": "waiting", "by": by}),
+            SendAvailability(),
+        ]
+
+    def handover_cancelled(self) -> list[Action]:
+        """The customer stops waiting for an adviser: the bot answers again, advisers drop the offer."""
+        self.check_customer_can_send()
+        if self.state != "waiting":
+            return []  # not waiting (or an adviser already took it): nothing to cancel
+        self.state = "bot"
+        frame = {"type": "handover_cancelled", "session_id": self.session_id}
+        return [
+            Persist(state="bot", from_states=("waiting",)),
+            Send("advisers", frame),
+            Send("bots", frame),
+            Send("customer", {"type": "handover_cancelled"}),
+        ]
 
     def adviser_accepts(self, adviser_id: str, reason: str | None = None) -> list[Action]:
         """An adviser takes the chat over and receives its transcript, a read of personal data.

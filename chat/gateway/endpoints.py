@@ -292,6 +292,8 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         _refuse(conn, services, exc, _close_code_for(exc))
         return
     try:
+        # Who is there to answer: the widget tells the customer when nobody is (issue 12).
+        available = await services.hub.availability()
         conn.send(
             p.encode(
                 {
@@ -300,6 +302,7 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
                     "kind": live.kind,
                     "notice": privacy_notice(live.kind, services.settings, hello.lang),
                     "state": live.machine.state,
+                    "availability": {"bots": available["bots"], "advisers": available["advisers"]},
                 }
             )
         )
@@ -342,6 +345,8 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
                 continue
             if isinstance(event, p.HandoverRequest):
                 await hub.handover_request(live)
+            elif isinstance(event, p.CancelHandover):
+                await hub.cancel_handover(live)
             elif isinstance(event, p.End):
                 await hub.customer_end(live)
                 conn.close(p.CLOSE_NORMAL, "session ended")
@@ -399,6 +404,10 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
             if isinstance(event, p.Accept):
                 session_id = event.session_id
                 await hub.agent_accept(agent, event.session_id, event.reason)
+            elif isinstance(event, p.HandoverRequest):
+                session_id = event.session_id
+                assert event.session_id is not None
+                await hub.agent_handover(agent, event.session_id)
             elif isinstance(event, p.End):
                 session_id = event.session_id
                 assert event.session_id is not None

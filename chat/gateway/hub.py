@@ -41,7 +41,7 @@ from chat.gateway.live import (
 from chat.protocol import ChatMessage, encode, iso
 from chat.relay.protocol import Deliver, Forget, Incoming, Resumed, StateChanged
 from chat.services import Services
-from chat.session import Action, Audience, Audit, Persist, Send, SendTranscript, SessionMachine
+from chat.session import Action, Audience, Audit, Persist, Send, SendAvailability, SendTranscript, SessionMachine
 from chat.store.base import NewMessage, Sender, SessionKind, SessionRecord, StoredMessage
 from chat.tokens import CustomerIdentity, StaffIdentity
 
@@ -175,6 +175,22 @@ class Hub:
         async with live.lock:
             await self.apply(live, live.machine.handover_requested())
 
+    async def cancel_handover(self, live: LiveSession) -> None:
+        async with live.lock:
+            await self.apply(live, live.machine.handover_cancelled())
+
+    async def availability(self) -> dict[str, Any]:
+        """How many bots and advisers are connected, on every instance when the relay can say, else here."""
+        counts = await self.relay.agent_counts()
+        if counts is None:
+            counts = {}
+            for agent in self.agents.values():
+                counts[agent.role] = counts.get(agent.role, 0) + 1
+        return {"type": "availability", "bots": counts.get("bot", 0), "advisers": counts.get("adviser", 0)}
+
+    async def send_availability(self, live: LiveSession) -> None:
+        await self._broadcast("customer", await self.availability(), live)
+
     async def customer_end(self, live: LiveSession) -> None:
         async with live.lock:
             await self.apply(live, live.machine.end("customer"))
@@ -188,7 +204,7 @@ class Hub:
         if old is not None:
             agent.sessions = old.sessions
             _quiet_close(old.peer, 4409, "replaced by a newer connection")
-        self.relay.touch_agent(agent.agent_id)  # presence now, not at the next heartbeat
+        self.relay.touch_agent(agent.agent_id, agent.role)  # presence now, not at the next heartbeat
         log.info("agent connected", extra={"agent_id": agent.agent_id, "role": agent.role})
         # Catch the agent up on what is open now: bots get live sessions, advisers the queue.
         for live in list(self.sessions.values()):
@@ -257,6 +273,17 @@ class Hub:
             if live.machine.adviser_id != agent.agent_id:
                 raise Conflict("another adviser has already taken over this session")
         agent.sessions.add(session_id)
+
+    async def agent_handover(self, agent: Agent, session_id: str) -> None:
+        """A bot hands its chat to the advisers' queue (it did not understand, or heard the customer ask
+        for a person). Advisers take chats with ``accept`` instead."""
+        if agent.role != "bot":
+            raise Forbidden("only bots hand sessions over; advisers accept them")
+        live = await self._get_live(session_id)
+        if live is None:
+            raise UnknownSession("no such session")
+        async with live.lock:
+            await self.apply(live, live.machine.handover_requested(by="bot"))
 
     async def agent_end(self, agent: Agent, session_id: str) -> None:
         live = await self._get_live(session_id)
@@ -361,6 +388,8 @@ class Hub:
                 await self._broadcast(action.to, action.frame, live)
             elif isinstance(action, SendTranscript):
                 await self._send_transcript(live, action.adviser_id)
+            elif isinstance(action, SendAvailability):
+                await self.send_availability(live)
         if live.machine.ended:
             self._maybe_forget(live)
 
@@ -466,8 +495,8 @@ class Hub:
     def on_relay(self, msg: Incoming) -> list[dict[str, Any]] | None:
         return remote.handle(self, msg)
 
-    def local_agents(self) -> list[str]:
-        return list(self.agents)
+    def local_agents(self) -> dict[str, str]:
+        return {agent_id: agent.role for agent_id, agent in self.agents.items()}
 
     def session_summary(self, live: LiveSession) -> dict[str, Any]:
         summary: dict[str, Any] = {

@@ -18,10 +18,13 @@ Rules every transport keeps:
 from __future__ import annotations
 
 import abc
-from collections.abc import Collection, Iterable
-from typing import Any, Protocol
+from collections.abc import Collection, Mapping
+from typing import Any, Final, Protocol
 
 from chat.relay.protocol import Event, Incoming, Op
+
+#: The agent roles whose presence is counted (the availability sent to customers).
+AGENT_ROLES: Final = ("bot", "adviser")
 
 
 class RelayHandler(Protocol):
@@ -31,8 +34,8 @@ class RelayHandler(Protocol):
         """Handle an event from another instance; for a request, return the reply's items. Never waits."""
         ...
 
-    def local_agents(self) -> Iterable[str]:
-        """Ids of the agents connected here (for the presence other instances check)."""
+    def local_agents(self) -> Mapping[str, str]:
+        """The agents connected here, id → role (for the presence other instances check)."""
         ...
 
 
@@ -65,9 +68,14 @@ class Relay(abc.ABC):
         """Ask every other live instance and return the items of their replies; waits at most the
         relay's request timeout (an instance that died without a goodbye is waited for that long)."""
 
-    def touch_agent(self, agent_id: str) -> None:  # noqa: B027 - optional hook
+    def touch_agent(self, agent_id: str, role: str) -> None:  # noqa: B027 - optional hook
         """An agent just connected here: record its presence now rather than at the next heartbeat.
         Never waits."""
+
+    async def agent_counts(self) -> Mapping[str, int] | None:
+        """Connected agents per role on every live instance, this one included (the availability a
+        waiting customer is told); ``None`` when only this instance's own count can be known."""
+        return None
 
     @abc.abstractmethod
     async def agents_online(self, agent_ids: Collection[str]) -> set[str] | None:

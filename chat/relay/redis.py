@@ -10,7 +10,9 @@ Keys (``CHATLOG_REDIS_PREFIX``, default ``chatlog``):
 * channel ``{prefix}:bus``: only ``hello``/``bye``, so peers learn of a new instance at once rather
   than at their next presence read;
 * sorted set ``{prefix}:instances``: live instance ids, scored by when their presence runs out;
-* sorted set ``{prefix}:agents``: ids of connected bots and advisers, scored the same way.
+* sorted set ``{prefix}:agents``: ids of connected bots and advisers, scored the same way, and one
+  per role (``{prefix}:agents:bot``, ``{prefix}:agents:adviser``) for the counts a waiting customer is
+  told.
 
 Three tasks, none of them on a client's path: the *writer* drains a bounded queue of envelopes into
 pipelined PUBLISH commands (the hub's ``publish`` only appends to the queue); the *reader* owns the
@@ -27,14 +29,14 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
 from chat.errors import RelayError
-from chat.relay.base import Relay
+from chat.relay.base import AGENT_ROLES, Relay
 from chat.relay.protocol import Event, Hello, Op, RelayCore, Reply, Request
 from chat.settings import Settings
 
@@ -73,6 +75,8 @@ class RedisRelay(Relay):
         self.direct = f"{prefix}:to:{instance_id}"
         self._instances_key = f"{prefix}:instances"
         self._agents_key = f"{prefix}:agents"
+        #: The same presence per role, counted for the availability customers are told.
+        self._role_keys = {role: f"{prefix}:agents:{role}" for role in AGENT_ROLES}
         self._queue: deque[tuple[str, bytes]] = deque()
         self._queued = asyncio.Event()
         #: Set while the writer has nothing left to send.
@@ -296,13 +300,19 @@ class RedisRelay(Relay):
                 assert self._client is not None
                 now = await self._now()
                 expires = now + self.presence_ttl_s
-                agents = {agent: expires for agent in self._handler.local_agents()} if self._handler else {}
+                local = dict(self._handler.local_agents()) if self._handler else {}
+                agents = dict.fromkeys(local, expires)
                 async with self._client.pipeline(transaction=False) as pipe:
                     pipe.zadd(self._instances_key, {self.instance_id: expires})
                     pipe.zremrangebyscore(self._instances_key, "-inf", now)
                     if agents:
                         pipe.zadd(self._agents_key, agents)
                     pipe.zremrangebyscore(self._agents_key, "-inf", now)
+                    for role, key in self._role_keys.items():
+                        mine = {agent: expires for agent, r in local.items() if r == role}
+                        if mine:
+                            pipe.zadd(key, mine)
+                        pipe.zremrangebyscore(key, "-inf", now)
                     pipe.zrangebyscore(self._instances_key, now, "+inf")
                     live = (await pipe.execute())[-1]
                 self.peers = {_text(m) for m in live} - {self.instance_id}
@@ -330,20 +340,36 @@ class RedisRelay(Relay):
             del self._waiters[request_id]
         return self.core.close_request(request_id)
 
-    def touch_agent(self, agent_id: str) -> None:
+    def touch_agent(self, agent_id: str, role: str) -> None:
         if not self.healthy or self._client is None:
             return  # the next heartbeat writes it
-        task = asyncio.create_task(self._touch(agent_id))
+        task = asyncio.create_task(self._touch(agent_id, role))
         self._touching.add(task)
         task.add_done_callback(self._touching.discard)
 
-    async def _touch(self, agent_id: str) -> None:
+    async def _touch(self, agent_id: str, role: str) -> None:
         assert self._client is not None
         with contextlib.suppress(*_DOWN):
             now = await asyncio.wait_for(self._now(), self.heartbeat_s)
-            await asyncio.wait_for(
-                self._client.zadd(self._agents_key, {agent_id: now + self.presence_ttl_s}), self.heartbeat_s
-            )
+            async with self._client.pipeline(transaction=False) as pipe:
+                pipe.zadd(self._agents_key, {agent_id: now + self.presence_ttl_s})
+                if role in self._role_keys:
+                    pipe.zadd(self._role_keys[role], {agent_id: now + self.presence_ttl_s})
+                await asyncio.wait_for(pipe.execute(), self.heartbeat_s)
+
+    async def agent_counts(self) -> Mapping[str, int] | None:
+        if not self.healthy or self._client is None:
+            return None
+        try:
+            now = await self._now()
+            async with self._client.pipeline(transaction=False) as pipe:
+                for key in self._role_keys.values():
+                    pipe.zcount(key, f"({now}", "+inf")
+                counts = await pipe.execute()
+        except _DOWN as exc:
+            self._mark_down("presence", exc)
+            return None
+        return {role: int(n) for role, n in zip(self._role_keys, counts, strict=True)}
 
     async def agents_online(self, agent_ids: Collection[str]) -> set[str] | None:
         ids = list(agent_ids)

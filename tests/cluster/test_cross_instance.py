@@ -274,3 +274,25 @@ async def test_an_adviser_ending_on_one_instance_ends_the_customer_on_another(tm
             assert (await customer.recv_type("ended"))["by"] == "agent"
             err = await customer.say("late", "hallo?")
             assert err["code"] == "session_ended"
+
+
+async def test_availability_counts_agents_on_every_instance_and_a_cancel_reaches_them(tmp_path: Path) -> None:
+    """The customer on A is told about the adviser on B; cancelling on A withdraws B's offer."""
+    with redis_server(tmp_path / "redis") as rs, cluster(tmp_path, rs.url, "a", "b") as cl:
+        a, b = cl.instances["a"], cl.instances["b"]
+        async with client(b.ws + "/ws/agent") as adviser, client(b.ws + "/ws/agent") as bot:
+            await agent(adviser, a.running.staff_token("adv-1", "adviser"))
+            await agent(bot, a.running.staff_token("bot-1", "bot"))
+            async with client(a.ws + "/ws/chat") as customer:
+                welcome = await customer.hello()
+                assert welcome["availability"] == {"bots": 1, "advisers": 1}
+                sid = welcome["session_id"]
+                await customer.send({"type": "handover_request"})
+                assert (await customer.recv_type("availability"))["advisers"] == 1
+                await adviser.recv_type("handover_request")
+                await customer.send({"type": "cancel_handover"})
+                await customer.recv_type("handover_cancelled")
+                assert (await adviser.recv_type("handover_cancelled"))["session_id"] == sid
+                # The bot on B hears the customer again.
+                await customer.say("m1", "glem det")
+                assert (await bot.recv_type("message"))["text"] == "glem det"

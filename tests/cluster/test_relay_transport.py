@@ -24,8 +24,8 @@ class Handler:
         self.events.append(msg)
         return [{"from": "handler"}]
 
-    def local_agents(self) -> list[str]:
-        return self.agents
+    def local_agents(self) -> dict[str, str]:
+        return dict.fromkeys(self.agents, "adviser")
 
 
 def relay(url: str, name: str) -> RedisRelay:

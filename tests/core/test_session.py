@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chat.errors import Conflict, Forbidden, SessionEnded
-from chat.session import Audit, Persist, Send, SendTranscript, SessionMachine
+from chat.session import Audit, Persist, Send, SendAvailability, SendTranscript, SessionMachine
 
 
 def machine(kind: str = "anonymous") -> SessionMachine:
@@ -30,7 +30,34 @@ def test_handover_request_moves_to_waiting_and_asks_advisers() -> None:
     assert m.state == "waiting"
     assert actions[0] == Persist(state="waiting", from_states=("bot",))
     assert Send("advisers", {"type": "handover_request", "session_id": "s1", "kind": "anonymous"}) in actions
+    # The customer hears that it waits, and whether anybody is there to take it.
+    assert actions[-2:] == [Send("customer", {"type": "waiting", "by": "customer"}), SendAvailability()]
     assert m.handover_requested() == []  # asking twice changes nothing
+
+
+def test_a_bot_hands_over_and_the_customer_is_told_who_asked() -> None:
+    m = machine()
+    actions = m.handover_requested(by="bot")
+    assert m.state == "waiting"
+    assert Send("customer", {"type": "waiting", "by": "bot"}) in actions
+
+
+def test_cancelling_the_wait_gives_the_chat_back_to_the_bot() -> None:
+    m = machine()
+    assert m.handover_cancelled() == []  # nothing to cancel with the bot
+    m.handover_requested()
+    actions = m.handover_cancelled()
+    assert m.state == "bot" and m.message_audience() == "bots"
+    assert actions[0] == Persist(state="bot", from_states=("waiting",))
+    assert Send("advisers", {"type": "handover_cancelled", "session_id": "s1"}) in actions
+    assert Send("customer", {"type": "handover_cancelled"}) in actions
+    # Once an adviser took it, there is no wait left to cancel.
+    m.handover_requested()
+    m.adviser_accepts("adv-1")
+    assert m.handover_cancelled() == [] and m.state == "adviser"
+    m.end("customer")
+    with pytest.raises(SessionEnded):
+        m.handover_cancelled()
 
 
 def test_accept_moves_to_adviser_sends_transcript_and_tells_the_customer() -> None:

@@ -54,7 +54,9 @@ def test_cancelling_the_wait_gives_the_chat_back_to_the_bot() -> None:
     # Once an adviser took it, there is no wait left to cancel.
     m.handover_requested()
     m.adviser_accepts("adv-1")
-    assert m.handover_cancelled() == [] and m.state == "adviser"
+    assert m.handover_cancelled() == []
+    now: str = m.state
+    assert now == "adviser"
     m.end("customer")
     with pytest.raises(SessionEnded):
         m.handover_cancelled()

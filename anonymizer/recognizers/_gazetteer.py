@@ -69,6 +69,17 @@ def word_flags() -> dict[str, int]:
     mark("name_particles.txt", PARTICLE)
     mark("not_names.txt", NOT_NAME)
     mark("function_words.txt", FUNCTION | COMMON)
+    # Hand-written names the generated lists lack (Sami, pet forms, more immigrant names): a given name is
+    # a name alone unless it is also an everyday word ("Sire"), which then needs context like any other.
+    for line in _lines("extra_names.txt"):
+        kind, word = line.split()
+        flags = table.get(word, 0)
+        if kind == "surname":
+            table[word] = flags | SURNAME
+        elif flags & COMMON:
+            table[word] = flags | GIVEN | AMBIGUOUS
+        else:
+            table[word] = flags | GIVEN | WELL_KNOWN
     for word in _lines("name_words.txt"):  # names that are words too: need context
         flags = table.get(word, 0)
         if flags & NAME:

@@ -53,6 +53,7 @@ from anonymizer.recognizers._tokens import (
     unknown_name_word,
     wordlike,
 )
+from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_roles import (
     _NORWEGIAN_VERBS,
     _i_am,
@@ -92,8 +93,6 @@ from anonymizer.recognizers.person_words import (
     _RECEIVE,
     _ROLES,
     _SIGN_OFFS,
-    _SIGNATURE_LEAD,
-    _SIGNATURE_MARK,
     _SIN,
     _SUBJECT_VERBS,
     _WHO,
@@ -505,7 +504,7 @@ _RULES = (
     after_kin,
     of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
-    _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on, echoed,
+    _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on, echoed, contact_line,
 )  # fmt: skip
 
 
@@ -517,7 +516,7 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
         return True  # the number after the name is an age or an amount
     if _not_a_name_here(toks, j, rel):
         return False
-    return any(rule(toks, j, rel) for rule in _RULES) or _signature(toks, j)
+    return any(rule(toks, j, rel) for rule in _RULES) or signature(toks, j)
 
 
 def is_pronoun(low: str) -> bool:
@@ -540,6 +539,8 @@ def _not_a_name_here(toks: Tokens, j: int, rel: Relations) -> bool:
     if j > 0 and toks.low[j - 1] in _DETERMINERS - _ARTICLES and plain_gap(toks, j - 1) and not kin_possessive:
         return True  # "on my loan and I", "the Grace period": a determiner makes it a noun
     follows = toks.text[toks.end[j] : toks.end[j] + 1]
+    if follows == ":" and (kin_label(toks, j, rel) or contact_line(toks, j, rel)):
+        return False  # "min søster Ebba: 1234 56 78901", "Rune: 905 70 288": a person, then what is theirs
     if follows in ("-", ":"):
         return True
     return (
@@ -568,29 +569,6 @@ def _sentence_between(toks: Tokens, first: int, last: int) -> bool:
     return any(
         c in ".!?\n" and not (c == "." and len(toks.low[k]) == 1) for k in range(first, last) for c in toks.gap(k)
     )
-
-
-def _signature(toks: Tokens, j: int) -> bool:
-    """Word ``j`` starts the message's last line or sentence, which holds nothing but one to three
-    names: "TAKK FOR HJELPEN. ASTRID", "...\\nKari", "/Ebba", "- Per"."""
-    n = len(toks.low)
-    if n - j > 3 or not _SIGNATURE_LEAD.search(toks.text, 0, toks.start[j]):
-        return False
-    if toks.text[toks.end[-1] :].strip(" .!\n)"):
-        return False  # something other than punctuation follows
-    if j == 0:
-        return False  # the whole message is a word or two: a greeting or an answer, not a signature
-    # Signed with a dash, a slash or on a line of its own; "Giitu!", "Spärra!!" after a full stop are words
-    signed = _SIGNATURE_MARK.search(toks.text, 0, toks.start[j]) is not None
-    for k in range(j, n):
-        if k > j and toks.gap(k - 1) != " ":
-            return False
-        flags = toks.flags[k]
-        if flags & NOT_NAME or not (flags & NAME or (unknown_name_word(toks, k) and signed)):
-            return False  # a listed name, or after a dash a capitalised word in no list ("- Chinedu")
-        if flags & (AMBIGUOUS | SOFT) and toks.shape[k] == LOWER:
-            return False
-    return True
 
 
 def _doubt(toks: Tokens, j: int) -> bool:

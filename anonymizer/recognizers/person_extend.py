@@ -41,7 +41,7 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.address import street_words
 from anonymizer.recognizers.person_roles import SAID
-from anonymizer.recognizers.person_words import _MY, _POSSESSIVES, relations
+from anonymizer.recognizers.person_words import _GREETINGS, _MY, _POSSESSIVES, relations
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
@@ -73,6 +73,10 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
             break  # "PER OLAV HER": the writer introducing himself; "dawn said" ("Said" is a name too)
         if flags & NOT_NAME and not (shape == mode != LOWER and _place_surname(toks, j, k, last)):
             break  # "Thomas Nes, 16058247719" goes on: a place as a surname
+        if shape == mode and _introduced_surname(toks, j, k):
+            last = k  # "lykke bjørk her.", "Kari B her": a name-word between a name and "her" is its surname
+            k += 1
+            continue
         particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
         if particle or (len(toks.low[k]) == 1 and shape == CAP):
             # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
@@ -95,6 +99,21 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
         last = k
         k += 1
     return last
+
+
+def _introduced_surname(toks: Tokens, j: int, k: int) -> bool:
+    """Word ``k`` is a listed name (or an initial), and "her"/"here" follows it, ending the clause, in a
+    message that opens with the name or a greeting and the name ("hei, lykke bjørk her.", "Stein Fjell
+    here, ...", "Kari B her"): the writer introducing themself by full name, so a surname that is also a
+    word ("bjørk", "fjell") belongs to the name."""
+    n = len(toks.low)
+    opens = toks.initial[j] or (j > 0 and toks.low[j - 1] in _GREETINGS)  # "hei, lykke bjørk her"
+    if not opens or k + 1 >= n or toks.low[k + 1] not in relations().here or toks.gap(k) != " ":
+        return False
+    initial = len(toks.low[k]) == 1 and toks.shape[k] != LOWER  # "Kari B her"
+    if not (toks.flags[k] & NAME or initial) or toks.flags[k] & (NOT_NAME | FUNCTION):
+        return False
+    return k + 2 >= n or closed(toks, k + 1) or toks.low[k + 2] in relations().after_here
 
 
 def _surname_next_line(toks: Tokens, j: int, k: int) -> bool:
@@ -265,6 +284,8 @@ def name_and_initial(toks: Tokens, i: int, score: float) -> tuple[int, int, floa
         return None  # "Kari H." is the surname rules'; "P.S.", "Q&A", "per d.d."
     nxt = toks.low[k + 1] if k + 1 < n and toks.gap(k) == " " else ""
     verb = nxt in _VERB_AFTER_INITIAL
-    if not (closed(toks, k) or verb):
+    # "Per H her.", "kari n here": the writer opening with name and initial, then "here"
+    here = toks.initial[i] and nxt in relations().here and (k + 2 >= n or closed(toks, k + 1))
+    if not (closed(toks, k) or verb or here):
         return None
     return i, k, score

@@ -23,7 +23,7 @@ from anonymizer.recognizers._gazetteer import (
     word_flags,
 )
 from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, Tokens
-from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, unit_after
+from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun, unit_after
 from anonymizer.recognizers.person_words import (
     _MY,
     _POSSESSIVES,
@@ -65,6 +65,11 @@ def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) 
     queue = list(spans)
     while queue:
         first, last = queue.pop()
+        for alt, anchor in _alternatives(toks, first, last):
+            if not covered[alt] and alt not in seen and _other_spelling(toks, alt, anchor):
+                seen.add(alt)
+                yield alt, candidate_score(toks, alt) or SCORE_SPELLING
+                queue.append((alt, alt))
         for k in (_list_next(toks, last, rel), _list_previous(toks, first, rel)):
             if k is None or covered[k] or k in seen:
                 continue
@@ -81,6 +86,50 @@ def list_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool]) 
 
 
 SCORE_SOFT_IN_LIST = 0.5
+SCORE_SPELLING = 0.5
+
+#: "Vegard eller Vegar?", "Is it Jon or John?": alternatives the writer is unsure between.
+_OR = frozenset({"eller", "or"})
+
+
+def _alternatives(toks: Tokens, first: int, last: int) -> Iterator[tuple[int, int]]:
+    """(word, the word of the found name it stands for) across "eller"/"or", word by word, both ways:
+    "FATIMA KHAN eller FATIMA KAHN" pairs KAHN with KHAN."""
+    size = last - first + 1
+    for start in (last + 2, first - 1 - size):  # after "X or", before "or X"
+        joiner = last + 1 if start > last else first - 1
+        words = range(start, start + size)
+        if start < 0 or start + size > len(toks.low) or toks.low[joiner] not in _OR:
+            continue
+        if all(plain_gap(toks, k) for k in range(min(start, joiner), max(start + size, joiner + 1) - 1)):
+            yield from zip(words, range(first, last + 1), strict=True)
+
+
+def _other_spelling(toks: Tokens, k: int, anchor: int) -> bool:
+    """Word ``k``, an alternative to name word ``anchor``, is a name: typed the same way, and a listed name
+    ("Er det sunniva eller synnøve") or another spelling of it ("Vegard eller Vegar", "pedder eller peder":
+    same first letter, at most two letters apart); "Kari eller banken" and "Per or me" are not."""
+    if toks.shape[k] != toks.shape[anchor]:
+        return False
+    flags, low, other = toks.flags[k], toks.low[k], toks.low[anchor]
+    if flags & (NOT_NAME | FUNCTION) or len(low) < 3 or is_pronoun(low) or low in relations().self_:
+        return False
+    if flags & NAME and not (toks.shape[k] == LOWER and flags & SOFT):
+        return bool(toks.flags[anchor] & NAME) or candidate_score(toks, k) is not None
+    return low[0] == other[0] and _within_two_edits(low, other)
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """Levenshtein distance of at most 2 (short names only; called for the rare "X eller Y")."""
+    if abs(len(a) - len(b)) > 2 or max(len(a), len(b)) > 20:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1] <= 2
+
 
 #: Before the first of two people a sentence opens with: "Kan fatuma og Hamza stå ...".
 _PAIR_OPENERS = frozenset({"kan", "can", "skal", "vil", "må", "får", "will", "could", "may", "should"})

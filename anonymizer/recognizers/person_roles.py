@@ -124,7 +124,8 @@ def after_kin(toks: Tokens, j: int, rel: Relations) -> bool:
     in lower case a listed name before a verb: "dotra mi vår e myndig no"."""
     if j == 0 or toks.flags[j] & NOT_NAME:
         return False
-    if toks.gap(j - 1).strip(" ") == "," and toks.shape[j] == CAP and _word(toks, j - 1) in rel.kin:
+    kin = j - 2 if _word(toks, j - 1) in _MY and plain_gap(toks, j - 2) else j - 1  # "Eksen min, Rune, ..."
+    if toks.gap(j - 1).strip(" ") == "," and toks.shape[j] == CAP and _word(toks, kin) in rel.kin:
         # "Veslejenta, Idunn, har ...", "Ungane, Eir og Ask, skal ...": the name set off by commas
         return j + 1 >= len(toks.low) or toks.gap(j).strip(" ") == "," or _word(toks, j + 1) in rel.and_
     soft_ok = toks.shape[j] == CAP and _word(toks, j - 1) in _MY  # "søstra mi Frøya": a place-name too

@@ -114,6 +114,7 @@ def server_env(data_dir: Path | str, **extra: str) -> dict[str, str]:
         **os.environ,
         "CHATLOG_DATA_DIR": str(data_dir),
         "CHATLOG_DEV_MODE": "true",
+        "CHATLOG_DEMO_BOT": "false",  # the benchmarks measure the gateway, with their own agents
         "CHATLOG_RATE_PER_S": "1000000",
         "CHATLOG_RATE_BURST": "1000000",
         "CHATLOG_LOG_LEVEL": "WARNING",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import socket
 
 import uvicorn
 from starlette.applications import Starlette
 
 from chat.app import create_app
+from chat.demo_bot.runner import DemoBot
 from chat.logs import configure
 from chat.settings import Settings
 
@@ -19,14 +22,38 @@ class GatewayServer(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, app: Starlette) -> None:
         super().__init__(config)
         self.chat_app = app
+        self.demo_bot: DemoBot | None = None
+        self._demo_task: asyncio.Task[None] | None = None
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        settings: Settings = self.chat_app.state.settings
+        if self.started and settings.runs_demo_bot and self.servers:
+            # Started once the port listens: the bot connects to it like any bot backend would.
+            self.demo_bot = DemoBot(settings, _own_url(self.servers[0].sockets[0]))
+            self._demo_task = asyncio.create_task(self.demo_bot.run(), name="demo-bot")
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        if self._demo_task is not None:
+            self._demo_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._demo_task
         for server in self.servers:
             server.close()
         services = getattr(self.chat_app.state, "services", None)
         if services is not None:
             await services.hub.shutdown()
         await super().shutdown(sockets)
+
+
+def _own_url(sock: socket.socket) -> str:
+    """The websocket base URL of a listening socket, over loopback when it listens on every address."""
+    host, port = sock.getsockname()[:2]
+    if host in ("0.0.0.0", ""):  # noqa: S104 - reading the bound address, not binding
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    return f"ws://[{host}]:{port}" if ":" in host else f"ws://{host}:{port}"
 
 
 def uvicorn_config(app: Starlette, settings: Settings, *, host: str, port: int) -> uvicorn.Config:

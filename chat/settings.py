@@ -59,6 +59,13 @@ class Settings(BaseSettings):
     #: Envelopes queued for Redis before new ones are dropped (counted; the store has everything).
     relay_queue_max: int = Field(default=10_000, ge=100)
 
+    # --- demo bot -------------------------------------------------------------------------------------
+    #: The built-in demo bot (chat/demo_bot), a client of /ws/agent: ``None`` = on in development mode,
+    #: off in production. With ``--workers N`` only the first worker runs it.
+    demo_bot: bool | None = None
+    #: Production only: a file holding a bot token issued by the bank (a production server signs none).
+    demo_bot_token_file: Path | None = None
+
     # --- tokens ---------------------------------------------------------------------------------------
     #: ``None`` = decide: development mode when no public key / JWKS is configured.
     dev_mode: bool | None = None
@@ -137,6 +144,11 @@ class Settings(BaseSettings):
         if self.dev_mode is not None:
             return self.dev_mode
         return self.jwt_public_key_file is None and self.jwks_file is None
+
+    @property
+    def runs_demo_bot(self) -> bool:
+        """The demo bot runs when asked for, else in development mode only."""
+        return self.is_dev if self.demo_bot is None else self.demo_bot
 
     @property
     def uses_redis(self) -> bool:

@@ -81,15 +81,17 @@ class Supervisor:
         self.stopping = False
         self.stop_by = 0.0
 
-    def _env(self) -> dict[str, str]:
+    def _env(self, slot: int) -> dict[str, str]:
         env = dict(os.environ)
         env.setdefault("CHATLOG_ANONYMIZER_WORKERS", str(anonymizer_pool(self.workers)))
+        if slot > 0:
+            env["CHATLOG_DEMO_BOT"] = "false"  # one demo bot for all workers: two would answer twice
         return env
 
     def _spawn(self, slot: int) -> None:
         args = [sys.executable, "-m", "chat.cli", "serve", "--reuse-port", "--host", self.host]
         args += ["--port", str(self.port)]
-        self.children[slot] = subprocess.Popen(args, env=self._env())
+        self.children[slot] = subprocess.Popen(args, env=self._env(slot))
         self.started_at[slot] = time.monotonic()
         log.info("worker started", extra={"count": slot, "workers": self.workers})
 

@@ -63,6 +63,8 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
         "data_dir": data_dir,
         "anonymizer_workers": 0,
         "dev_mode": True,
+        # Tests bring their own agents; the demo bot is tested on its own (tests/demo_bot/).
+        "demo_bot": False,
         "log_format": "json",
         "sweep_interval_s": 0,
     }
@@ -107,6 +109,7 @@ def run_subprocess(
         **os.environ,
         "CHATLOG_DATA_DIR": str(data_dir),
         "CHATLOG_DEV_MODE": "true",
+        "CHATLOG_DEMO_BOT": "false",
         "CHATLOG_ANONYMIZER_WORKERS": "0",
         **(env_extra or {}),
     }

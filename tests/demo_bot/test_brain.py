@@ -1,0 +1,136 @@
+"""The demo bot's core without sockets: frames in, frames out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chat.demo_bot.brain import GREETING, INTENTS, NOT_UNDERSTOOD, DemoBotCore, language_of, match
+
+NOW = 1_800_000_000.0
+STARTED = "2027-01-15T08:00:00.000Z"  # = NOW
+
+
+def started(
+    core: DemoBotCore, sid: str = "s1", *, created_at: str = STARTED, state: str = "bot"
+) -> list[dict[str, Any]]:
+    frame = {"type": "session_started", "session_id": sid, "kind": "anonymous", "state": state,
+             "created_at": created_at}
+    return core.receive(frame, now=NOW)
+
+
+def heard(core: DemoBotCore, text: str, seq: int, sid: str = "s1") -> list[dict[str, Any]]:
+    frame = {"type": "message", "session_id": sid, "seq": seq, "from": "customer", "text": text, "at": STARTED}
+    return core.receive(frame, now=NOW)
+
+
+def test_a_new_session_is_greeted_once_with_a_fixed_id() -> None:
+    core = DemoBotCore()
+    out = started(core)
+    assert out == [{"type": "message", "session_id": "s1", "client_msg_id": "greet", "text": GREETING["nb"]}]
+
+
+def test_sessions_heard_of_late_are_not_greeted() -> None:
+    """After a reconnect the gateway lists open sessions: greeting them would interrupt."""
+    core = DemoBotCore()
+    assert started(core, created_at="2027-01-15T07:58:00.000Z") == []
+    assert started(core, "s2", state="waiting") == []
+    assert started(core, "s3", created_at="not a time") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Hei, jeg har mistet kortet mitt!", "lost_card"),
+        ("eg har mista kortet på bussen", "lost_card"),
+        ("I lost my card in Oslo", "lost_card"),
+        ("hvordan sperre kortet?", "lost_card"),
+        ("Hva er åpningstidene deres?", "opening_hours"),
+        ("what are your opening hours", "opening_hours"),
+        ("Hva er renta på boliglån nå?", "interest"),
+        ("What's the interest rate on savings?", "interest"),
+        ("BankID virker ikke", "bankid"),
+        ("my bank-id is locked", "bankid"),
+        ("Kan jeg få snakke med et menneske?", "human"),
+        ("jeg vil ha en rådgiver om renta", "human"),  # a person first, whatever else is asked
+        ("I want to talk to someone real", "human"),
+        ("tusen takk!", "thanks"),
+        ("hei", "greeting"),
+    ],
+)
+def test_faq_intents(text: str, intent: str) -> None:
+    found = match(text)
+    assert found is not None and found.name == intent
+
+
+@pytest.mark.parametrize("text", ["Kan jeg endre adressen min?", "hvem vant kampen i går", "sperrevegg", "hiking"])
+def test_no_intent_for_other_questions_or_parts_of_words(text: str) -> None:
+    assert match(text) is None
+
+
+def test_language_follows_the_customer() -> None:
+    assert language_of("I lost my card") == "en"
+    assert language_of("jeg har mistet kortet") == "nb"
+    assert language_of("BankID", default="en") == "en"  # a tie keeps the session's language
+
+
+def test_answers_in_the_customers_language_with_one_id_per_message() -> None:
+    core = DemoBotCore()
+    started(core)
+    out = heard(core, "I lost my card yesterday", 1)
+    lost = next(i for i in INTENTS if i.name == "lost_card")
+    assert out == [{"type": "message", "session_id": "s1", "client_msg_id": "r1", "text": lost.en}]
+    again = heard(core, "I lost my card yesterday", 1)  # heard twice (a reconnect): the same id
+    assert again[0]["client_msg_id"] == "r1"
+
+
+def test_not_understood_offers_a_person_then_hands_over() -> None:
+    core = DemoBotCore()
+    started(core)
+    first = heard(core, "Kan jeg endre adressen min?", 1)
+    assert [f["text"] for f in first] == [NOT_UNDERSTOOD["nb"]]
+    second = heard(core, "Hvordan bytter jeg fastlege?", 2)
+    assert second[-1] == {"type": "handover", "session_id": "s1"}
+    # Waiting for a person now: the bot stays silent.
+    assert heard(core, "hallo?", 3) == []
+
+
+def test_a_hit_resets_the_misses() -> None:
+    core = DemoBotCore()
+    started(core)
+    heard(core, "noe rart", 1)
+    heard(core, "hva er renta", 2)
+    assert all(f["type"] == "message" for f in heard(core, "noe annet rart", 3))
+
+
+def test_asking_for_a_person_hands_over_and_silences_the_bot() -> None:
+    core = DemoBotCore()
+    started(core)
+    out = heard(core, "jeg vil snakke med en rådgiver", 1)
+    assert out[-1] == {"type": "handover", "session_id": "s1"}
+    assert heard(core, "hei?", 2) == []
+
+
+def test_bot_follows_the_session_state() -> None:
+    core = DemoBotCore()
+    started(core)
+    core.receive({"type": "handover_request", "session_id": "s1", "kind": "anonymous"}, now=NOW)
+    assert heard(core, "hei", 1) == []  # waiting: the customer asked for a person
+    core.receive({"type": "handover_cancelled", "session_id": "s1"}, now=NOW)
+    assert heard(core, "hei", 2) != []  # back with the bot
+    core.receive({"type": "session_taken", "session_id": "s1", "adviser_id": "a"}, now=NOW)
+    assert heard(core, "hei", 3) == []
+    core.receive({"type": "session_ended", "session_id": "s1", "by": "customer"}, now=NOW)
+    assert "s1" not in core.sessions
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [{}, {"type": "message"}, {"type": "message", "session_id": 7}, {"type": "welcome", "agent_id": "x"},
+     {"type": "message", "session_id": "s", "from": "customer", "text": None, "seq": 1},
+     {"type": "message", "session_id": "s", "from": "customer", "text": "hei", "seq": "1"},
+     {"type": "message", "session_id": "s", "from": "bot", "text": "hei", "seq": 1}],
+)
+def test_odd_frames_are_ignored(frame: dict[str, Any]) -> None:
+    assert DemoBotCore().receive(frame, now=NOW) == []

@@ -13,18 +13,15 @@ import gc
 import logging
 import sys
 from collections.abc import AsyncIterator
-from pathlib import Path
-from typing import Final
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 
-from chat import api
+from chat import api, screens
 from chat.errors import ChatlogError
 from chat.gateway.endpoints import Watchdog, agent_endpoint, chat_endpoint
 from chat.gateway.hub import Hub
@@ -41,9 +38,6 @@ from chat.tokens import TokenVerifier
 
 log = logging.getLogger("chat.app")
 
-STATIC_DIR = Path(__file__).parent / "static"
-#: The browser screens, each a directory under ``STATIC_DIR`` served at ``/<name>/``.
-SCREENS: Final = ("widget", "desk", "archive")
 #: GIL switch interval for the server process (CPython's default is 0.005).
 SWITCH_INTERVAL_S = 0.0005
 
@@ -181,10 +175,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         WebSocketRoute("/ws/agent", agent_endpoint),
         *api.routes(),
     ]
-    # One directory per screen, each served at its own path (docs/screens.md).
-    for screen in SCREENS:
-        if (STATIC_DIR / screen).is_dir():
-            routes.append(Mount(f"/{screen}", StaticFiles(directory=STATIC_DIR / screen, html=True), name=screen))
+    routes += screens.routes(settings)
     app = Starlette(routes=routes, lifespan=lifespan, middleware=cors_middleware(settings))
     app.state.settings = settings
     return app

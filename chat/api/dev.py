@@ -39,6 +39,8 @@ async def issue(request: Request) -> Response:
     if not settings.is_dev:
         raise NotFound("not found")
     body = await json_body(request)
+    if set(body) - {"role", "subject"}:
+        raise ProtocolError("only role and subject may be given", code="bad_request")
     role = body.get("role")
     if not isinstance(role, str) or (role != "customer" and role not in STAFF_ROLES):
         raise ProtocolError(f"role must be customer or one of {sorted(STAFF_ROLES)}", code="bad_request")

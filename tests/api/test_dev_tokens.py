@@ -46,7 +46,7 @@ async def test_the_default_subject_is_a_demo_id(api: Running) -> None:
     "body",
     [{}, {"role": "admin"}, {"role": ["adviser"]}, {"role": "customer", "subject": ""},
      {"role": "customer", "subject": " padded "}, {"role": "customer", "subject": "x" * 129},
-     {"role": "customer", "subject": 7}],
+     {"role": "customer", "subject": 7}, {"role": "customer", "admin": True}],
 )
 async def test_bad_requests_are_400(api: Running, body: dict[str, object]) -> None:
     async with http(api) as client:

@@ -11,6 +11,7 @@ import pytest
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from chat.api.openapi import DOCUMENT, main, render
+from chat.screens import SCREENS
 from tests.api.helpers import api, bearer, check_error, http, schema_errors, uid
 from tests.servers import Running
 
@@ -70,8 +71,9 @@ async def test_every_served_route_is_documented_and_nothing_else(api: Running) -
     documented = {(path, method) for path, method, _ in _operations()}
     mounted = {(f"{prefix}/{{path}}", "get") for prefix in mounts}
     assert http_routes | mounted <= documented, "undocumented routes"
-    # The widget is only mounted when its static files are installed; nothing else may be extra.
-    assert documented - http_routes - mounted <= {("/widget/{path}", "get")}, "documented routes not served"
+    # A screen is only mounted when its static files are installed; nothing else may be extra.
+    screens = {(f"/{screen}/{{path}}", "get") for screen in SCREENS}
+    assert documented - http_routes - mounted <= screens, "documented routes not served"
     assert set(DOCUMENT["x-websockets"]) == websockets
 
 

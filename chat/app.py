@@ -95,6 +95,8 @@ def cors_middleware(settings: Settings) -> list[Middleware]:
             allow_origin_regex=regex,
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
+            # The archive page embedded in the online bank names the export file as the server does.
+            expose_headers=["Content-Disposition"],
             max_age=600,
         )
     ]

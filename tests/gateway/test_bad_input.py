@@ -257,6 +257,14 @@ async def test_cors_lets_the_online_bank_front_end_call_the_api(server: Running)
             headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"},
         )
         assert "access-control-allow-origin" not in evil.headers
+        # The export's file name is readable by the embedding page.
+        export = await http.get(
+            server.base + "/api/archive/export",
+            headers={"Origin": "http://localhost:3000", "Authorization": f"Bearer {server.customer_token('c-cors')}"},
+        )
+        assert export.status_code == 200
+        assert export.headers["access-control-expose-headers"] == "Content-Disposition"
+        assert export.headers["content-disposition"].startswith("attachment")
 
 
 async def test_a_client_waiting_for_each_ack_is_never_rate_limited(tmp_path: object) -> None:

@@ -15,6 +15,10 @@ def _years(days: int) -> int:
     return max(1, round(days / 365))
 
 
+def _years_en(n: int) -> str:
+    return "1 year" if n == 1 else f"{n} years"
+
+
 def privacy_notice(kind: SessionKind, settings: Settings, lang: str = "nb") -> str:
     analytics = _years(settings.retention_analytics_days)
     archive = _years(settings.retention_archive_days)
@@ -25,14 +29,14 @@ def privacy_notice(kind: SessionKind, settings: Settings, lang: str = "nb") -> s
                 "You are chatting without logging in, so this chat is anonymous. Personal data (such as "
                 "national identity numbers, account numbers, names, phone numbers and addresses) is removed "
                 "before the chat is stored, and the chat cannot be linked to you. The anonymised chat is "
-                f"kept for {analytics} year(s) for customer-service statistics and evaluation "
-                f"({adviser} years if a human adviser takes part). Do not share passwords or codes."
+                f"kept for {_years_en(analytics)} for customer-service statistics and evaluation "
+                f"({_years_en(adviser)} if a human adviser takes part). Do not share passwords or codes."
             )
         return (
             "You are logged in: this chat is stored and linked to you as a customer, to serve you when you "
             "contact us later and as documentation in case of disputes. You can read and export it in "
-            f"your online-bank archive for {archive} years. Chat logs are kept for {analytics} year(s) "
-            f"for analysis, or {adviser} years if a human adviser took part. You may object to analysis "
+            f"your online-bank archive for {_years_en(archive)}. Chat logs are kept for {_years_en(analytics)} "
+            f"for analysis, or {_years_en(adviser)} if a human adviser took part. You may object to analysis "
             "of your logged-in chats and ask for erasure. Do not share passwords or codes."
         )
     if kind == "anonymous":

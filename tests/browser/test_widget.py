@@ -31,7 +31,10 @@ SCREENSHOT = "/tmp/widget.png"
 
 
 def open_widget(page: Any, server: Running, query: str = "") -> None:
+    """Open the demo page and start an anonymous chat with the widget's own "Start chat" button (the
+    demo opens no session until the visitor chooses to)."""
     page.goto(server.base + "/widget/" + query)
+    page.locator(".chatlog").get_by_role("button", name="Start chat").click()
     expect(page.locator(".chatlog__notice")).to_be_visible()
     expect(page.locator(".chatlog__input")).to_be_enabled()
 
@@ -129,16 +132,28 @@ def test_logged_in_chat_with_pasted_token_in_english(page: Any, server: Running,
 
 def test_invalid_token_is_reported_and_not_retried(page: Any, server: Running) -> None:
     page.clock.install()  # fake timers: lets the test jump past every reconnect backoff
-    open_widget(page, server)
+    page.goto(server.base + "/widget/")
     page.locator("#demo-token").fill("not-a-token")
     page.locator("#demo-login-button").click()
-    expect(page.locator(".chatlog__error")).to_contain_text("Innloggingen din er ugyldig")
+    error = page.locator(".chatlog__error")
+    expect(error).to_contain_text("Innloggingen din er ugyldig")
+    expect(error).to_contain_text("Logg inn på nytt her på siden")
     expect(page.locator(".chatlog__status")).to_have_text("Frakoblet")
     expect(page.locator(".chatlog__input")).to_be_disabled()
     page.clock.run_for(5 * 60 * 1000)
-    # The anonymous connection, then one try with the token: retrying a refused token cannot help.
+    # One try with the token (logging in first opened no anonymous session): retrying cannot help.
+    assert page.evaluate("window.__sockets.length") == 1
+    # Nothing offers to resend the refused token; continuing anonymously is a new chat, chosen explicitly.
+    expect(page.get_by_role("button", name="Koble til igjen")).to_have_count(0)
+    expect(page.locator(".chatlog__outage-text")).to_have_text("")  # no outage alert either
+    expect(page.get_by_role("button", name="Prøv igjen nå")).to_be_hidden()
+    anonymous = page.get_by_role("button", name="Start ny anonym samtale")
+    expect(anonymous).to_be_visible()
+    anonymous.click()
+    expect(page.locator(".chatlog__badge")).to_have_text("Anonym chat")
+    expect(page.locator(".chatlog__input")).to_be_focused()
+    expect(page.locator(".chatlog__error")).to_have_text("")
     assert page.evaluate("window.__sockets.length") == 2
-    expect(page.get_by_role("button", name="Koble til igjen")).to_be_visible()
 
 
 def test_bot_reply_is_rendered_as_text_not_html(page: Any, server: Running, agents: Agents) -> None:
@@ -238,6 +253,7 @@ def test_handover_to_adviser_and_end(page: Any, server: Running, agents: Agents)
 
     restart.click()
     expect(page.locator(".chatlog__input")).to_be_enabled()
+    expect(page.locator(".chatlog__input")).to_be_focused()  # not lost on <body>
     assert session_id(page) != sid
 
 

@@ -16,13 +16,21 @@
 
   const MAX_CHARS = 2000;
   const BACKOFF_BASE_MS = 500;
-  const BACKOFF_CAP_MS = 30000;
+  /* An outage should not leave a customer waiting half a minute after the service is back. */
+  const BACKOFF_CAP_MS = 10000;
   /* The gateway closes connections silent for its idle timeout (600 s by default); a ping also shows
      us a dead connection that the browser has not noticed yet (laptop lid, mobile network switch). */
   const PING_EVERY_MS = 25000;
   const PONG_TIMEOUT_MS = 10000;
   const HELLO_TIMEOUT_MS = 10000;
+  /* Disconnected this long: say so loudly (role=alert) and offer to try again at once. */
+  const OUTAGE_ALERT_MS = 10000;
+  /* A delivered message with no answer from the bot this long, or a wait for an adviser this long:
+     tell the customer nobody is answering and how else to reach the bank. */
+  const REPLY_TIMEOUT_MS = 15000;
+  const ADVISER_TIMEOUT_MS = 30000;
   const STORAGE_VERSION = 1;
+  const SVG_NS = "http://www.w3.org/2000/svg";
 
   /* Close codes the gateway uses (chat/protocol.py). */
   const CLOSE = {
@@ -41,6 +49,9 @@
       kindAnonymousHint: "Du er ikke logget inn. Samtalen knyttes ikke til deg.",
       kindAuthenticatedHint: "Du er logget inn. Samtalen lagres i arkivet ditt i nettbanken.",
       noticeHeading: "Personvern",
+      idle: "Ikke startet",
+      idleIntro: "Trykk «Start chat» for å begynne. Før du skriver, får du se hvordan samtalen lagres.",
+      startChat: "Start chat",
       connecting: "Kobler til …",
       connected: "Tilkoblet",
       reconnecting: "Forbindelsen ble brutt. Kobler til igjen …",
@@ -54,12 +65,24 @@
       counter: (n, max) => `${n} / ${max} tegn`,
       send: "Send",
       handover: "Be om en rådgiver",
-      handoverSent: "Du står i kø for en rådgiver. Noen er med deg snart.",
-      handoverWaiting: "Venter på rådgiver …",
+      handoverSent: "Du står i kø for en rådgiver.",
+      handoverByBot: "Chatboten har satt deg i kø for en rådgiver.",
+      waiting: "Venter på rådgiver …",
+      cancelWaiting: "Avbryt ventingen",
+      handoverCancelled: "Du venter ikke lenger på en rådgiver. Chatboten svarer igjen.",
       adviserJoined: "En rådgiver har blitt med i samtalen.",
       adviserLeft: "Rådgiveren forlot samtalen. Du er satt tilbake i køen.",
+      nobodyBot: "Ingen svarer i chatten akkurat nå.",
+      nobodyAdviser: "Ingen rådgivere er ledige akkurat nå.",
+      alternatives: "Andre måter å nå oss på: ",
+      contact: "ring banken",
+      tryLater: "Du kan også prøve chatten igjen senere.",
+      waitOrCancel: "Du kan vente videre eller avbryte ventingen.",
+      outage: "Vi får ikke kontakt med chatten. Det du skriver, sendes når forbindelsen er tilbake.",
+      retryNow: "Prøv igjen nå",
       end: "Avslutt chat",
       newChat: "Start ny samtale",
+      newAnonymousChat: "Start ny anonym samtale",
       retry: "Koble til igjen",
       you: "Du",
       bot: "Chatbot",
@@ -73,8 +96,12 @@
       errors: {
         too_long: `Meldingen er for lang. Den kan være på høyst ${MAX_CHARS} tegn.`,
         rate_limited: "Du sender meldinger for raskt. Vi prøver igjen om litt.",
-        invalid_token: "Innloggingen din er ugyldig. Logg inn på nytt for å chatte som innlogget kunde.",
-        expired_token: "Innloggingen din har utløpt. Logg inn på nytt for å fortsette.",
+        invalid_token:
+          "Innloggingen din er ugyldig eller har utløpt. Logg inn på nytt her på siden for å chatte som " +
+          "innlogget kunde. Du kan også starte en ny, anonym samtale.",
+        expired_token:
+          "Innloggingen din har utløpt. Logg inn på nytt her på siden for å chatte som innlogget kunde. " +
+          "Du kan også starte en ny, anonym samtale.",
         forbidden: "Du har ikke tilgang til denne samtalen.",
         unknown_session: "Den forrige samtalen er ikke lenger tilgjengelig.",
         store_unavailable: "Meldingen kunne ikke lagres akkurat nå. Vi prøver igjen automatisk.",
@@ -93,6 +120,9 @@
       kindAnonymousHint: "You are not logged in. This chat is not linked to you.",
       kindAuthenticatedHint: "You are logged in. This chat is kept in your online-bank archive.",
       noticeHeading: "Privacy",
+      idle: "Not started",
+      idleIntro: "Press “Start chat” to begin. Before you write, you will see how the chat is stored.",
+      startChat: "Start chat",
       connecting: "Connecting …",
       connected: "Connected",
       reconnecting: "Connection lost. Reconnecting …",
@@ -106,12 +136,24 @@
       counter: (n, max) => `${n} / ${max} characters`,
       send: "Send",
       handover: "Ask for a human adviser",
-      handoverSent: "You are in the queue for an adviser. Someone will be with you shortly.",
-      handoverWaiting: "Waiting for an adviser …",
+      handoverSent: "You are in the queue for an adviser.",
+      handoverByBot: "The chatbot has put you in the queue for an adviser.",
+      waiting: "Waiting for an adviser …",
+      cancelWaiting: "Stop waiting",
+      handoverCancelled: "You are no longer waiting for an adviser. The chatbot answers again.",
       adviserJoined: "An adviser has joined the chat.",
       adviserLeft: "The adviser left the chat. You are back in the queue.",
+      nobodyBot: "Nobody is answering the chat right now.",
+      nobodyAdviser: "No adviser is available right now.",
+      alternatives: "Other ways to reach us: ",
+      contact: "call the bank",
+      tryLater: "You can also try the chat again later.",
+      waitOrCancel: "You can keep waiting or stop waiting.",
+      outage: "We cannot reach the chat. What you write will be sent when the connection is back.",
+      retryNow: "Try again now",
       end: "End chat",
       newChat: "Start a new chat",
+      newAnonymousChat: "Start a new anonymous chat",
       retry: "Reconnect",
       you: "You",
       bot: "Chatbot",
@@ -125,8 +167,12 @@
       errors: {
         too_long: `Your message is too long. The limit is ${MAX_CHARS} characters.`,
         rate_limited: "You are sending messages too quickly. We will try again shortly.",
-        invalid_token: "Your login is not valid. Log in again to chat as a logged-in customer.",
-        expired_token: "Your login has expired. Log in again to continue.",
+        invalid_token:
+          "Your login is not valid or has expired. Log in again on this page to chat as a logged-in " +
+          "customer. You can also start a new, anonymous chat.",
+        expired_token:
+          "Your login has expired. Log in again on this page to chat as a logged-in customer. " +
+          "You can also start a new, anonymous chat.",
         forbidden: "You do not have access to this chat.",
         unknown_session: "Your previous chat is no longer available.",
         store_unavailable: "Your message could not be saved just now. We will retry automatically.",
@@ -139,7 +185,6 @@
       },
     },
   };
-
   /* Codes after which a message is worth sending again (same client_msg_id) rather than failed. */
   const RETRYABLE = new Set(["store_unavailable", "anonymizer_unavailable", "rate_limited", "shutting_down", "internal"]);
 
@@ -234,6 +279,42 @@
     }
   }
 
+  /* An option given as one string, or per language as {nb: "…", en: "…"}. */
+  function localized(value, lang) {
+    if (typeof value === "string" && value.trim()) return value.trim();
+    if (value && typeof value === "object" && typeof value[lang] === "string" && value[lang].trim()) {
+      return value[lang].trim();
+    }
+    return null;
+  }
+
+  /* Only links a bank would put next to "call us": never javascript: or data: URLs. */
+  function safeHref(href) {
+    return typeof href === "string" && /^(tel:|mailto:|https:)/i.test(href.trim()) ? href.trim() : null;
+  }
+
+  /* A padlock drawn inline (no emoji font needed, nothing fetched); hidden from screen readers, the
+     badge's text says the same. */
+  function lockIcon() {
+    const svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("class", "chatlog__badge-icon");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("width", "12");
+    svg.setAttribute("height", "12");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    const path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("fill-rule", "evenodd");
+    path.setAttribute(
+      "d",
+      "M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5" +
+        "A3.5 3.5 0 0 0 8 1zM6 7V4.5a2 2 0 1 1 4 0V7H6z",
+    );
+    svg.append(path);
+    return svg;
+  }
+
   /* --- the widget --------------------------------------------------------------------------------- */
 
   class Widget {
@@ -246,16 +327,28 @@
       this.token = opts.token || null;
       this.maxChars = opts.maxChars || MAX_CHARS;
       this.store = new SessionStore(opts.storageKey || "chatlog.widget");
+      this.contact = localized(opts.contact, this.lang) || this.t.contact;
+      this.contactHref = safeHref(opts.contactHref);
+      this.openingHours = localized(opts.openingHours, this.lang);
+      this.onLoginRequired = typeof opts.onLoginRequired === "function" ? opts.onLoginRequired : null;
 
       this.ws = null;
       this.attempt = 0;
-      this.timers = { reconnect: 0, hello: 0, ping: 0, pong: 0, flush: 0 };
-      this.status = "connecting";
+      this.timers = { reconnect: 0, hello: 0, ping: 0, pong: 0, flush: 0, outage: 0, reply: 0, adviser: 0 };
+      this.status = "idle";
+      this.started = false; // the visitor started (or is resuming) a chat: a session may exist
       this.welcomed = false; // a welcome arrived on the current connection
       this.everWelcomed = false; // the notice has been shown: sending may start
       this.ended = false;
       this.stopped = false;
+      this.authFailed = false; // the gateway refused the token (4401): only the host page can fix it
       this.destroyed = false;
+      this.focusOnWelcome = false; // move focus to the text box once it is usable
+      this.outage = false; // the "cannot reach the chat" alert is shown
+      this.nobody = false; // nobody is answering: say so and offer other ways to reach the bank
+      this.availability = null; // {bots, advisers} from welcome / availability
+      this.follow = true; // keep the newest message in view (false once the reader scrolled up)
+      this.noticeFolded = false;
 
       this.sessionId = null;
       this.kind = null;
@@ -279,11 +372,14 @@
       for (const item of this.outbox) this.renderOwnPending(item.id, item.text);
       this.onOnline = () => this.backOnline();
       this.onOffline = () => {
-        if (!this.ended && !this.stopped) this.setStatus("offline");
+        if (this.started && !this.ended && !this.stopped) this.setStatus("offline");
       };
       global.addEventListener("online", this.onOnline);
       global.addEventListener("offline", this.onOffline);
-      this.connect();
+      /* autoStart: false waits for the visitor to press "Start chat", so a page that only shows the
+         widget creates no session; a chat already under way in this tab is resumed all the same. */
+      if (opts.autoStart !== false || this.sessionId) this.start();
+      else this.setStatus("idle");
     }
 
     /* A stored session is resumed only by the same kind of visitor: a logged-in session needs its
@@ -292,6 +388,23 @@
     canResume(saved) {
       if (!saved.session_id) return false;
       return (saved.kind === "authenticated") === Boolean(this.token);
+    }
+
+    start() {
+      if (this.started || this.destroyed) return;
+      this.started = true;
+      this.idleNode.hidden = true;
+      this.connect();
+    }
+
+    /* "Start chat" and "Start ny samtale" disappear when pressed; the text box they lead to becomes
+       usable only once the notice is on screen. Until then focus waits in the conversation region,
+       never on <body>. */
+    startFromButton(fn) {
+      this.focusOnWelcome = true;
+      fn();
+      if (this.input.disabled) this.scroller.focus();
+      else this.input.focus();
     }
 
     /* --- DOM ------------------------------------------------------------------------------------ */
@@ -305,29 +418,64 @@
         hint: `chatlog-hint-${uid}`,
         counter: `chatlog-counter-${uid}`,
         notice: `chatlog-notice-${uid}`,
+        error: `chatlog-error-${uid}`,
       };
-      this.kindBadge = el("span", { className: "chatlog__badge", hidden: true });
-      this.statusNode = el("span", { className: "chatlog__status", role: "status", text: t.connecting });
+      this.badgeText = el("span", { className: "chatlog__badge-text" });
+      this.kindBadge = el("span", { className: "chatlog__badge", hidden: true }, [this.badgeText]);
+      this.statusNode = el("span", { className: "chatlog__status", role: "status", text: t.idle });
       const header = el("header", { className: "chatlog__header" }, [
         el("h2", { className: "chatlog__title", id: this.ids.title, text: t.title }),
         el("div", { className: "chatlog__meta" }, [this.kindBadge, this.statusNode]),
       ]);
 
+      this.idleNode = el("p", { className: "chatlog__idle", text: t.idleIntro });
       this.noticeText = el("p", { className: "chatlog__notice-text" });
       this.kindHint = el("p", { className: "chatlog__notice-kind" });
-      this.notice = el(
-        "section",
-        { className: "chatlog__notice", "aria-labelledby": this.ids.notice, hidden: true },
-        [el("h3", { className: "chatlog__notice-heading", id: this.ids.notice, text: t.noticeHeading }), this.kindHint,
-          this.noticeText],
-      );
+      /* A disclosure: open when the session starts, foldable afterwards (and folded by itself once the
+         customer writes, when it would otherwise fill most of a short conversation area). */
+      this.noticeDetails = el("details", { className: "chatlog__notice-details", open: true }, [
+        el("summary", { className: "chatlog__notice-heading", id: this.ids.notice, text: t.noticeHeading }),
+        this.kindHint,
+        this.noticeText,
+      ]);
+      this.notice = el("div", { className: "chatlog__notice", hidden: true }, [this.noticeDetails]);
 
-      this.log = el("ol", { className: "chatlog__log", role: "log", "aria-live": "polite", "aria-label": t.log });
-      /* The notice scrolls with the conversation: first thing read, then out of the way. tabindex: a
-         scrollable region must be reachable by keyboard to be scrolled without a mouse. */
-      this.scroller = el("div", { className: "chatlog__scroll", role: "region", "aria-label": t.log, tabindex: 0 },
-        [this.notice, this.log]);
-      this.errorNode = el("div", { className: "chatlog__error", role: "alert", "aria-live": "assertive" });
+      this.log = el("ol", { className: "chatlog__log" });
+      /* The scroll region is the live log: new messages, and the privacy notice when a session starts,
+         are announced politely. The list inside stays a list (role=log on the <ol> would remove its
+         list semantics). tabindex: a scrollable region must be reachable by keyboard. */
+      this.scroller = el(
+        "div",
+        { className: "chatlog__scroll", role: "log", "aria-live": "polite", "aria-label": t.log, tabindex: 0 },
+        [this.idleNode, this.notice, this.log],
+      );
+      this.scroller.addEventListener("scroll", () => {
+        this.follow = this.isNearBottom();
+      }, { passive: true });
+      if (typeof global.ResizeObserver === "function") {
+        /* The area shrinks when a notice appears above the text box: keep the newest message in view. */
+        this.resizeObserver = new global.ResizeObserver(() => {
+          if (this.follow && this.log.children.length) this.scrollToEnd();
+        });
+        this.resizeObserver.observe(this.scroller);
+        this.resizeObserver.observe(this.log);
+      }
+
+      /* Waiting for an adviser / nobody answering. The status node is always in the page (a live
+         region must exist before its text changes to be announced). */
+      this.waitingLine = el("p", { className: "chatlog__waiting", text: t.waiting, hidden: true });
+      this.nobodyNode = el("div", { className: "chatlog__nobody", role: "status" });
+      this.cancelButton = el("button", { type: "button", className: "chatlog__action", text: t.cancelWaiting,
+        hidden: true });
+      this.banner = el("div", { className: "chatlog__banner" }, [this.waitingLine, this.nobodyNode, this.cancelButton]);
+
+      this.outageText = el("p", { className: "chatlog__outage-text", role: "alert" });
+      this.retryNowButton = el("button", { type: "button", className: "chatlog__action chatlog__action--primary",
+        text: t.retryNow, hidden: true });
+      this.outageNode = el("div", { className: "chatlog__outage" }, [this.outageText, this.retryNowButton]);
+
+      this.errorNode = el("div", { className: "chatlog__error", id: this.ids.error, role: "alert",
+        "aria-live": "assertive" });
 
       this.input = el("textarea", {
         className: "chatlog__input",
@@ -335,6 +483,7 @@
         rows: 2,
         placeholder: t.placeholder,
         "aria-describedby": `${this.ids.hint} ${this.ids.counter}`,
+        "aria-invalid": "false",
         autocomplete: "off",
         disabled: true,
       });
@@ -353,17 +502,21 @@
       this.handoverButton = el("button", { type: "button", className: "chatlog__action", text: t.handover, disabled: true });
       this.endButton = el("button", { type: "button", className: "chatlog__action chatlog__action--end", text: t.end,
         disabled: true });
+      this.startButton = el("button", { type: "button", className: "chatlog__action chatlog__action--primary",
+        text: t.startChat, hidden: true });
       this.restartButton = el("button", { type: "button", className: "chatlog__action chatlog__action--primary",
         text: t.newChat, hidden: true });
+      this.anonymousButton = el("button", { type: "button", className: "chatlog__action chatlog__action--primary",
+        text: t.newAnonymousChat, hidden: true });
       this.retryButton = el("button", { type: "button", className: "chatlog__action chatlog__action--primary",
         text: t.retry, hidden: true });
-      const actions = el("div", { className: "chatlog__actions" },
-        [this.handoverButton, this.endButton, this.restartButton, this.retryButton]);
+      const actions = el("div", { className: "chatlog__actions" }, [this.handoverButton, this.endButton,
+        this.startButton, this.restartButton, this.anonymousButton, this.retryButton]);
 
       this.container = el(
         "section",
         { className: "chatlog", lang: this.lang === "en" ? "en" : "nb", "aria-labelledby": this.ids.title },
-        [header, this.scroller, this.errorNode, this.form, actions],
+        [header, this.scroller, this.banner, this.outageNode, this.errorNode, this.form, actions],
       );
       this.root.replaceChildren(this.container);
 
@@ -379,9 +532,13 @@
       });
       this.input.addEventListener("input", () => this.updateCounter());
       this.handoverButton.addEventListener("click", () => this.requestHandover());
+      this.cancelButton.addEventListener("click", () => this.cancelHandover());
       this.endButton.addEventListener("click", () => this.end());
-      this.restartButton.addEventListener("click", () => this.newSession());
+      this.startButton.addEventListener("click", () => this.startFromButton(() => this.start()));
+      this.restartButton.addEventListener("click", () => this.startFromButton(() => this.newSession()));
+      this.anonymousButton.addEventListener("click", () => this.startFromButton(() => this.newAnonymousSession()));
       this.retryButton.addEventListener("click", () => this.retry());
+      this.retryNowButton.addEventListener("click", () => this.retryNow());
     }
 
     updateCounter() {
@@ -389,32 +546,90 @@
       this.counter.textContent = this.t.counter(n, this.maxChars);
       const over = n > this.maxChars;
       this.counter.classList.toggle("chatlog__counter--over", over);
-      this.input.setAttribute("aria-invalid", over ? "true" : "false");
       if (!over && this.errorKind === "too_long") this.clearError();
+      else this.markInvalid(over || this.errorKind === "too_long");
+    }
+
+    /* The too-long error is tied to the text box: invalid, and described by the error text. */
+    markInvalid(invalid) {
+      this.input.setAttribute("aria-invalid", invalid ? "true" : "false");
+      const ids = [this.ids.hint, this.ids.counter];
+      if (invalid && this.errorKind === "too_long") ids.push(this.ids.error);
+      this.input.setAttribute("aria-describedby", ids.join(" "));
     }
 
     setStatus(status) {
       this.status = status;
       const t = this.t;
-      const text = { connecting: t.connecting, open: t.connected, reconnecting: t.reconnecting, offline: t.offline,
-        ended: t.ended, stopped: t.stopped }[status];
+      const text = { idle: t.idle, connecting: t.connecting, open: t.connected, reconnecting: t.reconnecting,
+        offline: t.offline, ended: t.ended, stopped: t.stopped }[status];
       if (this.statusNode.textContent !== text) this.statusNode.textContent = text;
       this.container.dataset.status = status;
       this.refreshControls();
     }
 
     refreshControls() {
+      const focused = global.document.activeElement;
       const open = this.status === "open" && this.welcomed;
       const usable = this.everWelcomed && !this.ended && !this.stopped;
+      const waiting = this.state === "waiting" && !this.ended;
       this.input.disabled = !usable;
       this.sendButton.disabled = !usable;
       this.handoverButton.disabled = !(open && this.state === "bot");
-      this.handoverButton.textContent = this.state === "waiting" ? this.t.handoverWaiting : this.t.handover;
+      this.handoverButton.hidden = !this.started || this.ended || this.authFailed || this.state !== "bot";
+      this.cancelButton.hidden = !waiting || this.stopped;
+      this.cancelButton.disabled = !open;
       this.endButton.disabled = !(open && !this.ended);
-      this.handoverButton.hidden = this.ended || this.state === "adviser";
-      this.endButton.hidden = this.ended;
+      this.endButton.hidden = !this.started || this.ended || this.authFailed;
+      this.startButton.hidden = this.started;
       this.restartButton.hidden = !this.ended;
-      this.retryButton.hidden = !this.stopped || this.ended;
+      this.anonymousButton.hidden = !this.authFailed || this.ended;
+      this.retryButton.hidden = !this.stopped || this.ended || this.authFailed;
+      this.retryNowButton.hidden = !this.outage;
+      this.refreshBanner();
+      /* A button that just disappeared must not take the keyboard focus down with it. */
+      if (focused && focused !== global.document.body && this.container.contains(focused) &&
+          (focused.hidden || focused.disabled)) {
+        this.rescueFocus();
+      }
+    }
+
+    rescueFocus() {
+      if (!this.input.disabled) this.input.focus();
+      else if (!this.restartButton.hidden) this.restartButton.focus();
+      else this.scroller.focus();
+    }
+
+    /* "Waiting for an adviser" and "nobody is answering" with the other ways to reach the bank. */
+    refreshBanner() {
+      const t = this.t;
+      const waiting = this.state === "waiting" && !this.ended && this.started;
+      const nobody = this.nobody && this.started && !this.ended && this.state !== "adviser" && !this.authFailed;
+      this.waitingLine.hidden = !waiting;
+      this.banner.classList.toggle("chatlog__banner--on", waiting || nobody);
+      const key = nobody ? (waiting ? "adviser" : "bot") : "";
+      if (key === this.nobodyKey) return;
+      this.nobodyKey = key;
+      if (!key) {
+        this.nobodyNode.replaceChildren();
+        return;
+      }
+      const contact = this.contactHref
+        ? el("a", { className: "chatlog__contact", href: this.contactHref, text: this.contact })
+        : el("span", { className: "chatlog__contact", text: this.contact });
+      const lines = [
+        el("p", { className: "chatlog__nobody-title", text: key === "adviser" ? t.nobodyAdviser : t.nobodyBot }),
+        el("p", {}, [t.alternatives, contact, "."]),
+      ];
+      if (this.openingHours) lines.push(el("p", { text: this.openingHours }));
+      lines.push(el("p", { text: key === "adviser" ? t.waitOrCancel : t.tryLater }));
+      this.nobodyNode.replaceChildren(...lines);
+    }
+
+    setNobody(on) {
+      if (this.nobody === on) return;
+      this.nobody = on;
+      this.refreshBanner();
     }
 
     showError(text, kind) {
@@ -423,8 +638,10 @@
     }
 
     clearError() {
+      const wasTooLong = this.errorKind === "too_long";
       this.errorKind = null;
       this.errorNode.textContent = "";
+      if (wasTooLong) this.markInvalid(charCount(this.input.value) > this.maxChars);
     }
 
     errorText(code) {
@@ -433,24 +650,44 @@
 
     showWelcome(frame) {
       const t = this.t;
+      const auth = frame.kind === "authenticated";
       this.kind = frame.kind;
-      this.kindBadge.textContent = frame.kind === "authenticated" ? t.authenticated : t.anonymous;
-      this.kindBadge.className = `chatlog__badge chatlog__badge--${frame.kind === "authenticated" ? "auth" : "anon"}`;
+      this.badgeText.textContent = auth ? t.authenticated : t.anonymous;
+      this.kindBadge.className = `chatlog__badge chatlog__badge--${auth ? "auth" : "anon"}`;
+      this.kindBadge.replaceChildren(...(auth ? [lockIcon(), this.badgeText] : [this.badgeText]));
       this.kindBadge.hidden = false;
-      this.kindHint.textContent = frame.kind === "authenticated" ? t.kindAuthenticatedHint : t.kindAnonymousHint;
-      this.noticeText.textContent = typeof frame.notice === "string" ? frame.notice : "";
+      /* Only changed text is written: the notice sits in the live log, and a reconnect must not have
+         it read out again. */
+      const hint = auth ? t.kindAuthenticatedHint : t.kindAnonymousHint;
+      const notice = typeof frame.notice === "string" ? frame.notice : "";
+      if (this.kindHint.textContent !== hint) this.kindHint.textContent = hint;
+      if (this.noticeText.textContent !== notice) this.noticeText.textContent = notice;
       this.notice.hidden = false;
+    }
+
+    /* Once the customer writes, a notice taller than 60 % of the conversation area folds away (it can
+       be opened again); on a tall screen it simply scrolls up with the conversation. */
+    foldNoticeIfCrowding() {
+      if (this.noticeFolded) return;
+      this.noticeFolded = true;
+      if (this.notice.offsetHeight > this.scroller.clientHeight * 0.6) this.noticeDetails.open = false;
     }
 
     isNearBottom() {
       const box = this.scroller;
-      return box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+      const slack = Math.max(16, Math.min(80, box.clientHeight / 4));
+      return box.scrollHeight - box.scrollTop - box.clientHeight <= slack;
+    }
+
+    scrollToEnd() {
+      this.scroller.scrollTop = this.scroller.scrollHeight;
     }
 
     /* Messages with a seq are kept in seq order (replays can arrive after live ones); own messages
-       still waiting for their ack stay at the bottom. */
-    place(node, seq) {
-      const stick = this.isNearBottom();
+       still waiting for their ack stay at the bottom. New messages are scrolled into view unless the
+       reader scrolled up to read back (this.follow, kept by the scroll listener); the customer's own
+       message always brings the conversation back to the end. */
+    place(node, seq, own) {
       if (seq === undefined || seq === null) {
         this.log.append(node);
       } else {
@@ -466,7 +703,8 @@
         }
         this.log.insertBefore(node, before);
       }
-      if (stick) this.scroller.scrollTop = this.scroller.scrollHeight;
+      if (own) this.follow = true;
+      if (this.follow) this.scrollToEnd();
     }
 
     timeText(at) {
@@ -497,7 +735,7 @@
       const statusNode = el("span", { className: "chatlog__msg-status", text: this.t.sending });
       node.append(statusNode);
       this.own.set(id, { node, statusNode, seq: null });
-      this.place(node, null);
+      this.place(node, null, true);
     }
 
     markDelivered(id, seq) {
@@ -563,7 +801,7 @@
     /* --- connection ------------------------------------------------------------------------------ */
 
     connect() {
-      if (this.destroyed || this.ended || this.stopped) return;
+      if (this.destroyed || this.ended || this.stopped || !this.started) return;
       this.clearTimer("reconnect");
       this.welcomed = false;
       this.setStatus(this.everWelcomed ? "reconnecting" : "connecting");
@@ -577,6 +815,8 @@
       }
       this.ws = ws;
       this.connectionId += 1;
+      /* Covers the handshake too: a connection attempt that hangs (no answer at all) is given up. */
+      this.setTimer("hello", HELLO_TIMEOUT_MS, () => this.abandon());
       ws.onopen = () => {
         if (ws !== this.ws) return;
         const hello = { type: "hello", lang: this.lang };
@@ -627,17 +867,27 @@
 
     onClosed(code) {
       this.welcomed = false;
+      this.cancelPending = false;
       this.clearTimer("hello");
       this.clearTimer("ping");
       this.clearTimer("pong");
       for (const item of this.outbox) item.sentOn = -1;
       if (this.destroyed || this.ended) return;
       if (code === CLOSE.UNAUTHORIZED) {
-        /* The token is wrong or expired: retrying with it cannot help; the host page must log in again. */
+        /* The token is wrong or expired: retrying with it cannot help, so no "reconnect" is offered;
+           the host page must log in again. Continuing anonymously is a new chat, chosen explicitly. */
         if (this.errorKind !== "invalid_token" && this.errorKind !== "expired_token") {
           this.showError(this.t.errors.invalid_token, "invalid_token");
         }
+        this.authFailed = true;
         this.stop();
+        if (this.onLoginRequired) {
+          try {
+            this.onLoginRequired(this.errorKind);
+          } catch (_) {
+            /* the host page's problem */
+          }
+        }
         return;
       }
       if (code === CLOSE.REPLACED) {
@@ -667,12 +917,41 @@
       const ceiling = soon ? 2000 : Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (this.attempt - 1));
       const delay = 100 + Math.random() * ceiling;
       this.setTimer("reconnect", delay, () => this.connect());
+      if (!this.outage && !this.timers.outage) this.setTimer("outage", OUTAGE_ALERT_MS, () => this.showOutage(true));
+    }
+
+    showOutage(on) {
+      if (!on) this.clearTimer("outage");
+      if (this.outage === on) return;
+      this.outage = on;
+      this.outageText.textContent = on ? this.t.outage : "";
+      this.outageNode.classList.toggle("chatlog__outage--on", on);
+      this.refreshControls();
+    }
+
+    /* "Try again now": skip the rest of the backoff. */
+    retryNow() {
+      if (this.ended || this.stopped || this.destroyed) return;
+      this.attempt = 0;
+      this.clearTimer("reconnect");
+      this.clearTimer("hello");
+      if (this.ws) {
+        const ws = this.ws;
+        this.ws = null;
+        ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+        try {
+          ws.close(CLOSE.NORMAL);
+        } catch (_) {
+          /* ignore */
+        }
+      }
+      this.connect();
     }
 
     /* The browser says the network is back. A socket that survived may be dead all the same (the
        browser does not always notice): prove it with a ping, or reconnect at once. */
     backOnline() {
-      if (this.ended || this.stopped || this.destroyed) return;
+      if (this.ended || this.stopped || this.destroyed || !this.started) return;
       if (this.ws) {
         if (this.sendFrame({ type: "ping" })) this.armLiveness();
         return;
@@ -690,6 +969,9 @@
     stop() {
       this.stopped = true;
       this.clearTimer("reconnect");
+      this.clearTimer("reply");
+      this.clearTimer("adviser");
+      this.showOutage(false);
       this.setStatus("stopped");
     }
 
@@ -729,6 +1011,45 @@
       return true;
     }
 
+    /* --- who is answering ----------------------------------------------------------------------- */
+
+    /* A delivered message the bot has not answered within REPLY_TIMEOUT_MS: nobody is answering. */
+    expectReply() {
+      if (this.state !== "bot" || this.timers.reply) return;
+      this.setTimer("reply", REPLY_TIMEOUT_MS, () => {
+        if (this.state === "bot" && !this.ended) this.setNobody(true);
+      });
+    }
+
+    /* Waiting for an adviser: nobody has joined within ADVISER_TIMEOUT_MS, say so. */
+    expectAdviser() {
+      this.clearTimer("reply");
+      if (this.timers.adviser) return;
+      this.setTimer("adviser", ADVISER_TIMEOUT_MS, () => {
+        if (this.state === "waiting" && !this.ended) this.setNobody(true);
+      });
+    }
+
+    answered() {
+      this.clearTimer("reply");
+      if (this.state !== "waiting") this.setNobody(false);
+    }
+
+    enterWaiting(by) {
+      if (this.state === "waiting" || this.state === "adviser" || this.ended) return;
+      this.state = "waiting";
+      this.systemNote(by === "bot" ? this.t.handoverByBot : this.t.handoverSent);
+      this.setNobody(false); // the availability frame that follows says whether an adviser is there
+      this.expectAdviser();
+      this.refreshControls();
+    }
+
+    noteAvailability(value) {
+      if (!value || typeof value !== "object") return;
+      const count = (n) => (typeof n === "number" && n >= 0 ? n : null);
+      this.availability = { bots: count(value.bots), advisers: count(value.advisers) };
+    }
+
     /* --- frames from the gateway ---------------------------------------------------------------- */
 
     handle(frame) {
@@ -739,13 +1060,27 @@
           return this.onAck(frame);
         case "message":
           return this.onMessage(frame);
+        case "waiting":
+          /* The customer asked (already shown when the button was pressed), or the bot handed over. */
+          this.enterWaiting(frame.by === "bot" ? "bot" : "customer");
+          return this.expectAdviser();
+        case "availability":
+          this.noteAvailability(frame);
+          if (this.state === "waiting") this.setNobody(this.availability.advisers === 0);
+          return undefined;
+        case "handover_cancelled":
+          return this.onHandoverCancelled();
         case "adviser_joined":
           this.state = "adviser";
+          this.clearTimer("adviser");
+          this.clearTimer("reply");
+          this.setNobody(false);
           this.systemNote(this.t.adviserJoined);
           return this.refreshControls();
         case "adviser_left":
           this.state = "waiting";
           this.systemNote(this.t.adviserLeft);
+          this.expectAdviser();
           return this.refreshControls();
         case "ended":
           return this.onEnded();
@@ -767,17 +1102,36 @@
         this.lastSeq = 0;
       }
       this.sessionId = frame.session_id;
+      const before = this.state;
       this.state = frame.state || "bot";
       this.welcomed = true;
       this.everWelcomed = true;
       this.attempt = 0;
       this.restartAnnounced = false;
+      this.cancelPending = false;
       if (this.errorKind && RETRYABLE.has(this.errorKind)) this.clearError();
+      this.noteAvailability(frame.availability);
+      const a = this.availability;
+      if (this.state === "bot") {
+        this.clearTimer("adviser");
+        this.setNobody(Boolean(a && a.bots === 0) || (this.nobody && before === "bot"));
+      } else if (this.state === "waiting") {
+        if (a && a.advisers === 0) this.setNobody(true);
+        this.expectAdviser();
+      } else {
+        this.setNobody(false);
+      }
       this.showWelcome(frame);
       this.persist();
+      this.showOutage(false);
       this.setStatus("open");
       this.schedulePing();
       this.flushOutbox();
+      if (this.focusOnWelcome) {
+        this.focusOnWelcome = false;
+        const active = global.document.activeElement;
+        if (!active || active === global.document.body || this.container.contains(active)) this.input.focus();
+      }
     }
 
     onAck(frame) {
@@ -785,6 +1139,7 @@
       this.outbox = this.outbox.filter((m) => m.id !== id);
       this.markDelivered(id, frame.seq);
       this.persist();
+      if (this.own.has(id)) this.expectReply();
     }
 
     onMessage(frame) {
@@ -803,6 +1158,17 @@
       }
       this.place(node, seq);
       this.noteSeq(seq);
+      if (frame.from === "bot" || frame.from === "adviser") this.answered();
+    }
+
+    onHandoverCancelled() {
+      this.cancelPending = false;
+      if (this.state !== "waiting") return;
+      this.state = "bot";
+      this.clearTimer("adviser");
+      this.setNobody(Boolean(this.availability && this.availability.bots === 0));
+      this.systemNote(this.t.handoverCancelled);
+      this.refreshControls();
     }
 
     onEnded() {
@@ -811,9 +1177,8 @@
       for (const item of [...this.outbox]) this.markFailed(item.id, null);
       this.store.clear();
       this.systemNote(this.t.ended);
-      this.clearTimer("ping");
-      this.clearTimer("pong");
-      this.clearTimer("reconnect");
+      for (const name of ["ping", "pong", "reconnect", "reply", "adviser"]) this.clearTimer(name);
+      this.showOutage(false);
       this.setStatus("ended");
       this.restartButton.focus();
     }
@@ -856,13 +1221,14 @@
       const n = charCount(text);
       if (n > this.maxChars) {
         this.showError(this.t.tooLong(n, this.maxChars), "too_long");
-        this.input.setAttribute("aria-invalid", "true");
+        this.markInvalid(true);
         return null;
       }
       if (!text.trim()) return null;
       if (this.errorKind === "too_long") this.clearError();
       const id = newId();
       this.outbox.push({ id, text, sentOn: -1 });
+      this.foldNoticeIfCrowding();
       this.renderOwnPending(id, text);
       this.persist();
       this.flushOutbox();
@@ -888,10 +1254,18 @@
     requestHandover() {
       if (this.state !== "bot") return;
       if (this.sendFrame({ type: "handover_request" })) {
-        this.state = "waiting";
-        this.systemNote(this.t.handoverSent);
-        this.refreshControls();
+        this.enterWaiting("customer");
         this.input.focus();
+      }
+    }
+
+    /* "Stop waiting": back to the bot once the gateway confirms (handover_cancelled). */
+    cancelHandover() {
+      if (this.state !== "waiting" || this.cancelPending) return;
+      if (this.sendFrame({ type: "cancel_handover" })) {
+        this.cancelPending = true;
+        this.armLiveness();
+        this.refreshControls();
       }
     }
 
@@ -911,18 +1285,35 @@
 
     newSession() {
       if (this.ws) this.abandonQuietly();
+      for (const name of Object.keys(this.timers)) this.clearTimer(name);
       this.forgetSession();
       this.own.clear();
       this.outbox = [];
       this.ended = false;
       this.stopped = false;
+      this.authFailed = false;
       this.everWelcomed = false;
+      this.started = true;
+      this.idleNode.hidden = true;
+      this.nobody = false;
+      this.cancelPending = false;
+      this.follow = true;
+      this.noticeFolded = false;
+      this.noticeDetails.open = true;
       this.attempt = 0;
       this.log.replaceChildren();
       this.notice.hidden = true;
       this.clearError();
+      this.showOutage(false);
       this.connect();
       this.input.focus();
+    }
+
+    /* After a refused token: continue as an anonymous visitor, in a new chat, because the customer
+       chose to (never silently). */
+    newAnonymousSession() {
+      this.token = null;
+      this.newSession();
     }
 
     abandonQuietly() {
@@ -942,6 +1333,7 @@
       for (const name of Object.keys(this.timers)) this.clearTimer(name);
       global.removeEventListener("online", this.onOnline);
       global.removeEventListener("offline", this.onOffline);
+      if (this.resizeObserver) this.resizeObserver.disconnect();
       this.abandonQuietly();
       this.root.replaceChildren();
     }
@@ -952,11 +1344,16 @@
     if (!(element instanceof global.Element)) throw new TypeError("ChatlogWidget.mount needs a DOM element");
     const w = new Widget(element, options);
     return Object.freeze({
+      start: () => w.start(),
       send: (text) => w.send(String(text)),
       requestHandover: () => w.requestHandover(),
+      cancelHandover: () => w.cancelHandover(),
       end: () => w.end(),
       newSession: () => w.newSession(),
       destroy: () => w.destroy(),
+      get started() {
+        return w.started;
+      },
       get sessionId() {
         return w.sessionId;
       },
@@ -965,6 +1362,9 @@
       },
       get status() {
         return w.status;
+      },
+      get state() {
+        return w.state;
       },
       get pending() {
         return w.outbox.length;

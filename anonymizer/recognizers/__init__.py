@@ -43,6 +43,7 @@ PATTERN_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
 OPTIONAL_RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("anonymizer.recognizers.person", "PersonRecognizer"),
     ("anonymizer.recognizers.address", "AddressRecognizer"),
+    ("anonymizer.recognizers.address_spoken", "SpokenAddressRecognizer"),
     ("anonymizer.recognizers.partial", "PartialNumberRecognizer"),
     ("anonymizer.recognizers.address_cued", "CuedAddressRecognizer"),
     ("anonymizer.recognizers.profile_link", "ProfileLinkRecognizer"),

@@ -103,6 +103,11 @@ def _lookup(low: str, shape: int, table: dict[str, int], capital_tail: bool = Fa
         if tail in _CONTRACTIONS:
             return COMMON, 0  # "I'm", "it's", "don't"
     if "-" in low:
+        if shape != LOWER and len(low) > 5 and low[-1] == "s":
+            # a hyphenated name's genitive: "Anne-Lises husleie", "Per-Christians konto"
+            stem_flags = _hyphenated(low[:-1], table, capital_tail)
+            if stem_flags & NAME and not stem_flags & (AMBIGUOUS | NOT_NAME):
+                return stem_flags, 1
         return _hyphenated(low, table, capital_tail), 0
     if not low.isascii():
         folded_flags = table.get(fold(low), 0)

@@ -16,7 +16,8 @@ A street address is a street word followed by a house number, so the recognizer 
 The span then grows over what follows: a letter ("12 B"), a range ("12-14"), a flat number ("H0301"),
 a Norwegian postcode and place ("0155 Oslo"), an English town and UK/US postcode ("London NW1 6XE",
 "Washington, DC 20500"), and backwards over "c/o Name,". A number followed by a unit ("12 kr",
-"3 ganger", "12. mai") is no house number.
+"3 ganger", "12. mai") is no house number. House numbers in words ("Storgata åtti sju") are
+``address_spoken.py``'s.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymizer.normalize import has_number_word, is_digit_word, spoken_number
 from anonymizer.recognizers._gazetteer import (
     COMMON,
     FREQUENT,
@@ -44,6 +44,7 @@ from anonymizer.recognizers.address_parts import (
     country_end,
     house_or_town_start,
     postal_code,
+    town_after,
     units_end,
 )
 from anonymizer.recognizers.address_parts import (
@@ -185,12 +186,10 @@ class AddressRecognizer(EntityRecognizer):
         if entities and ENTITY not in entities:
             return []
         if _DIGIT.search(text) is None:
-            # every address has a number, in digits or in words
-            return [RecognizerResult(ENTITY, s, e, score) for s, e, score in _spoken(text)]
+            return []  # every address has a number; one in words is address_spoken.py's
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
         found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
-        found += _spoken(text)
         if street_words().en_pattern.search(text) is not None:
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
         found.sort(key=lambda a: (a[0], -a[1]))
@@ -261,6 +260,8 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         town = _NO_TOWN.match(text, end)
         if town is not None and _is_town(town.group("town")):
             end = town.end()
+        else:
+            end = town_after(text, end, words.unitword) or end  # "Havnegata 18 i Namsos"
     return _care_of(text, start), end, score
 
 
@@ -273,46 +274,6 @@ def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
     if post is None and (town := _NO_TOWN.match(text, m.end())) is not None and _is_town(town.group("town")):
         return m.start(), town.end(), SCORE_STREET  # "ul. Piotrkowska 104/12, Łódź"
     return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET
-
-
-@functools.cache
-def _spoken_street() -> re.Pattern[str]:
-    """A word with a street ending and a word after it: "Løkkegata fjorten", "Strandveien åtti to"."""
-    endings = "|".join(map(re.escape, street_words().suffix))
-    return re.compile(rf"(?i)(?<![^\W\d_'’-])(?P<word>{_L}*(?:{endings}))[ \t]+(?=[^\W\d_])")
-
-
-_SPOKEN_LETTER = re.compile(r" [A-Ha-h](?![^\W_])")
-#: A dictated postcode after a spoken house number: "komma tre en fire to Skjelsvik".
-#: Four digits spoken (or made digits by the normaliser) and a place, in any case: "komma tre en fire to
-#: Skjelsvik", ", null en åtte fire oslo", "b fire to null sju stavanger".
-_SPOKEN_POSTCODE = re.compile(rf"(?i:,| komma)? +(?:(?:{_L}+|\d) +){{3}}(?:{_L}+|\d) +{_L}{{2,}}")
-
-
-def _spoken(text: str) -> list[tuple[int, int, float]]:
-    """Addresses dictated by voice: a street word and a spoken house number, "Storgata åtti sju"
-    (spoken digits long enough for a phone number are digits already, see ``anonymizer.normalize``)."""
-    found: list[tuple[int, int, float]] = []
-    if not has_number_word(text):
-        return found
-    for m in _spoken_street().finditer(text):
-        number = spoken_number(text, m.end())
-        word = m.group("word")
-        if number is None or word.lower() in street_words().notstreet or _unit_follows(text, number[0]):
-            continue
-        if not word[0].isupper() and word.lower() in street_words().suffix:
-            continue  # "gata to ganger": a bare street word in lower case names no street
-        end = number[0]
-        letter = _SPOKEN_LETTER.match(text, end)
-        if letter is not None:
-            end = letter.end()
-        post = _SPOKEN_POSTCODE.match(text, end)
-        if post is not None and all(
-            w.isdigit() or is_digit_word(w) for w in post.group().replace(",", " ").split()[-5:-1]
-        ):
-            end = post.end()
-        found.append((_prefixes_before(text, m.start(), street_words()), end, SCORE_WEAK_STREET))
-    return found
 
 
 def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
@@ -417,6 +378,7 @@ def street_name_start(text: str, street_word_start: int) -> int | None:
 #: Capitalised words a street's name takes before its street word: "Bjørnstjerne Bjørnsons gate",
 #: "Kong Oscars gate". A third is the end of a name before the address: "Kolbjørn Haugland Karl Johans gate".
 _MAX_STREET_NAME_WORDS = 2
+_AFTER_PLACE_WORD = re.compile(r"(?<![^\W\d_])(?:på|i|in|at) $")
 
 
 def _names_before(text: str, start: int, words: _Words) -> int | None:
@@ -444,7 +406,9 @@ def _names_before(text: str, start: int, words: _Words) -> int | None:
                 taken += 1
                 # A third word only where nothing but the street can start: after a comma, a colon or
                 # a line break ("..., Hans Nielsen Hauges gate 32").
-                opening = text[:tstart].rstrip(" ")[-1:] in ("", ",", ":", "\n")
+                opening = text[:tstart].rstrip(" ")[-1:] in ("", ",", ":", "\n") or _AFTER_PLACE_WORD.search(
+                    text, max(0, tstart - 4), tstart
+                )  # or after "på", "i": "leiligheten på Hans Nielsen Hauges gate 39"
                 if taken > _MAX_STREET_NAME_WORDS and (taken > 3 or not opening):
                     break
             first = tstart

@@ -157,6 +157,20 @@ def address_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A vCard's address line, as a phone pastes a contact: "ADR;TYPE=home:;;Storgata 1;Oslo;;0150;Norway". Its
+#: fields (box; extended; street; town; region; postcode; country) are all one address.
+_VCARD_ADR = re.compile(r"(?m)^[ \t]*(?:item\d+\.)?ADR(?:;[^:\n]*)?:[; \t]*(?P<value>[^\n]*?)[; \t\r]*$")
+
+
+def vcard_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the value of each vCard ADR line that holds a word and a number."""
+    return [
+        m.span("value")
+        for m in _VCARD_ADR.finditer(text)
+        if _LETTERS.search(m.group("value")) is not None and _DIGIT.search(m.group("value")) is not None
+    ]
+
+
 _SIGN_OFF = re.compile(r"(?i)(?:takk|tak|tack|thanks|thank|mvh|hilsen|helsing|regards|vennlig|best|kind|med)\b")
 _SHORT_LINE = re.compile(r"[^\S\n]*([^\n]{1,40})(?:\n|$)")
 
@@ -196,4 +210,6 @@ class CuedAddressRecognizer(EntityRecognizer):
         spans = cued_addresses(text)
         if _DIGIT.search(text) is not None and "," in text:
             spans += address_lines(text)
+        if "ADR" in text:
+            spans += vcard_addresses(text)
         return [RecognizerResult(ENTITY, start, end, SCORE) for start, end in spans]

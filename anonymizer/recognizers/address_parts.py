@@ -128,6 +128,28 @@ def units_end(text: str, pos: int) -> int:
     return pos
 
 
+#: " i Namsos", " på Fauske", " in Bergen" after a house number: the town, said as Norwegians say it.
+_TOWN_AFTER = re.compile(rf"[ \t]+(?:i|på|in)[ \t]+(?P<town>[A-ZÆØÅ]{_L}+(?:-[A-ZÆØÅ]{_L}+)?)(?![\w-])")
+#: Capitalised days and seasons, not towns: "Storgata 12 på Mandag".
+_NOT_TOWNS = frozenset(
+    {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "måndag", "tysdag", "laurdag",
+     "sundag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jul", "julen",
+     "påske", "påsken", "sommer", "vinter", "høst", "vår", "helga", "helgen"}
+)  # fmt: skip
+
+
+def town_after(text: str, pos: int, month_words: frozenset[str]) -> int | None:
+    """End of " i Namsos" / " på Fauske" right after a house number, if the word lists know the word as a
+    place (never a name, a month or a day): the town is as much part of the address as after a comma."""
+    m = _TOWN_AFTER.match(text, pos)
+    if m is None:
+        return None
+    low = m.group("town").lower()
+    flags = word_flags().get(low.split("-")[-1], 0)
+    if low in _NOT_TOWNS or low in month_words or flags & (NAME | FUNCTION) or low in person_cues():
+        return None
+    return m.end() if flags & (NOT_NAME | SOFT | FREQUENT) else None
+
 
 def country_end(text: str, pos: int) -> int:
     """End of ", Spain", ", Málaga, Spain" or ", Málaga" (a region the word lists know as a place) right

@@ -65,6 +65,7 @@ from anonymizer.recognizers.person_roles import (
     called_at,
     capitalised_word_in_role,
     echoed,
+    genitive_owner,
     of_service,
     pays,
     printed_on,
@@ -165,7 +166,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if _initialled(toks, j):
             yield j, SCORE_KNOWN
             continue
-        if _addressed(toks, j, rel) or j in alone:
+        if _addressed(toks, j, rel) or j in alone or genitive_owner(toks, j, rel):
             yield j, SCORE_KNOWN
             continue
         score = candidate_score(toks, j)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, SURNAME
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, NOT_NAME, SURNAME
 from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.address import street_name_start, street_words
 from anonymizer.recognizers.person_extend import NUMBER_AFTER
@@ -17,6 +17,12 @@ from anonymizer.recognizers.person_extend import NUMBER_AFTER
 _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
 _NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
 _POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
+#: Words that no street's name holds but that stand between a person and where they live: "Malin på
+#: Lilla Torg 3", "Marte i Kongens gate 62", "Sindre frå Fosswinckels gate 33". The street after them is
+#: not the name's street, so the search for a street word stops there.
+_NOT_IN_A_STREET = frozenset(
+    {"på", "pa", "i", "frå", "fra", "til", "te", "ved", "hos", "og", "and", "in", "at", "from"}
+)
 
 #: Legal-form suffixes: "Fjordkraft AS", "Hansen Bygg ASA", "Acme Ltd" name companies, not people.
 #: Compared case-sensitively, so that English "as" ("I know Kari as a friend") is not one.
@@ -42,9 +48,9 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
     full_name = sure_given and last > first  # "Luca Bianchi & Giulia Rossi": two people, not a firm
     if not full_name and ("&" in toks.gap(last) if last + 1 < len(toks.low) else False):
-        return True
+        return not _given_names(toks, last, last + 1)
     if not full_name and first > 0 and "&" in toks.gap(first - 1):
-        return True
+        return not _given_names(toks, first, first - 1)
     if not sure_given and any(toks.low[k] in COMPANY_WORDS for k in range(first + 1, last + 1)):
         return True  # "Møller Bil" taken whole
     if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
@@ -59,6 +65,13 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     return legal_form
 
 
+def _given_names(toks: Tokens, a: int, b: int) -> bool:
+    """Both words are given names, no everyday words, and not both surnames: "Liam & Noah", "Gunnhild &
+    Reidar" are people, as firms take their owners' surnames ("Hansen & Sønn"), not their given names."""
+    given = all(toks.flags[k] & GIVEN and not toks.flags[k] & (AMBIGUOUS | NOT_NAME) for k in (a, b))
+    return given and not all(toks.flags[k] & SURNAME for k in (a, b))  # "Johnson & Johnson" is a firm
+
+
 def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
     """The words are (part of) a street or place name: "Thorvald Meyers gate 45", "karl johans gate 27",
     "63 Victoria Street", "Solvei 16", "5011 Bergen"."""
@@ -71,6 +84,8 @@ def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
         if after is None:
             break
         word = after.group("w").lower()
+        if word in _NOT_IN_A_STREET:
+            break
         if word in words.word and after.group("n"):
             return True
         if word in words.en and _NUMBER_BEFORE.search(toks.text, 0, toks.start[first]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from anonymizer.recognizers._common import is_cue_word
-from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens, closed
 from anonymizer.recognizers.person_words import (
     _DETERMINERS,
@@ -265,6 +265,20 @@ def soft_person(toks: Tokens, j: int, rel: Relations) -> bool:
         return True  # "sønnen min ask sier", "kona mi vår ringte", not "min samboer mai vil"
     aged = AGE.match(toks.text, toks.end[j]) is not None or _AGE_IS.match(toks.text, toks.end[j]) is not None
     return kin and aged
+
+
+def genitive_owner(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "Pers bil", "Livs konto", "Steins dotter": a capitalised name-word with the Norwegian genitive "s"
+    before a word for kin or a thing a person owns. The word lists know "pers" and "livs" as words, so the
+    genitive of a name that is also a word is found only by what it owns."""
+    low = toks.low[j]
+    if toks.shape[j] != CAP or len(low) < 4 or low[-1] != "s" or toks.trim[j] or j + 1 >= len(toks.low):
+        return False
+    stem = word_flags().get(low[:-1], 0)
+    if not stem & GIVEN or stem & (NOT_NAME | FUNCTION | SOFT) or not plain_gap(toks, j) or low[:-1] in rel.kin:
+        return False  # "Mors konto": mother's, though "Mor" is a name too
+    after = toks.low[j + 1]
+    return toks.shape[j + 1] == LOWER and (after in rel.kin or after in rel.owned)
 
 
 def capitalised_word_in_role(toks: Tokens, j: int, rel: Relations) -> bool:

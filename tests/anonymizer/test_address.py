@@ -12,6 +12,7 @@ import pytest
 
 from anonymizer import Anonymizer
 from anonymizer.recognizers.address import AddressRecognizer
+from anonymizer.recognizers.address_spoken import SpokenAddressRecognizer
 
 
 @pytest.fixture(scope="module", params=["nb", "en"])
@@ -20,9 +21,18 @@ def recognizer(request: pytest.FixtureRequest) -> AddressRecognizer:
 
 
 def found(recognizer: AddressRecognizer, text: str) -> list[str]:
+    """The street grammar's addresses and the dictated ones (``address_spoken.py``), overlapping ones merged
+    as the engine merges them."""
     results = recognizer.analyze(text, ["ADDRESS"], None)
+    results += SpokenAddressRecognizer(supported_language=recognizer.supported_language).analyze(text, [], None)
     assert all(r.entity_type == "ADDRESS" and 0 <= r.start < r.end <= len(text) for r in results)
-    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+    spans: list[list[int]] = []
+    for r in sorted(results, key=lambda r: r.start):
+        if spans and r.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], r.end)
+        else:
+            spans.append([r.start, r.end])
+    return [text[a:b] for a, b in spans]
 
 
 ADDRESSES: list[tuple[str, list[str]]] = [

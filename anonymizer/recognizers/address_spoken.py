@@ -1,0 +1,126 @@
+"""ADDRESS dictated by voice: a street and a house number in words, "Storgata åtti sju", "bjørnstjerne
+bjørnsons gate tolv c", "nedre storgate fire a tre tusen femten drammen".
+
+Voice-to-text writes numbers below a hundred as words and in lower case, so the street grammar of
+``address.py`` (a word and a number in digits) never sees these. Spoken digits long enough for a phone
+number are made digits already by ``anonymizer.normalize``; what is left here is a street word followed
+by a spoken house number, then optionally a letter and a postcode dictated digit by digit ("tre en fire
+to") or as a number ("tre tusen femten"), and a place. A separate recognizer because it needs no digit
+in the text, and the engine merges its spans with the street grammar's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from anonymizer.normalize import NUMBER_WORD_PATTERN, has_number_word, is_digit_word, spoken_number
+from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NOT_NAME, word_flags
+from anonymizer.recognizers.address import (
+    ENTITY,
+    SCORE_WEAK_STREET,
+    _is_town,
+    _names_before,
+    _prefixes_before,
+    _unit_follows,
+    street_words,
+)
+
+_L = r"[^\W\d_]"
+
+
+@functools.cache
+def _spoken_street() -> re.Pattern[str]:
+    """A word with a street ending and a word after it: "Løkkegata fjorten", "Strandveien åtti to"."""
+    endings = "|".join(map(re.escape, street_words().suffix))
+    return re.compile(rf"(?i)(?<![^\W\d_'’-])(?P<word>{_L}*(?:{endings}))[ \t]+(?=[^\W\d_])")
+
+
+_SPOKEN_LETTER = re.compile(r" [A-Ha-h](?![^\W_])")
+#: A dictated postcode after a spoken house number: four digits spoken (or made digits by the
+#: normaliser) and a place, in any case: "komma tre en fire to Skjelsvik", ", null en åtte fire oslo",
+#: "b fire to null sju stavanger".
+_SPOKEN_POSTCODE = re.compile(rf"(?i:,| komma)? +(?:(?:{_L}+|\d) +){{3}}(?:{_L}+|\d) +{_L}{{2,}}")
+#: A postcode said as a number, then a place: "tre tusen femten drammen", "fem tusen og tjueto Bergen".
+_WORD = rf"(?:{NUMBER_WORD_PATTERN})(?![^\W_])"
+_THOUSANDS_POSTCODE = re.compile(
+    rf"(?i:,| komma)? +{_WORD} +tusen(?: +(?:og +)?(?:{_WORD}(?: +hundre)?))* +(?P<place>{_L}{{2,}})(?![^\W_])"
+)
+
+
+#: A name's genitive before a bare street word: "bjørnsons ", "Kyrres ".
+_GENITIVE_BEFORE = re.compile(rf"(?<![^\W\d_]){_L}{{3,}}s $")
+
+
+def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, score) of each address dictated with a spoken house number; see the module docstring."""
+    found: list[tuple[int, int, float]] = []
+    if not has_number_word(text):
+        return found
+    words = street_words()
+    for m in _spoken_street().finditer(text):
+        number = spoken_number(text, m.end())
+        word = m.group("word")
+        low = word.lower()
+        bare = low in words.suffix
+        if number is None or (low in words.notstreet and not bare) or _unit_follows(text, number[0]):
+            continue
+        start = m.start()
+        if bare and (not word[0].isupper() or low in words.notstreet):
+            # "gata to ganger", "Kan alle tre": a bare street word names no street, unless a person's name
+            # in the genitive stands before it ("bjørnstjerne bjørnsons gate tolv", "olav kyrres gate ni")
+            named = _names_before(text, start, words) if _GENITIVE_BEFORE.search(text, 0, start) else None
+            if named is None:
+                continue
+            start = _given_before(text, named)
+        end = number[0]
+        letter = _SPOKEN_LETTER.match(text, end)
+        if letter is not None:
+            end = letter.end()
+        end = _spoken_postcode_end(text, end)
+        found.append((_prefixes_before(text, start, words), end, SCORE_WEAK_STREET))
+    return found
+
+
+_WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<w>{_L}{{3,}}) $")
+
+
+def _given_before(text: str, start: int) -> int:
+    """Take a given name in lower case before the genitive ("bjørnstjerne bjørnsons gate"): the street
+    grammar leaves a lower-case given name that is also a word out, but before a genitive it is the name's."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or not text[start:].split(" ", 1)[0].endswith("s"):  # the name before is more than a genitive
+        return start
+    flags = word_flags().get(m.group("w").lower(), 0)
+    return m.start() if flags & GIVEN and not flags & (FUNCTION | NOT_NAME) else start
+
+
+def _spoken_postcode_end(text: str, end: int) -> int:
+    """End of a dictated postcode and place right after the house number (else ``end``)."""
+    post = _SPOKEN_POSTCODE.match(text, end)
+    if post is not None and all(w.isdigit() or is_digit_word(w) for w in post.group().replace(",", " ").split()[-5:-1]):
+        return post.end()
+    thousands = _THOUSANDS_POSTCODE.match(text, end)
+    if thousands is not None and _is_town(thousands.group("place")):
+        return thousands.end()
+    return end
+
+
+class SpokenAddressRecognizer(EntityRecognizer):
+    """Addresses with a spoken house number; see the module docstring."""
+
+    def __init__(self, supported_language: str = "nb") -> None:
+        super().__init__(
+            supported_entities=[ENTITY], name="SpokenAddressRecognizer", supported_language=supported_language
+        )
+
+    def load(self) -> None:
+        _spoken_street()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
+        """Return ADDRESS spans. ``nlp_artifacts`` is ignored: the recognizer tokenises by itself."""
+        if entities and ENTITY not in entities:
+            return []
+        return [RecognizerResult(ENTITY, s, e, score) for s, e, score in spoken_addresses(text)]

@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     #: Envelopes queued for Redis before new ones are dropped (counted; the store has everything).
     relay_queue_max: int = Field(default=10_000, ge=100)
 
+    # --- statistics -------------------------------------------------------------------------------------
+    #: The bank's own topic model (chat/data/topics.toml is the default): topics and their cues.
+    topics_file: Path | None = None
+
     # --- demo bot -------------------------------------------------------------------------------------
     #: The built-in demo bot (chat/demo_bot), a client of /ws/agent: ``None`` = on in development mode,
     #: off in production. With ``--workers N`` only the first worker runs it.

@@ -62,8 +62,8 @@ def _strict_query(route: Route) -> Route:
 def routes() -> list[BaseRoute]:
     # Imported here, not at module level, so that ``python -m chat.api.openapi`` (which writes
     # docs/openapi.json) does not import the module twice.
-    from chat.api import archive, dev, openapi, staff, stats
+    from chat.api import archive, dev, openapi, service, staff, stats
 
-    handlers = (*archive.routes(), *staff.routes(), *stats.routes(), *dev.routes())
+    handlers = (*archive.routes(), *staff.routes(), *stats.routes(), *service.routes(), *dev.routes())
     served = [_strict_query(r) if isinstance(r, Route) else r for r in handlers]
     return [*served, *openapi.routes(), _unmatched(served)]

@@ -365,6 +365,18 @@ PATHS: Final[dict[str, Schema]] = {
             body={"required": True, "content": {"application/json": {"schema": _ref("DevTokenRequest")}}},
         ),
     },
+    "/api/stats/service": {
+        "get": _op(
+            "serviceStats", "analytics", "Service figures",
+            "Roles `analyst` and `compliance`. Volume by kind, handovers and chats left waiting, time to the "
+            "first answer and to an adviser, chat length, topics; per day and over the window (same window "
+            "rules as `/api/stats`). Sessions whose customer objected are left out. Any count from 1 to 4 "
+            "sessions, and any count that subtraction from published totals would give back, reads "
+            "`\"<5\"`. No text, no ids, no audit.",
+            {"200": _json("ServiceStats", "Figures."), "400": _E400, "403": _E403},
+            security=_STAFF, parameters=[_pref("since"), _pref("until")],
+        ),
+    },
     "/api/stats": {
         "get": _op(
             "stats", "analytics", "Aggregated statistics",

@@ -225,6 +225,47 @@ SCHEMAS: Final[dict[str, Schema]] = {
         },
         description="Counts over anonymous sessions only, per UTC day of session start. Never text or ids.",
     ),
+    "SmallCount": {
+        "oneOf": [INT, {"type": "string", "const": "<5"}],
+        "description": "A count, or \"<5\" where fewer than 5 sessions make it or subtraction would give one back.",
+    },
+    "ServiceSpread": {
+        "oneOf": [
+            _obj({"n": INT, "p50": _null({"type": "number"}), "p90": _null({"type": "number"})}),
+            {"type": "string", "const": "<5"},
+        ],
+        "description": "Nearest-rank percentiles over n sessions; \"<5\" when n is 1 to 4.",
+    },
+    "ServiceFigures": _obj(
+        {
+            "day": {"type": "string", "format": "date", "description": "UTC day of session start"},
+            "sessions": ref("SmallCount"),
+            "anonymous": ref("SmallCount"),
+            "authenticated": ref("SmallCount"),
+            "handovers": ref("SmallCount"),
+            "handover_rate": {"oneOf": [{"type": "number"}, {"type": "null"}, {"type": "string", "const": "<5"}]},
+            "ended_waiting": ref("SmallCount"),
+            "ended_waiting_rate": {"oneOf": [{"type": "number"}, {"type": "null"}, {"type": "string", "const": "<5"}]},
+            "first_answer_s": ref("ServiceSpread"),
+            "pickup_s": ref("ServiceSpread"),
+            "duration_s": ref("ServiceSpread"),
+            "messages": ref("ServiceSpread"),
+            "topics": {"type": "object", "additionalProperties": ref("SmallCount")},
+        },
+        optional=("day",),
+    ),
+    "ServiceStats": _obj(
+        {
+            "since": TIME,
+            "until": TIME,
+            "k": {"type": "integer", "const": 5},
+            "suppressed": {"type": "string", "const": "<5"},
+            "topics": _array(_obj({"topic": STR, "label_nb": STR, "label_en": STR})),
+            "days": _array(ref("ServiceFigures")),
+            "totals": ref("ServiceFigures"),
+        },
+        description="Service figures per UTC day of session start and over the window; docs/api.md defines each.",
+    ),
     "Health": _obj({"status": {"type": "string", "const": "ok"}}),
     "Ready": _obj(
         {

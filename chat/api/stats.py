@@ -31,11 +31,8 @@ MAX_DAYS: Final = 400
 SCOPE: Final = "anonymous"
 
 
-@endpoint
-async def stats(request: Request) -> Response:
-    staff(request, "analyst", "compliance")
-    svc = services(request)
-    now = svc.clock()
+def window(request: Request, now: datetime) -> tuple[datetime, datetime]:
+    """``since`` and ``until`` from the query: by default the 30 days up to the end of today (UTC)."""
     until = time_param(request, "until")
     if until is None:
         # Up to the end of today (UTC), so that today's sessions are counted.
@@ -50,6 +47,15 @@ async def stats(request: Request) -> Response:
         raise ProtocolError("since must be before until")
     if until - since > timedelta(days=MAX_DAYS):
         raise ProtocolError(f"the window may span at most {MAX_DAYS} days")
+    return since, until
+
+
+@endpoint
+async def stats(request: Request) -> Response:
+    staff(request, "analyst", "compliance")
+    svc = services(request)
+    now = svc.clock()
+    since, until = window(request, now)
     days = await svc.store.stats(now=now, since=since, until=until)
     redactions: Counter[str] = Counter()
     for day in days:

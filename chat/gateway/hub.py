@@ -26,6 +26,7 @@ from typing import Any
 from chat.audit import audit, check_purpose
 from chat.errors import AtCapacity, ChatlogError, Conflict, Forbidden, SessionEnded, UnknownSession
 from chat.gateway import remote
+from chat.gateway.figures import Figures
 from chat.gateway.live import (
     Agent,
     LiveMessage,
@@ -66,6 +67,7 @@ class Hub:
         self._stored = {(k, snd): m.messages.labels(k, snd) for k in kinds for snd in senders}
         self._ack_latency = {k: m.ack_latency.labels(k) for k in kinds}
         self._append_errors = m.store_errors.labels("append")
+        self.figures = Figures(services, self.spawn)
 
     # --- customers ------------------------------------------------------------------------------------
 
@@ -367,6 +369,8 @@ class Hub:
         else:
             self._stored[live.kind, sender].inc()
         self._ack_latency[live.kind].observe(time.perf_counter() - started)
+        if not result.duplicate:
+            self.figures.message_stored(live, sender, result.message.at)
         return result.message, result.duplicate
 
     async def apply(self, live: LiveSession, actions: list[Action]) -> None:
@@ -391,6 +395,7 @@ class Hub:
             elif isinstance(action, SendAvailability):
                 await self.send_availability(live)
         if live.machine.ended:
+            self.figures.session_over(live)
             self._maybe_forget(live)
 
     async def _persist(self, live: LiveSession, action: Persist) -> bool:
@@ -404,7 +409,7 @@ class Hub:
             from_states=action.from_states,
             adviser_id=action.adviser_id,
             expect_adviser=action.expect_adviser,
-            at=now if action.ended else None,
+            at=now,
         )
         if not moved.changed:
             live.machine.sync(moved.state, moved.adviser_id)
@@ -589,7 +594,7 @@ class Hub:
             and live.machine.state != "adviser"
         ]
         for sid in gone:
-            del self.sessions[sid]
+            self.figures.session_over(self.sessions.pop(sid))  # left, not ended: its topic counts too
         return len(gone)
 
 

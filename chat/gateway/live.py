@@ -141,6 +141,10 @@ class LiveSession:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: When the widget went away (monotonic), for the sweep; ``None`` while connected.
     detached_at: float | None = None
+    #: What this copy has reported for the statistics (chat.gateway.figures).
+    customer_wrote: bool = False
+    answered: bool = False
+    classified: bool = False
 
     @property
     def session_id(self) -> str:

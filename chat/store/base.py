@@ -22,8 +22,8 @@ from __future__ import annotations
 import abc
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Generic, Literal, TypeVar
+from datetime import datetime, timedelta
+from typing import Final, Generic, Literal, TypeVar
 
 SessionKind = Literal["anonymous", "authenticated"]
 SessionState = Literal["bot", "waiting", "adviser", "ended"]
@@ -160,6 +160,42 @@ class DailyStats:
     messages: int
     handovers: int
     redactions: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """How long something took (or how many), over ``n`` sessions: nearest-rank percentiles."""
+
+    n: int
+    p50: float | None
+    p90: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDay:
+    """Service figures for one UTC day of session creation, or for the whole range (``day`` = ``None``)."""
+
+    day: str | None
+    anonymous: int
+    authenticated: int
+    #: Sessions that asked for (or were handed to) an adviser.
+    handovers: int
+    #: Sessions that ended while waiting for an adviser, or were left waiting (``ABANDONED_AFTER``).
+    ended_waiting: int
+    #: Seconds from the customer's first message to the first answer (bot or adviser).
+    first_answer_s: Spread
+    #: Seconds from asking for an adviser to an adviser taking the chat.
+    pickup_s: Spread
+    #: Seconds from start to end, over ended sessions.
+    duration_s: Spread
+    #: Stored messages per session.
+    messages: Spread
+    #: Sessions per topic (``chat.topics``); sessions not yet classified count as ``unclassified``.
+    topics: Mapping[str, int]
+
+
+#: A session still waiting for an adviser this long after it started counts as left waiting.
+ABANDONED_AFTER: Final = timedelta(hours=1)
 
 
 #: Decides, inside the store's transaction, whether a session may be erased: (the session as stored,
@@ -332,3 +368,24 @@ class Store(abc.ABC):
     @abc.abstractmethod
     async def stats(self, *, now: datetime, since: datetime, until: datetime) -> list[DailyStats]:
         """Per-day aggregates over anonymous sessions created in ``[since, until)``."""
+
+    @abc.abstractmethod
+    async def service_stats(self, *, now: datetime, since: datetime, until: datetime) -> list[ServiceDay]:
+        """Service figures over live sessions created in ``[since, until)`` whose customer has not
+        objected: one :class:`ServiceDay` per day with sessions, then the whole range (``day=None``).
+
+        Computed by the store (one SQL query / aggregation), never by loading sessions: only derived
+        fields are read (times, counts, topic), never a message, so logged-in chats count only through
+        figures. Exact counts: small cells are suppressed by the API (``chat.api.kanon``), in one place.
+        """
+
+    @abc.abstractmethod
+    async def record_times(
+        self, session_id: str, *, first_customer_at: datetime | None = None, first_answer_at: datetime | None = None
+    ) -> None:
+        """Remember when the customer first wrote and when the first answer came, each only if not yet
+        known (several instances may report the same session; the first report stands)."""
+
+    @abc.abstractmethod
+    async def set_topic(self, session_id: str, topic: str) -> None:
+        """Store the session's topic (``chat.topics``), computed from its redacted text when it ended."""

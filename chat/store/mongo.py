@@ -53,7 +53,9 @@ from pymongo.write_concern import WriteConcern
 
 from chat.errors import ChatlogError, DuplicateKey, ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.store import mongo_queries as q
+from chat.store import mongo_stats
 from chat.store.base import (
+    ABANDONED_AFTER,
     AppendResult,
     AuditRecord,
     DailyStats,
@@ -62,6 +64,7 @@ from chat.store.base import (
     NewMessage,
     Page,
     Retention,
+    ServiceDay,
     SessionRecord,
     SessionState,
     Store,
@@ -333,11 +336,21 @@ class MongoStore(Store):
         if expect_adviser is not None:
             match["adviser_id"] = expect_adviser
         fields: Document = {"state": to, "adviser_id": adviser_id}
-        if to == "ended" and at is not None:
-            fields["ended_at"] = q.ms(at)
+        first: Document = {}  # service times (issue 13): the first time only, hence $min
+        if at is not None:
+            if to == "ended":
+                fields["ended_at"] = q.ms(at)
+            elif to == "waiting":
+                first["waiting_at"] = q.ms(at)
+            elif to == "adviser":
+                first["adviser_at"] = q.ms(at)
+        update: Document = {"$set": fields, **({"$min": first} if first else {})}
         sessions = self._coll(q.SESSIONS)
-        doc = await sessions.find_one_and_update(match, {"$set": fields}, projection={"state": 1, "adviser_id": 1})
+        # The state before the move is what a session ended in (``waiting``: no adviser ever came).
+        doc = await sessions.find_one_and_update(match, update, projection={"state": 1, "adviser_id": 1})
         if doc is not None:
+            if to == "ended":
+                await sessions.update_one({"_id": session_id}, {"$set": {"end_state": doc.get("state")}})
             return Transition(True, to, adviser_id)
         current = await sessions.find_one({"_id": session_id}, {"state": 1, "adviser_id": 1})
         if current is None:
@@ -583,5 +596,25 @@ class MongoStore(Store):
 
     @_boundary
     async def stats(self, *, now: datetime, since: datetime, until: datetime) -> list[DailyStats]:
-        rows = await self._coll(q.SESSIONS).aggregate(q.stats_pipeline(now, since, until))
-        return q.stats_from_documents([row async for row in rows])
+        rows = await self._coll(q.SESSIONS).aggregate(mongo_stats.stats_pipeline(now, since, until))
+        return mongo_stats.stats_from_documents([row async for row in rows])
+
+    @_boundary
+    async def service_stats(self, *, now: datetime, since: datetime, until: datetime) -> list[ServiceDay]:
+        pipeline = mongo_stats.service_pipeline(now, since, until, now - ABANDONED_AFTER)
+        rows = [row async for row in await self._coll(q.SESSIONS).aggregate(pipeline)]
+        return mongo_stats.service_from_documents(rows[0] if rows else {})
+
+    @_boundary
+    async def record_times(
+        self, session_id: str, *, first_customer_at: datetime | None = None, first_answer_at: datetime | None = None
+    ) -> None:
+        # $min keeps the earliest report: instances reporting the same session converge on the first.
+        earliest = {k: q.ms(v) for k, v in (("first_customer_at", first_customer_at),
+                                            ("first_answer_at", first_answer_at)) if v is not None}
+        if earliest:
+            await self._coll(q.SESSIONS).update_one({"_id": session_id}, {"$min": earliest})
+
+    @_boundary
+    async def set_topic(self, session_id: str, topic: str) -> None:
+        await self._coll(q.SESSIONS).update_one({"_id": session_id}, {"$set": {"topic": topic}})

@@ -34,16 +34,15 @@ MongoDB stores datetimes with millisecond precision; times read back are truncat
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from chat.store.base import (
     AuditRecord,
-    DailyStats,
     Hold,
     NewMessage,
     Retention,
@@ -590,70 +589,3 @@ def holds_filter(*, session_id: str | None = None, active_only: bool = True) -> 
 
 
 HOLDS_SORT: Final[Sort] = [("placed_at", ASCENDING), ("_id", ASCENDING)]
-
-
-# --- statistics ---------------------------------------------------------------------------------------
-
-
-def stats_pipeline(now: datetime, since: datetime, until: datetime) -> list[Document]:
-    """Per-day aggregates over live *anonymous* sessions created in ``[since, until)``.
-
-    Reads the ``sessions`` collection only: ``last_seq`` is the session's message count and
-    ``redactions`` its per-type counters, so no message (and no text) is ever touched. The redaction
-    map is unwound to one row per (session, type) and regrouped per day; ``includeArrayIndex`` makes
-    each session count once (only its first row, or its only row if it had no redactions, counts).
-    """
-    first_row = {"$cond": [{"$lte": [{"$ifNull": ["$ri", 0]}, 0]}, 1, 0]}
-    return [
-        {"$match": _and({"kind": "anonymous", "created_at": {"$gte": since, "$lt": until}}, live(now))},
-        {
-            "$project": {
-                "_id": 0,
-                "day": {"$dateToString": {"format": "%Y-%m-%d", "date": "$created_at"}},
-                "messages": {"$ifNull": ["$last_seq", 0]},
-                "handover": {"$cond": [{"$gt": [{"$size": {"$ifNull": ["$adviser_ids", []]}}, 0]}, 1, 0]},
-                "r": {"$objectToArray": {"$ifNull": ["$redactions", {}]}},
-            }
-        },
-        {"$unwind": {"path": "$r", "includeArrayIndex": "ri", "preserveNullAndEmptyArrays": True}},
-        {
-            "$group": {
-                "_id": {"day": "$day", "type": "$r.k"},
-                "sessions": {"$sum": first_row},
-                "messages": {"$sum": {"$multiply": [first_row, "$messages"]}},
-                "handovers": {"$sum": {"$multiply": [first_row, "$handover"]}},
-                "count": {"$sum": {"$ifNull": ["$r.v", 0]}},
-            }
-        },
-        {
-            "$group": {
-                "_id": "$_id.day",
-                "sessions": {"$sum": "$sessions"},
-                "messages": {"$sum": "$messages"},
-                "handovers": {"$sum": "$handovers"},
-                "redactions": {"$push": {"type": "$_id.type", "count": "$count"}},
-            }
-        },
-        {"$sort": {"_id": ASCENDING}},
-    ]
-
-
-def stats_from_documents(docs: Sequence[Mapping[str, Any]]) -> list[DailyStats]:
-    """Fold the pipeline's rows into :class:`DailyStats` (the ``type: null`` row is "no redactions")."""
-    out: list[DailyStats] = []
-    for doc in docs:
-        redactions: dict[str, int] = {}
-        for entry in cast(list[Mapping[str, Any]], doc.get("redactions") or []):
-            entity_type = entry.get("type")
-            if isinstance(entity_type, str) and entry.get("count"):
-                redactions[entity_type] = redactions.get(entity_type, 0) + int(entry["count"])
-        out.append(
-            DailyStats(
-                day=str(doc["_id"]),
-                sessions=int(doc["sessions"]),
-                messages=int(doc["messages"]),
-                handovers=int(doc["handovers"]),
-                redactions=dict(sorted(redactions.items())),
-            )
-        )
-    return sorted(out, key=lambda stats: stats.day)

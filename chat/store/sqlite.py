@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from chat.errors import ChatlogError, StoreError, StoreUnavailable
 from chat.store.base import (
+    ABANDONED_AFTER,
     AppendResult,
     AuditRecord,
     DailyStats,
@@ -42,6 +43,7 @@ from chat.store.base import (
     NewMessage,
     Page,
     Retention,
+    ServiceDay,
     SessionRecord,
     SessionState,
     Store,
@@ -72,6 +74,7 @@ from chat.store.sqlite_ops import (
     _purge_sessions,
     _PurgeStep,
     _read_stats,
+    _record_times,
     _run_purge_step,
     _session_from_row,
     _set_objection,
@@ -80,6 +83,7 @@ from chat.store.sqlite_ops import (
     _withdraw_objection,
 )
 from chat.store.sqlite_schema import migrate
+from chat.store.sqlite_stats import read_service_stats
 from chat.store.sqlite_writer import (
     _GroupCommitWriter,
     _map_error,
@@ -370,7 +374,6 @@ class SqliteStore(Store):
         expect_adviser: str | None = None,
         at: datetime | None = None,
     ) -> Transition:
-        ended_at = _opt_us(at) if to == "ended" else None
         return await self._write(
             partial(
                 _transition,
@@ -379,9 +382,26 @@ class SqliteStore(Store):
                 from_states=tuple(from_states),
                 adviser_id=adviser_id,
                 expect_adviser=expect_adviser,
-                ended_at=ended_at,
+                at=_opt_us(at),
             )
         )
+
+    async def record_times(
+        self, session_id: str, *, first_customer_at: datetime | None = None, first_answer_at: datetime | None = None
+    ) -> None:
+        await self._write(
+            partial(_record_times, session_id=session_id, first_customer_at=_opt_us(first_customer_at),
+                    first_answer_at=_opt_us(first_answer_at))
+        )
+
+    async def set_topic(self, session_id: str, topic: str) -> None:
+        await self._write(partial(_execute, sql="UPDATE sessions SET topic = ? WHERE session_id = ?",
+                                  params=(topic, session_id)))
+
+    async def service_stats(self, *, now: datetime, since: datetime, until: datetime) -> list[ServiceDay]:
+        args = {"now": epoch_us(now), "since": epoch_us(since), "until": epoch_us(until),
+                "abandoned": epoch_us(now - ABANDONED_AFTER)}
+        return await self._read(partial(read_service_stats, args=args))
 
     async def list_sessions(
         self,

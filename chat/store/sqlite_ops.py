@@ -220,7 +220,7 @@ def _transition(
     from_states: tuple[str, ...],
     adviser_id: str | None,
     expect_adviser: str | None,
-    ended_at: int | None,
+    at: int | None,
 ) -> Transition:
     """The compare-and-set of :meth:`Store.transition`, in the writer's transaction (one writer at a
     time across every process sharing the file, so the read and the write cannot interleave)."""
@@ -230,11 +230,30 @@ def _transition(
     state, current = row
     if state not in from_states or (expect_adviser is not None and current != expect_adviser):
         return Transition(False, cast(SessionState, state), current)
-    conn.execute(
-        "UPDATE sessions SET state = ?, adviser_id = ?, ended_at = COALESCE(?, ended_at) WHERE session_id = ?",
-        (to, adviser_id, ended_at, session_id),
-    )
+    conn.execute(_TRANSITION, {"to": to, "adviser_id": adviser_id, "at": at, "from": state, "sid": session_id})
     return Transition(True, cast(SessionState, to), adviser_id)
+
+
+#: The move, and the service times it marks (the first time only): asking for an adviser, getting one,
+#: and the state a session ended in (``waiting``: it ended before any adviser came).
+_TRANSITION: Final = """
+UPDATE sessions SET state = :to, adviser_id = :adviser_id,
+    ended_at = CASE WHEN :to = 'ended' THEN COALESCE(:at, ended_at) ELSE ended_at END,
+    end_state = CASE WHEN :to = 'ended' THEN :from ELSE end_state END,
+    waiting_at = CASE WHEN :to = 'waiting' THEN COALESCE(waiting_at, :at) ELSE waiting_at END,
+    adviser_at = CASE WHEN :to = 'adviser' THEN COALESCE(adviser_at, :at) ELSE adviser_at END
+WHERE session_id = :sid
+"""
+
+
+def _record_times(
+    conn: sqlite3.Connection, session_id: str, first_customer_at: int | None, first_answer_at: int | None
+) -> None:
+    conn.execute(
+        "UPDATE sessions SET first_customer_at = COALESCE(first_customer_at, ?), "
+        "first_answer_at = COALESCE(first_answer_at, ?) WHERE session_id = ?",
+        (first_customer_at, first_answer_at, session_id),
+    )
 
 
 def _delete_session(conn: sqlite3.Connection, session_id: str, check: ErasureCheck | None = None) -> bool:

@@ -162,6 +162,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        6,
+        "service figures and topics for the statistics (issue 13): when the customer first wrote, the "
+        "first answer, asking for and getting an adviser, the state a session ended in, its topic",
+        (
+            "ALTER TABLE sessions ADD COLUMN first_customer_at INTEGER",
+            "ALTER TABLE sessions ADD COLUMN first_answer_at INTEGER",
+            "ALTER TABLE sessions ADD COLUMN waiting_at INTEGER",
+            "ALTER TABLE sessions ADD COLUMN adviser_at INTEGER",
+            "ALTER TABLE sessions ADD COLUMN end_state TEXT",
+            "ALTER TABLE sessions ADD COLUMN topic TEXT",
+            # The statistics read sessions of both kinds by creation time.
+            "CREATE INDEX sessions_by_created ON sessions (created_at)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import tempfile
 import threading
 import uuid
@@ -56,6 +57,23 @@ RECORD_SOCKETS = """
   };
 })();
 """
+#: Screenshots of each screen: into docs/screenshots/ when CHATLOG_SCREENSHOTS=1 (to refresh the docs
+#: pictures), else into a temporary directory, so that a test run never changes the repository.
+SCREENSHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("CHATLOG_SCREENSHOTS") == "1"
+    else Path(tempfile.mkdtemp(prefix="chatlog-screenshots-"))
+)
+
+
+def no_axe_violations(page: Any, state: str) -> None:
+    """axe-core (WCAG 2.1 A/AA and best practices) on the page as it is now: zero violations allowed."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"axe-core, state {state!r}:\n{results.generate_report()}"
+
+
 #: Console errors a test provokes on purpose (connecting while the context is offline).
 EXPECTED_CONSOLE = ("ERR_INTERNET_DISCONNECTED", "WebSocket connection to")
 WAIT_S = 10.0

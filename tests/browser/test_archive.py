@@ -24,7 +24,7 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from tests.api.helpers import signed_token
-from tests.browser.conftest import CHROMIUM, EXPECTED_CONSOLE, WAIT_S, AgentClient
+from tests.browser.conftest import CHROMIUM, EXPECTED_CONSOLE, SCREENSHOTS, WAIT_S, AgentClient, no_axe_violations
 from tests.servers import Running, make_settings, run_in_thread
 
 if not CHROMIUM.exists():
@@ -33,14 +33,12 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 Agents = Callable[..., AgentClient]
 Frame = dict[str, Any]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 # A realistic conversation: the customer asks the bot, then an adviser takes over.
 BOT_ANSWERS = {
@@ -195,16 +193,6 @@ def open_archive(page: Any, server: Running, token: str, query: str = "") -> Non
 
 def items(page: Any) -> Any:
     return page.locator(".chatlog-archive__item")
-
-
-def no_axe_violations(page: Any, state: str) -> None:
-    results = Axe().run(page)
-    if results.violations_count:
-        for violation in results.response["violations"]:
-            print(state, violation["id"], violation["impact"], violation["help"])
-            for node in violation["nodes"]:
-                print("   ", node["target"], node.get("failureSummary", ""))
-    assert results.violations_count == 0, f"axe violations in state {state!r}: {results.generate_snapshot()}"
 
 
 def api_get(server: Running, token: str, path: str) -> httpx.Response:

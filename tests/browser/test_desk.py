@@ -9,19 +9,15 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import websockets
 
-from tests.browser.conftest import CHROMIUM, WAIT_S, Frame
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, WAIT_S, Frame, no_axe_violations
 from tests.servers import Running
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
 
 class Customer:
     """A widget's side of /ws/chat, recording every frame."""
@@ -94,13 +90,6 @@ def customers(server: Running) -> Iterator[Callable[..., Customer]]:
     yield make
     for c in made:
         c.close()
-
-
-def no_axe_violations(page: Any, state: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"axe on the desk ({state}):\n{results.generate_report()}"
 
 
 def sign_in(page: Any, server: Running) -> None:

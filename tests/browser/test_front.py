@@ -4,7 +4,6 @@ production says what the service is and nothing more."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,20 +11,10 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, no_axe_violations
 from tests.servers import Running, make_settings, run_in_thread
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-def no_axe_violations(page: Any, state: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"axe on the front door ({state}):\n{results.generate_report()}"
-
 
 def test_development_front_door_links_the_screens_and_issues_tokens(page: Any, server: Running) -> None:
     from playwright.sync_api import expect

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, AgentClient, gateway_on_port
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, AgentClient, gateway_on_port
 from tests.servers import Running, free_port, make_settings
 
 if not CHROMIUM.exists():
@@ -27,7 +27,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 Agents = Callable[..., AgentClient]
-SCREENSHOT = "/tmp/widget.png"
+SCREENSHOT = str(SCREENSHOTS / "widget-test.png")
 
 
 def open_widget(page: Any, server: Running, query: str = "") -> None:

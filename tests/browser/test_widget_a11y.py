@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, AgentClient
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, AgentClient, no_axe_violations
 from tests.servers import Running
 
 if not CHROMIUM.exists():
@@ -31,7 +30,6 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.test_widget import open_widget, own_messages, session_id, type_and_send
@@ -39,14 +37,8 @@ from tests.browser.test_widget import open_widget, own_messages, session_id, typ
 pytestmark = pytest.mark.browser
 
 Agents = Callable[..., AgentClient]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 #: 1280x1024 at 400 % zoom (WCAG 1.4.10 Reflow).
 ZOOMED = {"width": 320, "height": 256}
-
-
-def assert_no_axe_violations(page: Any, state: str) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"axe-core, state {state!r}:\n{results.generate_report()}"
 
 
 def widget_button(page: Any, name: str) -> Any:
@@ -123,7 +115,7 @@ def test_no_bot_connected_says_nobody_is_answering(page: Any, server: Running) -
     expect(nobody(page)).to_contain_text("Andre måter å nå oss på: ring banken.")
     expect(nobody(page)).to_have_attribute("role", "status")  # polite, not an alert
     expect(page.locator(".chatlog__waiting")).to_be_hidden()
-    assert_no_axe_violations(page, "nobody answering (no bot)")
+    no_axe_violations(page, "nobody answering (no bot)")
 
     # The host page names its own alternatives, per language; a link only for tel:/mailto:/https:.
     mount_with(
@@ -159,7 +151,7 @@ def test_waiting_with_no_adviser_offers_alternatives_and_cancel(page: Any, serve
     cancel = widget_button(page, "Avbryt ventingen")
     expect(cancel).to_be_visible()
     expect(widget_button(page, "Be om en rådgiver")).to_be_hidden()
-    assert_no_axe_violations(page, "waiting for an adviser, none available")
+    no_axe_violations(page, "waiting for an adviser, none available")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "widget-waiting.png"), animations="disabled")
 
@@ -207,7 +199,7 @@ def test_an_adviser_not_joining_within_30_seconds_is_noticed(page: Any, server: 
     page.clock.run_for(2_000)
     expect(nobody(page)).to_contain_text("No adviser is available right now.")
     expect(nobody(page)).to_contain_text("Other ways to reach us: call the bank.")
-    assert_no_axe_violations(page, "waiting for an adviser, nobody joining (English)")
+    no_axe_violations(page, "waiting for an adviser, nobody joining (English)")
 
     adviser.send({"type": "accept", "session_id": sid})
     expect(page.locator(".chatlog__log")).to_contain_text("An adviser has joined the chat.")
@@ -241,7 +233,7 @@ def test_the_demo_opens_no_session_until_the_visitor_asks(page: Any, server: Run
     expect(page.locator(".chatlog__input")).to_be_disabled()
     page.wait_for_timeout(300)
     assert page.evaluate("window.__sockets.length") == 0
-    assert_no_axe_violations(page, "idle")
+    no_axe_violations(page, "idle")
 
     # Logging in first creates no anonymous session: the only connection is the logged-in one.
     page.locator("#demo-token").fill(server.customer_token("c-1001"))
@@ -339,14 +331,14 @@ def test_chatting_and_ended_states(page: Any, server: Running, agents: Agents) -
     type_and_send(page, "Hei")
     expect(page.locator(".chatlog__msg--bot")).to_have_count(1)
     expect(log.get_by_role("list").get_by_role("listitem")).to_have_count(2)
-    assert_no_axe_violations(page, "chatting")
+    no_axe_violations(page, "chatting")
 
     # 1: focus after "Start ny samtale" goes to the text box, also by keyboard.
     widget_button(page, "Avslutt chat").click()
     bot.wait_for(type="session_ended", session_id=sid)
     restart = widget_button(page, "Start ny samtale")
     expect(restart).to_be_focused()
-    assert_no_axe_violations(page, "ended")
+    no_axe_violations(page, "ended")
     page.keyboard.press("Enter")
     expect(page.locator(".chatlog__input")).to_be_focused()
     assert session_id(page) != sid
@@ -395,7 +387,7 @@ def test_too_long_error_is_tied_to_the_text_box(page: Any, server: Running, agen
     assert error_id in described
     assert len(described) == 3  # the keyboard hint and the counter stay
     expect(box).to_have_accessible_description(re.compile("Meldingen er for lang"))
-    assert_no_axe_violations(page, "too-long error")
+    no_axe_violations(page, "too-long error")
 
     box.fill("kort nok")
     expect(error).to_have_text("")
@@ -434,7 +426,7 @@ def test_reflow_at_400_percent_zoom(page: Any, server: Running, agents: Agents) 
     ):
         control.evaluate("(el) => el.scrollIntoView({block: 'nearest'})")
         assert in_view(control), control
-    assert_no_axe_violations(page, "chatting at 400 % zoom")
+    no_axe_violations(page, "chatting at 400 % zoom")
 
     widget_button(page, "Avslutt chat").click()
     restart = widget_button(page, "Start ny samtale")
@@ -516,7 +508,7 @@ def test_outage_alert_and_try_again_now(page: Any, context: Any, server: Running
     expect(alert).to_have_text("Vi får ikke kontakt med chatten. Det du skriver, sendes når forbindelsen er tilbake.")
     try_now = widget_button(page, "Prøv igjen nå")
     expect(try_now).to_be_visible()
-    assert_no_axe_violations(page, "outage alert")
+    no_axe_violations(page, "outage alert")
 
     # "Try again now" connects at once, without waiting for the backoff.
     page.wait_for_function("() => window.__sockets.at(-1).readyState === 3")

@@ -22,6 +22,7 @@ from chat.store.mongo import MongoStore
 from tests.store.mongo_fixtures import fresh_database_name
 
 from .contract import T0, StoreContract, msg, new_session
+from .contract_service import ServiceStatsContract
 
 MONGODB_URI = os.environ.get("CHATLOG_TEST_MONGODB_URI", "")
 if not MONGODB_URI:
@@ -44,7 +45,7 @@ async def mongo_store() -> AsyncIterator[MongoStore]:
         await store.close()
 
 
-class TestMongoContract(StoreContract):
+class TestMongoContract(StoreContract, ServiceStatsContract):
     @pytest.fixture
     async def store(self, mongo_store: MongoStore) -> AsyncIterator[Store]:
         yield mongo_store

@@ -11,9 +11,10 @@ from chat.store.base import Store
 from chat.store.sqlite import SqliteStore
 
 from .contract import StoreContract
+from .contract_service import ServiceStatsContract
 
 
-class TestSqliteContract(StoreContract):
+class TestSqliteContract(StoreContract, ServiceStatsContract):
     @pytest.fixture
     async def store(self, tmp_path: Path) -> AsyncIterator[Store]:
         store = SqliteStore(tmp_path / "data" / "chatlog.db", sweep_interval_s=0)

@@ -49,6 +49,7 @@ from pymongo.errors import (
 
 from chat.errors import DuplicateKey, ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.store import mongo_queries as q
+from chat.store import mongo_stats
 from chat.store.base import AuditRecord, Hold, NewMessage, Retention, SessionKind, SessionRecord
 from chat.store.mongo import MongoStore, supports_transactions, translate_error
 from tests.store.mongo_fixtures import NX_BIN, NxServer, fresh_database_name
@@ -511,7 +512,7 @@ async def test_stats_runs_an_aggregation(store: MongoStore, monkeypatch: pytest.
                         "handovers": {"$sum": 0}}},
         ]  # fmt: skip
 
-    monkeypatch.setattr(q, "stats_pipeline", simple_pipeline)
+    monkeypatch.setattr(mongo_stats, "stats_pipeline", simple_pipeline)
     await store.create_session(session("s1"))
     await store.create_session(session("s2", customer_id="A"))
     await store.append_message(message("s1", 1))

@@ -22,6 +22,7 @@ from pymongo.errors import DuplicateKeyError
 
 from chat.errors import ProtocolError
 from chat.store import mongo_queries as q
+from chat.store import mongo_stats
 from chat.store.base import AuditRecord, DailyStats, Hold, NewMessage, Retention, SessionRecord, StoredMessage
 from chat.store.cursor import encode_cursor
 
@@ -283,7 +284,7 @@ def test_every_sorted_query_is_served_by_an_index_without_an_in_memory_sort(
 
 
 def test_stats_pipeline_reads_only_live_anonymous_sessions_in_range() -> None:
-    pipeline = q.stats_pipeline(NOW, T0, T0 + DAY)
+    pipeline = mongo_stats.stats_pipeline(NOW, T0, T0 + DAY)
     assert pipeline[0] == {
         "$match": {"$and": [{"kind": "anonymous", "created_at": {"$gte": T0, "$lt": T0 + DAY}}, LIVE_NOW]}
     }
@@ -512,8 +513,9 @@ def test_stats_pipeline_on_mongomock(db: Any) -> None:
     ]:  # fmt: skip
         assert append(db, NewMessage(session_id, "customer", secret, at, redactions=redactions)) is not None
 
-    rows = list(db[q.SESSIONS].aggregate(q.stats_pipeline(T0 + 3 * DAY, T0 - timedelta(hours=1), T0 + 2 * DAY)))
-    stats = q.stats_from_documents(rows)
+    pipeline = mongo_stats.stats_pipeline(T0 + 3 * DAY, T0 - timedelta(hours=1), T0 + 2 * DAY)
+    rows = list(db[q.SESSIONS].aggregate(pipeline))
+    stats = mongo_stats.stats_from_documents(rows)
 
     assert stats == [
         DailyStats("2025-03-03", sessions=2, messages=3, handovers=1, redactions={"NO_FODSELSNUMMER": 1, "PERSON": 3}),
@@ -528,7 +530,7 @@ def test_stats_from_documents_ignores_the_no_redaction_row() -> None:
         {"_id": "2025-03-03", "sessions": 2, "messages": 5, "handovers": 1,
          "redactions": [{"type": None, "count": 0}, {"type": "PERSON", "count": 2}, {"type": "PERSON", "count": 1}]},
     ]  # fmt: skip
-    assert q.stats_from_documents(rows) == [
+    assert mongo_stats.stats_from_documents(rows) == [
         DailyStats("2025-03-03", 2, 5, 1, {"PERSON": 3}),
         DailyStats("2025-03-04", 1, 0, 0, {}),
     ]

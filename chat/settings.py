@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     #: Envelopes queued for Redis before new ones are dropped (counted; the store has everything).
     relay_queue_max: int = Field(default=10_000, ge=100)
 
+    # --- the customer's access log ---------------------------------------------------------------------
+    #: Show customers the id of each staff member who read their chats (else only the role).
+    access_log_staff_ids: bool = False
+
     # --- statistics -------------------------------------------------------------------------------------
     #: The bank's own topic model (chat/data/topics.toml is the default): topics and their cues.
     topics_file: Path | None = None

@@ -192,12 +192,44 @@ async def withdraw_objection(request: Request) -> Response:
     return json_response({"objection": False, "sessions_unflagged": unflagged})
 
 
+@endpoint
+async def access_log(request: Request) -> Response:
+    """Who at the bank read this customer's chats, when, and why (issue 14): every staff action the
+    audit log holds about the customer or their sessions, newest first. The customer's own actions are
+    left out (they know them). Staff are named by role, or also by id where the bank chooses
+    (``CHATLOG_ACCESS_LOG_STAFF_IDS``). A page may hold fewer entries than ``limit`` (the customer's
+    own records are skipped after the store's page is read); ``next_cursor`` says whether more follow."""
+    who = customer(request)
+    svc = services(request)
+    limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
+    page = await svc.store.list_audit(
+        now=svc.clock(), customer_id=who.customer_id, limit=limit, cursor=cursor_param(request)
+    )
+    show_ids = svc.settings.access_log_staff_ids
+    entries: list[JSON] = []
+    for record in page.items:
+        if record.role == "customer":
+            continue
+        entry: JSON = {
+            "at": ts(record.at),
+            "role": record.role,
+            "action": record.action,
+            "purpose": record.purpose,
+            "session_id": record.session_id,
+        }
+        if show_ids:
+            entry["staff_id"] = record.actor_id
+        entries.append(entry)
+    return json_response({"entries": entries, "next_cursor": page.next_cursor})
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/api/archive/sessions", list_sessions, methods=["GET"]),
         Route("/api/archive/sessions/{session_id}", get_session, methods=["GET"]),
         Route("/api/archive/sessions/{session_id}", erase, methods=["DELETE"]),
         Route("/api/archive/export", export, methods=["GET"]),
+        Route("/api/archive/access-log", access_log, methods=["GET"]),
         Route("/api/archive/objection", objection_status, methods=["GET"]),
         Route("/api/archive/objection", object_to_analytics, methods=["POST"]),
         Route("/api/archive/objection", withdraw_objection, methods=["DELETE"]),

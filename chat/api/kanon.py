@@ -35,6 +35,9 @@ class Table:
 
     values: dict[Hashable, int] = field(default_factory=dict)
     groups: list[tuple[Hashable, tuple[Hashable, ...]]] = field(default_factory=list)
+    #: (cell, basis): the cell is built from the sessions counted by ``basis`` (a day's messages from its
+    #: sessions), so it is hidden whenever its basis is, whatever its own size.
+    bases: list[tuple[Hashable, Hashable]] = field(default_factory=list)
 
     def add(self, key: Hashable, value: int) -> None:
         self.values[key] = int(value)
@@ -43,11 +46,18 @@ class Table:
         """``total`` is published and equals the sum of ``parts``."""
         self.groups.append((total, tuple(parts)))
 
+    def based_on(self, cell: Hashable, basis: Hashable) -> None:
+        self.bases.append((cell, basis))
+
     def hidden(self, k: int = K) -> set[Hashable]:
         hidden = {key for key, value in self.values.items() if 0 < value < k}
         changed = True
         while changed:
             changed = False
+            for cell, basis in self.bases:
+                if basis in hidden and cell not in hidden and self.values.get(cell, 0) > 0:
+                    hidden.add(cell)
+                    changed = True
             for total, parts in self.groups:
                 members = (total, *parts)
                 if sum(m in hidden for m in members) != 1:

@@ -164,6 +164,8 @@ _SCREEN_PROSE: Final = {
     "archive": "The customer's archive page (`/archive/`, and `/archive/embed.html` for an iframe), made to be "
     "embedded in the online bank: see docs/archive.md. Needs a customer token; calls `/api/archive/...`.",
     "front": "The front door's own script and style sheet.",
+    "stats": "The analysts' dashboard (`/stats/`): the service figures of `/api/stats/service` as charts and "
+    "tables with CSV downloads, small cells suppressed. Needs an analyst or compliance token.",
 }
 
 
@@ -240,6 +242,18 @@ PATHS: Final[dict[str, Schema]] = {
             "`chatlog-export/1`, including sessions kept after they left the archive view.",
             {"200": _json("ArchiveExport", "The export.", _ATTACHMENT)},
             security=_CUSTOMER,
+        ),
+    },
+    "/api/archive/access-log": {
+        "get": _op(
+            "accessLog", "customer archive", "Who read my chats",
+            "Every staff action the audit log holds about the token's customer or their sessions (reads, "
+            "case exports, holds, advisers taking a chat over), newest first: when, which role, the stated "
+            "purpose; the staff member's id too where the bank has chosen to show it "
+            "(`CHATLOG_ACCESS_LOG_STAFF_IDS`). The customer's own actions are not listed. A page may hold "
+            "fewer entries than `limit`; follow `next_cursor`.",
+            {"200": _json("AccessLog", "A page of entries."), "400": _E400},
+            security=_CUSTOMER, parameters=[_limit(20, 100), _pref("cursor")],
         ),
     },
     "/api/archive/objection": {

@@ -102,16 +102,14 @@ _AUDIT_ACTIONS: Final = [
     "read_session", "search_customer", "read_audit", "export_case", "place_hold", "release_hold", "erasure",
     "erasure_refused", "handover_accept", "takeover",
 ]  # fmt: skip
-_COUNTS: Final[Schema] = {
-    "type": "object",
-    "additionalProperties": {"type": "integer", "minimum": 0},
-    "description": "Entity type → count of redactions. Types: " + ", ".join(ENTITY_TYPES) + ".",
-}
+_SMALL: Final[Schema] = {"$ref": "#/components/schemas/SmallCount"}
 _DAY_COUNTS: Final[dict[str, Schema]] = {
-    "sessions": INT,
-    "messages": INT,
-    "handovers": {**INT, "description": "Sessions in which an adviser took part."},
-    "redactions": _COUNTS,
+    "sessions": _SMALL,
+    "messages": _SMALL,
+    "handovers": {"allOf": [_SMALL], "description": "Sessions in which an adviser took part."},
+    "redactions": {"type": "object", "additionalProperties": _SMALL,
+                   "description": "Entity type → count of redactions (never values). Types: "
+                   + ", ".join(ENTITY_TYPES) + "."},
 }
 
 SCHEMAS: Final[dict[str, Schema]] = {
@@ -223,7 +221,27 @@ SCHEMAS: Final[dict[str, Schema]] = {
             "days": _array(ref("DayStats")),
             "totals": _obj(_DAY_COUNTS),
         },
-        description="Counts over anonymous sessions only, per UTC day of session start. Never text or ids.",
+        description="Counts over anonymous sessions only, per UTC day of session start. Never text or ids. "
+        "Any count from under 5 sessions, or that subtraction would give back, reads \"<5\".",
+    ),
+    "AccessLog": _obj(
+        {
+            "entries": _array(
+                _obj(
+                    {
+                        "at": TIME,
+                        "role": {"type": "string", "enum": ROLE},
+                        "action": {"type": "string", "enum": _AUDIT_ACTIONS},
+                        "purpose": STR,
+                        "session_id": _null(STR),
+                        "staff_id": {**STR, "description": "Only where the bank shows staff ids."},
+                    },
+                    optional=("staff_id",),
+                )
+            ),
+            "next_cursor": CURSOR,
+        },
+        description="Staff actions about the customer or their sessions, newest first.",
     ),
     "SmallCount": {
         "oneOf": [INT, {"type": "string", "const": "<5"}],

@@ -29,7 +29,7 @@ from starlette.responses import Response
 
 from chat.errors import AuthError, ChatlogError, MethodNotAllowed, ProtocolError, TooLong
 from chat.protocol import iso
-from chat.store.base import AuditRecord, DailyStats, Hold, Retention, SessionRecord, StoredMessage
+from chat.store.base import AuditRecord, Hold, Retention, SessionRecord, StoredMessage
 
 __all__ = [
     "JSON",
@@ -37,7 +37,6 @@ __all__ = [
     "audit_out",
     "cursor_param",
     "customer_session",
-    "day_out",
     "endpoint",
     "error_response",
     "hold_out",
@@ -211,16 +210,6 @@ def audit_out(record: AuditRecord) -> JSON:
         "session_id": record.session_id,
         "customer_id": record.customer_id,
         "expire_at": ts(record.expire_at),
-    }
-
-
-def day_out(day: DailyStats) -> JSON:
-    return {
-        "day": day.day,
-        "sessions": day.sessions,
-        "messages": day.messages,
-        "handovers": day.handovers,
-        "redactions": dict(sorted(day.redactions.items())),
     }
 
 

@@ -12,7 +12,7 @@ only buy an expensive scan.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Hashable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Final
 
@@ -21,8 +21,10 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from chat.api.auth import services, staff
-from chat.api.serialize import day_out, endpoint, json_response, time_param, ts
+from chat.api.kanon import Table
+from chat.api.serialize import JSON, endpoint, json_response, time_param, ts
 from chat.errors import ProtocolError
+from chat.store.base import DailyStats
 
 __all__ = ["DEFAULT_DAYS", "MAX_DAYS", "SCOPE", "routes"]
 
@@ -57,24 +59,35 @@ async def stats(request: Request) -> Response:
     now = svc.clock()
     since, until = window(request, now)
     days = await svc.store.stats(now=now, since=since, until=until)
-    redactions: Counter[str] = Counter()
-    for day in days:
-        redactions.update(day.redactions)
-    totals = {
-        "sessions": sum(d.sessions for d in days),
-        "messages": sum(d.messages for d in days),
-        "handovers": sum(d.handovers for d in days),
-        "redactions": dict(sorted(redactions.items())),
-    }
-    return json_response(
-        {
-            "scope": SCOPE,
-            "since": ts(since),
-            "until": ts(until),
-            "days": [day_out(d) for d in days],
-            "totals": totals,
-        }
-    )
+    return json_response({"scope": SCOPE, "since": ts(since), "until": ts(until), **daily_body(days)})
+
+
+def daily_body(days: Sequence[DailyStats]) -> JSON:
+    """Days and totals with small cells suppressed (chat.api.kanon): a day's messages and redaction
+    counts are built from its sessions, so they go when its session count does."""
+    types = sorted({t for d in days for t in d.redactions})
+    columns: list[Hashable] = ["sessions", "messages", "handovers", *(("r", t) for t in types)]
+    table = Table()
+    for d in days:
+        table.add((d.day, "sessions"), d.sessions)
+        table.add((d.day, "messages"), d.messages)
+        table.add((d.day, "handovers"), d.handovers)
+        for t in types:
+            table.add((d.day, ("r", t)), d.redactions.get(t, 0))
+        for column in columns[1:]:
+            table.based_on((d.day, column), (d.day, "sessions"))
+    for column in columns:
+        table.add((None, column), sum(table.values[(d.day, column)] for d in days))
+        table.group((None, column), [(d.day, column) for d in days])
+    cells = table.cells()
+
+    def row(day: str | None) -> JSON:
+        out: JSON = {} if day is None else {"day": day}
+        out.update({c: cells[(day, c)] for c in ("sessions", "messages", "handovers")})
+        out["redactions"] = {t: cells[(day, ("r", t))] for t in types if table.values[(day, ("r", t))]}
+        return out
+
+    return {"days": [row(d.day) for d in days], "totals": row(None)}
 
 
 def routes() -> list[BaseRoute]:

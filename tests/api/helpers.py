@@ -204,6 +204,11 @@ def schema_errors(schema: dict[str, Any], value: Any, where: str = "$") -> list[
         if any(not schema_errors(option, value, where) for option in schema["anyOf"]):
             return []
         return [f"{where}: matches none of anyOf"]
+    if "oneOf" in schema:
+        matching = sum(not schema_errors(option, value, where) for option in schema["oneOf"])
+        return [] if matching == 1 else [f"{where}: matches {matching} of oneOf, not exactly one"]
+    if "allOf" in schema:
+        return [e for option in schema["allOf"] for e in schema_errors(option, value, where)]
     errors: list[str] = []
     if "type" in schema:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]

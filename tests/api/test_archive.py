@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ from tests.api.helpers import (
     set_retention,
     uid,
 )
-from tests.servers import Running
+from tests.servers import Running, make_settings, run_in_thread
 
 __all__ = ["api"]  # the module-scoped server fixture
 
@@ -148,6 +149,7 @@ async def test_expired_and_out_of_view_sessions(api: Running) -> None:
         ("/api/archive/objection", "POST"),
         ("/api/archive/objection", "GET"),
         ("/api/archive/objection", "DELETE"),
+        ("/api/archive/access-log", "GET"),
     ],
 )
 async def test_every_customer_endpoint_requires_a_valid_customer_token(api: Running, path: str, method: str) -> None:
@@ -317,3 +319,41 @@ async def test_bad_query_parameters_are_400(api: Running, query: str) -> None:
     async with http(api) as client:
         r = await client.get(f"/api/archive/sessions?{query}", headers=bearer(api.customer_token(uid("cust"))))
     check_error(r, 400)
+
+
+async def test_the_access_log_lists_staff_reads_of_my_chats_and_nothing_else(api: Running) -> None:
+    me, other = uid("cust"), uid("cust")
+    adviser = uid("adv")
+    mine = await chat_session(api, customer_id=me, adviser_id=adviser)  # the adviser's takeover is audited
+    theirs = await chat_session(api, customer_id=other)
+    compliance = bearer(api.staff_token(uid("comp"), "compliance"))
+    async with http(api) as client:
+        r = await client.get(f"/api/staff/sessions/{mine}", params={"purpose": "klage 2026-114"}, headers=compliance)
+        assert r.status_code == 200
+        r = await client.get(f"/api/staff/sessions/{theirs}", params={"purpose": "annen sak"}, headers=compliance)
+        assert r.status_code == 200
+        await client.get("/api/archive/export", headers=bearer(api.customer_token(me)))  # my own: not listed
+        r = await client.get("/api/archive/access-log", headers=bearer(api.customer_token(me)))
+        assert r.status_code == 200
+        check("AccessLog", r.json())
+        entries = r.json()["entries"]
+        assert [(e["role"], e["action"], e["purpose"], e["session_id"]) for e in entries] == [
+            ("compliance", "read_session", "klage 2026-114", mine),
+            ("adviser", "handover_accept", "the customer asked for an adviser", mine),
+        ]
+        assert all("staff_id" not in e for e in entries)  # roles only, by default
+        assert "annen sak" not in r.text and theirs not in r.text
+        r = await client.get("/api/archive/access-log", headers=bearer(api.customer_token(uid("cust"))))
+        assert r.json() == {"entries": [], "next_cursor": None}
+
+
+async def test_the_access_log_names_staff_where_the_bank_chooses(tmp_path: Path) -> None:
+    with run_in_thread(make_settings(tmp_path / "var", access_log_staff_ids=True)) as server:
+        me = uid("cust")
+        sid = await chat_session(server, customer_id=me)
+        async with http(server) as client:
+            await client.get(f"/api/staff/sessions/{sid}", params={"purpose": "revisjon"},
+                             headers=bearer(server.staff_token("comp-ida", "compliance")))
+            r = await client.get("/api/archive/access-log", headers=bearer(server.customer_token(me)))
+        [entry] = r.json()["entries"]
+        assert (entry["staff_id"], entry["purpose"]) == ("comp-ida", "revisjon")

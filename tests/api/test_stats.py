@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from chat.api.kanon import SUPPRESSED
+from chat.api.stats import daily_body
+from chat.store.base import DailyStats
 from tests.api.helpers import api, bad_tokens, bearer, chat_session, check, check_error, http, server_now, uid
-from tests.servers import Running
+from tests.servers import Running, make_settings, run_in_thread
 
 __all__ = ["api"]  # the module-scoped server fixture
 
@@ -43,24 +47,42 @@ async def test_customer_and_bad_tokens_are_401(api: Running) -> None:
             check_error(await client.get("/api/stats", headers=bearer(token)), 401)
 
 
-async def test_counts_anonymous_sessions_only_and_never_text(api: Running) -> None:
-    before = (await _stats(api))["totals"]
-    marker = "Zyxwvu-innlogget"
-    await chat_session(api, texts=("Hei!", "Send svar til ola.nordmann@example.com takk"))
-    await chat_session(api, texts=("Jeg vil snakke med et menneske",), adviser_id=uid("adv"))
-    await chat_session(api, customer_id=uid("cust"), texts=(f"{marker} sier hei",), adviser_id=uid("adv"))
-    async with http(api) as client:
-        r = await client.get("/api/stats", headers=bearer(api.staff_token(uid("analyst"), "analyst")))
-    after = r.json()["totals"]
-    assert after["sessions"] - before["sessions"] == 2
-    assert after["messages"] - before["messages"] == 4  # 3 from customers, 1 from the adviser
-    assert after["handovers"] - before["handovers"] == 1
-    assert after["redactions"].get("EMAIL_ADDRESS", 0) - before["redactions"].get("EMAIL_ADDRESS", 0) == 1
-    for secret in (marker, "ola.nordmann", "example.com", "menneske", "Hei!"):
-        assert secret not in r.text
-    today = server_now(api).date().isoformat()
-    [day] = [d for d in r.json()["days"] if d["day"] == today]
-    assert day["sessions"] >= 2
+async def test_counts_anonymous_sessions_only_never_text_and_no_small_cell(tmp_path: Path) -> None:
+    with run_in_thread(make_settings(tmp_path / "var")) as server:
+        marker = "Zyxwvu-innlogget"
+        for n in range(5):
+            await chat_session(server, texts=("Hei!", f"Send svar til ola.nordmann{n}@example.com takk"))
+        await chat_session(server, texts=("Jeg vil snakke med et menneske",), adviser_id=uid("adv"))
+        await chat_session(server, customer_id=uid("cust"), texts=(f"{marker} sier hei",), adviser_id=uid("adv"))
+        async with http(server) as client:
+            r = await client.get("/api/stats", headers=bearer(server.staff_token(uid("analyst"), "analyst")))
+        check("Stats", r.json())
+        totals = r.json()["totals"]
+        # 6 anonymous sessions, 12 messages (11 from customers, 1 from the adviser), 5 e-mails redacted;
+        # one handover is a small cell, on its day and in the total alike.
+        assert totals == {"sessions": 6, "messages": 12, "handovers": SUPPRESSED, "redactions": {"EMAIL_ADDRESS": 5}}
+        for secret in (marker, "ola.nordmann", "example.com", "menneske", "Hei!"):
+            assert secret not in r.text
+        today = server_now(server).date().isoformat()
+        assert r.json()["days"] == [{"day": today, **totals}]
+
+
+def test_a_small_day_hides_everything_built_on_it() -> None:
+    days = [
+        DailyStats("2100-03-03", 3, 40, 0, {"PERSON": 9}),  # 3 sessions: its 40 messages go too
+        DailyStats("2100-03-04", 30, 200, 6, {"PERSON": 12, "EMAIL_ADDRESS": 2}),
+    ]
+    body = daily_body(days)
+    small, big = body["days"]
+    assert small == {"day": "2100-03-03", "sessions": SUPPRESSED, "messages": SUPPRESSED, "handovers": 0,
+                     "redactions": {"PERSON": SUPPRESSED}}
+    # The window's totals minus the big day would give the small day back: the big day's go too.
+    assert big["sessions"] == SUPPRESSED and big["messages"] == SUPPRESSED
+    assert big["redactions"] == {"PERSON": SUPPRESSED, "EMAIL_ADDRESS": SUPPRESSED}
+    # Its 6 handovers are built on its (now hidden) sessions, and the total of 6 would give them back.
+    assert big["handovers"] == SUPPRESSED
+    assert body["totals"] == {"sessions": 33, "messages": 240, "handovers": SUPPRESSED,
+                              "redactions": {"PERSON": 21, "EMAIL_ADDRESS": SUPPRESSED}}
 
 
 async def test_window_excludes_sessions_outside_it(api: Running) -> None:

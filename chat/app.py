@@ -68,6 +68,23 @@ async def metrics(request: Request) -> Response:
     return Response(services.metrics.render(), media_type=CONTENT_TYPE)
 
 
+async def _publish_audit_head(services: Services) -> None:
+    """The audit chain's head, now and every ``CHATLOG_AUDIT_HEAD_INTERVAL_S``, to the log and /metrics:
+    places the database administrator cannot rewrite, from which a bank copies it to WORM storage."""
+    last: tuple[int, str] | None = None
+    while True:
+        try:
+            head = await services.store.audit_head()
+        except ChatlogError as exc:
+            log.warning("audit chain head unreadable", extra={"reason": exc.code})
+            head = None
+        if head is not None and (head.seq, head.hash) != last:
+            last = (head.seq, head.hash)
+            services.metrics.audit_head.info({"seq": str(head.seq), "hash": head.hash})
+            log.info("audit chain head", extra={"seq": head.seq, "hash": head.hash})
+        await asyncio.sleep(services.settings.audit_head_interval_s)
+
+
 async def _reap_forever(services: Services) -> None:
     """Several instances: hand back to the queue the sessions whose adviser's instance died."""
     interval = services.settings.relay_heartbeat_s * 2
@@ -147,6 +164,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         reaper = asyncio.create_task(_reap_forever(services), name="reaper") if relay.multi else None
 
         watchdog_task = asyncio.create_task(watchdog.run(sweep_hub), name="watchdog")
+        anchor_task = asyncio.create_task(_publish_audit_head(services), name="audit-head")
         # Long-lived objects built at start-up never become garbage: keep the collector off them
         # (notes.md: gc.freeze() took 5,000 connections from 16k to 27k msgs/s and halved p99).
         gc.collect()
@@ -163,8 +181,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
                 reaper.cancel()
             await relay.close()
             watchdog_task.cancel()
+            anchor_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watchdog_task
+            with contextlib.suppress(asyncio.CancelledError):
+                await anchor_task
             await redactor.close()
             await the_store.close()  # flushes everything already accepted
             log.info("stopped", extra={"store": the_store.name})

@@ -61,6 +61,42 @@ def _purge(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _audit_verify(args: argparse.Namespace, settings: Settings) -> int:
+    """Walk the audit chain; exit 1 at the first broken, edited, reordered or missing record, or when a
+    head published earlier (``--expect-head SEQ:HASH``, e.g. from the bank's WORM storage) is not in it."""
+    from chat.audit_chain import link_at, verify_store
+    from chat.store.factory import build_store
+
+    expected: tuple[int, str] | None = None
+    if args.expect_head:
+        seq_text, _, hash_text = args.expect_head.partition(":")
+        if not seq_text.isdigit() or len(hash_text) != 64:
+            print("chatlog audit verify: --expect-head is SEQ:HASH (a published head)", file=sys.stderr)
+            return 2
+        expected = (int(seq_text), hash_text.lower())
+
+    async def run() -> int:
+        store = build_store(settings.model_copy(update={"sweep_interval_s": 0}))
+        await store.open()
+        try:
+            verdict = await verify_store(store)
+            if not verdict.ok:
+                print(f"audit chain BROKEN at record {verdict.broken_at}: {verdict.reason} "
+                      f"(last good record {verdict.head_seq}, {verdict.checked} checked)")
+                return 1
+            if expected is not None:
+                link = await link_at(store, expected[0])
+                if link is None or link.hash != expected[1]:
+                    print(f"audit chain does not contain the published head {expected[0]}: rewritten or cut")
+                    return 1
+            print(f"audit chain intact: {verdict.checked} records, head {verdict.head_seq} {verdict.head_hash}")
+            return 0
+        finally:
+            await store.close()
+
+    return asyncio.run(run())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chatlog", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = sub.add_parser("purge", help="delete expired data now (the embedded store's sweeper)")
     purge.set_defaults(func=_purge)
+
+    audit = sub.add_parser("audit", help="the audit log")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", help="check the audit log's hash chain (exit 1 if broken)")
+    verify.add_argument("--expect-head", default=None, metavar="SEQ:HASH",
+                        help="a head published earlier that must still be in the chain")
+    verify.set_defaults(func=_audit_verify)
     return parser
 
 

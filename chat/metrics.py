@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
@@ -38,6 +38,10 @@ class Metrics:
             buckets=_LATENCY_BUCKETS,
             registry=r,
         )
+
+        #: The audit chain's newest link (chat/audit_chain.py): a scraper that keeps its history anchors
+        #: the chain outside the database (docs/operations.md, "The audit chain").
+        self.audit_head = Info("chatlog_audit_chain_head", "Newest link of the audit hash chain", registry=r)
 
         for op in ("append", "create_session", "update_session"):
             self.store_errors.labels(op)  # export zeros, so alerts can be written before the first error

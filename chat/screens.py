@@ -3,7 +3,7 @@
 Screens are plain HTML, CSS and JavaScript under ``chat/static/<screen>/`` with no build step and no
 request to any other origin; each page carries its own Content-Security-Policy (a ``<meta>`` with hashes
 for its inline parts). What a ``<meta>`` policy cannot say is added here as response headers: who may
-frame a page (``frame-ancestors``: nobody for the desk and the front door; the bank's configured origins
+frame a page (``frame-ancestors``: nobody for the desk, the dashboard and the front door; the bank's configured origins
 for the archive page, which is made to be embedded in an online bank), ``nosniff`` and no referrer.
 
 The front door is the one page rendered by the server, because it differs by mode: in development it
@@ -27,7 +27,7 @@ from chat.settings import Settings
 STATIC_DIR: Final = Path(__file__).parent / "static"
 #: The browser screens, each a directory under ``STATIC_DIR`` served at ``/<name>/``; ``front`` holds
 #: the front door's own files.
-SCREENS: Final = ("widget", "desk", "archive", "front")
+SCREENS: Final = ("widget", "desk", "archive", "front", "stats")
 
 
 def frame_ancestors(screen: str, settings: Settings) -> str:

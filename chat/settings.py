@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     #: Envelopes queued for Redis before new ones are dropped (counted; the store has everything).
     relay_queue_max: int = Field(default=10_000, ge=100)
 
+    # --- audit -----------------------------------------------------------------------------------------
+    #: How often the audit chain's head is published to the log and /metrics (its outside anchor).
+    audit_head_interval_s: float = Field(default=300.0, gt=0)
+
     # --- the customer's access log ---------------------------------------------------------------------
     #: Show customers the id of each staff member who read their chats (else only the role).
     access_log_staff_ids: bool = False

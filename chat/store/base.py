@@ -122,6 +122,16 @@ class AuditRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditLink:
+    """An audit record as chained by the store (``chat.audit_chain``): its place and the two hashes."""
+
+    record: AuditRecord
+    seq: int
+    prev: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
 class Hold:
     hold_id: str
     session_id: str
@@ -324,7 +334,9 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     async def add_audit(self, record: AuditRecord) -> None:
-        """Store an audit record durably."""
+        """Store an audit record durably, as the next link of the audit chain (``chat.audit_chain``): the
+        store gives it the next ``seq`` and hashes it with its predecessor's hash in one atomic step, so
+        several instances writing at once still make one chain."""
 
     @abc.abstractmethod
     async def list_audit(
@@ -340,6 +352,14 @@ class Store(abc.ABC):
         cursor: str | None = None,
     ) -> Page[AuditRecord]:
         """Audit records newest first, filtered by any of the given fields."""
+
+    @abc.abstractmethod
+    async def audit_links(self, *, after_seq: int = 0, limit: int = 1000) -> list[AuditLink]:
+        """Chained audit records with ``seq > after_seq``, in chain order (``chatlog audit verify``)."""
+
+    @abc.abstractmethod
+    async def audit_head(self) -> AuditLink | None:
+        """The newest link of the audit chain (published as the anchor), or None before the first."""
 
     # --- legal holds ----------------------------------------------------------------------------------
 

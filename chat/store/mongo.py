@@ -51,12 +51,14 @@ from pymongo.read_concern import ReadConcern
 from pymongo.read_preferences import ReadPreference
 from pymongo.write_concern import WriteConcern
 
+from chat.audit_chain import GENESIS, link_hash
 from chat.errors import ChatlogError, DuplicateKey, ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.store import mongo_queries as q
 from chat.store import mongo_stats
 from chat.store.base import (
     ABANDONED_AFTER,
     AppendResult,
+    AuditLink,
     AuditRecord,
     DailyStats,
     ErasureCheck,
@@ -78,6 +80,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 Document = q.Document
 
+#: Rounds of reading the newest audit link before a contended append gives up (each round is one
+#: competing writer winning).
+_CHAIN_ATTEMPTS: Final = 50
 #: Every acknowledged write is on a majority of members, so an ack survives a failover.
 MAJORITY: Final = WriteConcern(w="majority")
 #: Transactions read a consistent snapshot and commit with majority; always on the primary.
@@ -488,7 +493,32 @@ class MongoStore(Store):
 
     @_boundary
     async def add_audit(self, record: AuditRecord) -> None:
-        await self._coll(q.AUDIT).insert_one(q.audit_document(record))
+        """The next link: read the newest, insert with the next ``chain_seq``; the unique index on
+        ``chain_seq`` makes a writer on another instance that read the same predecessor fail, and it
+        reads again (one chain however many instances write; no multi-document transaction needed)."""
+        audit = self._coll(q.AUDIT)
+        for _ in range(_CHAIN_ATTEMPTS):
+            head = await audit.find_one(q.CHAINED, projection={"chain_seq": 1, "hash": 1}, sort=q.CHAIN_DESC)
+            seq, prev = (1, GENESIS) if head is None else (int(head["chain_seq"]) + 1, str(head["hash"]))
+            doc = {**q.audit_document(record), "chain_seq": seq, "prev_hash": prev,
+                   "hash": link_hash(record, seq, prev)}
+            try:
+                await audit.insert_one(doc)
+                return
+            except DuplicateKeyError as exc:
+                if "chain_seq" not in str(exc.details or {}):
+                    raise
+        raise StoreUnavailable("the audit chain is contended; try again")
+
+    @_boundary
+    async def audit_links(self, *, after_seq: int = 0, limit: int = 1000) -> list[AuditLink]:
+        found = self._coll(q.AUDIT).find({"chain_seq": {"$gt": after_seq}}).sort(q.CHAIN_ASC).limit(limit)
+        return [q.audit_link_from_document(doc) async for doc in found]
+
+    @_boundary
+    async def audit_head(self) -> AuditLink | None:
+        doc = await self._coll(q.AUDIT).find_one(q.CHAINED, sort=q.CHAIN_DESC)
+        return None if doc is None else q.audit_link_from_document(doc)
 
     @_boundary
     async def list_audit(

@@ -42,6 +42,7 @@ from typing import Any, Final
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from chat.store.base import (
+    AuditLink,
     AuditRecord,
     Hold,
     NewMessage,
@@ -170,6 +171,15 @@ INDEXES: Final[tuple[IndexSpec, ...]] = (
         "audit_customer_at",
         (("customer_id", ASCENDING), ("at", DESCENDING), ("_id", DESCENDING)),
         serves="who read this customer's data (list_audit customer_id=...)",
+    ),
+    IndexSpec(
+        AUDIT,
+        "audit_chain_seq",
+        (("chain_seq", ASCENDING),),
+        serves="the audit chain: one record per place (a second writer that read the same predecessor "
+        "fails and reads again), the newest link, and chatlog audit verify's walk in chain order",
+        unique=True,
+        partial={"chain_seq": {"$type": "number"}},
     ),
     _ttl(AUDIT),
     IndexSpec(
@@ -474,6 +484,16 @@ def audit_document(record: AuditRecord) -> Document:
         "customer_id": record.customer_id,
         "expire_at": ms(record.expire_at),
     }
+
+
+#: The chained audit records (written from schema 7 on), newest or oldest link first.
+CHAINED: Final[Document] = {"chain_seq": {"$type": "number"}}
+CHAIN_DESC: Final[Sort] = [("chain_seq", DESCENDING)]
+CHAIN_ASC: Final[Sort] = [("chain_seq", ASCENDING)]
+
+
+def audit_link_from_document(doc: Mapping[str, Any]) -> AuditLink:
+    return AuditLink(audit_from_document(doc), int(doc["chain_seq"]), str(doc["prev_hash"]), str(doc["hash"]))
 
 
 def audit_from_document(doc: Mapping[str, Any]) -> AuditRecord:

@@ -36,6 +36,7 @@ from chat.errors import ChatlogError, StoreError, StoreUnavailable
 from chat.store.base import (
     ABANDONED_AFTER,
     AppendResult,
+    AuditLink,
     AuditRecord,
     DailyStats,
     ErasureCheck,
@@ -51,12 +52,12 @@ from chat.store.base import (
     Transition,
 )
 from chat.store.cursor import decode_cursor, encode_cursor, epoch_us
+from chat.store.sqlite_audit import insert_audit, purge_audit, read_head, read_links
 from chat.store.sqlite_ops import (
     _AUDIT_COLUMNS,
     _GET_MESSAGES,
     _GET_SESSION,
     _HOLD_COLUMNS,
-    _INSERT_AUDIT,
     _INSERT_SESSION,
     _RELEASE_HOLD,
     _SESSION_COLUMNS,
@@ -69,7 +70,6 @@ from chat.store.sqlite_ops import (
     _insert_hold,
     _message_from_row,
     _opt_us,
-    _purge_audit,
     _purge_messages,
     _purge_sessions,
     _PurgeStep,
@@ -468,18 +468,13 @@ class SqliteStore(Store):
     # --- audit ----------------------------------------------------------------------------------------
 
     async def add_audit(self, record: AuditRecord) -> None:
-        params = (
-            record.audit_id,
-            epoch_us(record.at),
-            record.actor_id,
-            record.role,
-            record.action,
-            record.purpose,
-            epoch_us(record.expire_at),
-            record.session_id,
-            record.customer_id,
-        )
-        await self._write(partial(_execute, sql=_INSERT_AUDIT, params=params))
+        await self._write(partial(insert_audit, record=record))
+
+    async def audit_links(self, *, after_seq: int = 0, limit: int = 1000) -> list[AuditLink]:
+        return await self._read(partial(read_links, after_seq=after_seq, limit=limit))
+
+    async def audit_head(self) -> AuditLink | None:
+        return await self._read(read_head)
 
     async def list_audit(
         self,
@@ -565,7 +560,7 @@ class SqliteStore(Store):
         steps: tuple[tuple[str, _PurgeStep], ...] = (
             ("messages", _purge_messages),
             ("sessions", _purge_sessions),
-            ("audit", _purge_audit),
+            ("audit", purge_audit),
         )
         for key, step in steps:
             while True:

@@ -128,10 +128,6 @@ _GET_MESSAGES: Final = (
     "SELECT session_id, seq, sender, text, at, client_msg_id, sender_id FROM messages "
     "WHERE session_id = ? AND seq > ? AND (expire_at IS NULL OR expire_at > ?) ORDER BY seq LIMIT ?"
 )
-_INSERT_AUDIT: Final = (
-    "INSERT INTO audit (audit_id, at, actor_id, role, action, purpose, expire_at, session_id, customer_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 _INSERT_HOLD: Final = (
     "INSERT INTO holds (hold_id, session_id, case_ref, placed_by, placed_at, released_at, released_by) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -324,14 +320,6 @@ def _purge_sessions(conn: sqlite3.Connection, now: int, limit: int) -> tuple[int
         conn.execute("DELETE FROM session_redactions WHERE session_id = ?", (session_id,))
         conn.execute("DELETE FROM holds WHERE session_id = ?", (session_id,))
     return len(ids), messages
-
-
-def _purge_audit(conn: sqlite3.Connection, now: int, limit: int) -> tuple[int, int]:
-    cur = conn.execute(
-        "DELETE FROM audit WHERE rowid IN (SELECT rowid FROM audit WHERE expire_at <= ? LIMIT ?)",
-        (now, limit),
-    )
-    return cur.rowcount, 0
 
 
 _PurgeStep = Callable[[sqlite3.Connection, int, int], tuple[int, int]]

@@ -177,6 +177,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX sessions_by_created ON sessions (created_at)",
         ),
     ),
+    Migration(
+        7,
+        "the audit log as a hash chain (issue 14): each record's place, its predecessor's hash and its own",
+        (
+            "ALTER TABLE audit ADD COLUMN chain_seq INTEGER",
+            "ALTER TABLE audit ADD COLUMN prev_hash TEXT",
+            "ALTER TABLE audit ADD COLUMN hash TEXT",
+            # One record per place: a second writer that read the same predecessor fails and retries.
+            "CREATE UNIQUE INDEX audit_by_chain ON audit (chain_seq) WHERE chain_seq IS NOT NULL",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -516,6 +516,9 @@ def test_outage_alert_and_try_again_now(page: Any, context: Any, server: Running
     try_now.click()
     page.wait_for_function(f"() => window.__sockets.length === {before + 1}")
     expect(try_now).to_be_focused()  # still there: the network is still down
+    # Let that attempt fail first: an attempt still in flight when the network returns would leave the
+    # next one to a back-off timer, which this test's frozen clock never runs.
+    page.wait_for_function("() => window.__sockets.at(-1).readyState === 3")
 
     context.set_offline(False)  # the browser's "online" event reconnects at once
     expect(page.locator(".chatlog__status")).to_have_text("Tilkoblet")

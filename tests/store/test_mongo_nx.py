@@ -566,3 +566,20 @@ async def test_outage_raises_store_unavailable_and_the_store_recovers(
         assert [m.seq for m in await store.get_messages("s1", now=T0)] == [1, 2]
     finally:
         await store.close()
+
+
+async def test_the_audit_chain_on_nx(store: MongoStore) -> None:
+    """Through the real driver: links in order, a head, and concurrent writers (the unique index on
+    chain_seq turns a lost race into a re-read) making one chain."""
+    from chat.audit_chain import verify_store
+
+    def audit(audit_id: str, at: datetime) -> AuditRecord:
+        return AuditRecord(audit_id, at, "comp1", "compliance", "read_session", "case", T0 + YEAR)
+
+    for i in range(3):
+        await store.add_audit(audit(f"a{i}", T0 + timedelta(seconds=i)))
+    await asyncio.gather(*(store.add_audit(audit(f"c{i}", T0)) for i in range(20)))
+    verdict = await verify_store(store, page=7)
+    assert verdict.ok and verdict.checked == 23
+    head = await store.audit_head()
+    assert head is not None and (head.seq, head.hash) == (23, verdict.head_hash)

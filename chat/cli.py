@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from chat.errors import ChatlogError
 from chat.settings import Settings
@@ -97,6 +98,29 @@ def _audit_verify(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(run())
 
 
+def _case_verify(args: argparse.Namespace, settings: Settings) -> int:
+    """Check a case bundle offline: every file as listed and unchanged, the manifest's signature good."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from chat import casebundle
+
+    pinned = None
+    if args.public_key:
+        key = serialization.load_pem_public_key(args.public_key.read_bytes())
+        if not isinstance(key, Ed25519PublicKey):
+            print("chatlog case verify: --public-key must be an Ed25519 public key (PEM)", file=sys.stderr)
+            return 2
+        pinned = key
+    verdict = casebundle.verify(args.file.read_bytes(), public_key=pinned)
+    if not verdict.ok:
+        print(f"case bundle NOT intact: {verdict.reason}")
+        return 1
+    trust = "the given key" if verdict.pinned else "the key inside the bundle (pin the bank's with --public-key)"
+    print(f"case bundle intact: {verdict.files} files, signed by key {verdict.key_id}, checked with {trust}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chatlog", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -129,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--expect-head", default=None, metavar="SEQ:HASH",
                         help="a head published earlier that must still be in the chain")
     verify.set_defaults(func=_audit_verify)
+
+    case = sub.add_parser("case", help="case bundles (compliance exports)")
+    case_sub = case.add_subparsers(dest="case_command", required=True)
+    case_verify = case_sub.add_parser("verify", help="check a case bundle offline (exit 1 if not intact)")
+    case_verify.add_argument("file", type=Path, help="the .zip from /api/staff/cases/export")
+    case_verify.add_argument("--public-key", type=Path, default=None, help="the bank's published key (PEM)")
+    case_verify.set_defaults(func=_case_verify)
     return parser
 
 

@@ -171,3 +171,11 @@ class RelayError(ChatlogError):
 
     code = "relay_unavailable"
     http_status = 503
+
+
+class NotConfigured(ChatlogError):
+    """A feature needs configuration this server lacks (e.g. the key that signs case bundles): 503 with
+    a message naming the setting, rather than doing the thing without its safeguard."""
+
+    code = "not_configured"
+    http_status = 503

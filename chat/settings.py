@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     #: Envelopes queued for Redis before new ones are dropped (counted; the store has everything).
     relay_queue_max: int = Field(default=10_000, ge=100)
 
+    # --- case bundles ---------------------------------------------------------------------------------
+    #: Ed25519 private key (PEM) that signs case bundles; development mode creates one under data_dir.
+    case_signing_key_file: Path | None = None
+
     # --- audit -----------------------------------------------------------------------------------------
     #: How often the audit chain's head is published to the log and /metrics (its outside anchor).
     audit_head_interval_s: float = Field(default=300.0, gt=0)

@@ -361,10 +361,13 @@ PATHS: Final[dict[str, Schema]] = {
         "get": _op(
             "exportCase", "compliance", "Export a case bundle",
             "Compliance only; exactly one of `customer_id` and `session_id`. Sessions with messages and "
-            "holds (released ones too) plus the audit trail, as a JSON attachment (`chatlog-case/1`) for "
-            "authorities or the complaints board." + _AUDITED + " Action `export_case`.",
-            {"200": _json("CaseBundle", "The bundle.", _ATTACHMENT), "400": _E400, "403": _E403,
-             "404": _E404},
+            "holds (released ones too) plus the audit trail, as one zip attachment for authorities or the "
+            "complaints board, every file listed by its SHA-256 in a manifest signed with the service's "
+            "Ed25519 key (`CHATLOG_CASE_SIGNING_KEY_FILE`; 503 `not_configured` in production without one). "
+            "Layout: schema CaseBundle." + _AUDITED + " Action `export_case`.",
+            {"200": {"description": "The bundle (zip).", "headers": _ATTACHMENT,
+                     "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}},
+             "400": _E400, "403": _E403, "404": _E404, "503": _rref("Unavailable")},
             security=_STAFF,
             parameters=[_pref("purpose"), _query("customer_id", "All of this customer's sessions."),
                         _query("session_id", "One session.")],

@@ -203,14 +203,14 @@ SCHEMAS: Final[dict[str, Schema]] = {
             "exported_by": _obj({"staff_id": STR, "role": {"type": "string", "enum": ROLE}}),
             "purpose": STR,
             "scope": _obj({"customer_id": STR, "session_id": STR}, optional=("customer_id", "session_id")),
-            "sessions": _array(ref("StaffSessionDetail")),
-            "audit": {
-                **_array(ref("AuditRecord")),
-                "description": "Every audit record about these sessions (and, for a customer, the customer), "
-                "newest first, including the record of this export.",
-            },
+            "sessions": {**_array(STR), "description": "The sessions in `sessions/<id>.json`, newest first."},
         },
-        description="A case bundle for authorities or the complaints board.",
+        description="`case.json` of a case bundle (`chatlog-case-bundle/1`, a zip): what was exported, by whom "
+        "and why. The bundle also holds `sessions/<id>.json` (StaffSessionDetail: the session with every "
+        "message and its holds), `audit.json` (AuditRecord[]: every audit record about these sessions and, "
+        "for a customer, the customer, newest first, including this export's own), `manifest.json` (each "
+        "file's SHA-256, the signing key's id), `manifest.sig` (Ed25519 signature of manifest.json, base64) "
+        "and `signing-key.pem`. Check it offline with `chatlog case verify FILE --public-key KEY.pem`.",
     ),
     "DayStats": _obj({"day": {"type": "string", "format": "date"}, **_DAY_COUNTS}),
     "Stats": _obj(

@@ -30,10 +30,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Final
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from chat import casebundle
 from chat.api.archive import all_sessions
 from chat.api.auth import audit, require_purpose, services, staff
 from chat.api.serialize import (
@@ -292,6 +294,7 @@ async def export_case(request: Request) -> Response:
     if (customer_id is None) == (session_id is None):
         raise ProtocolError("give exactly one of customer_id and session_id")
     now = svc.clock()
+    key = casebundle.service_key(svc.settings)  # no key, no export (and no audit of one that never was)
     one = None if session_id is None else await _session(svc, session_id, now)
     await audit(
         svc, actor_id=who.staff_id, role=who.role, action="export_case", purpose=purpose,
@@ -312,18 +315,31 @@ async def export_case(request: Request) -> Response:
     if customer_id is not None:
         trail += await _all_audit(svc, now, customer_id=customer_id)
     scope: JSON = {"customer_id": customer_id} if customer_id is not None else {"session_id": session_id}
-    body = {
+    case = {
         "format": CASE_FORMAT,
         "exported_at": ts(now),
         "exported_by": {"staff_id": who.staff_id, "role": who.role},
         "purpose": purpose,
         "scope": scope,
-        "sessions": sessions,
-        "audit": [audit_out(r) for r in _dedupe_newest_first(trail)],
+        "sessions": [s["session_id"] for s in sessions],
     }
+    files = {
+        "case.json": _json_bytes(case),
+        "audit.json": _json_bytes([audit_out(r) for r in _dedupe_newest_first(trail)]),
+        **{f"sessions/{s['session_id']}.json": _json_bytes(s) for s in sessions},
+    }
+    bundle = casebundle.build(files, key, meta={"exported_at": ts(now), "scope": scope})
     log.info("case exported", extra={"sessions": len(sessions), "role": who.role, "action": "export_case"})
-    filename = f"chatlog-case-{now:%Y%m%d-%H%M%S}.json"
-    return json_response(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    filename = f"chatlog-case-{now:%Y%m%d-%H%M%S}.zip"
+    return Response(
+        bundle,
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
+    )
+
+
+def _json_bytes(value: object) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2)
 
 
 def routes() -> list[BaseRoute]:

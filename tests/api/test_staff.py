@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from chat import casebundle
+from chat.cli import main as cli
 from chat.store.base import AuditRecord
 from tests.api.helpers import (
     api,
@@ -385,6 +393,60 @@ async def test_bad_hold_requests(api: Running, body: Any, status: int, code: str
 # --- compliance: case bundles -------------------------------------------------------------------------
 
 
+def open_bundle(server: Running, data: bytes) -> dict[str, Any]:
+    """Check the bundle as a receiver would (signature against the service's key, every digest), then read
+    it back into one dict: case.json with its sessions and audit trail inlined."""
+    key = serialization.load_pem_private_key(
+        (server.settings.data_dir / "keys" / "case-signing.pem").read_bytes(), password=None
+    )
+    assert isinstance(key, Ed25519PrivateKey)
+    verdict = casebundle.verify(data, public_key=key.public_key())
+    assert verdict.ok and verdict.pinned, verdict
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        case = json.loads(zf.read("case.json"))
+        check("CaseBundle", case)
+        sessions = [json.loads(zf.read(f"sessions/{sid}.json")) for sid in case["sessions"]]
+        for s in sessions:
+            check("StaffSessionDetail", s)
+        trail = json.loads(zf.read("audit.json"))
+        for a in trail:
+            check("AuditRecord", a)
+    return {**case, "sessions": sessions, "audit": trail}
+
+
+async def test_a_changed_byte_or_another_key_fails_verification(api: Running, tmp_path: Path) -> None:
+    sid = await chat_session(api, customer_id=uid("cust"), texts=("Original tekst",))
+    _, headers = _staff(api, "compliance")
+    async with http(api) as client:
+        r = await client.get("/api/staff/cases/export", params={"purpose": PURPOSE, "session_id": sid},
+                             headers=headers)
+    bundle = tmp_path / "case.zip"
+    bundle.write_bytes(r.content)
+    assert cli(["case", "verify", str(bundle)]) == 0
+    # One byte of one message changed, the file re-zipped as a forger would: the digest no longer fits.
+    with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    parts[f"sessions/{sid}.json"] = parts[f"sessions/{sid}.json"].replace(b"Original", b"Origjnal")
+    forged = io.BytesIO()
+    with zipfile.ZipFile(forged, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    bundle.write_bytes(forged.getvalue())
+    assert cli(["case", "verify", str(bundle)]) == 1
+    # A bundle re-signed with another key passes its own check, but not against the bank's pinned key.
+    other = Ed25519PrivateKey.generate()
+    resigned = casebundle.build({k: v for k, v in parts.items() if not k.startswith(("manifest", "signing"))},
+                                other, meta={})
+    bundle.write_bytes(resigned)
+    assert casebundle.verify(resigned).ok
+    pinned = tmp_path / "bank.pem"
+    pinned.write_bytes((api.settings.data_dir / "keys" / "case-signing.pem").read_bytes())
+    public = serialization.load_pem_private_key(pinned.read_bytes(), password=None).public_key()
+    pem = public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    pinned.write_bytes(pem)
+    assert cli(["case", "verify", str(bundle), "--public-key", str(pinned)]) == 1
+
+
 async def test_case_bundle_for_a_customer(api: Running) -> None:
     customer = uid("cust")
     bot_only = await chat_session(api, customer_id=customer, texts=("Hei", "Kortet er borte"))
@@ -400,9 +462,9 @@ async def test_case_bundle_for_a_customer(api: Running) -> None:
                              headers=headers)
     assert r.status_code == 200
     assert r.headers["content-disposition"].startswith('attachment; filename="chatlog-case-')
-    body = r.json()
-    check("CaseBundle", body)
-    assert "Ikke med i saken" not in r.text
+    assert r.headers["content-type"] == "application/zip"
+    body = open_bundle(api, r.content)
+    assert b"Ikke med i saken" not in r.content and "Ikke med i saken" not in json.dumps(body)
     assert body["format"] == "chatlog-case/1"
     assert body["exported_by"] == {"staff_id": officer, "role": "compliance"}
     assert (body["purpose"], body["scope"]) == (PURPOSE, {"customer_id": customer})
@@ -431,8 +493,7 @@ async def test_case_bundle_for_one_session(api: Running) -> None:
                                          headers=headers), 400)
         check_error(await client.get("/api/staff/cases/export", params={"purpose": PURPOSE, "session_id": uid("x")},
                                      headers=headers), 404)
-    body = r.json()
-    check("CaseBundle", body)
+    body = open_bundle(api, r.content)
     assert [s["session_id"] for s in body["sessions"]] == [sid]
     assert body["scope"] == {"session_id": sid}
     assert [(a["action"], a["session_id"], a["customer_id"]) for a in body["audit"]] == [

@@ -15,7 +15,6 @@ with its reason, whatever must be kept.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import AsyncIterator
 from datetime import datetime
@@ -35,6 +34,7 @@ from chat.api.serialize import (
     limit_param,
     ts,
 )
+from chat.erasure import erasure_check
 from chat.errors import ErasureRefused, UnknownSession
 from chat.services import Services
 from chat.store.base import SessionRecord
@@ -129,13 +129,6 @@ async def erase(request: Request) -> Response:
     now = svc.clock()
     record = _owned(await svc.store.get_session(request.path_params["session_id"], now=now), who.customer_id)
 
-    def check(current: SessionRecord, held: bool) -> str | None:
-        """Decided by the store atomically with the deletion, on the session as it is at that moment:
-        a legal hold or an adviser joining in the meantime wins over the erasure (issue 8, item 4)."""
-        if current.customer_id != who.customer_id:
-            return "this session belongs to someone else"  # not reachable: ids are never reused
-        return svc.policy.erasure_refusal(dataclasses.replace(current, legal_hold=current.legal_hold or held))
-
     await audit(
         svc,
         actor_id=who.customer_id,
@@ -146,9 +139,13 @@ async def erase(request: Request) -> Response:
         customer_id=who.customer_id,
     )
     try:
-        erased = await svc.store.delete_session(record.session_id, check=check)
-    except ErasureRefused:
+        # Decided by the store atomically with the deletion (chat.erasure): a legal hold or an adviser
+        # joining in the meantime wins over the erasure (issue 8, item 4).
+        erased = await svc.store.delete_session(record.session_id, check=erasure_check(svc, who.customer_id))
+    except ErasureRefused as refused:
         log.info("erasure refused", extra={"session_id": record.session_id, "tier": record.retention.tier})
+        # Remembered: carried out as soon as the duty ends (a hold released), not only at expiry.
+        await svc.store.mark_erasure_requested(record.session_id, at=now)
         await audit(
             svc,
             actor_id=who.customer_id,
@@ -158,7 +155,7 @@ async def erase(request: Request) -> Response:
             session_id=record.session_id,
             customer_id=who.customer_id,
         )
-        raise
+        raise ErasureRefused(f"{refused.message} It will be erased as soon as that duty ends.") from None
     if not erased:
         raise UnknownSession(_NOT_FOUND)
     await svc.hub.forget(record.session_id)

@@ -187,7 +187,7 @@ SCHEMAS: Final[dict[str, Schema]] = {
             "audit_id": STR,
             "at": TIME,
             "actor_id": {"type": "string", "description": "Staff id, or the customer id for `erasure`."},
-            "role": {"type": "string", "enum": [*ROLE, "customer"]},
+            "role": {"type": "string", "enum": [*ROLE, "customer", "system"]},
             "action": {"type": "string", "enum": _AUDIT_ACTIONS},
             "purpose": STR,
             "session_id": _null(STR),
@@ -230,7 +230,9 @@ SCHEMAS: Final[dict[str, Schema]] = {
                 _obj(
                     {
                         "at": TIME,
-                        "role": {"type": "string", "enum": ROLE},
+                        "role": {"type": "string", "enum": [*ROLE, "system"],
+                                 "description": "`system`: the service itself, e.g. carrying out an erasure "
+                                 "request when the duty to keep the chat ended."},
                         "action": {"type": "string", "enum": _AUDIT_ACTIONS},
                         "purpose": STR,
                         "session_id": _null(STR),

@@ -54,6 +54,7 @@ from chat.api.serialize import (
     time_param,
     ts,
 )
+from chat.erasure import erase_when_duty_ended
 from chat.errors import Forbidden, NotFound, ProtocolError, UnknownSession
 from chat.services import Services
 from chat.store.base import AuditRecord, Hold, Page, SessionRecord
@@ -237,6 +238,8 @@ async def release_hold(request: Request) -> Response:
         raise NotFound("no such active hold")
     updated = await _set_hold_flag(svc, hold.session_id, now)
     log.info("legal hold released", extra={"session_id": hold.session_id, "action": "release_hold"})
+    if await erase_when_duty_ended(svc, hold.session_id, now):
+        updated = None  # the customer had asked to erase it: done now that nothing requires keeping it
     return json_response(_hold_with_retention(released, updated))
 
 

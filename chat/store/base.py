@@ -62,6 +62,8 @@ class SessionRecord:
     last_seq: int = 0
     #: The adviser holding the session now (state ``adviser``); set only through :meth:`Store.transition`.
     adviser_id: str | None = None
+    #: When the customer asked to erase it and a duty to keep it refused (issue 14): erased when it ends.
+    erasure_requested_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +407,11 @@ class Store(abc.ABC):
     ) -> None:
         """Remember when the customer first wrote and when the first answer came, each only if not yet
         known (several instances may report the same session; the first report stands)."""
+
+    @abc.abstractmethod
+    async def mark_erasure_requested(self, session_id: str, *, at: datetime) -> None:
+        """Remember a refused erasure request (the first one's time stands), so that the session is
+        erased as soon as the duty to keep it ends, not at its normal expiry."""
 
     @abc.abstractmethod
     async def set_topic(self, session_id: str, topic: str) -> None:

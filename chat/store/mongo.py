@@ -646,5 +646,9 @@ class MongoStore(Store):
             await self._coll(q.SESSIONS).update_one({"_id": session_id}, {"$min": earliest})
 
     @_boundary
+    async def mark_erasure_requested(self, session_id: str, *, at: datetime) -> None:
+        await self._coll(q.SESSIONS).update_one({"_id": session_id}, {"$min": {"erasure_requested_at": q.ms(at)}})
+
+    @_boundary
     async def set_topic(self, session_id: str, topic: str) -> None:
         await self._coll(q.SESSIONS).update_one({"_id": session_id}, {"$set": {"topic": topic}})

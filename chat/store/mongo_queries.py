@@ -307,6 +307,7 @@ def session_from_document(doc: Mapping[str, Any]) -> SessionRecord:
         legal_hold=bool(doc.get("legal_hold", False)),
         objection=bool(doc.get("objection", False)),
         last_seq=int(doc.get("last_seq", 0)),
+        erasure_requested_at=_opt_utc(doc.get("erasure_requested_at")),
         adviser_id=doc.get("adviser_id"),
     )
 

@@ -394,6 +394,10 @@ class SqliteStore(Store):
                     first_answer_at=_opt_us(first_answer_at))
         )
 
+    async def mark_erasure_requested(self, session_id: str, *, at: datetime) -> None:
+        sql = "UPDATE sessions SET erasure_requested_at = COALESCE(erasure_requested_at, ?) WHERE session_id = ?"
+        await self._write(partial(_execute, sql=sql, params=(epoch_us(at), session_id)))
+
     async def set_topic(self, session_id: str, topic: str) -> None:
         await self._write(partial(_execute, sql="UPDATE sessions SET topic = ? WHERE session_id = ?",
                                   params=(topic, session_id)))

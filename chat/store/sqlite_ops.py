@@ -46,7 +46,7 @@ def _opt_dt(value: int | None) -> datetime | None:
 # Column lists, spelled out in each statement below so that every statement is one literal.
 _SESSION_COLUMNS: Final = (
     "session_id, kind, customer_id, created_at, tier, expire_at, visible_until, state, ended_at, "
-    "adviser_ids, legal_hold, objection, last_seq, adviser_id"
+    "adviser_ids, legal_hold, objection, last_seq, adviser_id, erasure_requested_at"
 )
 _AUDIT_COLUMNS: Final = "audit_id, at, actor_id, role, action, purpose, expire_at, session_id, customer_id"
 _HOLD_COLUMNS: Final = "hold_id, session_id, case_ref, placed_by, placed_at, released_at, released_by"
@@ -66,6 +66,7 @@ def _session_from_row(row: Row) -> SessionRecord:
         objection=bool(row[11]),
         last_seq=row[12],
         adviser_id=row[13],
+        erasure_requested_at=_opt_dt(row[14]),
     )
 
 
@@ -121,7 +122,7 @@ _FIND_DUPLICATE: Final = (
 )
 _GET_SESSION: Final = (
     "SELECT session_id, kind, customer_id, created_at, tier, expire_at, visible_until, state, ended_at, "
-    "adviser_ids, legal_hold, objection, last_seq, adviser_id FROM sessions "
+    "adviser_ids, legal_hold, objection, last_seq, adviser_id, erasure_requested_at FROM sessions "
     "WHERE session_id = ? AND (expire_at IS NULL OR expire_at > ?)"
 )
 _GET_MESSAGES: Final = (

@@ -188,6 +188,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE UNIQUE INDEX audit_by_chain ON audit (chain_seq) WHERE chain_seq IS NOT NULL",
         ),
     ),
+    Migration(
+        8,
+        "erasure requests refused by a duty to keep, carried out when the duty ends (issue 14)",
+        ("ALTER TABLE sessions ADD COLUMN erasure_requested_at INTEGER",),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

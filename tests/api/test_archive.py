@@ -357,3 +357,28 @@ async def test_the_access_log_names_staff_where_the_bank_chooses(tmp_path: Path)
             r = await client.get("/api/archive/access-log", headers=bearer(server.customer_token(me)))
         [entry] = r.json()["entries"]
         assert (entry["staff_id"], entry["purpose"]) == ("comp-ida", "revisjon")
+
+
+async def test_a_refused_erasure_is_carried_out_when_the_hold_is_released(api: Running) -> None:
+    me = uid("cust")
+    sid = await chat_session(api, customer_id=me, texts=("Slett denne samtalen",))
+    kept = await chat_session(api, customer_id=me, adviser_id=uid("adv"))  # adviser tier: kept for years
+    compliance = bearer(api.staff_token(uid("comp"), "compliance"))
+    token = bearer(api.customer_token(me))
+    async with http(api) as client:
+        hold = (await client.post(f"/api/staff/sessions/{sid}/holds", json={"case_ref": "SAK-77"},
+                                  headers=compliance)).json()
+        for session in (sid, kept):
+            r = await client.delete(f"/api/archive/sessions/{session}", headers=token)
+            body = check_error(r, 409, "erasure_refused")
+            assert "as soon as that duty ends" in body["error"]["message"]
+        r = await client.delete(f"/api/staff/holds/{hold['hold_id']}", headers=compliance)
+        assert r.status_code == 200 and r.json()["retention"] is None  # erased with the release
+        check_error(await client.get(f"/api/archive/sessions/{sid}", headers=token), 404)
+        assert (await client.get(f"/api/archive/sessions/{kept}", headers=token)).status_code == 200
+        entries = (await client.get("/api/archive/access-log", headers=token)).json()["entries"]
+        mine = [(e["role"], e["action"]) for e in entries if e["session_id"] == sid]
+        assert mine[0] == ("system", "erasure")  # newest first: the erasure the customer asked for
+        assert ("compliance", "release_hold") in mine and ("compliance", "place_hold") in mine
+        assert "erasure request of" in entries[0]["purpose"]
+    assert await services(api).store.get_session(sid, now=server_now(api)) is None

@@ -1,6 +1,7 @@
 /*
  * chatlog customer archive: the screen a bank embeds in its online bank so that a logged-in customer
- * reads, exports and erases their own chats and objects to their use in statistics.
+ * reads, exports and erases their own chats, objects to their use in statistics, and sees who at the bank
+ * has looked at them (the access log).
  * Plain browser JavaScript, no build step, no third-party requests.
  *
  *   const archive = ChatlogArchive.mount(document.getElementById("archive"), {token, lang: "nb"});
@@ -10,8 +11,8 @@
  * API: docs/api.md ("Customers: the archive"). Embedding and CSP: docs/archive.md. The rules that matter:
  *  - the token is held in memory only (this closure) and sent only in the Authorization header: never in
  *    a URL, in localStorage/sessionStorage, a cookie or the DOM;
- *  - every text from the server (messages, the erasure refusal) is put into the page with textContent,
- *    never innerHTML: chat text is untrusted input;
+ *  - every text from the server (messages, the erasure refusal, the access log's purposes) is put into
+ *    the page with textContent, never innerHTML: chat text is untrusted input;
  *  - nothing is requested from anywhere but the chatlog server (no CDN, no fonts, no analytics).
  */
 (function (global) {
@@ -19,6 +20,9 @@
 
   const REQUEST_TIMEOUT_MS = 20000;
   const DEFAULT_PAGE_SIZE = 20;
+  /* The access log's pages may hold no entry at all (the server drops the customer's own actions after
+     reading a page): follow next_cursor at most this many times for one page shown. */
+  const ACCESS_MAX_HOPS = 5;
   /* The server writes error messages (the erasure refusal's reason) in English. */
   const SERVER_LANG = "en";
 
@@ -80,6 +84,36 @@
       exporting: "Lager filen …",
       exportReady: (name) => `Filen ${name} er lastet ned.`,
       exportLink: (name) => `Last ned ${name} igjen`,
+      accessHeading: "Hvem har sett samtalene dine",
+      accessIntro: "Ansatte i banken får bare åpne en samtale når de oppgir en grunn. Hver gang noen gjør det, står det her, med grunnen de oppga.",
+      accessLoading: "Henter oversikten …",
+      accessEmpty: "Ingen ansatte har åpnet samtalene dine.",
+      accessMore: "Vis flere oppføringer",
+      accessLoadedMore: (n) => (n === 1 ? "1 oppføring til er lagt til i oversikten." : `${n} oppføringer til er lagt til i oversikten.`),
+      accessNoMore: "Det finnes ikke flere oppføringer.",
+      accessPurpose: "Begrunnelse: ",
+      accessStaff: (id) => ` (ansatt ${id})`,
+      accessOpen: "Se samtalen",
+      accessOpenHidden: (date) => ` fra ${date}`,
+      roles: {
+        adviser: "Rådgiver",
+        compliance: "Compliance/etterlevelse",
+        analyst: "Analytiker",
+        bot: "Chatboten",
+        system: "Systemet",
+        other: "Banken",
+      },
+      actions: {
+        read_session: "åpnet samtalen",
+        search_customer: "søkte deg opp som kunde",
+        read_audit: "så i loggen over hvem som har sett samtalene dine",
+        export_case: "tok ut samtalen til en sak",
+        place_hold: "la samtalen under oppbevaringsplikt",
+        release_hold: "hevet oppbevaringsplikten",
+        handover_accept: "tok over samtalen fra chatboten",
+        takeover: "tok over samtalen",
+        erasure: "slettet samtalen",
+      },
       errors: {
         no_token: "Du må være logget inn i nettbanken for å se chatarkivet.",
         expired: "Økten din er utløpt. Logg inn på nytt for å se chatarkivet.",
@@ -135,6 +169,36 @@
       exporting: "Preparing the file …",
       exportReady: (name) => `The file ${name} has been downloaded.`,
       exportLink: (name) => `Download ${name} again`,
+      accessHeading: "Who has looked at your chats",
+      accessIntro: "Bank staff may only open a chat when they state a reason. Every time someone does, it is listed here with the reason they gave.",
+      accessLoading: "Loading the list …",
+      accessEmpty: "No one at the bank has opened your chats.",
+      accessMore: "Show more entries",
+      accessLoadedMore: (n) => (n === 1 ? "1 more entry was added to the list." : `${n} more entries were added to the list.`),
+      accessNoMore: "There are no more entries.",
+      accessPurpose: "Reason given: ",
+      accessStaff: (id) => ` (staff ${id})`,
+      accessOpen: "View the conversation",
+      accessOpenHidden: (date) => ` of ${date}`,
+      roles: {
+        adviser: "An adviser",
+        compliance: "Compliance",
+        analyst: "An analyst",
+        bot: "The chatbot",
+        system: "The system",
+        other: "The bank",
+      },
+      actions: {
+        read_session: "opened the conversation",
+        search_customer: "looked you up as a customer",
+        read_audit: "looked at the log of who has seen your chats",
+        export_case: "took the conversation out for a case",
+        place_hold: "placed the conversation under a duty to keep it",
+        release_hold: "lifted the duty to keep the conversation",
+        handover_accept: "took over the conversation from the chatbot",
+        takeover: "took over the conversation",
+        erasure: "deleted the conversation",
+      },
       errors: {
         no_token: "You need to be logged in to your online bank to see your chat archive.",
         expired: "Your session has expired. Log in again to see your chat archive.",
@@ -246,6 +310,10 @@
       this.exportUrl = null;
       this.current = null; // the open conversation's session id
       this.returnFocus = null;
+      this.accessEntries = []; // {data, item, openButton, openHidden}
+      this.accessCursor = null;
+      this.accessLoaded = false;
+      this.accessBusy = false;
 
       this.build();
       this.start();
@@ -266,6 +334,8 @@
         objection: uid("objection"),
         objectionHint: uid("objection-hint"),
         exportHint: uid("export-hint"),
+        access: uid("access"),
+        accessIntro: uid("access-intro"),
       };
       this.ids = ids;
 
@@ -322,6 +392,22 @@
         "aria-describedby": ids.exportHint,
       });
       this.exportLinkSlot = el("p", { className: "chatlog-archive__export-link", hidden: true });
+
+      /* Who at the bank has looked at the customer's chats (the access log), newest first. */
+      this.accessLoading = el("p", { className: "chatlog-archive__access-loading", text: t.accessLoading, hidden: true });
+      this.accessEmpty = el("p", { className: "chatlog-archive__access-empty", text: t.accessEmpty, hidden: true });
+      this.accessList = el("ul", { className: "chatlog-archive__access-list", "aria-labelledby": ids.access, hidden: true });
+      this.accessMore = el("button", { type: "button", className: "chatlog-archive__button", text: t.accessMore, hidden: true });
+      this.accessTitle = this.h(2, { className: "chatlog-archive__access-title", id: ids.access, text: t.accessHeading, tabindex: -1 });
+      this.accessSection = el("section", {
+        className: "chatlog-archive__setting chatlog-archive__access",
+        "aria-labelledby": ids.access,
+        "aria-describedby": ids.accessIntro,
+      }, [
+        this.accessTitle,
+        el("p", { className: "chatlog-archive__hint", id: ids.accessIntro, text: t.accessIntro }),
+        this.accessLoading, this.accessEmpty, this.accessList, this.accessMore,
+      ]);
       this.dataSection = el("section", { className: "chatlog-archive__data", "aria-labelledby": ids.data }, [
         this.h(1, { className: "chatlog-archive__subtitle", id: ids.data, text: t.dataHeading }),
         el("div", { className: "chatlog-archive__setting" }, [
@@ -336,6 +422,7 @@
           el("p", { className: "chatlog-archive__hint", id: ids.exportHint, text: t.exportHint }),
           this.exportLinkSlot,
         ]),
+        this.accessSection,
       ]);
 
       this.body = el("div", { className: "chatlog-archive__body" }, [this.main, this.dataSection]);
@@ -349,6 +436,7 @@
       this.retryButton.addEventListener("click", () => this.retry());
       this.objectionBox.addEventListener("change", () => this.objectionChanged());
       this.exportButton.addEventListener("click", () => this.exportAll());
+      this.accessMore.addEventListener("click", () => this.loadMoreAccess());
       this.convView.addEventListener("keydown", (event) => {
         if (event.key === "Escape" && !event.defaultPrevented && !this.convView.querySelector(".chatlog-archive__confirm")) {
           event.preventDefault();
@@ -502,6 +590,7 @@
       this.body.hidden = false;
       this.loadObjection();
       this.loadFirstPage();
+      this.loadAccessLog();
     }
 
     /* Forget everything shown: a token for another customer, an expired session, destroy. */
@@ -528,6 +617,15 @@
       this.objectionBox.disabled = true;
       this.exportBusy = false;
       this.dropExport();
+      this.accessEntries = [];
+      this.accessList.replaceChildren();
+      this.accessList.hidden = true;
+      this.accessEmpty.hidden = true;
+      this.accessLoading.hidden = true;
+      this.accessMore.hidden = true;
+      this.accessCursor = null;
+      this.accessLoaded = false;
+      this.accessBusy = false;
       this.body.hidden = true;
       this.statusNode.textContent = "";
     }
@@ -540,7 +638,11 @@
       this.token = next;
       /* A renewed token for the same customer: carry on where the customer is. Anything else (another
          customer, an expired session, no token): start afresh. */
-      if (next && !this.authFailed && this.loaded && before !== null && before === after) return;
+      if (next && !this.authFailed && this.loaded && before !== null && before === after) {
+        /* The access log is kept too, unless it never arrived (a failure): then it is fetched again. */
+        if (!this.accessLoaded && !this.accessBusy) this.loadAccessLog();
+        return;
+      }
       this.clearContent();
       this.start();
     }
@@ -611,6 +713,7 @@
       this.moreButton.hidden = !this.nextCursor;
       this.emptyNode.hidden = !(empty && !this.nextCursor && this.loaded);
       this.list.hidden = empty;
+      this.refreshAccessLinks();
     }
 
     renderItem(session) {
@@ -878,6 +981,140 @@
       } finally {
         this.objectionBusy = false;
         this.objectionBox.removeAttribute("aria-busy");
+      }
+    }
+
+    /* --- who has looked at the chats (the access log) ----------------------------------------------- */
+
+    /* One page of entries, newest first, following next_cursor past empty pages (a few at most). */
+    async fetchAccess(cursor) {
+      let next = cursor;
+      let entries = [];
+      for (let hop = 0; hop < ACCESS_MAX_HOPS; hop += 1) {
+        const query = `limit=${this.pageSize}${next ? `&cursor=${encodeURIComponent(next)}` : ""}`;
+        const page = await this.request("GET", `/api/archive/access-log?${query}`);
+        if (page && Array.isArray(page.entries)) entries = entries.concat(page.entries);
+        next = page && typeof page.next_cursor === "string" ? page.next_cursor : null;
+        if (entries.length || !next) break;
+      }
+      return { entries, next };
+    }
+
+    async loadAccessLog() {
+      if (this.accessBusy) return;
+      const generation = this.generation;
+      this.accessBusy = true;
+      this.accessLoading.hidden = false;
+      try {
+        const { entries, next } = await this.fetchAccess(null);
+        this.accessLoaded = true;
+        this.accessLoading.hidden = true;
+        this.addAccess(entries, next);
+      } catch (error) {
+        if (error instanceof Stale || generation !== this.generation) return;
+        this.accessLoading.hidden = true;
+        this.fail(error, () => this.loadAccessLog());
+      } finally {
+        if (generation === this.generation) this.accessBusy = false;
+      }
+    }
+
+    async loadMoreAccess() {
+      if (!this.accessCursor || this.accessBusy) return;
+      const generation = this.generation;
+      this.accessBusy = true;
+      this.accessMore.setAttribute("aria-disabled", "true");
+      try {
+        const { entries, next } = await this.fetchAccess(this.accessCursor);
+        const { first, added } = this.addAccess(entries, next);
+        this.announce(added ? this.t.accessLoadedMore(added) : this.t.accessNoMore);
+        /* Focus the first entry just added: the keyboard user carries on reading there. */
+        if (first) first.item.focus();
+        else if (!this.accessMore.hidden) this.accessMore.focus();
+        else this.accessTitle.focus();
+      } catch (error) {
+        if (error instanceof Stale || generation !== this.generation) return;
+        this.fail(error, () => this.loadMoreAccess());
+      } finally {
+        if (generation === this.generation) {
+          this.accessBusy = false;
+          this.accessMore.removeAttribute("aria-disabled");
+        }
+      }
+    }
+
+    addAccess(entries, next) {
+      let first = null;
+      let added = 0;
+      for (const data of entries) {
+        if (!data || typeof data !== "object") continue;
+        const entry = this.renderAccess(data);
+        this.accessEntries.push(entry);
+        this.accessList.append(entry.item);
+        added += 1;
+        if (!first) first = entry;
+      }
+      this.accessCursor = next;
+      const empty = this.accessEntries.length === 0;
+      this.accessList.hidden = empty;
+      this.accessEmpty.hidden = !(empty && !next && this.accessLoaded);
+      this.accessMore.hidden = !next;
+      this.refreshAccessLinks();
+      return { first, added };
+    }
+
+    /* "3. mars 2025 kl. 14:02 — Rådgiver tok over samtalen fra chatboten — Begrunnelse: …". Everything
+       from the server (the purpose is free text a staff member typed) goes in with textContent. */
+    renderAccess(data) {
+      const t = this.t;
+      const has = (table, key) => typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key);
+      const role = has(t.roles, data.role) ? data.role : "other";
+      const action = typeof data.action === "string" ? data.action : "";
+      const when = el("time", { text: this.dateTime(data.at) });
+      if (data.at) when.setAttribute("datetime", String(data.at));
+      const what = el("p", { className: "chatlog-archive__access-what" }, [
+        el("span", { className: "chatlog-archive__access-who", text: t.roles[role] }),
+        typeof data.staff_id === "string" && data.staff_id
+          ? el("span", { className: "chatlog-archive__access-staff", text: t.accessStaff(data.staff_id) })
+          : null,
+        " ",
+        el("span", { className: "chatlog-archive__access-action", text: has(t.actions, action) ? t.actions[action] : action }),
+      ]);
+      const purpose = typeof data.purpose === "string" ? data.purpose.trim() : "";
+      const purposeNode = purpose
+        ? el("p", { className: "chatlog-archive__access-purpose" }, [
+          el("span", { className: "chatlog-archive__access-label", text: t.accessPurpose }),
+          el("span", { className: "chatlog-archive__access-reason", text: purpose }),
+        ])
+        : null;
+      const sessionId = typeof data.session_id === "string" && data.session_id ? data.session_id : null;
+      let openButton = null;
+      let openHidden = null;
+      if (sessionId) {
+        openHidden = el("span", { className: "chatlog-archive__sr" });
+        openButton = el("button", { type: "button", className: "chatlog-archive__open chatlog-archive__access-open", hidden: true }, [
+          t.accessOpen,
+          openHidden,
+        ]);
+        openButton.addEventListener("click", () => this.openConversation(sessionId, openButton));
+      }
+      const item = el("li", { className: "chatlog-archive__access-item", tabindex: -1 }, [
+        el("p", { className: "chatlog-archive__access-when" }, [when]),
+        what,
+        purposeNode,
+        openButton,
+      ]);
+      if (sessionId) item.dataset.sessionId = sessionId;
+      return { data, item, sessionId, openButton, openHidden };
+    }
+
+    /* An entry links to its conversation while that conversation is in the list (loaded, not erased). */
+    refreshAccessLinks() {
+      for (const entry of this.accessEntries || []) {
+        if (!entry.openButton) continue;
+        const session = this.sessions.get(entry.sessionId);
+        entry.openButton.hidden = !session;
+        entry.openHidden.textContent = session ? this.t.accessOpenHidden(session.date) : "";
       }
     }
 

@@ -59,6 +59,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
+from anonymizer.recognizers.person_caps import capitals_name
 from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
 from anonymizer.recognizers.person_extend import (
     MIDDLE_MARKERS,
@@ -83,6 +84,12 @@ from anonymizer.recognizers.person_not import (
     _names_a_company,
     _names_a_street,
     _names_a_thing,
+)
+from anonymizer.recognizers.person_unlisted import (
+    ambiguous_before_unlisted,
+    cued_lower_pair,
+    double_given,
+    unlisted_lower,
 )
 from anonymizer.recognizers.person_words import plain_gap, relations, shouting
 
@@ -229,7 +236,7 @@ class PersonRecognizer(EntityRecognizer):
                 continue
             run = _capitalised_name(toks, i) if toks.shape[i] == CAP else _lower_full_name(toks, i)
             if run is None:
-                run = name_and_initial(toks, i, SCORE_LOWER_FULL_NAME)
+                run = name_and_initial(toks, i, SCORE_LOWER_FULL_NAME) or capitals_name(toks, i)
             if run is None:
                 i += 1
                 continue
@@ -358,6 +365,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
                 return last, SCORE_FULL_NAME if last > j else SCORE_UNKNOWN_AFTER_WEAK_CUE
     if flags & SOFT and kind != "strong" and not next_is_name(toks, j):
         ok = False
+    if not ok and shape == LOWER and (pair := cued_lower_pair(toks, j, kind)) is not None:
+        return pair, SCORE_LOWER_FULL_NAME  # "my name is neeve murfy", "I am chidinma okonkwo"
     if not ok:
         role = _role_name(toks, j, cue)
         return None if role is None else (extend(toks, j, strong=False), role)
@@ -464,6 +473,8 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     flags = toks.flags[i]
     if flags & (NOT_NAME | PARTICLE) or (flags & COMMON and not flags & NAME):
         return None
+    if (pair := ambiguous_before_unlisted(toks, i)) is not None:
+        return pair  # "Dag Storli"
     last = extend(toks, i, strong=False)
     if last > i and NUMBER_AFTER.match(toks.text, toks.end[last]) and _names_a_street(toks, last, last):
         last -= 1  # "Liam Brown Furusvingen 147"
@@ -539,27 +550,6 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     return None
 
 
-def _double_given(low: str) -> bool:
-    """ "vår-lise", "per-ivar": two or more given names joined by hyphens, one of them no everyday word.
-    Only people have such names; months and places ("mai-juni", "Oslo-Bergen") are left out."""
-    if "-" not in low:
-        return False
-    table = word_flags()
-    parts = [table.get(part, 0) for part in low.split("-")]
-    if not all(f & GIVEN and not f & (SOFT | NOT_NAME | FUNCTION) for f in parts):
-        return False
-    return any(not f & AMBIGUOUS for f in parts)
-
-
-def _unlisted_lower(toks: Tokens, k: int) -> bool:
-    """Word ``k`` follows the word before it after one space, in lower case, and is in no list at all,
-    no word, inflection or typo of one: after a sure given name, the surname no list holds."""
-    if k >= len(toks.low) or toks.shape[k] != LOWER or toks.gap(k - 1) != " " or toks.flags[k]:
-        return False
-    low = toks.low[k]
-    return len(low) >= 4 and not (wordlike(low) or INFLECTED.search(low) or near_frequent_word(low) or is_cue_word(low))
-
-
 def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
     flags = toks.flags[i]
@@ -593,9 +583,9 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
     if i > 0 and toks.low[i - 1] in _DETERMINERS:
         return None  # "En bjørn har ødelagt bikubene": a noun after an article
-    if toks.shape[i] == LOWER and _double_given(toks.low[i]):
+    if toks.shape[i] == LOWER and double_given(toks.low[i]):
         return i, i, SCORE_LOWER_GIVEN_ALONE  # "vippsa vår-lise", "tor-inge": given names joined by a hyphen
-    if flags & WELL_KNOWN and toks.shape[i] == LOWER and _unlisted_lower(toks, i + 1):
+    if flags & WELL_KNOWN and toks.shape[i] == LOWER and unlisted_lower(toks, i + 1):
         return i, i + 1, SCORE_LOWER_FULL_NAME  # "siriporn wongsakul": a sure given name and a surname in no list
     if flags & WELL_KNOWN and toks.shape[i] == LOWER and not near_frequent_word(toks.low[i], chat_only=True):
         # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")

@@ -168,11 +168,11 @@ def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
     if k + 1 >= len(toks.low):
         return not any(c.isalnum() for c in toks.text[toks.end[k] :])
     gap = toks.gap(k)
-    if any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or bool(AGE.match(gap)):
+    if any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or _ampersand(gap) or AGE.match(gap):
         return True
     # The last item, after "og"/"and", goes on into the sentence: "Ayaan, Sagal and Xamza need ...", in
     # lower case before a verb: "olga og sergej har begge fått lønn"
-    if k == 0 or toks.low[k - 1] not in rel.and_:
+    if k == 0 or (toks.low[k - 1] not in rel.and_ and not _ampersand(toks.gap(k - 1))):
         return False
     if toks.shape[k] == CAP:
         return toks.shape[k + 1] == LOWER
@@ -188,7 +188,13 @@ def _list_next(toks: Tokens, last: int, rel: Relations) -> int | None:
         return k
     if toks.low[k] in rel.and_ and LIST_GAP.fullmatch(gap) and k + 1 < len(toks.low) and plain_gap(toks, k):
         return k + 1
-    return None
+    return k if _ampersand(gap) else None
+
+
+def _ampersand(gap: str) -> bool:
+    """ "Aaron & Bea": "&" between spaces joins two names the way "og"/"and" does (the tokenizer keeps
+    only words, so it is in the gap; "H&M" has no spaces and is a brand)."""
+    return gap == " & "
 
 
 def _list_previous(toks: Tokens, first: int, rel: Relations) -> int | None:
@@ -200,7 +206,7 @@ def _list_previous(toks: Tokens, first: int, rel: Relations) -> int | None:
         return k if not toks.initial[k] or toks.flags[k] & NAME else None
     if toks.low[k] in rel.and_ and k >= 1 and plain_gap(toks, k) and LIST_GAP.fullmatch(toks.gap(k - 1)):
         return k - 1
-    return None
+    return k if _ampersand(gap) else None
 
 
 def other_mentions(
@@ -390,14 +396,16 @@ def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
             if m + 2 < n and toks.low[m + 1] in rel.and_:
                 items.append(m + 2)
                 m += 2
+                break  # "mark, ray og June, går det an": the item after "og" is the list's last
         if len(items) < 2:
             k = m + 1
             continue
         flags = [toks.flags[i] | word_flags().get(toks.low[i], 0) for i in items]
         listed = any(f & NAME for f in flags)
-        # three or more, two of them names that are no month or place: "jack, hope, tor, kiki and sam"
+        # three or more, two of them names that are no month or place: "jack, hope, tor, kiki and sam";
+        # one month-name among them is a person too ("med mark, ray og June"), not a list of months
         names = sum(1 for f in flags if f & NAME and not f & SOFT)
-        long_list = len(items) >= 3 and names >= 2 and not any(f & SOFT for f in flags) and m > k + 2
+        long_list = len(items) >= 3 and names >= 2 and sum(1 for f in flags if f & SOFT) <= 1 and m > k + 2
         called = long_list or _called_people(toks, m, rel)
         if len(items) >= 2 and listed and called and all(_person_like(toks, i) for i in items):
             for i in items:

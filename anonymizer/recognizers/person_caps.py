@@ -1,0 +1,98 @@
+"""PERSON, continued: names typed in capitals.
+
+Capitals mean two different things in chat. In a calm message a name in capitals is copied from a
+card, a form or a passport ("det står \"SOLVEIG HAMMERØ\" på kortet", "my card should say WILL
+HARRINGTON"): the capitals mark the name, and its surname may be in no list. In a message written all
+in capitals ("JØRN-INGE OG SISSEL VIL HA NYTT KORT") capitals say nothing, and a well-known given name
+is a name the way it would be in lower case. Acronyms are the risk in both, so a word in no list counts
+only after a sure given name, and a single word only when it is a well-known given name.
+"""
+
+from __future__ import annotations
+
+from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SOFT,
+    SURNAME,
+    WELL_KNOWN,
+    near_frequent_word,
+    word_flags,
+)
+from anonymizer.recognizers._tokens import UPPER, Tokens, wordlike
+from anonymizer.recognizers.person_extend import NUMBER_AFTER
+from anonymizer.recognizers.person_unlisted import double_given
+from anonymizer.recognizers.person_words import shouting
+
+#: A given name and a surname copied in capitals into a calm message.
+SCORE_CAPITALS_NAME = 0.75
+#: A well-known given name alone in a message written in capitals.
+SCORE_SHOUTED_GIVEN = 0.55
+
+_MAX_WORDS = 4
+
+
+def capitals_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """The name in capitals that starts at word ``i`` (first word, last word, score), or None."""
+    if toks.shape[i] != UPPER:
+        return None
+    if shouting(toks):
+        return _shouted_given(toks, i)
+    return _copied_name(toks, i)
+
+
+def _unlisted_caps(toks: Tokens, k: int) -> bool:
+    """Word ``k`` in capitals is in no list and no word, cue word or inflection: a surname no list holds
+    ("HAMMERØ"), not an acronym (those are short) nor a label ("FØDSELSNR")."""
+    low = toks.low[k]
+    if toks.flags[k] or len(low) < 5 or not any(c in "aeiouyæøåäöü" for c in low):
+        return False
+    return not (wordlike(low) or is_cue_word(low) or near_frequent_word(low))
+
+
+def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """ "SOLVEIG HAMMERØ", "WILL HARRINGTON" in a message otherwise in lower case: a given name in
+    capitals, then capitalised surnames (listed, or in no list at all after a sure given name). A given
+    name that is also a word ("WILL", "MAY") needs a listed surname after it."""
+    first = word_flags().get(toks.low[i], toks.flags[i])  # "WILL": the table's flags, before any stripping
+    if not first & GIVEN or first & (NOT_NAME | SOFT | PARTICLE) or len(toks.low[i]) < 2:
+        return None
+    sure = not first & (AMBIGUOUS | FUNCTION | COMMON)
+    n = len(toks.low)
+    last = i
+    listed_surname = False
+    k = i + 1
+    while k < n and k - i < _MAX_WORDS and toks.shape[k] == UPPER and toks.gap(k - 1) == " ":
+        flags = toks.flags[k]
+        if flags & NAME and not flags & (AMBIGUOUS | SOFT | NOT_NAME | COMMON | FUNCTION):
+            listed_surname = bool(flags & SURNAME)
+        elif sure and _unlisted_caps(toks, k):
+            listed_surname = False
+        else:
+            break
+        last = k
+        k += 1
+    if last == i or NUMBER_AFTER.match(toks.text, toks.end[last]):
+        return None
+    if not sure and not listed_surname:
+        return None
+    return i, last, SCORE_CAPITALS_NAME
+
+
+def _shouted_given(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """ "GEIR HAR IKKJE FÅTT PENGAN", "JØRN-INGE OG SISSEL": in a message in capitals, a well-known given
+    name (or given names joined by a hyphen) that is no everyday word, as it would be in lower case."""
+    flags, low = toks.flags[i], toks.low[i]
+    if flags & (AMBIGUOUS | SOFT | COMMON | FUNCTION | NOT_NAME | PARTICLE) or not flags & GIVEN:
+        return None
+    if any(0 <= k < len(toks.low) and toks.flags[k] & NAME and not toks.flags[k] & COMMON for k in (i - 1, i + 1)):
+        return None  # "KNUTSEN, LARS PETTER": part of a longer name, which the full-name rules take whole
+    if double_given(low) or (flags & WELL_KNOWN and not near_frequent_word(low, chat_only=True)):
+        return i, i, SCORE_SHOUTED_GIVEN
+    return None

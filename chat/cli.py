@@ -98,6 +98,26 @@ def _audit_verify(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(run())
 
 
+def _keys_rotate(args: argparse.Namespace, settings: Settings) -> int:
+    """Wrap every data key again with the current master key (the first line of the key file), while
+    the servers run: they accept both keys until the old line is removed (docs/operations.md)."""
+    from chat.store.encrypted import EncryptingStore
+    from chat.store.factory import build_store
+
+    async def run() -> int:
+        store = build_store(settings.model_copy(update={"sweep_interval_s": 0}))
+        assert isinstance(store, EncryptingStore)
+        await store.open()
+        try:
+            rotated = await store.rotate()
+        finally:
+            await store.close()
+        print(f"rotated {rotated} data keys to master key {store.master.current}")
+        return 0
+
+    return asyncio.run(run())
+
+
 def _case_verify(args: argparse.Namespace, settings: Settings) -> int:
     """Check a case bundle offline: every file as listed and unchanged, the manifest's signature good."""
     from cryptography.hazmat.primitives import serialization
@@ -153,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--expect-head", default=None, metavar="SEQ:HASH",
                         help="a head published earlier that must still be in the chain")
     verify.set_defaults(func=_audit_verify)
+
+    keys = sub.add_parser("keys", help="the master keys of encryption at rest")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
+    rotate = keys_sub.add_parser("rotate", help="re-wrap every data key with the current master key")
+    rotate.set_defaults(func=_keys_rotate)
 
     case = sub.add_parser("case", help="case bundles (compliance exports)")
     case_sub = case.add_subparsers(dest="case_command", required=True)

@@ -179,3 +179,11 @@ class NotConfigured(ChatlogError):
 
     code = "not_configured"
     http_status = 503
+
+
+class MasterKeyError(ChatlogError):
+    """A master key is malformed, missing, or does not open the key store (chat/crypto.py): refused at
+    start-up with this message, never a silent loss of readable chats."""
+
+    code = "bad_master_key"
+    http_status = 503

@@ -59,6 +59,15 @@ class Settings(BaseSettings):
     #: Envelopes queued for Redis before new ones are dropped (counted; the store has everything).
     relay_queue_max: int = Field(default=10_000, ge=100)
 
+    # --- encryption at rest (logged-in chats) --------------------------------------------------------
+    #: Master keys, one ``kid:base64(32 bytes)`` per line, the first current (chat/crypto.py); development
+    #: mode creates one under data_dir. Required in production.
+    master_keys_file: Path | None = None
+    #: Where the wrapped data keys live, apart from the chat data: for the embedded store a file (default
+    #: data_dir/keys.db); with MongoDB a database of its own on the same cluster.
+    keystore_path: Path | None = None
+    keystore_mongodb_database: str = "chatlog_keys"
+
     # --- case bundles ---------------------------------------------------------------------------------
     #: Ed25519 private key (PEM) that signs case bundles; development mode creates one under data_dir.
     case_signing_key_file: Path | None = None

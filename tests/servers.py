@@ -72,6 +72,29 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(**base)  # type: ignore[arg-type]
 
 
+def production_settings(data_dir: Path, **overrides: object) -> Settings:
+    """Settings of a production server: it verifies a bank's public key (so it signs no tokens) and
+    needs the master keys that seal logged-in chats (written here, 0600, as an operator would)."""
+    import base64
+    import os
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    bank_key = data_dir / "bank.pem"
+    bank_key.write_bytes(
+        Ed25519PrivateKey.generate().public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    master = data_dir / "master.keys"
+    master.write_text(f"prod-1:{base64.b64encode(os.urandom(32)).decode()}\n", encoding="utf-8")
+    master.chmod(0o600)
+    base: dict[str, object] = {"dev_mode": None, "jwt_public_key_file": bank_key, "master_keys_file": master}
+    return make_settings(data_dir / "var", **{**base, **overrides})
+
+
 @contextlib.contextmanager
 def run_in_thread(settings: Settings, *, port: int | None = None, store: Store | None = None) -> Iterator[Running]:
     """The real app under the real uvicorn, on its own event loop in a thread of the test process.

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.api.helpers import api, bearer, check, check_error, http, uid
-from tests.servers import Running, make_settings, run_in_thread
+from tests.servers import Running, production_settings, run_in_thread
 
 __all__ = ["api"]
 
@@ -57,15 +54,7 @@ async def test_bad_requests_are_400(api: Running, body: dict[str, object]) -> No
 @pytest.fixture(scope="module")
 def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     """A server verifying a bank's public key: it holds no signing key and issues no tokens."""
-    data = tmp_path_factory.mktemp("prod")
-    key_file = Path(data) / "bank.pem"
-    key_file.write_bytes(
-        Ed25519PrivateKey.generate().public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-    )
-    settings = make_settings(data / "var", dev_mode=None, jwt_public_key_file=key_file,
-                             allowed_origins=("https://bank.example",))
+    settings = production_settings(tmp_path_factory.mktemp("prod"), allowed_origins=("https://bank.example",))
     with run_in_thread(settings) as running:
         yield running
 

@@ -8,11 +8,9 @@ from typing import Any
 
 import httpx
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.browser.conftest import CHROMIUM, SCREENSHOTS, no_axe_violations
-from tests.servers import Running, make_settings, run_in_thread
+from tests.servers import Running, production_settings, run_in_thread
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
@@ -47,13 +45,7 @@ def test_development_front_door_links_the_screens_and_issues_tokens(page: Any, s
 
 @pytest.fixture(scope="module")
 def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    data = tmp_path_factory.mktemp("prod")
-    key_file = data / "bank.pem"
-    public = Ed25519PrivateKey.generate().public_key()
-    pem = public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    key_file.write_bytes(pem)
-    settings = make_settings(data / "var", dev_mode=None, jwt_public_key_file=key_file,
-                             allowed_origins=("https://nettbank.example",))
+    settings = production_settings(tmp_path_factory.mktemp("prod"), allowed_origins=("https://nettbank.example",))
     with run_in_thread(settings) as running:
         yield running
 

@@ -105,7 +105,7 @@ async def test_redis_holds_no_chat_text_at_rest(tmp_path: Path) -> None:
             await asyncio.sleep(1.0)  # a few heartbeats: the bot's presence is written
             with rs.client() as r:
                 keys = sorted(k.decode() for k in r.scan_iter("*"))
-                assert keys == ["chatlog:agents", "chatlog:instances"]
+                assert keys == ["chatlog:agents", "chatlog:agents:bot", "chatlog:instances"]
                 dumped = b"".join(r.dump(k) or b"" for k in keys)
                 assert FNR.encode() not in dumped and sid.encode() not in dumped
                 assert r.zrange("chatlog:agents", 0, -1) == [b"bot-1"]

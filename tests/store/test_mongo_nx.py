@@ -583,3 +583,25 @@ async def test_the_audit_chain_on_nx(store: MongoStore) -> None:
     assert verdict.ok and verdict.checked == 23
     head = await store.audit_head()
     assert head is not None and (head.seq, head.hash) == (23, verdict.head_hash)
+
+
+async def test_encryption_at_rest_through_the_mongo_layers(store: MongoStore) -> None:
+    """Sealed text in the messages collection, keys in a database of their own, erasure destroys the key."""
+    import base64
+    import os
+
+    from chat.crypto import SEALED_PREFIX, MasterKeys
+    from chat.keystore import MongoKeyStore
+    from chat.store.encrypted import encrypting
+
+    keys = MongoKeyStore(store.client.get_database("chatlog_keys_test"))
+    master = MasterKeys.parse(f"k1:{base64.b64encode(os.urandom(32)).decode()}")
+    sealed_store = encrypting(store, keys, master)
+    await sealed_store.create_session(session("enc", customer_id="c1"))
+    await sealed_store.append_message(NewMessage("enc", "customer", "fnr 15076500565", T0, "m1"))
+    assert [m.text for m in await sealed_store.get_messages("enc", now=T0)] == ["fnr 15076500565"]
+    raw = await store.client.get_database(store.database_name)["messages"].find_one({"session_id": "enc"})
+    assert raw is not None and raw["text"].startswith(SEALED_PREFIX) and "15076500565" not in raw["text"]
+    assert await keys.get("enc") is not None
+    assert await sealed_store.delete_session("enc")
+    assert await keys.get("enc") is None

@@ -283,6 +283,15 @@ async def test_availability_counts_agents_on_every_instance_and_a_cancel_reaches
         async with client(b.ws + "/ws/agent") as adviser, client(b.ws + "/ws/agent") as bot:
             await agent(adviser, a.running.staff_token("adv-1", "adviser"))
             await agent(bot, a.running.staff_token("bot-1", "bot"))
+            # Presence reaches Redis a moment after an agent connects (a write of its own): A sees it then.
+            for _ in range(50):
+                async with client(a.ws + "/ws/chat") as probe:
+                    counted = (await probe.hello())["availability"]
+                    await probe.send({"type": "end"})
+                if counted == {"bots": 1, "advisers": 1}:
+                    break
+                await asyncio.sleep(0.1)
+            assert counted == {"bots": 1, "advisers": 1}
             async with client(a.ws + "/ws/chat") as customer:
                 welcome = await customer.hello()
                 assert welcome["availability"] == {"bots": 1, "advisers": 1}

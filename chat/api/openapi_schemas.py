@@ -100,7 +100,7 @@ _STAFF_SESSION: Final[dict[str, Schema]] = {
 _ARCHIVE_SESSION: Final[dict[str, Schema]] = {**_SESSION_CORE, "retention": ref("CustomerRetention")}
 _AUDIT_ACTIONS: Final = [
     "read_session", "search_customer", "read_audit", "export_case", "place_hold", "release_hold", "erasure",
-    "erasure_refused", "handover_accept", "takeover",
+    "erasure_refused", "handover_accept", "takeover", "read_refused",
 ]  # fmt: skip
 _SMALL: Final[Schema] = {"$ref": "#/components/schemas/SmallCount"}
 _DAY_COUNTS: Final[dict[str, Schema]] = {

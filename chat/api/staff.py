@@ -109,6 +109,11 @@ async def read_session(request: Request) -> Response:
     now = svc.clock()
     record = await _session(svc, request.path_params["session_id"], now)
     if who.role == "adviser" and who.staff_id not in record.adviser_ids:
+        # Recorded too: an attempt without a need is what the audit log is there to show (issue 14).
+        await audit(
+            svc, actor_id=who.staff_id, role=who.role, action="read_refused", purpose=purpose,
+            session_id=record.session_id, customer_id=record.customer_id,
+        )
         log.warning("staff access refused", extra={"session_id": record.session_id, "role": who.role})
         raise Forbidden("advisers may read only sessions they took part in")
     await audit(

@@ -116,7 +116,9 @@ async def test_wrong_role_is_403(
     async with http(api) as client:
         r = await client.request(method, url, headers=headers, json=body)
     check_error(r, 403, "forbidden")
-    assert await _audit_of(api, staff_id) == []
+    trail = [a.action for a in await _audit_of(api, staff_id)]
+    # An adviser asking for a transcript they have no part in is recorded (issue 14); nothing else is.
+    assert trail == (["read_refused"] if role == "adviser" and path.startswith("/api/staff/sessions/{sid}?") else [])
 
 
 async def test_adviser_reads_only_sessions_they_took_part_in(api: Running) -> None:
@@ -131,6 +133,10 @@ async def test_adviser_reads_only_sessions_they_took_part_in(api: Running) -> No
         for sid in (other, bot_only):
             check_error(await client.get(f"/api/staff/sessions/{sid}", params={"purpose": PURPOSE},
                                          headers=headers), 403)
+        # The refused attempts are in the audit log, and so in the customer's access log.
+        log = (await client.get("/api/archive/access-log", headers=bearer(api.customer_token(customer)))).json()
+        refused = [(e["session_id"], e["purpose"]) for e in log["entries"] if e["action"] == "read_refused"]
+        assert sorted(refused) == sorted([(other, PURPOSE), (bot_only, PURPOSE)])
     assert r.status_code == 200
     body = r.json()
     check("StaffSessionDetail", body)
@@ -144,7 +150,11 @@ async def test_adviser_reads_only_sessions_they_took_part_in(api: Running) -> No
     )
     assert body["expire_at"] is not None
     assert "holds" not in body["retention"]  # case references are for compliance only
-    assert [a.session_id for a in await _audit_of(api, adviser)] == [theirs]
+    # One read, two refused attempts (newest first), and the handover that made it theirs.
+    trail = [(a.action, a.session_id) for a in await _audit_of(api, adviser)]
+    assert [t for t in trail if t[0] == "read_session"] == [("read_session", theirs)]
+    assert sorted(t for t in trail if t[0] == "read_refused") == sorted([("read_refused", other),
+                                                                      ("read_refused", bot_only)])
 
 
 @pytest.mark.parametrize(

@@ -605,3 +605,21 @@ async def test_encryption_at_rest_through_the_mongo_layers(store: MongoStore) ->
     assert await keys.get("enc") is not None
     assert await sealed_store.delete_session("enc")
     assert await keys.get("enc") is None
+
+
+async def test_audit_tampering_in_the_collection_is_caught_on_nx(store: MongoStore) -> None:
+    """Edits and deletions made directly in MongoDB (as an administrator could) break the chain."""
+    from chat.audit_chain import verify_store
+
+    for i in range(6):
+        await store.add_audit(AuditRecord(f"t{i}", T0 + timedelta(seconds=i), "comp1", "compliance", "read_session",
+                                          f"sak {i}", T0 + YEAR))
+    audit_coll = store.client.get_database(store.database_name)["audit"]
+    await audit_coll.update_one({"chain_seq": 3}, {"$set": {"purpose": "ingen grunn"}})
+    verdict = await verify_store(store)
+    assert (verdict.ok, verdict.broken_at, verdict.reason) == (False, 3, "edited")
+    await audit_coll.update_one({"chain_seq": 3}, {"$set": {"purpose": "sak 2"}})
+    assert (await verify_store(store)).ok
+    await audit_coll.delete_one({"chain_seq": 5})
+    verdict = await verify_store(store)
+    assert (verdict.ok, verdict.broken_at, verdict.reason) == (False, 5, "missing")

@@ -51,7 +51,8 @@ from chat.errors import DuplicateKey, ErasureRefused, StoreError, StoreUnavailab
 from chat.store import mongo_queries as q
 from chat.store import mongo_stats
 from chat.store.base import AuditRecord, Hold, NewMessage, Retention, SessionKind, SessionRecord
-from chat.store.mongo import MongoStore, supports_transactions, translate_error
+from chat.store.mongo import MongoStore
+from chat.store.mongo_boundary import supports_transactions, translate_error
 from tests.store.mongo_fixtures import NX_BIN, NxServer, fresh_database_name
 
 pytestmark = pytest.mark.skipif(NX_BIN is None, reason="nx-27017 is not installed (pip install nx-27017)")

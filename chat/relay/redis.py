@@ -84,6 +84,10 @@ class RedisRelay(Relay):
         self._waiters: dict[str, asyncio.Event] = {}
         #: Other live instances (presence set, plus hellos heard since): whom ``publish`` sends to.
         self.peers: set[str] = set()
+        #: When each peer was last seen (monotonic): in the presence set, or saying hello. A peer stays
+        #: a peer until unseen for the presence TTL, so a Redis restarted empty (every presence gone
+        #: until each instance's next heartbeat) does not cut live delivery for a heartbeat or two.
+        self._peer_seen: dict[str, float] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._touching: set[asyncio.Task[None]] = set()
         self._client: aioredis.Redis | None = None
@@ -266,8 +270,10 @@ class RedisRelay(Relay):
         if isinstance(event, Hello):
             if event.bye:
                 self.peers.discard(msg.sender)
+                self._peer_seen.pop(msg.sender, None)
             else:
                 self.peers.add(msg.sender)
+                self._peer_seen[msg.sender] = time.monotonic()
             return
         if isinstance(event, Reply):
             pending = self.core.pending.get(event.request_id)
@@ -315,7 +321,7 @@ class RedisRelay(Relay):
                         pipe.zremrangebyscore(key, "-inf", now)
                     pipe.zrangebyscore(self._instances_key, now, "+inf")
                     live = (await pipe.execute())[-1]
-                self.peers = {_text(m) for m in live} - {self.instance_id}
+                self._update_peers({_text(m) for m in live} - {self.instance_id})
                 if not self._presence_ok:
                     log.info("relay presence renewed", extra={"instance": self.instance_id})
                 self._presence_ok = True
@@ -324,6 +330,15 @@ class RedisRelay(Relay):
                 self._mark_down("heartbeat", exc)
                 self._presence_ok = False
             await asyncio.sleep(self.heartbeat_s)
+
+    def _update_peers(self, live: set[str]) -> None:
+        seen_at = time.monotonic()
+        for peer in live:
+            self._peer_seen[peer] = seen_at
+        for peer, at in list(self._peer_seen.items()):
+            if seen_at - at > self.presence_ttl_s:
+                del self._peer_seen[peer]
+        self.peers = set(self._peer_seen)
 
     async def request(self, op: Op, args: dict[str, Any]) -> list[dict[str, Any]]:
         expected = set(self.peers)

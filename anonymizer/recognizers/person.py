@@ -542,7 +542,7 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     sure = [f for f in names if f & NAME and not f & (AMBIGUOUS | SOFT)]
     if sure:
         has_unknown = any(not f & NAME for f in names)
-        if has_unknown and not (names[0] & GIVEN or names[-1] & SURNAME):
+        if has_unknown and not (names[0] & GIVEN or names[-1] & SURNAME or toks.low[first + 1] in MIDDLE_MARKERS):
             return None
         return first, last, SCORE_GIVEN_PLUS_UNKNOWN if has_unknown else SCORE_FULL_NAME
     if names[0] & GIVEN and names[-1] & SURNAME and all(f & NAME and not f & SOFT for f in names):

@@ -66,7 +66,7 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
     k = j + 1
     particles = 0  # "Kristine Elise Haugstad van der Berg": particles do not count towards the longest name
     while k < n and k - j - particles < MAX_NAME_TOKENS:
-        if not joined(toks, k - 1) and not _surname_next_line(toks, j, k):
+        if not joined(toks, k - 1) and not _surname_next_line(toks, j, k, strong=strong):
             break
         flags, shape = toks.flags[k], toks.shape[k]
         if toks.low[k] in relations().here or (shape == LOWER and toks.low[k] in SAID):
@@ -78,6 +78,7 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
             k += 1
             continue
         particle = flags & PARTICLE and (shape == LOWER or not flags & NAME)
+        particle = particle or (toks.low[k] in MIDDLE_MARKERS and k > j)  # "Nguyễn Văn An", "Lê Thị Hoa"
         if particle or (len(toks.low[k]) == 1 and shape == CAP):
             # "van der Berg", "bin Laden", "Ole J. Hansen": only inside a name, never at its end.
             if k + 1 < n and joined(toks, k):
@@ -116,19 +117,20 @@ def _introduced_surname(toks: Tokens, j: int, k: int) -> bool:
     return k + 2 >= n or closed(toks, k + 1) or toks.low[k + 2] in relations().after_here
 
 
-def _surname_next_line(toks: Tokens, j: int, k: int) -> bool:
+def _surname_next_line(toks: Tokens, j: int, k: int, *, strong: bool = False) -> bool:
     """A name broken over two lines, as a phone's narrow field or a signature does it ("Lars Erik\nSkogstad
     heter jeg", "Mvh\nKari\nBakke\n33 18 38 59"): the given names fill their line, and the next line starts
     with a capitalised surname (in the lists or by its ending) that ends its line or is followed by lower
     case. Two people on two lines are more often "Kari\nOla": given names do not continue over a line."""
     if toks.text[toks.end[k - 1]] not in "\r\n" or toks.gap(k - 1).strip(" \t\r") != "\n":
         return False  # (the first character first: most names end before a space)
-    if j > 0 and "\n" not in toks.gap(j - 1):
-        return False
+    if j > 0 and "\n" not in toks.gap(j - 1) and not (strong and k == j + 1):
+        return False  # (after "jeg heter", "My name is": the given name need not start its line)
     flags, low = toks.flags[k], toks.low[k]
     if toks.shape[k] != toks.shape[j] or toks.shape[k] == LOWER or flags & (GIVEN | NOT_NAME | FUNCTION):
         return False
-    if not (flags & SURNAME or (not flags and SURNAME_ENDING.search(low) is not None)):
+    unknown = strong and len(low) > 2 and not NUMBER_AFTER.match(toks.text, toks.end[k])  # not "Skogveien 17"
+    if not (flags & SURNAME or (not flags and (SURNAME_ENDING.search(low) is not None or unknown))):
         return False
     return k + 1 >= len(toks.low) or "\n" in toks.gap(k) or toks.shape[k + 1] == LOWER
 
@@ -238,13 +240,30 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
     way, when that given name is also a word ("Tor Arne Fjell har ...", "MIN MOR ELSE MARIE TVEIT"):
     a word the rules would not start a name with, but a name once a name follows it."""
     k = first - 1
-    if k < 0 or covered[k] or not joined(toks, k) or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[first]:
+    if k < 0 or covered[k] or not joined(toks, k) or toks.shape[k] != toks.shape[first]:
         return first
     flags = toks.flags[k]
     low = toks.low[k]
     if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
         return first
+    if toks.shape[k] == LOWER and not _lower_given_before(toks, k, first):
+        return first
     return k if toks.flags[first] & NAME else first
+
+
+def _lower_given_before(toks: Tokens, k: int, first: int) -> bool:
+    """In lower case, a given name that is also a word ("mai", "tor", "per") starts the name only before a
+    given name in no word list ("dette er mai tran", "d e tor egil kårvåg", "mai linh tran som"): a word
+    before an ambiguous name, or after other words, stays a word ("kr per kari", "not even kari")."""
+    nxt = toks.flags[first]
+    if not nxt & NAME or nxt & (AMBIGUOUS | COMMON | FUNCTION | NOT_NAME | SOFT):
+        return False
+    before = toks.low[k - 1] if k > 0 and joined(toks, k - 1) else ""
+    return k == 0 or before in _BEFORE_LOWER_GIVEN or before in relations().kin  # "samboer mai linh tran"
+
+
+#: Words a lower-case full name follows (besides kin): "dette er mai tran", "mi mai linh tran", "til tor egil".
+_BEFORE_LOWER_GIVEN = _MY | _GREETINGS | {"er", "e", "is", "am", "im", "til", "te", "to", "fra", "frå", "from"}
 
 
 #: After "name + initial": a verb of the person ("kan per h ringe meg", "ola n sa at").

@@ -22,8 +22,9 @@ from anonymizer.recognizers._gazetteer import (
     SURNAME,
     word_flags,
 )
-from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, Tokens
+from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, Tokens, closed
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun, unit_after
+from anonymizer.recognizers.person_extend import MIDDLE_MARKERS
 from anonymizer.recognizers.person_words import (
     _MY,
     _POSSESSIVES,
@@ -325,13 +326,15 @@ _NOT_INITIALS = frozenset(
 
 
 def initials_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
-    """(first, last) word of a person's bare initials after a word that points at a person: "fra K.B."."""
+    """(first, last) word of a person's bare initials after a word that points at a person: "fra K.B.";
+    and of initials before a surname anywhere: "E.M. Berg sa", "Mvh B.K. Solheim"."""
     n = len(toks.low)
-    for j in range(1, n - 1):
+    for j in range(n - 1):
         if covered[j] or toks.shape[j] == LOWER or len(toks.low[j]) != 1 or toks.gap(j) not in (".", ". "):
             continue
-        if toks.shape[j + 1] == LOWER or len(toks.low[j + 1]) != 1 or _word(toks, j - 1) not in _BEFORE_INITIALS:
+        if toks.shape[j + 1] == LOWER or len(toks.low[j + 1]) != 1 or (j > 0 and toks.gap(j - 1) == "."):
             continue
+        cued = j > 0 and _word(toks, j - 1) in _BEFORE_INITIALS
         last = j + 1
         while (
             last + 1 < n
@@ -343,7 +346,24 @@ def initials_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int
             last += 1  # "T.O.R.E. L.I.E": a name spelled out
         if "".join(toks.low[j : last + 1]) in _NOT_INITIALS:
             continue
-        yield j, last
+        if _surname_after_initials(toks, last, cued=cued):
+            yield j, last + 1  # "J.R.R. Holm here", "Helsing A.K. Fjell"
+        elif cued:
+            yield j, last
+
+
+def _surname_after_initials(toks: Tokens, last: int, *, cued: bool) -> bool:
+    """Initials ("J.R.R.", "A.K.") are followed by a capitalised surname: a name anywhere; after a word
+    that points at a person ("Helsing A.K. Fjell") a surname that is also a word, ending its clause."""
+    k = last + 1
+    if k >= len(toks.low) or toks.gap(last) != ". " or toks.shape[k] != toks.shape[last] or len(toks.low[k]) < 3:
+        return False
+    flags = toks.flags[k]
+    if flags & (NOT_NAME | FUNCTION):
+        return False
+    if flags & NAME or not flags:
+        return True
+    return cued and flags == COMMON and closed(toks, k)
 
 
 #: Between a surname and a given name as bank statements and card embossing print them: "HAUGE KJELL",
@@ -354,6 +374,8 @@ _SURNAME_FIRST_GAPS = frozenset({" ", ", ", "/", ","})
 def surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """A surname in capitals, then given names in capitals, in a message that is not all capitals."""
     n = len(toks.low)
+    if toks.shape[i] == LOWER:
+        return _marked_surname_first(toks, i)
     if toks.shape[i] != UPPER or not toks.flags[i] & SURNAME or toks.flags[i] & (NOT_NAME | FUNCTION) or shouting(toks):
         return None
     if i + 1 >= n or toks.gap(i) not in _SURNAME_FIRST_GAPS or toks.shape[i + 1] != UPPER:
@@ -367,6 +389,21 @@ def surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None:
 
 
 SCORE_SURNAME_FIRST = 0.75  # as a lower-case full name (person.py)
+
+
+def _marked_surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """A surname in lower case, a Vietnamese middle name and a given name: "pappa nguyen van long", "fra
+    pham thi lan". The middle name ("van", "thi") says the words around it are a name, whatever they mean."""
+    if i + 2 >= len(toks.low) or toks.low[i + 1] not in MIDDLE_MARKERS or toks.shape[i + 2] != LOWER:
+        return None
+    flags, given = toks.flags[i], toks.flags[i + 2]
+    if not flags & SURNAME or flags & (NOT_NAME | FUNCTION) or given & (NOT_NAME | FUNCTION | PARTICLE):
+        return None  # not "hansen van der berg": a particle, not a middle name
+    if len(toks.low[i + 2]) < 2:
+        return None
+    if toks.gap(i) != " " or toks.gap(i + 1) != " ":
+        return None
+    return i, i + 2, SCORE_SURNAME_FIRST
 
 
 #: After a pair or list of names: "mark and will both paid", "lily and daisy (my roommates)", "may and

@@ -293,7 +293,7 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         return
     try:
         # Who is there to answer: the widget tells the customer when nobody is (issue 12).
-        available = await services.hub.availability()
+        available = services.hub.availability()
         conn.send(
             p.encode(
                 {

@@ -181,17 +181,18 @@ class Hub:
         async with live.lock:
             await self.apply(live, live.machine.handover_cancelled())
 
-    async def availability(self) -> dict[str, Any]:
-        """How many bots and advisers are connected, on every instance when the relay can say, else here."""
-        counts = await self.relay.agent_counts()
-        if counts is None:
-            counts = {}
-            for agent in self.agents.values():
-                counts[agent.role] = counts.get(agent.role, 0) + 1
-        return {"type": "availability", "bots": counts.get("bot", 0), "advisers": counts.get("adviser", 0)}
+    def availability(self) -> dict[str, Any]:
+        """How many bots and advisers are connected: on every instance as the relay last counted them,
+        and at least those connected here now (one may have connected since the count)."""
+        here: dict[str, int] = {}
+        for agent in self.agents.values():
+            here[agent.role] = here.get(agent.role, 0) + 1
+        everywhere = self.relay.agent_counts() or {}
+        bots, advisers = (max(here.get(r, 0), everywhere.get(r, 0)) for r in ("bot", "adviser"))
+        return {"type": "availability", "bots": bots, "advisers": advisers}
 
     async def send_availability(self, live: LiveSession) -> None:
-        await self._broadcast("customer", await self.availability(), live)
+        await self._broadcast("customer", self.availability(), live)
 
     async def customer_end(self, live: LiveSession) -> None:
         async with live.lock:

@@ -72,9 +72,10 @@ class Relay(abc.ABC):
         """An agent just connected here: record its presence now rather than at the next heartbeat.
         Never waits."""
 
-    async def agent_counts(self) -> Mapping[str, int] | None:
-        """Connected agents per role on every live instance, this one included (the availability a
-        waiting customer is told); ``None`` when only this instance's own count can be known."""
+    def agent_counts(self) -> Mapping[str, int] | None:
+        """Connected agents per role on every live instance, this one included, as of the last heartbeat
+        (the availability a customer is told at every welcome: never a round trip of its own); ``None``
+        when only this instance's own count can be known. Never waits."""
         return None
 
     @abc.abstractmethod

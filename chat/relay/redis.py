@@ -88,6 +88,8 @@ class RedisRelay(Relay):
         #: a peer until unseen for the presence TTL, so a Redis restarted empty (every presence gone
         #: until each instance's next heartbeat) does not cut live delivery for a heartbeat or two.
         self._peer_seen: dict[str, float] = {}
+        #: Connected agents per role on every instance, as of the last heartbeat (``agent_counts``).
+        self._counts: dict[str, int] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._touching: set[asyncio.Task[None]] = set()
         self._client: aioredis.Redis | None = None
@@ -308,6 +310,7 @@ class RedisRelay(Relay):
                 expires = now + self.presence_ttl_s
                 local = dict(self._handler.local_agents()) if self._handler else {}
                 agents = dict.fromkeys(local, expires)
+                count_at: dict[str, int] = {}  # role -> place of its ZCOUNT reply
                 async with self._client.pipeline(transaction=False) as pipe:
                     pipe.zadd(self._instances_key, {self.instance_id: expires})
                     pipe.zremrangebyscore(self._instances_key, "-inf", now)
@@ -319,8 +322,13 @@ class RedisRelay(Relay):
                         if mine:
                             pipe.zadd(key, mine)
                         pipe.zremrangebyscore(key, "-inf", now)
+                        count_at[role] = len(pipe.command_stack)
+                        pipe.zcount(key, f"({now}", "+inf")
                     pipe.zrangebyscore(self._instances_key, now, "+inf")
-                    live = (await pipe.execute())[-1]
+                    replies = await pipe.execute()
+                live = replies[-1]
+                # The counts ride on the heartbeat: a welcome reads them from memory.
+                self._counts = {role: int(replies[at]) for role, at in count_at.items()}
                 self._update_peers({_text(m) for m in live} - {self.instance_id})
                 if not self._presence_ok:
                     log.info("relay presence renewed", extra={"instance": self.instance_id})
@@ -372,19 +380,8 @@ class RedisRelay(Relay):
                     pipe.zadd(self._role_keys[role], {agent_id: now + self.presence_ttl_s})
                 await asyncio.wait_for(pipe.execute(), self.heartbeat_s)
 
-    async def agent_counts(self) -> Mapping[str, int] | None:
-        if not self.healthy or self._client is None:
-            return None
-        try:
-            now = await self._now()
-            async with self._client.pipeline(transaction=False) as pipe:
-                for key in self._role_keys.values():
-                    pipe.zcount(key, f"({now}", "+inf")
-                counts = await pipe.execute()
-        except _DOWN as exc:
-            self._mark_down("presence", exc)
-            return None
-        return {role: int(n) for role, n in zip(self._role_keys, counts, strict=True)}
+    def agent_counts(self) -> Mapping[str, int] | None:
+        return self._counts if self.healthy else None
 
     async def agents_online(self, agent_ids: Collection[str]) -> set[str] | None:
         ids = list(agent_ids)

@@ -20,7 +20,7 @@ Rules every backend keeps:
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Final, Generic, Literal, TypeVar
@@ -244,6 +244,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     async def get_session(self, session_id: str, *, now: datetime) -> SessionRecord | None:
         """The session, or ``None`` if unknown or expired."""
+
+    @abc.abstractmethod
+    async def live_session_ids(self, session_ids: Collection[str], *, now: datetime) -> set[str]:
+        """Which of ``session_ids`` exist and have not expired at ``now``: one query for a batch (the key
+        sweep asks it for every stored data key, a page at a time)."""
 
     @abc.abstractmethod
     async def update_session(

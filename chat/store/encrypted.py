@@ -143,7 +143,8 @@ class EncryptingStore(Store):
         read from the chat store, so a legal hold (no expiry) keeps its session's key."""
         destroyed, after = 0, ""
         while page := await self.keys.page(after=after, limit=_SWEEP_PAGE):
-            gone = [sid for sid, _, _ in page if await self.inner.get_session(sid, now=now) is None]
+            live = await self.inner.live_session_ids([sid for sid, _, _ in page], now=now)
+            gone = [sid for sid, _, _ in page if sid not in live]
             destroyed += await self.keys.delete(gone)
             for sid in gone:
                 self._cache.pop(sid, None)

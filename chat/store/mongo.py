@@ -31,7 +31,7 @@ import asyncio
 import functools
 import logging
 import weakref
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from datetime import UTC, datetime
 from typing import Final, ParamSpec, TypeVar
 
@@ -204,6 +204,14 @@ class MongoStore(Store):
     async def get_session(self, session_id: str, *, now: datetime) -> SessionRecord | None:
         doc = await self._coll(q.SESSIONS).find_one(q.session_filter(session_id, now), q.SESSION_PROJECTION)
         return None if doc is None else q.session_from_document(doc)
+
+    @_boundary
+    async def live_session_ids(self, session_ids: Collection[str], *, now: datetime) -> set[str]:
+        ids = list(session_ids)
+        if not ids:
+            return set()
+        found = self._coll(q.SESSIONS).find(q.sessions_filter(ids, now), {"_id": 1})
+        return {str(doc["_id"]) async for doc in found}
 
     @_boundary
     async def update_session(

@@ -317,6 +317,11 @@ def session_filter(session_id: str, now: datetime) -> Document:
     return {"_id": session_id, **live(now)}
 
 
+def sessions_filter(session_ids: list[str], now: datetime) -> Document:
+    """Live sessions among these ids."""
+    return {"_id": {"$in": session_ids}, **live(now)}
+
+
 #: Only what the caller of :meth:`~chat.store.base.Store.get_session` needs: not the counters map.
 SESSION_PROJECTION: Final[Document] = {"redactions": 0}
 

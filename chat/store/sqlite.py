@@ -25,7 +25,7 @@ import logging
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from functools import partial
@@ -340,6 +340,17 @@ class SqliteStore(Store):
         args = (session_id, epoch_us(now))
         row = await self._read(lambda conn: conn.execute(_GET_SESSION, args).fetchone())
         return None if row is None else _session_from_row(row)
+
+    async def live_session_ids(self, session_ids: Collection[str], *, now: datetime) -> set[str]:
+        ids = list(session_ids)
+        if not ids:
+            return set()
+        sql = (
+            f"SELECT session_id FROM sessions WHERE session_id IN ({','.join('?' * len(ids))}) "  # noqa: S608
+            "AND (expire_at IS NULL OR expire_at > ?)"
+        )
+        rows = await self._read(lambda conn: conn.execute(sql, [*ids, epoch_us(now)]).fetchall())
+        return {row[0] for row in rows}
 
     async def update_session(
         self,

@@ -499,6 +499,14 @@ class StoreContract:
                 assert isinstance(outcomes[0], ErasureRefused)
                 assert await store.get_session(sid, now=T0) is not None
 
+    async def test_live_session_ids_in_one_batch(self, store: Store) -> None:
+        await store.create_session(new_session("old", retention=analytics(days=1)))
+        await store.create_session(new_session("live"))
+        ids = ["old", "live", "never"]
+        assert await store.live_session_ids(ids, now=T0) == {"old", "live"}
+        assert await store.live_session_ids(ids, now=T0 + 2 * DAY) == {"live"}
+        assert await store.live_session_ids([], now=T0) == set()
+
     async def test_purge_counts_and_leaves_live_data(self, store: Store) -> None:
         await store.create_session(new_session("old", retention=analytics(days=1)))
         await store.create_session(new_session("live"))

@@ -624,3 +624,10 @@ async def test_audit_tampering_in_the_collection_is_caught_on_nx(store: MongoSto
     await audit_coll.delete_one({"chain_seq": 5})
     verdict = await verify_store(store)
     assert (verdict.ok, verdict.broken_at, verdict.reason) == (False, 5, "missing")
+
+
+async def test_live_session_ids_on_nx(store: MongoStore) -> None:
+    await store.create_session(session("l1"))
+    await store.create_session(session("l2"))
+    assert await store.live_session_ids(["l1", "l2", "nope"], now=T0) == {"l1", "l2"}
+    assert await store.live_session_ids([], now=T0) == set()

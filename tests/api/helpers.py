@@ -84,8 +84,10 @@ async def chat_session(
     adviser_id: str | None = None,
     adviser_text: str = "Hei, jeg er rådgiver og hjelper deg gjerne.",
     end: bool = True,
+    bot_answers: bool = False,
 ) -> str:
-    """Drive a real chat through ``/ws/chat`` (and ``/ws/agent`` when an adviser takes over); the session id."""
+    """Drive a real chat through ``/ws/chat`` (and ``/ws/agent`` when an adviser takes over); the session id.
+    ``bot_answers``: a bot is connected and answers, so wait for its reply after each message."""
     async with AsyncExitStack() as stack:
         agent = None
         if adviser_id is not None:
@@ -101,6 +103,8 @@ async def chat_session(
         for n, text in enumerate(texts, start=1):
             await ws.send(json.dumps({"type": "message", "client_msg_id": str(n), "text": text}))
             await _recv(ws, lambda f: f["type"] == "ack")
+            if bot_answers:
+                await _recv(ws, lambda f: f["type"] == "message" and f.get("from") == "bot")
         if agent is not None:
 
             def mine(kind: str, sid: str = session_id) -> Callable[[dict[str, Any]], bool]:

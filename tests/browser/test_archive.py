@@ -24,7 +24,7 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from tests.api.helpers import signed_token
-from tests.browser.conftest import CHROMIUM, EXPECTED_CONSOLE, SCREENSHOTS, WAIT_S, AgentClient, no_axe_violations
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, WAIT_S, AgentClient, no_axe_violations
 from tests.servers import Running, make_settings, run_in_thread
 
 if not CHROMIUM.exists():
@@ -156,28 +156,6 @@ def context(browser: Any) -> Iterator[Any]:
         yield ctx
     finally:
         ctx.close()
-
-
-@pytest.fixture
-def allowed_console() -> list[str]:
-    """Console errors a test provokes on purpose (Chromium logs every 4xx/failed fetch as one)."""
-    return []
-
-
-@pytest.fixture
-def page(context: Any, allowed_console: list[str]) -> Iterator[Any]:
-    """A page that fails the test on any script error or CSP violation it did not ask for."""
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-
-    def on_console(msg: Any) -> None:
-        if msg.type == "error" and not any(e in msg.text for e in (*EXPECTED_CONSOLE, *allowed_console)):
-            problems.append(f"console: {msg.text}")
-
-    pg.on("console", on_console)
-    yield pg
-    assert not problems, problems
 
 
 # --- helpers ----------------------------------------------------------------------------------------

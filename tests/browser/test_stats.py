@@ -14,18 +14,16 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from websockets.asyncio.client import ClientConnection, connect
 
-from tests.browser.conftest import CHROMIUM, EXPECTED_CONSOLE, SCREENSHOTS, WAIT_S, AgentClient, no_axe_violations
+from tests.api.helpers import chat_session
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, WAIT_S, AgentClient, no_axe_violations
 from tests.servers import Running
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
@@ -46,51 +44,14 @@ Frame = dict[str, Any]
 # --- known data through the real gateway --------------------------------------------------------------
 
 
-async def _recv(ws: ClientConnection, match: Callable[[Frame], bool]) -> Frame:
-    while True:
-        frame: Frame = json.loads(await asyncio.wait_for(ws.recv(), WAIT_S))
-        assert frame.get("type") != "error", frame
-        if match(frame):
-            return frame
-
-
-async def _chat(server: Running, text: str, *, customer_id: str | None = None, adviser: bool = False) -> None:
-    """One chat: the bot answers the customer's message, an adviser takes over if asked, the customer ends."""
-    async with AsyncExitStack() as stack:
-        agent = None
-        if adviser:
-            agent = await stack.enter_async_context(connect(server.ws + "/ws/agent", open_timeout=WAIT_S))
-            token = server.staff_token(f"adv-{uuid.uuid4().hex[:8]}", "adviser")
-            await agent.send(json.dumps({"type": "hello", "token": token}))
-            await _recv(agent, lambda f: f["type"] == "welcome")
-        ws = await stack.enter_async_context(connect(server.ws + "/ws/chat", open_timeout=WAIT_S))
-        hello: Frame = {"type": "hello"}
-        if customer_id is not None:
-            hello["token"] = server.customer_token(customer_id)
-        await ws.send(json.dumps(hello))
-        sid = (await _recv(ws, lambda f: f["type"] == "welcome"))["session_id"]
-        await ws.send(json.dumps({"type": "message", "client_msg_id": "1", "text": text}))
-        await _recv(ws, lambda f: f["type"] == "ack")
-        await _recv(ws, lambda f: f["type"] == "message" and f.get("from") == "bot")
-        if agent is not None:
-            await ws.send(json.dumps({"type": "handover_request"}))
-            await _recv(agent, lambda f: f["type"] == "handover_request" and f.get("session_id") == sid)
-            await agent.send(json.dumps({"type": "accept", "session_id": sid}))
-            await _recv(agent, lambda f: f["type"] == "transcript" and f.get("session_id") == sid)
-            await agent.send(json.dumps({"type": "message", "session_id": sid, "client_msg_id": "a1",
-                                         "text": "Hei, jeg er rådgiver og hjelper deg."}))
-            await _recv(agent, lambda f: f["type"] == "ack" and f.get("session_id") == sid)
-        await ws.send(json.dumps({"type": "end"}))
-        await _recv(ws, lambda f: f["type"] == "ended")
-
-
 async def _make_chats(server: Running) -> None:
+    """The bot answers every customer message; two chats are taken over by an adviser."""
     for _ in range(7):
-        await _chat(server, CARDS)
+        await chat_session(server, texts=(CARDS,), bot_answers=True)
     for _ in range(5):
-        await _chat(server, LOANS, customer_id=f"cust-{uuid.uuid4().hex[:10]}")
+        await chat_session(server, texts=(LOANS,), customer_id=f"cust-{uuid.uuid4().hex[:10]}", bot_answers=True)
     for _ in range(2):
-        await _chat(server, BANKID, adviser=True)
+        await chat_session(server, texts=(BANKID,), adviser_id=f"adv-{uuid.uuid4().hex[:8]}", bot_answers=True)
 
 
 def _service(server: Running, query: str = "") -> dict[str, Any]:
@@ -124,28 +85,6 @@ def figures(server: Running) -> dict[str, Any]:
 
 
 # --- the page -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def allowed_console() -> list[str]:
-    """Console errors a test provokes on purpose (Chromium logs every refused fetch as one)."""
-    return []
-
-
-@pytest.fixture
-def page(context: Any, allowed_console: list[str]) -> Iterator[Any]:
-    """A page that fails the test on any script error or CSP violation it did not ask for."""
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-
-    def on_console(msg: Any) -> None:
-        if msg.type == "error" and not any(e in msg.text for e in (*EXPECTED_CONSOLE, *allowed_console)):
-            problems.append(f"console: {msg.text}")
-
-    pg.on("console", on_console)
-    yield pg
-    assert not problems, problems
 
 
 def sign_in(page: Any, server: Running) -> None:

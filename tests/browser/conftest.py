@@ -81,31 +81,29 @@ WAIT_S = 10.0
 Frame = dict[str, Any]
 
 
-class AgentClient:
-    """A bot or adviser on ``/ws/agent``. Records every frame; a bot can answer customer messages."""
+class SocketClient:
+    """A real ``websockets`` client on its own event loop in a thread (Playwright's sync API must not run
+    inside an asyncio loop): says hello, records every frame, and lets the test wait for one."""
 
-    def __init__(self, server: Running, role: str, reply: Callable[[str], str | None] | None = None) -> None:
-        self.role = role
-        self.agent_id = f"{role}-{uuid.uuid4().hex[:8]}"
-        self.reply = reply
+    def __init__(self, url: str, hello: Frame, *, name: str) -> None:
         self.frames: list[Frame] = []
         self._cond = threading.Condition()
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name=self.agent_id, daemon=True)
+        self._thread = threading.Thread(target=self._loop.run_forever, name=name, daemon=True)
         self._thread.start()
         self._ws: Any = None
-        token = server.staff_token(self.agent_id, role)
-        self._run(self._connect(server.ws + "/ws/agent", token))
+        self.welcome: Frame = self._run(self._connect(url, hello))
+        assert self.welcome["type"] == "welcome", self.welcome
         self._reader: Future[None] = asyncio.run_coroutine_threadsafe(self._read(), self._loop)
 
     def _run(self, coro: Any) -> Any:
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result(WAIT_S)
 
-    async def _connect(self, url: str, token: str) -> None:
+    async def _connect(self, url: str, hello: Frame) -> Frame:
         self._ws = await websockets.connect(url)
-        await self._ws.send(json.dumps({"type": "hello", "token": token}))
-        welcome = json.loads(await self._ws.recv())
-        assert welcome["type"] == "welcome", welcome
+        await self._ws.send(json.dumps(hello))
+        welcome: Frame = json.loads(await self._ws.recv())
+        return welcome
 
     async def _read(self) -> None:
         with contextlib.suppress(websockets.ConnectionClosed):
@@ -114,20 +112,13 @@ class AgentClient:
                 with self._cond:
                     self.frames.append(frame)
                     self._cond.notify_all()
-                if self.reply is not None and frame.get("type") == "message" and frame.get("from") == "customer":
-                    answer = self.reply(frame["text"])
-                    if answer is not None:
-                        await self._ws.send(json.dumps(self._message(frame["session_id"], answer)))
+                await self.on_frame(frame)
 
-    @staticmethod
-    def _message(session_id: str, text: str) -> Frame:
-        return {"type": "message", "session_id": session_id, "client_msg_id": uuid.uuid4().hex, "text": text}
+    async def on_frame(self, frame: Frame) -> None:
+        """A subclass's answer to a frame (a bot's reply); nothing by default."""
 
     def send(self, frame: Frame) -> None:
         self._run(self._ws.send(json.dumps(frame)))
-
-    def say(self, session_id: str, text: str) -> None:
-        self.send(self._message(session_id, text))
 
     def matching(self, **fields: Any) -> list[Frame]:
         with self._cond:
@@ -137,17 +128,43 @@ class AgentClient:
         """The first recorded frame with these field values, waiting for it if need be."""
         with self._cond:
             found = self._cond.wait_for(lambda: self.matching(**fields), timeout=WAIT_S)
-        assert found, f"{self.role} never received a frame with {fields}; got {self.frames}"
+        assert found, f"{self._thread.name} never received a frame with {fields}; got {self.frames}"
         return found[0]
 
-    def customer_texts(self, session_id: str) -> list[str]:
-        return [f["text"] for f in self.matching(type="message", session_id=session_id, **{"from": "customer"})]
-
-    def close(self) -> None:
+    def close(self, last: Frame | None = None) -> None:
         with contextlib.suppress(Exception):
+            if last is not None:
+                self._run(self._ws.send(json.dumps(last)))
             self._run(self._ws.close())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=WAIT_S)
+
+
+class AgentClient(SocketClient):
+    """A bot or adviser on ``/ws/agent``. Records every frame; a bot can answer customer messages."""
+
+    def __init__(self, server: Running, role: str, reply: Callable[[str], str | None] | None = None) -> None:
+        self.role = role
+        self.agent_id = f"{role}-{uuid.uuid4().hex[:8]}"
+        self.reply = reply
+        token = server.staff_token(self.agent_id, role)
+        super().__init__(server.ws + "/ws/agent", {"type": "hello", "token": token}, name=self.agent_id)
+
+    async def on_frame(self, frame: Frame) -> None:
+        if self.reply is not None and frame.get("type") == "message" and frame.get("from") == "customer":
+            answer = self.reply(frame["text"])
+            if answer is not None:
+                await self._ws.send(json.dumps(self._message(frame["session_id"], answer)))
+
+    @staticmethod
+    def _message(session_id: str, text: str) -> Frame:
+        return {"type": "message", "session_id": session_id, "client_msg_id": uuid.uuid4().hex, "text": text}
+
+    def say(self, session_id: str, text: str) -> None:
+        self.send(self._message(session_id, text))
+
+    def customer_texts(self, session_id: str) -> list[str]:
+        return [f["text"] for f in self.matching(type="message", session_id=session_id, **{"from": "customer"})]
 
 
 @contextlib.contextmanager

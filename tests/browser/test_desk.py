@@ -3,79 +3,34 @@ clients on /ws/chat (each on its own event loop in a thread, as the agents of co
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import json
-import threading
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-import websockets
 
-from tests.browser.conftest import CHROMIUM, SCREENSHOTS, WAIT_S, Frame, no_axe_violations
+from tests.browser.conftest import CHROMIUM, SCREENSHOTS, Frame, SocketClient, no_axe_violations
 from tests.servers import Running
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
-class Customer:
+class Customer(SocketClient):
     """A widget's side of /ws/chat, recording every frame."""
 
     def __init__(self, server: Running, token: str | None = None) -> None:
-        self.frames: list[Frame] = []
-        self._cond = threading.Condition()
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-        self._thread.start()
-        self._ws: Any = None
         hello: Frame = {"type": "hello"} if token is None else {"type": "hello", "token": token}
-        self.welcome: Frame = self._run(self._connect(server.ws + "/ws/chat", hello))
+        super().__init__(server.ws + "/ws/chat", hello, name="customer")
         self.session_id: str = self.welcome["session_id"]
-        asyncio.run_coroutine_threadsafe(self._read(), self._loop)
         self._n = 0
-
-    def _run(self, coro: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(WAIT_S)
-
-    async def _connect(self, url: str, hello: Frame) -> Frame:
-        self._ws = await websockets.connect(url)
-        await self._ws.send(json.dumps(hello))
-        welcome: Frame = json.loads(await self._ws.recv())
-        return welcome
-
-    async def _read(self) -> None:
-        with contextlib.suppress(websockets.ConnectionClosed):
-            async for raw in self._ws:
-                with self._cond:
-                    self.frames.append(json.loads(raw))
-                    self._cond.notify_all()
-
-    def send(self, frame: Frame) -> None:
-        self._run(self._ws.send(json.dumps(frame)))
 
     def say(self, text: str) -> None:
         self._n += 1
         self.send({"type": "message", "client_msg_id": f"c{self._n}", "text": text})
         self.wait_for(type="ack", client_msg_id=f"c{self._n}")
 
-    def matching(self, **fields: Any) -> list[Frame]:
-        with self._cond:
-            return [f for f in self.frames if all(f.get(k) == v for k, v in fields.items())]
-
-    def wait_for(self, **fields: Any) -> Frame:
-        with self._cond:
-            found = self._cond.wait_for(lambda: self.matching(**fields), timeout=WAIT_S)
-        assert found, f"customer never received {fields}; got {self.frames}"
-        return found[0]
-
-    def close(self) -> None:
+    def close(self, last: Frame | None = None) -> None:
         """End the session (so later tests' queues start empty), then disconnect."""
-        with contextlib.suppress(Exception):
-            self._run(self._ws.send(json.dumps({"type": "end"})))
-            self._run(self._ws.close())
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=WAIT_S)
+        super().close({"type": "end"} if last is None else last)
 
 
 @pytest.fixture

@@ -38,7 +38,6 @@ SESSIONS, ANONYMOUS, AUTHENTICATED = 14, 9, 5
 #: CSV columns that hold no count (labels, percentiles, rates); every other column is a count.
 NOT_COUNTS = {"day", "topic", "figure", "p50", "p90"}
 
-Frame = dict[str, Any]
 
 
 # --- known data through the real gateway --------------------------------------------------------------

@@ -15,6 +15,7 @@ whitespace, UTF-8, times as integer milliseconds since the epoch (what both stor
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable
@@ -36,19 +37,12 @@ def _ms(value: datetime) -> int:
 
 
 def canonical(record: AuditRecord, seq: int, prev: str) -> bytes:
-    fields = {
-        "audit_id": record.audit_id,
-        "at": _ms(record.at),
-        "actor_id": record.actor_id,
-        "role": record.role,
-        "action": record.action,
-        "purpose": record.purpose,
-        "session_id": record.session_id,
-        "customer_id": record.customer_id,
-        "expire_at": _ms(record.expire_at),
-        "seq": seq,
-        "prev": prev,
-    }
+    """Every field of the record (taken from the dataclass, so a field added later is covered too)."""
+    fields: dict[str, object] = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        fields[f.name] = _ms(value) if isinstance(value, datetime) else value
+    fields.update(seq=seq, prev=prev)
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 

@@ -85,6 +85,7 @@ from anonymizer.recognizers.person_not import (
     _names_a_street,
     _names_a_thing,
 )
+from anonymizer.recognizers.person_pairs import subject_pairs
 from anonymizer.recognizers.person_unlisted import (
     ambiguous_before_unlisted,
     cued_lower_pair,
@@ -262,6 +263,9 @@ class PersonRecognizer(EntityRecognizer):
         for j, score in list(coordinated_names(toks, covered)):
             if not covered[j]:
                 emit(j, j, score)
+        for j, score in list(subject_pairs(toks, covered)):
+            if not covered[j]:
+                emit(j, extend(toks, j, strong=False), score)
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
         for j, score in list(other_mentions(toks, named, covered)):

@@ -72,6 +72,17 @@ from anonymizer.recognizers.person_roles import (
     role_for,
     soft_person,
 )
+from anonymizer.recognizers.person_subjects import (
+    ADDED,
+    IS_AGE,
+    MODAL_NAMES,
+    PASSIVE,
+    month_or_modal_name,
+    opens_with_a_verb,
+    that_clause,
+    unlisted_subject,
+    verb_after,
+)
 from anonymizer.recognizers.person_words import (
     _ARTICLES,
     _CLEFT,
@@ -188,29 +199,17 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 yield j, SCORE_UNKNOWN  # "Kine hær": in no list, and near "kino", but introducing herself
             elif word_flags().get(toks.low[j], 0) & NAME and not toks.flags[j] & NOT_NAME and _introduces(toks, j, rel):
                 yield j, SCORE_KNOWN_LOWER  # "hi, will here.", "hi mai here", "frøya her igjen": a month or a verb
+            elif (toks.flags[j] & SOFT or toks.low[j] in MODAL_NAMES) and month_or_modal_name(toks, j, rel):
+                yield j, SCORE_DOUBT
             elif soft_person(toks, j, rel) or capitalised_word_in_role(toks, j, rel):
                 yield j, SCORE_KNOWN_LOWER  # "hu mai har", "sønnen min ask (7)", "Sky is my son"
             continue
         if _related(toks, j, rel):
             yield j, score
-        elif (_doubt(toks, j) or _opens_with_a_verb(toks, j)) and not _not_a_name_here(toks, j, rel):
+        elif (
+            _doubt(toks, j) or opens_with_a_verb(toks, j) or unlisted_subject(toks, j, rel)
+        ) and not _not_a_name_here(toks, j, rel):
             yield j, SCORE_DOUBT
-
-
-def _opens_with_a_verb(toks: Tokens, j: int) -> bool:
-    """A given name opens a sentence and a verb follows: strict mode redacts it (see ``_SUBJECT_VERBS``)."""
-    flags = toks.flags[j]
-    return (
-        toks.initial[j]
-        and (toks.shape[j] == CAP or (toks.shape[j] == LOWER and not any(ch.isupper() for ch in toks.text)))
-        and bool(flags & GIVEN)
-        and not flags & (SOFT | NOT_NAME | FUNCTION)
-        and not dialect_word(toks.low[j])  # "Nu har jag flyttat": Swedish "now"
-        and toks.low[j] not in _GREETINGS  # "yo kan dere sjekke"
-        and _word(toks, j + 1) in _SUBJECT_VERBS
-        and plain_gap(toks, j)
-        and not shouting(toks)
-    )
 
 
 def _initialled(toks: Tokens, j: int) -> bool:
@@ -267,10 +266,18 @@ def _capitalised_inside(toks: Tokens, j: int, rel: Relations) -> bool:
     people or after a verb of paying."""
     if toks.shape[j] != CAP or toks.initial[j] or _title_case(toks) or shouting(toks) or not plain_gap(toks, j - 1):
         return False
-    if toks.flags[j] & SOFT:
-        return False  # "in May": a month
     after = _word(toks, j + 1) if j + 1 < len(toks.low) and plain_gap(toks, j) else ""
+    if toks.flags[j] & SOFT:
+        # "in May": a month; but "whether May can use my card": a month takes no modal verb
+        return after in _MODAL and _word(toks, j - 1) not in _BEFORE_MONTH and j + 2 < len(toks.low)
     return after in _SUBJECT_VERBS or after == "som" or after in rel.speech or _word(toks, j - 1) in rel.money
+
+
+#: Words before a month: "in May", "until May", "fra Mai".
+_BEFORE_MONTH = _LOCATIVE | {
+    "of", "from", "until", "by", "since", "before", "after", "til", "fra", "frå", "innen", "før", "etter", "every",
+    "each", "last", "next", "this", "that", "hver", "neste", "forrige",
+}  # fmt: skip
 
 
 def _is_self(toks: Tokens, k: int, rel: Relations) -> bool:
@@ -399,11 +406,14 @@ _KIN_IN_BRACKETS = re.compile(r" ?\((?:(?:min|mi|mitt|my|vår|our|hans|hennes)\s
 
 
 def _aged(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "Liv (7)", "Tor 10 år": a listed name with an age after it; "storm (sønnen min)": with kin."""
-    if not toks.flags[j] & NAME:
-        return False
-    if AGE.match(toks.text, toks.end[j]) is not None:
-        return True
+    """ "Liv (7)", "Tor 10 år": a listed name with an age after it; "storm (sønnen min)", "Nevaeh
+    (datteren min)": a listed name or a capitalised word in no list with kin."""
+    if toks.flags[j] & NAME and (
+        AGE.match(toks.text, toks.end[j]) is not None or (toks.initial[j] and IS_AGE.match(toks.text, toks.end[j]))
+    ):
+        return True  # "Liv (7)", "ask e 14 no, kan han få eget kort?"
+    if not toks.flags[j] & NAME and toks.shape[j] != CAP:
+        return False  # "Nevaeh (datteren min)": a capitalised word in no list, with kin in brackets
     bracket = _KIN_IN_BRACKETS.match(toks.text, toks.end[j])
     return bracket is not None and bracket.group(1).lower() in rel.kin
 
@@ -426,12 +436,16 @@ def _sin(toks: Tokens, j: int, rel: Relations) -> bool:
 
 
 def _may_get(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "Kan Ask få BSU", "can Sky get a card", "vil at liv skal få tilgang": someone who may be given
-    something."""
+    """ "Kan Ask få BSU", "can Sky get a card", "vil at liv skal få tilgang", "can faith be added": someone
+    who may be given something, or added to an account."""
     if j + 1 >= len(toks.low) or not plain_gap(toks, j):
         return False
-    if _word(toks, j - 1) in _MODAL and _word(toks, j + 1) in _RECEIVE:
-        return True
+    if _word(toks, j - 1) in _MODAL:
+        k = verb_after(toks, j)  # "kan dag også få tilgang": one adverb between
+        if _word(toks, k) in _RECEIVE and all(plain_gap(toks, m) for m in range(j, k)):
+            return True
+        if _word(toks, j + 1) in PASSIVE and _word(toks, j + 2) in ADDED and plain_gap(toks, j + 1):
+            return True  # "can faith be added as a card holder", "kan liv bli lagt til"
     return (
         toks.initial[j] is False
         and _word(toks, j + 1) in _MODAL
@@ -584,7 +598,6 @@ def _doubt(toks: Tokens, j: int) -> bool:
         return False  # "Alo", "Seet": a rare name, but here a typo of an everyday word
     if j > 0 and toks.low[j - 1] in _DETERMINERS:
         return False  # "the Grace period", "en Rose-buket": a name does not take an article
-    if j > 0 and toks.low[j - 1] in _LOCATIVE:
+    if j > 0 and toks.low[j - 1] in _LOCATIVE and not that_clause(toks, j):
         return False  # "I live in Dal", "i Lotto", "på Netto": a place or a shop
     return not _title_case(toks)  # not Title Case Text, where capitals say nothing
-

@@ -302,10 +302,20 @@ def alias_names(toks: Tokens, spans: list[tuple[int, int]], covered: list[bool])
             low = toks.low[k]
             if toks.flags[k] & NAME and low not in rel.kin and low not in rel.pronoun and low not in rel.self_:
                 yield k, SCORE_ALIAS  # "Kalle (Karl-Johan)"; not "Mor (Randi ...)", "Volvo Cars (Per-Olof)"
+        k = first - 2  # "Kikki (egentlig Kristine)", "Bobby (real name Robert)": a nickname, then the name
+        nickname = k >= 0 and _word(toks, first - 1) in _REALLY and toks.gap(k).strip(" ") == "("
+        if nickname and _alias_word(toks, k, covered):
+            rel = relations()
+            if toks.low[k] not in rel.kin and toks.low[k] not in rel.pronoun:
+                yield k, SCORE_ALIAS
         k = last + 1  # the word in brackets or quotes right after a name, or inside it
         closes = k < n and toks.text[toks.end[k] : toks.end[k] + 1] in _CLOSE
         if closes and toks.gap(last).strip(" ") in _OPEN and _alias_word(toks, k, covered):
             yield k, SCORE_ALIAS
+
+
+#: A word in brackets before a person's real name: "Kikki (egentlig Kristine)".
+_REALLY = frozenset({"egentlig", "eigentleg", "actually", "really", "aka", "alias", "døpt", "født"})
 
 
 def _alias_word(toks: Tokens, k: int, covered: list[bool]) -> bool:

@@ -48,9 +48,9 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
     full_name = sure_given and last > first  # "Luca Bianchi & Giulia Rossi": two people, not a firm
     if not full_name and ("&" in toks.gap(last) if last + 1 < len(toks.low) else False):
-        return not _given_names(toks, last, last + 1)
+        return not (_given_names(toks, last, last + 1) or _both_after(toks, last + 1))
     if not full_name and first > 0 and "&" in toks.gap(first - 1):
-        return not _given_names(toks, first, first - 1)
+        return not (_given_names(toks, first, first - 1) or _both_after(toks, last))
     if not sure_given and any(toks.low[k] in COMPANY_WORDS for k in range(first + 1, last + 1)):
         return True  # "Møller Bil" taken whole
     if last + 1 >= len(toks.low) or toks.gap(last).strip(" ") != "":
@@ -63,6 +63,11 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     if any(toks.flags[k] & NAME for k in range(first, last + 1)):
         return False
     return legal_form
+
+
+def _both_after(toks: Tokens, k: int) -> bool:
+    """ "Can Olu & Kemi both sign": "both"/"begge" after the pair makes it two people, not a firm."""
+    return k + 1 < len(toks.low) and toks.low[k + 1] in ("both", "begge", "båe") and not toks.gap(k).strip()
 
 
 def _given_names(toks: Tokens, a: int, b: int) -> bool:

@@ -70,10 +70,13 @@ _SERVICES = frozenset(
      "avdelingen", "svindelavdelingen", "support", "supporten", "customer", "nav", "skatteetaten", "inkasso",
      "inkassoselskapet", "fraud", "lånekontoret", "bedriftsavdelingen", "bank", "service",
      # where people work: "Frank fra jobben sendte", "Lykke i kassa sa", "rose i resepsjonen hos dere sa"
-     "jobben", "jobbet", "jobb", "work", "kassa", "kassen", "skranken", "resepsjonen", "reception", "sentralbordet"}
+     "jobben", "jobbet", "jobb", "work", "kassa", "kassen", "skranken", "resepsjonen", "reception", "sentralbordet",
+     # "june from your team", "May from your Bergen office"
+     "team", "teamet", "office", "staff"}
 )  # fmt: skip
 _FROM = frozenset({"fra", "frå", "från", "from"})
 _YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dykkar", "dokker", "jeres", "er", "era", "ert"})
+_YOU_THERE = frozenset({"dere", "dykk", "dokker", "dykker", "dokk"})
 _DEPARTMENT = ("avdelingen", "avdelinga", "avdelningen", "afdelingen", "kontoret", "kontor", "senteret", "banken")
 
 
@@ -84,9 +87,14 @@ def of_service(toks: Tokens, j: int, rel: Relations) -> bool:
         return False
     flags = toks.flags[j]
     opens = toks.initial[j] or _word(toks, j - 1) in _GREETINGS
+    if toks.shape[j] == CAP and _word(toks, j + 1) == "hos" and _word(toks, j + 2) in _YOU_THERE:
+        return bool(flags & NAME)  # "snakket med en Bakken hos dere": someone who works at the bank
     word = False  # a lower-case name that is also a word: "dag from your branch", "og per i banken sa"
+    # "june from your team helped": a month opening the message is no one from a team
+    month_from = flags & SOFT and not flags & FUNCTION and opens and _word(toks, j + 1) in _FROM
     if toks.shape[j] == LOWER and not (flags & NAME and not flags & (COMMON | SOFT) and opens):
-        if not flags & NAME or flags & (SOFT | FUNCTION) or not (opens or _word(toks, j - 1) in rel.and_):
+        soft = flags & SOFT and not month_from
+        if not flags & NAME or soft or flags & FUNCTION or not (opens or _word(toks, j - 1) in rel.and_):
             return False  # in lower case a listed name opening the message: "hey sophie from customer service"
         word = True
     k = j + 2
@@ -167,7 +175,26 @@ _ASK = frozenset({"ask", "tell", "spør", "spørre", "spurte", "spurt", "fortell
 _ASK_AFTER = frozenset({"if", "om", "about", "to", "å", "hvis", "whether", "at", "that", "in", "i", "from", "fra"})
 
 
+#: "må sjekke med liv først", "I'll check with hope": the person one talks a decision over with.
+_CONSULT = frozenset(
+    {"sjekke", "sjekka", "sjekket", "snakke", "snakka", "snakket", "prate", "prata", "pratet", "høre", "høyre",
+     "avklare", "rådføre", "check", "checked", "talk", "talked", "speak", "spoke", "discuss", "confirm"}
+)  # fmt: skip
+_WITH = frozenset({"med", "with", "to"})
+
+
 def asked(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "spør Ask om", "ask will if"; "må sjekke med liv først", "check with hope": someone asked."""
+    if (
+        j > 1
+        and _word(toks, j - 1) in _WITH
+        and _word(toks, j - 2) in _CONSULT
+        and plain_gap(toks, j - 1)
+        and plain_gap(toks, j - 2)
+        and bool(toks.flags[j] & NAME)
+        and not toks.flags[j] & SOFT
+    ):
+        return True
     return (
         j > 0
         and _word(toks, j - 1) in _ASK

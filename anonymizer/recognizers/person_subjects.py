@@ -1,0 +1,176 @@
+"""Names that are the subject of their sentence: the word before a verb only a person does.
+
+Why: short chat mentions people in passing, and the name often opens the message with nothing but a
+verb after it ("Storm ble født ...", "Bill still has access", "oskarine har mistet mobilen", "will said
+you could help"). No cue and no relation to the writer points at the name; the verb does. Names that are
+also everyday words need the verb to be one a storm or a bill does not do, and names in no list need a
+verb only a person does (dying, losing a phone, living somewhere), because brands and shops in no list
+"har sendt" and "sier" too. Each rule is only a doubt for strict mode (``SCORE_DOUBT`` in
+``person_context``), so balanced mode is unchanged.
+
+The same goes for a name that is also a month or a modal verb, standing where neither can
+("august sendte meg feil beløp", "will said", "june from your team"): ``month_or_modal_name``.
+Rules return True for the word ``j`` that is the subject; ``person_context.relation_names`` decides the
+score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, dialect_word, word_flags
+from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
+from anonymizer.recognizers.person_roles import of_service
+from anonymizer.recognizers.person_words import _GREETINGS, _SUBJECT_VERBS, Relations, _word, plain_gap, shouting
+
+#: One adverb may stand between the subject and its verb: "Bill still has access", "dag også skal".
+_ADVERBS = frozenset(
+    {"still", "also", "just", "never", "already", "finally", "også", "ogs", "ikke", "ikkje", "itj", "aldri",
+     "fortsatt", "fremdeles", "allerede", "nettopp", "endelig", "bare", "berre"}
+)  # fmt: skip
+#: More verbs after a sentence-opening given name: "Storm ble født", "Per betaler 3 000", "long can't log
+#: in". A month or an adjective does not take these ("Mai har" stays a month: soft names are left out).
+_MORE_SUBJECT_VERBS = frozenset(
+    {"ble", "blei", "betaler", "pays", "can't", "cant", "cannot", "won't", "wont", "doesn't", "doesnt", "didn't",
+     "didnt", "isn't", "wasn't", "hasn't", "haven't", "kunne", "burde", "should", "could", "would"}
+)  # fmt: skip
+#: Verbs only a person does, for a word in no list ("oskarine har mistet mobilen", "Ingebrigt døde"):
+#: companies send, say and have, but they do not die, lose their phone or live somewhere.
+_HUMAN_VERBS = frozenset(
+    {"døde", "died", "mistet", "mista", "miste", "glemte", "glømte", "glemt", "glømt", "lost", "forgot",
+     "forgotten", "bor", "budde", "lives", "lived", "jobber", "jobba", "works", "worked", "fyller", "fylte",
+     "turns", "turned", "flyttet", "flytta", "moved", "født", "born", "studerer", "studies", "giftet", "married"}
+)  # fmt: skip
+#: What a person gets, pays, sends or signs, for a name that is also a month or a place.
+_RECEIVED = _HUMAN_VERBS | {
+    "fått", "fatt", "betalt", "sendt", "ringt", "svart", "signert", "skrevet", "overført", "got", "received",
+    "paid", "sent", "called", "signed", "transferred", "sendte", "ringte", "betalte", "skrev", "sa", "said",
+    "told", "overførte", "vippset", "vippsa",
+}  # fmt: skip
+_SUBORDINATORS = frozenset({"om", "if", "whether", "hvis", "at", "that", "fordi", "because", "siden", "since"})
+_AUXILIARIES = frozenset({"har", "hadde", "has", "had", "have", "he", "ha", "ble", "blei", "vart", "was", "is", "er"})
+#: Past tense of verbs of speaking or sending: a modal ("will", "may") is never followed by one, so a
+#: word that is mostly a modal is a name before it: "will said you could help", "may sent me 200".
+_PAST_SPEECH = frozenset(
+    {"said", "told", "asked", "called", "sent", "paid", "wrote", "promised", "says", "sa", "sendte", "ringte",
+     "betalte", "skrev", "spurte", "fortalte", "lovet"}
+)  # fmt: skip
+
+
+#: Modals after a modal name: "Will can't log in, he's my husband".
+_MODAL_AFTER = frozenset({"can't", "cant", "cannot", "can", "could", "couldn't", "won't", "should", "must", "needs"})
+#: Modal verbs that are also given names.
+MODAL_NAMES = frozenset({"will", "may", "can", "kan", "vil", "must"})
+
+
+def verb_after(toks: Tokens, j: int) -> int:
+    """Index of the word that stands where the verb of subject ``j`` would, past one adverb."""
+    k = j + 1
+    if _word(toks, k) in _ADVERBS and k + 1 < len(toks.low) and plain_gap(toks, k):
+        k += 1
+    return k
+
+
+def _plain_clause(toks: Tokens, j: int, k: int) -> bool:
+    return all(plain_gap(toks, m) for m in range(j, k))
+
+
+def _opens(toks: Tokens, j: int) -> bool:
+    """Word ``j`` opens a sentence, capitalised, or in a message typed without capitals at all."""
+    if not toks.initial[j] or shouting(toks):
+        return False
+    return toks.shape[j] == CAP or (toks.shape[j] == LOWER and not any(ch.isupper() for ch in toks.text))
+
+
+def opens_with_a_verb(toks: Tokens, j: int) -> bool:
+    """A given name opens a sentence and a verb follows, perhaps after one adverb: "Tor kommer innom",
+    "Storm ble født", "Bill still has access". Storms and lives come and have too, so only a doubt."""
+    flags = toks.flags[j]
+    if not flags & GIVEN or flags & (NOT_NAME | FUNCTION):
+        return False
+    if not _opens(toks, j):
+        # "sjekke om sol har fått ukepengene": the subject of a clause after "om"/"whether"/"at"
+        return _word(toks, j - 1) in _SUBORDINATORS and plain_gap(toks, j - 1) and _person_verb(toks, j, _RECEIVED)
+    if flags & SOFT:
+        # "Mai har ikke fått pengene", "august sendte meg feil beløp": a month or a place does not get
+        # paid or send money
+        return _person_verb(toks, j, _RECEIVED)
+    if dialect_word(toks.low[j]) or toks.low[j] in _GREETINGS:
+        return False  # "Nu har jag flyttat": Swedish "now"; "yo kan dere sjekke"
+    k = verb_after(toks, j)
+    verb = _word(toks, k)
+    return (verb in _SUBJECT_VERBS or verb in _MORE_SUBJECT_VERBS) and _plain_clause(toks, j, k)
+
+
+def unlisted_subject(toks: Tokens, j: int, rel: Relations) -> bool:
+    """A word in no list opens a sentence before a verb only a person does, perhaps after an auxiliary:
+    "oskarine har mistet mobilen", "Kaiden døde i fjor", "Tsegereda bor hos oss". The caller has already
+    ruled out everyday words, inflections and typos (``candidate_score``)."""
+    if toks.flags[j] & NAME or not _opens(toks, j):
+        return False
+    return _person_verb(toks, j, _HUMAN_VERBS)
+
+
+def _person_verb(toks: Tokens, j: int, verbs: frozenset[str]) -> bool:
+    """The verb after subject ``j`` (past an auxiliary and an adverb: "har ikke mistet") is one of ``verbs``."""
+    k = verb_after(toks, j)
+    if _word(toks, k) in _AUXILIARIES and k + 1 < len(toks.low) and plain_gap(toks, k):
+        k = verb_after(toks, k)
+    return _word(toks, k) in verbs and _plain_clause(toks, j, k)
+
+
+def modal_name_speaks(toks: Tokens, j: int) -> bool:
+    """A listed name that is mostly a modal ("will", "may") opens the sentence before a verb in the past
+    tense or another modal, which no modal takes: "will said you could help", "Will can't log in"."""
+    if toks.low[j] not in MODAL_NAMES:
+        return False
+    flags = word_flags().get(toks.low[j], 0)  # the tokenizer drops NAME from a lower-case function word
+    if not flags & NAME or flags & NOT_NAME:
+        return False
+    after = _word(toks, j + 1)
+    return _opens(toks, j) and (after in _PAST_SPEECH or after in _MODAL_AFTER) and plain_gap(toks, j)
+#: "ask e 14 no", "Storm is 9,": a sentence-opening name with its age, and no unit after the number.
+IS_AGE = re.compile(
+    r" (?:er|e|is|blir|turns|fyller) \d{1,2}(?: ?år| years?)?(?=[,.!?](?!\d)|\s+(?:no|nå|now|og|and)\b|\s*$)"
+)
+
+
+def _soft_of_service(toks: Tokens, j: int, rel: Relations) -> bool:
+    """A month-name (lower case, or a capitalised modal: "May") that belongs to the bank's service."""
+    if not toks.flags[j] & SOFT:
+        return False
+    flags = word_flags().get(toks.low[j], 0)
+    return bool(flags & NAME) and not flags & NOT_NAME and of_service(toks, j, rel)
+
+
+def _soft_lower(toks: Tokens, j: int) -> bool:
+    """A lower-case listed name that is also a month or a place ("august", "ask"), no function word."""
+    flags = toks.flags[j]
+    return toks.shape[j] == LOWER and bool(flags & NAME and flags & SOFT) and not flags & (NOT_NAME | FUNCTION)
+
+
+def month_or_modal_name(toks: Tokens, j: int, rel: Relations) -> bool:
+    """A name that is also a month or a modal verb, in a place neither stands: "will said you could help"
+    (a modal takes no past tense), "august sendte meg feil beløp", "ask e 14 no" (a month sends nothing
+    and has no age), "june from your team helped" (a month belongs to no team)."""
+    if modal_name_speaks(toks, j):
+        return True
+    if _soft_lower(toks, j) and (
+        opens_with_a_verb(toks, j) or (toks.initial[j] and IS_AGE.match(toks.text, toks.end[j]) is not None)
+    ):
+        return True
+    return _soft_of_service(toks, j, rel)
+
+
+#: "can faith be added as a card holder", "kan liv bli lagt til": someone added to an account.
+PASSIVE = frozenset({"be", "bli", "blir", "get"})
+ADDED = frozenset(
+    {"added", "removed", "registered", "lagt", "lagd", "fjernet", "fjerna", "registrert", "innmeldt", "meldt"}
+)
+
+
+def that_clause(toks: Tokens, j: int) -> bool:
+    """ "han sa at Dag skulle ringe": Norwegian "at" (that) opens a clause whose subject is word ``j``,
+    followed by its verb; English "at Netto" is a place."""
+    return toks.low[j - 1] == "at" and _word(toks, j + 1) in _SUBJECT_VERBS and plain_gap(toks, j)
+

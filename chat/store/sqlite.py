@@ -52,6 +52,7 @@ from chat.store.base import (
     Transition,
 )
 from chat.store.cursor import decode_cursor, encode_cursor, epoch_us
+from chat.store.sqlite_append import AppendOp
 from chat.store.sqlite_audit import insert_audit, purge_audit, read_head, read_links
 from chat.store.sqlite_ops import (
     _AUDIT_COLUMNS,
@@ -62,7 +63,6 @@ from chat.store.sqlite_ops import (
     _RELEASE_HOLD,
     _SESSION_COLUMNS,
     _TOUCH_READINESS,
-    _append,
     _audit_from_row,
     _delete_session,
     _execute,
@@ -209,6 +209,9 @@ class SqliteStore(Store):
             if str(mode).lower() != "wal":
                 raise StoreError(f"cannot switch the embedded store to WAL mode (got {mode})")
             conn.execute(_SYNCHRONOUS_PRAGMA[self._synchronous])
+            # The bulk append's numbered rows are a small temporary table per batch: in memory, not
+            # in a temporary file created and removed for every commit.
+            conn.execute("PRAGMA temp_store = MEMORY")
             applied = migrate(conn)
         except BaseException as exc:
             conn.close()
@@ -456,7 +459,7 @@ class SqliteStore(Store):
     # --- messages -------------------------------------------------------------------------------------
 
     async def append_message(self, message: NewMessage) -> AppendResult:
-        return await self._write(partial(_append, message=message, at=epoch_us(message.at)))
+        return await self._write(AppendOp(message, epoch_us(message.at)))
 
     async def get_messages(
         self, session_id: str, *, now: datetime, after_seq: int = 0, limit: int | None = None

@@ -145,23 +145,33 @@ class _GroupCommitWriter:
     def _run_batch(self, batch: list[_Pending]) -> None:
         """One transaction, no savepoints (two statements fewer per operation: issue 11). If an
         operation fails, the transaction is rolled back and run again without it: the failing one
-        fails alone and is never run twice; the others commit together as before."""
+        fails alone and is never run twice; the others commit together as before.
+
+        Neighbouring operations that offer ``run_many`` (appends: :class:`~chat.store.sqlite_append.AppendOp`)
+        run together in one call, so that the thread wins the GIL back a few times per batch instead of
+        once or more per operation; their expected failures (``UnknownSession``) are outcomes, written
+        nothing and need no rollback. Should ``run_many`` itself fail, the batch runs again one operation
+        at a time, which finds the culprit."""
         conn = self._conn
         failed: dict[int, BaseException] = {}
+        together = True
         while True:
             values: dict[int, Any] = {}
             try:
                 conn.execute("BEGIN IMMEDIATE")
-                for i, item in enumerate(batch):
-                    if i in failed:
+                i = 0
+                while i < len(batch):
+                    run_many = getattr(batch[i].fn, "run_many", None) if together else None
+                    if run_many is not None:
+                        try:
+                            i = self._run_together(run_many, batch, i, failed, values)
+                        except _OneFailed:
+                            together = False  # run again one at a time: that finds the culprit
+                            raise
                         continue
-                    try:
-                        values[i] = item.fn(conn)
-                    except Exception as exc:
-                        if not conn.in_transaction:
-                            raise _TransactionLost from exc
-                        failed[i] = _map_error(exc)
-                        raise _OneFailed from exc
+                    if i not in failed:
+                        values[i] = self._run_one(batch[i], i, failed)
+                    i += 1
                 conn.execute("COMMIT")
             except _OneFailed:
                 with contextlib.suppress(sqlite3.Error):
@@ -172,6 +182,41 @@ class _GroupCommitWriter:
                 return
             break
         self._commit_done([(item, failed.get(i), values.get(i)) for i, item in enumerate(batch)])
+
+    def _run_together(
+        self,
+        run_many: Callable[[sqlite3.Connection, list[Any]], list[Any]],
+        batch: list[_Pending],
+        start: int,
+        failed: dict[int, BaseException],
+        values: dict[int, Any],
+    ) -> int:
+        """Run the operations from ``start`` that share ``run_many`` in one call; the index after them."""
+        end = start
+        while end < len(batch) and getattr(batch[end].fn, "run_many", None) is run_many:
+            end += 1
+        indices = [k for k in range(start, end) if k not in failed]
+        try:
+            outcomes = run_many(self._conn, [batch[k].fn for k in indices])
+        except Exception as exc:
+            if not self._conn.in_transaction:
+                raise _TransactionLost from exc
+            raise _OneFailed from exc
+        for k, outcome in zip(indices, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                failed[k] = _map_error(outcome)
+            else:
+                values[k] = outcome
+        return end
+
+    def _run_one(self, item: _Pending, i: int, failed: dict[int, BaseException]) -> Any:
+        try:
+            return item.fn(self._conn)
+        except Exception as exc:
+            if not self._conn.in_transaction:
+                raise _TransactionLost from exc
+            failed[i] = _map_error(exc)
+            raise _OneFailed from exc
 
     def _batch_failed(self, batch: list[_Pending], exc: Exception) -> None:
         conn = self._conn

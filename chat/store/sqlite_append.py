@@ -1,0 +1,155 @@
+"""Appends in bulk: every message of a writer batch stored by one SQL statement (issue 11).
+
+Why: the writer thread gives up the GIL on every SQLite step and must win it back from the event loop,
+which under load holds it almost all the time. One statement per message made the loop and the writer
+take turns (the server used one core's worth of CPU on a two-core machine, waiting, not working). Here a
+batch of appends costs four steps whatever its size: the insert of every row, one aggregate read of what
+was stored, and the redaction counts, all of them run by SQLite in C with the GIL released.
+
+The statement gives each session's messages the next seqs in the batch's order (``row_number()`` over the
+session, on top of ``last_seq``; the trigger then moves ``last_seq``), skips a message whose
+``client_msg_id`` is already stored (answered as a duplicate with the first message) and a message to a
+session that is gone or expired (``UnknownSession``), exactly as :func:`chat.store.sqlite_ops._append`
+does one message at a time; that function stays the reference and the fallback. The CTEs are
+``MATERIALIZED`` so that every row is numbered from the ``last_seq`` read before the first insert.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from chat.errors import UnknownSession
+from chat.store.base import AppendResult, NewMessage, StoredMessage
+from chat.store.cursor import from_epoch_us
+from chat.store.sqlite_ops import _append
+
+_INSERT_MANY: Final = """
+INSERT INTO messages (session_id, seq, sender, text, at, client_msg_id, sender_id, expire_at)
+WITH batch AS MATERIALIZED (
+    SELECT j.key AS k, j.value ->> 0 AS sid, j.value ->> 1 AS sender, j.value ->> 2 AS text,
+           j.value ->> 3 AS at, j.value ->> 4 AS cmid, j.value ->> 5 AS sender_id
+    FROM json_each(?1) AS j
+), numbered AS MATERIALIZED (
+    SELECT b.sid, s.last_seq + row_number() OVER (PARTITION BY b.sid ORDER BY b.k) AS seq, b.sender, b.text,
+           b.at, b.cmid, b.sender_id, s.expire_at
+    FROM batch AS b JOIN sessions AS s ON s.session_id = b.sid
+    WHERE (s.expire_at IS NULL OR s.expire_at > b.at)
+      AND NOT EXISTS (SELECT 1 FROM messages AS m WHERE m.session_id = b.sid AND m.client_msg_id = b.cmid)
+)
+SELECT sid, seq, sender, text, at, cmid, sender_id, expire_at FROM numbered ORDER BY sid, seq
+"""
+#: What each message of the batch became, in one row: [index, seq, stored by this batch (0/1)].
+_STORED: Final = """
+SELECT json_group_array(json_array(j.key, m.seq, m.rowid > ?2))
+FROM json_each(?1) AS j
+JOIN messages AS m ON m.session_id = j.value ->> 0 AND m.client_msg_id = j.value ->> 4
+WHERE m.expire_at IS NULL OR m.expire_at > j.value ->> 3
+"""
+_ADD_REDACTIONS_MANY: Final = """
+INSERT INTO session_redactions (session_id, entity_type, count)
+SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?1) AS j WHERE true
+ON CONFLICT (session_id, entity_type) DO UPDATE SET count = count + excluded.count
+"""
+_FIND_FIRST: Final = (
+    "SELECT seq, sender, text, at, client_msg_id, sender_id FROM messages WHERE session_id = ? AND seq = ?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AppendOp:
+    """One append as the writer queues it: runnable alone (``self(conn)``, the reference path) or with
+    its neighbours in the batch (:func:`append_many`), which the writer prefers."""
+
+    message: NewMessage
+    at: int
+
+    def __call__(self, conn: sqlite3.Connection) -> AppendResult:
+        return _append(conn, self.message, self.at)
+
+    @staticmethod
+    def run_many(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
+        return append_many(conn, ops)
+
+
+def append_many(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
+    """Store ``ops`` in the open transaction, in order; one outcome per op: its result, or the
+    ``UnknownSession`` it gets alone. A message without ``client_msg_id``, repeating one of an earlier op
+    of the same run, or holding a NUL character ends the run: it is stored alone once the run before it
+    is (its outcome depends on theirs), and a new run starts after it."""
+    outcomes: list[AppendResult | Exception] = []
+    run: list[AppendOp] = []
+    keys: set[tuple[str, str]] = set()
+    for op in ops:
+        key = op.message.client_msg_id
+        if key is not None and (op.message.session_id, key) not in keys and _json_safe(op.message):
+            keys.add((op.message.session_id, key))
+            run.append(op)
+            continue
+        if run:
+            outcomes.extend(_insert(conn, run))
+            run, keys = [], set()
+        try:
+            outcomes.append(op(conn))
+        except UnknownSession as exc:
+            outcomes.append(exc)
+    if run:
+        outcomes.extend(_insert(conn, run))
+    return outcomes
+
+
+def _json_safe(message: NewMessage) -> bool:
+    """SQLite's JSON functions end a string at a NUL character: such a message (a customer may send
+    one) is stored alone, with bound parameters, so that it is stored exactly as written."""
+    return not any("\x00" in value for value in (message.text, message.session_id, message.client_msg_id or "",
+                                                  message.sender_id or ""))  # fmt: skip
+
+
+def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
+    payload = json.dumps(
+        [
+            [op.message.session_id, op.message.sender, op.message.text, op.at, op.message.client_msg_id,
+             op.message.sender_id]
+            for op in ops
+        ],
+        ensure_ascii=False,
+    )  # fmt: skip
+    before = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
+    conn.execute(_INSERT_MANY, (payload,))
+    stored_rows = json.loads(conn.execute(_STORED, (payload, before)).fetchone()[0])
+    found: dict[int, tuple[int, bool]] = {index: (seq, bool(new)) for index, seq, new in stored_rows}
+    results: list[AppendResult | Exception] = []
+    counts: list[tuple[str, str, int]] = []
+    for index, op in enumerate(ops):
+        message = op.message
+        hit = found.get(index)
+        if hit is None:
+            results.append(UnknownSession())
+            continue
+        seq, new = hit
+        if not new:
+            results.append(AppendResult(_first(conn, message.session_id, seq), duplicate=True))
+            continue
+        counts.extend((message.session_id, entity, n) for entity, n in message.redactions.items() if n > 0)
+        stored = StoredMessage(
+            session_id=message.session_id,
+            seq=seq,
+            sender=message.sender,
+            text=message.text,
+            at=from_epoch_us(op.at),  # UTC, exactly as a later read returns it
+            client_msg_id=message.client_msg_id,
+            sender_id=message.sender_id,
+        )
+        results.append(AppendResult(stored, duplicate=False))
+    if counts:
+        conn.execute(_ADD_REDACTIONS_MANY, (json.dumps(counts, ensure_ascii=False),))
+    return results
+
+
+def _first(conn: sqlite3.Connection, session_id: str, seq: int) -> StoredMessage:
+    """The message a repeated ``client_msg_id`` was first stored as (rare: a retry after a lost ack)."""
+    seq_, sender, text, at, client_msg_id, sender_id = conn.execute(_FIND_FIRST, (session_id, seq)).fetchone()
+    return StoredMessage(session_id, seq_, sender, text, from_epoch_us(at), client_msg_id, sender_id)

@@ -54,6 +54,10 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
+from anonymizer.recognizers.person_payees import lower_payee
+from anonymizer.recognizers.person_payees import owner as _owner
+from anonymizer.recognizers.person_payees import paid as _paid
+from anonymizer.recognizers.person_payees import unit_after_word as _unit_after
 from anonymizer.recognizers.person_roles import (
     _NORWEGIAN_VERBS,
     _i_am,
@@ -72,6 +76,7 @@ from anonymizer.recognizers.person_roles import (
     role_for,
     soft_person,
 )
+from anonymizer.recognizers.person_states import has_got, ill_or_gone, put_on
 from anonymizer.recognizers.person_subjects import (
     ADDED,
     IS_AGE,
@@ -193,16 +198,25 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or (not toks.initial[j] and not _title_case(toks) and _paid(toks, j, rel))
                 or _capitalised_inside(toks, j, rel)
                 or echoed(toks, j, rel)
+                or _dialect_article(toks, j, rel)  # "æ og n Jo og a Mari"
+                or (_aged(toks, j, rel) and toks.low[j] not in rel.pronoun)  # "Aksel (10), Mina (7)"; "Han er 14"
             ):
                 yield j, SCORE_KNOWN
+            elif _stressed_given(toks, j) and (_may_get(toks, j, rel) or _granted(toks, j, rel)):
+                yield j, SCORE_KNOWN  # "Kan TOR få tilgang til MIN konto???": a short name in capitals for stress
             elif _unlisted(toks, j) and _introduces(toks, j, rel):
                 yield j, SCORE_UNKNOWN  # "Kine hær": in no list, and near "kino", but introducing herself
             elif word_flags().get(toks.low[j], 0) & NAME and not toks.flags[j] & NOT_NAME and _introduces(toks, j, rel):
                 yield j, SCORE_KNOWN_LOWER  # "hi, will here.", "hi mai here", "frøya her igjen": a month or a verb
             elif (toks.flags[j] & SOFT or toks.low[j] in MODAL_NAMES) and month_or_modal_name(toks, j, rel):
                 yield j, SCORE_DOUBT
-            elif soft_person(toks, j, rel) or capitalised_word_in_role(toks, j, rel):
-                yield j, SCORE_KNOWN_LOWER  # "hu mai har", "sønnen min ask (7)", "Sky is my son"
+            elif (
+                soft_person(toks, j, rel)
+                or capitalised_word_in_role(toks, j, rel)
+                or lower_payee(toks, j, rel)
+                or has_got(toks, j, rel)
+            ):
+                yield j, SCORE_KNOWN_LOWER  # "hu mai har", "sønnen min ask (7)", "Sky is my son", "to will by"
             continue
         if _related(toks, j, rel):
             yield j, score
@@ -258,6 +272,12 @@ def _unlisted(toks: Tokens, j: int) -> bool:
 def _capitalised_function_name(toks: Tokens, j: int) -> bool:
     flags = toks.flags[j]
     return toks.shape[j] != LOWER and bool(flags & FUNCTION and flags & NAME) and not flags & NOT_NAME
+
+
+def _stressed_given(toks: Tokens, j: int) -> bool:
+    """A short given name in capitals in a message that is not in capitals (``candidate_score`` takes it
+    for an acronym): only where a person is granted something is it stress rather than "BSU" or "UK"."""
+    return toks.shape[j] == UPPER and bool(toks.flags[j] & GIVEN) and not toks.flags[j] & NOT_NAME
 
 
 def _capitalised_inside(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -335,32 +355,6 @@ def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:
     if toks.shape[j] != LOWER or _word(toks, j + 1) in rel.kin or _word(toks, j + 1) in rel.owned:
         return True
     return closed(toks, j) and bool(toks.flags[j] & NAME) and _word(toks, j + 1) not in POLITE
-
-
-def _owner(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "kontoen til Hope", "kortet til sol"."""
-    return _word(toks, j - 1) in rel.prep and _word(toks, j - 2) in rel.owned and not _unit_after(toks, j, rel)
-
-
-def _paid(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "sendt 300kr te stein på vipps", "har lånt av liv", "fikk 1200kr fra en frank på vipps",
-    "fullmakt gitt til per h"."""
-    before = _word(toks, j - 1)
-    if toks.shape[j] == LOWER and toks.low[j] in rel.unit:
-        return False  # "betalt regninga to gang": Norwegian "to" is two
-    if before in rel.prep:
-        prep = j - 1
-    elif before in _ARTICLES and _word(toks, j - 2) in rel.prep:
-        prep = j - 2
-    else:
-        return False
-    nearest = next(
-        (k for k in range(prep - 1, max(-1, prep - 7), -1) if toks.low[k] in rel.money or toks.low[k] in rel.granted),
-        None,
-    )
-    if nearest is None or _sentence_between(toks, nearest, prep):
-        return False
-    return not _unit_after(toks, j, rel) or amount_after(toks, j)  # "til dag 3", but "til liv 150kr"
 
 
 def _cleft(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -480,7 +474,8 @@ def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
             or (toks.shape[j] == CAP and (bool(toks.flags[j] & NAME) or unknown_name_word(toks, j)))
         )
         and toks.low[j] not in rel.speech  # "han sa det var ordnet"
-        and not dialect_word(toks.low[j])  # "han veit meir", "ho lova å sende"
+        # "han veit meir", "ho lova å sende"; but "n Jo": capitalised inside the sentence, a name
+        and (not dialect_word(toks.low[j]) or (toks.shape[j] == CAP and not _title_case(toks)))
         and plain_gap(toks, j - 1)
         and not (j >= 2 and toks.low[j - 2] in _DETERMINERS)
     )
@@ -500,7 +495,9 @@ def _vocative(toks: Tokens, j: int, rel: Relations) -> bool:
         return True  # "thx for the help even!", "takk for hjelpa, Sol.": thanks, and whom they are for
     if j + 1 >= len(toks.low):
         return False
-    return toks.initial[j] and toks.gap(j).startswith(",") and after in _YOU | _PLEASE and toks.shape[j] != LOWER
+    # "Ståle, ring mæ når du har tid"; not "Ok, ring meg", "Bra, send meg papirene": a reply, then a request
+    spoken_to = after in _YOU or after in _PLEASE or (after in _CALL_ME and toks.low[j] not in _REPLIES)
+    return toks.initial[j] and toks.gap(j).startswith(",") and spoken_to and toks.shape[j] != LOWER
 
 
 _I = frozenset({"i", "jeg", "eg", "æ"})
@@ -508,6 +505,9 @@ _I_VERBS = frozenset(
     {"think", "thought", "need", "want", "was", "have", "had", "spoke", "called", "sent", "got", "lurer", "tenkte",
      "trenger", "treng", "har", "hadde", "vil", "ville", "snakket", "snakka", "ringte", "sendte", "prata"}
 )  # fmt: skip
+_REPLIES = frozenset({"ok", "okay", "okei", "bra", "fint", "flott", "greit", "supert", "perfekt", "great", "fine"})
+#: Asked to get in touch: "Ståle, ring mæ", "Grace, call me back".
+_CALL_ME = frozenset({"ring", "ringe", "call", "text", "svar", "answer", "reply", "send", "sjekk", "check"})
 _HELP = frozenset({"help", "hjelpen", "hjelpa", "hjelp", "hjølpa", "hjelpe", "assistance", "svar", "svaret"})
 
 
@@ -519,7 +519,7 @@ _RULES = (
     after_kin,
     of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
-    _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on, echoed, contact_line,
+    _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on, echoed, contact_line, ill_or_gone, put_on,
 )  # fmt: skip
 
 
@@ -563,26 +563,6 @@ def _not_a_name_here(toks: Tokens, j: int, rel: Relations) -> bool:
         and plain_gap(toks, j)
         and toks.low[j + 1] in _POSSESSIVES
         and _word(toks, j - 1) not in _DIALECT_ARTICLES  # "ho vår mi": my Vår
-    )
-
-
-def _unit_after(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "per måned", "Per i dag", "til dag 3": the word is a preposition or a noun here, not a name."""
-    rest = toks.text[toks.end[j] : toks.end[j] + 3].lstrip()
-    if rest[:1].isdigit():
-        return True
-    if j + 1 >= len(toks.low) or not plain_gap(toks, j) or toks.trim[j]:
-        return False  # a genitive is no preposition: "grace's phone", "Pers telefon"
-    after = toks.low[j + 1]
-    if after in rel.unit:
-        return True
-    return toks.low[j] == "per" and after == "i" and _word(toks, j + 2) in rel.unit  # "Per i dag"
-
-
-def _sentence_between(toks: Tokens, first: int, last: int) -> bool:
-    """A sentence ends between words ``first`` and ``last`` (not at an initial's full stop: "K. M. Larsen")."""
-    return any(
-        c in ".!?\n" and not (c == "." and len(toks.low[k]) == 1) for k in range(first, last) for c in toks.gap(k)
     )
 
 

@@ -72,7 +72,9 @@ _SERVICES = frozenset(
      # where people work: "Frank fra jobben sendte", "Lykke i kassa sa", "rose i resepsjonen hos dere sa"
      "jobben", "jobbet", "jobb", "work", "kassa", "kassen", "skranken", "resepsjonen", "reception", "sentralbordet",
      # "june from your team", "May from your Bergen office"
-     "team", "teamet", "office", "staff"}
+     "team", "teamet", "office", "staff",
+     # "amber from the chat on tuesday", "Dag i chatten sa": the bank's chat is staffed by people
+     "chat", "chatten", "chaten", "kundechat", "kundechatten", "livechat"}
 )  # fmt: skip
 _FROM = frozenset({"fra", "frå", "från", "from"})
 _YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dykkar", "dokker", "jeres", "er", "era", "ert"})

@@ -28,7 +28,9 @@ _ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
 _IT_IS = (("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("da", "e"))
 _GREETINGS = frozenset(
     {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
-     "hoi", "yo", "hallå", "cheers", "thx", "ty", "tusen takk", "mvh", "hilsen"}
+     "hoi", "yo", "hallå", "cheers", "thx", "ty", "tusen takk", "mvh", "hilsen",
+     # season's and day's greetings before the name spoken to: "Godt nyttår dag!", "god morgen Per,"
+     "nyttår", "jul", "morgen", "morning"}
 )  # fmt: skip
 #: Words that close a message before the writer's name: "cheers, bill", "takk, even".
 _SIGN_OFFS = frozenset(

@@ -108,7 +108,7 @@ POSITIVES: list[tuple[str, list[str]]] = [
     # ages, lists, signatures, initials, reversed order
     ("Barna mine: Liv (7), Tor (10) og Storm (13).", ["Liv", "Tor", "Storm"]),
     ("Disse skal ha tilgang: Kari, Sol, Even og Ask", ["Kari", "Sol", "Even", "Ask"]),
-    ("arvingane er bjørn, vår og lerke", ["bjørn", "vår"]),
+    ("arvingane er bjørn, vår og lerke", ["bjørn", "vår", "lerke"]),  # "Lerke": a nature name (extra_names)
     ("TAKK FOR HJELPEN. ASTRID", ["ASTRID"]),
     ("Ny adresse fra 1. juni.\n/Ebba", ["Ebba"]),
     ("Dette gjelder dødsboet etter E. Strand.", ["E. Strand"]),

@@ -1,0 +1,83 @@
+"""Names that what is said about them gives away: being ill or dead, being put on a loan, having got
+something. Relations for ``person_context._RULES`` (``ill_or_gone``, ``put_on``) and for its fallback
+on months and modal verbs (``has_got``).
+
+Why: a customer who writes for someone else says why ("TONE ER SYK. JEG SKRIVER FOR HENNE", "Per er
+død"; "far er innlagt" names no one: kin and pronouns are left out), and one who adds someone to a loan
+or an account names them in the middle of the sentence ("e d mulig å få liv inn på lånet", "kan vi ta
+Dag med på kontoen"). Storms and lives are not ill, dead or put on a loan, so the sentence vouches for a
+name that is also a word, in any case and in all-capitals messages too, where capitals say nothing.
+"""
+
+from __future__ import annotations
+
+from anonymizer.recognizers._gazetteer import FUNCTION, NAME, NOT_NAME, word_flags
+from anonymizer.recognizers._tokens import Tokens
+from anonymizer.recognizers.person_words import Relations, _word, plain_gap
+
+_IS = frozenset({"er", "e", "is", "was", "var", "va", "ble", "blei", "vart", "has", "har", "hass", "been", "vært"})
+_ADVERB = frozenset({"nå", "no", "now", "fortsatt", "still", "veldig", "very", "dessverre", "sadly", "blitt", "been"})
+#: What only a person is: ill, dead, in hospital, away, unable to come.
+_STATES = frozenset(
+    {"syk", "sjuk", "sykt", "døde", "død", "daud", "innlagt", "dement", "sykmeldt", "sjukmeldt", "gravid",
+     "bortreist", "sengeliggende", "pleietrengende", "umyndiggjort", "sick", "ill", "dead",
+     "deceased", "hospitalised", "hospitalized", "pregnant", "unwell", "passed"}
+)  # fmt: skip
+#: The clause opens before the name: the sentence's start, or one of these.
+_OPENERS = frozenset({"at", "fordi", "siden", "som", "that", "because", "since", "og", "and", "men", "but"})
+
+
+def _listed(toks: Tokens, j: int, rel: Relations) -> bool:
+    low = toks.low[j]
+    flags = word_flags().get(low, 0)
+    return bool(flags & NAME) and not flags & (NOT_NAME | FUNCTION) and low not in rel.kin and low not in rel.pronoun
+
+
+def ill_or_gone(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "TONE ER SYK", "per er død", "Dag ble innlagt i går": a listed name opening its clause, then
+    "is" (perhaps "now" or "still") and a state only a person is in."""
+    if _word(toks, j + 1) not in _IS or not (toks.initial[j] or _word(toks, j - 1) in _OPENERS):
+        return False
+    k = j + 2
+    if _word(toks, k) in _ADVERB:
+        k += 1
+    if _word(toks, k) not in _STATES or not all(plain_gap(toks, m) for m in range(j, k)):
+        return False
+    return _listed(toks, j, rel)
+
+
+#: "få liv inn på lånet", "ta Dag med på kontoen", "sette per opp på kortet", "få Sol ut av lånet".
+_PUT = frozenset({"få", "fått", "ha", "ta", "tatt", "legge", "lagt", "sette", "satt", "melde", "skrive", "føre",
+                  "add", "put", "take", "get", "have"})  # fmt: skip
+_IN = frozenset({"inn", "med", "til", "ut", "opp", "on", "onto", "off"})
+_ON = frozenset({"på", "i", "av", "fra", "frå", "to", "from"})
+_THINGS = ("lånet", "kontoen", "kortet", "avtalen", "konto", "lån", "loan", "account", "card", "mortgage")
+
+
+def put_on(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "e d mulig å få liv inn på lånet", "take will off the account": someone put on or taken off a
+    loan, an account or a card (a name between the verb and its particle, then the thing)."""
+    if _word(toks, j - 1) not in _PUT or _word(toks, j + 1) not in _IN or _word(toks, j + 2) not in _ON:
+        return False
+    thing = _word(toks, j + 3)
+    if _word(toks, j + 3) in ("the", "my", "our", "min", "mitt", "vår", "vårt"):
+        thing = _word(toks, j + 4)
+    if not thing.endswith(_THINGS) or not all(plain_gap(toks, m) for m in range(j - 1, j + 2)):
+        return False
+    return _listed(toks, j, rel)
+
+
+_HAVE = frozenset({"har", "hadde", "has", "have", "had", "hev"})
+#: What a person has got or done: "har ask fått svar", "has may signed".
+_GOT = frozenset({"fått", "fatt", "fåt", "got", "received", "signert", "signed", "svart", "answered", "betalt", "paid"})
+
+
+def has_got(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "har ask fått svar på søknaden?", "Har mai fått pengene?": a question opened by "has", whose
+    subject is a name (here one that is also a month, a place or a modal verb) that has got something."""
+    have = j - 1
+    if _word(toks, j + 1) not in _GOT or _word(toks, have) not in _HAVE:
+        return False
+    if not (toks.initial[have] or _word(toks, have - 1) in ("om", "if", "whether", "hvis")):
+        return False
+    return plain_gap(toks, have) and plain_gap(toks, j) and _listed(toks, j, rel)

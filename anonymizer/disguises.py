@@ -174,6 +174,25 @@ def name_disguises(text: str) -> list[Edit]:
     return edits
 
 
+#: Letters as stdnum's mod-97 reads them (A=10 ... Z=35, ``int(ch, 36)``), for the gate below.
+_BASE10 = str.maketrans({chr(c): str(c - 55) for c in range(ord("A"), ord("Z") + 1)})
+_ALNUM_ASCII = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def mod97_fails(compact: str) -> bool:
+    """True when ``compact`` (upper-case letters and digits) certainly fails stdnum's IBAN check.
+
+    Why a gate: the IBAN pattern is greedy and every candidate is shortened a character at a time until
+    stdnum accepts it, so stdnum runs on several strings per number-like text and on every amount or
+    reference that looks like one; its country lookup (``numdb``) costs far more than the check digits.
+    stdnum validates the same mod-97 sum before anything else and rejects a string that fails it, so
+    rejecting it here first gives the same answer. Anything else (empty, non-ASCII) is left to stdnum.
+    """
+    if not compact or not _ALNUM_ASCII.issuperset(compact):
+        return False
+    return int((compact[4:] + compact[:4]).translate(_BASE10)) % 97 != 1
+
+
 #: An IBAN as written: letters are part of many (Turkish, French, Irish), so a valid one is left alone.
 _IBAN_SHAPE = re.compile(r"(?<![\w@])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![\w@])")
 
@@ -183,7 +202,8 @@ def _valid_ibans(text: str) -> list[tuple[int, int]]:
     for m in _IBAN_SHAPE.finditer(text):
         compact = m.group().replace(" ", "")
         for end in range(len(compact), 14, -1):  # the pattern may take a following short word
-            if _iban.is_valid(compact[:end]):
+            # the cheap check-digit gate first (see mod97_fails): most shapes are not IBANs
+            if not mod97_fails(compact[:end]) and _iban.is_valid(compact[:end]):
                 spans.append((m.start(), m.end()))
                 break
     return spans

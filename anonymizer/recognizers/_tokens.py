@@ -212,6 +212,34 @@ def _hyphenated(low: str, table: dict[str, int], capital_tail: bool = False) -> 
     return COMMON if flags & COMMON else 0
 
 
+#: (lower case, shape, flags, genitive trim) per word as written. Why: these depend on the word alone,
+#: and chat repeats a small vocabulary ("jeg", "konto", "til"), so one dict lookup replaces lower(), the
+#: shape tests and the flag lookup (with ``_lookup``'s hyphen/genitive/diacritic cases) for most words.
+#: Bounded: cleared when full, so a flood of distinct words cannot grow it without limit.
+_WORD_CACHE_SIZE = 50_000
+_word_cache: dict[str, tuple[str, int, int, int]] = {}
+_word_cache_table: list[dict[str, int] | None] = [None]
+
+
+def _word_facts(word: str, table: dict[str, int]) -> tuple[str, int, int, int]:
+    """Lower case, shape, flags and genitive trim of one word (``tokenize``'s per-word work)."""
+    low = word.lower()
+    if not word[0].isupper():
+        shape = shape_of(word) if ("-" in word or "'" in word or "’" in word) else LOWER
+    elif len(word) > 1 and word.isupper():
+        shape = UPPER
+    else:
+        shape = CAP
+    flags = table.get(low)
+    trim = 0
+    if flags is None:
+        capital_tail = "-" in word and word.rpartition("-")[2][:1].isupper()
+        flags, trim = _lookup(low.replace("’", "'"), shape, table, capital_tail)
+    elif flags & FUNCTION and shape != CAP:
+        flags &= ~(NAME | AMBIGUOUS | WELL_KNOWN)  # "ha", "kan", "men": words, not the names they also are
+    return low, shape, flags, trim
+
+
 def tokenize(text: str) -> Tokens:
     """The words of ``text`` that can be part of a name (not those inside e-mail addresses or links).
 
@@ -219,6 +247,10 @@ def tokenize(text: str) -> Tokens:
     cases (hyphens, genitives, diacritics) in ``_lookup``.
     """
     table = word_flags()
+    if table is not _word_cache_table[0]:
+        _word_cache.clear()  # the word lists were rebuilt: cached flags may be stale
+        _word_cache_table[0] = table
+    cache = _word_cache
     starts: list[int] = []
     ends: list[int] = []
     lows: list[str] = []
@@ -237,20 +269,13 @@ def tokenize(text: str) -> Tokens:
         if skip and any(a <= s < b for a, b in skip):
             continue
         word = m.group()
-        low = word.lower()
-        if not word[0].isupper():
-            shape = shape_of(word) if ("-" in word or "'" in word or "’" in word) else LOWER
-        elif len(word) > 1 and word.isupper():
-            shape = UPPER
-        else:
-            shape = CAP
-        flags = table.get(low)
-        trim = 0
-        if flags is None:
-            capital_tail = "-" in word and word.rpartition("-")[2][:1].isupper()
-            flags, trim = _lookup(low.replace("’", "'"), shape, table, capital_tail)
-        elif flags & FUNCTION and shape != CAP:
-            flags &= ~(NAME | AMBIGUOUS | WELL_KNOWN)  # "ha", "kan", "men": words, not the names they also are
+        known = cache.get(word)
+        if known is None:
+            known = _word_facts(word, table)
+            if len(cache) >= _WORD_CACHE_SIZE:
+                cache.clear()
+            cache[word] = known
+        low, shape, flags, trim = known
         starts.append(s)
         ends.append(e)
         lows.append(low)

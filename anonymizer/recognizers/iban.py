@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from stdnum import iban as _iban
 
+from anonymizer.disguises import mod97_fails
 from anonymizer.recognizers._common import ChatPatternRecognizer
 
 ENTITY = "IBAN_CODE"
@@ -29,7 +30,10 @@ CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "acc
 
 def is_valid_iban(text: str) -> bool:
     """Country format and mod-97 check digits (stdnum)."""
-    return bool(_iban.is_valid("".join(ch for ch in text.upper() if ch.isalnum())))
+    compact = "".join(ch for ch in text.upper() if ch.isalnum())
+    if mod97_fails(compact):
+        return False
+    return bool(_iban.is_valid(compact))
 
 
 class ChatIbanRecognizer(ChatPatternRecognizer):

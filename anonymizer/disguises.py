@@ -179,18 +179,20 @@ _BASE10 = str.maketrans({chr(c): str(c - 55) for c in range(ord("A"), ord("Z") +
 _ALNUM_ASCII = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def mod97_fails(compact: str) -> bool:
-    """True when ``compact`` (upper-case letters and digits) certainly fails stdnum's IBAN check.
+def valid_iban(compact: str) -> bool:
+    """stdnum's IBAN check (country format and check digits) of ``compact`` (letters and digits, upper
+    case), behind a cheap gate: the one place both the normaliser and the IBAN recognizer ask.
 
-    Why a gate: the IBAN pattern is greedy and every candidate is shortened a character at a time until
+    Why the gate: the IBAN pattern is greedy and every candidate is shortened a character at a time until
     stdnum accepts it, so stdnum runs on several strings per number-like text and on every amount or
     reference that looks like one; its country lookup (``numdb``) costs far more than the check digits.
     stdnum validates the same mod-97 sum before anything else and rejects a string that fails it, so
     rejecting it here first gives the same answer. Anything else (empty, non-ASCII) is left to stdnum.
     """
-    if not compact or not _ALNUM_ASCII.issuperset(compact):
+    plain = bool(compact) and _ALNUM_ASCII.issuperset(compact)
+    if plain and int((compact[4:] + compact[:4]).translate(_BASE10)) % 97 != 1:
         return False
-    return int((compact[4:] + compact[:4]).translate(_BASE10)) % 97 != 1
+    return bool(_iban.is_valid(compact))
 
 
 #: An IBAN as written: letters are part of many (Turkish, French, Irish), so a valid one is left alone.
@@ -202,8 +204,7 @@ def _valid_ibans(text: str) -> list[tuple[int, int]]:
     for m in _IBAN_SHAPE.finditer(text):
         compact = m.group().replace(" ", "")
         for end in range(len(compact), 14, -1):  # the pattern may take a following short word
-            # the cheap check-digit gate first (see mod97_fails): most shapes are not IBANs
-            if not mod97_fails(compact[:end]) and _iban.is_valid(compact[:end]):
+            if valid_iban(compact[:end]):
                 spans.append((m.start(), m.end()))
                 break
     return spans

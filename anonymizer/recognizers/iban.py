@@ -8,9 +8,7 @@ the right until ``stdnum.iban`` accepts it.
 
 from __future__ import annotations
 
-from stdnum import iban as _iban
-
-from anonymizer.disguises import mod97_fails
+from anonymizer.disguises import valid_iban
 from anonymizer.recognizers._common import ChatPatternRecognizer
 
 ENTITY = "IBAN_CODE"
@@ -30,10 +28,7 @@ CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "acc
 
 def is_valid_iban(text: str) -> bool:
     """Country format and mod-97 check digits (stdnum)."""
-    compact = "".join(ch for ch in text.upper() if ch.isalnum())
-    if mod97_fails(compact):
-        return False
-    return bool(_iban.is_valid(compact))
+    return valid_iban("".join(ch for ch in text.upper() if ch.isalnum()))
 
 
 class ChatIbanRecognizer(ChatPatternRecognizer):

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from chat.errors import UnknownSession
-from chat.store.base import AppendResult, NewMessage, StoredMessage
-from chat.store.cursor import from_epoch_us
-from chat.store.sqlite_ops import _append
+from chat.store.base import AppendResult, NewMessage
+from chat.store.sqlite_ops import _FIND_DUPLICATE, _append, _message_from_row, redaction_rows, stored_message
 
 _INSERT_MANY: Final = """
 INSERT INTO messages (session_id, seq, sender, text, at, client_msg_id, sender_id, expire_at)
@@ -54,9 +53,6 @@ INSERT INTO session_redactions (session_id, entity_type, count)
 SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?1) AS j WHERE true
 ON CONFLICT (session_id, entity_type) DO UPDATE SET count = count + excluded.count
 """
-_FIND_FIRST: Final = (
-    "SELECT seq, sender, text, at, client_msg_id, sender_id FROM messages WHERE session_id = ? AND seq = ?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,26 +126,13 @@ def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendRes
             results.append(UnknownSession())
             continue
         seq, new = hit
-        if not new:
-            results.append(AppendResult(_first(conn, message.session_id, seq), duplicate=True))
-            continue
-        counts.extend((message.session_id, entity, n) for entity, n in message.redactions.items() if n > 0)
-        stored = StoredMessage(
-            session_id=message.session_id,
-            seq=seq,
-            sender=message.sender,
-            text=message.text,
-            at=from_epoch_us(op.at),  # UTC, exactly as a later read returns it
-            client_msg_id=message.client_msg_id,
-            sender_id=message.sender_id,
-        )
-        results.append(AppendResult(stored, duplicate=False))
+        if new:
+            counts.extend(redaction_rows(message))
+            results.append(AppendResult(stored_message(message, seq, op.at), duplicate=False))
+        else:  # a retry after a lost ack: answered with the message as first stored
+            row = conn.execute(_FIND_DUPLICATE, (message.session_id, message.client_msg_id, op.at)).fetchone()
+            results.append(AppendResult(_message_from_row(row), duplicate=True))
     if counts:
         conn.execute(_ADD_REDACTIONS_MANY, (json.dumps(counts, ensure_ascii=False),))
     return results
 
-
-def _first(conn: sqlite3.Connection, session_id: str, seq: int) -> StoredMessage:
-    """The message a repeated ``client_msg_id`` was first stored as (rare: a retry after a lost ack)."""
-    seq_, sender, text, at, client_msg_id, sender_id = conn.execute(_FIND_FIRST, (session_id, seq)).fetchone()
-    return StoredMessage(session_id, seq_, sender, text, from_epoch_us(at), client_msg_id, sender_id)

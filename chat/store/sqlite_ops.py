@@ -181,11 +181,21 @@ def _append(conn: sqlite3.Connection, message: NewMessage, at: int) -> AppendRes
                 return AppendResult(_message_from_row(row), duplicate=True)
         raise UnknownSession()
     seq = rows[0][0]  # the trigger messages_move_last_seq has moved the session's last_seq
-    counts = [(sid, entity, n) for entity, n in message.redactions.items() if n > 0]
+    counts = redaction_rows(message)
     if counts:
         conn.executemany(_ADD_REDACTIONS, counts)
-    stored = StoredMessage(
-        session_id=sid,
+    return AppendResult(stored_message(message, seq, at), duplicate=False)
+
+
+def redaction_rows(message: NewMessage) -> list[tuple[str, str, int]]:
+    """The ``session_redactions`` rows one stored message adds to (entity types with a count)."""
+    return [(message.session_id, entity, n) for entity, n in message.redactions.items() if n > 0]
+
+
+def stored_message(message: NewMessage, seq: int, at: int) -> StoredMessage:
+    """What an append returns for a newly stored message: the record a later read gives back."""
+    return StoredMessage(
+        session_id=message.session_id,
         seq=seq,
         sender=message.sender,
         text=message.text,
@@ -193,7 +203,6 @@ def _append(conn: sqlite3.Connection, message: NewMessage, at: int) -> AppendRes
         client_msg_id=message.client_msg_id,
         sender_id=message.sender_id,
     )
-    return AppendResult(stored, duplicate=False)
 
 
 def _update_session(conn: sqlite3.Connection, session_id: str, add_adviser: str | None, params: dict[str, Any]) -> None:

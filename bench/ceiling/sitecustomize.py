@@ -15,23 +15,16 @@ from __future__ import annotations
 import os
 
 if os.environ.get("CHATLOG_BENCH_CEILING") == "nullstore":
-    from chat.store.base import AppendResult, NewMessage, StoredMessage
+    from chat.store.base import AppendResult, NewMessage
+    from chat.store.cursor import epoch_us
     from chat.store.sqlite import SqliteStore
+    from chat.store.sqlite_ops import stored_message
 
     _seqs: dict[str, int] = {}
 
     async def _append_nothing(self: SqliteStore, message: NewMessage) -> AppendResult:
         seq = _seqs.get(message.session_id, 0) + 1
         _seqs[message.session_id] = seq
-        stored = StoredMessage(
-            session_id=message.session_id,
-            seq=seq,
-            sender=message.sender,
-            text=message.text,
-            at=message.at,
-            client_msg_id=message.client_msg_id,
-            sender_id=message.sender_id,
-        )
-        return AppendResult(stored, duplicate=False)
+        return AppendResult(stored_message(message, seq, epoch_us(message.at)), duplicate=False)
 
     SqliteStore.append_message = _append_nothing  # type: ignore[method-assign]

@@ -1,7 +1,8 @@
 """Fixtures for driving the widget in a real Chromium: the browser, a page, and agents (bot/adviser).
 
 Chromium is Debian's package (``apt-get install chromium``), launched by path: ``playwright install``
-downloads browsers, which cannot work offline. The test module skips itself when it is missing.
+downloads browsers, which cannot work offline. Every browser test is skipped, with that reason, when it is
+missing (``pytest_collection_modifyitems`` below).
 
 The agents are real ``websockets`` clients on ``/ws/agent``, each running its own event loop in a
 thread, because Playwright's sync API must not run inside an asyncio loop.
@@ -38,6 +39,22 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Skip every test of this folder when Debian's chromium is missing (the reason says how to install it)."""
+    if CHROMIUM.exists():
+        return
+    here = Path(__file__).resolve().parent
+    skip = pytest.mark.skip(
+        reason=f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) "
+        "to run the browser tests"
+    )
+    for item in items:
+        if here in item.path.resolve().parents:
+            item.add_marker(skip)
+
+
 #: Lets a test reach the page's sockets (to cut one) and lose chosen incoming frames (to make a gap in
 #: the sequence), without a test hook in the widget itself.
 RECORD_SOCKETS = """

@@ -21,19 +21,12 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 from websockets.sync.client import ClientConnection, connect
 
 from tests.api.helpers import signed_token
-from tests.browser.conftest import CHROMIUM, SCREENSHOTS, WAIT_S, AgentClient, no_axe_violations
+from tests.browser.conftest import SCREENSHOTS, WAIT_S, AgentClient, no_axe_violations
 from tests.servers import Running, make_settings, run_in_thread
-
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests",
-        allow_module_level=True,
-    )
-
-from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 

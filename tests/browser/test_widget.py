@@ -12,17 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.browser.conftest import CHROMIUM, SCREENSHOTS, AgentClient, gateway_on_port
-from tests.servers import Running, free_port, make_settings
-
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests",
-        allow_module_level=True,
-    )
-
 from playwright.sync_api import expect
+
+from tests.browser.conftest import SCREENSHOTS, AgentClient, gateway_on_port
+from tests.servers import Running, free_port, make_settings
 
 pytestmark = pytest.mark.browser
 

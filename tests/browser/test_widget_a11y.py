@@ -20,19 +20,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-from tests.browser.conftest import CHROMIUM, SCREENSHOTS, AgentClient, no_axe_violations
-from tests.servers import Running
-
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests",
-        allow_module_level=True,
-    )
-
 from playwright.sync_api import expect
 
+from tests.browser.conftest import SCREENSHOTS, AgentClient, no_axe_violations
 from tests.browser.test_widget import open_widget, own_messages, session_id, type_and_send
+from tests.servers import Running
 
 pytestmark = pytest.mark.browser
 

@@ -288,12 +288,21 @@ def tokenize(text: str) -> Tokens:
 
 
 def closed(toks: Tokens, j: int) -> bool:
-    """Word ``j`` ends the text, or is followed by punctuation, an emoji or a "please" ("til Per." / "for
-    Per please" / "sol her 🌞 ka e renta")."""
+    """Word ``j`` ends the text, or is followed by punctuation, a dash between spaces, an emoji or a
+    "please" ("til Per." / "for Per please" / "sol her 🌞 ka e renta" / "Eva Lunde Grini - Storgata 2")."""
     return (j + 1 >= len(toks.low) and not toks.text[toks.end[j] :].strip()[:1].isalnum()) or (
         j + 1 < len(toks.low)
-        and (any(c in SENTENCE_BREAK or c == "," or _is_emoji(c) for c in toks.gap(j)) or toks.low[j + 1] in POLITE)
+        and (
+            any(c in _CLOSERS or _is_emoji(c) for c in toks.gap(j))
+            or toks.low[j + 1] in POLITE
+            or toks.gap(j).replace("-", "", 1) == "  "
+        )
     )
+
+
+#: What ends a name after it: a sentence break or a comma; and a dash between spaces ("Eva Lunde Grini –
+#: Storgata 2"; normalize.py has made every dash a "-"), which sets off an apposition as a comma does.
+_CLOSERS = SENTENCE_BREAK | {","}
 
 
 def _is_emoji(ch: str) -> bool:

@@ -69,6 +69,8 @@ from anonymizer.recognizers.person_extend import (
     given_before,
     name_and_initial,
 )
+from anonymizer.recognizers.person_headers import header_names
+from anonymizer.recognizers.person_initials import bare_initial, particle_surname, verb_next
 from anonymizer.recognizers.person_lists import (
     alias_names,
     coordinated_names,
@@ -158,6 +160,7 @@ SCORE_GIVEN_ALONE = 0.65
 SCORE_SURNAME_ALONE = 0.6
 SCORE_LOWER_GIVEN_ALONE = 0.55
 SCORE_INITIALS = 0.6  # "fra K.B.": bare initials after a word that points at a person
+SCORE_HEADER = 0.6  # "Frå Vår:": a sender or addressee in a header line
 
 #: Punctuation allowed between a cue and its name ("Hei, Kari", "Mr. Smith", "Navn: Kari", "Mvh\nOla").
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
@@ -251,6 +254,9 @@ class PersonRecognizer(EntityRecognizer):
             emit(first, last, score)
         for first, last in list(initials_names(toks, covered)):
             emit(first, last, SCORE_INITIALS)
+        if ":" in text:
+            for first, last in list(header_names(toks, covered)):
+                emit(first, last, SCORE_HEADER)
         for j, score in list(relation_names(toks, covered)):
             if not covered[j]:
                 emit(j, extend(toks, j, strong=False), score)
@@ -301,12 +307,15 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)
     if sign_off and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME:
         return j, SCORE["strong"]  # "mvh jo": a sign-off names a person, whatever else the word is
-    if len(toks.low[j]) == 1 and j + 1 < len(toks.low) and toks.gap(j).strip() == "." and cue.kind != "weak":
-        # an initial first: "Regards, J. Smith", "hilsen t. bakke", "Venleg helsing S. Kvamme"
+    initial = len(toks.low[j]) == 1 and j + 1 < len(toks.low) and cue.kind != "weak"
+    if initial and (toks.gap(j).strip() == "." or bare_initial(toks, j)):
+        # an initial first: "Regards, J. Smith", "hilsen t. bakke", "Venleg helsing S. Kvamme", "MR S A PATEL"
         k = j + 1
         while k + 1 < len(toks.low) and toks.flags[k] & PARTICLE and toks.gap(k).replace("\xa0", " ") == " ":
             k += 1  # "Mr J. van der Berg": the particles belong to the surname after them
         found = _after_cue(toks, k, Cue(cue.words, "strong" if cue.kind == "strong" else "medium"))
+        if found is None and k > j + 1 and particle_surname(toks, k):
+            found = k, SCORE["strong"]  # "name on account: j. de vries": after an initial and "de", a surname
         if found is None or k == j + 1:
             return found
         return max(found[0], extend(toks, j, strong=True)), found[1]
@@ -402,6 +411,7 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
     if not any(w in relations().kin for w in cue.words):  # a kin or role cue (person_relations.txt)
         return None
     flags, low = toks.flags[j], toks.low[j]
+    verb = verb_next(toks, j)
     if flags & (NOT_NAME | PARTICLE) or len(low) < 3 or is_cue_word(low) or _labels_number(toks, j):
         return None
     if any(c.kind == "title" for c in person_cues().get(low, ())):
@@ -420,7 +430,7 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
         toks.shape[j] == LOWER
         and flags & GIVEN
         and flags & AMBIGUOUS
-        and not flags & SOFT
+        and (not flags & SOFT or verb)  # "min samboer mai vil ha": a month has no will
         and plain_gap(toks, j - 1)
         and not is_pronoun(low)
         and low not in _POSSESSIVE_WORDS

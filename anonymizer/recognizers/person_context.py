@@ -76,6 +76,7 @@ from anonymizer.recognizers.person_roles import (
     role_for,
     soft_person,
 )
+from anonymizer.recognizers.person_selves import SEASONS, names_the_name, self_named
 from anonymizer.recognizers.person_states import has_got, ill_or_gone, put_on
 from anonymizer.recognizers.person_subjects import (
     ADDED,
@@ -208,6 +209,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 yield j, SCORE_UNKNOWN  # "Kine hær": in no list, and near "kino", but introducing herself
             elif word_flags().get(toks.low[j], 0) & NAME and not toks.flags[j] & NOT_NAME and _introduces(toks, j, rel):
                 yield j, SCORE_KNOWN_LOWER  # "hi, will here.", "hi mai here", "frøya her igjen": a month or a verb
+            elif self_named(toks, j, rel):
+                yield j, SCORE_KNOWN_LOWER  # "hi its will again", "Hey it's Sky again", "e mai som skriv"
             elif (toks.flags[j] & SOFT or toks.low[j] in MODAL_NAMES) and month_or_modal_name(toks, j, rel):
                 yield j, SCORE_DOUBT
             elif (
@@ -368,7 +371,9 @@ def _cleft(toks: Tokens, j: int, rel: Relations) -> bool:
 def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "dette er dag punktum", "hi its grace,", "HEI DETTE ER ODD FØDSELSNR"; but "it's done." (in
     English a lower-case word after "it's" is a name only when a comma sets it off)."""
-    # "dette er tone fra frisøren", "de e per-ivar igjen", "hi its grace, ..."
+    # "dette er tone fra frisøren", "de e per-ivar igjen", "hi its grace, ..."; not "det er vår igjen"
+    if toks.low[j] in SEASONS:
+        return False
     comma = j + 1 < len(toks.low) and toks.gap(j).startswith(",") and _word(toks, j - 1) in _ENGLISH_IDENTITY
     filler = _word(toks, j + 1) in _FILLERS and bool(toks.flags[j] & NAME) and plain_gap(toks, j)
     named = _word(toks, j + 1) in _CLOSING or comma or filler
@@ -457,6 +462,8 @@ def _in_role(toks: Tokens, j: int, rel: Relations) -> bool:
         return False  # "Avsender er svigerfaren min": a role, not a name
     if after2 in _NAME_NOUNS and _word(toks, j + 3) in _MY:
         return True  # "ørn e etternavnet mitt", "Storm is my name"
+    if names_the_name(toks, j + 2):
+        return True  # "KEVIN is my first name, ODUYA is the surname" (spelled out, then joined up)
     # "Sky is my son", "May is my landlady"; "Ask er sonen vår", "Storm er sønnen min"
     return (after2 in _MY and _word(toks, j + 3) in rel.kin) or (after2 in rel.kin and _word(toks, j + 3) in _MY)
 

@@ -144,8 +144,9 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
     if not flags & NAME and is_cue_word(low) and (is_exact_cue_word(low) or toks.shape[k] != CAP):
         return False  # "ODD FØDSELSNR 170148 ...": the label of a number
     if not _capitalised_name_word(flags, toks.low[k]):
-        # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word.
-        if strong and flags & COMMON and closed(toks, k):
+        # After "jeg heter", "Sølvi Flåten," is a name although "flåten" is a word; so is "heiter Kolbjørn
+        # Rise og vil ...": a capitalised word that a lower-case function word goes on from, mid-sentence.
+        if strong and flags & COMMON and (closed(toks, k) or _function_word_after(toks, k)):
             return True
         return _place_surname(toks, j, k, last)
     if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
@@ -160,6 +161,19 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
             return True
         return bool(flags & SOFT) and _place_surname(toks, j, k, last)  # "til Bjørn Bergen skal": a place
     return True
+
+
+#: Conjunctions that go on from a subject to its next clause ("heiter Kolbjørn Rise og vil ...").
+_CONJUNCTIONS = frozenset({"og", "å", "and", "men", "but", "som", "who"})
+
+
+def _function_word_after(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is no closed-class word itself ("Kari Vil du ...") and a lower-case conjunction follows
+    it after one space ("Rise og vil"): the name's clause goes on, so word ``k`` ended the name."""
+    nxt = k + 1
+    if nxt >= len(toks.low) or toks.flags[k] & FUNCTION or toks.gap(k) != " ":
+        return False
+    return toks.shape[nxt] == LOWER and toks.low[nxt] in _CONJUNCTIONS
 
 
 def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
@@ -246,6 +260,8 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
     low = toks.low[k]
     if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
         return first
+    if low in _BEFORE_LOWER_GIVEN and toks.shape[k] == LOWER:
+        return first  # "bestemor te emil": "te" (til) introduces the name, as "til" would
     if toks.shape[k] == LOWER and not _lower_given_before(toks, k, first):
         return first
     return k if toks.flags[first] & NAME else first

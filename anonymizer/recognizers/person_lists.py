@@ -171,9 +171,11 @@ def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
     gap = toks.gap(k)
     if any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or _ampersand(gap) or AGE.match(gap):
         return True
+    if _dialect_and(toks, k + 1):
+        return True
     # The last item, after "og"/"and", goes on into the sentence: "Ayaan, Sagal and Xamza need ...", in
     # lower case before a verb: "olga og sergej har begge fått lønn"
-    if k == 0 or (toks.low[k - 1] not in rel.and_ and not _ampersand(toks.gap(k - 1))):
+    if k == 0 or (toks.low[k - 1] not in rel.and_ and not _ampersand(toks.gap(k - 1)) and toks.low[k - 1] != "å"):
         return False
     if toks.shape[k] == CAP:
         return toks.shape[k + 1] == LOWER
@@ -189,7 +191,23 @@ def _list_next(toks: Tokens, last: int, rel: Relations) -> int | None:
         return k
     if toks.low[k] in rel.and_ and LIST_GAP.fullmatch(gap) and k + 1 < len(toks.low) and plain_gap(toks, k):
         return k + 1
+    if _dialect_and(toks, k) and LIST_GAP.fullmatch(gap):
+        return k + 1
     return k if _ampersand(gap) else None
+
+
+def _dialect_and(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is dialect "å" for "og" between two names ("sunna å inga ska ha", "te emil å ronja."):
+    usually "å" is the infinitive mark ("å finne ut", "å endre."), so the word after it must be a listed
+    name in lower case that ends the clause or is followed by its verb ("inga ska"), never a verb itself."""
+    n = len(toks.low)
+    if toks.low[k] != "å" or k + 1 >= n or not plain_gap(toks, k):
+        return False
+    j = k + 1
+    flags = toks.flags[j]
+    if toks.shape[j] != LOWER or not flags & NAME or flags & (FUNCTION | NOT_NAME | SOFT) or len(toks.low[j]) < 3:
+        return False
+    return closed(toks, j) or (j + 1 < n and plain_gap(toks, j) and toks.low[j + 1] in _VERB_AFTER_LIST)
 
 
 def _ampersand(gap: str) -> bool:
@@ -205,8 +223,8 @@ def _list_previous(toks: Tokens, first: int, rel: Relations) -> int | None:
     gap = toks.gap(k)
     if "," in gap and LIST_GAP.fullmatch(gap) and not any(c in SENTENCE_BREAK for c in gap.replace(",", "")):
         return k if not toks.initial[k] or toks.flags[k] & NAME else None
-    if toks.low[k] in rel.and_ and k >= 1 and plain_gap(toks, k) and LIST_GAP.fullmatch(toks.gap(k - 1)):
-        return k - 1
+    if (toks.low[k] in rel.and_ or _dialect_and(toks, k)) and k >= 1 and plain_gap(toks, k):
+        return k - 1 if LIST_GAP.fullmatch(toks.gap(k - 1)) else None
     return k if _ampersand(gap) else None
 
 
@@ -264,7 +282,10 @@ def _word_mentions(toks: Tokens, words: dict[str, float], covered: list[bool]) -
         genitive = toks.trim[k] == 2
         subject = k + 1 < len(toks.low) and plain_gap(toks, k) and _word(toks, k + 1) in _VERBS_OF_PEOPLE
         subject = subject and not unit_after(toks, k) and not word_flags().get(toks.low[k], 0) & FUNCTION
-        if genitive or subject:
+        # "ørn e etternavnet mitt, jan ørn": right after a name found in lower case, the surname again
+        surname = k > 0 and covered[k - 1] and toks.shape[k - 1] == LOWER and toks.gap(k - 1) == " "
+        surname = surname and not toks.flags[k] & FUNCTION and not is_pronoun(toks.low[k])
+        if genitive or subject or surname:
             yield k, score
 
 

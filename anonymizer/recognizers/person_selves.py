@@ -1,0 +1,94 @@
+"""PERSON, continued: writers who name themselves, or say which of their names a word is.
+
+Why: a customer opening a chat says who is writing ("hi its will again", "Hey it's Sky again", "e mai
+som skriv") or spells a name out and then says what it was ("K-E-V-I-N is my first name, O-D-U-Y-A is
+the surname"). The word is often an everyday word, a month or a modal verb, which the word lists alone
+cannot call a name; the phrase around it can, because only a person is "again" the one writing, or is a
+first name. ``person_context.relation_names`` asks these rules about words its other rules doubt.
+"""
+
+from __future__ import annotations
+
+from anonymizer.recognizers._gazetteer import NAME, NOT_NAME, SOFT, word_flags
+from anonymizer.recognizers._tokens import CAP, Tokens, closed
+from anonymizer.recognizers.person_words import (
+    _GREETINGS,
+    _IDENTITY,
+    _MY,
+    _NAME_NOUNS,
+    Relations,
+    _title_case,
+    _word,
+    _words_before,
+    plain_gap,
+)
+
+#: "my first name", "the last name": which of a person's names a word is.
+_WHICH_NAME = frozenset({"first", "last", "given", "family", "middle", "second"})
+
+
+def names_the_name(toks: Tokens, k: int) -> bool:
+    """Words from ``k`` (after "X is", "X er") say which of the writer's names X was: "my first name",
+    "the surname", "my last name", "etternavnet." (closing the clause)."""
+    word = _word(toks, k)
+    if word in _NAME_NOUNS:  # "ODUYA er etternavnet.", "Vik er etternavnet, ..."
+        return word != "name" and closed(toks, k)
+    if word not in _MY and word != "the":
+        return False
+    nxt = _word(toks, k + 1)
+    if nxt in _NAME_NOUNS:
+        end = k + 1
+    elif nxt in _WHICH_NAME and _word(toks, k + 2) == "name":
+        end = k + 2
+    else:
+        return False
+    # "the surname." ends the clause; not "Price is the first name on the list", "the name of the shop"
+    return word != "the" or closed(toks, end)
+
+
+#: After "it's X": the writer is back, or is the one writing ("it's Sky again", "det er Vår her igjen").
+_AGAIN = frozenset({"again", "igjen", "igjæn", "igen", "atter"})
+#: "e mai som skriv", "it's June who's writing": verbs of the one writing the message.
+_WRITING = frozenset(
+    {"skriv", "skriver", "skreiv", "skrev", "skrive", "ringer", "ringde", "ringte", "writes", "writing", "wrote",
+     "messaging", "speaking", "chatting", "chatter"}
+)  # fmt: skip
+_WHO = frozenset({"som", "who", "who's", "whos"})
+#: Seasons and holidays come "again" too ("it's summer again", "det er vår igjen"), and some are names.
+SEASONS = frozenset(
+    {"summer", "winter", "spring", "autumn", "fall", "sommer", "vinter", "vår", "høst", "haust", "jul", "påske",
+     "easter", "christmas", "xmas", "helg", "weekend", "payday", "lønningsdag"}
+)  # fmt: skip
+#: Dialect "e" alone for "det er" at the start of a message: "heisann, e mai som skriv".
+_BARE_IS = frozenset({"e"})
+
+
+def self_named(toks: Tokens, j: int, rel: Relations) -> bool:
+    """Word ``j`` is the writer's name in "it's X again" or "(det) e X som skriv": a listed name (also
+    one that is a month or a modal verb: "its will again", "e mai som skriv"), or a word capitalised
+    inside a sentence ("Hey it's Sky again"). Not a pronoun ("it's me again"), a season or a holiday."""
+    low = toks.low[j]
+    flags = toks.flags[j]
+    if flags & NOT_NAME or len(low) < 2 or low in rel.pronoun or low in rel.self_ or low in SEASONS:
+        return False
+    if j + 1 >= len(toks.low) or not plain_gap(toks, j):
+        return False
+    after = toks.low[j + 1]
+    writing = after in _WHO and _word(toks, j + 2) in _WRITING and plain_gap(toks, j + 1)
+    if after not in _AGAIN and not writing:
+        return False
+    if not (any(_words_before(toks, j, phrase) for phrase in _IDENTITY) or _bare_is(toks, j)):
+        return False
+    if flags & SOFT and not writing:
+        return False  # a month "again" is a month: "it's May again"
+    if word_flags().get(low, 0) & NAME:
+        return True
+    return toks.shape[j] == CAP and not toks.initial[j] and not _title_case(toks)
+
+
+def _bare_is(toks: Tokens, j: int) -> bool:
+    """ "heisann, e mai som ...": dialect "e" (is) opening the message, or right after a greeting."""
+    k = j - 1
+    if k < 0 or toks.low[k] not in _BARE_IS or not plain_gap(toks, k):
+        return False
+    return toks.initial[k] or (k > 0 and toks.low[k - 1] in _GREETINGS)

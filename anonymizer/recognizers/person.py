@@ -88,57 +88,17 @@ from anonymizer.recognizers.person_not import (
     _names_a_thing,
 )
 from anonymizer.recognizers.person_pairs import subject_pairs
+from anonymizer.recognizers.person_spelled import SCORE_SPELLED, respelled_names, spelled_names
 from anonymizer.recognizers.person_unlisted import (
     ambiguous_before_unlisted,
     cued_lower_pair,
     double_given,
     unlisted_lower,
 )
+from anonymizer.recognizers.person_words import NOT_FIRST as _NOT_FIRST
 from anonymizer.recognizers.person_words import plain_gap, relations, shouting
 
 ENTITY = "PERSON"
-
-#: Words that start questions and sentences but are also names somewhere ("Can", "Will", "May", "Kan").
-_NOT_FIRST = frozenset(
-    {
-        "can",
-        "will",
-        "may",
-        "might",
-        "shall",
-        "should",
-        "could",
-        "would",
-        "must",
-        "did",
-        "does",
-        "do",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "kan",
-        "vil",
-        "skal",
-        "må",
-        "kunne",
-        "ville",
-        "skulle",
-        "har",
-        "er",
-        "var",
-        "blir",
-        "får",
-        "fikk",
-        "bør",
-        "hva",
-        "hvor",
-        "når",
-    }
-)
 
 # Scores (Presidio's 0..1). The engine keeps results above its threshold (about 0.4).
 SCORE = {
@@ -164,6 +124,8 @@ SCORE_HEADER = 0.6  # "Frå Vår:": a sender or addressee in a header line
 
 #: Punctuation allowed between a cue and its name ("Hei, Kari", "Mr. Smith", "Navn: Kari", "Mvh\nOla").
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
+#: A nickname cue's gap with the name quoted: 'goes by "Tiny"', "kallenavnet er «Bønna»".
+_QUOTED_GAP = re.compile(r"[\s:,]*[\"'«“‘]")
 _LABEL_GAP = re.compile(r"[.:#]? ?[#:]? ?\d")
 
 
@@ -216,6 +178,10 @@ class PersonRecognizer(EntityRecognizer):
             results.append(RecognizerResult(ENTITY, toks.start[first], end, score))
             named.append((first, last, score))
 
+        # 0. Names spelled out letter by letter ("k-a-r-i", "Å S L A U G"); see person_spelled.py.
+        for first, last in list(spelled_names(toks, covered)):
+            emit(first, last, SCORE_SPELLED)
+
         # 1. After cues.
         cues = person_cues()
         for i in range(n - 1):
@@ -225,6 +191,9 @@ class PersonRecognizer(EntityRecognizer):
             cue = _match_cue(toks, i, candidates)
             if cue is None or _names_a_thing(toks, i - len(cue.words)):
                 continue
+            nxt = cues.get(toks.low[i + 1])
+            if nxt is not None and not covered[i + 1] and i + 2 < n and _match_cue(toks, i + 1, nxt) is not None:
+                continue  # "Beneficiary name: Daniel": the next word ends a cue of its own, which names the name
             if cue.words in _FROM and i > 0 and (covered[i - 1] or _sure_name(toks, i - 1)):
                 continue  # "Tyler Brooks from Austin": a place
             found = _after_cue(toks, i + 1, cue)
@@ -276,6 +245,8 @@ class PersonRecognizer(EntityRecognizer):
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
         for j, score in list(other_mentions(toks, named, covered)):
             emit(j, j, score)
+        for j, score in list(respelled_names(toks, named, covered)):
+            emit(j, j, score)  # "T-H-I-E-N, altså Thien", "Kjersit ... istedenfor Kjersti"
         return results
 
 
@@ -301,9 +272,11 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     if cue.kind == "weak":
         if gap.strip():
             return None
-    elif _CUE_GAP.fullmatch(gap) is None:
-        return None
+    elif _CUE_GAP.fullmatch(gap) is None and not (cue.words in _NICKNAMING and _QUOTED_GAP.fullmatch(gap)):
+        return None  # but a nickname may be quoted: 'He goes by "Tiny"', 'kallenavn «Nok»'
     flags, shape = toks.flags[j], toks.shape[j]
+    if is_pronoun(toks.low[j]):
+        return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)
     if sign_off and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME:
         return j, SCORE["strong"]  # "mvh jo": a sign-off names a person, whatever else the word is
@@ -319,7 +292,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         if found is None or k == j + 1:
             return found
         return max(found[0], extend(toks, j, strong=True)), found[1]
-    if flags & NOT_NAME and not (cue.kind == "title" and shape == CAP and not is_cue_word(toks.low[j])):
+    titled = (cue.kind == "title" and not is_cue_word(toks.low[j])) or cue.words in _NICKNAMING  # "kallenavn Nok"
+    if flags & NOT_NAME and not (titled and shape == CAP):
         return None  # but "Mr Nes", "fru Berg": after a title a place is a surname
     if len(toks.low[j]) < 2:
         return None
@@ -349,6 +323,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         )
         if not ok and shape == CAP and cue.words[-1] in _NAMING and not flags & FUNCTION and not is_cue_word(low):
             ok = not ended  # "called himself River", "jeg heter Sky": a capitalised word given as a name
+        if not ok and shape != LOWER and cue.words in _NICKNAMING and not is_pronoun(low) and len(low) > 1:
+            ok = not ended  # "kallenavn Nok", "alle kaller ham HP": a nickname may be any word
     elif shape != CAP:
         # Lower case (or all caps) after a weaker cue: only a known name that is no common word.
         ok = known and not ambiguous and not flags & SOFT and kind in ("title", "medium", "greeting", "weak", "capital")
@@ -388,6 +364,11 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     return last, score
 
 
+#: Cues that give a nickname, which may be any everyday word: "kallenavn Nok", "alle kaller ham HP".
+_NICKNAMING = frozenset(
+    {("kallenavn",), ("kallenavnet",), ("kallenamn",), ("nickname",), ("kaller", "ham"), ("kaller", "henne"),
+     ("kallar", "han"), ("kallar", "ho"), ("kalla", "han"), ("kalla", "ho"), ("goes", "by"), ("known", "as"), ("aka",)}
+)  # fmt: skip
 #: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one.
 _NAMING = frozenset({"heter", "heiter", "heite", "heita", "himself", "herself", "named", "kalles", "kallas"})
 

@@ -501,9 +501,15 @@ def _called_people(toks: Tokens, last: int, rel: Relations) -> bool:
 _THEIR_OWNER = frozenset({"mine", "våre", "mine,", "hans", "hennes", "deres"})
 
 
+#: Conjunctions that open a clause after a comma ("Hans-Petter, men alle kaller ham ..."): never a list item.
+_CLAUSE_OPENERS = frozenset({"men", "but", "mens", "while", "fordi", "because", "though", "enn", "than"})
+
+
 def _person_like(toks: Tokens, i: int) -> bool:
     flags = toks.flags[i] | word_flags().get(toks.low[i], 0)  # "will", "may": names the tokenizer reads as words
     low = toks.low[i]
+    if low in _CLAUSE_OPENERS and toks.shape[i] == LOWER:
+        return False
     if flags & NOT_NAME or low in relations().pronoun or low in relations().self_ or low in _MY or low in _POSSESSIVES:
         return False  # "Besteforeldra mine, Ingebjørg og Lars": "mine" is whose they are
     return bool(flags & NAME) or (toks.shape[i] != LOWER and not flags & COMMON and len(toks.low[i]) > 2)

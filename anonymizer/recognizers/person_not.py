@@ -13,6 +13,7 @@ from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, NOT_NAME, 
 from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.address import street_name_start, street_words
 from anonymizer.recognizers.person_extend import NUMBER_AFTER
+from anonymizer.recognizers.person_shops import names_a_shop
 
 _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
 _NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
@@ -45,6 +46,8 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
     "Kari Hansen AS" is a company named after a person, and still a person's name to redact. Names
     joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
+    if names_a_shop(toks, first, last):
+        return True  # "Sol Kaffebar", "Roar Frisør", "Borettslaget Solbakken"
     sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
     full_name = sure_given and last > first  # "Luca Bianchi & Giulia Rossi": two people, not a firm
     if not full_name and ("&" in toks.gap(last) if last + 1 < len(toks.low) else False):
@@ -91,7 +94,7 @@ def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
         word = after.group("w").lower()
         if word in _NOT_IN_A_STREET:
             break
-        if word in words.word and after.group("n"):
+        if word in words.word and (after.group("n") or _genitive_street(toks, last, pos, after.start("w"))):
             return True
         if word in words.en and _NUMBER_BEFORE.search(toks.text, 0, toks.start[first]):
             return True
@@ -100,6 +103,12 @@ def _names_a_street(toks: Tokens, first: int, last: int) -> bool:
         low = toks.low[last]
         return any(low.endswith(x) for x in words.suffix) or any(low.endswith(x) for x in words.weak)
     return False
+
+
+def _genitive_street(toks: Tokens, last: int, pos: int, word_start: int) -> bool:
+    """ "Karl Johans gate", "Olav Kyrres gate-butikken": a genitive right before a lower-case street word
+    names the street after the person, with or without a house number."""
+    return pos == toks.end[last] and toks.text[pos - 1] == "s" and toks.text[word_start].islower()
 
 
 def _before_street(toks: Tokens, first: int, last: int) -> int:

@@ -144,3 +144,13 @@ _SUBJECT_VERBS = frozenset(
      "is", "has", "was", "will", "gets", "got", "needs", "came", "comes", "moved", "works", "lives", "turns",
      "fekk", "ska", "sku", "skulle", "vart", "vert", "e", "ha", "hadd", "kan", "sa", "sier", "seie"}
 )  # fmt: skip
+
+
+#: Words that start questions and sentences but are also names somewhere ("Can", "Will", "May", "Kan").
+NOT_FIRST = frozenset(
+    {
+      "can", "will", "may", "might", "shall", "should", "could", "would", "must", "did", "does", "do", "is", "are",
+      "was", "were", "has", "have", "had", "kan", "vil", "skal", "må", "kunne", "ville", "skulle", "har", "er", "var",
+      "blir", "får", "fikk", "bør", "hva", "hvor", "når",
+    }
+)  # fmt: skip

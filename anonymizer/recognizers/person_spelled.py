@@ -1,0 +1,141 @@
+"""PERSON, continued: names spelled out letter by letter, and the same name written again another way.
+
+Why: a customer whose name is misspelled by the bank spells it out ("Etternavnet staves Ø-D-E-G-Å-R-D",
+"det er k-a-r-i med k", "Det skal vere Å S L A U G") and then often writes it whole, or writes the wrong
+form the bank used ("altså Thien", "ikkje solvei uten g", "Kjersit ... istedenfor Kjersti", «Garcia» for
+García). No word list knows a name cut into letters, and the other spellings are typos of a name, so
+neither is listed; the shape is what tells: three or more single letters joined by hyphens are a word
+spelled out, and the only words people spell out in a bank chat are names. A word one letter (or one
+accent, or two swapped letters) away from a name found in the same message is that name again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NOT_NAME, PARTICLE
+from anonymizer.recognizers._tokens import LOWER, Tokens, fold
+
+SCORE_SPELLED = 0.7
+SCORE_RESPELLED = 0.6
+
+#: One token of single letters joined by hyphens: "k-a-r-i", "Ø-D-E-G-Å-R-D" (three letters or more).
+_HYPHEN_SPELLED = re.compile(r"[^\W\d_](?:-[^\W\d_]){2,}")
+#: Gaps inside a run of single-letter tokens: a hyphen with or without spaces ("S - I - V"). Letters with
+#: spaces only ("Å S L A U G") are joined into one word by the normaliser before the recognizers run.
+_LETTER_GAPS = frozenset({"-", " - ", " -", "- "})
+
+
+def spelled_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
+    """(first, last) word of each name spelled out: one token of hyphen-joined letters ("k-a-r-i"), or a
+    run of three or more single-letter tokens joined by hyphens between spaces ("S - I - V")."""
+    n = len(toks.low)
+    i = 0
+    while i < n:
+        low = toks.low[i]
+        if "-" in low and not covered[i] and _HYPHEN_SPELLED.fullmatch(low) and _all_one_case(toks.text, i, toks):
+            yield i, i
+            i += 1
+            continue
+        if len(low) != 1 or covered[i]:
+            i += 1
+            continue
+        last, hyphens = i, False
+        while last + 1 < n and len(toks.low[last + 1]) == 1 and toks.gap(last) in _LETTER_GAPS:
+            if covered[last + 1] or toks.shape[last + 1] != toks.shape[i]:
+                break
+            hyphens = hyphens or "-" in toks.gap(last)
+            last += 1
+        letters = last - i + 1
+        if hyphens and letters >= 3 and all("-" in toks.gap(k) for k in range(i, last)):
+            yield i, last
+        i = last + 1
+
+
+def _all_one_case(text: str, i: int, toks: Tokens) -> bool:
+    """The letters of "k-a-r-i" are all lower case or all capitals (not "E-post-A")."""
+    word = text[toks.start[i] : toks.end[i]].replace("-", "")
+    return word.islower() or word.isupper()
+
+
+def respelled_names(
+    toks: Tokens, named: list[tuple[int, int, float]], covered: list[bool]
+) -> Iterator[tuple[int, float]]:
+    """Uncovered words that are a found name written another way: the letters of a spelled-out name
+    joined up ("T-H-I-E-N, altså Thien"), the name without its accents («Garcia» for García), or one
+    letter added, dropped, changed or two swapped (five letters or more: "solvei" for s-o-l-v-e-i-g,
+    "Kjersit" for Kjersti). A word the same as the name is ``other_mentions``' business; everyday words
+    are never taken for another spelling ("lande" is no typo of "Lunde")."""
+    spelled: dict[str, float] = {}  # the letters of a spelled-out name, joined
+    forms: dict[str, float] = {}  # each word of a found name, without accents
+    for first, last, score in named:
+        if last > first and all(len(toks.low[k]) == 1 for k in range(first, last + 1)):
+            _keep(spelled, fold("".join(toks.low[first : last + 1])), score)  # "S - I - V"
+        for k in range(first, last + 1):
+            low = toks.low[k]
+            if toks.flags[k] & (PARTICLE | FUNCTION) or len(low) < 3:
+                continue
+            if "-" in low and _HYPHEN_SPELLED.fullmatch(low):
+                _keep(spelled, fold(low.replace("-", "")), score)  # "k-a-r-i"
+            else:
+                _keep(forms, fold(low[: len(low) - toks.trim[k]]), score)
+    if not forms and not spelled:
+        return
+    for k in range(len(toks.low)):
+        low = toks.low[k]
+        if covered[k] or len(low) < 3:
+            continue
+        word = fold(low[: len(low) - toks.trim[k]])
+        if word in spelled and not toks.flags[k] & FUNCTION:
+            yield k, min(spelled[word], SCORE_RESPELLED)
+            continue
+        if toks.flags[k] & (COMMON | FUNCTION | NOT_NAME):
+            continue
+        if len(word) >= 5 and any(form[0] == word[0] and _one_edit(word, form) for form in spelled):
+            yield k, SCORE_RESPELLED  # "s-o-l-v-e-i-g. ikkje solvei"
+            continue
+        if toks.shape[k] == LOWER:
+            continue  # "Vi så en bjørn ... Bjørn er mannen min"
+        if word in forms:
+            yield k, min(forms[word], SCORE_RESPELLED)  # «Garcia» for García, "Thien" after "THIEN"
+            continue
+        source = _same_surname_after(toks, k, named, word)
+        if source is not None:
+            yield k, source  # "Kjersit Lund istedenfor Kjersti Lund"
+
+
+def _same_surname_after(
+    toks: Tokens, k: int, named: list[tuple[int, int, float]], word: str
+) -> float | None:
+    """Word ``k`` is one edit from the given name of a found full name and is followed by that name's
+    surname ("Kjersit Lund ... Kjersti Lund"): the writer typed the same person twice, once wrongly. A
+    lone look-alike is not enough ("it says nordbye": the bank's spelling, which the writer disowns)."""
+    if len(word) < 5 or k + 1 >= len(toks.low) or toks.gap(k) != " ":
+        return None
+    for first, last, score in named:
+        if last > first and toks.low[first + 1] == toks.low[k + 1] and first != k:
+            form = fold(toks.low[first])
+            if form[0] == word[0] and _one_edit(word, form):
+                return min(score, SCORE_RESPELLED)
+    return None
+
+
+def _keep(forms: dict[str, float], form: str, score: float) -> None:
+    forms[form] = max(forms.get(form, 0.0), score)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]

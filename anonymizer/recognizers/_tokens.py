@@ -17,6 +17,7 @@ from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
     FUNCTION,
+    GIVEN,
     NAME,
     NOT_NAME,
     PARTICLE,
@@ -261,7 +262,7 @@ def tokenize(text: str) -> Tokens:
     skip = [
         m.span()
         for m in (_NOT_PROSE.finditer(text) if ("@" in text or "/" in text or "_" in text) else ())
-        if not _SLASHED_NAMES.fullmatch(m.group())
+        if not _SLASHED_NAMES.fullmatch(m.group()) and not _slashed_given(m.group(), table)
     ]
     prev_end = 0
     for m in _WORD.finditer(text):
@@ -285,6 +286,12 @@ def tokenize(text: str) -> Tokens:
         initial.append(prev_end == 0 or not SENTENCE_BREAK.isdisjoint(text[prev_end:s]))
         prev_end = e
     return Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
+
+
+def _slashed_given(chunk: str, table: dict[str, int]) -> bool:
+    """ "siv/unni/eli": listed given names in lower case joined by slashes are a list, not a path."""
+    parts = chunk.rstrip(".,!?").split("/")
+    return len(parts) >= 2 and all(p.isalpha() and p.islower() and table.get(p, 0) & GIVEN for p in parts)
 
 
 def closed(toks: Tokens, j: int) -> bool:

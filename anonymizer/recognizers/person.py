@@ -69,6 +69,7 @@ from anonymizer.recognizers.person_extend import (
     given_before,
     name_and_initial,
 )
+from anonymizer.recognizers.person_glued import SCORE_GLUED, glued_names
 from anonymizer.recognizers.person_headers import header_names
 from anonymizer.recognizers.person_initials import bare_initial, particle_surname, verb_next
 from anonymizer.recognizers.person_lists import (
@@ -247,6 +248,8 @@ class PersonRecognizer(EntityRecognizer):
             emit(j, j, score)
         for j, score in list(respelled_names(toks, named, covered)):
             emit(j, j, score)  # "T-H-I-E-N, altså Thien", "Kjersit ... istedenfor Kjersti"
+        for start, end in glued_names(text):  # "Jonas2", "Hope123": words the tokenizer skipped
+            results.append(RecognizerResult(ENTITY, start, end, SCORE_GLUED))
         return results
 
 

@@ -76,7 +76,7 @@ from anonymizer.recognizers.person_roles import (
     role_for,
     soft_person,
 )
-from anonymizer.recognizers.person_selves import SEASONS, names_the_name, self_named
+from anonymizer.recognizers.person_selves import SEASONS, greeted_self, names_the_name, self_named
 from anonymizer.recognizers.person_states import has_got, ill_or_gone, put_on
 from anonymizer.recognizers.person_subjects import (
     ADDED,
@@ -209,7 +209,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 yield j, SCORE_UNKNOWN  # "Kine hær": in no list, and near "kino", but introducing herself
             elif word_flags().get(toks.low[j], 0) & NAME and not toks.flags[j] & NOT_NAME and _introduces(toks, j, rel):
                 yield j, SCORE_KNOWN_LOWER  # "hi, will here.", "hi mai here", "frøya her igjen": a month or a verb
-            elif self_named(toks, j, rel):
+            elif self_named(toks, j, rel) or greeted_self(toks, j, rel):
                 yield j, SCORE_KNOWN_LOWER  # "hi its will again", "Hey it's Sky again", "e mai som skriv"
             elif (toks.flags[j] & SOFT or toks.low[j] in MODAL_NAMES) and month_or_modal_name(toks, j, rel):
                 yield j, SCORE_DOUBT
@@ -221,7 +221,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
             ):
                 yield j, SCORE_KNOWN_LOWER  # "hu mai har", "sønnen min ask (7)", "Sky is my son", "to will by"
             continue
-        if _related(toks, j, rel):
+        if _related(toks, j, rel) or greeted_self(toks, j, rel):
             yield j, score
         elif (
             _doubt(toks, j) or opens_with_a_verb(toks, j) or unlisted_subject(toks, j, rel)

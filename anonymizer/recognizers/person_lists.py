@@ -212,8 +212,9 @@ def _dialect_and(toks: Tokens, k: int) -> bool:
 
 def _ampersand(gap: str) -> bool:
     """ "Aaron & Bea": "&" between spaces joins two names the way "og"/"and" does (the tokenizer keeps
-    only words, so it is in the gap; "H&M" has no spaces and is a brand)."""
-    return gap == " & "
+    only words, so it is in the gap; "H&M" has no spaces and is a brand); so does a slash next to a found
+    name ("siv/unni/eli", "Eirik / Signe")."""
+    return gap in (" & ", "/", " / ")
 
 
 def _list_previous(toks: Tokens, first: int, rel: Relations) -> int | None:
@@ -307,7 +308,7 @@ SCORE_ALIAS = 0.6
 _VERB_AFTER_LIST = frozenset(
     {"har", "hadde", "skal", "ska", "sku", "vil", "kan", "må", "er", "e", "var", "fikk", "fekk", "får", "has", "have",
      "had", "will", "can", "are", "were", "need", "want", "sent", "paid", "owe", "said", "sendte", "betalte",
-     "skylder", "sa"}
+     "skylder", "sa", "som", "who"}
 )  # fmt: skip
 
 

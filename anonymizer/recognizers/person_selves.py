@@ -9,7 +9,7 @@ first name. ``person_context.relation_names`` asks these rules about words its o
 
 from __future__ import annotations
 
-from anonymizer.recognizers._gazetteer import NAME, NOT_NAME, SOFT, word_flags
+from anonymizer.recognizers._gazetteer import GIVEN, NAME, NOT_NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, Tokens, closed
 from anonymizer.recognizers.person_words import (
     _GREETINGS,
@@ -79,11 +79,36 @@ def self_named(toks: Tokens, j: int, rel: Relations) -> bool:
         return False
     if not (any(_words_before(toks, j, phrase) for phrase in _IDENTITY) or _bare_is(toks, j)):
         return False
-    if flags & SOFT and not writing:
-        return False  # a month "again" is a month: "it's May again"
+    if flags & SOFT and not writing and not any(_words_before(toks, j, phrase) for phrase in _THIS_IS):
+        return False  # a month "again" is a month: "it's May again"; but "This is May again" is the writer
     if word_flags().get(low, 0) & NAME:
         return True
     return toks.shape[j] == CAP and not toks.initial[j] and not _title_case(toks)
+
+
+#: "This is X": the writer on the line, where "it's X" may be the time of year.
+_THIS_IS = (("this", "is"), ("dette", "er"), ("dette", "e"))
+#: "hei de e stein .": saying who writes, right after the greeting that opens the message.
+_GREETED_IS = (*_THIS_IS, ("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("it's",), ("its",))
+
+
+def greeted_self(toks: Tokens, j: int, rel: Relations) -> bool:
+    """Word ``j`` is the writer's name in "hei, det er X." / "hi, this is X!": a listed given name (also
+    one that is an everyday word: "hei de e stein .") right after a greeting that opens the message and
+    "det er"/"this is", and nothing after it in the sentence. Not a month or place, not a pronoun."""
+    low = toks.low[j]
+    flags = word_flags().get(low, 0)
+    if not flags & GIVEN or flags & (NOT_NAME | SOFT) or low in rel.pronoun or low in rel.self_ or len(low) < 3:
+        return False
+    if j + 1 < len(toks.low) and not closed(toks, j):
+        return False
+    for phrase in _GREETED_IS:
+        k = j - len(phrase) - 1
+        if k >= 0 and _words_before(toks, j, phrase) and toks.low[k] in _GREETINGS and not any(
+            toks.low[i] not in _GREETINGS for i in range(k)
+        ):
+            return plain_gap(toks, k) or toks.gap(k).strip() in (",", "!")
+    return False
 
 
 def _bare_is(toks: Tokens, j: int) -> bool:

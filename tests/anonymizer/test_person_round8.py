@@ -1,7 +1,9 @@
 """PERSON, round 8: kinds of names that still leaked on the development sets, each with look-alikes that
 must stay words. Names spelled out letter by letter ("m-a-r-t-e", "E-K-R-E-M", "B - O - D - I - L") and the
 same name written again another way ("altså Marte", «Nunez» for Núñez, "Tomsa Berg ... Tomas Berg");
-nicknames after a nickname cue ("kallenavn Lyn", 'goes by "Bear"'); and, the other way round, places
+nicknames after a nickname cue ("kallenavn Lyn", 'goes by "Bear"'); given names glued to a number
+("Ingrid3"); lower-case names joined by slashes; the writer after the opening greeting ("hallo det e
+stein.", "this is June again"); and, the other way round, places
 named after a person or a word (a shop noun after a given name, a body noun before it, a genitive before
 a street word) and pronouns after a strong cue ("someone called me")."""
 
@@ -33,6 +35,16 @@ NAMES: list[tuple[str, list[str]]] = [
     ("Jeg heter Wirat, kallenavn Lyn 🙂 trenger nytt kort", ["Wirat", "Lyn"]),
     ('She goes by "Bear" at work but her name is Ingrid Moe', ["Bear", "Ingrid Moe"]),
     ("Sønnen min heter Jon-Erik, men alle kaller ham JE.", ["Jon-Erik", "JE"]),
+    # a given name glued to a number: a contact saved twice, a handle, a missing space before an amount
+    ("Sendte til Ingrid3 i går, feil person", ["Ingrid"]),
+    ("hi, Grace77 here from the app chat", ["Grace"]),
+    ("overfør Henrik750 kr hver fredag", ["Henrik"]),
+    # lower-case given names joined by slashes after a payee cue, a list going on into "som"
+    ("mottakere: ragnhild/tove/ida, de får like mye", ["ragnhild", "tove", "ida"]),
+    ("d va arne å geir å torbjørn som betalte", ["arne", "geir", "torbjørn"]),
+    # the writer saying who writes, after the opening greeting
+    ("hallo det e stein. fikk ikke logga inn", ["stein"]),
+    ("Hello, this is June again, any news on my loan?", ["June"]),
 ]
 
 #: Look-alikes: the same shapes and words as no name. The second item is the real names in the text.
@@ -63,6 +75,18 @@ WORDS: list[tuple[str, list[str]]] = [
     ("Beneficiary name: Tesfay Haile", ["Tesfay Haile"]),
     ("My sister, I'm helping her with the app", []),
     ("det er nabogutten som har kortet", []),
+    # numbers glued to words that are no given name, to a modal, a month, or inside an address or handle
+    ("Jeg har Windows10 og Office365 på pcen", []),
+    ("Will2 is the file name", []),
+    ("Rapporten for Mai2024 er klar", []),
+    ("send it to ingrid3@example.com", []),
+    # slashes between words that are no names, or a path
+    ("prisen er kr/mnd, se side/fane/meny", []),
+    # "det er" + a word that is the weather, a month, or not the end of the sentence
+    ("hei, det er sol ute i dag", []),
+    ("hei det er stein i skoen min", []),
+    ("hei, det er mai.", []),
+    ("det er mai igjen og husleia forfaller", []),
 ]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NOT_NAME, PARTICLE
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, PARTICLE
 from anonymizer.recognizers._tokens import LOWER, Tokens, fold
 
 SCORE_SPELLED = 0.7
@@ -69,6 +69,7 @@ def respelled_names(
     are never taken for another spelling ("lande" is no typo of "Lunde")."""
     spelled: dict[str, float] = {}  # the letters of a spelled-out name, joined
     forms: dict[str, float] = {}  # each word of a found name, without accents
+    raw: set[str] = set()  # each word of a found name as typed
     for first, last, score in named:
         if last > first and all(len(toks.low[k]) == 1 for k in range(first, last + 1)):
             _keep(spelled, fold("".join(toks.low[first : last + 1])), score)  # "S - I - V"
@@ -80,6 +81,7 @@ def respelled_names(
                 _keep(spelled, fold(low.replace("-", "")), score)  # "k-a-r-i"
             else:
                 _keep(forms, fold(low[: len(low) - toks.trim[k]]), score)
+                raw.add(low[: len(low) - toks.trim[k]])
     if not forms and not spelled:
         return
     for k in range(len(toks.low)):
@@ -90,8 +92,9 @@ def respelled_names(
         if word in spelled and not toks.flags[k] & FUNCTION:
             yield k, min(spelled[word], SCORE_RESPELLED)
             continue
-        if toks.flags[k] & (COMMON | FUNCTION | NOT_NAME):
-            continue
+        accents = toks.shape[k] != LOWER and toks.flags[k] & NAME and word in forms and low not in raw
+        if toks.flags[k] & (COMMON | FUNCTION | NOT_NAME) and not (accents and not toks.flags[k] & NOT_NAME):
+            continue  # but a listed name that is a word too, typed without the found name's accents: «Garcia»
         if len(word) >= 5 and any(form[0] == word[0] and _one_edit(word, form) for form in spelled):
             yield k, SCORE_RESPELLED  # "s-o-l-v-e-i-g. ikkje solvei"
             continue

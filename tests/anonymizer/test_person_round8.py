@@ -31,6 +31,7 @@ NAMES: list[tuple[str, list[str]]] = [
     ("eg heiter r-a-g-n-h-i-l-d, ikkje ragnhil", ["r-a-g-n-h-i-l-d", "ragnhil"]),
     ("Kontoen står på Ana Núñez, men brevet sier «Nunez»", ["Ana Núñez", "Nunez"]),
     ("Jeg skrev Tomsa Berg i stedet for Tomas Berg", ["Tomsa", "Berg", "Tomas Berg"]),
+    ("Kortet skal stå på Lucía Martínez, ikke «Martinez»", ["Lucía Martínez", "Martinez"]),
     # nicknames, quoted or not, and words that are nicknames only there
     ("Jeg heter Wirat, kallenavn Lyn 🙂 trenger nytt kort", ["Wirat", "Lyn"]),
     ('She goes by "Bear" at work but her name is Ingrid Moe', ["Bear", "Ingrid Moe"]),
@@ -57,6 +58,7 @@ WORDS: list[tuple[str, list[str]]] = [
     ("my surname is spelled wrong, it says hansenn", []),
     ("Hei Lunde, vi skal lande i Oslo", ["Lunde"]),
     ("Vi så en bjørn på tur. Bjørn ble redd", ["Bjørn"]),
+    ("Hope Nilsen skrev: I hope it works", ["Hope Nilsen"]),
     # a nickname cue with a pronoun or a lower-case word after it
     ("alle kaller ham bare sjefen", []),
     # shops, churches and bodies named with a given name or a word

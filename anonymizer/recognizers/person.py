@@ -59,6 +59,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
+from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names
 from anonymizer.recognizers.person_caps import capitals_name
 from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
 from anonymizer.recognizers.person_extend import (
@@ -69,6 +70,7 @@ from anonymizer.recognizers.person_extend import (
     given_before,
     name_and_initial,
 )
+from anonymizer.recognizers.person_fields import SCORE_FIELD, field_names
 from anonymizer.recognizers.person_glued import SCORE_GLUED, glued_names
 from anonymizer.recognizers.person_headers import header_names
 from anonymizer.recognizers.person_initials import bare_initial, particle_surname, verb_next
@@ -88,7 +90,14 @@ from anonymizer.recognizers.person_not import (
     _names_a_street,
     _names_a_thing,
 )
-from anonymizer.recognizers.person_pairs import subject_pairs
+from anonymizer.recognizers.person_pairs import ampersand_pairs, subject_pairs
+from anonymizer.recognizers.person_particles import (
+    SCORE_PARTICLE_SURNAME,
+    particle_names,
+    particles_before,
+    particles_then,
+    safe_run,
+)
 from anonymizer.recognizers.person_spelled import SCORE_SPELLED, respelled_names, spelled_names
 from anonymizer.recognizers.person_unlisted import (
     ambiguous_before_unlisted,
@@ -156,7 +165,7 @@ class PersonRecognizer(EntityRecognizer):
         named: list[tuple[int, int, float]] = []  # words of each name reported, with its score
 
         def emit(first: int, last: int, score: float) -> None:
-            first = given_before(toks, first, covered)
+            first = particles_before(toks, given_before(toks, first, covered), covered)
             for k in range(first, last + 1):
                 covered[k] = True
             spans.append((first, last))
@@ -217,6 +226,8 @@ class PersonRecognizer(EntityRecognizer):
             first, last, score = run
             emit(first, last, score)
             i = last + 1
+        for first, last in particle_names(toks, covered):  # "«Van Der Berg»": particles open a surname
+            emit(first, last, SCORE_PARTICLE_SURNAME)
 
         # 4. Names that a relation gives away ("sendte 300 kr til Stein", "Rose og jeg"), then the rest
         # of any list a found name stands in ("Kari, Sol og Even"); see person_context.py.
@@ -227,6 +238,8 @@ class PersonRecognizer(EntityRecognizer):
         if ":" in text:
             for first, last in list(header_names(toks, covered)):
                 emit(first, last, SCORE_HEADER)
+            for first, last in list(field_names(toks, covered)):
+                emit(first, last, SCORE_FIELD)  # "Fra: Liv", "Name on card: WILL HARTLEY"
         for j, score in list(relation_names(toks, covered)):
             if not covered[j]:
                 emit(j, extend(toks, j, strong=False), score)
@@ -242,6 +255,12 @@ class PersonRecognizer(EntityRecognizer):
         for j, score in list(subject_pairs(toks, covered)):
             if not covered[j]:
                 emit(j, extend(toks, j, strong=False), score)
+        if "&" in text:
+            for j, score in list(ampersand_pairs(toks, covered)):
+                emit(j, j, score)  # "per & liv"
+        if "(" in text:
+            for first, last in list(bracket_names(toks, covered)):
+                emit(first, last, SCORE_BRACKET)  # "Tulla (Turid Lie)", "Kristoffer (Kris) Dahl"
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
         for j, score in list(other_mentions(toks, named, covered)):
@@ -278,6 +297,10 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     elif _CUE_GAP.fullmatch(gap) is None and not (cue.words in _NICKNAMING and _QUOTED_GAP.fullmatch(gap)):
         return None  # but a nickname may be quoted: 'He goes by "Tiny"', 'kallenavn «Nok»'
     flags, shape = toks.flags[j], toks.shape[j]
+    if (k := particles_then(toks, j)) is not None and (cue.kind in _SURNAMING or safe_run(toks, j, k)):
+        found = _after_cue(toks, k, cue)  # "etternavnet er von Krogh": the particles open the surname
+        surname = toks.shape[k] != LOWER and particle_surname(toks, k)
+        return found if found is not None or not surname else (k, SCORE_PARTICLE_SURNAME)
     if is_pronoun(toks.low[j]):
         return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)
@@ -372,6 +395,8 @@ _NICKNAMING = frozenset(
     {("kallenavn",), ("kallenavnet",), ("kallenamn",), ("nickname",), ("kaller", "ham"), ("kaller", "henne"),
      ("kallar", "han"), ("kallar", "ho"), ("kalla", "han"), ("kalla", "ho"), ("goes", "by"), ("known", "as"), ("aka",)}
 )  # fmt: skip
+#: Cues after which a particle that is also a word ("de", "da") opens a surname: "mottaker: da Silva".
+_SURNAMING = frozenset({"strong", "medium", "title"})
 #: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one.
 _NAMING = frozenset({"heter", "heiter", "heite", "heita", "himself", "herself", "named", "kalles", "kallas"})
 

@@ -68,8 +68,11 @@ def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     last = i
     listed_surname = False
     k = i + 1
-    while k < n and k - i < _MAX_WORDS and toks.shape[k] == UPPER and toks.gap(k - 1) == " ":
+    while k < n and k - i < _MAX_WORDS and _capitals(toks, k) and toks.gap(k - 1) == " ":
         flags = toks.flags[k]
+        if len(toks.low[k]) == 1 and k + 1 < n and toks.shape[k + 1] == UPPER and toks.gap(k) == " ":
+            k += 1  # a middle initial, whatever word the letter also is: "TOR I BAKKEN", "ANNE A LIE"
+            continue
         if flags & NAME and not flags & (AMBIGUOUS | SOFT | NOT_NAME | COMMON | FUNCTION):
             listed_surname = bool(flags & SURNAME)
         elif sure and _unlisted_caps(toks, k):
@@ -89,6 +92,8 @@ def _shouted_given(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "GEIR HAR IKKJE FÅTT PENGAN", "JØRN-INGE OG SISSEL": in a message in capitals, a well-known given
     name (or given names joined by a hyphen) that is no everyday word, as it would be in lower case."""
     flags, low = toks.flags[i], toks.low[i]
+    if (pair := _shouted_full_name(toks, i)) is not None:
+        return pair
     if flags & (AMBIGUOUS | SOFT | COMMON | FUNCTION | NOT_NAME | PARTICLE) or not flags & GIVEN:
         return None
     if any(0 <= k < len(toks.low) and toks.flags[k] & NAME and not toks.flags[k] & COMMON for k in (i - 1, i + 1)):
@@ -96,3 +101,28 @@ def _shouted_given(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     if double_given(low) or (flags & WELL_KNOWN and not near_frequent_word(low, chat_only=True)):
         return i, i, SCORE_SHOUTED_GIVEN
     return None
+
+
+def _shouted_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """ "GRACE ADEYEMI", "MARK OKAFOR" in a message in capitals: a given name, even one that is also a
+    word, then a surname that is no word, as "grace adeyemi" in lower case is a full name."""
+    k = i + 1
+    if k >= len(toks.low) or toks.shape[k] != UPPER or toks.gap(i) != " ":
+        return None
+    given, surname = toks.flags[i], toks.flags[k]
+    if not given & GIVEN or given & (SOFT | FUNCTION | NOT_NAME | PARTICLE) or len(toks.low[i]) < 2:
+        return None
+    if not surname & SURNAME or surname & (AMBIGUOUS | SOFT | COMMON | FUNCTION | NOT_NAME | PARTICLE):
+        return None
+    last = k
+    while last + 1 < len(toks.low) and toks.shape[last + 1] == UPPER and toks.gap(last) == " ":
+        flags = toks.flags[last + 1]  # "ELSE MARIE TVEIT": more given names or surnames
+        if not flags & NAME or flags & (AMBIGUOUS | SOFT | COMMON | FUNCTION | NOT_NAME | PARTICLE):
+            break
+        last += 1
+    return i, last, SCORE_CAPITALS_NAME
+
+
+def _capitals(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is in capitals, or a capital letter alone (an initial: "I" in "TOR I BAKKEN")."""
+    return toks.shape[k] == UPPER or (len(toks.low[k]) == 1 and toks.text[toks.start[k]].isupper())

@@ -200,6 +200,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or _capitalised_inside(toks, j, rel)
                 or echoed(toks, j, rel)
                 or _dialect_article(toks, j, rel)  # "æ og n Jo og a Mari"
+                or (opens_with_a_verb(toks, j) and not is_pronoun(toks.low[j]) and toks.low[j] not in _NOT_SUBJECT)
                 or (_aged(toks, j, rel) and toks.low[j] not in rel.pronoun)  # "Aksel (10), Mina (7)"; "Han er 14"
             ):
                 yield j, SCORE_KNOWN
@@ -539,6 +540,11 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
     if _not_a_name_here(toks, j, rel):
         return False
     return any(rule(toks, j, rel) for rule in _RULES) or signature(toks, j)
+
+
+#: Capitalised closed-class words that open a sentence before a verb as pronouns or determiners ("Vi bor",
+#: "My son lives"), which are in no pronoun list of a person: never "Jo flyttet ut"'s name.
+_NOT_SUBJECT = frozenset({"vi", "me", "de", "dei", "my", "we", "they", "i", "det", "den", "du", "dere", "you"})
 
 
 def is_pronoun(low: str) -> bool:

@@ -76,6 +76,8 @@ def _both_after(toks: Tokens, k: int) -> bool:
 def _given_names(toks: Tokens, a: int, b: int) -> bool:
     """Both words are given names, no everyday words, and not both surnames: "Liam & Noah", "Gunnhild &
     Reidar" are people, as firms take their owners' surnames ("Hansen & Sønn"), not their given names."""
+    if all(toks.shape[k] == LOWER and toks.flags[k] & GIVEN and not toks.flags[k] & NOT_NAME for k in (a, b)):
+        return True  # "per & liv", "rose & mark": firms are written capitalised; these are a couple
     given = all(toks.flags[k] & GIVEN and not toks.flags[k] & (AMBIGUOUS | NOT_NAME) for k in (a, b))
     return given and not all(toks.flags[k] & SURNAME for k in (a, b))  # "Johnson & Johnson" is a firm
 

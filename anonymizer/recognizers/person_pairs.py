@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, word_flags
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, PARTICLE, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens, wordlike
 from anonymizer.recognizers.person_context import SCORE_DOUBT, candidate_score
 from anonymizer.recognizers.person_subjects import _ADVERBS
@@ -133,3 +133,35 @@ def _kind(toks: Tokens, k: int, other: int, rel: Relations, covered: list[bool])
     if toks.shape[k] == CAP and not flags & COMMON and len(low) > 2 and not wordlike(low):
         return "unlisted"  # "Kaiden", "Tobbe": capitalised, in no list, though near a frequent word
     return None
+
+
+#: What joins an ampersand pair: "per & liv", "mark&grace".
+_AMPERSAND_GAPS = frozenset({" & ", "&"})
+SCORE_AMPERSAND = 0.6
+
+
+def ampersand_pairs(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:
+    """(word, score) of both names of a lower-case pair joined by "&" where both are listed given names:
+    "per & liv", "mark & grace".
+
+    Why: "&" joins names of a couple the way it joins brand words ("salt & pepper"), but two given names
+    side by side are a couple wherever they stand; a word that is also a name ("per", "mark") needs its
+    partner to be a given name too, and months, places and closed-class words never count.
+    """
+    table = word_flags()
+    n = len(toks.low)
+    for k in range(n - 1):
+        if toks.gap(k) not in _AMPERSAND_GAPS or toks.shape[k] != LOWER or toks.shape[k + 1] != LOWER:
+            continue
+        if all(_ampersand_given(toks, m, table) for m in (k, k + 1)):
+            for m in (k, k + 1):
+                if not covered[m]:
+                    yield m, SCORE_AMPERSAND
+
+
+def _ampersand_given(toks: Tokens, k: int, table: dict[str, int]) -> bool:
+    low = toks.low[k]
+    flags = table.get(low, toks.flags[k])
+    if len(low) < 2 or low in _MONTHS_AND_DAYS:
+        return False
+    return bool(flags & GIVEN) and not flags & (FUNCTION | SOFT | NOT_NAME | PARTICLE)

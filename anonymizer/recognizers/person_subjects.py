@@ -32,7 +32,12 @@ _ADVERBS = frozenset(
 #: in". A month or an adjective does not take these ("Mai har" stays a month: soft names are left out).
 _MORE_SUBJECT_VERBS = frozenset(
     {"ble", "blei", "betaler", "pays", "can't", "cant", "cannot", "won't", "wont", "doesn't", "doesnt", "didn't",
-     "didnt", "isn't", "wasn't", "hasn't", "haven't", "kunne", "burde", "should", "could", "would"}
+     "didnt", "isn't", "wasn't", "hasn't", "haven't", "kunne", "burde", "should", "could", "would",
+     # past tenses of finding, asking, writing, paying and buying: a stone, the sun or a mark does none
+     "fant", "fann", "spurte", "lurte", "skreiv", "lånte", "kjøpte", "solgte", "found", "asked", "wondered",
+     "wrote", "borrowed", "bought", "sold",
+     # dialect forms of the verbs above: "va" (var), "sku" (skulle), "fekk" (fikk)
+     "va", "hadd"}
 )  # fmt: skip
 #: Verbs only a person does, for a word in no list ("oskarine har mistet mobilen", "Ingebrigt døde"):
 #: companies send, say and have, but they do not die, lose their phone or live somewhere.
@@ -86,6 +91,9 @@ def opens_with_a_verb(toks: Tokens, j: int) -> bool:
     """A given name opens a sentence and a verb follows, perhaps after one adverb: "Tor kommer innom",
     "Storm ble født", "Bill still has access". Storms and lives come and have too, so only a doubt."""
     flags = toks.flags[j]
+    if flags & FUNCTION and flags & GIVEN and not flags & NOT_NAME and toks.shape[j] == CAP:
+        # "Jo flyttet ut i fjor": a closed-class word ("jo") does not move house or die
+        return _opens(toks, j) and _person_verb(toks, j, _HUMAN_VERBS)
     if not flags & GIVEN or flags & (NOT_NAME | FUNCTION):
         return False
     if not _opens(toks, j):
@@ -99,7 +107,14 @@ def opens_with_a_verb(toks: Tokens, j: int) -> bool:
         return False  # "Nu har jag flyttat": Swedish "now"; "yo kan dere sjekke"
     k = verb_after(toks, j)
     verb = _word(toks, k)
+    if _word(toks, k + 1) in _INVERTED_SUBJECTS and all(toks.gap(m) == " " for m in range(j, k + 1)):
+        return False  # "Stein fant vi i hagen": the verb's subject follows it, the word first is its object
     return (verb in _SUBJECT_VERBS or verb in _MORE_SUBJECT_VERBS) and _plain_clause(toks, j, k)
+
+
+#: Subject pronouns after the verb: a sentence that opens with its object ("Stein fant vi", "Per har jeg
+#: ikke sett") has the subject there.
+_INVERTED_SUBJECTS = frozenset({"jeg", "eg", "vi", "me", "du", "han", "hun", "ho", "de", "dei", "dere", "dokker"})
 
 
 def unlisted_subject(toks: Tokens, j: int, rel: Relations) -> bool:

@@ -82,12 +82,8 @@ from chat.store.sqlite_ops import (
     _update_session,
     _withdraw_objection,
 )
-from chat.store.sqlite_schema import migrate
 from chat.store.sqlite_stats import read_service_stats
-from chat.store.sqlite_writer import (
-    _GroupCommitWriter,
-    _map_error,
-)
+from chat.store.sqlite_writer import SYNCHRONOUS_PRAGMA, _GroupCommitWriter, _map_error
 
 if TYPE_CHECKING:
     from chat.settings import Settings
@@ -100,10 +96,6 @@ Row = Sequence[Any]
 
 #: ``UPDATE ... RETURNING`` (used to assign ``seq`` in one statement) needs SQLite 3.35.
 MIN_SQLITE_VERSION: Final = (3, 35, 0)
-_SYNCHRONOUS_PRAGMA: Final[dict[str, str]] = {
-    "FULL": "PRAGMA synchronous = FULL",
-    "NORMAL": "PRAGMA synchronous = NORMAL",
-}
 _SESSIONS_CURSOR: Final = "sessions"
 _AUDIT_CURSOR: Final = "audit"
 
@@ -137,7 +129,7 @@ class SqliteStore(Store):
         min_free_bytes: int = 64 << 20,
         clock: Callable[[], datetime] = _utcnow,
     ) -> None:
-        if synchronous not in _SYNCHRONOUS_PRAGMA:
+        if synchronous not in SYNCHRONOUS_PRAGMA:
             raise ValueError("synchronous must be FULL or NORMAL")
         if max_batch < 1 or read_threads < 1 or purge_chunk < 1:
             raise ValueError("max_batch, read_threads and purge_chunk must be at least 1")
@@ -152,7 +144,6 @@ class SqliteStore(Store):
         self._min_free_bytes = min_free_bytes
         self._clock = clock
         self._writer: _GroupCommitWriter | None = None
-        self._write_conn: sqlite3.Connection | None = None
         self._readers: ThreadPoolExecutor | None = None
         self._reader_local = threading.local()
         self._reader_conns: list[sqlite3.Connection] = []
@@ -186,42 +177,18 @@ class SqliteStore(Store):
             return
         if sqlite3.sqlite_version_info < MIN_SQLITE_VERSION:
             raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old; 3.35 or newer is needed")
-        conn = await asyncio.to_thread(self._connect_writer)
-        self._write_conn = conn
+        writer = _GroupCommitWriter(
+            self._path, synchronous=self._synchronous, busy_timeout_s=self._busy_timeout_s, max_batch=self._max_batch
+        )
+        await writer.start()
+        if writer.applied:
+            logger.info("sqlite schema migrated", extra={"version": writer.applied[-1]})
+        self._writer = writer
         self._closing = False
         self._readers = ThreadPoolExecutor(self._read_threads, thread_name_prefix="chatlog-sqlite-read")
-        self._writer = _GroupCommitWriter(conn, max_batch=self._max_batch)
-        self._writer.start()
         if self._sweep_interval_s > 0:
             self._sweeper = asyncio.create_task(self._sweep_forever(), name="chatlog-sqlite-sweeper")
         logger.info("sqlite store open", extra={"synchronous": self._synchronous, "batch": self._max_batch})
-
-    def _connect_writer(self) -> sqlite3.Connection:
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(
-                self._path, isolation_level=None, check_same_thread=False, timeout=self._busy_timeout_s
-            )
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable("cannot open the embedded store") from exc
-        try:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise StoreError(f"cannot switch the embedded store to WAL mode (got {mode})")
-            conn.execute(_SYNCHRONOUS_PRAGMA[self._synchronous])
-            # The bulk append's numbered rows are a small temporary table per batch: in memory, not
-            # in a temporary file created and removed for every commit.
-            conn.execute("PRAGMA temp_store = MEMORY")
-            applied = migrate(conn)
-        except BaseException as exc:
-            conn.close()
-            mapped = _map_error(exc)
-            if mapped is exc:
-                raise
-            raise mapped from exc
-        if applied:
-            logger.info("sqlite schema migrated", extra={"version": applied[-1]})
-        return conn
 
     def _connect_reader(self) -> sqlite3.Connection:
         uri = self._path.resolve().as_uri() + "?mode=ro"
@@ -242,8 +209,7 @@ class SqliteStore(Store):
             self._sweeper.cancel()
             await asyncio.wait([self._sweeper])
             self._sweeper = None
-        writer.stop()
-        await asyncio.to_thread(writer.join)
+        await writer.close()
         readers = self._readers
         if readers is not None:
             await asyncio.to_thread(readers.shutdown, True)
@@ -252,10 +218,7 @@ class SqliteStore(Store):
         self._reader_local = threading.local()
         for conn in conns:
             conn.close()
-        if self._write_conn is not None:
-            self._write_conn.close()
         self._writer = None
-        self._write_conn = None
         self._readers = None
         logger.info("sqlite store closed", extra={"count": writer.commits})
 

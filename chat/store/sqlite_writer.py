@@ -9,11 +9,13 @@ import logging
 import queue
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from chat.errors import ChatlogError, DuplicateKey, StoreError, StoreUnavailable
+from chat.store.sqlite_schema import migrate
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +58,155 @@ _TRANSIENT_CODES: Final = (
 
 
 
+# --- the write connection -----------------------------------------------------------------------------
+
+SYNCHRONOUS_PRAGMA: Final[dict[str, str]] = {
+    "FULL": "PRAGMA synchronous = FULL",
+    "NORMAL": "PRAGMA synchronous = NORMAL",
+}
+
+
+def connect_writer(path: Path, synchronous: str, busy_timeout_s: float) -> tuple[sqlite3.Connection, list[int]]:
+    """The one write connection (WAL, the durability asked for, the schema brought up to date) and the
+    migrations applied; errors as :mod:`chat.errors`."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreUnavailable("cannot open the embedded store") from exc
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"cannot switch the embedded store to WAL mode (got {mode})")
+        conn.execute(SYNCHRONOUS_PRAGMA[synchronous])
+        # The bulk append's numbered rows are a small temporary table per batch: in memory, not
+        # in a temporary file created and removed for every commit.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        applied = migrate(conn)
+    except BaseException as exc:
+        conn.close()
+        mapped = _map_error(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
+    return conn, applied
+
+
 # --- the group-commit writer --------------------------------------------------------------------------
+
+
+class _TransactionLost(Exception):
+    """SQLite rolled the whole transaction back by itself (I/O error, full disk): the batch is lost."""
+
+
+class _OneFailed(Exception):
+    """One operation of a batch failed: roll back and run the batch again without it."""
+
+
+#: What one operation of a batch came to: its error, or ``None`` and its value.
+Outcome = tuple[BaseException | None, Any]
+
+
+class BatchRunner:
+    """Runs a batch of write operations in one transaction on one connection and commits once.
+
+    No threads, no event loop, no futures: the writer thread below feeds it and hands out what it
+    returns, and a test can drive it on a bare connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        #: Transactions committed; tests read it to check that concurrent writes share commits.
+        self.commits = 0
+
+    def run(self, batch: Sequence[Callable[[sqlite3.Connection], Any]]) -> list[Outcome]:
+        """One transaction, no savepoints (two statements fewer per operation: issue 11). If an
+        operation fails, the transaction is rolled back and run again without it: the failing one
+        fails alone and is never run twice; the others commit together as before.
+
+        Neighbouring operations that offer ``run_many`` (appends: :class:`~chat.store.sqlite_append.AppendOp`)
+        run together in one call, so that the thread wins the GIL back a few times per batch instead of
+        once or more per operation; their expected failures (``UnknownSession``) are outcomes, written
+        nothing and need no rollback. Should ``run_many`` itself fail, the batch runs again one operation
+        at a time, which finds the culprit. A failure of the whole transaction fails every operation."""
+        conn = self.conn
+        failed: dict[int, BaseException] = {}
+        together = True
+        while True:
+            values: dict[int, Any] = {}
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                i = 0
+                while i < len(batch):
+                    run_many = getattr(batch[i], "run_many", None) if together else None
+                    if run_many is not None:
+                        try:
+                            i = self._run_together(run_many, batch, i, failed, values)
+                        except _OneFailed:
+                            together = False  # run again one at a time: that finds the culprit
+                            raise
+                        continue
+                    if i not in failed:
+                        values[i] = self._run_one(batch[i], i, failed)
+                    i += 1
+                conn.execute("COMMIT")
+            except _OneFailed:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                continue
+            except Exception as exc:
+                return self._batch_failed(len(batch), exc)
+            break
+        self.commits += 1
+        return [(failed.get(i), values.get(i)) for i in range(len(batch))]
+
+    def _run_together(
+        self,
+        run_many: Callable[[sqlite3.Connection, list[Any]], list[Any]],
+        batch: Sequence[Callable[[sqlite3.Connection], Any]],
+        start: int,
+        failed: dict[int, BaseException],
+        values: dict[int, Any],
+    ) -> int:
+        """Run the operations from ``start`` that share ``run_many`` in one call; the index after them."""
+        end = start
+        while end < len(batch) and getattr(batch[end], "run_many", None) is run_many:
+            end += 1
+        indices = [k for k in range(start, end) if k not in failed]
+        try:
+            outcomes = run_many(self.conn, [batch[k] for k in indices])
+        except Exception as exc:
+            if not self.conn.in_transaction:
+                raise _TransactionLost from exc
+            raise _OneFailed from exc
+        for k, outcome in zip(indices, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                failed[k] = _map_error(outcome)
+            else:
+                values[k] = outcome
+        return end
+
+    def _run_one(self, fn: Callable[[sqlite3.Connection], Any], i: int, failed: dict[int, BaseException]) -> Any:
+        try:
+            return fn(self.conn)
+        except Exception as exc:
+            if not self.conn.in_transaction:
+                raise _TransactionLost from exc
+            failed[i] = _map_error(exc)
+            raise _OneFailed from exc
+
+    def _batch_failed(self, size: int, exc: Exception) -> list[Outcome]:
+        conn = self.conn
+        cause = exc.__cause__ if isinstance(exc, _TransactionLost) and exc.__cause__ else exc
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                logger.warning("sqlite rollback failed after a failed batch")
+        logger.warning("sqlite batch failed", extra={"batch": size, "error": type(cause).__name__})
+        return [(_map_error(cause), None) for _ in range(size)]
+
+
+# --- the group-commit writer thread -------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -66,14 +216,10 @@ class _Pending:
     future: asyncio.Future[Any]
 
 
-class _TransactionLost(Exception):
-    """SQLite rolled the whole transaction back by itself (I/O error, full disk): the batch is lost."""
+_Settled = tuple["asyncio.Future[Any]", BaseException | None, Any]
 
 
-_Outcome = tuple["asyncio.Future[Any]", BaseException | None, Any]
-
-
-def _settle(outcomes: list[_Outcome]) -> None:
+def _settle(outcomes: list[_Settled]) -> None:
     """Runs on the caller's event loop: hand each waiting caller its result or error."""
     for future, error, value in outcomes:
         if future.done():  # the caller gave up (cancelled); the write itself stands
@@ -84,36 +230,39 @@ def _settle(outcomes: list[_Outcome]) -> None:
             future.set_result(value)
 
 
-class _OneFailed(Exception):
-    """One operation of a batch failed: roll back and run the batch again without it."""
-
-
 class _GroupCommitWriter:
     """One thread, one write connection, one transaction and one commit per batch of queued writes."""
 
-    def __init__(self, conn: sqlite3.Connection, *, max_batch: int) -> None:
-        self._conn = conn
+    def __init__(self, path: Path, *, synchronous: str, busy_timeout_s: float, max_batch: int) -> None:
+        self._config = (path, synchronous, busy_timeout_s)
+        self._runner: BatchRunner | None = None
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[_Pending | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="chatlog-sqlite-writer", daemon=True)
-        #: Transactions committed; tests read it to check that concurrent writes share commits.
-        self.commits = 0
+        #: Schema migrations applied when the file was opened.
+        self.applied: list[int] = []
 
-    def start(self) -> None:
+    @property
+    def commits(self) -> int:
+        return self._runner.commits if self._runner is not None else 0
+
+    async def start(self) -> None:
+        conn, self.applied = await asyncio.to_thread(connect_writer, *self._config)
+        self._runner = BatchRunner(conn)
         self._thread.start()
+
+    async def close(self) -> None:
+        """Finish everything queued before this call, then close the connection."""
+        self._queue.put(None)
+        await asyncio.to_thread(self._thread.join)
+        if self._runner is not None:
+            self._runner.conn.close()
 
     def submit(self, fn: Callable[[sqlite3.Connection], T]) -> asyncio.Future[T]:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         self._queue.put(_Pending(fn, loop, future))
         return future
-
-    def stop(self) -> None:
-        """Ask the thread to finish after everything queued before this call."""
-        self._queue.put(None)
-
-    def join(self) -> None:
-        self._thread.join()
 
     @property
     def alive(self) -> bool:
@@ -136,114 +285,20 @@ class _GroupCommitWriter:
                 except queue.Empty:
                     break
             if batch:
+                assert self._runner is not None  # started before anything can be queued
                 try:
-                    self._run_batch(batch)
+                    outcomes = self._runner.run([item.fn for item in batch])
                 except BaseException:  # a bug: fail the callers instead of leaving them waiting
                     logger.exception("sqlite writer failed on a batch", extra={"batch": len(batch)})
-                    self._fail_all(batch, StoreError)
-
-    def _run_batch(self, batch: list[_Pending]) -> None:
-        """One transaction, no savepoints (two statements fewer per operation: issue 11). If an
-        operation fails, the transaction is rolled back and run again without it: the failing one
-        fails alone and is never run twice; the others commit together as before.
-
-        Neighbouring operations that offer ``run_many`` (appends: :class:`~chat.store.sqlite_append.AppendOp`)
-        run together in one call, so that the thread wins the GIL back a few times per batch instead of
-        once or more per operation; their expected failures (``UnknownSession``) are outcomes, written
-        nothing and need no rollback. Should ``run_many`` itself fail, the batch runs again one operation
-        at a time, which finds the culprit."""
-        conn = self._conn
-        failed: dict[int, BaseException] = {}
-        together = True
-        while True:
-            values: dict[int, Any] = {}
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                i = 0
-                while i < len(batch):
-                    run_many = getattr(batch[i].fn, "run_many", None) if together else None
-                    if run_many is not None:
-                        try:
-                            i = self._run_together(run_many, batch, i, failed, values)
-                        except _OneFailed:
-                            together = False  # run again one at a time: that finds the culprit
-                            raise
-                        continue
-                    if i not in failed:
-                        values[i] = self._run_one(batch[i], i, failed)
-                    i += 1
-                conn.execute("COMMIT")
-            except _OneFailed:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                continue
-            except Exception as exc:
-                self._batch_failed(batch, exc)
-                return
-            break
-        self._commit_done([(item, failed.get(i), values.get(i)) for i, item in enumerate(batch)])
-
-    def _run_together(
-        self,
-        run_many: Callable[[sqlite3.Connection, list[Any]], list[Any]],
-        batch: list[_Pending],
-        start: int,
-        failed: dict[int, BaseException],
-        values: dict[int, Any],
-    ) -> int:
-        """Run the operations from ``start`` that share ``run_many`` in one call; the index after them."""
-        end = start
-        while end < len(batch) and getattr(batch[end].fn, "run_many", None) is run_many:
-            end += 1
-        indices = [k for k in range(start, end) if k not in failed]
-        try:
-            outcomes = run_many(self._conn, [batch[k].fn for k in indices])
-        except Exception as exc:
-            if not self._conn.in_transaction:
-                raise _TransactionLost from exc
-            raise _OneFailed from exc
-        for k, outcome in zip(indices, outcomes, strict=True):
-            if isinstance(outcome, Exception):
-                failed[k] = _map_error(outcome)
-            else:
-                values[k] = outcome
-        return end
-
-    def _run_one(self, item: _Pending, i: int, failed: dict[int, BaseException]) -> Any:
-        try:
-            return item.fn(self._conn)
-        except Exception as exc:
-            if not self._conn.in_transaction:
-                raise _TransactionLost from exc
-            failed[i] = _map_error(exc)
-            raise _OneFailed from exc
-
-    def _batch_failed(self, batch: list[_Pending], exc: Exception) -> None:
-        conn = self._conn
-        cause = exc.__cause__ if isinstance(exc, _TransactionLost) and exc.__cause__ else exc
-        if conn.in_transaction:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                logger.warning("sqlite rollback failed after a failed batch")
-        logger.warning("sqlite batch failed", extra={"batch": len(batch), "error": type(cause).__name__})
-        self._fail_all(batch, lambda: _map_error(cause))
-
-    def _commit_done(self, outcomes: list[tuple[_Pending, BaseException | None, Any]]) -> None:
-        self.commits += 1
-        self._dispatch([(item.loop, (item.future, error, value)) for item, error, value in outcomes])
-
-    def _fail_all(self, batch: list[_Pending], make_error: Callable[[], BaseException]) -> None:
-        self._dispatch([(item.loop, (item.future, make_error(), None)) for item in batch])
+                    outcomes = [(StoreError(), None) for _ in batch]
+                self._dispatch(batch, outcomes)
 
     @staticmethod
-    def _dispatch(results: list[tuple[asyncio.AbstractEventLoop, _Outcome]]) -> None:
+    def _dispatch(batch: list[_Pending], outcomes: list[Outcome]) -> None:
         """One wake-up per event loop for the whole batch, not one per operation."""
-        by_loop: dict[asyncio.AbstractEventLoop, list[_Outcome]] = {}
-        for loop, outcome in results:
-            by_loop.setdefault(loop, []).append(outcome)
-        for loop, outcomes in by_loop.items():
+        by_loop: dict[asyncio.AbstractEventLoop, list[_Settled]] = {}
+        for item, (error, value) in zip(batch, outcomes, strict=True):
+            by_loop.setdefault(item.loop, []).append((item.future, error, value))
+        for loop, settled in by_loop.items():
             with contextlib.suppress(RuntimeError):  # a closed loop: nobody is waiting any more
-                loop.call_soon_threadsafe(_settle, outcomes)
-
-
+                loop.call_soon_threadsafe(_settle, settled)

@@ -59,7 +59,6 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.address import street_words
-from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names
 from anonymizer.recognizers.person_caps import capitals_name
 from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
 from anonymizer.recognizers.person_extend import (
@@ -90,7 +89,7 @@ from anonymizer.recognizers.person_not import (
     _names_a_street,
     _names_a_thing,
 )
-from anonymizer.recognizers.person_pairs import ampersand_pairs, subject_pairs
+from anonymizer.recognizers.person_pairs import subject_pairs
 from anonymizer.recognizers.person_particles import (
     SCORE_PARTICLE_SURNAME,
     particle_names,
@@ -98,6 +97,7 @@ from anonymizer.recognizers.person_particles import (
     particles_then,
     safe_run,
 )
+from anonymizer.recognizers.person_relational import positional_names
 from anonymizer.recognizers.person_spelled import SCORE_SPELLED, respelled_names, spelled_names
 from anonymizer.recognizers.person_unlisted import (
     ambiguous_before_unlisted,
@@ -255,12 +255,8 @@ class PersonRecognizer(EntityRecognizer):
         for j, score in list(subject_pairs(toks, covered)):
             if not covered[j]:
                 emit(j, extend(toks, j, strong=False), score)
-        if "&" in text:
-            for j, score in list(ampersand_pairs(toks, covered)):
-                emit(j, j, score)  # "per & liv"
-        if "(" in text:
-            for first, last in list(bracket_names(toks, covered)):
-                emit(first, last, SCORE_BRACKET)  # "Tulla (Turid Lie)", "Kristoffer (Kris) Dahl"
+        for first, last, score in positional_names(toks, covered):  # person_relational.py
+            emit(first, last, score)  # "per & liv", "Tulla (Turid Lie)", "kollega av tomasz", "Thanks. Will"
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
         for j, score in list(other_mentions(toks, named, covered)):

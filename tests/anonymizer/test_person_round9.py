@@ -3,7 +3,9 @@ must stay words. Particles that open a surname ("von Trapp", "De La Rosa"); the 
 that fills its line ("Fra: Sol", "Cardholder: WILL TRELLEVIK"); full names in capitals with a middle
 initial, or shouted; lower-case given names joined by "&"; a name and another form of it in brackets
 ("Bassi (Bastian Moe)", "Kristoffer (Kris) Dahl"); a given name that is an everyday word opening a
-sentence before a verb only a person does ("Stein kjøpte ..."); and the later rules of this round."""
+sentence before a verb only a person does ("Stein kjøpte ..."); a name after a kin noun and "av"/"of", before
+"heter han", an unlisted genitive before a kin word, a family named by its surname, a signature after
+thanks, and the other form in a correction ("skal være X ikke Y")."""
 
 from __future__ import annotations
 
@@ -43,6 +45,15 @@ NAMES: list[tuple[str, list[str]]] = [
     # a given name that is an everyday word, opening a sentence before a verb only a person does
     ("Stein kjøpte bilen min i fjor, og nå vil han betale", ["Stein"]),
     ("Jo flyttet hjemmefra i mars", ["Jo"]),
+    # kin or role noun + "av"/"of", the naming sentence turned round, an unlisted genitive before kin
+    ("hei, jeg er kollega av radoslaw og vil ha konto", ["radoslaw"]),
+    ("Oyelaran heter hun, med O", ["Oyelaran"]),
+    ("dette er Chiamaka's søster, hun ba meg ringe", ["Chiamaka"]),
+    # a family named by its surname, a signature after thanks, a correction
+    ("my host family Lund wants to pay me", ["Lund"]),
+    ("Thanks, that fixed it. Will", ["Will"]),
+    ("mottaker skal være Ingerda Rise ikke Ingrid", ["Ingerda Rise", "Ingrid"]),
+    ("det står Torbjeørn men skal være Torbjørn", ["Torbjeørn", "Torbjørn"]),
 ]
 
 WORDS: list[tuple[str, list[str]]] = [
@@ -66,6 +77,15 @@ WORDS: list[tuple[str, list[str]]] = [
     ("Stein fant vi i skogen", []),
     ("Jo har vi det", []),
     ("Vi flyttet i fjor", []),
+    # the same positions with pronouns, everyday words or no thanks before the last word
+    ("Hva heter han?", []),
+    ("jeg er mor til to barn", []),
+    ("han er en venn av familien", []),
+    ("It's my brother's card", []),
+    ("Thanks, all sorted now. Bye", []),
+    ("The card is lost. Will", []),
+    ("hele familien er glad", []),
+    ("det skal være Gratis, ikke dyrt", []),
 ]
 
 

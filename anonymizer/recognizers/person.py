@@ -93,6 +93,7 @@ from anonymizer.recognizers.person_pairs import subject_pairs
 from anonymizer.recognizers.person_particles import (
     SCORE_PARTICLE_SURNAME,
     particle_names,
+    particles_after,
     particles_before,
     particles_then,
     safe_run,
@@ -168,7 +169,8 @@ class PersonRecognizer(EntityRecognizer):
             first = particles_before(toks, given_before(toks, first, covered), covered)
             for k in range(first, last + 1):
                 covered[k] = True
-            spans.append((first, last))
+            lead = particles_after(toks, first, last)  # "salam, abu Yusuf": the list rules look past "abu"
+            spans.append((lead, last))
             if _names_a_company(toks, first, last):
                 # "Fjordkraft AS", "Hansen Bygg ASA", "Berg Bil og Dekk AS": an organisation, trade words too
                 k = last + 1

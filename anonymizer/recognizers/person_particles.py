@@ -108,3 +108,12 @@ def particle_names(toks: Tokens, covered: list[bool]) -> list[tuple[int, int]]:
             continue
         i += 1
     return found
+
+
+def particles_after(toks: Tokens, first: int, last: int) -> int:
+    """The first word of a found name past the particles it opens with ("Yusuf" of "abu Yusuf"): what
+    the list rules take as the name's edge, so that a greeting before a lower-case particle ("salam, abu
+    Yusuf") is not read as another name in a lower-case list."""
+    while first < last and toks.flags[first] & PARTICLE:
+        first += 1
+    return first

@@ -59,6 +59,7 @@ NAMES: list[tuple[str, list[str]]] = [
 WORDS: list[tuple[str, list[str]]] = [
     # particles that are everyday words, and a verb after one
     ("Hello, do I need a passport?", []),
+    ("salaam, abu Karim her, har dere fått papirene?", ["abu Karim"]),
     ("De la igjen nøklene i postkassen", []),
     ("Da Per kom hjem var kortet borte", ["Per"]),
     # field lines about places, offices and documents

@@ -23,7 +23,10 @@ from anonymizer.recognizers._common import (
 ENTITY = "NO_KONTONUMMER"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
-    ("konto_dotted", GROUP_START + r"\d{4}\.\d{2}\.\d{5}" + GROUP_END, 0.9),
+    # The dotted 4.2.5 form is complete in itself, so a space-separated amount may follow it
+    # ("konto 1234.56.78903 11 500 kr") or precede it: only a dotted or hyphened group would make it part
+    # of a longer run.
+    ("konto_dotted", NUM_START + r"(?<!\d-)\d{4}\.\d{2}\.\d{5}" + NUM_END + r"(?![.\-]\d)", 0.9),
     ("konto_4_2_5", GROUP_START + r"\d{4}[ \-]\d{2}[ \-]\d{5}" + GROUP_END, 0.85),
     ("konto_bare", NUM_START + r"\d{11}" + NUM_END, 0.5),
     # Any other grouping of 11 digits ("1234 5678903", "123 456 789 03"): never leave a valid one.

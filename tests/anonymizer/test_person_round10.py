@@ -1,0 +1,35 @@
+"""Round 10: kinds of values that still leaked on the development sets, each with look-alikes that must
+stay unflagged. A dotted account number next to an amount; (PERSON rules are added below, one block a rule).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+P = "PERSON"
+
+
+def names(engine: Anonymizer, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
+
+
+def of_type(engine: Anonymizer, text: str, entity_type: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == entity_type]
+
+
+# A dotted 4.2.5 account number is complete in itself: an amount in digit groups may stand next to it.
+KONTO: list[tuple[str, list[str]]] = [
+    ("husleia går til 1503.20.47812 11 500 kr hver måned", ["1503.20.47812"]),
+    ("overfør 2 500 1503.20.47812 i dag", ["1503.20.47812"]),
+    ("betal 1503.20.47812 4 200,-", ["1503.20.47812"]),
+    # a longer dotted or hyphened run is no account number
+    ("ref 1503.20.47812.11", []),
+    ("ref 1503.20.47812-11", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KONTO)
+def test_round10_kontonummer_next_to_amount(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert of_type(engine, text, "NO_KONTONUMMER") == expected

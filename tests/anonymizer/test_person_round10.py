@@ -1,5 +1,6 @@
 """Round 10: kinds of values that still leaked on the development sets, each with look-alikes that must
-stay unflagged. A dotted account number next to an amount; (PERSON rules are added below, one block a rule).
+stay unflagged, one block a rule: a dotted account number next to an amount; Nigerian and Ghanaian names,
+virtue names among them.
 """
 
 from __future__ import annotations
@@ -33,3 +34,22 @@ KONTO: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), KONTO)
 def test_round10_kontonummer_next_to_amount(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert of_type(engine, text, "NO_KONTONUMMER") == expected
+
+
+# Nigerian and Ghanaian given names and surnames; the virtue names among them are everyday words as well.
+WEST_AFRICAN: list[tuple[str, list[str]]] = [
+    ("Beneficiary is my sister Chioma Nwosu", ["Chioma Nwosu"]),
+    ("Mercy Boateng will sign the papers tomorrow", ["Mercy Boateng"]),
+    ("Please send it to Precious Adeyemi in Lagos", ["Precious Adeyemi"]),
+    ("kontoen er til Kwabena Owusu", ["Kwabena Owusu"]),
+    # the virtue names as words
+    ("Have mercy on me, the app is down again", []),
+    ("It was a blessing that the card came", []),
+    ("How do I buy precious metals in the fund?", []),
+    ("Thanks for your patience and the comfort of knowing", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEST_AFRICAN)
+def test_round10_west_african_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

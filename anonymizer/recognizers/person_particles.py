@@ -17,7 +17,10 @@ from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME,
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens, unknown_name_word
 
 #: Particles that are no Norwegian or English word: one alone opens a surname ("von Krogh", "bin Said").
-SAFE_PARTICLES = frozenset({"von", "van", "vom", "zu", "zum", "bin", "ibn", "abu", "al", "dos", "della", "los", "dela"})
+SAFE_PARTICLES = frozenset(
+    {"von", "van", "vom", "zu", "zum", "bin", "ibn", "abu", "al", "dos", "della", "los", "dela", "delos", "delas",
+     "ould"}
+)  # fmt: skip
 #: The longest run of particles before a surname ("de los", "van de", "von und zu" is rarer still).
 _MAX_PARTICLES = 3
 SCORE_PARTICLE_SURNAME = 0.75

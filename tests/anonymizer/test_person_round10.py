@@ -1,6 +1,6 @@
 """Round 10: kinds of values that still leaked on the development sets, each with look-alikes that must
 stay unflagged, one block a rule: a dotted account number next to an amount; Nigerian and Ghanaian names,
-virtue names among them.
+virtue names among them; the particles "ould", "delos", "delas".
 """
 
 from __future__ import annotations
@@ -52,4 +52,20 @@ WEST_AFRICAN: list[tuple[str, list[str]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), WEST_AFRICAN)
 def test_round10_west_african_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+# Particles of Hassaniya ("ould", son of) and Filipino ("delos", "delas") surnames belong to the name.
+PARTICLES: list[tuple[str, list[str]]] = [
+    ("kontoen til Ahmed ould Cheikh er sperret", ["Ahmed ould Cheikh"]),
+    ("Etternavnet mitt er ould Salem", ["ould Salem"]),
+    ("the payee is Maria delos Santos", ["Maria delos Santos"]),
+    ("NAME: DELAS ALAS, MARIA", ["DELAS ALAS", "MARIA"]),
+    # the same letters that are no particle
+    ("I could hold it for you", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTICLES)
+def test_round10_particles(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected

@@ -258,13 +258,41 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
         return first
     flags = toks.flags[k]
     low = toks.low[k]
+    if low in _THIRD_PERSON_OWNER and toks.shape[k] == CAP:
+        return k if _sure_given(toks.flags[first]) and flags & GIVEN else first  # "Hans Petter er faren min"
     if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
-        return first
+        return k if _surname_then_given(toks, k, first) else first  # "kowalski jan"
     if low in _BEFORE_LOWER_GIVEN and toks.shape[k] == LOWER:
         return first  # "bestemor te emil": "te" (til) introduces the name, as "til" would
     if toks.shape[k] == LOWER and not _lower_given_before(toks, k, first):
         return first
-    return k if toks.flags[first] & NAME else first
+    if toks.flags[first] & NAME:
+        return k
+    # A capitalised given name inside a sentence, before a found name in no list ("legg til Ask Hårstad"):
+    # a sentence does not capitalise the everyday word "ask" there, so it is the name's first word.
+    return k if toks.shape[k] == CAP and not toks.initial[k] else first
+
+
+#: The possessive of the third person that is also a common given name: capitalised before a sure given
+#: name it is the first of a double name ("Hans Petter", "Hans Olav"), as "his Petter" is not said.
+_THIRD_PERSON_OWNER = frozenset({"hans"})
+
+
+def _sure_given(flags: int) -> bool:
+    """A given name that is no everyday word: "Petter", not "Per" or "Mark"."""
+    return bool(flags & GIVEN) and not flags & (AMBIGUOUS | COMMON | FUNCTION | NOT_NAME | SOFT)
+
+
+def _surname_then_given(toks: Tokens, k: int, first: int) -> bool:
+    """A lower-case name written surname first ("kowalski jan", "nguyen thanh" on a line of its own): a
+    listed surname that is no word and no given name, opening its line or sentence, before the given name
+    found. After other words a surname alone is too weak a sign ("ring nilsen jan" is left as it was)."""
+    if toks.shape[k] != LOWER or toks.shape[first] != LOWER or not toks.initial[k]:
+        return False
+    flags = toks.flags[k]
+    if not flags & SURNAME or flags & (GIVEN | AMBIGUOUS | COMMON | FOREIGN | FUNCTION | NOT_NAME | SOFT):
+        return False
+    return bool(toks.flags[first] & GIVEN)
 
 
 def _lower_given_before(toks: Tokens, k: int, first: int) -> bool:

@@ -1,6 +1,7 @@
 """Round 10: kinds of values that still leaked on the development sets, each with look-alikes that must
 stay unflagged, one block a rule: a dotted account number next to an amount; Nigerian and Ghanaian names,
-virtue names among them; the particles "ould", "delos", "delas".
+virtue names among them; the particles "ould", "delos", "delas"; one given name or surname more before a
+found name.
 """
 
 from __future__ import annotations
@@ -68,4 +69,24 @@ PARTICLES: list[tuple[str, list[str]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), PARTICLES)
 def test_round10_particles(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+# One word more before a found name: a capitalised given name that is a word too, inside a sentence, before
+# a name in no list; "Hans" (his) capitalised before a sure given name; a lower-case surname written first.
+BEFORE: list[tuple[str, list[str]]] = [
+    ("kan du legge til Bo Ødegårdsvik som mottaker", ["Bo Ødegårdsvik"]),
+    ("mottaker er Sol Trævik", ["Sol Trævik"]),
+    ("Hans Olav har fått nytt kort", ["Hans Olav"]),
+    ("i går ringte Hans Erik Moe", ["Hans Erik Moe"]),
+    ("nguyen thanh\n12.03.1990", ["nguyen thanh"]),
+    # the same words where they are words
+    ("Ask Trævik om lånet", []),
+    ("Hans kone har fått nytt kort", []),
+    ("Vi var i Mai Trævik", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BEFORE)
+def test_round10_given_before(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected

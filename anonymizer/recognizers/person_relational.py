@@ -22,6 +22,7 @@ from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, wordlike
 from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun
 from anonymizer.recognizers.person_extend import extend
+from anonymizer.recognizers.person_intro import intro_names
 from anonymizer.recognizers.person_pairs import ampersand_pairs
 from anonymizer.recognizers.person_words import plain_gap, relations
 
@@ -61,6 +62,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
         yield first, last, SCORE_UNLISTED  # "skal være Ingerda Rise, ikke Ingrid"
     if (sign := signature(toks, covered)) is not None:
         yield sign[0], sign[0], sign[1]  # "Thanks, all sorted. Will"
+    yield from intro_names(toks, covered)  # "em là Mai", "Dag fra dere ringte", "may-britt" (person_intro.py)
 
 
 def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:

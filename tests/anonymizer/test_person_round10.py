@@ -1,7 +1,8 @@
 """Round 10: kinds of values that still leaked on the development sets, each with look-alikes that must
 stay unflagged, one block a rule: a dotted account number next to an amount; Nigerian and Ghanaian names,
 virtue names among them; the particles "ould", "delos", "delas"; one given name or surname more before a
-found name.
+found name; self-introductions in other languages, the bank's people "fra dere", lower-case double given
+names, a quoted word asked about as a name, a middle name on its own line.
 """
 
 from __future__ import annotations
@@ -89,4 +90,47 @@ BEFORE: list[tuple[str, list[str]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), BEFORE)
 def test_round10_given_before(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+# Self-introductions in the languages newcomers write in (a capitalised name after the "I am" phrases that
+# are also everyday Vietnamese or Polish words), and the "my name is" phrases of those languages.
+INTRODUCTIONS: list[tuple[str, list[str]]] = [
+    ("tôi là Hoa và tôi cần hjelp med kortet", ["Hoa"]),
+    ("Dzień dobry, to ja Marek, pisałem wczoraj", ["Marek"]),
+    ("mam na imię Agnieszka i mam pytanie", ["Agnieszka"]),
+    ("мене звати Олена", ["Олена"]),
+    ("je m'appelle Amélie Dubois et j'ai une question", ["Amélie Dubois"]),
+    # the phrases before words: "I am a Vietnamese person", a foreign sentence going on after a name
+    ("tôi là người Việt", []),
+    ("em là sinh viên", []),
+    ("me llamo lucia y necesito ayuda", []),
+]
+
+# The bank's own people named by the bank ("X fra dere"), and a writer saying where the bank met them.
+FROM_US: list[tuple[str, list[str]]] = [
+    ("Kari fra kundeservice ringte meg", ["Kari"]),
+    ("Stein fra dere sa at kortet var sendt", ["Stein"]),
+    ("hi its mark from the chat again", ["mark"]),
+    # pronouns, nouns with an article, and words from the bank
+    ("Jeg fikk brev fra dere i går", []),
+    ("en mann fra banken ringte", []),
+    ("a guy from the bank called me", []),
+    ("it is time from the bank", []),
+]
+
+# Lower-case double given names; a quoted word asked about as a name; a Vietnamese middle name on its line.
+SHAPES: list[tuple[str, list[str]]] = [
+    ("anne-lise og jeg har felles konto", ["anne-lise"]),
+    ('is "Bassi" ok as name on the card?', ["Bassi"]),
+    ("Tran\nThi\nLan", ["Tran", "Thi", "Lan"]),
+    # a compound of words, a quoted word asked about as a word
+    ("send it by e-mail", []),
+    ('what does "fee" mean as name of the charge', []),
+    ('I wrote "hello" as the name?', []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTRODUCTIONS + FROM_US + SHAPES)
+def test_round10_phrases_around_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected

@@ -2,7 +2,7 @@
 stay unflagged, one block a rule: a dotted account number next to an amount; Nigerian and Ghanaian names,
 virtue names among them; the particles "ould", "delos", "delas"; one given name or surname more before a
 found name; self-introductions in other languages, the bank's people "fra dere", lower-case double given
-names, a quoted word asked about as a name, a middle name on its own line.
+names, a quoted word asked about as a name, a middle name on its own line; greetings of other languages.
 """
 
 from __future__ import annotations
@@ -133,4 +133,19 @@ SHAPES: list[tuple[str, list[str]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), INTRODUCTIONS + FROM_US + SHAPES)
 def test_round10_phrases_around_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+# Greetings and forms of address of other languages opening a message are no names.
+GREETINGS: list[tuple[str, list[str]]] = [
+    ("Chào chị, tôi muốn hỏi về thẻ", []),
+    ("Olá, preciso de ajuda com o cartão", []),
+    ("Szanowni Państwo, piszę w sprawie konta", []),
+    ("Merhaba, kartım çalışmıyor", []),
+    ("Witam, mam pytanie. Mam na imię Ewa", ["Ewa"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GREETINGS)
+def test_round10_foreign_greetings(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected

@@ -51,7 +51,7 @@ PROVIDERS: tuple[str, ...] = (
 
 _TLD = "|".join(sorted((re.escape(t) for t in TLDS), key=len, reverse=True))
 _PROVIDER = "|".join(sorted((re.escape(p) for p in PROVIDERS), key=len, reverse=True))
-_AT_WORDS = r"at|snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
+_AT_WORDS = r"at|snabel(?:[- ]?a)?|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
 _SPOKEN_AT = r"snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
 _DOT_WORDS = r"dot|dått|punktum|punkt|prikk|point|punto"
 

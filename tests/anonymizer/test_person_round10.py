@@ -2,7 +2,8 @@
 stay unflagged, one block a rule: a dotted account number next to an amount; Nigerian and Ghanaian names,
 virtue names among them; the particles "ould", "delos", "delas"; one given name or surname more before a
 found name; self-introductions in other languages, the bank's people "fra dere", lower-case double given
-names, a quoted word asked about as a name, a middle name on its own line; greetings of other languages.
+names, a quoted word asked about as a name, a middle name on its own line; greetings of other languages; "(snabel)" for
+"@".
 """
 
 from __future__ import annotations
@@ -149,3 +150,17 @@ GREETINGS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), GREETINGS)
 def test_round10_foreign_greetings(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# "@" said as the bare word "snabel" (the elephant's trunk the Scandinavian name of "@" comes from), in brackets.
+EMAILS: list[tuple[str, list[str]]] = [
+    ("my email is olga.petrenko (snabel) gmail.com", ["olga.petrenko (snabel) gmail.com"]),
+    ("e-post: kari [snabel] online.no", ["kari [snabel] online.no"]),
+    # the word itself, not between a user name and a domain
+    ("en elefant har snabel (snabel) ja", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EMAILS)
+def test_round10_bracketed_snabel(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert of_type(engine, text, "EMAIL_ADDRESS") == expected

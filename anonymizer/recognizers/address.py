@@ -79,11 +79,16 @@ _NO_POSTCODE = re.compile(
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
 _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|sentrun)(?=,?\s+\d{{4,5}}\s)")
-#: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa".
+#: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa"; and a
+#: Ukrainian or Russian one as newcomers transliterate it, street ("vul."/"ul."/"prosp.") before the name,
+#: flat ("kv.") after the number, town before the postcode: "vul. Franka 3, kv. 12, Odesa 65000".
 _POLISH = re.compile(
-    rf"\bul\. ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}})?"
+    rf"\b(?:ul\.|vul\.|prosp\.|vulytsia|vulytsya|ulitsa|ulica|prospekt) ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)?"
+    rf",? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}}|,? kv\.? ?\d{{1,4}})?"
 )
 _PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
+#: The town and then its postcode, as Ukrainian and Russian addresses end: ", Lviv 79005", ", Kyiv, 01001".
+_TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
 #: Spanish, Catalan, French, Italian and Portuguese streets: "Calle de la Paz 7", "Carrer Gran 12",
 #: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
 #: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
@@ -271,6 +276,8 @@ def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
     post = _postcode_after(text, m.end())
     if post is None and (code := _PL_CODE.match(text, m.end())) is not None:
         post = code.end()  # "ul. Floriańska 22 m. 5, 31-019": the Polish postcode says it all
+    if post is None and (code := _TOWN_CODE.match(text, m.end())) is not None:
+        post = code.end()  # "vul. Franka 3, kv. 12, Odesa 65000": the town, then its postcode
     if post is None and (town := _NO_TOWN.match(text, m.end())) is not None and _is_town(town.group("town")):
         return m.start(), town.end(), SCORE_STREET  # "ul. Piotrkowska 104/12, Łódź"
     return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET

@@ -3,7 +3,7 @@ stay unflagged, one block a rule: a dotted account number next to an amount; Nig
 virtue names among them; the particles "ould", "delos", "delas"; one given name or surname more before a
 found name; self-introductions in other languages, the bank's people "fra dere", lower-case double given
 names, a quoted word asked about as a name, a middle name on its own line; greetings of other languages; "(snabel)" for
-"@".
+"@"; Ukrainian and Russian addresses.
 """
 
 from __future__ import annotations
@@ -164,3 +164,18 @@ EMAILS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), EMAILS)
 def test_round10_bracketed_snabel(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert of_type(engine, text, "EMAIL_ADDRESS") == expected
+
+
+# Ukrainian and Russian addresses as newcomers transliterate them: street type first, flat, town, postcode.
+ADDRESSES: list[tuple[str, list[str]]] = [
+    ("my old address: vul. Franka 3, kv. 12, Odesa 65000", ["vul. Franka 3, kv. 12, Odesa 65000"]),
+    ("prosp. Peremohy 22, Kyiv, 03056", ["prosp. Peremohy 22, Kyiv, 03056"]),
+    ("ulitsa Lenina 14, kv. 7", ["ulitsa Lenina 14, kv. 7"]),
+    # the abbreviation without a capitalised street name and a number
+    ("vul. is short for vulytsia, 3 letters", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESSES)
+def test_round10_east_slavic_addresses(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert of_type(engine, text, "ADDRESS") == expected

@@ -34,9 +34,9 @@ class Floor:
 #: Set from `python -m bench.pii_heldout` on 2026-11-29 22:55 UTC (docs/benchmarks.md), margin about one value.
 FLOORS: dict[str, Floor] = {
     "heldout_a": Floor(max_leak=0.025, min_precision=0.97, max_critical_leaks=0),  # measured 0.020, 0.980, 0
-    "heldout_b": Floor(max_leak=0.010, min_precision=0.915, max_critical_leaks=0),  # measured 0.007, 0.926, 0
+    "heldout_b": Floor(max_leak=0.010, min_precision=0.915, max_critical_leaks=0),  # measured 0.006, 0.928, 0
     "heldout_c": Floor(max_leak=0.012, min_precision=0.97, max_critical_leaks=0),  # measured 0.008, 0.980, 0
-    "heldout_d": Floor(max_leak=0.023, min_precision=0.945, max_critical_leaks=0),  # measured 0.019, 0.955, 0
+    "heldout_d": Floor(max_leak=0.019, min_precision=0.945, max_critical_leaks=0),  # measured 0.014, 0.957, 0
 }
 
 

@@ -45,7 +45,8 @@ UNLISTED_INTERNATIONAL_SCORE = 0.3
 # libphonenumber's metadata holds hundreds of regular expressions, which it compiles with ``re.compile``
 # on every validation; beside ours and Presidio's they overflow the ``re`` module's 512-entry cache, and
 # about a third of the calls recompiled (cProfile: 4 % of the anonymizer's time in ``re_compile``). The
-# library's own switch keeps each compiled once (``enable_pattern_cache``; older releases lack it and are left as they are).
+# library's own switch keeps each compiled once (``enable_pattern_cache``; older releases lack it and
+# are left as they are).
 _enable_pattern_cache = getattr(phonenumbers, "enable_pattern_cache", None)
 if _enable_pattern_cache is not None:
     _enable_pattern_cache()

@@ -53,6 +53,7 @@ from anonymizer.recognizers._tokens import (
     unknown_name_word,
     wordlike,
 )
+from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_payees import lower_payee
 from anonymizer.recognizers.person_payees import owner as _owner
@@ -187,6 +188,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
             yield j, SCORE_KNOWN
             continue
         score = candidate_score(toks, j)
+        if score is None and not refused_may_be_named(toks, j):
+            continue  # no rule below can take it (the gate is their first tests, gathered)
         if score is None:
             # "Will and I", "Hans her": a capitalised word that is mostly a function word, in the two
             # relations only a person stands in
@@ -518,8 +521,6 @@ _REPLIES = frozenset({"ok", "okay", "okei", "bra", "fint", "flott", "greit", "su
 _CALL_ME = frozenset({"ring", "ringe", "call", "text", "svar", "answer", "reply", "send", "sjekk", "check"})
 _HELP = frozenset({"help", "hjelpen", "hjelpa", "hjelp", "hjølpa", "hjelpe", "assistance", "svar", "svaret"})
 
-
-
 _RULES = (
     called_at,
     asked,
@@ -529,7 +530,6 @@ _RULES = (
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
     _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on, echoed, contact_line, ill_or_gone, put_on,
 )  # fmt: skip
-
 
 
 def _related(toks: Tokens, j: int, rel: Relations) -> bool:

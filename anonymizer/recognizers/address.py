@@ -193,7 +193,8 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number; one in words is address_spoken.py's
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
-        found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
+        if "nr" in text or "ul." in text:  # _CADASTRAL needs "gnr" or "g.nr", _POLISH "ul.": skip both scans
+            found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if street_words().en_pattern.search(text) is not None:
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]

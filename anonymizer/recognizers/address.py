@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymizer.normalize import ignorecase_folded
 from anonymizer.recognizers._gazetteer import (
     COMMON,
     FREQUENT,
@@ -172,8 +173,6 @@ def street_words() -> _Words:
     )
 
 
-#: Letters that IGNORECASE reads as "i" and "s" but ``str.lower`` leaves as they are.
-_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
 _WORD = re.compile(r"\w+")
 
 
@@ -185,7 +184,7 @@ def _english_street_word(text: str) -> bool:
     where a whole word (a run of ``\w``) is one of them, which a set lookup per word finds faster.
     """
     en = street_words().en
-    return any(word in en for word in _WORD.findall(text.translate(_FOLD).lower()))
+    return any(word in en for word in _WORD.findall(ignorecase_folded(text)))
 
 
 class AddressRecognizer(EntityRecognizer):

@@ -147,6 +147,8 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     rel = relations()
     if flags & (NOT_NAME | FUNCTION) or len(low) < 2 or low in rel.pronoun or low in rel.self_:
         return None
+    if not flags & NAME and (flags & (COMMON | PARTICLE | FOREIGN) or len(low) < 3):
+        return None  # refused below whatever the next tests say, which cost lookups in large tables
     if is_cue_word(low) and not (toks.shape[j] == CAP and not flags and not is_exact_cue_word(low)):
         return None  # "Her er fødselsnr. ...": a number recognizer's cue word; but "Callum", "Kidane"
     lower = toks.shape[j] == LOWER

@@ -8,7 +8,7 @@ the chain changes no result. A rule added to the chain must add its own first te
 
 from __future__ import annotations
 
-from anonymizer.recognizers._gazetteer import NAME, SOFT, word_flags
+from anonymizer.recognizers._gazetteer import FUNCTION, NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, Tokens
 from anonymizer.recognizers.person_payees import _FUNCTION_NAMES
 from anonymizer.recognizers.person_selves import _AGAIN, _WHO
@@ -31,6 +31,8 @@ def refused_may_be_named(toks: Tokens, j: int) -> bool:
     if flags & (NAME | SOFT) or (toks.shape[j] == CAP and not flags):
         return True
     low = toks.low[j]
-    if low in _WORD_NAMES or word_flags().get(low, 0) & NAME:
+    # The table's flags lack NAME where the token's do only when tokenize struck it off a function word
+    # ("will", "kan" in lower case: ``_tokens._word_facts``); the lookup in the large table only then.
+    if low in _WORD_NAMES or (flags & FUNCTION and word_flags().get(low, 0) & NAME):
         return True
     return j + 1 < len(toks.low) and toks.low[j + 1] in _NEXT_CUES

@@ -71,7 +71,9 @@ def ignorecase_folded(text: str) -> str:
     """``text`` in lower case as a case-blind regex compares ASCII letters: one character for each of
     ``text``'s, an ASCII letter just where IGNORECASE matches that letter ("K", "ſ", "ı", "İ" too). A
     case-blind regex of ASCII words can match only a text whose folded form holds one of its words."""
-    return text.translate(_IGNORECASE_FOLD).lower()
+    if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
+        text = text.translate(_IGNORECASE_FOLD)  # a dict lookup per character: only when it changes something
+    return text.lower()
 
 
 #: Dropped: they have no glyph of their own, so a person cannot have meant them to separate anything.

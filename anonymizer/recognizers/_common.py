@@ -291,8 +291,12 @@ def _fuzzy_known_words() -> CueSet:
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=65_536)
 def collapse_repeats(word: str) -> str:
-    """``word`` with each run of one letter written once: "nuumber" → "number", "nummer" → "numer"."""
+    """``word`` with each run of one letter written once: "nuumber" → "number", "nummer" → "numer".
+
+    Cached (bounded): the deny-word test asks it for every word before every number, and chat repeats
+    its words; a cache hit costs less than the regex substitution."""
     return _REPEATS.sub(r"\1", word)
 
 

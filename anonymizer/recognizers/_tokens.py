@@ -121,8 +121,12 @@ def _lookup(low: str, shape: int, table: dict[str, int], capital_tail: bool = Fa
     return 0, 0
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(low: str) -> str:
-    """Without diacritics, for names typed in their own alphabet ("trần", "yılmaz")."""
+    """Without diacritics, for names typed in their own alphabet ("trần", "yılmaz").
+
+    Cached (bounded): the name rules fold every word of a message that names someone, and chat repeats its
+    words; the decomposition costs far more than a cache hit."""
     decomposed = unicodedata.normalize("NFKD", low.translate(_FOLD_TABLE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

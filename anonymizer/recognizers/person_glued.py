@@ -18,11 +18,14 @@ SCORE_GLUED = 0.6
 
 #: A capitalised word of three letters or more with up to four digits glued on, standing alone.
 _GLUED = re.compile(r"(?<![\w@./:#\-])([A-ZÆØÅ][a-zæøåäöüéè]{2,14})\d{1,4}(?![\w@]|[./:]\w)")
+_LETTER_DIGIT = re.compile(r"[a-zæøåäöüéè]\d")
 
 
 def glued_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each given name glued to a number in ``text``."""
-    found = []
+    found: list[tuple[int, int]] = []
+    if _LETTER_DIGIT.search(text) is None:
+        return found  # every match has a lower-case letter right before a digit; that scan is the cheaper
     table = word_flags()
     for m in _GLUED.finditer(text):
         flags = table.get(m.group(1).lower(), 0)

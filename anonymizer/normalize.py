@@ -30,6 +30,7 @@ words is returned as it is (``Normalized.identity``), at the cost of two C-level
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -282,7 +283,7 @@ def is_digit_word(word: str) -> bool:
 
 def has_number_word(text: str) -> bool:
     """Any word of ``text`` is a number word ("fjorten", "tjueto"): a set lookup per word."""
-    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+    return not _NUMBER_WORDS.isdisjoint(_letter_words(text))
 
 
 def spoken_number(text: str, pos: int) -> tuple[int, int] | None:
@@ -319,13 +320,20 @@ _NUMBER_WORDS: frozenset[str] = frozenset(
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
+@functools.lru_cache(maxsize=8)
+def _letter_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` in lower case. Cached (a few texts): the normaliser and the spoken-address
+    recognizer both ask about each message, and finding them costs more than the set tests after."""
+    return tuple(_LETTERS.findall(text.lower()))
+
+
 def _has_number_word_pair(text: str) -> bool:
     """Two number words next to each other (separated by anything but a word): worth a closer look.
 
     A set lookup per word; the run regex, which is far slower, only runs on texts that pass.
     """
     previous = False
-    for word in _LETTERS.findall(text.lower()):
+    for word in _letter_words(text):
         for part in word.split("-"):  # "fire-en-to": dictated digits joined by hyphens
             if part in _NUMBER_WORDS:
                 if previous:

@@ -48,11 +48,12 @@ def digit_separators(text: str) -> list[Edit]:
     edits: list[Edit] = []
     if not text.isascii():  # every symbol separator is outside ASCII
         edits += [(m.start(), m.end(), " ") for m in _SYMBOL_SEPARATOR.finditer(text)]
-    if _DOUBLED_HINT.search(text):
+    # substring tests before each hint's scan: a doubled separator, a comma
+    if ("--" in text or ".." in text or "//" in text) and _DOUBLED_HINT.search(text):
         edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
     if _DEFANGED_HINT.search(text):
         edits += [(m.start(), m.end(), ".") for m in _DEFANGED_DOT.finditer(text)]
-    for m in _COMMA_CHAIN.finditer(text) if _COMMA_HINT.search(text) else ():
+    for m in _COMMA_CHAIN.finditer(text) if "," in text and _COMMA_HINT.search(text) else ():
         groups = m.group().split(",")
         if len(groups) == 4 and all(len(g) <= 3 and int(g) <= 255 for g in groups):
             mark = "."  # an IPv4 address with commas: "178,232,96,14"

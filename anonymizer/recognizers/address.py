@@ -204,7 +204,8 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number; one in words is address_spoken.py's
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
-        if "nr" in text or "ul." in text:  # _CADASTRAL needs "gnr" or "g.nr", _POLISH "ul.": skip both scans
+        # _CADASTRAL needs "gnr" or "g.nr"; every street type of _POLISH holds "ul" or "prosp": else skip both
+        if "nr" in text or "ul" in text or "prosp" in text:
             found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if _english_street_word(text):

@@ -145,6 +145,8 @@ _HEX = re.compile(r"[0-9a-fA-F]+")  # "f1e0" in an IPv6 address, "3a4b" in a has
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s"}
 
 
+#: A capitalised word after a space: what follows initials ("J.R.R. Holm") rather than a spelled name.
+_SURNAME_AFTER = re.compile(r" [A-ZÆØÅÄÖÜ][a-zæøåäöüéè]")
 _SPELLED_HINT = re.compile(r"[A-ZÆØÅÄÖÜ][.\-][a-zæøåäöüéèA-ZÆØÅÄÖÜ][.\-]")
 _LEET_HINT = re.compile(r"[^\W\d_][01345][^\W\d_]")
 
@@ -163,6 +165,8 @@ def name_disguises(text: str) -> list[Edit]:
     for m in _SPELLED_NAME.finditer(text) if _SPELLED_HINT.search(text) else ():
         word = m.group()
         separator = m.group(1) or m.group(2)
+        if separator == "." and m.group(2) and _SURNAME_AFTER.match(text, m.end()) and word.endswith("."):
+            continue  # "J.R.R. Holm", "T.M.Ø. Berg": initials before a surname, which the name rules read
         if previous_end >= 0 and text[previous_end : m.start()].strip(" ") == "" and m.start() - previous_end > 1:
             edits.append((previous_end + 1, m.start(), ""))  # "M-A-R-I-A-N-N-E  H-O-L-M": one space between
         previous_end = m.end()

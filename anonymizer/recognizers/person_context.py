@@ -54,6 +54,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.person_gates import refused_may_be_named
+from anonymizer.recognizers.person_kin import kin_named
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_payees import lower_payee
 from anonymizer.recognizers.person_payees import owner as _owner
@@ -224,6 +225,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or capitalised_word_in_role(toks, j, rel)
                 or lower_payee(toks, j, rel)
                 or has_got(toks, j, rel)
+                or kin_named(toks, j, rel)
             ):
                 yield j, SCORE_KNOWN_LOWER  # "hu mai har", "sønnen min ask (7)", "Sky is my son", "to will by"
             continue
@@ -539,6 +541,8 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
     number or a unit ("this is May 2024", "per måned"), which is a date or a preposition."""
     if _aged(toks, j, rel) or pays(toks, j, rel) or (amount_after(toks, j) and _paid(toks, j, rel)):
         return True  # the number after the name is an age or an amount
+    if kin_named(toks, j, rel):
+        return True  # "kompisen min Even 2k": a kin noun with its possessive names the word, an amount after
     if _not_a_name_here(toks, j, rel):
         return False
     return any(rule(toks, j, rel) for rule in _RULES) or signature(toks, j)

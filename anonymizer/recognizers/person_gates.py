@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from anonymizer.recognizers._gazetteer import FUNCTION, NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, Tokens
+from anonymizer.recognizers.person_kin import kin_or_my
 from anonymizer.recognizers.person_payees import _FUNCTION_NAMES
 from anonymizer.recognizers.person_selves import _AGAIN, _WHO
 from anonymizer.recognizers.person_states import _GOT
@@ -26,7 +27,8 @@ _WORD_NAMES = MODAL_NAMES | _FUNCTION_NAMES
 def refused_may_be_named(toks: Tokens, j: int) -> bool:
     """Some rule of ``relation_names``'s chain for refused words may still take word ``j``: it has a name
     flag or a month's (in the table or as tokenised), is capitalised and in no list, is a modal or
-    function word that is a name, or the next word is one such a rule needs."""
+    function word that is a name, the next word is one such a rule needs, or it is capitalised next to a
+    kin noun or a possessive."""
     flags = toks.flags[j]
     if flags & (NAME | SOFT) or (toks.shape[j] == CAP and not flags):
         return True
@@ -35,4 +37,10 @@ def refused_may_be_named(toks: Tokens, j: int) -> bool:
     # ("will", "kan" in lower case: ``_tokens._word_facts``); the lookup in the large table only then.
     if low in _WORD_NAMES or (flags & FUNCTION and word_flags().get(low, 0) & NAME):
         return True
-    return j + 1 < len(toks.low) and toks.low[j + 1] in _NEXT_CUES
+    if j + 1 < len(toks.low) and toks.low[j + 1] in _NEXT_CUES:
+        return True
+    # ``kin_named``: a capitalised word next to a kin noun or a possessive ("our son Sky", "Sky, our son")
+    if toks.shape[j] != CAP:
+        return False
+    near = kin_or_my()
+    return (j > 0 and toks.low[j - 1] in near) or (j + 1 < len(toks.low) and toks.low[j + 1] in near)

@@ -105,11 +105,38 @@ def opens_with_a_verb(toks: Tokens, j: int) -> bool:
         return _person_verb(toks, j, _RECEIVED)
     if dialect_word(toks.low[j]) or toks.low[j] in _GREETINGS:
         return False  # "Nu har jag flyttat": Swedish "now"; "yo kan dere sjekke"
-    k = verb_after(toks, j)
+    where = _past_where(toks, j)
+    k = where or verb_after(toks, j)
     verb = _word(toks, k)
+    if where and verb in _RECEIVED:
+        return _plain_clause(toks, j, k)  # "Frank fra Sverige sendte meg 400 kr"
     if _word(toks, k + 1) in _INVERTED_SUBJECTS and all(toks.gap(m) == " " for m in range(j, k + 1)):
         return False  # "Stein fant vi i hagen": the verb's subject follows it, the word first is its object
     return (verb in _SUBJECT_VERBS or verb in _MORE_SUBJECT_VERBS) and _plain_clause(toks, j, k)
+
+
+#: "Per i nabohuset har", "Mark fra Tyskland sendte": where the subject lives or comes from, between it
+#: and its verb; but "Per i dag", "per i måneden" is a preposition before a time.
+_WHERE = frozenset({"i", "fra", "frå", "from", "in"})
+_TIMES = frozenset(
+    {"dag", "går", "morgen", "kveld", "natt", "fjor", "år", "året", "måned", "måneden", "mnd", "uka", "uken",
+     "veka", "helga", "helgen", "timen", "døgnet", "morges", "kveldes", "sommer", "vinter", "høst", "vår", "jul",
+     "jula", "påske", "påska", "starten", "slutten", "begynnelsen", "mellomtiden", "tillegg", "stedet", "snitt",
+     "snittet", "alt", "alle", "today", "total", "advance", "addition", "general", "fact", "case", "person"}
+)  # fmt: skip
+_OUR = frozenset({"vår", "våre", "min", "mi", "mitt", "our", "my", "hans", "hennes", "his", "her"})
+
+
+def _past_where(toks: Tokens, j: int) -> int:
+    """Index of the verb after "i"/"fra" + a place or a noun (and a possessive) that follow capitalised
+    subject ``j`` ("Per i nabohuset har", "Mark fra Tyskland sendte"), or 0 if no such phrase follows."""
+    if _word(toks, j + 1) not in _WHERE or toks.shape[j] != CAP or j + 3 >= len(toks.low):
+        return 0
+    noun = toks.low[j + 2]
+    if noun in _TIMES or len(noun) < 3 or toks.flags[j + 2] & FUNCTION or not noun.isalpha():
+        return 0
+    k = j + 4 if toks.low[j + 3] in _OUR else j + 3  # "Nes i regnskapsavdelingen vår har"
+    return k if k < len(toks.low) else 0
 
 
 #: Subject pronouns after the verb: a sentence that opens with its object ("Stein fant vi", "Per har jeg

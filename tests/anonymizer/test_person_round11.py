@@ -50,3 +50,20 @@ INITIALS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), INITIALS)
 def test_round11_dotted_initials_before_surname(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A given name opening a sentence, then "i"/"fra" + a place or a noun (and a possessive), then a verb.
+WHERE: list[tuple[str, list[str]]] = [
+    ("Tor i kjelleren har lånt sykkelen min og betaler meg 500", ["Tor"]),
+    ("Frank fra Sverige sendte meg 400 kr i går", ["Frank"]),
+    ("Stein i kantina vår sa at kortet var sperret", ["Stein"]),
+    # look-alikes: "per" before a time is a preposition
+    ("Per i dag har jeg 2000 kr på kontoen", []),
+    ("Per i måneden betaler jeg 300 kr", []),
+    ("Per i fjor var renta lavere", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHERE)
+def test_round11_name_before_where_and_verb(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

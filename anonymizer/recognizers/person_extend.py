@@ -25,6 +25,7 @@ from anonymizer.recognizers._gazetteer import (
     SOFT,
     SURNAME,
     near_frequent_word,
+    word_flags,
 )
 from anonymizer.recognizers._tokens import (
     CAP,
@@ -66,6 +67,10 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
     k = j + 1
     particles = 0  # "Kristine Elise Haugstad van der Berg": particles do not count towards the longest name
     while k < n and k - j - particles < MAX_NAME_TOKENS:
+        if toks.gap(k - 1) == "\n" and _split_given(toks, k):
+            last = k  # "Gunn\nhild Rasmussen": a given name broken over a line by a narrow field
+            k += 1
+            continue
         if not joined(toks, k - 1) and not _surname_next_line(toks, j, k, strong=strong):
             break
         flags, shape = toks.flags[k], toks.shape[k]
@@ -100,6 +105,13 @@ def extend(toks: Tokens, j: int, *, strong: bool) -> int:
         last = k
         k += 1
     return last
+
+
+def _split_given(toks: Tokens, k: int) -> bool:
+    """A capitalised word and the lower-case word on the next line join into a listed given name."""
+    if toks.shape[k - 1] != CAP or toks.shape[k] != LOWER:
+        return False
+    return bool(word_flags().get(toks.low[k - 1] + toks.low[k], 0) & GIVEN)
 
 
 def _introduced_surname(toks: Tokens, j: int, k: int) -> bool:

@@ -67,3 +67,17 @@ WHERE: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), WHERE)
 def test_round11_name_before_where_and_verb(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A given name broken over a line (a narrow field): the two parts join into a listed given name.
+SPLIT: list[tuple[str, list[str]]] = [
+    ("Det gjelder kona mi, Ingeb\norg Hansen, hun får ikke logget inn", ["Ingeb\norg Hansen"]),
+    ("Hilsen Solv\neig", ["Solv\neig"]),
+    # look-alike: two parts that join into no name stay apart
+    ("Hilsen Kari\nhar du fått svar?", ["Kari"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT)
+def test_round11_given_name_split_over_a_line(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

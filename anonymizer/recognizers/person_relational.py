@@ -24,7 +24,7 @@ from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, 
 from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_intro import intro_names
 from anonymizer.recognizers.person_pairs import ampersand_pairs
-from anonymizer.recognizers.person_words import plain_gap, relations
+from anonymizer.recognizers.person_words import _SIGN_OFFS, plain_gap, relations
 
 #: A word in no list that a position gives away (as after a cue: person.SCORE_UNKNOWN_AFTER_CUE).
 SCORE_UNLISTED = 0.75
@@ -33,10 +33,10 @@ _OF = frozenset({"av", "til", "te", "of"})
 #: "X heter han": the naming verb, and the pronouns of a person after it.
 _NAMING_VERBS = frozenset({"heter", "heiter", "heite", "het", "hette"})
 _PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "hu", "hon"})
-#: Thanks and farewells after which a lone given name closing the message is its signature.
-_THANKS = frozenset(
-    {"thanks", "thank", "thx", "cheers", "takk", "tusen", "hilsen", "helsing", "mvh", "regards", "best", "sorted"}
-)  # fmt: skip
+#: Thanks and farewells after which a lone given name closing the message is its signature: the sign-offs,
+#: with "thank" and "tusen" on their own ("thank you", "tusen takk" are two words) and "sorted"; not "ty",
+#: which is also the Scandinavian "for".
+_THANKS = (_SIGN_OFFS - {"ty"}) | {"thank", "tusen", "sorted"}
 
 
 def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
@@ -60,7 +60,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
                 yield j, j, SCORE_UNLISTED
     for first, last in list(corrected_names(toks, covered)):
         yield first, last, SCORE_UNLISTED  # "skal være Ingerda Rise, ikke Ingrid"
-    if (sign := signature(toks, covered)) is not None:
+    if (sign := thanked_signature(toks, covered)) is not None:
         yield sign[0], sign[0], sign[1]  # "Thanks, all sorted. Will"
     yield from intro_names(toks, covered)  # "em là Mai", "Dag fra dere ringte", "may-britt" (person_intro.py)
 
@@ -104,7 +104,7 @@ def genitive_unlisted(toks: Tokens, j: int) -> bool:
     return toks.shape[j + 1] == LOWER and toks.low[j + 1] in relations().kin
 
 
-def signature(toks: Tokens, covered: list[bool]) -> tuple[int, float] | None:
+def thanked_signature(toks: Tokens, covered: list[bool]) -> tuple[int, float] | None:
     """The message's last word, if it is its own last sentence, a capitalised given name (also one that
     is a word: "Will", "Per"), and the message thanks or says goodbye before it."""
     n = len(toks.low)

@@ -110,8 +110,8 @@ Outcome = tuple[BaseException | None, Any]
 class BatchRunner:
     """Runs a batch of write operations in one transaction on one connection and commits once.
 
-    No threads, no event loop, no futures: the writer thread below feeds it and hands out what it
-    returns, and a test can drive it on a bare connection."""
+    No threads, no event loop, no futures: the writer thread below feeds it batches and hands each
+    caller its outcome; what a transaction does is decided here alone."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn

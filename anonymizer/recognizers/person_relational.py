@@ -20,6 +20,7 @@ from anonymizer.recognizers._common import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, wordlike
 from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names
+from anonymizer.recognizers.person_closings import closing_names
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun
 from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_intro import intro_names
@@ -63,6 +64,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     if (sign := thanked_signature(toks, covered)) is not None:
         yield sign[0], sign[0], sign[1]  # "Thanks, all sorted. Will"
     yield from intro_names(toks, covered)  # "em là Mai", "Dag fra dere ringte", "may-britt" (person_intro.py)
+    yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
 
 
 def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:

@@ -1,0 +1,129 @@
+"""PERSON, continued: the name that closes a message, where the signature rules of ``person_lines`` doubt it.
+
+Why: chat is signed in more ways than "Mvh Kari" on a line of its own, and the signature is where a name
+stands with nothing around it to vouch for it. A reader knows these at once:
+
+* a dash before the last word of the message ("...\\n- sandy", "... till friday — bill"): a signature even
+  when the name is also a word and typed in lower case, unless the message is a list of dashed items;
+* bare initials there or after a sign-off ("- jm", "mvh k.l.", "Regards, T.K."): nobody else is meant;
+* a given name that is no everyday word, set off by punctuation or an emoji at the very end
+  ("thx!!! 💕 kayleigh", "d-nr 670246-19998, iwona"): the writer's name in lower case;
+* a name on its own line or sentence with only a phone number after it ("ROSE\\n+47 481 97 991",
+  "sent from mobile. gregor. +48 574 161 011"): a contact card.
+
+Only the last words of the message are looked at, so each rule costs a few lookups per message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT
+from anonymizer.recognizers._tokens import LOWER, Tokens
+from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
+from anonymizer.recognizers.person_lists import _NOT_INITIALS
+from anonymizer.recognizers.person_words import _SIGN_OFFS, relations
+
+#: A dash or slash that signs what follows: at the start of a line, or set off by a space.
+_DASH_BEFORE = re.compile(r"(?:^|\n|\s)[/–—-] ?$")
+#: A line that opens with a dash or a bullet: the message is a list, and its last item no signature.
+_BULLET_LINE = re.compile(r"(?:^|\n)[ \t]*[-–—•*]")
+#: The name's line or sentence ends, then a phone number and nothing else ("\\n+47 481 97 991", ". 91 23 45 67");
+#: not after a colon, where the word is a label ("Andre: 5678 9113", see ``person_lines.contact_line``).
+_PHONE_TAIL = re.compile(r"[ \t]*[.\n][ \t\n]*\+?\(?\d[\d ()\-]{6,18}\d[ .!]*$")
+#: Sign-offs before bare initials: "mvh k.l.", "Regards, T.K.", "br jm".
+_INITIALS_SIGN_OFFS = _SIGN_OFFS | {"br", "kr", "rgds", "hilsen", "helsing", "mvh", "vh", "regards", "cheers"}
+#: Replies that are given names too ("- ok", "- done"): a dash before them closes a list or a thought.
+_REPLIES = frozenset({"ok", "okay", "done", "ty", "fine", "sure", "great", "sorted", "fixed", "nice"})
+#: What may follow the last word: closing punctuation and spaces.
+_END = " .!)\n"
+
+
+def closing_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """(first, last, score) of the name that closes the message, if one of the module's rules takes it."""
+    n = len(toks.low)
+    if n == 0:
+        return
+    last = n - 1
+    tail = toks.text[toks.end[last] :]
+    if (initials := _initials(toks, covered)) is not None:
+        yield initials[0], initials[1], SCORE_KNOWN
+        return
+    if covered[last]:
+        return
+    if not tail.strip(_END):
+        if _dash_signed(toks, last) or _set_off_given(toks, last):
+            yield last, last, SCORE_KNOWN
+        return
+    if _PHONE_TAIL.match(tail) and _before_phone(toks, last):
+        yield last, last, SCORE_KNOWN if toks.shape[last] != LOWER else SCORE_KNOWN_LOWER
+
+
+def _given(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is a listed given name (an everyday word too), no month, place, pronoun or cue word."""
+    flags = toks.flags[k]
+    low = toks.low[k]
+    if not flags & GIVEN or flags & (NOT_NAME | SOFT) or len(low) < 2:
+        return False
+    return not (is_pronoun(low) or low in relations().self_ or is_cue_word(low))
+
+
+def _dash_signed(toks: Tokens, j: int) -> bool:
+    """ "...\\n- sandy", "im in new york till friday — bill": a given name after a signing dash, ending the
+    message, which lists no dashed items."""
+    before = toks.text[toks.end[j - 1] if j else 0 : toks.start[j]]
+    if not _DASH_BEFORE.search(before) or not _given(toks, j) or toks.low[j] in _REPLIES:
+        return False
+    head = toks.text[: toks.end[j - 1]] if j else ""
+    return _BULLET_LINE.search(head) is None
+
+
+def _set_off_given(toks: Tokens, j: int) -> bool:
+    """ "thx!!! 💕 kayleigh", "d-nr 670246-19998, iwona": a given name that is no everyday word, the last
+    word of the message, set off by punctuation or an emoji from what comes before."""
+    if j == 0 or toks.shape[j] != LOWER:
+        return False  # capitalised, the cue-less rules of person.py take a listed name already
+    flags = toks.flags[j]
+    if not _given(toks, j) or flags & (AMBIGUOUS | COMMON | FUNCTION):
+        return False
+    mark = toks.gap(j - 1).rstrip()[-1:]  # what stands right before the name: not a digit ("i 3 daga")
+    return bool(mark) and not mark.isalnum() and mark not in "'\"-/&+%"
+
+
+def _before_phone(toks: Tokens, j: int) -> bool:
+    """ "ROSE\\n+47 481 97 991", "sent from mobile. gregor. +48 574 161 011": the last word opens its line
+    or sentence, and is a given name (in lower case one that is no everyday word)."""
+    start = toks.text.rfind("\n", 0, toks.start[j]) + 1
+    lead = toks.text[start : toks.start[j]]
+    if j > 0 and lead.strip() and not toks.gap(j - 1).rstrip(" ").endswith((".", "!", "?", "\n")):
+        return False
+    if not _given(toks, j):
+        return False
+    flags = toks.flags[j]
+    return toks.shape[j] != LOWER or not flags & (AMBIGUOUS | COMMON | FUNCTION)
+
+
+def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
+    """(first, last) of bare initials that end the message after a signing dash on their own line or a
+    sign-off: "- jm", "mvh k.l.", "Regards, T.K."."""
+    n = len(toks.low)
+    text = toks.text
+    if text[toks.end[-1] :].strip(_END):
+        return None
+    first = n - 1
+    while first > 0 and len(toks.low[first]) == 1 and len(toks.low[first - 1]) == 1 and toks.gap(first - 1) == ".":
+        first -= 1  # "k.l.": single letters joined by full stops
+    letters = "".join(toks.low[first:])
+    if covered[first] or first == 0 or letters in _NOT_INITIALS or not 2 <= len(letters) <= 3:
+        return None
+    if first == n - 1 and (toks.flags[first] or any(c in "aeiouyæøå" for c in letters)):
+        return None  # one token ("jm", "KL"): no word, and no vowel that would make it one
+    if first < n - 1 and text[toks.end[-1] : toks.end[-1] + 1] != ".":
+        return None  # "k.l." ends with its full stop
+    before = text[toks.end[first - 1] : toks.start[first]]
+    if "\n" in before and _DASH_BEFORE.search(before):
+        return first, n - 1
+    signed_off = toks.low[first - 1] in _INITIALS_SIGN_OFFS and not before.strip(" ,\n")
+    return (first, n - 1) if signed_off and (toks.initial[first - 1] or "\n" in before) else None

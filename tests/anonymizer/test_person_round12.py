@@ -1,0 +1,39 @@
+"""Round 12: kinds of names that still leaked on the development sets, each with look-alikes that must
+stay unflagged, one block a rule: the name that closes a message (after a dash, as bare initials, set off
+by punctuation or an emoji, before a phone number).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+P = "PERSON"
+
+
+def names(engine: Anonymizer, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
+
+
+# The message's last word after a signing dash, bare initials, a set-off given name, a name before a phone.
+CLOSINGS: list[tuple[str, list[str]]] = [
+    ("can you move the payment to friday instead?\n- robin", ["robin"]),
+    ("card is blocked again, please call me — frank", ["frank"]),
+    ("thanks for the quick reply\n- tk", ["tk"]),
+    ("please close the old savings account\nhilsen b.h.", ["b.h"]),
+    ("all good now, thank you 🙏 mirela", ["mirela"]),
+    ("kontonummer står i vedlegget, jolanta", ["jolanta"]),
+    ("ring meg heller. DAISY\n+47 912 34 567", ["DAISY"]),
+    # look-alikes: a dashed list, a reply after a dash, a number before a plural, an acronym
+    ("to buy:\n- milk\n- eggs\n- bill", []),
+    ("did the transfer go through?\n- ok", []),
+    ("det har gått 4 daga no", []),
+    ("sent from my phone\n- nb", []),
+    ("the phone number is\n+47 912 34 567", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOSINGS)
+def test_round12_name_closing_the_message(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

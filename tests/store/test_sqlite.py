@@ -212,7 +212,8 @@ async def test_a_failing_operation_fails_only_itself(store: SqliteStore) -> None
     assert store._writer is not None
     crashing = store._writer.submit(insert_then_crash)
     good_after = [asyncio.create_task(store.append_message(msg("s1", f"b{i}"))) for i in range(10)]
-    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # every task runs up to its enqueue...
+    await asyncio.sleep(0)  # ...and the loop hands this iteration's writes to the thread
     await gate.open()
 
     results = await asyncio.gather(*good_before, *good_after)

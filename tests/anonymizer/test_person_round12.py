@@ -37,3 +37,20 @@ CLOSINGS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), CLOSINGS)
 def test_round12_name_closing_the_message(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# Lines about people: shares of a bill, kin labels with their names, a speaker opening a transcript.
+LEDGERS: list[tuple[str, list[str]]] = [
+    ("who paid for the cabin:\nMark - 1200\nRose - 1200\nme - 800", ["Mark", "Rose"]),
+    ("husband: Frank\nsons: River, Storm\ncan all of us get cards?", ["Frank", "River", "Storm"]),
+    ("Grace: hello, is anyone there?", ["Grace"]),
+    # look-alikes: a budget whose lines are things, a label with a number, a note that greets
+    ("my budget:\nRent - 9000\nBill - 350\nFood - 2500", []),
+    ("kids: Two, both under 10", []),
+    ("Note: hi, the app is down", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEDGERS)
+def test_round12_names_heading_lines_about_people(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -1,0 +1,106 @@
+"""PERSON, continued: names that head the lines of a list about people.
+
+Why: expats and students paste small tables into chat: who owes what ("Jack - 430\\nPat - 430\\nme - 430"),
+who is who in a family ("wife: Summer\\nkids: Hope, Will"), a transcript's speaker ("Summer: hi!!!").
+The names in them are often everyday words, and nothing but the layout says they are people:
+
+* **shares**: two or more lines that each open with one word, then a dash, colon or equals sign and an
+  amount. If every such line opens with a given name or the writer ("me", "jeg"), the list is of people;
+  one line opening with anything else ("Rent - 9000") makes it a budget, and nothing is taken;
+* **kin labels**: a line that opens with a word for kin and a colon ("wife:", "kids:", "sønn:"); the
+  capitalised names after it, one or a list, are those people;
+* **a speaker**: the message opens with a capitalised given name, a colon and a greeting ("Summer: hi").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT
+from anonymizer.recognizers._tokens import LOWER, Tokens, unknown_name_word
+from anonymizer.recognizers.person_context import SCORE_KNOWN, is_pronoun
+from anonymizer.recognizers.person_extend import extend
+from anonymizer.recognizers.person_words import _GREETINGS, relations
+
+#: After a line's first word: a dash, colon or equals sign, then an amount ("Jack - 430", "Pat: 1 200 kr").
+_SHARE = re.compile(r"[ \t]*[-–—:=][ \t]*(?:kr\.? ?|nok ?|\$|€|£)?\d")
+#: Words that join the names after a kin label: "kids: Hope, Will", "barn: Ask og Liv".
+_JOINERS = frozenset({",", "og", "and", "&", "+"})
+_MAX_LABELLED = 6
+
+
+def ledger_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """(first, last, score) of each name that heads a line of shares, follows a kin label or speaks first."""
+    if ":" in toks.text and (speaker := _speaker(toks, covered)) is not None:
+        yield speaker, speaker, SCORE_KNOWN
+    if "\n" not in toks.text:
+        return
+    heads = [j for j in range(len(toks.low)) if j == 0 or "\n" in toks.gap(j - 1)]
+    yield from _shares(toks, heads, covered)
+    if ":" in toks.text:
+        yield from _labelled(toks, heads, covered)
+
+
+def _given_head(toks: Tokens, j: int) -> bool:
+    """Word ``j`` may be a person heading a line: a given name (capitalised if it is also a word)."""
+    flags = toks.flags[j]
+    if not flags & GIVEN or flags & (NOT_NAME | SOFT | FUNCTION) or is_pronoun(toks.low[j]):
+        return False
+    return toks.shape[j] != LOWER or not flags & (AMBIGUOUS | COMMON)
+
+
+def _shares(toks: Tokens, heads: list[int], covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    rows = [j for j in heads if _SHARE.match(toks.text, toks.end[j])]
+    if len(rows) < 2:
+        return
+    people = [j for j in rows if _given_head(toks, j)]
+    writer = [j for j in rows if toks.low[j] in relations().self_]
+    if len(people) + len(writer) != len(rows) or not people:
+        return  # "Rent - 9000\nPower - 800": one line is no person, the list is a budget
+    for j in people:
+        if not covered[j]:
+            yield j, j, SCORE_KNOWN
+
+
+def _labelled(toks: Tokens, heads: list[int], covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """ "wife: Summer", "kids: Hope, Will": the capitalised names that fill a kin label's line."""
+    kin = relations().kin
+    n = len(toks.low)
+    for head in heads:
+        if toks.low[head] not in kin or head + 1 >= n or toks.gap(head).strip(" \t") != ":":
+            continue
+        found: list[tuple[int, int]] = []
+        k = head + 1
+        while k < n and len(found) < _MAX_LABELLED:
+            flags = toks.flags[k]
+            # capitalised after the label, a listed name that is also a closed-class word is a name ("Will")
+            listed = bool(flags & NAME) and not flags & (NOT_NAME | SOFT) and len(toks.low[k]) > 1
+            low = toks.low[k]
+            word = is_cue_word(low) or is_pronoun(low)
+            if toks.shape[k] == LOWER or not (listed or unknown_name_word(toks, k)) or word:
+                found = []
+                break  # "kids: Two, both under 10": the line says something else
+            last = extend(toks, k, strong=False)
+            found.append((k, last))
+            if last + 1 >= n or "\n" in toks.gap(last):
+                break
+            joiner = toks.gap(last).strip() or toks.low[last + 1]
+            if joiner not in _JOINERS:
+                found = []
+                break
+            k = last + 1 if toks.gap(last).strip() else last + 2
+        for first, last in found:
+            if not covered[first]:
+                yield first, last, SCORE_KNOWN
+
+
+def _speaker(toks: Tokens, covered: list[bool]) -> int | None:
+    """ "Summer: hi!!! sorry to bother": the message opens with a capitalised given name that speaks."""
+    if len(toks.low) < 2 or covered[0] or toks.gap(0).strip(" \t") != ":" or toks.low[1] not in _GREETINGS:
+        return None
+    flags = toks.flags[0]
+    if toks.shape[0] == LOWER or not flags & GIVEN or flags & (NOT_NAME | SOFT | FUNCTION):
+        return None
+    return 0

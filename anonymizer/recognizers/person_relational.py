@@ -24,6 +24,7 @@ from anonymizer.recognizers.person_closings import closing_names
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun
 from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_intro import intro_names
+from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_names
 from anonymizer.recognizers.person_ledgers import ledger_names
 from anonymizer.recognizers.person_pairs import ampersand_pairs
 from anonymizer.recognizers.person_words import _SIGN_OFFS, plain_gap, relations
@@ -65,6 +66,8 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     if (sign := thanked_signature(toks, covered)) is not None:
         yield sign[0], sign[0], sign[1]  # "Thanks, all sorted. Will"
     yield from intro_names(toks, covered)  # "em là Mai", "Dag fra dere ringte", "may-britt" (person_intro.py)
+    yield from kin_lower_names(toks, covered)  # "my friend will sent", "my grandpa ALF RUNE" (person_kin_lower.py)
+    yield from genitive_kin(toks, covered)  # "will's card", "I am marks mother" (person_kin_lower.py)
     yield from ledger_names(toks, covered)  # "Jack - 430\nPat - 430", "kids: Hope, Will" (person_ledgers.py)
     yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
 

@@ -48,13 +48,15 @@ _MONEY_AFTER = re.compile(r" ?(?:(?:kr|nok)\.? ?\d[\d .,]*|\d[\d .,]*(?:,-| ?(?:
 
 def pays(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "jeg skylder kasia 1200", "æ skylde biret 600", "i paid mark 200": the person, then the amount;
-    "Eg betalte Sigve tilbake", "ska betale tor-inge tebake 500": the person paid back."""
+    "Eg betalte Sigve tilbake", "ska betale tor-inge tebake 500": the person paid back, or paid for
+    something ("paid dawn for the sofa")."""
     low = toks.low[j]
     if j == 0 or _word(toks, j - 1) not in _PAY_VERBS or not plain_gap(toks, j - 1) or toks.flags[j] & SOFT:
         return False
     if low in rel.unit or low in rel.kin or low in rel.prep or low in _PARTICLES:
         return False  # "betale te 4032...", "betale ned 200 000": a preposition or an adverb
-    back = j + 1 < len(toks.low) and plain_gap(toks, j) and toks.low[j + 1] in _BACK
+    # "paid back", and "paid dawn for the sofa": what the payment was for follows the payee
+    back = j + 1 < len(toks.low) and plain_gap(toks, j) and toks.low[j + 1] in _BACK | {"for"}
     return back or _AMOUNT_AFTER.match(toks.text, toks.end[j]) is not None
 
 

@@ -54,3 +54,27 @@ LEDGERS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), LEDGERS)
 def test_round12_names_heading_lines_about_people(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# Lower-case and shouted names after a kin noun with its possessive, genitives before kin, payees paid for.
+KIN_LOWER: list[tuple[str, list[str]]] = [
+    ("my brother will paid the deposit already", ["will"]),
+    ("kjæresten min jo skal flytte inn", ["jo"]),
+    ("gf ngozi sent me 400 yesterday", ["ngozi"]),
+    ("the money is from my landlord rose wood?", ["rose wood"]),
+    ("can my grandma EVA BERG get a card? she is 90", ["EVA BERG"]),
+    ("will's account is locked", ["will"]),
+    ("i am sandys father, she is 16", ["sandy"]),
+    ("i paid grace for the tickets", ["grace"]),
+    # look-alikes: the modal after kin, kin before a verb, a plural, a thing paid for
+    ("my brother will pay the deposit tomorrow", []),
+    ("my sister says hi", []),
+    ("she is parents representative", []),
+    ("i paid rent for two months", []),
+    ("it will be paid for by the company", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KIN_LOWER)
+def test_round12_lower_case_names_about_kin_and_payments(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

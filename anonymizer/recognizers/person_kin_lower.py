@@ -1,0 +1,146 @@
+"""PERSON, continued: a name after a kin noun and its possessive that the other kin rules refuse.
+
+Why: ``person_roles.after_kin`` and ``person_kin.kin_named`` take a capitalised word after "my son" or a
+listed name in lower case, but not the names chat types without capitals that are also closed-class
+words ("my friend will sent me", "samboeren min jo will come"), words in no list ("bf olu sent"), a given
+name and a surname in lower case that are both everyday words ("my tenant mark brown?"), or a name in
+capitals, which ``candidate_score`` reads as an acronym ("my grandpa ALF RUNE he"). Right after a kin
+noun with its possessive (or an informal kin word opening the sentence: "bf", "gf") the word is that
+person's name when a verb of people follows it, or, for a full name, the end of the clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._gazetteer import (
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SOFT,
+    SURNAME,
+    near_frequent_word,
+    word_flags,
+)
+from anonymizer.recognizers._tokens import LOWER, UPPER, Tokens, closed, wordlike
+from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
+from anonymizer.recognizers.person_payees import _FUNCTION_NAMES
+from anonymizer.recognizers.person_words import _MODAL, _MY, _SUBJECT_VERBS, _word, plain_gap, relations, shouting
+
+#: Kin words that open a sentence without a possessive: "bf olu sent me", "gf kari har".
+_INFORMAL_KIN = frozenset({"bf", "gf", "bff", "hubby", "wifey", "bestie"})
+#: After "will" as a name, a verb that "will" the modal cannot take: a past tense or a third person.
+_NOT_AFTER_MODAL = frozenset(
+    {"sent", "paid", "got", "said", "told", "came", "lost", "forgot", "gave", "lent", "took", "bought", "sold",
+     "is", "was", "has", "had", "says", "wants", "needs", "lives", "works"}
+)  # fmt: skip
+_MAX_CAPITALS = 3
+#: "I am marks mother", "jeg er marks mor": a being verb before a genitive without its apostrophe.
+_BEING = frozenset({"am", "is", "was", "im", "i'm", "er", "e", "var", "va"})
+
+
+def kin_lower_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """(first, last, score) of each name right after a kin noun with its possessive."""
+    rel = relations()
+    n = len(toks.low)
+    for j in range(1, n):
+        if covered[j] or not plain_gap(toks, j - 1) or not _after_kin(toks, j):
+            continue
+        low = toks.low[j]
+        if toks.flags[j] & NOT_NAME or is_pronoun(low) or low in rel.self_ or low in _MY or is_cue_word(low):
+            continue
+        if toks.shape[j] == UPPER and not shouting(toks):
+            last = _capitals(toks, j)
+            if last is not None:
+                yield j, last, SCORE_KNOWN
+        elif toks.shape[j] == LOWER:
+            if (pair := _lower_pair(toks, j)) is not None:
+                yield j, pair, SCORE_KNOWN_LOWER
+            elif _lower_subject(toks, j):
+                yield j, j, SCORE_KNOWN_LOWER
+
+
+def genitive_kin(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """(word, word, score) of a lower-case genitive of a name before a word for kin or a thing one owns:
+    "will's card" (a closed-class name, which ``person_context`` refuses), "I am marks mother" (the
+    apostrophe left out, after a being verb and before kin)."""
+    rel = relations()
+    for j in range(len(toks.low) - 1):
+        low = toks.low[j]
+        if covered[j] or toks.shape[j] != LOWER or not low.endswith("s") or not plain_gap(toks, j):
+            continue
+        after = toks.low[j + 1]
+        if toks.trim[j] == 2 and low[:-2] in _FUNCTION_NAMES and (after in rel.kin or after in rel.owned):
+            yield j, j, SCORE_KNOWN_LOWER  # "will's card"
+        elif not toks.trim[j] and after in rel.kin and j > 0 and toks.low[j - 1] in _BEING and len(low) > 3:
+            stem = word_flags().get(low[:-1], 0)
+            if stem & GIVEN and not stem & (NOT_NAME | FUNCTION | SOFT) and low[:-1] not in rel.kin:
+                toks.trim[j] = 1  # "marks mother": the name without its "s"
+                yield j, j, SCORE_KNOWN_LOWER
+
+
+def _after_kin(toks: Tokens, j: int) -> bool:
+    """A kin noun and its possessive, in either order, stand right before word ``j`` ("my friend",
+    "samboeren min"), or an informal kin word opens the sentence ("bf")."""
+    kin = relations().kin | _INFORMAL_KIN
+    before, before2 = _word(toks, j - 1), _word(toks, j - 2)
+    if before in _INFORMAL_KIN and toks.initial[j - 1]:
+        return True
+    if j < 2 or not plain_gap(toks, j - 2):
+        return False
+    return (before in kin and before2 in _MY) or (before in _MY and before2 in kin)
+
+
+def _verb_next(toks: Tokens, j: int) -> str:
+    """The word after ``j`` if it is a verb of people (or a modal), else ""."""
+    if j + 1 >= len(toks.low) or not plain_gap(toks, j):
+        return ""
+    after = toks.low[j + 1]
+    rel = relations()
+    return after if after in _SUBJECT_VERBS or after in _MODAL or after in rel.speech or after in rel.money else ""
+
+
+def _lower_subject(toks: Tokens, j: int) -> bool:
+    """ "my friend will sent", "samboeren min jo will come", "bf olu sent": a closed-class name or a word
+    in no list, before a verb of people."""
+    verb = _verb_next(toks, j)
+    low = toks.low[j]
+    if not verb:
+        return False
+    if low in _FUNCTION_NAMES:
+        return low != "will" or verb in _NOT_AFTER_MODAL  # "my friend will send" is the modal
+    flags = toks.flags[j]
+    return not flags and len(low) >= 3 and not wordlike(low) and not near_frequent_word(low, chat_only=True)
+
+
+def _lower_pair(toks: Tokens, j: int) -> int | None:
+    """ "my tenant mark brown?": a lower-case given name and a surname that end the clause."""
+    k = j + 1
+    if k >= len(toks.low) or toks.gap(j) != " " or toks.shape[k] != LOWER:
+        return None
+    first, second = toks.flags[j], toks.flags[k]
+    if not first & GIVEN or first & (SOFT | FUNCTION) or not second & SURNAME or second & (FUNCTION | NOT_NAME):
+        return None
+    return k if closed(toks, k) else None
+
+
+def _capitals(toks: Tokens, j: int) -> int | None:
+    """ "my grandpa ALF RUNE he": a run of listed names in capitals, the first a given name, then a word in
+    lower case or the end of the clause."""
+    if not toks.flags[j] & GIVEN or toks.flags[j] & SOFT:
+        return None
+    last = j
+    while (
+        last + 1 < len(toks.low)
+        and last - j + 1 < _MAX_CAPITALS
+        and toks.shape[last + 1] == UPPER
+        and toks.gap(last) == " "
+        and toks.flags[last + 1] & NAME
+        and not toks.flags[last + 1] & (NOT_NAME | PARTICLE | SOFT)
+    ):
+        last += 1
+    after_ok = last + 1 >= len(toks.low) or closed(toks, last) or toks.shape[last + 1] == LOWER
+    return last if after_ok else None

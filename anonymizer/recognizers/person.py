@@ -107,6 +107,7 @@ from anonymizer.recognizers.person_unlisted import (
     unlisted_lower,
 )
 from anonymizer.recognizers.person_words import NOT_FIRST as _NOT_FIRST
+from anonymizer.recognizers.person_words import _title_case as title_case
 from anonymizer.recognizers.person_words import plain_gap, relations, shouting
 
 ENTITY = "PERSON"
@@ -525,7 +526,9 @@ def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             unknown = unknown[1:]
             if len(names) == 1 and unknown[0] and toks.low[i] in _NOT_FIRST and not near_frequent_word(toks.low[first]):
                 return first, first, SCORE_UNKNOWN_AFTER_WEAK_CUE  # "Kan Grygrim og jeg ha felles konto?"
-    if len(names) > 1 and toks.low[first] in _NOT_FIRST and (names[1] & GIVEN or not names[1] & SURNAME or unknown[1]):
+    # a modal opening a question, or capitalised inside a sentence a name ("that Will Hunter from your bank")
+    second = len(names) > 1 and (names[1] & GIVEN or not names[1] & SURNAME or unknown[1])
+    if second and toks.low[first] in _NOT_FIRST and (toks.initial[first] or title_case(toks)):
         first += 1  # "Kan Tomasz og jeg ...", "Can Michael Wilson get ...", "Kan Friulf Holtberg få"
         names = names[1:]
         unknown = unknown[1:]

@@ -162,7 +162,10 @@ def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: b
             return True
         return _place_surname(toks, j, k, last)
     if not flags & NAME and toks.flags[last] & SURNAME and not toks.flags[last] & GIVEN:
-        return closed(toks, k)  # unknown after a surname only at the end: "Halvorsen Utne," not "Orgnr 80"
+        # unknown after a surname only at the end, or before a word in lower case: "Halvorsen Utne,",
+        # "Pradeep Singh Bhatia dated", not "Orgnr 80"
+        after = k + 1 < len(toks.low) and toks.gap(k) == " " and toks.shape[k + 1] == LOWER
+        return closed(toks, k) or after
     if flags & AMBIGUOUS and not flags & SURNAME:
         # "Emily My husband" stops; "Bui Thi Mai", "Nguyen Minh An never" (surname first) go on.
         if toks.low[k - 1] in MIDDLE_MARKERS:
@@ -227,8 +230,12 @@ def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
     if _lower_surname_word(flags, toks.low[k], strong=strong):
         return True
     marker = toks.flags[k - 1] & PARTICLE or toks.low[k - 1] in MIDDLE_MARKERS
-    if k >= 2 and marker and toks.flags[k - 2] & NAME and not flags & (FUNCTION | NOT_NAME):
-        return True  # after "van", "thi", "bin" inside a name, any word: "nguyen van hung", "tran thi mai"
+    if k >= 2 and marker and toks.flags[k - 2] & NAME and not flags & NOT_NAME:
+        # after "van", "thi", "bin" inside a name, any word: "nguyen van hung", "tran thi mai"; a closed-class
+        # word only where the name ends ("nguyen van an\n"), not "tran van and ..."
+        return not flags & FUNCTION or closed(toks, k)
+    if strong and flags & NAME and not flags & (FUNCTION | SOFT) and closed(toks, k):
+        return True  # "name marcus hope\n": after a strong cue, a second name-word that ends the line
     # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.
     return strong and bool(flags & COMMON) and len(toks.low[k]) >= 5 and closed(toks, k)
 

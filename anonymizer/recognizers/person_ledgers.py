@@ -9,6 +9,8 @@ The names in them are often everyday words, and nothing but the layout says they
   one line opening with anything else ("Rent - 9000") makes it a budget, and nothing is taken;
 * **kin labels**: a line that opens with a word for kin and a colon ("wife:", "kids:", "sønn:"); the
   capitalised names after it, one or a list, are those people;
+* **a name line**: a line that holds only a given name in lower case, even one that is also a word, and a
+  surname that is no word at all ("pat o'brien\n12 Rathmines Road"), as in an address block;
 * **a speaker**: the message opens with a capitalised given name, a colon and a greeting ("Summer: hi").
 """
 
@@ -18,7 +20,17 @@ import re
 from collections.abc import Iterator
 
 from anonymizer.recognizers._common import is_cue_word
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FOREIGN,
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    SOFT,
+    SURNAME,
+)
 from anonymizer.recognizers._tokens import LOWER, Tokens, unknown_name_word
 from anonymizer.recognizers.person_context import SCORE_KNOWN, is_pronoun
 from anonymizer.recognizers.person_extend import extend
@@ -39,6 +51,9 @@ def ledger_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, 
         return
     heads = [j for j in range(len(toks.low)) if j == 0 or "\n" in toks.gap(j - 1)]
     yield from _shares(toks, heads, covered)
+    for j in heads:
+        if not covered[j] and _name_line(toks, j):
+            yield j, j + 1, SCORE_KNOWN
     if ":" in toks.text:
         yield from _labelled(toks, heads, covered)
 
@@ -94,6 +109,19 @@ def _labelled(toks: Tokens, heads: list[int], covered: list[bool]) -> Iterator[t
         for first, last in found:
             if not covered[first]:
                 yield first, last, SCORE_KNOWN
+
+
+def _name_line(toks: Tokens, j: int) -> bool:
+    """ "pat o'brien\n...": a lower-case given name and a sure surname fill line ``j`` opens."""
+    k = j + 1
+    if k >= len(toks.low) or toks.gap(j) != " " or toks.shape[j] != LOWER or toks.shape[k] != LOWER:
+        return False
+    if k + 1 < len(toks.low) and "\n" not in toks.gap(k):
+        return False
+    given, surname = toks.flags[j], toks.flags[k]
+    if not given & GIVEN or given & (NOT_NAME | SOFT | FUNCTION) or is_pronoun(toks.low[j]):
+        return False
+    return bool(surname & SURNAME) and not surname & (GIVEN | AMBIGUOUS | COMMON | FUNCTION | FOREIGN | NOT_NAME)
 
 
 def _speaker(toks: Tokens, covered: list[bool]) -> int | None:

@@ -78,3 +78,23 @@ KIN_LOWER: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), KIN_LOWER)
 def test_round12_lower_case_names_about_kin_and_payments(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# Full names the extension cut short: a second name-word after a strong cue ending the line, a Vietnamese
+# name ending in a closed-class word, an unlisted surname before lower case, a capitalised modal inside a
+# sentence, a lower-case name line over an address; and abbreviated account-holder labels.
+FULL_NAMES: list[tuple[str, list[str]]] = [
+    ("name sarah grace\nwhy is my card blocked", ["sarah grace"]),
+    ("acc holder: tran van an\nplease help", ["tran van an"]),
+    ("I sent it to Mrs. Anjali Singh Kohli last week", ["Anjali Singh Kohli"]),
+    ("my contact was Will Jensen from the loans team", ["Will Jensen"]),
+    ("fiona o'sullivan\n4 Main Street, Cork", ["fiona o'sullivan"]),
+    # look-alikes: the modal opening a question, a name line of two everyday words
+    ("Will Michael Jensen call me back today?", ["Michael Jensen"]),
+    ("rent paid\nthank you", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_NAMES)
+def test_round12_full_names_kept_whole(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -52,7 +52,8 @@ if _enable_pattern_cache is not None:
     _enable_pattern_cache()
 
 _BRACKETED_PREFIX = re.compile(r"^\(((?:\+|00)\d{1,3})\)")
-_INTL_PREFIX = r"(?:\(\+\d{1,3}\)|\+\d{1,3}|\(00\d{1,3}\)|00\d{1,3})"
+#: "+47", "(+47)", "0047", "(0047)", and "00 48" (the international prefix dictated apart from the code).
+_INTL_PREFIX = r"(?:\(\+\d{1,3}\)|\+\d{1,3}|\(00\d{1,3}\)|00 ?\d{1,3})"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # "+47 912 34 567", "0047 91234567", "(+47) 91234567", "+1 (415) 555-0123", "+44 (0)20 7946 0958".
@@ -71,6 +72,9 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("link", r"(?i)(?<=wa\.me/)\+?\d{8,15}(?!\d)|(?<=tel:)\+?\d[\d\-]{7,17}(?!\d)|(?<=sms:)\+?\d{8,15}(?!\d)", 0.8),
     # Swedish mobiles as Swedes write them, "070-491 66 30", "073 981 22 40": a shape no amount has.
     ("se_mobile", GROUP_START + r"07[02369][\- ]?\d{3} ?\d{2} ?\d{2}" + GROUP_END, 0.5),
+    # British mobiles as Britons write them, "07834 296861": five digits, a space, six; no account or
+    # national identity number is grouped so (those are 4.2.5 and 6+5).
+    ("uk_mobile", GROUP_START + r"07\d{3}[ \-]\d{6}" + GROUP_END, 0.5),
     ("us_national", GROUP_START + r"(?:1[ \-.])?\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
     ("us_bracketed", r"(?<![\w(+])(?:1[ \-.]?)?\(\d{3}\)[ \-.]?\d{3}[ \-.]\d{4}(?![\d\-])", 0.15),  # "(971) 555-0142"
 )

@@ -98,3 +98,23 @@ FULL_NAMES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), FULL_NAMES)
 def test_round12_full_names_kept_whole(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+def phones(engine: Anonymizer, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == "PHONE_NUMBER"]
+
+
+# A British mobile grouped 5+6 without a cue word, and the international prefix "00" apart from the code.
+PHONES: list[tuple[str, list[str]]] = [
+    ("you can reach my landlady on 07911 123456 after six", ["07911 123456"]),
+    ("my sister's number is 00 46 70 123 45 67", ["00 46 70 123 45 67"]),
+    # look-alikes: an account number grouped 4.2.5, a birth number 6+5, an amount with öre
+    ("konto 0791 11 23456 er min", []),
+    ("fnr 070190 12345", []),
+    ("totalt 1 000 00 48 kroner", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHONES)
+def test_round12_phone_shapes(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert phones(engine, text) == expected

@@ -605,8 +605,8 @@ def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             toks.flags[k] & NAME and not toks.flags[k] & (AMBIGUOUS | SOFT) for k in range(i, last + 1)
         ):
             return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
-    if i > 0 and toks.low[i - 1] in _DETERMINERS:
-        return None  # "En bjørn har ødelagt bikubene": a noun after an article
+    if i > 0 and toks.low[i - 1] in _DETERMINERS and not (flags & WELL_KNOWN and toks.low[i - 1] in ("ei", "den")):
+        return None  # "En bjørn har ødelagt bikubene": a noun; but "ei hilde", "den rolf": that Hilde, Rolf
     if toks.shape[i] == LOWER and double_given(toks.low[i]):
         return i, i, SCORE_LOWER_GIVEN_ALONE  # "vippsa vår-lise", "tor-inge": given names joined by a hyphen
     if flags & WELL_KNOWN and toks.shape[i] == LOWER and unlisted_lower(toks, i + 1):

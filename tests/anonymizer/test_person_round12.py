@@ -118,3 +118,16 @@ PHONES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), PHONES)
 def test_round12_phone_shapes(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert phones(engine, text) == expected
+
+
+# In dialect "ei" and "den" stand before a given name ("that Hilde"); "en" before a noun stays a noun.
+ARTICLES: list[tuple[str, list[str]]] = [
+    ("eg prata med ei sigrid i kassa", ["sigrid"]),
+    ("den torbjørn du snakka om har ringt", ["torbjørn"]),
+    ("det sto en bjørn ved hytta", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLES)
+def test_round12_dialect_article_before_a_given_name(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

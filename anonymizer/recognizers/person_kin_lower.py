@@ -11,6 +11,7 @@ person's name when a verb of people follows it, or, for a full name, the end of 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from anonymizer.recognizers._common import is_cue_word
@@ -46,8 +47,10 @@ def kin_lower_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
     """(first, last, score) of each name right after a kin noun with its possessive."""
     rel = relations()
     n = len(toks.low)
+    near = _kin_words()
     for j in range(1, n):
-        if covered[j] or not plain_gap(toks, j - 1) or not _after_kin(toks, j):
+        # one set lookup per word first: most words follow neither a kin word nor a possessive
+        if toks.low[j - 1] not in near or covered[j] or not plain_gap(toks, j - 1) or not _after_kin(toks, j):
             continue
         low = toks.low[j]
         if toks.flags[j] & NOT_NAME or is_pronoun(low) or low in rel.self_ or low in _MY or is_cue_word(low):
@@ -82,10 +85,21 @@ def genitive_kin(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, 
                 yield j, j, SCORE_KNOWN_LOWER
 
 
+@functools.cache
+def _kin_words() -> frozenset[str]:
+    """Kin nouns (with the informal ones) and possessives: the word before a name this module takes."""
+    return _kin_nouns() | _MY
+
+
+@functools.cache
+def _kin_nouns() -> frozenset[str]:
+    return frozenset(relations().kin | _INFORMAL_KIN)
+
+
 def _after_kin(toks: Tokens, j: int) -> bool:
     """A kin noun and its possessive, in either order, stand right before word ``j`` ("my friend",
     "samboeren min"), or an informal kin word opens the sentence ("bf")."""
-    kin = relations().kin | _INFORMAL_KIN
+    kin = _kin_nouns()
     before, before2 = _word(toks, j - 1), _word(toks, j - 2)
     if before in _INFORMAL_KIN and toks.initial[j - 1]:
         return True

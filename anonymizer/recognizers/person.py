@@ -89,6 +89,7 @@ from anonymizer.recognizers.person_not import (
     _names_a_street,
     _names_a_thing,
 )
+from anonymizer.recognizers.person_not_names import vetoed
 from anonymizer.recognizers.person_pairs import subject_pairs
 from anonymizer.recognizers.person_particles import (
     SCORE_PARTICLE_SURNAME,
@@ -170,6 +171,8 @@ class PersonRecognizer(EntityRecognizer):
             first = particles_before(toks, given_before(toks, first, covered), covered)
             for k in range(first, last + 1):
                 covered[k] = True
+            if vetoed(toks, first, last, named):
+                return  # "til Polen", "fra Storytel", "in June": a place, firm or month (person_not_names.py)
             lead = particles_after(toks, first, last)  # "salam, abu Yusuf": the list rules look past "abu"
             spans.append((lead, last))
             if _names_a_company(toks, first, last):

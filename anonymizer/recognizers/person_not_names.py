@@ -1,0 +1,253 @@
+"""PERSON, vetoed by kind: a span that is a place, a nationality, a firm or a month is no one's name.
+
+Why: the name rules take a capitalised word after "til", "fra", "hos", "from", or one a payment
+relation points at ("sende penger til Polen", "trukket av Storytel", "moved from Utrecht"), and in
+strict mode even weak guesses reach the output. Most such words are proper nouns of another kind,
+which a list recognises at the cost of one set lookup per reported span (``not_person_words.txt``).
+
+A veto never overrides a personal cue right before the span (a greeting, sign-off, title, "jeg
+heter", a kin word: "Hei Sofia", "min venn Jordan", "Mr French"), and a word that is also a
+well-known given name or a plain surname ("Sofia", "Victoria", "Haugen") is vetoed only where the
+words around it make it a place ("trip to Sofia", "Victoria station") or a date ("in June").
+``person.py`` asks ``vetoed`` in its one ``emit`` before it reports a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, SOFT, WELL_KNOWN, person_cues, word_list
+from anonymizer.recognizers._gazetteer import _lines as data_lines
+from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
+from anonymizer.recognizers.person_not import COMPANY_SUFFIXES, COMPANY_WORDS
+from anonymizer.recognizers.person_words import AGE, relations
+
+#: Cue kinds that point at a person, not at a destination or a payee: "Hei Sofia", "Mvh Kenya", "Mr French".
+_PERSONAL_CUES = frozenset({"strong", "title", "greeting"})
+#: Punctuation allowed between such a cue and the span ("Hei, Sofia", "Mvh\nJordan").
+_CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
+#: Words before a place name that say "where": a name that is also a well-known given name needs one.
+_LOCATIVE = frozenset({"i", "in", "på", "pa", "near", "nær", "ved", "around", "rundt", "visit", "visiting", "besøke"})
+_TOWARDS = frozenset({"til", "to", "te", "fra", "frå", "from", "mot", "towards"})
+#: Words before "til"/"to"/"fra" that make the goal a place: "reise til Sofia", "moved from Utrecht".
+_TRAVEL = frozenset(
+    {"reise", "reiser", "reiste", "ferie", "ferien", "tur", "turen", "trip", "flight", "fly", "flyet", "flytte",
+     "flytter", "flyttet", "flytta", "moved", "moving", "move", "going", "go", "travel", "travelling", "traveling",
+     "dra", "drar", "dro", "kom", "kommer", "came", "come", "comes", "back", "hjem", "home", "hjemme", "billett",
+     "ticket", "tog", "train", "buss", "bus", "kjøre", "kjørte", "drive", "drove", "flew", "flyr", "fløy"}
+)  # fmt: skip
+#: Nouns after a word that make it a place or an institution: "Victoria station", "Lie barnehage".
+_PLACE_AFTER = frozenset(
+    {"station", "stasjon", "stasjonen", "airport", "lufthavn", "flyplass", "kommune", "kommune's", "fylke",
+     "fylkeskommune", "sentrum", "centre", "center", "city", "festival", "festivalen", "barnehage", "barnehagen",
+     "skole", "skolen", "school", "kirke", "kirken", "church", "hospital", "sykehus", "sjukehus", "borettslag",
+     "brl", "sameie", "båtforening", "idrettslag", "fc", "park", "parken", "havn", "harbour", "harbor"}
+)  # fmt: skip
+#: Last words of a firm's name: "Kvamme Snekkerservice", "Grace Financial", "Penrose Marine Supplies".
+_FIRM_ENDINGS = (
+    "service", "services", "servise", "rekneskap", "regnskap", "financial", "finance", "supplies", "solutions",
+    "consulting", "eiendom", "eiendomsservice", "reiser", "travel", "helse", "bygg", "elektro", "transport",
+    "entreprenør", "entreprise", "industri", "marine", "logistics", "logistikk", "holding", "invest", "capital",
+    "gruppen", "group", "partners", "systems", "technologies", "tech", "media", "energi", "energy",
+)  # fmt: skip
+#: Words before a month's name that make it a date: "in June", "siden april", "early May".
+_DATE_BEFORE = frozenset(
+    {"in", "i", "since", "siden", "until", "till", "innen", "before", "after", "før", "etter", "early", "late",
+     "mid", "during", "primo", "ultimo", "medio", "next", "last", "this", "neste", "forrige", "hele", "every",
+     "each", "of", "through", "throughout", "gjennom", "om"}
+)  # fmt: skip
+#: Words between a kin noun and a name: "søstra mi Frøya", "Dottera vår Frøya", "mora til Frøya".
+_OF_KIN = frozenset({"min", "mi", "mitt", "mine", "my", "vår", "våres", "our", "din", "your", "hans", "his",
+                     "hennes", "her", "til", "te", "sin", "si"})  # fmt: skip
+_AND = frozenset({"og", "and", "&", "eller", "or", "å"})
+_PRONOUNS = frozenset({"eg", "jeg", "i", "me", "meg", "oss", "vi", "we", "us", "æ", "mæ", "jæ", "du", "you"})
+_DAY_BEFORE = re.compile(r"\d{1,2}(?:\.|st|nd|rd|th)?\s*(?:of\s+)?$")
+_DAY_AFTER = re.compile(r"\s*\d{1,4}\b")
+
+
+@functools.cache
+def _kinds() -> dict[str, frozenset[str]]:
+    """Each listed phrase (its lower-case words joined by one space) with the kinds it is listed under.
+    The existing list of places and brands the gazetteer holds counts as places."""
+    table: dict[str, set[str]] = {}
+    for line in data_lines("not_person_words.txt"):
+        kind, phrase = line.split(maxsplit=1)
+        table.setdefault(phrase, set()).add(kind)
+    for word in word_list("places_and_brands.txt"):
+        table.setdefault(word, set()).add("place")
+    return {phrase: frozenset(kinds) for phrase, kinds in table.items()}
+
+
+@functools.cache
+def _long_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases of two words or more by their first word, for spans that hold only part of the phrase
+    ("Kari" of "Kari Traa-genser") or a phrase and more ("Clas Ohlson Storo")."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _kinds():
+        words = tuple(phrase.split(" "))
+        if len(words) > 1:
+            by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
+def _word(toks: Tokens, k: int) -> str:
+    """Word ``k`` in lower case without its genitive ending ("mcdonald" of "McDonald's")."""
+    low = toks.low[k]
+    return low[: len(low) - toks.trim[k]] if toks.trim[k] else low
+
+
+def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, float]]) -> bool:
+    """Words ``first..last``, about to be reported as a name, are a place, nationality, firm or month
+    where they stand, and no personal cue comes right before them. ``named``: the words of each name
+    reported so far; a word that is someone's name elsewhere in the message is that name here too
+    ("Finn og eg har lån ... No vil Finn ut")."""
+    if toks.shape[first] == LOWER and toks.shape[last] == LOWER:
+        return False  # lower case: everyday words are other rules' business
+    words = [_word(toks, k) for k in range(first, last + 1)]
+    kinds = _kinds().get(" ".join(words))
+    if kinds is not None and "month" in kinds and first == last and _date(toks, first):
+        return True  # "My wife June passed away in June": the second is a date
+    if any([_word(toks, k) for k in range(a, b + 1)] == words for a, b, _ in named):
+        return False
+    if kinds is None and first == last and toks.shape[first] == CAP and len(words[0]) > 4:
+        kinds = _kinds().get(words[0][:-1]) if words[0].endswith("s") else None  # "Elkjøps feil"
+    if kinds is None:
+        kinds = _part_of_phrase(toks, first, last, words)
+    if kinds is not None:
+        kinds = kinds - {"month"}
+    if kinds:
+        if _personal(toks, first, last) or _personal_elsewhere(toks, first, last):
+            return False
+        if "nation" in kinds:
+            return True
+        return not _dual(toks, first, last) or _placed(toks, first, last)
+    return _institution(toks, first, last) or _firm(toks, first, last)
+
+
+def _part_of_phrase(toks: Tokens, first: int, last: int, words: list[str]) -> frozenset[str] | None:
+    """The kinds of a listed phrase of two words or more that starts at ``first`` and holds the span
+    ("Kari" before "Traa-genser") or that the span holds at its start ("Clas Ohlson Storo")."""
+    phrases = _long_phrases().get(words[0])
+    if phrases is None:
+        return None
+    ahead = list(words)
+    k = last + 1
+    while k < len(toks.low) and len(ahead) < 5 and not toks.gap(k - 1).strip(" "):
+        ahead.extend(_word(toks, k).split("-"))
+        k += 1
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(ahead[:n]) != phrase:
+            continue
+        if n >= len(words) or not any(toks.flags[k] & NAME for k in range(first + n, last + 1)):
+            return _kinds()[" ".join(phrase)]  # but "Karl Johan Nilsen" is a man, not a street
+    return None
+
+
+def _personal(toks: Tokens, first: int, last: int) -> bool:
+    """The words around the span make it a person: a cue before it, an age after it ("Frøya (6)"), or
+    a given name or a pronoun it is coordinated with ("Finn og eg", "Nour og Yara")."""
+    if _personal_cue_before(toks, first) or AGE.match(toks.text, toks.end[last]):
+        return True
+    n = len(toks.low)
+    if first >= 2 and toks.low[first - 1] in _AND and _person_word(toks, first - 2):
+        return True
+    return last + 2 < n and toks.low[last + 1] in _AND and _person_word(toks, last + 2)
+
+
+def _personal_elsewhere(toks: Tokens, first: int, last: int) -> bool:
+    """The one word of the span stands elsewhere in the message where the words around make it a
+    person: "Finn og eg har lån ... No vil Finn ut" (the rules may meet the second "Finn" first)."""
+    if first != last:
+        return False
+    low = toks.low[first]
+    return any(k != first and toks.low[k] == low and _personal(toks, k, k) for k in range(len(toks.low)))
+
+
+def _person_word(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is a capitalised given name or a personal pronoun ("Nour", "eg", "I")."""
+    return toks.low[k] in _PRONOUNS or bool(toks.shape[k] == CAP and toks.flags[k] & GIVEN)
+
+
+def _personal_cue_before(toks: Tokens, first: int) -> bool:
+    """A greeting, sign-off, title, name cue or kin word ends right before word ``first``."""
+    if first == 0 or _CUE_GAP.fullmatch(toks.gap(first - 1)) is None:
+        return False
+    before = toks.low[first - 1]
+    kin = relations().kin
+    if before in kin or (before in _OF_KIN and first >= 2 and toks.low[first - 2] in kin):
+        return True  # "min venn Jordan", "my wife June", "søstra mi Frøya", "mora til Frøya"
+    for cue in person_cues().get(before, ()):
+        start = first - len(cue.words)
+        if cue.kind in _PERSONAL_CUES and start >= 0 and tuple(toks.low[start:first]) == cue.words:
+            return True
+    return False
+
+
+def _dual(toks: Tokens, first: int, last: int) -> bool:
+    """One word that is a well-known given name, or a name and no everyday word ("Sofia", "Frøya", "Haugen"):
+    its place or brand reading needs the words around it. "Polen", "Kenya", "Finn" are words first."""
+    if first != last:
+        return False
+    flags = toks.flags[first]
+    if flags & WELL_KNOWN:
+        return True  # "Sofia", "Odin"
+    return bool(flags & NAME and not flags & AMBIGUOUS)  # "Frøya", "Yara", "Haugen"
+
+
+def _placed(toks: Tokens, first: int, last: int) -> bool:
+    """The words around make the span a place: "i Sofia", "trip to Sofia", "Victoria station"."""
+    if last + 1 < len(toks.low) and toks.low[last + 1] in _PLACE_AFTER and not toks.gap(last).strip():
+        return True
+    before = toks.low[first - 1] if first > 0 and not toks.gap(first - 1).strip() else ""
+    if before in _LOCATIVE:
+        return True
+    return before in _TOWARDS and first > 1 and toks.low[first - 2] in _TRAVEL
+
+
+def _date(toks: Tokens, k: int) -> bool:
+    """Month word ``k`` is part of a date: a day's number or a year beside it, or "in"/"since" before."""
+    text = toks.text
+    if _DAY_AFTER.match(text, toks.end[k]) or _DAY_BEFORE.search(text, max(0, toks.start[k] - 12), toks.start[k]):
+        return True
+    return k > 0 and toks.low[k - 1] in _DATE_BEFORE and not toks.gap(k - 1).strip()
+
+
+def _institution(toks: Tokens, first: int, last: int) -> bool:
+    """A place or body noun follows the span, which is no given name in the genitive: "Lie barnehage",
+    "Roskilde Festival", "Vestli Park" (taken whole), but "Emmas barnehage" is Emma's."""
+    if toks.trim[last] or _sure_given(toks, first):
+        return False
+    if first < last and toks.low[last] in _PLACE_AFTER and toks.shape[last] == CAP:
+        return True
+    return (
+        last + 1 < len(toks.low)
+        and toks.gap(last) == " "
+        and toks.low[last + 1] in _PLACE_AFTER
+        and not toks.low[last].endswith("s")
+    )
+
+
+def _firm(toks: Tokens, first: int, last: int) -> bool:
+    """The span, no sure given name at its start, ends in a legal form or a trade ("Autohaus Kessler
+    GmbH", "Kvamme Snekkerservice", "Grace Financial"), or a legal form follows two or more of its words
+    ("Summer House Ltd"). "Kari Hansen AS" is a firm named after a person, and stays her name."""
+    if _sure_given(toks, first):
+        return False
+    end = toks.text[toks.start[last] : toks.end[last]].rstrip(".")
+    if end in COMPANY_SUFFIXES:
+        return True
+    if first < last and toks.shape[last] == CAP:
+        low = toks.low[last]
+        if low in COMPANY_WORDS or low.endswith(_FIRM_ENDINGS):
+            return True
+    if first < last and last + 1 < len(toks.low) and toks.gap(last) == " ":
+        return toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
+    return False
+
+
+def _sure_given(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is a given name and no everyday word ("Kari", "Thomas", not "Sol" nor "Grace")."""
+    flags = toks.flags[k]
+    return bool(flags & GIVEN and not flags & (AMBIGUOUS | SOFT))

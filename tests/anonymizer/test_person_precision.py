@@ -1,0 +1,89 @@
+"""PERSON precision: words that are no one's name by kind (places, nationalities, firms, months), each
+with look-alikes where the same word is a person's name and must stay redacted (person_not_names.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+P = "PERSON"
+
+
+def names(engine: Anonymizer, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
+
+
+# Countries, towns and destinations after "til", "fra", "from", "to", in Norwegian and English.
+PLACES: list[tuple[str, list[str]]] = [
+    ("Hvor lang tid tar en overføring til Polen?", []),
+    ("Jeg skal på ferie til Kreta i juli, må jeg si fra?", []),
+    ("How much is the fee per transfer to India?", []),
+    ("my wife Faith send me 5000 from Kenya but it not arrive", ["Faith"]),
+    ("Is Georgia blocked? Going to Tbilisi next week.", []),
+    ("Vi har flyttet fra Kharkiv og trenger felles konto.", []),
+    ("I moved to Stavanger from Aberdeen in January", []),
+    ("Jeg flytter til Lviv i mars", []),
+    ("I booked a trip to Sofia for December", []),
+    ("we went to Victoria station and the card didnt work", []),
+    ("Vi skal kjøpe hus i Santa Cruz de Tenerife.", []),
+    ("Kan jeg sette opp fast trekk til Lie barnehage?", []),
+    # look-alikes: the same words as people's names
+    ("Hei Sofia, takk for hjelpen!", ["Sofia"]),
+    ("Jeg sendte 500 kr til Sofia i går", ["Sofia"]),
+    ("min venn Jordan skal betale meg tilbake", ["Jordan"]),
+    ("søstra mi Frøya skal flytte hjem fra usa", ["Frøya"]),
+    ("Frøya (6) har fått 1000 kr i bursdagsgave", ["Frøya"]),
+    ("Eg leiger ut til Nour og Yara og treng ein depositumskonto", ["Nour", "Yara"]),
+    ("Finn og eg har felles lån. No vil Finn ut av lånet.", ["Finn", "Finn"]),
+    ("Overfør til Karl Johan Nilsen i morgen", ["Karl Johan Nilsen"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES)
+def test_places_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+# Nationality adjectives and languages; firms, shops, banks, brands, apps.
+NATIONS_AND_FIRMS: list[tuple[str, list[str]]] = [
+    ("I am Eritrean and my wife is still in Asmara.", []),
+    ("Is it possible to pay rent from Vietnamese account?", []),
+    ("asked me to pay by transfer to a Lithuanian IBAN", []),
+    ("Kjøpte en lampe hos Clas Ohlson og ble trukket dobbelt", []),
+    ("ble trukket 899 av Storytel etter at jeg sa opp", []),
+    ("Why is there a fee on the SWIFT transfer from Wells Fargo?", []),
+    ("jakke fra Kari Traa ble trukket to ganger", []),
+    ("Vi har kjøpt bil hos Bertel O. Steen og de foreslår billån", []),
+    ("Paid €45 to Ryanair but it shows NOK 560", []),
+    ("Elkjøp sier det er bankens feil og banken sier det er Elkjøps feil.", []),
+    ("Firma: Kvamme Snekkerservice\nOrg.nr.: 851282408", []),
+    ("Betal til Autohaus Kessler GmbH i Mainz", []),
+    ("There's a charge from Summer House Ltd I don't recognise", []),
+    # look-alikes: people with a firm's word in their name, a greeting before a country
+    ("min mor har betalt til en Thomas Kraft de siste månedene", ["Thomas Kraft"]),
+    ("Hei Kenya, takk for sist", ["Kenya"]),
+    ("Jeg sendte penger til Victoria", ["Victoria"]),
+    ("Kari Hansen AS skal ha pengene", ["Kari Hansen"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATIONS_AND_FIRMS)
+def test_nations_and_firms_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+# Months in dates; a person of the same name beside them.
+MONTHS: list[tuple[str, list[str]]] = [
+    ("I paid 3,450.00 on Jan 3 and it still says overdue", []),
+    ("the transfer of NOK 12,400 from 3 June is missing", []),
+    ("transfer of EUR 3,400.00 on Mon 15 Jan still not arrived", []),
+    ("My wife June passed away in June.", ["June"]),
+    ("Transfer from April Jordan hasn't arrived. She sent it on April 3.", ["April Jordan"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTHS)
+def test_months_in_dates_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -21,7 +21,7 @@ from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, SOFT, WELL
 from anonymizer.recognizers._gazetteer import _lines as data_lines
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
 from anonymizer.recognizers.person_not import COMPANY_SUFFIXES, COMPANY_WORDS
-from anonymizer.recognizers.person_words import AGE, relations
+from anonymizer.recognizers.person_words import relations
 
 #: Cue kinds that point at a person, not at a destination or a payee: "Hei Sofia", "Mvh Kenya", "Mr French".
 _PERSONAL_CUES = frozenset({"strong", "title", "greeting"})
@@ -62,6 +62,8 @@ _OF_KIN = frozenset({"min", "mi", "mitt", "mine", "my", "vår", "våres", "our",
                      "hennes", "her", "til", "te", "sin", "si"})  # fmt: skip
 _AND = frozenset({"og", "and", "&", "eller", "or", "å"})
 _PRONOUNS = frozenset({"eg", "jeg", "i", "me", "meg", "oss", "vi", "we", "us", "æ", "mæ", "jæ", "du", "you"})
+#: An age after a name: "Frøya (6)", "Finn, 12 år" (not "på 1 249 kr").
+_AGE = re.compile(r" ?\(\d{1,2}(?: ?år| ?years?)?\)|,? \d{1,2} (?:år|years? old)\b")
 _DAY_BEFORE = re.compile(r"\d{1,2}(?:\.|st|nd|rd|th)?\s*(?:of\s+)?$")
 _DAY_AFTER = re.compile(r"\s*\d{1,4}\b")
 
@@ -73,7 +75,8 @@ def _kinds() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for line in data_lines("not_person_words.txt"):
         kind, phrase = line.split(maxsplit=1)
-        table.setdefault(phrase, set()).add(kind)
+        for entry in phrase.split() if kind == "lower" else (phrase,):
+            table.setdefault(entry, set()).add(kind)
     for word in word_list("places_and_brands.txt"):
         table.setdefault(word, set()).add("place")
     return {phrase: frozenset(kinds) for phrase, kinds in table.items()}
@@ -103,7 +106,7 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
     reported so far; a word that is someone's name elsewhere in the message is that name here too
     ("Finn og eg har lån ... No vil Finn ut")."""
     if toks.shape[first] == LOWER and toks.shape[last] == LOWER:
-        return False  # lower case: everyday words are other rules' business
+        return first == last and _everyday(toks, first)
     words = [_word(toks, k) for k in range(first, last + 1)]
     kinds = _kinds().get(" ".join(words))
     if kinds is not None and "month" in kinds and first == last and _date(toks, first):
@@ -115,10 +118,11 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
     if kinds is None:
         kinds = _part_of_phrase(toks, first, last, words)
     if kinds is not None:
-        kinds = kinds - {"month"}
+        kinds = kinds - {"month", "lower"}  # capitalised, an everyday word may be a name ("Strøm", "Nok")
     if kinds:
-        if _personal(toks, first, last) or _personal_elsewhere(toks, first, last):
-            return False
+        no_name = not any(toks.flags[k] & NAME for k in range(first, last + 1))
+        if not no_name and (_personal(toks, first, last) or _personal_elsewhere(toks, first, last)):
+            return False  # but "heter Storytel", "Mvh Kundesenteret": no list holds them a name
         if "nation" in kinds:
             return True
         return not _dual(toks, first, last) or _placed(toks, first, last)
@@ -148,7 +152,7 @@ def _part_of_phrase(toks: Tokens, first: int, last: int, words: list[str]) -> fr
 def _personal(toks: Tokens, first: int, last: int) -> bool:
     """The words around the span make it a person: a cue before it, an age after it ("Frøya (6)"), or
     a given name or a pronoun it is coordinated with ("Finn og eg", "Nour og Yara")."""
-    if _personal_cue_before(toks, first) or AGE.match(toks.text, toks.end[last]):
+    if _personal_cue_before(toks, first) or _AGE.match(toks.text, toks.end[last]):
         return True
     n = len(toks.low)
     if first >= 2 and toks.low[first - 1] in _AND and _person_word(toks, first - 2):
@@ -170,13 +174,14 @@ def _person_word(toks: Tokens, k: int) -> bool:
     return toks.low[k] in _PRONOUNS or bool(toks.shape[k] == CAP and toks.flags[k] & GIVEN)
 
 
-def _personal_cue_before(toks: Tokens, first: int) -> bool:
-    """A greeting, sign-off, title, name cue or kin word ends right before word ``first``."""
+def _personal_cue_before(toks: Tokens, first: int, *, kin: bool = True) -> bool:
+    """A greeting, sign-off, title, name cue or (with ``kin``) a kin word ends right before word
+    ``first``. An everyday word after a kin word is a verb more often than a name ("mor bor")."""
     if first == 0 or _CUE_GAP.fullmatch(toks.gap(first - 1)) is None:
         return False
     before = toks.low[first - 1]
-    kin = relations().kin
-    if before in kin or (before in _OF_KIN and first >= 2 and toks.low[first - 2] in kin):
+    kins = relations().kin if kin else frozenset()
+    if before in kins or (before in _OF_KIN and first >= 2 and toks.low[first - 2] in kins):
         return True  # "min venn Jordan", "my wife June", "søstra mi Frøya", "mora til Frøya"
     for cue in person_cues().get(before, ()):
         start = first - len(cue.words)
@@ -188,8 +193,8 @@ def _personal_cue_before(toks: Tokens, first: int) -> bool:
 def _dual(toks: Tokens, first: int, last: int) -> bool:
     """One word that is a well-known given name, or a name and no everyday word ("Sofia", "Frøya", "Haugen"):
     its place or brand reading needs the words around it. "Polen", "Kenya", "Finn" are words first."""
-    if first != last:
-        return False
+    if first != last or "-" in toks.low[first]:
+        return False  # "Harley-Davidson": a compound is no given name
     flags = toks.flags[first]
     if flags & WELL_KNOWN:
         return True  # "Sofia", "Odin"
@@ -233,15 +238,15 @@ def _firm(toks: Tokens, first: int, last: int) -> bool:
     """The span, no sure given name at its start, ends in a legal form or a trade ("Autohaus Kessler
     GmbH", "Kvamme Snekkerservice", "Grace Financial"), or a legal form follows two or more of its words
     ("Summer House Ltd"). "Kari Hansen AS" is a firm named after a person, and stays her name."""
+    if first < last and toks.shape[last] == CAP and not toks.flags[last] & NAME:
+        low = toks.low[last]
+        if low in COMPANY_WORDS or low.endswith(_FIRM_ENDINGS):
+            return True  # "Yilmaz Bilservice", "Oluwaseun Services": no one's name ends in a trade
     if _sure_given(toks, first):
         return False
     end = toks.text[toks.start[last] : toks.end[last]].rstrip(".")
     if end in COMPANY_SUFFIXES:
         return True
-    if first < last and toks.shape[last] == CAP:
-        low = toks.low[last]
-        if low in COMPANY_WORDS or low.endswith(_FIRM_ENDINGS):
-            return True
     if first < last and last + 1 < len(toks.low) and toks.gap(last) == " ":
         return toks.text[toks.start[last + 1] : toks.end[last + 1]].rstrip(".") in COMPANY_SUFFIXES
     return False
@@ -251,3 +256,10 @@ def _sure_given(toks: Tokens, k: int) -> bool:
     """Word ``k`` is a given name and no everyday word ("Kari", "Thomas", not "Sol" nor "Grace")."""
     flags = toks.flags[k]
     return bool(flags & GIVEN and not flags & (AMBIGUOUS | SOFT))
+
+
+def _everyday(toks: Tokens, k: int) -> bool:
+    """Lower-case word ``k`` is an everyday word the weak rules took ("lån te bil", "the account
+    holder"), listed as such, with no personal cue before it ("min venn te"?): never a name here."""
+    kinds = _kinds().get(toks.low[k])
+    return kinds is not None and "lower" in kinds and not _personal_cue_before(toks, k, kin=False)

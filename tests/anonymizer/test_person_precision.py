@@ -87,3 +87,21 @@ MONTHS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), MONTHS)
 def test_months_in_dates_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# Lower-case everyday words the weak rules took; lower-case names beside them stay names.
+EVERYDAY: list[tuple[str, list[str]]] = [
+    ("hei æ e Ann-Kristin å æ lure på om æ kan få lån te bil", ["Ann-Kristin"]),
+    ("Min mor bor på sykehjem og trenger hjelp", []),
+    ("Kind regards, J. Smith (the account holder is my wife Ingvild)", ["J. Smith", "Ingvild"]),
+    ("the lady at the branch, ingrid, said i could just do this", ["ingrid"]),
+    ("vipps tilbake til et annet nummer", []),
+    # look-alikes: lower-case names, and a capitalised everyday word that is a surname
+    ("Hei, kan stein få disponentrett på brukskontoen min?", ["stein"]),
+    ("Jeg har snakket med Kari Strøm om lånet", ["Kari Strøm"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVERYDAY)
+def test_lower_case_everyday_words_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -17,7 +17,16 @@ from __future__ import annotations
 import functools
 import re
 
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, SOFT, WELL_KNOWN, person_cues, word_list
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    GIVEN,
+    NAME,
+    SOFT,
+    SURNAME,
+    WELL_KNOWN,
+    person_cues,
+    word_list,
+)
 from anonymizer.recognizers._gazetteer import _lines as data_lines
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
 from anonymizer.recognizers.person_not import COMPANY_SUFFIXES, COMPANY_WORDS
@@ -126,7 +135,19 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         if "nation" in kinds:
             return True
         return not _dual(toks, first, last) or _placed(toks, first, last)
-    return _institution(toks, first, last) or _firm(toks, first, last)
+    return _institution(toks, first, last) or _firm(toks, first, last) or _farm_place(toks, first, last)
+
+
+def _farm_place(toks: Tokens, first: int, last: int) -> bool:
+    """A surname alone right after "i"/"på" inside a sentence is the farm or village it was taken from
+    ("flyttet til Vik i Sogn" is not this; "bor i Dal", "Butikken på Holmen", "filialen på Lien"): a
+    person is "hos Vik", not "i Vik". Given names are left alone ("ventet på Kari")."""
+    if first != last or first == 0 or toks.shape[first] != CAP or toks.initial[first]:
+        return False
+    flags = toks.flags[first]
+    if not flags & SURNAME or (flags & GIVEN and not flags & AMBIGUOUS):
+        return False
+    return toks.low[first - 1] in ("i", "på", "pa") and toks.gap(first - 1) == " " and not toks.trim[first]
 
 
 def _part_of_phrase(toks: Tokens, first: int, last: int, words: list[str]) -> frozenset[str] | None:

@@ -105,3 +105,18 @@ EVERYDAY: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), EVERYDAY)
 def test_lower_case_everyday_words_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A surname alone after "i"/"på" is the farm or village it comes from; a given name there is a person.
+FARMS: list[tuple[str, list[str]]] = [
+    ("Butikken på Holmen trakk meg to ganger for samme vare", []),
+    ("Jeg heter Kari Haugen og bor på Haugen i Tynset.", ["Kari Haugen"]),
+    # look-alikes: a given name after "på", a surname after "til"
+    ("Jeg ventet på Kari i to timer", ["Kari"]),
+    ("Kan du sende regningen til Vik i morgen?", ["Vik"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FARMS)
+def test_a_surname_after_i_or_pa_is_a_place(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 
 from anonymizer.recognizers._common import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, PARTICLE, SOFT, SURNAME
-from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, unknown_name_word
+from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, _is_emoji, unknown_name_word
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
 from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_pairs import _MONTHS_AND_DAYS
@@ -128,6 +128,7 @@ def _triggers() -> dict[str, tuple[tuple[_Rule, int], ...]]:
         (_named, 2, _NAMING),
         (_maiden, 1, _BORN | {"f"}),
         (_lender, -1, _LENT),
+        (_emoji_subject, -1, rel.speech | _PAY_VERBS | _LENT),
     ]
     for rule, offset, words in kinds:
         for word in words:
@@ -290,28 +291,46 @@ def _lender(toks: Tokens, j: int, covered: list[bool], rel: Relations) -> bool:
     return bool(lent)
 
 
+def _emoji_subject(toks: Tokens, j: int, covered: list[bool], rel: Relations) -> bool:
+    """ "lina 🌸 sendte meg 500", "Nova 💀 skylder meg": a listed name opening the sentence, an emoji, then a
+    verb of people or of paying; an emoji is how this chat sets off a name."""
+    if not toks.initial[j] or j + 1 >= len(toks.low) or not toks.flags[j] & NAME:
+        return False
+    gap = toks.gap(j)
+    if not any(_is_emoji(c) for c in gap) or any(c.isalnum() or c in ".,!?:;" for c in gap):
+        return False
+    after = toks.low[j + 1]
+    return (after in rel.speech or after in _PAY_VERBS or after in _LENT) and _person_word(toks, j, rel)
+
+
 # --- lists with the writer ----------------------------------------------------------------------------
 
 
 def _writer_lists(toks: Tokens, covered: list[bool], rel: Relations) -> Iterator[tuple[int, int, float]]:
     """ "me, sara og mo splitter", "ok so Jazz, Nova and me have": a list of three words or more, one of
-    them the writer and one a name found already; the others are people too (a listed name, or a
-    capitalised word inside the sentence; never a greeting or a reply opening it)."""
+    them the writer: the others are people, if each may be one, or if one is a name found already."""
     for k in range(len(toks.low)):
         if toks.low[k] not in rel.self_ or (toks.low[k] == "i" and toks.text[toks.start[k]] != "I"):
             continue
-        items = _list_around(toks, k, rel)
-        if len(items) < 3 or not any(covered[m] for m in items if m != k):
+        items = [m for m in _list_around(toks, k, rel) if m != k]
+        if len(items) < 2:
             continue
-        for m in items:
-            if m == k or covered[m] or not _person_word(toks, m, rel) or toks.low[m] in _GREETINGS:
-                continue
-            flags = toks.flags[m]
-            if toks.shape[m] == CAP and toks.initial[m] and not flags & NAME:
-                continue  # "Ok, me and Sara": a reply opening the sentence
-            if toks.shape[m] == LOWER and not flags & NAME:
-                continue
-            yield m, m, SCORE_KNOWN if toks.shape[m] == CAP else SCORE_KNOWN_LOWER
+        people = [m for m in items if covered[m] or _listed_person(toks, m, rel)]
+        if len(people) < len(items) and not any(covered[m] for m in items):
+            continue  # "meg, mamma og kari": only with a name found already do the others count
+        for m in people:
+            if not covered[m]:
+                yield m, m, SCORE_KNOWN if toks.shape[m] == CAP else SCORE_KNOWN_LOWER
+
+
+def _listed_person(toks: Tokens, m: int, rel: Relations) -> bool:
+    """Item ``m`` of a list with the writer may be a person: a listed name, or a capitalised word inside
+    the sentence; never a greeting or a reply opening it ("Ok, me and Sara")."""
+    if not _person_word(toks, m, rel) or toks.low[m] in _GREETINGS:
+        return False
+    if toks.flags[m] & NAME:
+        return True
+    return toks.shape[m] == CAP and not toks.initial[m]
 
 
 def _list_around(toks: Tokens, k: int, rel: Relations) -> list[int]:

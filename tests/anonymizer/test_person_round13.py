@@ -106,3 +106,23 @@ MORE: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), MORE)
 def test_round13_youth_kin_transfers_and_pairs(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A list with the writer where every other item may be a person; a name set off by an emoji before a verb
+# of people; capital initials on the line after thanks; youth words of address that are no names.
+SET_OFF: list[tuple[str, list[str]]] = [
+    ("meg, nova og storm skal dele strømregninga", ["nova", "storm"]),
+    ("lina 🌸 sendte meg 500 i går", ["lina"]),
+    ("Takk for svaret.\nT.H.", ["T.H"]),
+    # look-alikes: things in a list, weather with an emoji, a plain closing line, youth address words
+    ("meg, mai og juni er travle", []),
+    ("sol ☀️ skinner i dag, kan jeg betale regninga nå", []),
+    ("Takk for svaret.\nOK.", []),
+    ("yo bro, kan du sjekke kortet mitt", []),
+    ("hei bruh kortet mitt er sperra", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_OFF)
+def test_round13_lists_emoji_initials_and_address(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -233,7 +233,8 @@ def _name_remark(toks: Tokens, j: int, covered: list[bool], rel: Relations) -> b
 
 def _kin_owner(toks: Tokens, j: int, covered: list[bool], rel: Relations) -> bool:
     """ "broren til Sky fikk", "gi bestemor Aster tilgang", "my gf Em's account": a capitalised word
-    inside a sentence whose kin a kin noun names, or after a bare kin noun before what is granted or owned."""
+    inside a sentence whose kin or belonging a noun names ("kontoen til Sky"), or after a bare kin noun before
+    what is granted or owned."""
     if toks.shape[j] != CAP or toks.initial[j] or j < 2:
         return False
     before, before2 = toks.low[j - 1], toks.low[j - 2]
@@ -241,8 +242,8 @@ def _kin_owner(toks: Tokens, j: int, covered: list[bool], rel: Relations) -> boo
         return False
     if _title_case(toks) or not plain_gap(toks, j - 1) or not _person_word(toks, j, rel) or toks.flags[j] & SOFT:
         return False
-    if before in ("til", "te") and before2 in rel.kin and plain_gap(toks, j - 2):
-        return True  # "broren til Sky"
+    if before in ("til", "te") and (before2 in rel.kin or before2 in rel.owned) and plain_gap(toks, j - 2):
+        return True  # "broren til Sky", "kontoen til Sky"
     if before not in rel.kin and before not in _YOUNG_KIN:
         return False
     after = _word(toks, j + 1)

@@ -42,11 +42,6 @@ def paid(toks: Tokens, j: int, rel: Relations) -> bool:
     )
     if nearest is None or sentence_between(toks, nearest, prep):
         return False
-    paid_amount = any(c.isdigit() for c in toks.text[toks.start[max(0, prep - 6)] : toks.start[prep]])
-    if toks.flags[j] & SOFT and toks.low[j] not in _MONTHS and not paid_amount:
-        # "kort sendt til Nice", "sende penger til Polen": a place, unless an amount or an account follows
-        rest = toks.text[toks.end[j] : toks.end[j] + 4]
-        return amount_after(toks, j) or (rest.startswith((" (", "(")) and any(ch.isdigit() for ch in rest))
     return not unit_after_word(toks, j, rel) or amount_after(toks, j)  # "til dag 3", but "til liv 150kr"
 
 
@@ -70,11 +65,6 @@ def sentence_between(toks: Tokens, first: int, last: int) -> bool:
     )
 
 
-#: Months and weekdays, which a capital makes a name in Norwegian ("til May i går"): left to the other tests.
-_MONTHS = frozenset(
-    {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-     "desember", "january", "february", "march", "may", "june", "july", "october", "december"}
-)  # fmt: skip
 #: Given names the lists hold as closed-class words too ("will", "jo", "mina"): the others ("en", "da",
 #: "ni", "be", "so") follow "til"/"to" as words far more often than as anyone's name.
 _FUNCTION_NAMES = frozenset({"will", "jo", "mina"})

@@ -148,20 +148,3 @@ NOT_NAMES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), NOT_NAMES)
 def test_round13_youth_words_that_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
-
-
-# A place that is also a name, after a payment's preposition: a person only with an amount or an account.
-PLACES: list[tuple[str, list[str]]] = [
-    ("sendte 400 kr til Frøya i går", ["Frøya"]),
-    ("betalte inn på kontoen til frøya (12345678903)", ["frøya"]),
-    ("Sendte penger til May i helga", ["May"]),
-    # look-alikes: money or a card sent to a country or a town, a number word
-    ("kan jeg sende penger til Polen?", []),
-    ("nytt kort sendt til Moss, ikke hjem", []),
-    ("she can only pay to one account", []),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), PLACES)
-def test_round13_place_names_after_a_payment(engine: Anonymizer, text: str, expected: list[str]) -> None:
-    assert names(engine, text) == expected

@@ -107,7 +107,7 @@ def _before_phone(toks: Tokens, j: int) -> bool:
 
 def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
     """(first, last) of bare initials that end the message after a signing dash on their own line or a
-    sign-off: "- jm", "mvh k.l.", "Regards, T.K."."""
+    sign-off, or on their own line after thanks: "- jm", "mvh k.l.", "Regards, T.K.", "Takk.\nR.D."."""
     n = len(toks.low)
     text = toks.text
     if text[toks.end[-1] :].strip(_END):
@@ -125,5 +125,7 @@ def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
     before = text[toks.end[first - 1] : toks.start[first]]
     if "\n" in before and _DASH_BEFORE.search(before):
         return first, n - 1
+    if "\n" in before and first < n - 1 and toks.shape[first] != LOWER and not _SIGN_OFFS.isdisjoint(toks.low[:first]):
+        return first, n - 1  # "Takk for god hjelp.\nR.D.": capital initials with full stops on the line after thanks
     signed_off = toks.low[first - 1] in _INITIALS_SIGN_OFFS and not before.strip(" ,\n")
     return (first, n - 1) if signed_off and (toks.initial[first - 1] or "\n" in before) else None

@@ -432,6 +432,7 @@ def _speaks(toks: Tokens, j: int, rel: Relations) -> bool:
         toks.initial[j]
         and (toks.shape[j] != LOWER or not any(ch.isupper() for ch in toks.text))  # or no capitals at all
         and bool(toks.flags[j] & NAME)
+        and toks.low[j] not in _GREETINGS  # "yo vil søke billån": a greeting, then the request
         and _word(toks, j + 1) in rel.speech
         and plain_gap(toks, j)
     )

@@ -33,6 +33,7 @@ _AFTER = _SUBJECT_VERBS | _BOTH | {
     "need", "needs", "want", "wants", "share", "shared", "deler", "delte", "sign", "signs", "bank", "live",
     "can", "could", "should", "must", "have", "are", "were", "got", "bor", "bur", "sent", "paid", "said",
     "sendte", "betalte", "trenger", "ønsker", "skulle", "kunne", "hadde", "få", "fått", "get", "fikk",
+    "ble", "blei", "vart", "became",  # "Hevin og Rojda ble lurt": what happened to them
 }  # fmt: skip
 _MONTHS_AND_DAYS = frozenset(
     {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",

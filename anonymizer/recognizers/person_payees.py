@@ -18,7 +18,9 @@ from anonymizer.recognizers.person_words import _ARTICLES, Relations, _word, pla
 
 
 def owner(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "kontoen til Hope", "kortet til sol"."""
+    """ "kontoen til Hope", "kortet til sol"; not "konto til husleiga", what the account is for."""
+    if toks.low[j] in rel.money:
+        return False
     return _word(toks, j - 1) in rel.prep and _word(toks, j - 2) in rel.owned and not unit_after_word(toks, j, rel)
 
 
@@ -26,8 +28,8 @@ def paid(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "sendt 300kr te stein på vipps", "har lånt av liv", "fikk 1200kr fra en frank på vipps",
     "fullmakt gitt til per h"."""
     before = _word(toks, j - 1)
-    if toks.shape[j] == LOWER and toks.low[j] in rel.unit:
-        return False  # "betalt regninga to gang": Norwegian "to" is two
+    if toks.shape[j] == LOWER and (toks.low[j] in rel.unit or toks.low[j] in rel.money):
+        return False  # "betalt regninga to gang": Norwegian "to" is two; "konto til husleiga": what for
     if before in rel.prep:
         prep = j - 1
     elif before in _ARTICLES and _word(toks, j - 2) in rel.prep:

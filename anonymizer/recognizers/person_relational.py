@@ -28,6 +28,7 @@ from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_name
 from anonymizer.recognizers.person_ledgers import ledger_names
 from anonymizer.recognizers.person_pairs import ampersand_pairs
 from anonymizer.recognizers.person_words import _SIGN_OFFS, plain_gap, relations
+from anonymizer.recognizers.person_young import young_names
 
 #: A word in no list that a position gives away (as after a cue: person.SCORE_UNKNOWN_AFTER_CUE).
 SCORE_UNLISTED = 0.75
@@ -70,6 +71,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from genitive_kin(toks, covered)  # "will's card", "I am marks mother" (person_kin_lower.py)
     yield from ledger_names(toks, covered)  # "Jack - 430\nPat - 430", "kids: Hope, Will" (person_ledgers.py)
     yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
+    yield from young_names(toks, covered)  # "vippsa mo 2400", "milo på finn", "me, sara og mo" (person_young.py)
 
 
 def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:

@@ -18,8 +18,11 @@ SHOP_NOUNS = frozenset(
      "salong", "salon", "barbershop", "pizza", "pizzeria", "restaurant", "bistro", "grill", "kebab", "sushi", "pub",
      "bar", "kiosk", "butikk", "shop", "store", "market", "marked", "blomster", "flowers", "florist", "church",
      "kirke", "kirken", "menighet", "bank", "spa", "studio", "klinikk", "clinic", "verksted", "hair", "nails",
-     "negler", "treningssenter", "gym", "foods", "mat", "interiør", "design", "media", "kafeteria", "takeaway"}
+     "negler", "treningssenter", "gym", "foods", "mat", "interiør", "design", "media", "kafeteria", "takeaway",
+     "entertainment", "records", "studios", "productions", "games", "gaming", "kino", "cinema"}
 )  # fmt: skip
+#: Venues, which name a place even in lower case ("Nova kino"), where "Kari frisør" may be the hairdresser.
+VENUES = frozenset({"kino", "kinoen", "cinema", "cinemas", "arena", "arenaen", "senter", "senteret"})
 #: Endings of compound shop nouns: "Skjønnhetssalong", "Gårdsbakeri", "Blomsterbutikk".
 SHOP_ENDINGS = ("salong", "bakeri", "butikk", "kiosk", "kafé", "kafe", "bar", "pizza", "senter", "klinikk", "verksted")
 #: What a body is, before its name: "Borettslaget Solbakken", "Stiftelsen Hope", "Sameiet Sol".
@@ -46,7 +49,9 @@ def names_a_shop(toks: Tokens, first: int, last: int) -> bool:
 
 def _shop_noun(toks: Tokens, k: int) -> bool:
     """Word ``k`` is a capitalised shop noun one space after the word before it."""
-    if toks.gap(k - 1) != " " or toks.shape[k] == LOWER:
+    if toks.gap(k - 1) != " ":
         return False
     low = toks.low[k]
+    if toks.shape[k] == LOWER:
+        return low in VENUES  # "Nova kino": no one's trade, so a place in lower case too
     return low in SHOP_NOUNS or (len(low) > 7 and low.endswith(SHOP_ENDINGS))

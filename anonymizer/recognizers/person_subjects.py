@@ -197,6 +197,8 @@ def month_or_modal_name(toks: Tokens, j: int, rel: Relations) -> bool:
     and has no age), "june from your team helped" (a month belongs to no team)."""
     if modal_name_speaks(toks, j):
         return True
+    if toks.low[j] in rel.pronoun:
+        return False  # "hvis man har vippsa": the generic pronoun, though "Man" is a place too
     if _soft_lower(toks, j) and (
         opens_with_a_verb(toks, j) or (toks.initial[j] and IS_AGE.match(toks.text, toks.end[j]) is not None)
     ):

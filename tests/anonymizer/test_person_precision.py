@@ -19,8 +19,6 @@ def names(engine: Anonymizer, text: str) -> list[str]:
 PLACES: list[tuple[str, list[str]]] = [
     ("Hvor lang tid tar en overføring til Polen?", []),
     ("Jeg skal på ferie til Kreta i juli, må jeg si fra?", []),
-    ("How much is the fee per transfer to India?", []),
-    ("my wife Faith send me 5000 from Kenya but it not arrive", ["Faith"]),
     ("Is Georgia blocked? Going to Tbilisi next week.", []),
     ("Vi har flyttet fra Kharkiv og trenger felles konto.", []),
     ("I moved to Stavanger from Aberdeen in January", []),
@@ -43,6 +41,30 @@ PLACES: list[tuple[str, list[str]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), PLACES)
 def test_places_are_no_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+#: A listed given name that is also a place, after a payment's preposition and nothing that says "place":
+#: people are paid as often as countries ("sendt te Jordan 1500 kr"), so in strict mode it stays redacted;
+#: the place reading needs a word of place or travel ("i Sofia", "ferie til Kreta", "trip to Sydney").
+DOUBTS: list[tuple[str, list[str]]] = [
+    ("How much is the fee per transfer to India?", ["India"]),
+    ("my wife Faith send me 5000 from Kenya but it not arrive", ["Faith", "Kenya"]),
+    ("sendte 1500 kr te Jordan i går, kor blei dei av?", ["Jordan"]),
+    ("I sent NOK 700 to Sydney yesterday and she has not got it", ["Sydney"]),
+    ("Fikk 4 500 kr fra Israel (kollega) for billettene", ["Israel"]),
+]
+PLACED: list[tuple[str, list[str]]] = [
+    ("Kortet ble avvist i Jordan, er det sperret der?", []),
+    ("Vi skal på tur til Sydney i mars, må jeg varsle banken?", []),
+    ("Can I use my card in Kenya?", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DOUBTS + PLACED)
+def test_a_named_place_is_a_place_only_when_the_words_say_so(
+    engine: Anonymizer, text: str, expected: list[str]
+) -> None:
     assert names(engine, text) == expected
 
 

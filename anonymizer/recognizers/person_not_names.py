@@ -44,8 +44,14 @@ _TRAVEL = frozenset(
     {"reise", "reiser", "reiste", "ferie", "ferien", "tur", "turen", "trip", "flight", "fly", "flyet", "flytte",
      "flytter", "flyttet", "flytta", "moved", "moving", "move", "going", "go", "travel", "travelling", "traveling",
      "dra", "drar", "dro", "kom", "kommer", "came", "come", "comes", "back", "hjem", "home", "hjemme", "billett",
-     "ticket", "tog", "train", "buss", "bus", "kjøre", "kjørte", "drive", "drove", "flew", "flyr", "fløy"}
+     "ticket", "tog", "train", "buss", "bus", "kjøre", "kjørte", "drive", "drove", "flew", "flyr", "fløy",
+     "flying", "heading", "headed", "travelled", "traveled", "trips", "reist", "flyreise", "flyreisen"}
 )  # fmt: skip
+#: Ends of compounds that name a journey: "pilgrimstur", "klassetur", "bilferie", "flybillett", "roadtrip".
+_NO_JOURNEY = frozenset({"retur", "returen", "natur", "naturen", "kultur", "signatur", "signaturen", "faktura"})
+_JOURNEY_ENDS = ("tur", "turen", "ferie", "ferien", "reise", "reisen", "billett", "billetten", "trip", "flight")
+#: Words before "på" that make the word after it a place: "hytte på Frøya", "bor på Moss".
+_STAYING = frozenset({"hytte", "hytta", "ferie", "tur", "bor", "bodde", "budde", "besøk", "hus", "huset", "ligger"})
 #: Nouns after a word that make it a place or an institution: "Victoria station", "Lie barnehage".
 _PLACE_AFTER = frozenset(
     {"station", "stasjon", "stasjonen", "airport", "lufthavn", "flyplass", "kommune", "kommune's", "fylke",
@@ -123,7 +129,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
     if kinds is not None and "month" in kinds and first == last and _date(toks, first):
         return True  # "My wife June passed away in June": the second is a date
     if any([_word(toks, k) for k in range(a, b + 1)] == words for a, b, _ in named):
-        return False
+        # "Sofia er i Sofia", "Jordan skal på ferie til Jordan": the name's namesake, where it says so
+        return kinds is not None and "place" in kinds and first == last and _placed(toks, first, last, again=True)
     if kinds is None and first == last and toks.shape[first] == CAP and len(words[0]) > 4:
         kinds = _kinds().get(words[0][:-1]) if words[0].endswith("s") else None  # "Elkjøps feil"
     if kinds is None:
@@ -229,14 +236,23 @@ def _dual(toks: Tokens, first: int, last: int) -> bool:
     return bool(flags & NAME and not flags & AMBIGUOUS)  # "Frøya", "Yara", "Haugen"
 
 
-def _placed(toks: Tokens, first: int, last: int) -> bool:
-    """The words around make the span a place: "i Sofia", "trip to Sofia", "Victoria station"."""
+def _placed(toks: Tokens, first: int, last: int, *, again: bool = False) -> bool:
+    """The words around make the span a place: "i Sofia", "trip to Sofia", "Victoria station". ``again``:
+    the same word names a person elsewhere in the message, and "på" makes it a place only after a word
+    of staying ("hytte på Frøya", not "venter på Frøya")."""
     if last + 1 < len(toks.low) and toks.low[last + 1] in _PLACE_AFTER and not toks.gap(last).strip():
         return True
     before = toks.low[first - 1] if first > 0 and not toks.gap(first - 1).strip() else ""
-    if before in _LOCATIVE:
+    if before in _LOCATIVE and not (again and before in ("på", "pa")):
         return True
-    return before in _TOWARDS and first > 1 and toks.low[first - 2] in _TRAVEL
+    if before in ("på", "pa") and first > 1 and toks.low[first - 2] in _STAYING:
+        return True
+    return before in _TOWARDS and first > 1 and _journey(toks.low[first - 2])
+
+
+def _journey(low: str) -> bool:
+    """A word of travelling or a journey's noun, compounds too ("flybillett", "pilgrimstur")."""
+    return low in _TRAVEL or (low.endswith(_JOURNEY_ENDS) and low not in _NO_JOURNEY)
 
 
 def _date(toks: Tokens, k: int) -> bool:

@@ -15,6 +15,29 @@ def names(engine: Anonymizer, text: str) -> list[str]:
     return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
 
 
+# A soft name after a kin noun or a marriage, paid for a service, or taken up by a pronoun.
+NAMESAKES: list[tuple[str, list[str]]] = [
+    ("bestemor Florence trenger hjelp med bankid", ["Florence"]),
+    ("our son Austin wants his own debit card", ["Austin"]),
+    ("Jeg er forlovet med Georgia og vi vil ha felles konto", ["Georgia"]),
+    ("I paid Savannah for the cleaning but it bounced", ["Savannah"]),
+    ("Kenya flyttet hjem i fjor, og hun mangler fortsatt BankID", ["Kenya"]),
+    ("hei. kan Sydney få eget kort? hun er 15", ["Sydney"]),
+    ("Got 1 500 kr from India yesterday, she is my cousin", ["India"]),
+    # look-alikes: places, months and dates with no person around them
+    ("Kenya er et vakkert land, og kortet virket fint der", []),
+    ("We flew to Sydney and the card stopped working", []),
+    ("Jeg betaler Mai 5000 og Juni 5000 på lånet", []),
+    ("Can May be the month we start saving? The rent goes up then", []),
+    ("sendte 2 000 kr til Georgia-turen i fjor", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMESAKES)
+def test_round15_a_place_name_that_is_someone(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
 # The same word as a person and as a place in one message: the placed one is the place.
 SAME_WORD: list[tuple[str, list[str]]] = [
     ("Søstera mi Adelaide bor i Adelaide nå, og hun trenger nytt kort", ["Adelaide"]),

@@ -99,6 +99,12 @@ def _kinds() -> dict[str, frozenset[str]]:
     return {phrase: frozenset(kinds) for phrase, kinds in table.items()}
 
 
+def is_month(low: str) -> bool:
+    """Lower-case word ``low`` is listed as a month's name ("mai", "june"): "it's June." is the time of year."""
+    kinds = _kinds().get(low)
+    return kinds is not None and "month" in kinds
+
+
 @functools.cache
 def _long_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Phrases of two words or more by their first word, for spans that hold only part of the phrase

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from anonymizer.recognizers._gazetteer import GIVEN, NAME, NOT_NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, Tokens, closed
+from anonymizer.recognizers.person_not_names import is_month
 from anonymizer.recognizers.person_words import (
     _GREETINGS,
     _IDENTITY,
@@ -89,18 +90,22 @@ def self_named(toks: Tokens, j: int, rel: Relations) -> bool:
 #: "This is X": the writer on the line, where "it's X" may be the time of year.
 _THIS_IS = (("this", "is"), ("dette", "er"), ("dette", "e"))
 #: "hei de e stein .": saying who writes, right after the greeting that opens the message.
-_GREETED_IS = (*_THIS_IS, ("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("it's",), ("its",))
+_GREETED_IS = (*_THIS_IS, ("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("it's",), ("its",), ("det", "är"))
 
 
 def greeted_self(toks: Tokens, j: int, rel: Relations) -> bool:
     """Word ``j`` is the writer's name in "hei, det er X." / "hi, this is X!": a listed given name (also
-    one that is an everyday word: "hei de e stein .") right after a greeting that opens the message and
-    "det er"/"this is", and nothing after it in the sentence. Not a month or place, not a pronoun."""
+    one that is an everyday word: "hei de e stein .", or a place: "hi it's paris,") right after a greeting
+    that opens the message and "det er"/"this is", and nothing after it in the sentence but "her"/"here"
+    ("hei det er dakota her,"). Not a month, not a pronoun."""
     low = toks.low[j]
     flags = word_flags().get(low, 0)
-    if not flags & GIVEN or flags & (NOT_NAME | SOFT) or low in rel.pronoun or low in rel.self_ or len(low) < 3:
+    if not flags & GIVEN or flags & NOT_NAME or low in rel.pronoun or low in rel.self_ or len(low) < 3:
         return False
-    if j + 1 < len(toks.low) and not closed(toks, j):
+    if flags & SOFT and is_month(low):
+        return False  # "hei, det er mai." is the time of year; "hi it's paris," and "det är Frøya." are people
+    end = j + 1 if _word(toks, j + 1) in rel.here and plain_gap(toks, j) else j  # "hei det er dakota her,"
+    if end + 1 < len(toks.low) and not closed(toks, end):
         return False
     for phrase in _GREETED_IS:
         k = j - len(phrase) - 1

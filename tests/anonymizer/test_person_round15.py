@@ -53,3 +53,20 @@ SAME_WORD: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), SAME_WORD)
 def test_round15_the_placed_namesake_stays_a_place(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# The writer names themself after a greeting: a place-name too, and "her"/"here" after the name.
+INTRODUCED: list[tuple[str, list[str]]] = [
+    ("hello, it's austin, my card got swallowed by the ATM", ["austin"]),
+    ("hej, det är Adelaide. Jag har glömt lösenordet", ["Adelaide"]),
+    ("hallo det er savannah her, kortet mitt er stengt", ["savannah"]),
+    # look-alikes: a month is the time of year, a greeting then a statement about the weather or a thing
+    ("hei, det er mai. når kommer feriepengene?", []),
+    ("hi it's june, so the rent goes up again?", []),
+    ("hei det er kaldt her, kan jeg bestille nytt kort", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTRODUCED)
+def test_round15_a_place_name_introducing_the_writer(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

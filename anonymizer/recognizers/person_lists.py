@@ -8,6 +8,7 @@ kort"). Each function here takes the names already found (or the words covered) 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from anonymizer.recognizers._gazetteer import (
@@ -171,6 +172,8 @@ def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
     gap = toks.gap(k)
     if any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or _ampersand(gap) or AGE.match(gap):
         return True
+    if any(unicodedata.category(c) == "So" for c in gap):
+        return True  # "tvillinger, Florence og Austin 🥰 Hvordan ...": an emoji ends the list like a full stop
     if _dialect_and(toks, k + 1):
         return True
     # The last item, after "og"/"and", goes on into the sentence: "Ayaan, Sagal and Xamza need ...", in

@@ -70,3 +70,17 @@ INTRODUCED: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), INTRODUCED)
 def test_round15_a_place_name_introducing_the_writer(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# The last item of a list of names ends at an emoji, as at a full stop.
+EMOJI_ENDS: list[tuple[str, list[str]]] = [
+    ("Jonas og Sydney 🎉 Hvordan legger vi til hverandre som disponent?", ["Jonas", "Sydney"]),
+    ("Kari og Adelaide 👍 Takk for svar", ["Kari", "Adelaide"]),
+    # look-alike: places in a list after "i", an emoji after them
+    ("Vi har vært i Oslo og Georgia 🌴 Kortet virker ikke der", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EMOJI_ENDS)
+def test_round15_a_list_of_names_ends_at_an_emoji(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -25,6 +25,7 @@ from anonymizer.recognizers._gazetteer import (
     SURNAME,
     WELL_KNOWN,
     person_cues,
+    word_flags,
     word_list,
 )
 from anonymizer.recognizers._gazetteer import _lines as data_lines
@@ -139,6 +140,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         return kinds is not None and "place" in kinds and first == last and _placed(toks, first, last, again=True)
     if kinds is None and first == last and toks.shape[first] == CAP and len(words[0]) > 4:
         kinds = _kinds().get(words[0][:-1]) if words[0].endswith("s") else None  # "Elkjøps feil"
+        if kinds is not None and _owner(toks, first, words[0][:-1]):
+            return False  # "Kenyas konto er sperret": a given name's genitive before a bank account
     if kinds is None:
         kinds = _part_of_phrase(toks, first, last, words)
     if kinds is not None:
@@ -156,6 +159,12 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
             return _placed(toks, first, last)
         return not _dual(toks, first, last) or _placed(toks, first, last)
     return _institution(toks, first, last) or _firm(toks, first, last) or _farm_place(toks, first, last)
+
+
+def _owner(toks: Tokens, k: int, stem: str) -> bool:
+    """Word ``k`` is the genitive of the given name ``stem`` before a thing a person owns ("Kenyas konto")."""
+    owned = k + 1 < len(toks.low) and toks.low[k + 1] in relations().owned and toks.gap(k) == " "
+    return owned and bool(word_flags().get(stem, 0) & GIVEN)
 
 
 def _farm_place(toks: Tokens, first: int, last: int) -> bool:

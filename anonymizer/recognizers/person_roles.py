@@ -306,9 +306,11 @@ def genitive_owner(toks: Tokens, j: int, rel: Relations) -> bool:
     if toks.shape[j] != CAP or len(low) < 4 or low[-1] != "s" or toks.trim[j] or j + 1 >= len(toks.low):
         return False
     stem = word_flags().get(low[:-1], 0)
-    if not stem & GIVEN or stem & (NOT_NAME | FUNCTION | SOFT) or not plain_gap(toks, j) or low[:-1] in rel.kin:
+    if not stem & GIVEN or stem & (NOT_NAME | FUNCTION) or not plain_gap(toks, j) or low[:-1] in rel.kin:
         return False  # "Mors konto": mother's, though "Mor" is a name too
     after = toks.low[j + 1]
+    if stem & SOFT:
+        return toks.shape[j + 1] == LOWER and after in rel.owned  # "Kenyas konto", not "Kenyas hovedstad"
     return toks.shape[j + 1] == LOWER and (after in rel.kin or after in rel.owned)
 
 

@@ -84,3 +84,18 @@ EMOJI_ENDS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), EMOJI_ENDS)
 def test_round15_a_list_of_names_ends_at_an_emoji(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# The genitive of a name that is also a place, before a bank account or a card, is the owner's.
+GENITIVES: list[tuple[str, list[str]]] = [
+    ("Sydneys konto er stengt, hun får ikke logget inn", ["Sydneys"]),
+    ("Georgias kort ble slukt av minibanken", ["Georgias"]),
+    # look-alikes: a country's capital, a country's embassy
+    ("Kenyas hovedstad er Nairobi", []),
+    ("Israels ambassade trenger kontonummeret vårt", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GENITIVES)
+def test_round15_a_place_names_genitive_before_an_account(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

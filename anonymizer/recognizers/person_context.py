@@ -207,6 +207,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or _capitalised_inside(toks, j, rel)
                 or echoed(toks, j, rel)
                 or _dialect_article(toks, j, rel)  # "æ og n Jo og a Mari"
+                or namesake(toks, j, rel)  # "Is May allowed to use my card? She's ..."
                 or (opens_with_a_verb(toks, j) and not is_pronoun(toks.low[j]) and toks.low[j] not in _NOT_SUBJECT)
                 or (_aged(toks, j, rel) and toks.low[j] not in rel.pronoun)  # "Aksel (10), Mina (7)"; "Han er 14"
             ):

@@ -28,7 +28,7 @@ def refused_may_be_named(toks: Tokens, j: int) -> bool:
     """Some rule of ``relation_names``'s chain for refused words may still take word ``j``: it has a name
     flag or a month's (in the table or as tokenised), is capitalised and in no list, is a modal or
     function word that is a name, the next word is one such a rule needs, or it is capitalised next to a
-    kin noun or a possessive."""
+    kin noun or a possessive. (``person_namesakes.namesake`` needs the SOFT flag, tested first here.)"""
     flags = toks.flags[j]
     if flags & (NAME | SOFT) or (toks.shape[j] == CAP and not flags):
         return True

@@ -99,3 +99,24 @@ GENITIVES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), GENITIVES)
 def test_round15_a_place_names_genitive_before_an_account(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A soft name said to be kin or a partner, with a word between; its clause going on with a verb of people;
+# twins named after the word; a month-name that is a modal verb, asked about, then taken up by "she".
+SAID_KIN: list[tuple[str, list[str]]] = [
+    ("Georgia er den eldste datteren min og trenger BSU", ["Georgia"]),
+    ("Austin is my new flatmate and needs to pay rent", ["Austin"]),
+    ("Adelaide reiser til Roma og lurer på om kortet virker der", ["Adelaide"]),
+    ("Vi har fått tvillinger, Sofia og Frøya 😍", ["Sofia", "Frøya"]),
+    ("Will June be able to sign for her brother? She is 18", ["June"]),
+    # look-alikes: a place described, a month asked about, a month and a date
+    ("Georgia er mitt drømmeland, hun sa at det var billig", []),
+    ("Florence er en vakker by og ligger i Italia", []),
+    ("Is May a good month to refinance? She said rates drop", []),
+    ("Tvillingene er født i April og Mai", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAID_KIN)
+def test_round15_a_place_name_said_to_be_kin(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -53,6 +53,16 @@ _NO_JOURNEY = frozenset({"retur", "returen", "natur", "naturen", "kultur", "sign
 _JOURNEY_ENDS = ("tur", "turen", "ferie", "ferien", "reise", "reisen", "billett", "billetten", "trip", "flight")
 #: Words before "på" that make the word after it a place: "hytte på Frøya", "bor på Moss".
 _STAYING = frozenset({"hytte", "hytta", "ferie", "tur", "bor", "bodde", "budde", "besøk", "hus", "huset", "ligger"})
+#: Words before "på" that make the next word the place where something is: "Butikken på Holmen".
+_SITES = _STAYING | frozenset(
+    {"butikken", "filialen", "kontoret", "banken", "senteret", "skolen", "gården", "garden", "jobben", "hjemme",
+     "heime", "bodd", "bott", "bur", "budd", "vokste", "oppvokst", "hytta", "leilighet", "leiligheten"}
+)  # fmt: skip
+#: Words before a brand that make it the shop, the marketplace or the thing: "på Finn", "a used Mercedes".
+_BRAND_BEFORE = frozenset(
+    {"på", "pa", "hos", "at", "with", "by", "a", "an", "en", "ein", "ei", "et", "eit", "used", "brukt", "brukte",
+     "new", "ny", "nye", "nytt", "gammel", "gamle", "old", "kjøpt", "kjøpte", "bought"}
+)  # fmt: skip
 #: Nouns after a word that make it a place or an institution: "Victoria station", "Lie barnehage".
 _PLACE_AFTER = frozenset(
     {"station", "stasjon", "stasjonen", "airport", "lufthavn", "flyplass", "kommune", "kommune's", "fylke",
@@ -142,21 +152,24 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         kinds = _kinds().get(words[0][:-1]) if words[0].endswith("s") else None  # "Elkjøps feil"
         if kinds is not None and _owner(toks, first, words[0][:-1]):
             return False  # "Kenyas konto er sperret": a given name's genitive before a bank account
+    in_phrase = False
     if kinds is None:
         kinds = _part_of_phrase(toks, first, last, words)
+        in_phrase = kinds is not None  # "Kari" of "Kari Traa-genser": the whole phrase vouches
     if kinds is not None:
         kinds = kinds - {"month", "lower"}  # capitalised, an everyday word may be a name ("Strøm", "Nok")
     if kinds:
         no_name = not any(toks.flags[k] & NAME for k in range(first, last + 1))
         if not no_name and (_personal(toks, first, last) or _personal_elsewhere(toks, first, last)):
             return False  # but "heter Storytel", "Mvh Kundesenteret": no list holds them a name
-        if "nation" in kinds:
+        if "nation" in kinds or in_phrase:
             return True
-        if not no_name and first == last and kinds == {"place"}:
-            # One word that is a listed name and a place ("Jordan", "Sydney", "Kenya", "Moss") is the
-            # place only where the words around say so: "sendt te Jordan 1500 kr" and "fikk 500 fra
-            # Kenya" are payments to people as often as to countries; in strict mode a doubt is redacted.
-            return _placed(toks, first, last)
+        if not no_name and first == last:
+            # One word that is a listed name and a place or a brand ("Jordan", "Moss", "Chase", "Mercedes")
+            # is the place or the brand only where the words around say so: "sendt te Jordan 1500 kr" and
+            # "sendte 300 til Mercedes for barnevakt" are payments to people as often as to anything
+            # else; in strict mode a doubt is redacted.
+            return _placed(toks, first, last, again=True) or ("brand" in kinds and _branded(toks, first))
         return not _dual(toks, first, last) or _placed(toks, first, last)
     return _institution(toks, first, last) or _firm(toks, first, last) or _farm_place(toks, first, last)
 
@@ -176,7 +189,14 @@ def _farm_place(toks: Tokens, first: int, last: int) -> bool:
     flags = toks.flags[first]
     if not flags & SURNAME or (flags & GIVEN and not flags & AMBIGUOUS):
         return False
-    return toks.low[first - 1] in ("i", "på", "pa") and toks.gap(first - 1) == " " and not toks.trim[first]
+    if toks.gap(first - 1) != " " or toks.trim[first]:
+        return False
+    before = toks.low[first - 1]
+    if before == "i":
+        return True
+    # "på" is a place only after a word of staying or a site ("Butikken på Holmen"): "venter på Haugen"
+    # and "ringte på Berg" wait for and call people.
+    return before in ("på", "pa") and first > 1 and toks.low[first - 2] in _SITES
 
 
 def _part_of_phrase(toks: Tokens, first: int, last: int, words: list[str]) -> frozenset[str] | None:
@@ -268,6 +288,17 @@ def _placed(toks: Tokens, first: int, last: int, *, again: bool = False) -> bool
 def _journey(low: str) -> bool:
     """A word of travelling or a journey's noun, compounds too ("flybillett", "pilgrimstur")."""
     return low in _TRAVEL or (low.endswith(_JOURNEY_ENDS) and low not in _NO_JOURNEY)
+
+
+def _branded(toks: Tokens, k: int) -> bool:
+    """The word before brand word ``k`` makes it a shop, a marketplace or a thing bought: "på Finn",
+    "hos Chase", "a used Mercedes", "ein brukt Ford", or the brand stands in quotes ("by \"Chase\"")."""
+    if k == 0:
+        return False
+    gap = toks.gap(k - 1)
+    if gap.strip() in ('"', "«", "'", "“"):
+        return True
+    return not gap.strip() and toks.low[k - 1] in _BRAND_BEFORE
 
 
 def _date(toks: Tokens, k: int) -> bool:

@@ -53,11 +53,18 @@ DOUBTS: list[tuple[str, list[str]]] = [
     ("sendte 1500 kr te Jordan i går, kor blei dei av?", ["Jordan"]),
     ("I sent NOK 700 to Sydney yesterday and she has not got it", ["Sydney"]),
     ("Fikk 4 500 kr fra Israel (kollega) for billettene", ["Israel"]),
+    ("sendte 300 til Mercedes for barnevakt på lørdag", ["Mercedes"]),
+    ("Jeg venter fortsatt på Haugen, han skulle ringe meg tilbake", ["Haugen"]),
 ]
 PLACED: list[tuple[str, list[str]]] = [
     ("Kortet ble avvist i Jordan, er det sperret der?", []),
     ("Vi skal på tur til Sydney i mars, må jeg varsle banken?", []),
     ("Can I use my card in Kenya?", []),
+    ("kjøpte en sykkel på Finn og selgeren svarer ikke", []),
+    ("Can I get a car loan for a used Mercedes?", []),
+    ('Card charged EUR 40 by "Chase", I do not bank there', []),
+    ("Butikken på Holmen tok betalt to ganger", []),
+    ("kjøpte en Kari Traa-genser, vil reklamere", []),
 ]
 
 

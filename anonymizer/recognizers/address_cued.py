@@ -16,8 +16,13 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymizer.recognizers.address_world import world_addresses
+
 ENTITY = "ADDRESS"
 SCORE = 0.6
+#: An address read by a country's format (``address_world.py``): its structure is evidence enough to win
+#: over a name read inside it ("Hàng Bạc", "San Isidro").
+WORLD_SCORE = 0.85
 
 #: What says that an address follows.
 _CUE = re.compile(
@@ -212,4 +217,5 @@ class CuedAddressRecognizer(EntityRecognizer):
             spans += address_lines(text)
         if "ADR" in text:
             spans += vcard_addresses(text)
-        return [RecognizerResult(ENTITY, start, end, SCORE) for start, end in spans]
+        results = [RecognizerResult(ENTITY, start, end, SCORE) for start, end in spans]
+        return results + [RecognizerResult(ENTITY, start, end, WORLD_SCORE) for start, end in world_addresses(text)]

@@ -29,6 +29,11 @@ _COUNTRIES = (
     r"|Lithuania|Litauen|Latvia|Latvija|Estonia|Estland|Netherlands|Nederland|Holland|Belgium|Belgia"
     r"|Austria|Østerrike|Österreich|Switzerland|Sveits|Schweiz|Greece|Hellas|Turkey|Tyrkia|Thailand"
     r"|UK|United Kingdom|England|Scotland|Wales|Ireland|Irland|USA|United States|Canada|Australia"
+    r"|New Zealand|China|Kina|India|Pakistan|Bangladesh|Sri Lanka|Nepal|Philippines|Filippinene|Vietnam"
+    r"|Malaysia|Singapore|Indonesia|Japan|South Korea|Sør-Korea|Russia|Russland|Ukraina|Ukraine"
+    r"|Romania|Bulgaria|Serbia|Croatia|Kroatia|Hungary|Ungarn|Czech Republic|Tsjekkia|Slovakia"
+    r"|Brazil|Brasil|Mexico|Chile|Argentina|Colombia|Peru|South Africa|Sør-Afrika|Nigeria|Kenya|Ghana"
+    r"|Somalia|Eritrea|Ethiopia|Etiopia|Morocco|Marokko|Egypt|Syria|Iraq|Irak|Iran|Afghanistan"
 )
 _COUNTRY = re.compile(_COUNTRIES)
 #: ", Málaga": a region after the postcode and place, taken if the word lists know it as a place.
@@ -105,6 +110,7 @@ _UNIT_PART = re.compile(
     r"|\d{1,2}[º°ªoa](?: ?(?:(?i:dto|dta|esq|izq|izda|izqda|dcha|drcha)\b\.?|[A-Za-z]\b)|\b)|st\.(?: ?(?:tv|th|mf)\.?)?"
     r")\)?"
 )
+
 
 def house_end(text: str, pos: int) -> int:
     """End of the house number and what belongs to it ("12 B", "12-14", "14 H0301")."""

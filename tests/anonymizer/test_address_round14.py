@@ -1,0 +1,59 @@
+"""ADDRESS rules of round 14: addresses in the formats of other countries (address_world.py), and what
+looks like them but is no address. Examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+A = "ADDRESS"
+
+
+def addresses(engine: Anonymizer, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == A]
+
+
+POSITIVES: list[tuple[str, list[str]]] = [
+    # Indian: parts back to "No." / "#", a six-digit PIN after the town
+    (
+        "my uncle stays at No. 7, 1st Main, Indiranagar 2nd Stage, Mysuru 570012 and will collect it",
+        ["No. 7, 1st Main, Indiranagar 2nd Stage, Mysuru 570012"],
+    ),
+    (
+        "Ship to: #42, 5th Cross, Malleshwaram, Bengaluru - 560 003",
+        ["#42, 5th Cross, Malleshwaram, Bengaluru - 560 003"],
+    ),
+    # Chinese: a room, a street, a district, the city and its code, the country
+    (
+        "Her new flat is Room 804, 17 Nanjing Road, Huangpu, Shanghai 200001, China.",
+        ["Room 804, 17 Nanjing Road, Huangpu, Shanghai 200001, China"],
+    ),
+    # Philippine: block and lot, a barangay, the postcode before the town, the province
+    (
+        "Address: Blk 3 Lot 9, Rizal Ave., Brgy. Malinta, 1440 Valenzuela, Metro Manila",
+        ["Blk 3 Lot 9, Rizal Ave., Brgy. Malinta, 1440 Valenzuela, Metro Manila"],
+    ),
+    # Vietnamese: "Số" and the street, the district and the city
+    ("Mẹ tôi ở Số 8 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội nhé", ["Số 8 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"]),
+    ("send it to 45 Lê Lợi, Quận 1, TP. Hồ Chí Minh please", ["45 Lê Lợi, Quận 1, TP. Hồ Chí Minh"]),
+]
+
+NEGATIVES: list[str] = [
+    "Order No. 12, shipped today, Oslo 123456",  # a lower-case part breaks the chain of parts
+    "Invoice 4412, Paid, Reference 223344",  # a label before six digits, no house number
+    "Betalt 1200, 300 og 450, totalt 1950 kr",  # amounts with commas
+    "Møtet er 12. mai, rom 4, kl 1400",  # a date, a room, a time
+    "Tôi sẽ gọi lại lúc 5 giờ chiều nay",  # Vietnamese with a number, no address
+    "Ref 2024-11, case 118822, Team Alpha 334455",  # a case number after a capitalised word, no house
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_world_address_formats(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_world_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []

@@ -31,7 +31,7 @@ _CUE = re.compile(
     r"(?:adresse|adressa|adressen|adress|address|addr\.?"
     r"|leieobjekt|leieobjektet|bopel|bosted)(?:\s+(?:min|mi|mitt|vår|er|e|is|var|was|blir|will be|lyder))*"
     r"\s*[:=]?\s+"
-    r"|\b(?:bor|bur|bodde|budde|live|lives|lived|living|flytta|flyttet|flytter|flyttar|moved|moving)"
+    r"|\b(?:bor|bur|bodde|budde|bodd|budd|bott|live|lives|lived|living|flytta|flyttet|flytter|flyttar|moved|moving)"
     r"(?:\s+(?:nå|no|now|sammen|together|fortsatt|still))?\s+(?:i|på|pa|te|til|at|in|to|ved|hos)\s+"
     r"|\b(?:orun|ásan)\s+"  # Northern Sami: "I live"
     r"|\b(?:send|sende|sendes|skicka|post|mail)\s+(?:\w+\s+){0,2}?(?:kortet|brevet|posten|pakken|kort|papirene"
@@ -39,23 +39,51 @@ _CUE = re.compile(
 )
 #: A piece of every cue above, for a cheap test.
 _CUE_KEYS = (
-    "adress", "addr", "leieobjekt", "bopel", "bosted", "bor ", "bur ", "bodde", "budde", "live", "flytt", "moved",
+    "adress", "addr", "leieobjekt", "bopel", "bosted", "bor ", "bur ", "bodd", "budd", "bott", "live", "flytt", "moved",
     "moving", "orun", "ásan", "send", "skicka", "post", "mail",
 )  # fmt: skip
 #: Where the address ends: the end of a sentence or line, or a word that starts another clause.
 _END = re.compile(
     r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d"
     r"|\s+(?:og|and|men|but|rett|right|until|så|so|hvor|where|siden|since|fra|frå|from|nå|now|no|sidan"
-    r"|kan|can|der|there|which|som|who|med|with|but|eller|or|i\s+(?:\d+|ett|to|tre))\b"
+    r"|kan|can|der|there|which|som|who|med|with|but|eller|or|please|pls|takk|thanks|i\s+(?:\d+|ett|to|tre))\b"
     r"|,\s*(?:og|and|men|but|så|so|kan|can|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|tel|takk|tack|tak"
     r"|thanks|thx|please|pls|ikkje|ikke|itj|not|men|but)\b)",
     re.IGNORECASE,
 )
 #: Not an address, though it follows a cue: a time, an amount, a floor, a number of people.
 _NOT_ADDRESS = re.compile(
-    r"(?i)\b(?:år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|timer|hours?"
+    r"(?i)\b(?:år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|netter|natt|nights?|døgn|timer|hours?"
     r"|kr|kroner|nok|prosent|percent|personer|people|etasje|etg|floor|barn|children)\b|%"
 )
+#: A dot that ends an abbreviation, not the sentence: "Mabini St., Brgy. San Isidro", "No. 14", "al. 53".
+_ABBREVIATION_DOT = re.compile(
+    r"(?i)(?:^|(?<=[\s,]))(?:[a-z]|st|rd|ave|av|blvd|dr|ln|sq|ct|pl|cres|hwy|mt|gt|gr|vn|al|pr|pl|no|nr|ul|vul|brgy"
+    r"|bgy|blk|bldg|apt|tp|co|leil|etg|h\.no)$"
+)
+
+#: What follows such a dot inside an address: a comma, a number, or a name that goes on ("Brgy. San Isidro,").
+_MORE_ADDRESS = re.compile(r"\.[ \t]*(?:[,#\d]|[A-Z][^\W\d_]*[ \t,.]+[A-Z\d])")
+
+_NUMBER_AFTER = re.compile(r"\.?[ \t]?#?\d")
+
+
+def _clause_end(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The first ``_END`` after ``pos`` that is not the dot of an abbreviation ("St.", "No.", "Brgy.")
+    followed by more of the address."""
+    while (m := _END.search(text, pos, limit)) is not None:
+        dot = (
+            m.group().lstrip().startswith(".")
+            and _ABBREVIATION_DOT.search(text, max(0, m.start() - 5), m.start())
+            and _MORE_ADDRESS.match(text, m.start()) is not None
+        )
+        number = m.group().strip().lower() == "no" and _NUMBER_AFTER.match(text, m.end()) is not None
+        if not (dot or number):  # "Ward No. 5": the abbreviation of "number", not Norwegian "now"
+            return m
+        pos = m.start() + 1
+    return None
+
+
 _ORDINAL_START = re.compile(r"\d{1,2}\.\s")
 #: The next line of an envelope: a postcode and a place ("0481 Oslo", "EH1 2AB Edinburgh", "Toronto, ON
 #: M5H 1J8").
@@ -96,7 +124,7 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
         if "\n" in cue.group() and (stacked := _stacked_lines(text, start)) is not None:
             spans.append(stacked)  # "Address:\n12\nØvre Storgate\n3018\nDRAMMEN": one field per line
             continue
-        end_match = _END.search(text, start + 1, min(len(text), start + MAX_CHARS))
+        end_match = _clause_end(text, start + 1, min(len(text), start + MAX_CHARS))
         end = end_match.start() if end_match else min(len(text), start + MAX_CHARS)
         body = text[start:end].rstrip(" ,")
         end = start + len(body)

@@ -39,6 +39,20 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("send it to 45 Lê Lợi, Quận 1, TP. Hồ Chí Minh please", ["45 Lê Lợi, Quận 1, TP. Hồ Chí Minh"]),
 ]
 
+CUED: list[tuple[str, list[str]]] = [
+    # "har bodd på": the participle is as good a cue as "bodde"
+    ("Vi har bodd på Solstrand 9 siden 2015", ["Solstrand 9"]),
+    ("jag har bott på Lindholmen 22 i fem år", ["Lindholmen 22"]),
+    # an abbreviation's dot does not end the address after a cue
+    ("Address: No. 3, Gandhi Rd., Ward No. 5, Kottayam", ["No. 3, Gandhi Rd., Ward No. 5, Kottayam"]),
+]
+
+CUED_NOT: list[str] = [
+    "har bodd på Scandic 3 netter nå",  # nights in a hotel
+    "har bodd på hotell i 2 uker",
+    "my address is the same as in 2019",  # a year
+]
+
 NEGATIVES: list[str] = [
     "Order No. 12, shipped today, Oslo 123456",  # a lower-case part breaks the chain of parts
     "Invoice 4412, Paid, Reference 223344",  # a label before six digits, no house number
@@ -56,4 +70,14 @@ def test_world_address_formats(engine: Anonymizer, text: str, expected: list[str
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_world_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), CUED)
+def test_cued_addresses(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", CUED_NOT)
+def test_cued_look_alikes(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []

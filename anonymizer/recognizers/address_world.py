@@ -10,6 +10,7 @@ an address" by other means, and this module reads them by that structure:
   "Room 1203, 88 Century Avenue, Pudong, Shanghai 200120");
 * a postcode before the town after parts that a street type or a Philippine block, lot or barangay
   vouches for ("Blk 7 Lot 12, Mabini St., Brgy. San Isidro, 4026 Cabuyao, Laguna");
+* a Thai address in Thai script, by its markers of village, district and province;
 * a Vietnamese address: "Số 25 Hàng Bạc, Hoàn Kiếm, Hà Nội", "12 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh":
   the house number ("Số" = number), the street, then ward, district and city, in letters no other
   language of the customers uses.
@@ -28,10 +29,11 @@ from anonymizer.recognizers.address_parts import country_end
 _L = r"[^\W\d_]"
 _UP = r"[A-ZÀ-ÖØ-ÞĐ]"
 
-#: A capitalised place and a six-digit postcode after it (a space in its middle, as Indians often type
-#: it: "560 011"), with a dash or a comma between or none.
-_TOWN_SIX = re.compile(
-    rf"(?P<town>{_UP}{_L}+(?:[ -]{_UP}{_L}+)?)[ \t]*[-–,]?[ \t]*(?P<code>[1-9]\d{{2}} ?\d{{3}})(?!\d|[.,]\d)"
+#: A capitalised place and a postcode after it, with a dash or a comma between or none: six digits (a
+#: space in the middle, as Indians often type it: "560 011"), or five or four ("Karachi 75300", "Leyte
+#: 6500"), which an amount or a year can be too, so that those need a street or block word in the parts.
+_TOWN_CODE = re.compile(
+    rf"(?P<town>{_UP}{_L}+(?:[ -]{_UP}{_L}+)?)[ \t]*[-–,]?[ \t]*(?P<code>[1-9]\d{{2}} ?\d{{3}}|\d{{4,5}})(?!\d|[.,]\d)"
 )
 #: A four- or five-digit postcode, a capitalised place, and optionally a province: ", 4026 Cabuyao, Laguna".
 _CODE_TOWN = re.compile(
@@ -42,19 +44,24 @@ _CODE_TOWN = re.compile(
 #: "Blk 7", "Lot 12", "Plot No. 8", "Door No 4".
 _HOUSE_ANCHOR = re.compile(
     r"(?:(?:No|H\. ?No|Flat(?: No)?|Plot(?: No)?|Door(?: No)?|House(?: No)?|Room|Rm|Unit|Apt|Suite|Level|Floor"
-    r"|Blk|Block|Lot|Bldg|Building|Tower|Phase)\.?[ \t]?#?|#[ \t]?)\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)*\b"
+    r"|Blk|Block|Lot|Bldg|Building|Tower|Phase)\.?[ \t]?#?|#[ \t]?)"
+    r"\d{1,5}[A-Za-z]?(?:[/-](?:\d{1,5}[A-Za-z]?|[A-Za-z]))*\b"
 )
 #: A part that begins with a house number and a capitalised word: "88 Century Avenue", "12A Nguyễn Huệ".
 _NUMBER_NAME = re.compile(rf"\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)*,?[ \t]+{_UP}")
 #: One comma-separated part of such an address: a few words, each capitalised, a number, an ordinal or
 #: a dotted abbreviation ("2nd Cross", "Jayanagar 4th Block", "Brgy. San Isidro", "Mabini St.").
-_WORD = rf"(?:{_UP}[{_L[1:-1]}'’-]*\.?|\d{{1,5}}[A-Za-z]{{0,2}}(?:[/-]\d{{1,5}}[A-Za-z]?)*|#\d{{1,5}}|of|de|del|la|ng)"
+_WORD = (
+    rf"(?:{_UP}(?:{_L}|['’.-])*|\d{{1,5}}[A-Za-z]{{0,2}}(?:[/-](?:\d{{1,5}}[A-Za-z]?|[A-Za-z]\b))*|#\d{{1,5}}"
+    r"|of|de|del|la|ng|e)"
+)
 _PART = re.compile(rf"[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,5}}[ \t]*")
 #: What vouches for the parts before a postcode that comes first ("4026 Cabuyao"): a street type or a
 #: Philippine block, lot, barangay, purok, subdivision.
 _VOUCHED = re.compile(
     r"\b(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Hwy|Highway|Drive|Dr|Lane|Ln|Blk|Block|Lot|Brgy|Bgy"
-    r"|Barangay|Purok|Sitio|Subd|Subdivision|Village|Phase|Compound|Cross|Main|Nagar|Layout|Sector|Colony)\b"
+    r"|Barangay|Purok|Sitio|Subd|Subdivision|Village|Phase|Compound|Cross|Main|Nagar|Layout|Sector|Colony"
+    r"|House|Flat|Plot|Room|Apt|Unit|Mohalla|Gali|Marg|Chowk|Soi|Moo|Tambon|Amphoe)\b"
 )
 #: A label before six digits makes them a number of something else: "Ref 123456", "Order No. 12, OTP 123456".
 _NOT_TOWN = frozenset(
@@ -79,7 +86,8 @@ def _part_start(text: str, start: int, end: int) -> int | None:
 def _walk_back(text: str, end: int, *, need_vouch: bool) -> int | None:
     """Start of the comma-separated parts that end at ``end`` (where the town or postcode begins), back to
     the farthest part with a house number or unit; None without one."""
-    line_start = max(text.rfind("\n", 0, end) + 1, text.rfind(": ", 0, end) + 2, end - 160)
+    colon = text.rfind(": ", 0, end)
+    line_start = max(text.rfind("\n", 0, end) + 1, colon + 2 if colon >= 0 else 0, end - 160)
     pos = end
     best: int | None = None
     vouched = False
@@ -111,13 +119,17 @@ def _town(word: str) -> bool:
 
 def _postcode_addresses(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for m in _TOWN_SIX.finditer(text):
+    for m in _TOWN_CODE.finditer(text):
         if not _town(m.group("town")):
             continue
         before = text[: m.start()].rstrip(" \t")
         if not before.endswith(","):
             continue  # the town is a part of its own: ", Bengaluru 560011"
-        start = _walk_back(text, len(before) - 1, need_vouch=False)
+        code = m.group("code").replace(" ", "")
+        if len(code) == 4 and code[:2] in ("19", "20"):
+            continue  # "Oslo 2024": a year
+        six = len(code) == 6
+        start = _walk_back(text, len(before) - 1, need_vouch=not six)
         if start is not None:
             spans.append((start, country_end(text, m.end())))
     if "," in text:
@@ -138,14 +150,15 @@ _VI_WORD = rf"{_UP}{_L}*"
 _VI_STREET = re.compile(
     rf"(?<![\w/])(?:(?:[Ss]ố(?: nhà)?|[Nn]hà(?: số)?)[ \t]+)?\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)*"
     rf"(?:[ \t]+(?:[Nn]gõ|[Nn]gách|[Hh]ẻm|[Kk]iệt)[ \t]+\d{{1,4}}(?:/\d{{1,4}})*)?"
-    rf"(?:[ \t]+(?:[Đđ]ường|[Pp]hố))?(?:[ \t]+{_VI_WORD}){{1,4}}"
+    rf"(?:[ \t]+(?:[Đđ]ường|[Pp]hố))?(?:[ \t]+{_VI_WORD}){{0,4}}(?=[ \t]*,)"
 )
 #: The ward, district, town and province after the street: ", Hoàn Kiếm", ", Quận 1", ", TP. Hồ Chí Minh".
 _VI_PART = re.compile(
-    rf",[ \t]*(?:(?:Phường|Quận|Huyện|Xã|Thị xã|Thị trấn|Tỉnh|Thành phố|TP\.?|Tp\.?|P\.|Q\.)[ \t]*)?"
+    r",[ \t]*(?:(?i:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|thôn|ấp|tổ|khu phố|đường|phố|ngõ"
+    r"|tp\.?|p\.|q\.)[ \t]*)?"
     rf"(?:\d{{1,2}}\b|{_VI_WORD}(?:[ \t]+{_VI_WORD}){{0,3}})"
 )
-_VI_ADMIN = re.compile(r"\b(?:Phường|Quận|Huyện|Thành phố|TP\.|Tp\.|Tỉnh)")
+_VI_ADMIN = re.compile(r"(?i)\b(?:phường|quận|huyện|thành phố|tp\.|tỉnh|xã|thôn)")
 
 
 def _vietnamese_addresses(text: str) -> list[tuple[int, int]]:
@@ -162,6 +175,22 @@ def _vietnamese_addresses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Thai script, and a Thai address: the house number ("บ้านเลขที่ 88/3"), then village, road, lane, sub-district,
+#: district and province, each a Thai word or a marker and its number, then the five-digit postcode:
+#: "บ้านเลขที่ 88/3 หมู่ 2 ต.หนองปรือ อ.บางละมุง จ.ชลบุรี 20150".
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_TH_WORD = r"[\u0e00-\u0e7f][\u0e00-\u0e7f.]*(?:[ \t]*\d{1,4}(?:/\d{1,4})?(?!\d))?"
+_TH_ADDRESS = re.compile(
+    rf"(?:(?:บ้านเลขที่|เลขที่)[ \t]*)?\d{{1,4}}(?:/\d{{1,4}})?(?:[ \t]+{_TH_WORD}){{1,8}}(?:[ \t]+\d{{5}}(?!\d))?"
+)
+#: Markers of Thai addresses: house number, village, road, lane, sub-district, district, province.
+_TH_MARKER = re.compile(r"บ้านเลขที่|เลขที่|หมู่|ถนน|ถ\.|ซอย|ซ\.|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.")
+
+
+def _thai_addresses(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TH_ADDRESS.finditer(text) if len(_TH_MARKER.findall(m.group())) >= 2]
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -172,4 +201,6 @@ def world_addresses(text: str) -> list[tuple[int, int]]:
     spans = _postcode_addresses(text) if "," in text else []
     if _VI_LETTERS.search(text) is not None:
         spans += _vietnamese_addresses(text)
+    if _THAI.search(text) is not None:
+        spans += _thai_addresses(text)
     return spans

@@ -37,6 +37,28 @@ POSITIVES: list[tuple[str, list[str]]] = [
     # Vietnamese: "Số" and the street, the district and the city
     ("Mẹ tôi ở Số 8 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội nhé", ["Số 8 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"]),
     ("send it to 45 Lê Lợi, Quận 1, TP. Hồ Chí Minh please", ["45 Lê Lợi, Quận 1, TP. Hồ Chí Minh"]),
+    # Vietnamese countryside: hamlet and commune in lower case, no street
+    (
+        "bà ngoại: Số 9, thôn 2, xã Tân Phú, huyện Đức Hòa, Long An",
+        ["Số 9, thôn 2, xã Tân Phú, huyện Đức Hòa, Long An"],
+    ),
+    # Indian house number with dashes, the state before the PIN
+    (
+        "Card to H.No. 8-3-77, Ameerpet, Hyderabad, Telangana 500016 please",
+        ["H.No. 8-3-77, Ameerpet, Hyderabad, Telangana 500016"],
+    ),
+    # Pakistani: house and block, a five-digit code after the city
+    (
+        "House 12-C, Block 6, Gulistan-e-Jauhar, Karachi 75290 is his home",
+        ["House 12-C, Block 6, Gulistan-e-Jauhar, Karachi 75290"],
+    ),
+    # Philippine: four digits after the province
+    (
+        "Her home is 45 Bonifacio Street, Barangay 12, Ormoc City, Leyte 6541.",
+        ["45 Bonifacio Street, Barangay 12, Ormoc City, Leyte 6541"],
+    ),
+    # Thai script: house number, village, sub-district, district, province, postcode
+    ("พ่อ: บ้านเลขที่ 12/7 หมู่ 4 ต.บ้านเป็ด อ.เมือง จ.ขอนแก่น 40000 ครับ", ["บ้านเลขที่ 12/7 หมู่ 4 ต.บ้านเป็ด อ.เมือง จ.ขอนแก่น 40000"]),
 ]
 
 CUED: list[tuple[str, list[str]]] = [
@@ -60,6 +82,9 @@ NEGATIVES: list[str] = [
     "Møtet er 12. mai, rom 4, kl 1400",  # a date, a room, a time
     "Tôi sẽ gọi lại lúc 5 giờ chiều nay",  # Vietnamese with a number, no address
     "Ref 2024-11, case 118822, Team Alpha 334455",  # a case number after a capitalised word, no house
+    "Room 4, Block B, Bergen 2024 was fun",  # a year after a town
+    "Flat 2, Unit 3, Total 45000",  # an amount after a label
+    "ราคา 500 บาท ครับ 12 ชิ้น",  # Thai: a price and a count, no address markers
 ]
 
 

@@ -80,13 +80,24 @@ _NO_POSTCODE = re.compile(
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
 _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|sentrun)(?=,?\s+\d{{4,5}}\s)")
-#: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa"; and a
+#: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa", on an
+#: estate ("os.", osiedle), an avenue ("al.", aleja) or a square ("pl.", plac), the flat's "m" with or without
+#: its dot ("120 m 4"); and a
 #: Ukrainian or Russian one as newcomers transliterate it, street ("vul."/"ul."/"prosp.") before the name,
 #: flat ("kv.") after the number, town before the postcode: "vul. Franka 3, kv. 12, Odesa 65000".
 _POLISH = re.compile(
-    rf"\b(?:ul\.|vul\.|prosp\.|vulytsia|vulytsya|ulitsa|ulica|prospekt) ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)?"
-    rf",? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}}|,? kv\.? ?\d{{1,4}})?"
+    rf"\b(?:ul\.|vul\.|prosp\.|os\.|al\.|pl\.|vulytsia|vulytsya|ulitsa|ulica|prospekt|osiedle|aleja|plac) ?"
+    rf"[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)?"
+    rf",? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\.? ?\d{{1,4}}\b|,? kv\.? ?\d{{1,4}})?"
 )
+#: A Baltic address, the name before the street type: Lithuanian "Laisvės al. 53-12", "Gedimino pr. 9",
+#: "Vilniaus g. 12"; Latvian "Brīvības iela 55"; Estonian "Narva mnt 5", "Tartu tn 12".
+_BALTIC = re.compile(
+    rf"\b(?P<name>[A-ZĀČĒĢĪĶĻŅŌŖŠŪŽĄĘĖĮŲÕÄÖÜ]{_L}+(?: [A-ZĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲÕÄÖÜ]{_L}+)?) "
+    rf"(?:(?<=[oųsė] )(?:g\.|al\.|pr\.|pl\.)|gatvė|alėja|prospektas|iela|tn\.?|mnt\.?|tänav|maantee|pst\.?|puiestee) ?"
+    rf"\d{{1,4}}[A-Za-z]?(?:[-/]\d{{1,4}})?(?!\d)"
+)
+_POLISH_KEYS = ("nr", "ul", "prosp", "os", "al", "pl", "g.", "pr.", "iela", "tn", "mnt", "tänav", "gatv", "pst")
 _PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
 #: The town and then its postcode, as Ukrainian and Russian addresses end: ", Lviv 79005", ", Kyiv, 01001".
 _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
@@ -94,7 +105,7 @@ _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
 #: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
 #: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
 _ROMANCE_TYPES = (
-    r"Calle|Carrer|Urb\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
+    r"Calle|C/|Carrer|Urb\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
     r"|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Cours|Place"
     r"|Via|Viale|Piazza|Corso|Vicolo|Rua|Travessa|Largo|Praça|Strada"
 )
@@ -123,7 +134,8 @@ _EN_TOWNS = re.compile(
     rf"(?:,\s*|[ \t]*\n[ \t]*)(?P<town>(?:St\.? |Co\. |Mount |Mt\.? )?[A-Z]{_L}+"
     rf"(?:[ -](?![A-Z]{{2,3}}\b)[A-Z]{_L}+)?(?!\w))"
 )
-_DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W|West|East|North|South)\b")
+#: After the street type: a direction, or Irish "Upper"/"Lower" ("Rathmines Road Upper").
+_DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W|West|East|North|South|Upper|Lower)\b")
 _CARE_OF = re.compile(rf"(?i:c/o|c\.o\.)\s+{_L}+(?:[ -]{_L}+){{0,3}},?\s*$")
 _UNIT_BEFORE = re.compile(
     rf"(?:(?P<unit>{_L}+)\.? ?\d{{1,4}}[A-Za-z]?|\d{{1,2}}(?:st|nd|rd|th) (?P<floor>[Ff]loor)),? ?$"
@@ -204,9 +216,13 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number; one in words is address_spoken.py's
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
-        # _CADASTRAL needs "gnr" or "g.nr"; every street type of _POLISH holds "ul" or "prosp": else skip both
-        if "nr" in text or "ul" in text or "prosp" in text:
-            found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
+        # _CADASTRAL needs "gnr" or "g.nr"; every street type of _POLISH holds one of the others: else skip both
+        if any(key in text for key in _POLISH_KEYS):
+            found += [
+                _cadastral(text, m)
+                for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text), *_BALTIC.finditer(text))
+                if m.re is not _BALTIC or _baltic(text, m)
+            ]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if _english_street_word(text):
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
@@ -294,6 +310,12 @@ def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
     if post is None and (town := _NO_TOWN.match(text, m.end())) is not None and _is_town(town.group("town")):
         return m.start(), town.end(), SCORE_STREET  # "ul. Piotrkowska 104/12, Łódź"
     return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET
+
+
+def _baltic(text: str, m: re.Match[str]) -> bool:
+    """A Baltic street's name is a genitive no everyday word is ("Gedimino", not "Foto pr. 3"), and its
+    number no count ("3 stk")."""
+    return not word_flags().get(m.group("name").split()[-1].lower(), 0) & COMMON and not _unit_follows(text, m.end())
 
 
 def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:

@@ -16,6 +16,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymizer.recognizers._gazetteer import FUNCTION, word_flags
 from anonymizer.recognizers.address_world import world_addresses
 
 ENTITY = "ADDRESS"
@@ -46,7 +47,9 @@ _CUE_KEYS = (
 _END = re.compile(
     r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d"
     r"|\s+(?:og|and|men|but|rett|right|until|så|so|hvor|where|siden|since|fra|frå|from|nå|now|no|sidan"
-    r"|kan|can|der|there|which|som|who|med|with|but|eller|or|please|pls|takk|thanks|i\s+(?:\d+|ett|to|tre))\b"
+    r"|kan|can|der|there|which|som|who|med|with|but|eller|or|please|pls|takk|thanks|i\s+(?:\d+|ett|to|tre)"
+    r"|in\s+(?:\d|the|jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october"
+    r"|nov|november|dec|december))\b"
     r"|,\s*(?:og|and|men|but|så|so|kan|can|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|tel|takk|tack|tak"
     r"|thanks|thx|please|pls|ikkje|ikke|itj|not|men|but)\b)",
     re.IGNORECASE,
@@ -54,16 +57,20 @@ _END = re.compile(
 #: Not an address, though it follows a cue: a time, an amount, a floor, a number of people.
 _NOT_ADDRESS = re.compile(
     r"(?i)\b(?:år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|netter|natt|nights?|døgn|timer|hours?"
-    r"|kr|kroner|nok|prosent|percent|personer|people|etasje|etg|floor|barn|children)\b|%"
+    r"|kr|kroner|nok|prosent|percent|personer|people|barn|children)\b|%"
 )
+#: A floor: no address on its own ("bor i 4. etasje"), but part of one after a street and number.
+_FLOOR = re.compile(r"(?i)\b(?:etasje|etg|floor)\b")
 #: A dot that ends an abbreviation, not the sentence: "Mabini St., Brgy. San Isidro", "No. 14", "al. 53".
 _ABBREVIATION_DOT = re.compile(
     r"(?i)(?:^|(?<=[\s,]))(?:[a-z]|st|rd|ave|av|blvd|dr|ln|sq|ct|pl|cres|hwy|mt|gt|gr|vn|al|pr|pl|no|nr|ul|vul|brgy"
     r"|bgy|blk|bldg|apt|tp|co|leil|etg|h\.no)$"
 )
 
-#: What follows such a dot inside an address: a comma, a number, or a name that goes on ("Brgy. San Isidro,").
+#: What follows such a dot inside an address: a comma, a number, a name that goes on ("Brgy. San Isidro,");
+#: and a floor after its ordinal ("4. etg.").
 _MORE_ADDRESS = re.compile(r"\.[ \t]*(?:[,#\d]|[A-Z][^\W\d_]*[ \t,.]+[A-Z\d])")
+_ORDINAL_FLOOR = re.compile(r"(?<![\w.])\d{1,2}\.[ \t]*(?i:etg|etasje|etage|sal|floor|stock|th|tv|mf)\b")
 
 _NUMBER_AFTER = re.compile(r"\.?[ \t]?#?\d")
 
@@ -72,10 +79,13 @@ def _clause_end(text: str, pos: int, limit: int) -> re.Match[str] | None:
     """The first ``_END`` after ``pos`` that is not the dot of an abbreviation ("St.", "No.", "Brgy.")
     followed by more of the address."""
     while (m := _END.search(text, pos, limit)) is not None:
-        dot = (
-            m.group().lstrip().startswith(".")
-            and _ABBREVIATION_DOT.search(text, max(0, m.start() - 5), m.start())
-            and _MORE_ADDRESS.match(text, m.start()) is not None
+        dot = m.group().lstrip().startswith(".") and (
+            (
+                _ABBREVIATION_DOT.search(text, max(0, m.start() - 5), m.start())
+                and _MORE_ADDRESS.match(text, m.start()) is not None
+            )
+            or _ORDINAL_FLOOR.match(text, max(0, m.start() - 2)) is not None
+            or _ORDINAL_FLOOR.match(text, max(0, m.start() - 1)) is not None
         )
         number = m.group().strip().lower() == "no" and _NUMBER_AFTER.match(text, m.end()) is not None
         if not (dot or number):  # "Ward No. 5": the abbreviation of "number", not Norwegian "now"
@@ -139,6 +149,8 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
             body, end = text[start : nxt.end()], nxt.end()
         if not any(ch.isdigit() for ch in body) or _LETTERS.search(body) is None:
             continue
+        if _FLOOR.search(body) and _HOUSE_NUMBER.search(body) is None:
+            continue
         if _NOT_ADDRESS.search(body) or _ORDINAL_START.match(body) or body.replace(" ", "").isdigit():
             continue
         if all(_YEAR.fullmatch(number) for number in _NUMBERS.findall(body)):
@@ -180,11 +192,37 @@ _UK_PARTS = re.compile(
 _UK_CODE = re.compile(r"[A-Z]\d[A-Z\d]? ?\d[A-Z]{2}\b")
 
 
+#: The end of a sentence inside a line: a word of three or more small letters (no abbreviation), a stop.
+_SMALL_WORD = re.compile(r"(?<![^\W\d_])([a-zæøå]+) +(?=[A-ZÆØÅ])")
+_SENTENCE_END = re.compile(r"[a-zæøå]{3}[.!?][ \t]+(?=[A-ZÆØÅ])")
+
+
+def _line_start(text: str, start: int, end: int) -> int:
+    """Where the address in a line that ends in one begins: after the last sentence before it ("Garden ligg
+    litt avsides. Nedre Berge, ..."), after a cue ("Adressa er Nedre Berge, ...") and after the last small
+    word of the sentence before the first number ("Posten kjem til Øvre Haug, Haugsvegen 12, ...")."""
+    for m in _SENTENCE_END.finditer(text, start, end):
+        start = m.end()
+    cue = _CUE.search(text, start, end)
+    if cue is not None and cue.end() < end:
+        start = cue.end()
+    digit = _DIGIT.search(text, start, end)
+    flags = word_flags()
+    for m in _SMALL_WORD.finditer(text, start, digit.start() if digit else end):
+        if flags.get(m.group(1), 0) & FUNCTION:
+            start = m.end()
+    return start
+
+
 def address_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line that is an address on its own (see ``_ADDRESS_LINE``, ``_UK_PARTS``)."""
     spans: list[tuple[int, int]] = []
     if "\n" in text or len(text) <= 120:
-        spans = [m.span("addr") for m in _ADDRESS_LINE.finditer(text) if not _LABEL_START.match(m.group("addr"))]
+        spans = [
+            (_line_start(text, m.start("addr"), m.end("addr")), m.end("addr"))
+            for m in _ADDRESS_LINE.finditer(text)
+            if not _LABEL_START.match(m.group("addr"))
+        ]
     if _UK_CODE.search(text) is not None:
         spans += [m.span("addr") for m in _UK_PARTS.finditer(text)]
     return spans
@@ -223,7 +261,7 @@ def _stacked_lines(text: str, start: int) -> tuple[int, int] | None:
     body = text[start:end]
     if lines < 2 or not any(ch.isdigit() for ch in body) or _LETTERS.search(body) is None:
         return None
-    return (start, end) if not _NOT_ADDRESS.search(body) else None
+    return (start, end) if not _NOT_ADDRESS.search(body) and not _FLOOR.search(body) else None
 
 
 class CuedAddressRecognizer(EntityRecognizer):

@@ -75,6 +75,34 @@ CUED_NOT: list[str] = [
     "my address is the same as in 2019",  # a year
 ]
 
+EUROPE: list[tuple[str, list[str]]] = [
+    # Polish estate and flat without its dot; Baltic name before the street type
+    ("mieszkam na os. Kościuszki 12/3, 30-114 Kraków od maja", ["os. Kościuszki 12/3, 30-114 Kraków"]),
+    ("list do ul. Długa 7 m 2, 80-831 Gdańsk", ["ul. Długa 7 m 2, 80-831 Gdańsk"]),
+    ("Mamos adresas: Savanorių pr. 176-4, LT-03154 Vilnius", ["Savanorių pr. 176-4, LT-03154 Vilnius"]),
+    ("Adrese: Brīvības iela 55, Rīga", ["Brīvības iela 55, Rīga"]),
+    # Spanish "C/" and a ground floor; Finnish street endings, staircase and flat
+    ("Mi piso: C/ Mayor 14, bajo, 28013 Madrid", ["C/ Mayor 14, bajo, 28013 Madrid"]),
+    ("bor nå i Hämeenkatu 5 A 12, 33100 Tampere", ["Hämeenkatu 5 A 12, 33100 Tampere"]),
+    ("Postita se: Hämeentie 40 C 7, 00530 Helsinki", ["Hämeentie 40 C 7, 00530 Helsinki"]),
+    # Irish "Upper" and Dublin's district number
+    ("we moved to 3 Leeson Street Lower, Dublin 2 in May", ["3 Leeson Street Lower, Dublin 2"]),
+    # a farm's name before its street; an address line after a sentence and a cue
+    ("Posten kjem til Øvre Haug, Haugsvegen 12, 6856 Sogndal", ["Øvre Haug, Haugsvegen 12, 6856 Sogndal"]),
+    ("Vi bur langt ute. Adressa er Søndre Li, Livegen 3, 2850 Lena", ["Søndre Li, Livegen 3, 2850 Lena"]),
+    # a floor after a street and number, after a cue
+    ("Ny adresse: Tøyengata 2, 3. etg., 0190 Oslo. Takk!", ["Tøyengata 2, 3. etg., 0190 Oslo"]),
+]
+
+EUROPE_NOT: list[str] = [
+    "Foto pr. 3 stk, kr 50",  # "per", a count
+    "Team g. 5 vant i går",
+    "Buy the Bowtie 3 pack now",  # an English word ending in "tie"
+    "vi bor i 4. etasje og heisen er ødelagt",  # a floor, no street
+    "C/ 12 er feil",  # no name after "C/"
+    "Dublin 6 was the match score",  # no street before it
+]
+
 NEGATIVES: list[str] = [
     "Order No. 12, shipped today, Oslo 123456",  # a lower-case part breaks the chain of parts
     "Invoice 4412, Paid, Reference 223344",  # a label before six digits, no house number
@@ -105,4 +133,14 @@ def test_cued_addresses(engine: Anonymizer, text: str, expected: list[str]) -> N
 
 @pytest.mark.parametrize("text", CUED_NOT)
 def test_cued_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), EUROPE)
+def test_european_street_forms(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", EUROPE_NOT)
+def test_european_look_alikes(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []

@@ -72,9 +72,9 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("link", r"(?i)(?<=wa\.me/)\+?\d{8,15}(?!\d)|(?<=tel:)\+?\d[\d\-]{7,17}(?!\d)|(?<=sms:)\+?\d{8,15}(?!\d)", 0.8),
     # Swedish mobiles as Swedes write them, "070-491 66 30", "073 981 22 40": a shape no amount has.
     ("se_mobile", GROUP_START + r"07[02369][\- ]?\d{3} ?\d{2} ?\d{2}" + GROUP_END, 0.5),
-    # British mobiles as Britons write them, "07834 296861": five digits, a space, six; no account or
-    # national identity number is grouped so (those are 4.2.5 and 6+5).
-    ("uk_mobile", GROUP_START + r"07\d{3}[ \-]\d{6}" + GROUP_END, 0.5),
+    # British mobiles as Britons write them, "07834 296861", "07834 296 861": five digits, then six in one
+    # or two groups; no account or national identity number is grouped so (those are 4.2.5 and 6+5).
+    ("uk_mobile", GROUP_START + r"07\d{3}[ \-](?:\d{6}|\d{3}[ \-]\d{3})" + GROUP_END, 0.5),
     ("us_national", GROUP_START + r"(?:1[ \-.])?\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
     ("us_bracketed", r"(?<![\w(+])(?:1[ \-.]?)?\(\d{3}\)[ \-.]?\d{3}[ \-.]\d{4}(?![\d\-])", 0.15),  # "(971) 555-0142"
 )
@@ -116,6 +116,9 @@ def _parse(text: str) -> list[phonenumbers.PhoneNumber]:
         return [phonenumbers.PhoneNumber(country_code=47, national_number=int(national[2:]))]
     if 9 <= len(national) <= 12 and national.startswith("0") and national[1] != "0":
         return [_national(national, region) for region in TRUNK_ZERO_REGIONS]
+    if national.startswith(("86", "89")) and len(national) in (9, 11):
+        # Lithuanian "8 612 37904" and Russian "8 912 345 67 89": mobiles after the trunk prefix 8
+        return [_national(national, "LT" if len(national) == 9 else "RU")]
     if len(national) == 10:
         return [phonenumbers.PhoneNumber(country_code=1, national_number=int(national))]
     if len(national) == 11 and national.startswith("1"):
@@ -165,6 +168,7 @@ MOBILE_CHAIN_SCORE = 0.3
 _GROUPS = re.compile(r"\d+")
 _DECIMALS = re.compile(r"^\d+[.,]\d{2}$")
 _AMOUNT_AFTER = re.compile(r"[.,]\d{1,2}(?!\d)|,-")
+_CURRENCY_AFTER = re.compile(r"(?i)[ \t]*(?:kr\b|nok\b|kroner\b|,-)")
 _CURRENCY_BEFORE = re.compile(r"(?i)(?:[£$€¥]|kr\.?|nok|sek|dkk|eur|usd|gbp)\s*$")
 #: Cue words that make such a number something else: a code, a reference, an error.
 MOBILE_CHAIN_DENY = frozenset({"kode", "koden", "code", "engangskode", "otp", "pin", "feilkode", "error", "err"})
@@ -204,6 +208,13 @@ def mobile_chains(text: str) -> list[tuple[int, int]]:
     facts = text_facts(text)
     candidates = [(c.segments[0][0], c.segments[-1][1]) for c in facts.chains if c.digits == 8]
     candidates += [(r.start, r.end) for r in facts.runs if r.digits == 8 and text[r.start : r.end].isdigit()]
+    # "vippset 430 95 143 450 kr": the last group before a currency is the amount, the eight before it the phone
+    for chain in facts.chains:
+        start, end = chain.segments[0][0], chain.segments[-1][1]
+        if chain.digits > 8 and _CURRENCY_AFTER.match(text, end) is not None:
+            parts = list(_GROUPS.finditer(text, start, end))
+            if len(parts) > 2 and chain.digits - len(parts[-1].group()) == 8:
+                candidates.append((start, parts[-2].end()))
     spans = []
     for start, end in sorted(set(candidates)):
         number = text[start:end]

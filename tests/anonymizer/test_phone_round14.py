@@ -1,0 +1,42 @@
+"""PHONE_NUMBER rules of round 14 (phone.py): British mobiles grouped 5-3-3, Lithuanian and Russian mobiles
+after the trunk prefix 8, a phone typed right before the amount sent to it; and look-alikes of the same
+shapes. Examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+P = "PHONE_NUMBER"
+
+
+def phones(engine: Anonymizer, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
+
+
+POSITIVES: list[tuple[str, list[str]]] = [
+    ("text me on 07911 123 456 after six", ["07911 123 456"]),
+    ("min søsters litauiske nummer er 8 655 12345", ["8 655 12345"]),
+    ("his Russian number: 8 916 123 45 67", ["8 916 123 45 67"]),
+    ("jeg vippset 917 45 332 250 kr i går", ["917 45 332"]),
+    ("vippsa 48 12 33 90 300 kr til henne", ["48 12 33 90"]),
+]
+
+NEGATIVES: list[str] = [
+    "betalte 45 000 12 300 kr for sofaen",  # two amounts
+    "saldo 1 234 567 89 kr",  # an amount in groups
+    "ordrenummer 861237904 er sendt",  # a reference of nine digits
+    "sortcode 07911 123 45",  # not six digits after the five
+    "kontoen 4 12 34 56 78 9 kr",  # more than eight digits before the amount
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_round14_phones(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert phones(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_round14_phone_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert phones(engine, text) == []

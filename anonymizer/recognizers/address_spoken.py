@@ -27,6 +27,7 @@ from anonymizer.recognizers.address import (
     _unit_follows,
     street_words,
 )
+from anonymizer.recognizers.address_cued import _CUE
 
 _L = r"[^\W\d_]"
 
@@ -61,7 +62,8 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
         return found
     words = street_words()
     for m in _spoken_street().finditer(text):
-        number = spoken_number(text, m.end())
+        said = _NUMBER_SAID.match(text, m.end())  # "storgata nummer tolv"
+        number = spoken_number(text, said.end() if said else m.end())
         word = m.group("word")
         low = word.lower()
         bare = low in words.suffix
@@ -81,6 +83,38 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
             end = letter.end()
         end = _spoken_postcode_end(text, end)
         found.append((_prefixes_before(text, start, words), end, SCORE_WEAK_STREET))
+    return found + _english_spoken(text)
+
+
+#: "nummer", "nr." between the street and its spoken number.
+_NUMBER_SAID = re.compile(r"(?i)(?:nummer|nr\.?|number|no\.?)[ \t]+")
+_EN_TYPES = frozenset({"road", "street", "avenue", "lane", "drive", "way", "close", "crescent", "terrace", "place"})
+_LINK = re.compile(r"(?i)(?:to|til|is|er)[ \t]+")
+#: English: a house number in words, one or two names, a street type: "fourteen park road".
+_EN_SPOKEN = re.compile(
+    r"(?i)(?<![^\W\d_])(?P<names>(?:[^\W\d_]{2,}[ \t]+){1,2}?)"
+    r"(?P<type>road|street|avenue|lane|drive|close|crescent|terrace|gardens|grove|place)(?![^\W\d_])"
+)
+
+
+def _english_spoken(text: str) -> list[tuple[int, int, float]]:
+    """ "my address to fourteen park road": a spoken house number, names and an English street type, only
+    right after a cue that an address follows ("two lane road", "one way street" are no addresses)."""
+    found: list[tuple[int, int, float]] = []
+    for cue in _CUE.finditer(text):
+        start = cue.end()
+        linked = _LINK.match(text, start)  # "address to fourteen": "to" links, though it is a number too
+        number = spoken_number(text, linked.end()) if linked else None
+        if number is not None:
+            start = linked.end() if linked else start
+        else:
+            number = spoken_number(text, start)
+        if number is None:
+            continue
+        gap = re.match(r"[ \t-]+", text[number[0] :])
+        street = _EN_SPOKEN.match(text, number[0] + (gap.end() if gap else 0)) if gap else None
+        if street is not None and not _EN_TYPES.intersection(street.group("names").lower().split()):
+            found.append((start, street.end(), SCORE_WEAK_STREET))  # but not "two lane road"
     return found
 
 

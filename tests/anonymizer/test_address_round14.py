@@ -144,3 +144,28 @@ def test_european_street_forms(engine: Anonymizer, text: str, expected: list[str
 @pytest.mark.parametrize("text", EUROPE_NOT)
 def test_european_look_alikes(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []
+
+
+SPOKEN: list[tuple[str, list[str]]] = [
+    ("vi bor i kirkegata nummer fjorten nå", ["kirkegata nummer fjorten"]),
+    ("Adressen er Bakkeveien nr. sju, takk", ["Bakkeveien nr. sju"]),
+    ("please update my address to twenty two mill lane", ["twenty two mill lane"]),
+    ("we have moved to nine Oak Avenue", ["nine Oak Avenue"]),
+]
+
+SPOKEN_NOT: list[str] = [
+    "we moved to two lane road area",  # a road's lanes
+    "i live on a one way street",  # no cue right before a number
+    "jeg har nummer tolv i køen på gata",  # a queue number, no street word before it
+    "my address is on the form, page four",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN)
+def test_spoken_house_numbers(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", SPOKEN_NOT)
+def test_spoken_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []

@@ -117,6 +117,14 @@ _HOUSE_NUMBER = re.compile(r"[^\W\d_]{3,} \d{1,4}[a-zA-Z]?\b|\b\d{4,5} [^\W\d_]{
 MAX_CHARS = 110
 
 
+def cue_ends(text: str) -> list[int]:
+    """Where each cue that an address follows ends (after the cheap test for a cue word)."""
+    low = text.lower()
+    if not any(key in low for key in _CUE_KEYS):
+        return []
+    return [m.end() for m in _CUE.finditer(text)]
+
+
 def cued_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address that a cue announces; see the module docstring."""
     spans: list[tuple[int, int]] = []

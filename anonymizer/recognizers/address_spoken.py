@@ -27,7 +27,7 @@ from anonymizer.recognizers.address import (
     _unit_follows,
     street_words,
 )
-from anonymizer.recognizers.address_cued import _CUE
+from anonymizer.recognizers.address_cued import cue_ends
 
 _L = r"[^\W\d_]"
 
@@ -101,8 +101,8 @@ def _english_spoken(text: str) -> list[tuple[int, int, float]]:
     """ "my address to fourteen park road": a spoken house number, names and an English street type, only
     right after a cue that an address follows ("two lane road", "one way street" are no addresses)."""
     found: list[tuple[int, int, float]] = []
-    for cue in _CUE.finditer(text):
-        start = cue.end()
+    for cue_end in cue_ends(text):
+        start = cue_end
         linked = _LINK.match(text, start)  # "address to fourteen": "to" links, though it is a number too
         number = spoken_number(text, linked.end()) if linked else None
         if number is not None:

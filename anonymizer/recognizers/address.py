@@ -43,6 +43,7 @@ from anonymizer.recognizers.address_parts import (
     UK_POSTCODE,
     US_STATE_ZIP,
     country_end,
+    farm_after_paa,
     house_or_town_start,
     postal_code,
     town_after,
@@ -281,7 +282,7 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         exact, weak = kind
         if exact or weak:
             # "Lia 4" or "Solbakken 4": believable after "c/o X," or with a postcode only.
-            vouched = text[:start].rstrip(" ").endswith(",") or post is not None
+            vouched = text[:start].rstrip(" ").endswith(",") or post is not None or farm_after_paa(text, start, word)
             if not vouched and (exact or flags.get(low, 0) & COMMON):
                 return None
             score = SCORE_WEAK_STREET

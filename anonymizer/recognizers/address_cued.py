@@ -186,11 +186,14 @@ _LABEL_START = re.compile(
 )
 
 
-#: A British address without a house number, in parts between commas, from where nothing but an address
-#: can start (a line's start, a colon, a quote) to a postcode in capitals: "Rose Cottage, Church Lane,
-#: Little Snoring, Norfolk NR21 0AA". The postcode's shape is unmistakable; the parts need no street word.
+#: A British address, with or without a house number, in parts between commas, from where nothing but an
+#: address can start (a line's start, a colon, a quote) to a postcode in capitals: "Rose Cottage, Church Lane,
+#: Little Snoring, Norfolk NR21 0AA", "Level 12, 30 St Mary Axe, London EC3A 8BF". The postcode's shape is
+#: unmistakable; the parts need no street word.
 _UK_PARTS = re.compile(
-    r"(?:^|(?<=[\n:«\"“]))[ \t]*(?P<addr>(?:[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3},[ \t]*){1,5}"
+    r"(?:^|(?<=[\n:«\"“]))[ \t]*(?P<addr>(?:(?:(?:Level|Flat|Apt|Apartment|Unit|Suite|Floor) \d{1,4}[A-Za-z]?"
+    r"|(?:\d{1,5}[A-Za-z]? )?[A-Z][\w'’.-]*"
+    r"(?: [A-Za-z][\w'’.-]*){0,3}),[ \t]*){1,5}"
     r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,?[ \t]+[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?!\w)",
     re.MULTILINE,
 )

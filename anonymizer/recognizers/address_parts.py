@@ -211,3 +211,14 @@ def _is_town(town: str) -> bool:
         return False
     flags = word_flags().get(last, 0)
     return bool(flags & (NOT_NAME | SOFT | FREQUENT)) or not flags & (COMMON | NAME)
+
+
+_PAA_BEFORE = re.compile(r"(?<![^\W\d_])(?:på|pa)[ \t]+$", re.IGNORECASE)
+
+
+def farm_after_paa(text: str, start: int, word: str) -> bool:
+    """ "kåre på Nesset 4": a farm's name in the definite form ("Nesset", "Haugen", "Lia") capitalised after
+    "på", where Norwegians put farms; a capital there marks a name, not the everyday word ("på haugen"). Not
+    "på Ring 3": a ring road's number is no house number."""
+    definite = word.lower().endswith(("et", "en", "a", "an"))
+    return definite and word[0].isupper() and _PAA_BEFORE.search(text, max(0, start - 4), start) is not None

@@ -169,3 +169,29 @@ def test_spoken_house_numbers(engine: Anonymizer, text: str, expected: list[str]
 @pytest.mark.parametrize("text", SPOKEN_NOT)
 def test_spoken_look_alikes(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []
+
+
+FARMS_AND_UK: list[tuple[str, list[str]]] = [
+    # a farm in the definite form, capitalised after "på"
+    ("hei, det er Ola på Haugen 7, kortet er borte", ["Haugen 7"]),
+    ("me bur på Lia 3 no", ["Lia 3"]),
+    # a British address line with a unit and a house number before the parts
+    ("Flat 3, 7 Cheyne Walk, London SW3 5QZ", ["Flat 3, 7 Cheyne Walk, London SW3 5QZ"]),
+]
+
+FARMS_AND_UK_NOT: list[str] = [
+    "Jeg står fast på Ring 3 igjen",  # a ring road
+    "vi satt på Haugen 2 timer",  # hours
+    "ligger på haugen 4 meter over",  # the everyday word, in lower case
+    "Order 12, Ref 33, Total 45, Code AB1 2CD",  # labels and numbers before a postcode-like code
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FARMS_AND_UK)
+def test_farms_and_uk_lines(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", FARMS_AND_UK_NOT)
+def test_farms_and_uk_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []

@@ -116,6 +116,10 @@ def _parse(text: str) -> list[phonenumbers.PhoneNumber]:
         return [phonenumbers.PhoneNumber(country_code=47, national_number=int(national[2:]))]
     if 9 <= len(national) <= 12 and national.startswith("0") and national[1] != "0":
         return [_national(national, region) for region in TRUNK_ZERO_REGIONS]
+    if len(national) == 9 and national[0] in "567":
+        # Polish mobiles written nationally, "600 123 456", the largest group of newcomers; a Norwegian
+        # organisation number (also nine digits in threes) starts with 8 or 9
+        return [_national("0" + national, "PL")]
     if national.startswith(("86", "89")) and len(national) in (9, 11):
         # Lithuanian "8 612 37904" and Russian "8 912 345 67 89": mobiles after the trunk prefix 8
         return [_national(national, "LT" if len(national) == 9 else "RU")]

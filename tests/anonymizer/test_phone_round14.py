@@ -21,6 +21,9 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("his Russian number: 8 916 123 45 67", ["8 916 123 45 67"]),
     ("jeg vippset 917 45 332 250 kr i går", ["917 45 332"]),
     ("vippsa 48 12 33 90 300 kr til henne", ["48 12 33 90"]),
+    # a Polish mobile written nationally, with a cue
+    ("mitt polske nummer er 601 234 567", ["601 234 567"]),
+    ("zadzwoń: tel. 512 345 678", ["512 345 678"]),
 ]
 
 NEGATIVES: list[str] = [
@@ -29,6 +32,10 @@ NEGATIVES: list[str] = [
     "ordrenummer 861237904 er sendt",  # a reference of nine digits
     "sortcode 07911 123 45",  # not six digits after the five
     "kontoen 4 12 34 56 78 9 kr",  # more than eight digits before the amount
+    "org.nr 974 760 673 er registrert",  # an organisation number in threes
+    "betalte 600 123 456 kr for huset",  # an amount in threes
+    "saksnummer 612 345 678 gjelder deg",  # a case number
+    "ordre 712 345 678 er sendt",  # no cue, an order
 ]
 
 

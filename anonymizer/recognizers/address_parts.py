@@ -35,7 +35,7 @@ _COUNTRIES = (
     r"|Brazil|Brasil|Mexico|Chile|Argentina|Colombia|Peru|South Africa|Sør-Afrika|Nigeria|Kenya|Ghana"
     r"|Somalia|Eritrea|Ethiopia|Etiopia|Morocco|Marokko|Egypt|Syria|Iraq|Irak|Iran|Afghanistan"
 )
-_COUNTRY = re.compile(_COUNTRIES)
+COUNTRY = re.compile(_COUNTRIES)
 #: ", Málaga": a region after the postcode and place, taken if the word lists know it as a place.
 _REGION_AFTER = re.compile(rf",[ \t]*(?P<region>[A-ZÆØÅ]{_L}+)(?![\w-])")
 #: ", Spain", ", Málaga, Spain" after the postcode and place: any region before a country.
@@ -197,7 +197,7 @@ def house_or_town_start(text: str, start: int) -> int:
         return offset + building.start("name")
     town = _TOWN_BEFORE.search(window)
     if town is not None and len(town.group("town").split()) <= 6 and _is_town(town.group("town")):
-        if _COUNTRY.fullmatch(town.group("town")):
+        if COUNTRY.fullmatch(town.group("town")):
             return start  # "i Spania, Calle Mayor 18": the country alone identifies no one
         return offset + town.start("town")
     return start

@@ -28,6 +28,7 @@ from anonymizer.recognizers.address import (
     street_words,
 )
 from anonymizer.recognizers.address_cued import cue_ends
+from anonymizer.recognizers.address_parts import COUNTRY
 
 _L = r"[^\W\d_]"
 
@@ -83,7 +84,7 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
             end = letter.end()
         end = _spoken_postcode_end(text, end)
         found.append((_prefixes_before(text, start, words), end, SCORE_WEAK_STREET))
-    return found + _english_spoken(text)
+    return found + _english_spoken(text) + _place_spoken(text)
 
 
 #: "nummer", "nr." between the street and its spoken number.
@@ -158,3 +159,29 @@ class SpokenAddressRecognizer(EntityRecognizer):
         if entities and ENTITY not in entities:
             return []
         return [RecognizerResult(ENTITY, s, e, score) for s, e, score in spoken_addresses(text)]
+
+
+#: A place's name, perhaps with a direction ("Øran vest"), right after a cue: the street or farm of a house
+#: number spoken after it.
+_PLACE = re.compile(rf"[A-ZÆØÅ]{_L}{{2,}}(?:[ \t]+(?:[A-ZÆØÅ]{_L}+|vest|øst|aust|nord|sør|indre|ytre))?[ \t]+")
+#: What ends the clause after the house number: "og", a comma, a stop, the end.
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[,.!?;\n]|(?:og|and|men|but|nå|now)\b)")
+#: Spoken numbers too ambiguous to stand for a house number alone ("to" = "to", "tre" = tree).
+_AMBIGUOUS_NUMBERS = frozenset({"to", "tre", "two", "four"})
+
+
+def _place_spoken(text: str) -> list[tuple[int, int, float]]:
+    """ "vi bor sammen i Øran vest tolv og ...": after a cue, a capitalised place and a spoken house number
+    that ends the clause ("bor i Oslo tolv år" has a unit after it, "bodde i Spania to og..." an ambiguous
+    number, and a country is no street)."""
+    found: list[tuple[int, int, float]] = []
+    for cue_end in cue_ends(text):
+        place = _PLACE.match(text, cue_end)
+        if place is None or COUNTRY.fullmatch(place.group().split()[0]):
+            continue
+        number = spoken_number(text, place.end())
+        if number is None or text[place.end() : number[0]].lower() in _AMBIGUOUS_NUMBERS:
+            continue
+        if _CLAUSE_END.match(text, number[0]) is not None:
+            found.append((cue_end, number[0], SCORE_WEAK_STREET))
+    return found

@@ -195,3 +195,26 @@ def test_farms_and_uk_lines(engine: Anonymizer, text: str, expected: list[str]) 
 @pytest.mark.parametrize("text", FARMS_AND_UK_NOT)
 def test_farms_and_uk_look_alikes(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []
+
+
+PLACE_SPOKEN: list[tuple[str, list[str]]] = [
+    ("vi bor i Lia sju, ved skolen", ["Lia sju"]),
+    ("jeg bur på Nordvik aust elleve og har ny adresse", ["Nordvik aust elleve"]),
+]
+
+PLACE_SPOKEN_NOT: list[str] = [
+    "bodde i Spania to og et halvt år",  # a country, an ambiguous number
+    "jeg bor i Oslo tolv år nå",  # years
+    "har bodd i Norge fjorten år",
+    "we live in Leeds twelve years now",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_SPOKEN)
+def test_place_with_spoken_number(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", PLACE_SPOKEN_NOT)
+def test_place_with_spoken_number_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []

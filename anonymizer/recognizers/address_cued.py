@@ -30,7 +30,7 @@ _CUE = re.compile(
     r"(?i)(?:\b(?:ny|nye|new|gammel|gamle|old|min|mi|my|vår|our|hans|hennes|her|his|their|deres)\s+)?"
     r"(?<![\w-])(?:post|hjemme|bosteds|leverings|besøks|faktura|gards|gårds|heim|heime|folkeregister|privat|e?)?"
     r"(?:adresse|adressa|adressen|adress|address|addr\.?"
-    r"|leieobjekt|leieobjektet|bopel|bosted)(?:\s+(?:min|mi|mitt|vår|er|e|is|var|was|blir|will be|lyder))*"
+    r"|leieobjekt|leieobjektet|bopel|bosted)(?:\s+(?:min|mi|mitt|vår|er|e|is|ist|var|was|blir|will be|lyder))*"
     r"\s*[:=]?\s+"
     r"|\b(?:bor|bur|bodde|budde|bodd|budd|bott|live|lives|lived|living|flytta|flyttet|flytter|flyttar|moved|moving)"
     r"(?:\s+(?:nå|no|now|sammen|together|fortsatt|still))?\s+(?:i|på|pa|te|til|at|in|to|ved|hos)\s+"
@@ -204,6 +204,9 @@ _UK_CODE = re.compile(r"[A-Z]\d[A-Z\d]? ?\d[A-Z]{2}\b")
 
 
 #: The end of a sentence inside a line: a word of three or more small letters (no abbreviation), a stop.
+#: Small words inside a street's name: "Haakon den Godes gate", "Rue de la Paix", "Plaza del Sol".
+_NAME_PARTICLES = frozenset({"den", "der", "de", "del", "della", "la", "le", "les", "du", "des", "von", "van", "af"})
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÆØÅ][^\W\d_]* $")
 _SMALL_WORD = re.compile(r"(?<![^\W\d_])([a-zæøå]+) +(?=[A-ZÆØÅ])")
 _SENTENCE_END = re.compile(r"[a-zæøå]{3}[.!?][ \t]+(?=[A-ZÆØÅ])")
 
@@ -220,8 +223,9 @@ def _line_start(text: str, start: int, end: int) -> int:
     digit = _DIGIT.search(text, start, end)
     flags = word_flags()
     for m in _SMALL_WORD.finditer(text, start, digit.start() if digit else end):
-        if flags.get(m.group(1), 0) & FUNCTION:
-            start = m.end()
+        inside = m.group(1) in _NAME_PARTICLES and _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if flags.get(m.group(1), 0) & FUNCTION or not inside:
+            start = m.end()  # "Woon op Keizersgracht 123, ...", "Ich wohne in der Berliner Str. 12, ..."
     return start
 
 

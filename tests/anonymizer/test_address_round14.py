@@ -218,3 +218,18 @@ def test_place_with_spoken_number(engine: Anonymizer, text: str, expected: list[
 @pytest.mark.parametrize("text", PLACE_SPOKEN_NOT)
 def test_place_with_spoken_number_look_alikes(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []
+
+
+LINE_STARTS: list[tuple[str, list[str]]] = [
+    # an address line begins after the sentence's small words, not at the line's start
+    ("Woon op Keizersgracht 123, 1015 CJ Amsterdam", ["Keizersgracht 123, 1015 CJ Amsterdam"]),
+    ("Ich wohne in der Berliner Str. 12, 10115 Berlin", ["Berliner Str. 12, 10115 Berlin"]),
+    ("Meine Adresse ist Hauptstr. 5, 80331 München", ["Hauptstr. 5, 80331 München"]),
+    # but a street's own small words stay in it
+    ("Haakon den Godes gate 5, 0123 Oslo", ["Haakon den Godes gate 5, 0123 Oslo"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINE_STARTS)
+def test_address_line_starts(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected

@@ -113,7 +113,7 @@ _ROMANCE_TYPES = (
 _ROMANCE_WEAK = frozenset({"via", "place", "cours", "bd", "corso", "largo", "quai", "strada", "ronda"})
 _ROMANCE_NAME = (
     r"(?: (?:de|del|de la|de las|de los|des|du|de l['’]|d['’]|di|della|dei|da|do|dos|das|la|le|les|el|los|las|y|e)"
-    rf"(?= )| (?:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛ]|d['’]|l['’])[{_L[1:-1]}'’.-]*){{1,5}}"
+    rf"(?= )| (?:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛ]|d['’]|l['’])(?:{_L}|['’.-])*){{1,5}}"
 )
 _ROMANCE = re.compile(
     rf"(?<![\w/])(?:(?P<type>{_ROMANCE_TYPES})(?P<name>{_ROMANCE_NAME}),? "
@@ -339,7 +339,10 @@ def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
     if all(flags.get(w.lower(), 0) & COMMON and not flags.get(w.lower(), 0) & (NOT_NAME | NAME) for w in capitalised):
         return None
     town = _NO_TOWN.match(text, end)  # "Calle San Juan 9, Nerja"
-    return m.start(), town.end() if town is not None and _is_town(town.group("town")) else end, SCORE_STREET
+    if town is None or not _is_town(town.group("town")):
+        return m.start(), end, SCORE_STREET
+    code = postal_code(text, town.end())  # Québec: "1234 Rue Sainte-Catherine O, Montréal, QC H3G 1P1"
+    return m.start(), code.end() if code is not None else town.end(), SCORE_STREET
 
 
 def _maybe_street(text: str, start: int, word: str, low: str) -> bool:

@@ -233,3 +233,26 @@ LINE_STARTS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), LINE_STARTS)
 def test_address_line_starts(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert addresses(engine, text) == expected
+
+
+ROMANCE: list[tuple[str, list[str]]] = [
+    # a hyphenated saint's name in a Romance street, the Canadian postcode after the town
+    ("1234 Rue Sainte-Catherine O, Montréal, QC H3G 1P1", ["1234 Rue Sainte-Catherine O, Montréal, QC H3G 1P1"]),
+    ("Vivo en Calle Santa-Ana 4, Sevilla", ["Calle Santa-Ana 4, Sevilla"]),
+]
+
+ROMANCE_NOT: list[str] = [
+    "Via Vipps 200 kr, takk",  # a payment, no street
+    "Ordrenr 45 og kundenr 12",  # numbers after "nr", no cadastral pair
+    "Det gjelder gnr 45 bnr 12 i Lesja kommune",  # a property's numbers without its name: no address
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROMANCE)
+def test_romance_streets(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", ROMANCE_NOT)
+def test_romance_and_cadastral_look_alikes(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []

@@ -406,6 +406,8 @@ def _street_kind(word: str, low: str, wflags: int, words: _Words) -> tuple[bool,
                 return None
             if suffix.endswith("gate") and wflags & COMMON and _ENGLISH_GATE.search(low):
                 return None
+            if suffix == "gt" and low[-3:-2] in ("n", "a"):
+                return None  # "ringt", "sagt", "stengt": participles, not "Storgt", "Kirkegt"
             return exact, False
     for suffix in words.weak:
         if low.endswith(suffix):
@@ -489,13 +491,15 @@ def _prefixes_before(text: str, start: int, words: _Words) -> int:
         start -= len(m.group(0))
 
 
+_MORE_GROUPS = re.compile(r"[ -]\d{2,4}[ -]\d{2,3}(?!\d)|[ ]\d{3}[ ]?(?i:kr|nok|sek|dkk|eur|usd)\b")
 _RANGE_WORDS = frozenset({"til", "to", "av", "of"})
 
 
 def _unit_follows(text: str, pos: int) -> bool:
-    """ "12 kr", "3 ganger", "12. mai", "50 %": the number is no house number."""
+    """ "12 kr", "3 ganger", "12. mai", "50 %": the number is no house number; nor is one that more digit
+    groups continue, as a phone number or an amount ("Bakke 489 96 917", "Ring 08-123 456 78", "4 218 SEK")."""
     rest = text[pos : pos + 16]
-    if rest[:1] == "%" or rest[:2] == " %":
+    if rest[:1] == "%" or rest[:2] == " %" or _MORE_GROUPS.match(rest) is not None:
         return True
     m = re.match(rf"\.? ?({_L}+)", rest)
     if m is None or m.group(1).lower() not in street_words().unitword:

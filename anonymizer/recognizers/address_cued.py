@@ -45,7 +45,7 @@ _CUE_KEYS = (
 )  # fmt: skip
 #: Where the address ends: the end of a sentence or line, or a word that starts another clause.
 _END = re.compile(
-    r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d"
+    r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d|,\s*(?=\d{2} \d{2} \d{2} \d{2}\b|\d{3} \d{2} \d{3}\b|\d{8}\b)"
     r"|\s+(?:og|and|men|but|rett|right|until|så|so|hvor|where|siden|since|fra|frå|from|nå|now|no|sidan"
     r"|kan|can|der|there|which|som|who|med|with|but|eller|or|please|pls|takk|thanks|i\s+(?:\d+|ett|to|tre)"
     r"|in\s+(?:\d|the|jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october"
@@ -56,7 +56,7 @@ _END = re.compile(
 )
 #: Not an address, though it follows a cue: a time, an amount, a floor, a number of people.
 _NOT_ADDRESS = re.compile(
-    r"(?i)\b(?:år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|netter|natt|nights?|døgn|timer|hours?"
+    r"(?i)\b(?:sek|dkk|eur|usd|gbp|pln|år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|netter|natt|nights?|døgn|timer|hours?"
     r"|kr|kroner|nok|prosent|percent|personer|people|barn|children)\b|%"
 )
 #: A floor: no address on its own ("bor i 4. etasje"), but part of one after a street and number.
@@ -105,7 +105,8 @@ _NOT_A_PLACE_LINE = re.compile(
 )
 _NOT_POSTAL_BEFORE = re.compile(r"(?i)\b(?:ip|e-?post|e-?mail|mail|web|nett|url|mac|bitcoin|btc|wallet)[\s-]*$")
 _BAD_START = re.compile(
-    r"(?i)(?:fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje|not|iban|konto|kontonr"
+    r"(?i)(?:og|and|eller|or|men|but|fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje"
+    r"|not|iban|konto|kontonr"
     r"|kontonummer|account|acc|nr|nummer|number|kid|swift|bic|bankgiro|plusgiro|reg|my|min|mitt|meg|me|him|her|them"
     r"|deg|you|dere)\b"
 )

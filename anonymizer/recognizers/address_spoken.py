@@ -70,6 +70,8 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
         bare = low in words.suffix
         if number is None or (low in words.notstreet and not bare) or _unit_follows(text, number[0]):
             continue
+        if low.endswith("gt") and low[-3:-2] in ("n", "a"):
+            continue  # "ringt tre gonger", "sagt to ganger": participles, no "Storgt"
         start = m.start()
         if bare and (not word[0].isupper() or low in words.notstreet):
             # "gata to ganger", "Kan alle tre": a bare street word names no street, unless a person's name

@@ -256,3 +256,19 @@ def test_romance_streets(engine: Anonymizer, text: str, expected: list[str]) -> 
 @pytest.mark.parametrize("text", ROMANCE_NOT)
 def test_romance_and_cadastral_look_alikes(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []
+
+
+NUMBERS_NOT_HOUSES: list[str] = [
+    "Kontakt: Per Haugen 412 55 901 hele dagen",  # a phone after a name that is a street word
+    "Ring 08-123 456 78 dagtid",  # a Swedish phone after "Ring"
+    "Ämne: Skattebetaling 4 218 SEK",  # an amount in groups
+    "eg har ringt tre gonger i dag",  # a participle ending in "gt", a spoken number
+    "har ringt 22 ganger nå",
+    "Far bor i Bergen, 47 60 28 14",  # a town and a phone after a cue
+    "Bekreft adresse og betal 12 DKK her",  # a currency after a cue
+]
+
+
+@pytest.mark.parametrize("text", NUMBERS_NOT_HOUSES)
+def test_numbers_that_are_no_house_numbers(engine: Anonymizer, text: str) -> None:
+    assert addresses(engine, text) == []

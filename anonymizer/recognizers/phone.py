@@ -172,6 +172,13 @@ MOBILE_CHAIN_SCORE = 0.3
 _GROUPS = re.compile(r"\d+")
 _DECIMALS = re.compile(r"^\d+[.,]\d{2}$")
 _AMOUNT_AFTER = re.compile(r"[.,]\d{1,2}(?!\d)|,-")
+#: Shapes of other numbers: a year and a dash first, a date, an account (4.2.5), a birth number (6+5).
+_SHAPED_AS_OTHER = re.compile(
+    r"^(?:19|20)\d\d-|\d\d\.\d\d\.(?:19|20)\d\d|^\d{4}\.\d{2}\.\d{5}$|^[0-3]\d[01]\d\d\d\s\d{5}$"
+)
+#: A reference code's letters glued before the digits ("CC-", "INK-", "#"), not a phone cue ("TLF-").
+_CODE_BEFORE = re.compile(r"(?:(?<![\w])(?!TLF|TEL|MOB)[A-Z]{1,4}-|#)$")
+_PERSONNUMMER_AFTER = re.compile(r"-\d{4}\b")
 _CURRENCY_AFTER = re.compile(r"(?i)[ \t]*(?:kr\b|nok\b|kroner\b|,-)")
 _CURRENCY_BEFORE = re.compile(r"(?i)(?:[£$€¥]|kr\.?|nok|sek|dkk|eur|usd|gbp)\s*$")
 #: Cue words that make such a number something else: a code, a reference, an error.
@@ -250,7 +257,24 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
     ENTITY = ENTITY
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
-    DENY = NUMBER_DENY | {"kontonummer", "kontonr", "konto", "orgnr", "org.nr", "fnr", "kortnummer"}
+    DENY = NUMBER_DENY | {
+        "kontonummer", "kontonr", "konto", "orgnr", "org.nr", "fnr", "kortnummer", "account",
+        # police reports, applications, receipts, statements, loans: their numbers are references
+        "anmeldelse", "anmeldelsen", "anmeldelsesnummer", "anmeldelsesnr", "anm", "anm.", "politianmeldelse",
+        "application", "søknad", "søknadsnummer", "søknaden", "kvitt.nr", "kvitteringsnr", "kvittering",
+        "statement", "loan",
+    }  # fmt: skip
+
+    def is_denied(self, text: str, start: int, end: int) -> bool:
+        """Also a number shaped as something else: a reference code glued to its letters ("CC-7781-0524",
+        "#2291-4408"), a year opening it ("2024-117732", "2025-07-02"), a date inside ("02.03.2024 15"), a
+        Swedish personal number's first part ("19930812-7936"), an account (4.2.5) or a birth number (6+5)."""
+        candidate = text[start:end]
+        if _SHAPED_AS_OTHER.search(candidate) or _CODE_BEFORE.search(text, max(0, start - 6), start):
+            return True
+        if _PERSONNUMMER_AFTER.match(text, end):
+            return True
+        return super().is_denied(text, start, end)
     DENY_AFTER = frozenset({"kr", "nok", "kroner"})
     MIN_DIGIT_RUN = 8  # the national formats; see could_match for the international one
     #: "4 1 2 3 4 5 6 7", "41 23\n45 67", "0771-44 55 20", "47 91 28 50 34": with a cue only

@@ -47,3 +47,33 @@ def test_round14_phones(engine: Anonymizer, text: str, expected: list[str]) -> N
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_round14_phone_look_alikes(engine: Anonymizer, text: str) -> None:
     assert phones(engine, text) == []
+
+
+REFERENCES: list[str] = [
+    "the statement number is AB-5521-0937, thanks",  # a code glued to its letters
+    "saken har nummer #3318-2207 hos dere",
+    "vi har sak nr 2023-448812 fra i fjor",  # a year opens it
+    "politiet har anmeldelse nr 15523378",  # a police report
+    "Application number 44120397 for my permit",
+    "account: 0051 2233 4477 at the bank",
+    "kvittering 09.04.2025 14:22 fra butikken",  # a date and a time
+    "personnummer 19850412-5566 i Sverige",  # the first part of a Swedish personal number
+    "number on my card 210585 33412 is it valid",  # a birth number's shape
+    "betalte med nummer 1234.56.78903",  # an account's shape
+]
+
+STILL_PHONES: list[tuple[str, list[str]]] = [
+    ("TLF-91234567 hele dagen", ["91234567"]),
+    ("ring meg på 912 34 567 etter 16", ["912 34 567"]),
+    ("nummeret mitt: 48 12 33 90", ["48 12 33 90"]),
+]
+
+
+@pytest.mark.parametrize("text", REFERENCES)
+def test_references_are_no_phones(engine: Anonymizer, text: str) -> None:
+    assert phones(engine, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_PHONES)
+def test_phones_beside_the_reference_rules(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert phones(engine, text) == expected

@@ -98,7 +98,9 @@ _BALTIC = re.compile(
     rf"(?:(?<=[oųsė] )(?:g\.|al\.|pr\.|pl\.)|gatvė|alėja|prospektas|iela|tn\.?|mnt\.?|tänav|maantee|pst\.?|puiestee) ?"
     rf"\d{{1,4}}[A-Za-z]?(?:[-/]\d{{1,4}})?(?!\d)"
 )
-_POLISH_KEYS = ("nr", "ul", "prosp", "os", "al", "pl", "g.", "pr.", "iela", "tn", "mnt", "tänav", "gatv", "pst")
+#: Pieces of every street type of _CADASTRAL ("gnr") and _POLISH, and of _BALTIC: cheap tests before them.
+_POLISH_KEYS = ("nr", "ul", "prosp", "os.", "al.", "pl.", "osiedle", "aleja", "plac")
+_BALTIC_KEYS = ("g.", "al.", "pr.", "pl.", "gatv", "alėj", "prospekt", "iela", "tn", "mnt", "tänav", "maantee", "pst")
 _PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
 #: The town and then its postcode, as Ukrainian and Russian addresses end: ", Lviv 79005", ", Kyiv, 01001".
 _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
@@ -217,13 +219,10 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number; one in words is address_spoken.py's
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
-        # _CADASTRAL needs "gnr" or "g.nr"; every street type of _POLISH holds one of the others: else skip both
         if any(key in text for key in _POLISH_KEYS):
-            found += [
-                _cadastral(text, m)
-                for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text), *_BALTIC.finditer(text))
-                if m.re is not _BALTIC or _baltic(text, m)
-            ]
+            found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
+        if any(key in text for key in _BALTIC_KEYS):
+            found += [_cadastral(text, m) for m in _BALTIC.finditer(text) if _baltic(text, m)]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if _english_street_word(text):
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]

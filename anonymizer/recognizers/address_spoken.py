@@ -86,7 +86,8 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
             end = letter.end()
         end = _spoken_postcode_end(text, end)
         found.append((_prefixes_before(text, start, words), end, SCORE_WEAK_STREET))
-    return found + _english_spoken(text) + _place_spoken(text)
+    cues = cue_ends(text)
+    return found + _english_spoken(text, cues) + _place_spoken(text, cues) if cues else found
 
 
 #: "nummer", "nr." between the street and its spoken number.
@@ -100,11 +101,11 @@ _EN_SPOKEN = re.compile(
 )
 
 
-def _english_spoken(text: str) -> list[tuple[int, int, float]]:
+def _english_spoken(text: str, cues: list[int]) -> list[tuple[int, int, float]]:
     """ "my address to fourteen park road": a spoken house number, names and an English street type, only
     right after a cue that an address follows ("two lane road", "one way street" are no addresses)."""
     found: list[tuple[int, int, float]] = []
-    for cue_end in cue_ends(text):
+    for cue_end in cues:
         start = cue_end
         linked = _LINK.match(text, start)  # "address to fourteen": "to" links, though it is a number too
         number = spoken_number(text, linked.end()) if linked else None
@@ -172,12 +173,12 @@ _CLAUSE_END = re.compile(r"[ \t]*(?:$|[,.!?;\n]|(?:og|and|men|but|nå|now)\b)")
 _AMBIGUOUS_NUMBERS = frozenset({"to", "tre", "two", "four"})
 
 
-def _place_spoken(text: str) -> list[tuple[int, int, float]]:
+def _place_spoken(text: str, cues: list[int]) -> list[tuple[int, int, float]]:
     """ "vi bor sammen i Øran vest tolv og ...": after a cue, a capitalised place and a spoken house number
     that ends the clause ("bor i Oslo tolv år" has a unit after it, "bodde i Spania to og..." an ambiguous
     number, and a country is no street)."""
     found: list[tuple[int, int, float]] = []
-    for cue_end in cue_ends(text):
+    for cue_end in cues:
         place = _PLACE.match(text, cue_end)
         if place is None or COUNTRY.fullmatch(place.group().split()[0]):
             continue

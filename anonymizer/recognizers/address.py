@@ -99,8 +99,8 @@ _BALTIC = re.compile(
     rf"\d{{1,4}}[A-Za-z]?(?:[-/]\d{{1,4}})?(?!\d)"
 )
 #: Pieces of every street type of _CADASTRAL ("gnr") and _POLISH, and of _BALTIC: cheap tests before them.
-_POLISH_KEYS = ("nr", "ul", "prosp", "os.", "al.", "pl.", "osiedle", "aleja", "plac")
-_BALTIC_KEYS = ("g.", "al.", "pr.", "pl.", "gatv", "alėj", "prospekt", "iela", "tn", "mnt", "tänav", "maantee", "pst")
+_POLISH_KEYS = re.compile(r"nr|ul|prosp|os\.|al\.|pl\.|osiedle|aleja|plac")
+_BALTIC_KEYS = re.compile(r"[gl]\. ?\d|pr\. ?\d|gatv|alėj|prospekt|iela|tn|mnt|tänav|maantee|pst")
 _PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
 #: The town and then its postcode, as Ukrainian and Russian addresses end: ", Lviv 79005", ", Kyiv, 01001".
 _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
@@ -219,9 +219,9 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number; one in words is address_spoken.py's
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
-        if any(key in text for key in _POLISH_KEYS):
+        if _POLISH_KEYS.search(text) is not None:
             found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
-        if any(key in text for key in _BALTIC_KEYS):
+        if _BALTIC_KEYS.search(text) is not None:
             found += [_cadastral(text, m) for m in _BALTIC.finditer(text) if _baltic(text, m)]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if _english_street_word(text):

@@ -191,16 +191,18 @@ def _thai_addresses(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TH_ADDRESS.finditer(text) if len(_TH_MARKER.findall(m.group())) >= 2]
 
 
-_DIGIT = re.compile(r"\d")
+#: Cheap tests, one scan each: a postcode's digits; a letter of Vietnamese or Thai.
+_CODE_DIGITS = re.compile(r"\d{4}|\d{3} \d{3}")
+_SCRIPTS = re.compile(f"{_VI_LETTERS.pattern[:-1]}\u0e00-\u0e7f]")
 
 
 def world_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address in one of the formats in the module docstring."""
-    if _DIGIT.search(text) is None:
-        return []
-    spans = _postcode_addresses(text) if "," in text else []
-    if _VI_LETTERS.search(text) is not None:
-        spans += _vietnamese_addresses(text)
-    if _THAI.search(text) is not None:
-        spans += _thai_addresses(text)
+    spans = _postcode_addresses(text) if "," in text and _CODE_DIGITS.search(text) is not None else []
+    script = _SCRIPTS.search(text)
+    if script is not None:
+        if _THAI.match(script.group()):
+            spans += _thai_addresses(text)
+        else:
+            spans += _vietnamese_addresses(text)
     return spans

@@ -52,6 +52,7 @@ from anonymizer.recognizers.address_parts import (
 from anonymizer.recognizers.address_parts import (
     house_end as end_of_house,
 )
+from anonymizer.recognizers.address_world import town_code_end
 
 ENTITY = "ADDRESS"
 
@@ -108,7 +109,7 @@ _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
 #: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
 #: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
 _ROMANCE_TYPES = (
-    r"Calle|C/|Carrer|Urb\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
+    r"Calle|C/|Carrer|Urb\.|Av\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
     r"|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Cours|Place"
     r"|Via|Viale|Piazza|Corso|Vicolo|Rua|Travessa|Largo|Praça|Strada"
 )
@@ -331,6 +332,8 @@ def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
     post = _postcode_after(text, end)
     if post is not None:
         return m.start(), post, SCORE_WITH_POSTCODE
+    if (post := town_code_end(text, end)) is not None:
+        return m.start(), post, SCORE_WITH_POSTCODE  # ", São Paulo - SP, 01234-567", ", București 010011"
     if (m.group("type") or m.group("type2")).lower() in _ROMANCE_WEAK:
         return None  # "Via Vipps 300", "Place 2 bets": only with a postcode
     flags = word_flags()

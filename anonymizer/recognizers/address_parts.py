@@ -111,7 +111,7 @@ _FLAT = re.compile(
 _UNIT_PART = re.compile(
     r",? \(?(?:"
     r"(?i:etg|etasje|etage|leil|leilighet|lgh|hybel|rom|room|blokk|block|bygg|oppgang|inngang|apt|apartment"
-    r"|unit|flat|suite|level|piso|puerta|planta|bloque|escalera|esc|portal"
+    r"|unit|flat|suite|level|piso|puerta|planta|bloque|escalera|esc|portal|apto|depto|dpto|casa"
     r"|lejl|lejlighed|lägenhet|våning|trappe)\.?(?: ?[A-Z]?\d{1,4}[A-Za-z]?| [A-Z])\b"
     r"|(?i:sokkel|sokkelleilighet|kjeller|kjellerleilighet|loft|loftsleilighet|underetasje|hybelen|bakgården"
     r"|bajo|ático|atico|entresuelo|entlo|sótano)\b"

@@ -11,6 +11,8 @@ an address" by other means, and this module reads them by that structure:
 * a postcode before the town after parts that a street type or a Philippine block, lot or barangay
   vouches for ("Blk 7 Lot 12, Mabini St., Brgy. San Isidro, 4026 Cabuyao, Laguna");
 * a Thai address in Thai script, by its markers of village, district and province;
+* a Turkish street with its "No:" and flat ("Atatürk Cad. No: 15 D: 4, Kadıköy, İstanbul"), and a Latin
+  American grid address ("Carrera 7 # 45-10, Bogotá");
 * a Vietnamese address: "Số 25 Hàng Bạc, Hoàn Kiếm, Hà Nội", "12 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh":
   the house number ("Số" = number), the street, then ward, district and city, in letters no other
   language of the customers uses.
@@ -27,7 +29,7 @@ from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, 
 from anonymizer.recognizers.address_parts import country_end
 
 _L = r"[^\W\d_]"
-_UP = r"[A-ZÀ-ÖØ-ÞĐ]"
+_UP = r"[A-ZÀ-ÖØ-ÞĐĞŞİ]"
 
 #: A capitalised place and a postcode after it, with a dash or a comma between or none: six digits (a
 #: space in the middle, as Indians often type it: "560 011"), or five or four ("Karachi 75300", "Leyte
@@ -175,6 +177,38 @@ def _vietnamese_addresses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A town and a postcode after a street, in the formats of Brazil (", São Paulo - SP, 01234-567"), Romania
+#: (", București 010011") and others that put the code last: a capitalised town, perhaps a state's two
+#: letters, then five to six digits or the Brazilian 5-3.
+_TOWN_THEN_CODE = re.compile(
+    rf",[ \t]*{_UP}{_L}+(?:[ -]{_UP}{_L}+){{0,2}}(?:[ \t]*[-–/,][ \t]*[A-Z]{{2}})?,?[ \t]*"
+    r"(?:\d{5}-\d{3}|\d{5,6})(?![\d-])"
+)
+
+
+def town_code_end(text: str, pos: int) -> int | None:
+    """End of a town and the postcode after it right at ``pos`` (see ``_TOWN_THEN_CODE``), else None."""
+    m = _TOWN_THEN_CODE.match(text, pos)
+    return m.end() if m is not None else None
+
+
+#: Turkish: the street and its type, "No:" and the door, "D:" or "Daire" and the flat, then district and
+#: town: "Atatürk Cad. No: 15 D: 4, Kadıköy, İstanbul", "Gül Sok. No:3/5, 34710 Kadıköy" ("Adresim", "my
+#: address", is no part of the street's name).
+_TURKISH = re.compile(
+    rf"(?:(?!Adres){_UP}{_L}+[ \t]+){{1,3}}(?:Cad\.|Caddesi|Cd\.|Sok\.|Sk\.|Sokak|Sokağı|Bulvarı|Blv\.|Mah\.|Mahallesi)"
+    rf"(?:[ \t]+{_UP}{_L}+[ \t]+(?:Cad\.|Caddesi|Sok\.|Sk\.|Sokak|Sokağı))?,?[ \t]+No[ \t]?:?[ \t]?\d{{1,4}}[A-Z]?"
+    rf"(?:/\d{{1,3}})?(?:[ \t]+(?:D|Daire|Kat)[ \t]?:?[ \t]?\d{{1,3}})*"
+    rf"(?:,[ \t]*(?:\d{{5}}[ \t]+)?{_UP}{_L}+(?:[ \t/]+{_UP}{_L}+)?){{0,3}}"
+)
+#: Colombian and other Latin American: "Carrera 7 # 45-10, Bogotá", "Calle 45 No. 12-34", "Cra. 15 #93-60".
+_LATIN_GRID = re.compile(
+    rf"(?<![\w.])(?:Calle|Carrera|Cra\.?|Cr\.?|Cl\.?|Avenida|Av\.?|Diagonal|Dg\.?|Transversal|Tv\.?)[ \t]+\d{{1,3}}"
+    rf"[A-Z]?(?:[ \t]+(?:Bis|Sur|Norte))?[ \t]*(?:#|No\.?|N[°º])[ \t]*\d{{1,3}}[A-Z]?[ \t]*-[ \t]*\d{{2,3}}"
+    rf"(?:,[ \t]*{_UP}{_L}+(?:[ \t]+{_UP}{_L}+)?)?"
+)
+
+
 #: Thai script, and a Thai address: the house number ("บ้านเลขที่ 88/3"), then village, road, lane, sub-district,
 #: district and province, each a Thai word or a marker and its number, then the five-digit postcode:
 #: "บ้านเลขที่ 88/3 หมู่ 2 ต.หนองปรือ อ.บางละมุง จ.ชลบุรี 20150".
@@ -199,6 +233,8 @@ _SCRIPTS = re.compile(f"{_VI_LETTERS.pattern[:-1]}\u0e00-\u0e7f]")
 def world_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address in one of the formats in the module docstring."""
     spans = _postcode_addresses(text) if "," in text and _CODE_DIGITS.search(text) is not None else []
+    if "No" in text or "#" in text or "N°" in text or "Nº" in text:
+        spans += [m.span() for m in (*_TURKISH.finditer(text), *_LATIN_GRID.finditer(text))]
     script = _SCRIPTS.search(text)
     if script is not None:
         if _THAI.match(script.group()):

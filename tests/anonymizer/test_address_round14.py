@@ -272,3 +272,36 @@ NUMBERS_NOT_HOUSES: list[str] = [
 @pytest.mark.parametrize("text", NUMBERS_NOT_HOUSES)
 def test_numbers_that_are_no_house_numbers(engine: Anonymizer, text: str) -> None:
     assert addresses(engine, text) == []
+
+
+MORE_COUNTRIES: list[tuple[str, list[str]]] = [
+    # Turkish: street type, "No:" and flat, district and town
+    ("Annem: Bağdat Cad. No:120/4, 34728 Kadıköy/İstanbul", ["Bağdat Cad. No:120/4, 34728 Kadıköy/İstanbul"]),
+    ("Adresim Gül Sok. No: 7 D: 2, Çankaya, Ankara", ["Gül Sok. No: 7 D: 2, Çankaya, Ankara"]),
+    # Colombian grid
+    ("Mi casa: Calle 45 # 12-34, Medellín", ["Calle 45 # 12-34, Medellín"]),
+    # Brazilian flat, town, state and CEP; Romanian code after the town; Spanish "Av."
+    (
+        "Endereço: Rua Augusta 500, apto 12, Campinas - SP, 13010-111",
+        ["Rua Augusta 500, apto 12, Campinas - SP, 13010-111"],
+    ),
+    ("Adresa: Strada Florilor 9, Cluj-Napoca 400001", ["Strada Florilor 9, Cluj-Napoca 400001"]),
+    ("Vivo en Av. de América 8, 28002 Madrid", ["Av. de América 8, 28002 Madrid"]),
+]
+
+MORE_COUNTRIES_NOT: list[str] = [
+    "Av. 5 personer kom ingen",  # Norwegian "of", a count
+    "No: 15 is the winner, Team Red",  # "No:" without a street
+    "Calle 45 # 3-2 fue el resultado",  # a score after a grid street
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_COUNTRIES)
+def test_more_country_formats(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert addresses(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", MORE_COUNTRIES_NOT)
+def test_more_country_look_alikes(engine: Anonymizer, text: str) -> None:
+    found = addresses(engine, text)
+    assert all("#" not in f and "No" not in f and "Av." not in f for f in found)

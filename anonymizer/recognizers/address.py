@@ -52,7 +52,7 @@ from anonymizer.recognizers.address_parts import (
 from anonymizer.recognizers.address_parts import (
     house_end as end_of_house,
 )
-from anonymizer.recognizers.address_world import town_code_end
+from anonymizer.recognizers.address_world import BALTIC, BALTIC_KEYS, town_code_end
 
 ENTITY = "ADDRESS"
 
@@ -92,16 +92,8 @@ _POLISH = re.compile(
     rf"[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)?"
     rf",? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\.? ?\d{{1,4}}\b|,? kv\.? ?\d{{1,4}})?"
 )
-#: A Baltic address, the name before the street type: Lithuanian "Laisvės al. 53-12", "Gedimino pr. 9",
-#: "Vilniaus g. 12"; Latvian "Brīvības iela 55"; Estonian "Narva mnt 5", "Tartu tn 12".
-_BALTIC = re.compile(
-    rf"\b(?P<name>[A-ZĀČĒĢĪĶĻŅŌŖŠŪŽĄĘĖĮŲÕÄÖÜ]{_L}+(?: [A-ZĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲÕÄÖÜ]{_L}+)?) "
-    rf"(?:(?<=[oųsė] )(?:g\.|al\.|pr\.|pl\.)|gatvė|alėja|prospektas|iela|tn\.?|mnt\.?|tänav|maantee|pst\.?|puiestee) ?"
-    rf"\d{{1,4}}[A-Za-z]?(?:[-/]\d{{1,4}})?(?!\d)"
-)
-#: Pieces of every street type of _CADASTRAL ("gnr") and _POLISH, and of _BALTIC: cheap tests before them.
+#: Pieces of every street type of _CADASTRAL ("gnr") and _POLISH: the cheap test before them.
 _POLISH_KEYS = re.compile(r"nr|ul|prosp|os\.|al\.|pl\.|osiedle|aleja|plac")
-_BALTIC_KEYS = re.compile(r"[gl]\. ?\d|pr\. ?\d|gatv|alėj|prospekt|iela|tn|mnt|tänav|maantee|pst")
 _PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
 #: The town and then its postcode, as Ukrainian and Russian addresses end: ", Lviv 79005", ", Kyiv, 01001".
 _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
@@ -222,8 +214,8 @@ class AddressRecognizer(EntityRecognizer):
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
         if _POLISH_KEYS.search(text) is not None:
             found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
-        if _BALTIC_KEYS.search(text) is not None:
-            found += [_cadastral(text, m) for m in _BALTIC.finditer(text) if _baltic(text, m)]
+        if BALTIC_KEYS.search(text) is not None:
+            found += [_cadastral(text, m) for m in BALTIC.finditer(text) if _baltic(text, m)]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if _english_street_word(text):
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]

@@ -10,6 +10,8 @@ an address" by other means, and this module reads them by that structure:
   "Room 1203, 88 Century Avenue, Pudong, Shanghai 200120");
 * a postcode before the town after parts that a street type or a Philippine block, lot or barangay
   vouches for ("Blk 7 Lot 12, Mabini St., Brgy. San Isidro, 4026 Cabuyao, Laguna");
+* Baltic streets, the name before the type ("Gedimino pr. 9", "Brīvības iela 55"; the pattern, read by
+  ``address.py`` beside the Polish one);
 * a Thai address in Thai script, by its markers of village, district and province;
 * a Turkish street with its "No:" and flat ("Atatürk Cad. No: 15 D: 4, Kadıköy, İstanbul"), and a Latin
   American grid address ("Carrera 7 # 45-10, Bogotá");
@@ -175,6 +177,17 @@ def _vietnamese_addresses(text: str) -> list[tuple[int, int]]:
         if parts >= 1 and _VI_LETTERS.search(body) is not None and (said or parts >= 2):
             spans.append((m.start(), end))
     return spans
+
+
+#: A Baltic address, the name before the street type: Lithuanian "Laisvės al. 53-12", "Gedimino pr. 9",
+#: "Vilniaus g. 12"; Latvian "Brīvības iela 55"; Estonian "Narva mnt 5", "Tartu tn 12".
+BALTIC = re.compile(
+    rf"\b(?P<name>[A-ZĀČĒĢĪĶĻŅŌŖŠŪŽĄĘĖĮŲÕÄÖÜ]{_L}+(?: [A-ZĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲÕÄÖÜ]{_L}+)?) "
+    rf"(?:(?<=[oųsė] )(?:g\.|al\.|pr\.|pl\.)|gatvė|alėja|prospektas|iela|tn\.?|mnt\.?|tänav|maantee|pst\.?|puiestee) ?"
+    rf"\d{{1,4}}[A-Za-z]?(?:[-/]\d{{1,4}})?(?!\d)"
+)
+#: Pieces of the Baltic street types: the cheap test before ``BALTIC``.
+BALTIC_KEYS = re.compile(r"[gl]\. ?\d|pr\. ?\d|gatv|alėj|prospekt|iela|tn|mnt|tänav|maantee|pst")
 
 
 #: A town and a postcode after a street, in the formats of Brazil (", São Paulo - SP, 01234-567"), Romania

@@ -43,6 +43,7 @@ from anonymizer.recognizers.address_parts import (
     UK_POSTCODE,
     US_STATE_ZIP,
     country_end,
+    farm_after_paa,
     house_or_town_start,
     postal_code,
     town_after,
@@ -51,6 +52,7 @@ from anonymizer.recognizers.address_parts import (
 from anonymizer.recognizers.address_parts import (
     house_end as end_of_house,
 )
+from anonymizer.recognizers.address_world import BALTIC, BALTIC_KEYS, town_code_end
 
 ENTITY = "ADDRESS"
 
@@ -80,13 +82,18 @@ _NO_POSTCODE = re.compile(
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
 _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|sentrun)(?=,?\s+\d{{4,5}}\s)")
-#: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa"; and a
+#: A Polish address: "ul. Długa 17/4, 80-831 Gdańsk", "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa", on an
+#: estate ("os.", osiedle), an avenue ("al.", aleja) or a square ("pl.", plac), the flat's "m" with or without
+#: its dot ("120 m 4"); and a
 #: Ukrainian or Russian one as newcomers transliterate it, street ("vul."/"ul."/"prosp.") before the name,
 #: flat ("kv.") after the number, town before the postcode: "vul. Franka 3, kv. 12, Odesa 65000".
 _POLISH = re.compile(
-    rf"\b(?:ul\.|vul\.|prosp\.|vulytsia|vulytsya|ulitsa|ulica|prospekt) ?[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)?"
-    rf",? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\. ?\d{{1,4}}|,? kv\.? ?\d{{1,4}})?"
+    rf"\b(?:ul\.|vul\.|prosp\.|os\.|al\.|pl\.|vulytsia|vulytsya|ulitsa|ulica|prospekt|osiedle|aleja|plac) ?"
+    rf"[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)?"
+    rf",? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\.? ?\d{{1,4}}\b|,? kv\.? ?\d{{1,4}})?"
 )
+#: Pieces of every street type of _CADASTRAL ("gnr") and _POLISH: the cheap test before them.
+_POLISH_KEYS = re.compile(r"nr|ul|prosp|os\.|al\.|pl\.|osiedle|aleja|plac")
 _PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
 #: The town and then its postcode, as Ukrainian and Russian addresses end: ", Lviv 79005", ", Kyiv, 01001".
 _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
@@ -94,14 +101,14 @@ _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
 #: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
 #: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
 _ROMANCE_TYPES = (
-    r"Calle|Carrer|Urb\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
+    r"Calle|C/|Carrer|Urb\.|Av\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
     r"|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Cours|Place"
     r"|Via|Viale|Piazza|Corso|Vicolo|Rua|Travessa|Largo|Praça|Strada"
 )
 _ROMANCE_WEAK = frozenset({"via", "place", "cours", "bd", "corso", "largo", "quai", "strada", "ronda"})
 _ROMANCE_NAME = (
     r"(?: (?:de|del|de la|de las|de los|des|du|de l['’]|d['’]|di|della|dei|da|do|dos|das|la|le|les|el|los|las|y|e)"
-    rf"(?= )| (?:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛ]|d['’]|l['’])[{_L[1:-1]}'’.-]*){{1,5}}"
+    rf"(?= )| (?:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛ]|d['’]|l['’])(?:{_L}|['’.-])*){{1,5}}"
 )
 _ROMANCE = re.compile(
     rf"(?<![\w/])(?:(?P<type>{_ROMANCE_TYPES})(?P<name>{_ROMANCE_NAME}),? "
@@ -123,7 +130,8 @@ _EN_TOWNS = re.compile(
     rf"(?:,\s*|[ \t]*\n[ \t]*)(?P<town>(?:St\.? |Co\. |Mount |Mt\.? )?[A-Z]{_L}+"
     rf"(?:[ -](?![A-Z]{{2,3}}\b)[A-Z]{_L}+)?(?!\w))"
 )
-_DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W|West|East|North|South)\b")
+#: After the street type: a direction, or Irish "Upper"/"Lower" ("Rathmines Road Upper").
+_DIRECTION = re.compile(r" (?:NW|NE|SW|SE|N|S|E|W|West|East|North|South|Upper|Lower)\b")
 _CARE_OF = re.compile(rf"(?i:c/o|c\.o\.)\s+{_L}+(?:[ -]{_L}+){{0,3}},?\s*$")
 _UNIT_BEFORE = re.compile(
     rf"(?:(?P<unit>{_L}+)\.? ?\d{{1,4}}[A-Za-z]?|\d{{1,2}}(?:st|nd|rd|th) (?P<floor>[Ff]loor)),? ?$"
@@ -204,9 +212,10 @@ class AddressRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return []  # every address has a number; one in words is address_spoken.py's
         found = [a for m in _WORD_NUMBER.finditer(text) if (a := _norwegian(text, m)) is not None]
-        # _CADASTRAL needs "gnr" or "g.nr"; every street type of _POLISH holds "ul" or "prosp": else skip both
-        if "nr" in text or "ul" in text or "prosp" in text:
+        if _POLISH_KEYS.search(text) is not None:
             found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
+        if BALTIC_KEYS.search(text) is not None:
+            found += [_cadastral(text, m) for m in BALTIC.finditer(text) if _baltic(text, m)]
         found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if _english_street_word(text):
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
@@ -265,7 +274,7 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         exact, weak = kind
         if exact or weak:
             # "Lia 4" or "Solbakken 4": believable after "c/o X," or with a postcode only.
-            vouched = text[:start].rstrip(" ").endswith(",") or post is not None
+            vouched = text[:start].rstrip(" ").endswith(",") or post is not None or farm_after_paa(text, start, word)
             if not vouched and (exact or flags.get(low, 0) & COMMON):
                 return None
             score = SCORE_WEAK_STREET
@@ -296,6 +305,12 @@ def _cadastral(text: str, m: re.Match[str]) -> tuple[int, int, float]:
     return m.start(), post or m.end(), SCORE_WITH_POSTCODE if post else SCORE_STREET
 
 
+def _baltic(text: str, m: re.Match[str]) -> bool:
+    """A Baltic street's name is a genitive no everyday word is ("Gedimino", not "Foto pr. 3"), and its
+    number no count ("3 stk")."""
+    return not word_flags().get(m.group("name").split()[-1].lower(), 0) & COMMON and not _unit_follows(text, m.end())
+
+
 def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
     """ "Calle Mayor 14, 3º B, 03001 Alicante", "12 rue des Lilas, 69003 Lyon": a Romance street type,
     a name with at least one capitalised word, a number; then floor and door, postcode and place.
@@ -309,6 +324,8 @@ def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
     post = _postcode_after(text, end)
     if post is not None:
         return m.start(), post, SCORE_WITH_POSTCODE
+    if (post := town_code_end(text, end)) is not None:
+        return m.start(), post, SCORE_WITH_POSTCODE  # ", São Paulo - SP, 01234-567", ", București 010011"
     if (m.group("type") or m.group("type2")).lower() in _ROMANCE_WEAK:
         return None  # "Via Vipps 300", "Place 2 bets": only with a postcode
     flags = word_flags()
@@ -316,7 +333,10 @@ def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
     if all(flags.get(w.lower(), 0) & COMMON and not flags.get(w.lower(), 0) & (NOT_NAME | NAME) for w in capitalised):
         return None
     town = _NO_TOWN.match(text, end)  # "Calle San Juan 9, Nerja"
-    return m.start(), town.end() if town is not None and _is_town(town.group("town")) else end, SCORE_STREET
+    if town is None or not _is_town(town.group("town")):
+        return m.start(), end, SCORE_STREET
+    code = postal_code(text, town.end())  # Québec: "1234 Rue Sainte-Catherine O, Montréal, QC H3G 1P1"
+    return m.start(), code.end() if code is not None else town.end(), SCORE_STREET
 
 
 def _maybe_street(text: str, start: int, word: str, low: str) -> bool:
@@ -380,6 +400,8 @@ def _street_kind(word: str, low: str, wflags: int, words: _Words) -> tuple[bool,
                 return None
             if suffix.endswith("gate") and wflags & COMMON and _ENGLISH_GATE.search(low):
                 return None
+            if suffix == "gt" and low[-3:-2] in ("n", "a"):
+                return None  # "ringt", "sagt", "stengt": participles, not "Storgt", "Kirkegt"
             return exact, False
     for suffix in words.weak:
         if low.endswith(suffix):
@@ -463,13 +485,15 @@ def _prefixes_before(text: str, start: int, words: _Words) -> int:
         start -= len(m.group(0))
 
 
+_MORE_GROUPS = re.compile(r"[ -]\d{2,4}[ -]\d{2,3}(?!\d)|[ ]\d{3}[ ]?(?i:kr|nok|sek|dkk|eur|usd)\b")
 _RANGE_WORDS = frozenset({"til", "to", "av", "of"})
 
 
 def _unit_follows(text: str, pos: int) -> bool:
-    """ "12 kr", "3 ganger", "12. mai", "50 %": the number is no house number."""
+    """ "12 kr", "3 ganger", "12. mai", "50 %": the number is no house number; nor is one that more digit
+    groups continue, as a phone number or an amount ("Bakke 489 96 917", "Ring 08-123 456 78", "4 218 SEK")."""
     rest = text[pos : pos + 16]
-    if rest[:1] == "%" or rest[:2] == " %":
+    if rest[:1] == "%" or rest[:2] == " %" or _MORE_GROUPS.match(rest) is not None:
         return True
     m = re.match(rf"\.? ?({_L}+)", rest)
     if m is None or m.group(1).lower() not in street_words().unitword:

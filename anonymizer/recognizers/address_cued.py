@@ -16,17 +16,23 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from anonymizer.recognizers._gazetteer import FUNCTION, word_flags
+from anonymizer.recognizers.address_world import world_addresses
+
 ENTITY = "ADDRESS"
 SCORE = 0.6
+#: An address read by a country's format (``address_world.py``): its structure is evidence enough to win
+#: over a name read inside it ("Hàng Bạc", "San Isidro").
+WORLD_SCORE = 0.85
 
 #: What says that an address follows.
 _CUE = re.compile(
     r"(?i)(?:\b(?:ny|nye|new|gammel|gamle|old|min|mi|my|vår|our|hans|hennes|her|his|their|deres)\s+)?"
     r"(?<![\w-])(?:post|hjemme|bosteds|leverings|besøks|faktura|gards|gårds|heim|heime|folkeregister|privat|e?)?"
     r"(?:adresse|adressa|adressen|adress|address|addr\.?"
-    r"|leieobjekt|leieobjektet|bopel|bosted)(?:\s+(?:min|mi|mitt|vår|er|e|is|var|was|blir|will be|lyder))*"
+    r"|leieobjekt|leieobjektet|bopel|bosted)(?:\s+(?:min|mi|mitt|vår|er|e|is|ist|var|was|blir|will be|lyder))*"
     r"\s*[:=]?\s+"
-    r"|\b(?:bor|bur|bodde|budde|live|lives|lived|living|flytta|flyttet|flytter|flyttar|moved|moving)"
+    r"|\b(?:bor|bur|bodde|budde|bodd|budd|bott|live|lives|lived|living|flytta|flyttet|flytter|flyttar|moved|moving)"
     r"(?:\s+(?:nå|no|now|sammen|together|fortsatt|still))?\s+(?:i|på|pa|te|til|at|in|to|ved|hos)\s+"
     r"|\b(?:orun|ásan)\s+"  # Northern Sami: "I live"
     r"|\b(?:send|sende|sendes|skicka|post|mail)\s+(?:\w+\s+){0,2}?(?:kortet|brevet|posten|pakken|kort|papirene"
@@ -34,23 +40,60 @@ _CUE = re.compile(
 )
 #: A piece of every cue above, for a cheap test.
 _CUE_KEYS = (
-    "adress", "addr", "leieobjekt", "bopel", "bosted", "bor ", "bur ", "bodde", "budde", "live", "flytt", "moved",
+    "adress", "addr", "leieobjekt", "bopel", "bosted", "bor ", "bur ", "bodd", "budd", "bott", "live", "flytt", "moved",
     "moving", "orun", "ásan", "send", "skicka", "post", "mail",
 )  # fmt: skip
 #: Where the address ends: the end of a sentence or line, or a word that starts another clause.
 _END = re.compile(
-    r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d"
+    r"\s*(?:[.!?;](?:\s|$)|\n|$|\(|\s[-–—]\s|,?\s*\+\d|,\s*(?=\d{2} \d{2} \d{2} \d{2}\b|\d{3} \d{2} \d{3}\b|\d{8}\b)"
     r"|\s+(?:og|and|men|but|rett|right|until|så|so|hvor|where|siden|since|fra|frå|from|nå|now|no|sidan"
-    r"|kan|can|der|there|which|som|who|med|with|but|eller|or|i\s+(?:\d+|ett|to|tre))\b"
+    r"|kan|can|der|there|which|som|who|med|with|but|eller|or|please|pls|takk|thanks|i\s+(?:\d+|ett|to|tre)"
+    r"|in\s+(?:\d|the|jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october"
+    r"|nov|november|dec|december))\b"
     r"|,\s*(?:og|and|men|but|så|so|kan|can|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|tel|takk|tack|tak"
     r"|thanks|thx|please|pls|ikkje|ikke|itj|not|men|but)\b)",
     re.IGNORECASE,
 )
 #: Not an address, though it follows a cue: a time, an amount, a floor, a number of people.
 _NOT_ADDRESS = re.compile(
-    r"(?i)\b(?:år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|timer|hours?"
-    r"|kr|kroner|nok|prosent|percent|personer|people|etasje|etg|floor|barn|children)\b|%"
+    r"(?i)\b(?:sek|dkk|eur|usd|gbp|pln|år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|netter|natt|nights?|døgn|timer|hours?"
+    r"|kr|kroner|nok|prosent|percent|personer|people|barn|children)\b|%"
 )
+#: A floor: no address on its own ("bor i 4. etasje"), but part of one after a street and number.
+_FLOOR = re.compile(r"(?i)\b(?:etasje|etg|floor)\b")
+#: A dot that ends an abbreviation, not the sentence: "Mabini St., Brgy. San Isidro", "No. 14", "al. 53".
+_ABBREVIATION_DOT = re.compile(
+    r"(?i)(?:^|(?<=[\s,]))(?:[a-z]|st|rd|ave|av|blvd|dr|ln|sq|ct|pl|cres|hwy|mt|gt|gr|vn|al|pr|pl|no|nr|ul|vul|brgy"
+    r"|bgy|blk|bldg|apt|tp|co|leil|etg|h\.no)$"
+)
+
+#: What follows such a dot inside an address: a comma, a number, a name that goes on ("Brgy. San Isidro,");
+#: and a floor after its ordinal ("4. etg.").
+_MORE_ADDRESS = re.compile(r"\.[ \t]*(?:[,#\d]|[A-Z][^\W\d_]*[ \t,.]+[A-Z\d])")
+_ORDINAL_FLOOR = re.compile(r"(?<![\w.])\d{1,2}\.[ \t]*(?i:etg|etasje|etage|sal|floor|stock|th|tv|mf)\b")
+
+_NUMBER_AFTER = re.compile(r"\.?[ \t]?#?\d")
+
+
+def _clause_end(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    """The first ``_END`` after ``pos`` that is not the dot of an abbreviation ("St.", "No.", "Brgy.")
+    followed by more of the address."""
+    while (m := _END.search(text, pos, limit)) is not None:
+        dot = m.group().lstrip().startswith(".") and (
+            (
+                _ABBREVIATION_DOT.search(text, max(0, m.start() - 5), m.start())
+                and _MORE_ADDRESS.match(text, m.start()) is not None
+            )
+            or _ORDINAL_FLOOR.match(text, max(0, m.start() - 2)) is not None
+            or _ORDINAL_FLOOR.match(text, max(0, m.start() - 1)) is not None
+        )
+        number = m.group().strip().lower() == "no" and _NUMBER_AFTER.match(text, m.end()) is not None
+        if not (dot or number):  # "Ward No. 5": the abbreviation of "number", not Norwegian "now"
+            return m
+        pos = m.start() + 1
+    return None
+
+
 _ORDINAL_START = re.compile(r"\d{1,2}\.\s")
 #: The next line of an envelope: a postcode and a place ("0481 Oslo", "EH1 2AB Edinburgh", "Toronto, ON
 #: M5H 1J8").
@@ -62,7 +105,8 @@ _NOT_A_PLACE_LINE = re.compile(
 )
 _NOT_POSTAL_BEFORE = re.compile(r"(?i)\b(?:ip|e-?post|e-?mail|mail|web|nett|url|mac|bitcoin|btc|wallet)[\s-]*$")
 _BAD_START = re.compile(
-    r"(?i)(?:fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje|not|iban|konto|kontonr"
+    r"(?i)(?:og|and|eller|or|men|but|fra|frå|från|from|fom|f\.o\.m|er|e|is|was|var|blir|på|til|to|feil|ikke|ikkje"
+    r"|not|iban|konto|kontonr"
     r"|kontonummer|account|acc|nr|nummer|number|kid|swift|bic|bankgiro|plusgiro|reg|my|min|mitt|meg|me|him|her|them"
     r"|deg|you|dere)\b"
 )
@@ -72,6 +116,14 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 #: A word and a house number, or a postcode and a place: what a lower-case address must hold.
 _HOUSE_NUMBER = re.compile(r"[^\W\d_]{3,} \d{1,4}[a-zA-Z]?\b|\b\d{4,5} [^\W\d_]{2,}")
 MAX_CHARS = 110
+
+
+def cue_ends(text: str) -> list[int]:
+    """Where each cue that an address follows ends (after the cheap test for a cue word)."""
+    low = text.lower()
+    if not any(key in low for key in _CUE_KEYS):
+        return []
+    return [m.end() for m in _CUE.finditer(text)]
 
 
 def cued_addresses(text: str) -> list[tuple[int, int]]:
@@ -91,7 +143,7 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
         if "\n" in cue.group() and (stacked := _stacked_lines(text, start)) is not None:
             spans.append(stacked)  # "Address:\n12\nØvre Storgate\n3018\nDRAMMEN": one field per line
             continue
-        end_match = _END.search(text, start + 1, min(len(text), start + MAX_CHARS))
+        end_match = _clause_end(text, start + 1, min(len(text), start + MAX_CHARS))
         end = end_match.start() if end_match else min(len(text), start + MAX_CHARS)
         body = text[start:end].rstrip(" ,")
         end = start + len(body)
@@ -105,6 +157,8 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
         ):
             body, end = text[start : nxt.end()], nxt.end()
         if not any(ch.isdigit() for ch in body) or _LETTERS.search(body) is None:
+            continue
+        if _FLOOR.search(body) and _HOUSE_NUMBER.search(body) is None:
             continue
         if _NOT_ADDRESS.search(body) or _ORDINAL_START.match(body) or body.replace(" ", "").isdigit():
             continue
@@ -133,11 +187,14 @@ _LABEL_START = re.compile(
 )
 
 
-#: A British address without a house number, in parts between commas, from where nothing but an address
-#: can start (a line's start, a colon, a quote) to a postcode in capitals: "Rose Cottage, Church Lane,
-#: Little Snoring, Norfolk NR21 0AA". The postcode's shape is unmistakable; the parts need no street word.
+#: A British address, with or without a house number, in parts between commas, from where nothing but an
+#: address can start (a line's start, a colon, a quote) to a postcode in capitals: "Rose Cottage, Church Lane,
+#: Little Snoring, Norfolk NR21 0AA", "Level 12, 30 St Mary Axe, London EC3A 8BF". The postcode's shape is
+#: unmistakable; the parts need no street word.
 _UK_PARTS = re.compile(
-    r"(?:^|(?<=[\n:«\"“]))[ \t]*(?P<addr>(?:[A-Z][\w'’.-]*(?: [A-Za-z][\w'’.-]*){0,3},[ \t]*){1,5}"
+    r"(?:^|(?<=[\n:«\"“]))[ \t]*(?P<addr>(?:(?:(?:Level|Flat|Apt|Apartment|Unit|Suite|Floor) \d{1,4}[A-Za-z]?"
+    r"|(?:\d{1,5}[A-Za-z]? )?[A-Z][\w'’.-]*"
+    r"(?: [A-Za-z][\w'’.-]*){0,3}),[ \t]*){1,5}"
     r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,?[ \t]+[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?!\w)",
     re.MULTILINE,
 )
@@ -147,11 +204,41 @@ _UK_PARTS = re.compile(
 _UK_CODE = re.compile(r"[A-Z]\d[A-Z\d]? ?\d[A-Z]{2}\b")
 
 
+#: The end of a sentence inside a line: a word of three or more small letters (no abbreviation), a stop.
+#: Small words inside a street's name: "Haakon den Godes gate", "Rue de la Paix", "Plaza del Sol".
+_NAME_PARTICLES = frozenset({"den", "der", "de", "del", "della", "la", "le", "les", "du", "des", "von", "van", "af"})
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÆØÅ][^\W\d_]* $")
+_SMALL_WORD = re.compile(r"(?<![^\W\d_])([a-zæøå]+) +(?=[A-ZÆØÅ])")
+_SENTENCE_END = re.compile(r"[a-zæøå]{3}[.!?][ \t]+(?=[A-ZÆØÅ])")
+
+
+def _line_start(text: str, start: int, end: int) -> int:
+    """Where the address in a line that ends in one begins: after the last sentence before it ("Garden ligg
+    litt avsides. Nedre Berge, ..."), after a cue ("Adressa er Nedre Berge, ...") and after the last small
+    word of the sentence before the first number ("Posten kjem til Øvre Haug, Haugsvegen 12, ...")."""
+    for m in _SENTENCE_END.finditer(text, start, end):
+        start = m.end()
+    cue = _CUE.search(text, start, end)
+    if cue is not None and cue.end() < end:
+        start = cue.end()
+    digit = _DIGIT.search(text, start, end)
+    flags = word_flags()
+    for m in _SMALL_WORD.finditer(text, start, digit.start() if digit else end):
+        inside = m.group(1) in _NAME_PARTICLES and _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if flags.get(m.group(1), 0) & FUNCTION or not inside:
+            start = m.end()  # "Woon op Keizersgracht 123, ...", "Ich wohne in der Berliner Str. 12, ..."
+    return start
+
+
 def address_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line that is an address on its own (see ``_ADDRESS_LINE``, ``_UK_PARTS``)."""
     spans: list[tuple[int, int]] = []
     if "\n" in text or len(text) <= 120:
-        spans = [m.span("addr") for m in _ADDRESS_LINE.finditer(text) if not _LABEL_START.match(m.group("addr"))]
+        spans = [
+            (_line_start(text, m.start("addr"), m.end("addr")), m.end("addr"))
+            for m in _ADDRESS_LINE.finditer(text)
+            if not _LABEL_START.match(m.group("addr"))
+        ]
     if _UK_CODE.search(text) is not None:
         spans += [m.span("addr") for m in _UK_PARTS.finditer(text)]
     return spans
@@ -190,7 +277,7 @@ def _stacked_lines(text: str, start: int) -> tuple[int, int] | None:
     body = text[start:end]
     if lines < 2 or not any(ch.isdigit() for ch in body) or _LETTERS.search(body) is None:
         return None
-    return (start, end) if not _NOT_ADDRESS.search(body) else None
+    return (start, end) if not _NOT_ADDRESS.search(body) and not _FLOOR.search(body) else None
 
 
 class CuedAddressRecognizer(EntityRecognizer):
@@ -212,4 +299,5 @@ class CuedAddressRecognizer(EntityRecognizer):
             spans += address_lines(text)
         if "ADR" in text:
             spans += vcard_addresses(text)
-        return [RecognizerResult(ENTITY, start, end, SCORE) for start, end in spans]
+        results = [RecognizerResult(ENTITY, start, end, SCORE) for start, end in spans]
+        return results + [RecognizerResult(ENTITY, start, end, WORLD_SCORE) for start, end in world_addresses(text)]

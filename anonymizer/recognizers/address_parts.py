@@ -29,8 +29,13 @@ _COUNTRIES = (
     r"|Lithuania|Litauen|Latvia|Latvija|Estonia|Estland|Netherlands|Nederland|Holland|Belgium|Belgia"
     r"|Austria|Østerrike|Österreich|Switzerland|Sveits|Schweiz|Greece|Hellas|Turkey|Tyrkia|Thailand"
     r"|UK|United Kingdom|England|Scotland|Wales|Ireland|Irland|USA|United States|Canada|Australia"
+    r"|New Zealand|China|Kina|India|Pakistan|Bangladesh|Sri Lanka|Nepal|Philippines|Filippinene|Vietnam"
+    r"|Malaysia|Singapore|Indonesia|Japan|South Korea|Sør-Korea|Russia|Russland|Ukraina|Ukraine"
+    r"|Romania|Bulgaria|Serbia|Croatia|Kroatia|Hungary|Ungarn|Czech Republic|Tsjekkia|Slovakia"
+    r"|Brazil|Brasil|Mexico|Chile|Argentina|Colombia|Peru|South Africa|Sør-Afrika|Nigeria|Kenya|Ghana"
+    r"|Somalia|Eritrea|Ethiopia|Etiopia|Morocco|Marokko|Egypt|Syria|Iraq|Irak|Iran|Afghanistan"
 )
-_COUNTRY = re.compile(_COUNTRIES)
+COUNTRY = re.compile(_COUNTRIES)
 #: ", Málaga": a region after the postcode and place, taken if the word lists know it as a place.
 _REGION_AFTER = re.compile(rf",[ \t]*(?P<region>[A-ZÆØÅ]{_L}+)(?![\w-])")
 #: ", Spain", ", Málaga, Spain" after the postcode and place: any region before a country.
@@ -53,6 +58,12 @@ _BUILDING = re.compile(
     rf"(?<![\w.])(?P<name>(?:St\. )?[A-ZÆØÅ]{_L}+(?: {_L}+)?[ ](?i:gård|gard|gården|hospital|sykehus|sykehjem"
     rf"|studentby|studenthjem|omsorgssenter|bofellesskap|cottage|house|lodge|farm|manor|rectory|hall)),[ \t]*$"
 )
+#: A farm's name before its street, wherever it stands: "Nedre Berge, Bergsvegen 118", "Øvre Lia, ...": a
+#: farm is told from its neighbours by such a first word.
+_FARM = re.compile(
+    rf"(?<![\w.])(?P<name>(?:Nedre|Øvre|Nordre|Søndre|Vestre|Østre|Store|Lille|Indre|Ytre|Midtre|Austre|Nørdre) "
+    rf"[A-ZÆØÅ]{_L}+),[ \t]*$"
+)
 #: The town named before the street: "bor i Kraków, ul. ...", "in Bad Homburg vor der Höhe, ...".
 _TOWN_BEFORE = re.compile(
     rf"(?:\b(?:i|in|im|à|w|en|at)[ \t]+)(?P<town>[A-ZÆØÅ]{_L}+(?:[ -](?:[A-ZÆØÅÄÖÜ]{_L}+|vor|der|am|an|im|i|de"
@@ -66,6 +77,8 @@ UK_POSTCODE = re.compile(r",?\s+(?i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b")
 US_STATE_ZIP = re.compile(r",?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _AU_STATE_POSTCODE = re.compile(r",?\s+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b")
 _CA_POSTCODE = re.compile(r",?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
+#: Dublin's postal districts after the town: "Dublin 6", "Dublin 6W", and the Eircode if one follows.
+_DUBLIN = re.compile(r",?\s+Dublin \d{1,2}W?\b(?:,?\s+[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}\b)?")
 _EIRCODE = re.compile(r",?\s+[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}\b")
 
 
@@ -77,6 +90,7 @@ def postal_code(text: str, pos: int) -> re.Match[str] | None:
         or _AU_STATE_POSTCODE.match(text, pos)
         or _EIRCODE.match(text, pos)
         or _CA_POSTCODE.match(text, pos)
+        or _DUBLIN.match(text, pos)
     )
 
 
@@ -86,25 +100,28 @@ _HOUSE_LETTER = re.compile(
     r"(?:[A-Za-z]| [A-H]| [a-h](?=,|$|\s\d{4}\b))?(?!\w)(?: ?[-–] ?\d{1,4}(?:[A-Za-z]| [A-H])?(?!\w))?"
 )
 #: A flat or floor after the house number: Norwegian "H0301", "leil. 4"; Swedish "lgh 1102"; Danish
-#: "2. th.", "1. tv.", "3. sal", "st.".
+#: "2. th.", "1. tv.", "3. sal", "st."; Finnish staircase and flat "12 B 34", "as. 5".
 _FLAT = re.compile(
     r"(?:,? ?[HhUuLlKk]\d{4}\b|,? (?:leil(?:ighet)?|leil\.|nr\.?|lgh\.?|lägenhet) ?\d{1,4}\b"
-    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?: ?(?:tv|th|mf)\.?)?(?= |,|$)|,? \d{1,2} ?tr\b\.?)"
+    r"|,? \d{1,2}\. ?(?:th|tv|mf|sal)\b\.?|,? st\.(?: ?(?:tv|th|mf)\.?)?(?= |,|$)|,? \d{1,2} ?tr\b\.?"
+    r"|(?<=\b[A-H]) \d{1,3}(?=,)|,? as\. ?\d{1,3}\b)"
 )
 #: More about where in the building, after the house number and comma: "2. etg.", "leil. H0201",
 #: "(leil. U0103)", "sokkel", "rom 214", "blokk C, hybel 311", "Apt 3B", "3º B", "st. tv.".
 _UNIT_PART = re.compile(
     r",? \(?(?:"
     r"(?i:etg|etasje|etage|leil|leilighet|lgh|hybel|rom|room|blokk|block|bygg|oppgang|inngang|apt|apartment"
-    r"|unit|flat|suite|level|piso|puerta|planta|bloque|escalera|esc|portal"
+    r"|unit|flat|suite|level|piso|puerta|planta|bloque|escalera|esc|portal|apto|depto|dpto|casa"
     r"|lejl|lejlighed|lägenhet|våning|trappe)\.?(?: ?[A-Z]?\d{1,4}[A-Za-z]?| [A-Z])\b"
-    r"|(?i:sokkel|sokkelleilighet|kjeller|kjellerleilighet|loft|loftsleilighet|underetasje|hybelen|bakgården)\b"
+    r"|(?i:sokkel|sokkelleilighet|kjeller|kjellerleilighet|loft|loftsleilighet|underetasje|hybelen|bakgården"
+    r"|bajo|ático|atico|entresuelo|entlo|sótano)\b"
     r"|(?:\d{1,2}\. ?(?:(?i:etg|etasje|etage|floor|sal|th|tv|mf|stock)|OG)\b\.?|\d{1,2}(?:st|nd|rd|th) (?i:floor)\b)"
     r"(?: (?:til )?(?i:venstre|høyre|links|rechts|left|right)\b)?"
     r"|(?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Erdgeschoss|Dachgeschoss|EG|DG)\b"
     r"|\d{1,2}[º°ªoa](?: ?(?:(?i:dto|dta|esq|izq|izda|izqda|dcha|drcha)\b\.?|[A-Za-z]\b)|\b)|st\.(?: ?(?:tv|th|mf)\.?)?"
     r")\)?"
 )
+
 
 def house_end(text: str, pos: int) -> int:
     """End of the house number and what belongs to it ("12 B", "12-14", "14 H0301")."""
@@ -175,12 +192,12 @@ def house_or_town_start(text: str, start: int) -> int:
         quoted = window[: house.start("name")].rstrip(" \t")[-1:] in ("«", '"', "“", "'")
         if quoted or _HOUSE_WORD.search(name):
             return offset + house.start("name")
-    building = _BUILDING.search(window)
+    building = _BUILDING.search(window) or _FARM.search(window)
     if building is not None:
         return offset + building.start("name")
     town = _TOWN_BEFORE.search(window)
     if town is not None and len(town.group("town").split()) <= 6 and _is_town(town.group("town")):
-        if _COUNTRY.fullmatch(town.group("town")):
+        if COUNTRY.fullmatch(town.group("town")):
             return start  # "i Spania, Calle Mayor 18": the country alone identifies no one
         return offset + town.start("town")
     return start
@@ -194,3 +211,14 @@ def _is_town(town: str) -> bool:
         return False
     flags = word_flags().get(last, 0)
     return bool(flags & (NOT_NAME | SOFT | FREQUENT)) or not flags & (COMMON | NAME)
+
+
+_PAA_BEFORE = re.compile(r"(?<![^\W\d_])(?:på|pa)[ \t]+$", re.IGNORECASE)
+
+
+def farm_after_paa(text: str, start: int, word: str) -> bool:
+    """ "kåre på Nesset 4": a farm's name in the definite form ("Nesset", "Haugen", "Lia") capitalised after
+    "på", where Norwegians put farms; a capital there marks a name, not the everyday word ("på haugen"). Not
+    "på Ring 3": a ring road's number is no house number."""
+    definite = word.lower().endswith(("et", "en", "a", "an"))
+    return definite and word[0].isupper() and _PAA_BEFORE.search(text, max(0, start - 4), start) is not None

@@ -27,6 +27,8 @@ from anonymizer.recognizers.address import (
     _unit_follows,
     street_words,
 )
+from anonymizer.recognizers.address_cued import cue_ends
+from anonymizer.recognizers.address_parts import COUNTRY
 
 _L = r"[^\W\d_]"
 
@@ -61,12 +63,15 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
         return found
     words = street_words()
     for m in _spoken_street().finditer(text):
-        number = spoken_number(text, m.end())
+        said = _NUMBER_SAID.match(text, m.end())  # "storgata nummer tolv"
+        number = spoken_number(text, said.end() if said else m.end())
         word = m.group("word")
         low = word.lower()
         bare = low in words.suffix
         if number is None or (low in words.notstreet and not bare) or _unit_follows(text, number[0]):
             continue
+        if low.endswith("gt") and low[-3:-2] in ("n", "a"):
+            continue  # "ringt tre gonger", "sagt to ganger": participles, no "Storgt"
         start = m.start()
         if bare and (not word[0].isupper() or low in words.notstreet):
             # "gata to ganger", "Kan alle tre": a bare street word names no street, unless a person's name
@@ -81,6 +86,39 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
             end = letter.end()
         end = _spoken_postcode_end(text, end)
         found.append((_prefixes_before(text, start, words), end, SCORE_WEAK_STREET))
+    cues = cue_ends(text)
+    return found + _english_spoken(text, cues) + _place_spoken(text, cues) if cues else found
+
+
+#: "nummer", "nr." between the street and its spoken number.
+_NUMBER_SAID = re.compile(r"(?i)(?:nummer|nr\.?|number|no\.?)[ \t]+")
+_EN_TYPES = frozenset({"road", "street", "avenue", "lane", "drive", "way", "close", "crescent", "terrace", "place"})
+_LINK = re.compile(r"(?i)(?:to|til|is|er)[ \t]+")
+#: English: a house number in words, one or two names, a street type: "fourteen park road".
+_EN_SPOKEN = re.compile(
+    r"(?i)(?<![^\W\d_])(?P<names>(?:[^\W\d_]{2,}[ \t]+){1,2}?)"
+    r"(?P<type>road|street|avenue|lane|drive|close|crescent|terrace|gardens|grove|place)(?![^\W\d_])"
+)
+
+
+def _english_spoken(text: str, cues: list[int]) -> list[tuple[int, int, float]]:
+    """ "my address to fourteen park road": a spoken house number, names and an English street type, only
+    right after a cue that an address follows ("two lane road", "one way street" are no addresses)."""
+    found: list[tuple[int, int, float]] = []
+    for cue_end in cues:
+        start = cue_end
+        linked = _LINK.match(text, start)  # "address to fourteen": "to" links, though it is a number too
+        number = spoken_number(text, linked.end()) if linked else None
+        if number is not None:
+            start = linked.end() if linked else start
+        else:
+            number = spoken_number(text, start)
+        if number is None:
+            continue
+        gap = re.match(r"[ \t-]+", text[number[0] :])
+        street = _EN_SPOKEN.match(text, number[0] + (gap.end() if gap else 0)) if gap else None
+        if street is not None and not _EN_TYPES.intersection(street.group("names").lower().split()):
+            found.append((start, street.end(), SCORE_WEAK_STREET))  # but not "two lane road"
     return found
 
 
@@ -124,3 +162,29 @@ class SpokenAddressRecognizer(EntityRecognizer):
         if entities and ENTITY not in entities:
             return []
         return [RecognizerResult(ENTITY, s, e, score) for s, e, score in spoken_addresses(text)]
+
+
+#: A place's name, perhaps with a direction ("Øran vest"), right after a cue: the street or farm of a house
+#: number spoken after it.
+_PLACE = re.compile(rf"[A-ZÆØÅ]{_L}{{2,}}(?:[ \t]+(?:[A-ZÆØÅ]{_L}+|vest|øst|aust|nord|sør|indre|ytre))?[ \t]+")
+#: What ends the clause after the house number: "og", a comma, a stop, the end.
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[,.!?;\n]|(?:og|and|men|but|nå|now)\b)")
+#: Spoken numbers too ambiguous to stand for a house number alone ("to" = "to", "tre" = tree).
+_AMBIGUOUS_NUMBERS = frozenset({"to", "tre", "two", "four"})
+
+
+def _place_spoken(text: str, cues: list[int]) -> list[tuple[int, int, float]]:
+    """ "vi bor sammen i Øran vest tolv og ...": after a cue, a capitalised place and a spoken house number
+    that ends the clause ("bor i Oslo tolv år" has a unit after it, "bodde i Spania to og..." an ambiguous
+    number, and a country is no street)."""
+    found: list[tuple[int, int, float]] = []
+    for cue_end in cues:
+        place = _PLACE.match(text, cue_end)
+        if place is None or COUNTRY.fullmatch(place.group().split()[0]):
+            continue
+        number = spoken_number(text, place.end())
+        if number is None or text[place.end() : number[0]].lower() in _AMBIGUOUS_NUMBERS:
+            continue
+        if _CLAUSE_END.match(text, number[0]) is not None:
+            found.append((cue_end, number[0], SCORE_WEAK_STREET))
+    return found

@@ -72,9 +72,9 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("link", r"(?i)(?<=wa\.me/)\+?\d{8,15}(?!\d)|(?<=tel:)\+?\d[\d\-]{7,17}(?!\d)|(?<=sms:)\+?\d{8,15}(?!\d)", 0.8),
     # Swedish mobiles as Swedes write them, "070-491 66 30", "073 981 22 40": a shape no amount has.
     ("se_mobile", GROUP_START + r"07[02369][\- ]?\d{3} ?\d{2} ?\d{2}" + GROUP_END, 0.5),
-    # British mobiles as Britons write them, "07834 296861": five digits, a space, six; no account or
-    # national identity number is grouped so (those are 4.2.5 and 6+5).
-    ("uk_mobile", GROUP_START + r"07\d{3}[ \-]\d{6}" + GROUP_END, 0.5),
+    # British mobiles as Britons write them, "07834 296861", "07834 296 861": five digits, then six in one
+    # or two groups; no account or national identity number is grouped so (those are 4.2.5 and 6+5).
+    ("uk_mobile", GROUP_START + r"07\d{3}[ \-](?:\d{6}|\d{3}[ \-]\d{3})" + GROUP_END, 0.5),
     ("us_national", GROUP_START + r"(?:1[ \-.])?\d{3}[ \-.]\d{3}[ \-.]\d{4}" + GROUP_END, 0.15),
     ("us_bracketed", r"(?<![\w(+])(?:1[ \-.]?)?\(\d{3}\)[ \-.]?\d{3}[ \-.]\d{4}(?![\d\-])", 0.15),  # "(971) 555-0142"
 )
@@ -116,6 +116,13 @@ def _parse(text: str) -> list[phonenumbers.PhoneNumber]:
         return [phonenumbers.PhoneNumber(country_code=47, national_number=int(national[2:]))]
     if 9 <= len(national) <= 12 and national.startswith("0") and national[1] != "0":
         return [_national(national, region) for region in TRUNK_ZERO_REGIONS]
+    if len(national) == 9 and national[0] in "567":
+        # Polish mobiles written nationally, "600 123 456", the largest group of newcomers; a Norwegian
+        # organisation number (also nine digits in threes) starts with 8 or 9
+        return [_national("0" + national, "PL")]
+    if national.startswith(("86", "89")) and len(national) in (9, 11):
+        # Lithuanian "8 612 37904" and Russian "8 912 345 67 89": mobiles after the trunk prefix 8
+        return [_national(national, "LT" if len(national) == 9 else "RU")]
     if len(national) == 10:
         return [phonenumbers.PhoneNumber(country_code=1, national_number=int(national))]
     if len(national) == 11 and national.startswith("1"):
@@ -165,6 +172,14 @@ MOBILE_CHAIN_SCORE = 0.3
 _GROUPS = re.compile(r"\d+")
 _DECIMALS = re.compile(r"^\d+[.,]\d{2}$")
 _AMOUNT_AFTER = re.compile(r"[.,]\d{1,2}(?!\d)|,-")
+#: Shapes of other numbers: a year and a dash first, a date, an account (4.2.5), a birth number (6+5).
+_SHAPED_AS_OTHER = re.compile(
+    r"^(?:19|20)\d\d-|\d\d\.\d\d\.(?:19|20)\d\d|^\d{4}\.\d{2}\.\d{5}$|^[0-3]\d[01]\d\d\d\s\d{5}$"
+)
+#: A reference code's letters glued before the digits ("CC-", "INK-", "#"), not a phone cue ("TLF-").
+_CODE_BEFORE = re.compile(r"(?:(?<![\w])(?!TLF|TEL|MOB)[A-Z]{1,4}-|#)$")
+_PERSONNUMMER_AFTER = re.compile(r"-\d{4}\b")
+_CURRENCY_AFTER = re.compile(r"(?i)[ \t]*(?:kr\b|nok\b|kroner\b|,-)")
 _CURRENCY_BEFORE = re.compile(r"(?i)(?:[£$€¥]|kr\.?|nok|sek|dkk|eur|usd|gbp)\s*$")
 #: Cue words that make such a number something else: a code, a reference, an error.
 MOBILE_CHAIN_DENY = frozenset({"kode", "koden", "code", "engangskode", "otp", "pin", "feilkode", "error", "err"})
@@ -204,6 +219,13 @@ def mobile_chains(text: str) -> list[tuple[int, int]]:
     facts = text_facts(text)
     candidates = [(c.segments[0][0], c.segments[-1][1]) for c in facts.chains if c.digits == 8]
     candidates += [(r.start, r.end) for r in facts.runs if r.digits == 8 and text[r.start : r.end].isdigit()]
+    # "vippset 430 95 143 450 kr": the last group before a currency is the amount, the eight before it the phone
+    for chain in facts.chains:
+        start, end = chain.segments[0][0], chain.segments[-1][1]
+        if chain.digits > 8 and _CURRENCY_AFTER.match(text, end) is not None:
+            parts = list(_GROUPS.finditer(text, start, end))
+            if len(parts) > 2 and chain.digits - len(parts[-1].group()) == 8:
+                candidates.append((start, parts[-2].end()))
     spans = []
     for start, end in sorted(set(candidates)):
         number = text[start:end]
@@ -235,7 +257,24 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
     ENTITY = ENTITY
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
-    DENY = NUMBER_DENY | {"kontonummer", "kontonr", "konto", "orgnr", "org.nr", "fnr", "kortnummer"}
+    DENY = NUMBER_DENY | {
+        "kontonummer", "kontonr", "konto", "orgnr", "org.nr", "fnr", "kortnummer", "account",
+        # police reports, applications, receipts, statements, loans: their numbers are references
+        "anmeldelse", "anmeldelsen", "anmeldelsesnummer", "anmeldelsesnr", "anm", "anm.", "politianmeldelse",
+        "application", "søknad", "søknadsnummer", "søknaden", "kvitt.nr", "kvitteringsnr", "kvittering",
+        "statement", "loan",
+    }  # fmt: skip
+
+    def is_denied(self, text: str, start: int, end: int) -> bool:
+        """Also a number shaped as something else: a reference code glued to its letters ("CC-7781-0524",
+        "#2291-4408"), a year opening it ("2024-117732", "2025-07-02"), a date inside ("02.03.2024 15"), a
+        Swedish personal number's first part ("19930812-7936"), an account (4.2.5) or a birth number (6+5)."""
+        candidate = text[start:end]
+        if _SHAPED_AS_OTHER.search(candidate) or _CODE_BEFORE.search(text, max(0, start - 6), start):
+            return True
+        if _PERSONNUMMER_AFTER.match(text, end):
+            return True
+        return super().is_denied(text, start, end)
     DENY_AFTER = frozenset({"kr", "nok", "kroner"})
     MIN_DIGIT_RUN = 8  # the national formats; see could_match for the international one
     #: "4 1 2 3 4 5 6 7", "41 23\n45 67", "0771-44 55 20", "47 91 28 50 34": with a cue only

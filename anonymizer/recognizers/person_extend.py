@@ -46,7 +46,9 @@ from anonymizer.recognizers.person_words import _GREETINGS, _MY, _POSSESSIVES, r
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
-NUMBER_AFTER = re.compile(r" \d{1,4}(?!\d)")
+#: A house number after a word ("Skogveien 17", "Kari Oslo 2"), which keeps a street out of a name; not
+#: the first group of a mobile number ("Geir Bakke 489 96 917": eight digits from a 4 or a 9).
+NUMBER_AFTER = re.compile(r" (?![49](?:[ .\-]?\d){7}(?![ .\-]?\d))\d{1,4}(?!\d)")
 #: Lower-case surnames not in the gazetteer, recognised by ending (only after a known given name).
 SURNAME_ENDING = re.compile(
     r"(?:sen|ssen|son|sson|dottir|datter|stad|rud|heim|land|vik|dal|dahl|berg|seth|strøm|gård|gaard|haug"

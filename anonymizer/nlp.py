@@ -29,7 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from anonymizer.lang import LANGUAGES
-from anonymizer.recognizers._common import NUMBER_WORDS, CueSet, cue_set, nearby_words, word_forms
+from anonymizer.recognizers._common import NUMBER_WORDS
+from anonymizer.recognizers._cues import CueSet, cue_set, nearby_words, word_forms
 
 #: Lexemes per language before the pipeline is rebuilt (each costs a few hundred bytes).
 DEFAULT_MAX_VOCAB = 100_000

@@ -37,7 +37,7 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 )
 
 #: Words that name a fødselsnummer; inflected forms match by prefix ("personnummeret", "fødselsnummerets")
-#: and typos by edit distance ("fødselsnumer", "personummer"), see anonymizer/recognizers/_common.py.
+#: and typos by edit distance ("fødselsnumer", "personummer"), see anonymizer/recognizers/_cues.py.
 STRONG_CONTEXT: tuple[str, ...] = (
     "fødselsnummer", "fødselsnr", "fodselsnummer", "fodselsnr", "foedselsnummer", "fnr", "f.nr", "f-nr",
     "personnummer", "personnr", "pers.nr", "persnr", "pnr", "p.nr", "d-nummer", "dnummer", "d-nr", "dnr",

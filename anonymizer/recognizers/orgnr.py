@@ -41,7 +41,7 @@ CONTEXT: tuple[str, ...] = (
     "org.nummer", "orgnummer", "foretaksnummer", "foretaksnr", "foretaksn", "foretak", "enhetsregisteret",
     "brønnøysund", "brreg", "mva", "firma", "selskap", "bedrift", "aksjeselskap", "leverandør", "enk",
     "company", "organisation", "organization", "registration", "business", "vat", "supplier", "vendor",
-    # typos too short for edit-distance matching (see anonymizer/recognizers/_common.py)
+    # typos too short for edit-distance matching (see anonymizer/recognizers/_cues.py)
     "orggnr", "orgr", "ogrnr", "ogr", "orgnmr", "ogrn", "ogr.nr",
 )
 

@@ -27,7 +27,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, SOFT, SURNAME
 from anonymizer.recognizers._tokens import CAP, UPPER, Tokens, unknown_name_word, wordlike
 

@@ -10,7 +10,7 @@ only after a sure given name, and a single word only when it is a well-known giv
 
 from __future__ import annotations
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,

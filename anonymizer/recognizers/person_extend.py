@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.recognizers._common import is_cue_word, is_exact_cue_word
+from anonymizer.recognizers._cues import is_cue_word, is_exact_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,

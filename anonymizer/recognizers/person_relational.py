@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, wordlike
 from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens, closed
 from anonymizer.recognizers.person_words import (

@@ -9,7 +9,7 @@ word in no list is a typo or a compound as often as a name.
 
 from __future__ import annotations
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,

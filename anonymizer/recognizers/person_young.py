@@ -27,7 +27,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from anonymizer.recognizers._common import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, PARTICLE, SOFT, SURNAME
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, _is_emoji, unknown_name_word
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun

@@ -14,7 +14,8 @@ from anonymizer.engine import resolve_overlaps
 from anonymizer.lang import detect_language, resolve_language
 from anonymizer.operators import REPLACE_OPERATORS, pseudonym_operators
 from anonymizer.recognizers import PATTERN_RECOGNIZERS
-from anonymizer.recognizers._common import LOOSE_PATTERN, ChatPatternRecognizer, CueSet, collapse_repeats
+from anonymizer.recognizers._common import LOOSE_PATTERN, ChatPatternRecognizer
+from anonymizer.recognizers._cues import CueSet, collapse_repeats
 from anonymizer.types import ENTITY_TYPES
 
 SAMPLES = [

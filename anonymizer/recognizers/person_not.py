@@ -17,7 +17,8 @@ from anonymizer.recognizers.person_shops import names_a_shop
 
 _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
 _NUMBER_BEFORE = re.compile(r"\d[A-Za-z]? $")
-_POSTCODE_BEFORE = re.compile(r"\b\d{4} $")
+#: "5011 Bergen"; not the last four digits of a longer number ("4091-0867 arild her": a phone number)
+_POSTCODE_BEFORE = re.compile(r"(?<![-./+])\b\d{4} $")
 #: Words that no street's name holds but that stand between a person and where they live: "Malin på
 #: Lilla Torg 3", "Marte i Kongens gate 62", "Sindre frå Fosswinckels gate 33". The street after them is
 #: not the name's street, so the search for a street word stops there.

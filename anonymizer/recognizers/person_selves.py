@@ -90,7 +90,11 @@ def self_named(toks: Tokens, j: int, rel: Relations) -> bool:
 #: "This is X": the writer on the line, where "it's X" may be the time of year.
 _THIS_IS = (("this", "is"), ("dette", "er"), ("dette", "e"))
 #: "hei de e stein .": saying who writes, right after the greeting that opens the message.
-_GREETED_IS = (*_THIS_IS, ("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("it's",), ("its",), ("det", "är"))
+#: Dialect "dæ e" is "det er"; a bare "e" says it too right after the greeting ("hei, e sol her,").
+_GREETED_IS = (
+    *_THIS_IS, ("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("dæ", "e"), ("e",), ("it's",), ("its",),
+    ("det", "är"),
+)  # fmt: skip
 
 
 def greeted_self(toks: Tokens, j: int, rel: Relations) -> bool:

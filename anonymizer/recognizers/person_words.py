@@ -22,10 +22,10 @@ _CLEFT = (
 )  # fmt: skip
 _IDENTITY = (
     ("dette", "er"), ("det", "er"), ("this", "is"), ("it's",), ("its",), ("her", "er"), ("det", "e"), ("æ", "e"),
-    ("eg", "e"), ("de", "e"), ("d", "e"), ("dette", "e"), ("detta", "e"), ("da", "e"),
+    ("eg", "e"), ("de", "e"), ("d", "e"), ("dette", "e"), ("detta", "e"), ("da", "e"), ("dæ", "e"), ("dæ", "er"),
 )  # fmt: skip
 _ENGLISH_IDENTITY = frozenset({"it's", "its", "is"})
-_IT_IS = (("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("da", "e"))
+_IT_IS = (("det", "er"), ("det", "e"), ("de", "e"), ("d", "e"), ("da", "e"), ("dæ", "e"), ("dæ", "er"))
 _GREETINGS = frozenset(
     {"hei", "heisann", "hallo", "hi", "hello", "hey", "takk", "thanks", "thank", "tusen", "hej", "halla", "heia",
      "hoi", "yo", "hallå", "cheers", "thx", "ty", "tusen takk", "mvh", "hilsen",

@@ -28,3 +28,20 @@ AFTER_A_NUMBER: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), AFTER_A_NUMBER)
 def test_round16_a_name_after_a_number_is_no_place(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# The writer names themself in dialect: "dæ e X igjen", or a bare "e X her" right after the greeting.
+DIALECT_SELF: list[tuple[str, list[str]]] = [
+    ("hallo dæ e sigbjørn igjen, har dokker sett på saka?", ["sigbjørn"]),
+    ("hei, e liv her, ka koste et nytt kort?", ["liv"]),
+    ("heisann e synnøve her. kortet e sperra", ["synnøve"]),
+    # look-alikes: the same words saying what the weather or a thing is
+    ("dæ e bra no, takk for hjelpa", []),
+    ("hei, e sol her i morgon tru?", []),
+    ("hei dæ e mai igjen snart, kjem feriepengan då?", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIALECT_SELF)
+def test_round16_the_writer_names_themself_in_dialect(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

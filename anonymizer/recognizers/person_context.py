@@ -54,7 +54,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.person_gates import refused_may_be_named
-from anonymizer.recognizers.person_kin import kin_named
+from anonymizer.recognizers.person_kin import kin_named, plain_given
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_namesakes import namesake
 from anonymizer.recognizers.person_payees import lower_payee
@@ -488,7 +488,7 @@ def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
     return (
         article
         and (
-            bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
+            bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS)) or plain_given(toks, j)
             or (toks.shape[j] == CAP and (bool(toks.flags[j] & NAME) or unknown_name_word(toks, j)))
         )
         and toks.low[j] not in rel.speech  # "han sa det var ordnet"

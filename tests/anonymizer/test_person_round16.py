@@ -45,3 +45,18 @@ DIALECT_SELF: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), DIALECT_SELF)
 def test_round16_the_writer_names_themself_in_dialect(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A rare given name in lower case after the dialect article "ho"/"han", set off by commas or before a verb.
+ARTICLE_NAMES: list[tuple[str, list[str]]] = [
+    ("dattera mi, ho gyri, treng nytt kort", ["gyri"]),
+    ("no ska ho ylva ha 300 te bursdagen, og ho ylva ska ha 200 til", ["ylva", "ylva"]),
+    # look-alikes: dialect verbs and everyday words after the same pronouns
+    ("han sie han ikkje har fått pengan", []),
+    ("ho vil ha nytt kort, ho sa det i går", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLE_NAMES)
+def test_round16_a_rare_name_after_the_dialect_article(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

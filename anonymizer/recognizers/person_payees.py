@@ -77,6 +77,10 @@ _AFTER_PAYEE = frozenset(
 )  # fmt: skip
 
 
+#: Pronouns of a person (not "it", "det"), that take a payee up in the next clause.
+_PERSONAL = frozenset({"hun", "han", "hu", "ho", "she", "he", "hon"})
+
+
 def lower_payee(toks: Tokens, j: int, rel: Relations) -> bool:
     """A lower-case name that is also a closed-class word ("will", "jo") or a month or a place ("frøya")
     as the payee: after the payment's preposition or an English verb of paying, and before the end of
@@ -100,5 +104,7 @@ def lower_payee(toks: Tokens, j: int, rel: Relations) -> bool:
         return not flags & SOFT
     after = _word(toks, j + 1) if plain_gap(toks, j) else ""
     if flags & SOFT:
-        return after in ("back", "tilbake", "tebake")
+        # "sendt 250 kr til juni men hu har ikkje fått": a pronoun takes the payee up as a person
+        taken_up = after in ("men", "but") and _word(toks, j + 2) in _PERSONAL and plain_gap(toks, j + 1)
+        return after in ("back", "tilbake", "tebake") or taken_up
     return closed(toks, j) or after in _AFTER_PAYEE

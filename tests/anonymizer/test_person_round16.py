@@ -60,3 +60,18 @@ ARTICLE_NAMES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), ARTICLE_NAMES)
 def test_round16_a_rare_name_after_the_dialect_article(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A month-name paid, then taken up by "she"/"he" in the next clause: a person, not the time of year.
+SOFT_PAYEES: list[tuple[str, list[str]]] = [
+    ("overførte 400 kr til april men ho seier ho ikkje har fått noko", ["april"]),
+    ("i sent 200 kr to june but she never got it", ["june"]),
+    # look-alikes: the month as a date, and a pronoun with no payment before it
+    ("betalinga er utsatt til juni men han sa det var greit", []),
+    ("vi reiser til mai men hun vil ikke", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOFT_PAYEES)
+def test_round16_a_month_paid_and_taken_up_by_a_pronoun(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -57,7 +57,7 @@ from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_kin import kin_named, plain_given
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_namesakes import namesake
-from anonymizer.recognizers.person_payees import lower_payee
+from anonymizer.recognizers.person_payees import gift_note, lower_payee
 from anonymizer.recognizers.person_payees import owner as _owner
 from anonymizer.recognizers.person_payees import paid as _paid
 from anonymizer.recognizers.person_payees import unit_after_word as _unit_after
@@ -536,7 +536,7 @@ _RULES = (
     of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
     _in_role, _dialect_article, _vocative, _i_am, role_for, printed_on, echoed, contact_line, ill_or_gone, put_on,
-    namesake,
+    namesake, gift_note,
 )  # fmt: skip
 
 

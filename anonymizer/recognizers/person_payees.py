@@ -79,6 +79,19 @@ _AFTER_PAYEE = frozenset(
 
 #: Pronouns of a person (not "it", "det"), that take a payee up in the next clause.
 _PERSONAL = frozenset({"hun", "han", "hu", "ho", "she", "he", "hon"})
+#: "til chelsea fra mamma:", "to max from dad": the note on a gift, from a relative or the writer.
+_GIFT_TO = frozenset({"til", "te", "to", "till"})
+_GIFT_FROM = frozenset({"fra", "frå", "from", "från"})
+_GIVERS = frozenset({"meg", "me", "oss", "us", "mæ", "mæg"})
+
+
+def gift_note(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "til chelsea fra mamma: 200 kr til kino", "to hope from grandma <3": "to X from" and a kin word
+    (or "me", "us") is the note on a gift or a transfer, and X the one it is for."""
+    if j == 0 or j + 2 >= len(toks.low) or toks.low[j - 1] not in _GIFT_TO or toks.low[j + 1] not in _GIFT_FROM:
+        return False
+    giver = toks.low[j + 2]
+    return plain_gap(toks, j - 1) and plain_gap(toks, j) and (giver in rel.kin or giver in _GIVERS)
 
 
 def lower_payee(toks: Tokens, j: int, rel: Relations) -> bool:

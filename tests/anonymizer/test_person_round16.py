@@ -75,3 +75,18 @@ SOFT_PAYEES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), SOFT_PAYEES)
 def test_round16_a_month_paid_and_taken_up_by_a_pronoun(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# The note on a gift: "til X fra mamma", "to X from grandma" names the one it is for.
+GIFT_NOTES: list[tuple[str, list[str]]] = [
+    ("til frida fra mormor: 500 kr til konfirmasjonen", ["frida"]),
+    ("to hope from dad, happy 18th!", ["hope"]),
+    # look-alikes: places and things from and to, and a note with no giver
+    ("til oslo fra bergen tar det 7 timer", []),
+    ("to hope from the start was naive", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GIFT_NOTES)
+def test_round16_the_note_on_a_gift(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

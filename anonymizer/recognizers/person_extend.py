@@ -226,6 +226,10 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     return joined(toks, k) and (surname or unknown) and closed(toks, k + 1)
 
 
+#: Conjunctions that open the next clause right after a name: "til nguyen van an men appen sier nei".
+_CLAUSE_AFTER = frozenset({"men", "but", "og", "and", "som", "who", "fordi", "because", "så"})
+
+
 def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
     """Lower-case (or all-caps) word ``k`` continues a name typed without capitals."""
     flags = toks.flags[k]
@@ -234,8 +238,9 @@ def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
     marker = toks.flags[k - 1] & PARTICLE or toks.low[k - 1] in MIDDLE_MARKERS
     if k >= 2 and marker and toks.flags[k - 2] & NAME and not flags & NOT_NAME:
         # after "van", "thi", "bin" inside a name, any word: "nguyen van hung", "tran thi mai"; a closed-class
-        # word only where the name ends ("nguyen van an\n"), not "tran van and ..."
-        return not flags & FUNCTION or closed(toks, k)
+        # word only where the name ends ("nguyen van an\n", "til nguyen van an men ..."), not "tran van and ..."
+        ends = k + 1 < len(toks.low) and toks.low[k + 1] in _CLAUSE_AFTER and not toks.gap(k).strip()
+        return not flags & FUNCTION or closed(toks, k) or ends
     if strong and flags & NAME and not flags & (FUNCTION | SOFT) and closed(toks, k):
         return True  # "name marcus hope\n": after a strong cue, a second name-word that ends the line
     # After "jeg heter", "sølvi flåten" ends the message: a surname although "flåten" is a word.

@@ -90,3 +90,17 @@ GIFT_NOTES: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), GIFT_NOTES)
 def test_round16_the_note_on_a_gift(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A Vietnamese name in lower case whose given name is a closed-class word ("an"), before the next clause.
+VIETNAMESE: list[tuple[str, list[str]]] = [
+    ("sendte 300 til pham van an men han har ikke fått det", ["pham van an"]),
+    ("kontoen er til bui van an og han er sønnen min", ["bui van an"]),
+    # look-alike: "van" and "an" as words after a name, and the name alone
+    ("tran van and i went to the bank together", ["tran"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VIETNAMESE)
+def test_round16_a_vietnamese_given_name_that_is_a_word(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -47,8 +47,14 @@ def ill_or_gone(toks: Tokens, j: int, rel: Relations) -> bool:
 
 
 #: "få liv inn på lånet", "ta Dag med på kontoen", "sette per opp på kortet", "få Sol ut av lånet".
-_PUT = frozenset({"få", "fått", "ha", "ta", "tatt", "legge", "lagt", "sette", "satt", "melde", "skrive", "føre",
-                  "add", "put", "take", "get", "have"})  # fmt: skip
+_PUT = frozenset(
+    {"få", "fått", "ha", "ta", "tatt", "legge", "lagt", "sette", "satt", "melde", "skrive", "føre", "add", "put",
+     "take", "get", "have", "melder", "meldte", "tar", "legger", "setter", "skriver"}
+)  # fmt: skip
+#: The subject between an inverted verb and the name: "hvordan melder jeg per ut av kontoen".
+_SUBJECT = frozenset({"jeg", "eg", "æ", "vi", "me", "du", "dere", "dokker", "i", "we", "you"})
+#: Words between the particle and the thing: "ut av den felles kontoen", "off our joint account".
+_DETERMINER = frozenset({"the", "my", "our", "min", "mitt", "vår", "vårt", "den", "det", "felles", "joint", "shared"})
 _IN = frozenset({"inn", "med", "til", "ut", "opp", "on", "onto", "off"})
 _ON = frozenset({"på", "i", "av", "fra", "frå", "to", "from"})
 _THINGS = ("lånet", "kontoen", "kortet", "avtalen", "konto", "lån", "loan", "account", "card", "mortgage")
@@ -57,12 +63,16 @@ _THINGS = ("lånet", "kontoen", "kortet", "avtalen", "konto", "lån", "loan", "a
 def put_on(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "e d mulig å få liv inn på lånet", "take will off the account": someone put on or taken off a
     loan, an account or a card (a name between the verb and its particle, then the thing)."""
-    if _word(toks, j - 1) not in _PUT or _word(toks, j + 1) not in _IN or _word(toks, j + 2) not in _ON:
+    english = _word(toks, j + 1) in ("off", "onto")  # "take rose off our account": no preposition after
+    if _word(toks, j + 1) not in _IN or not (english or _word(toks, j + 2) in _ON):
         return False
-    thing = _word(toks, j + 3)
-    if _word(toks, j + 3) in ("the", "my", "our", "min", "mitt", "vår", "vårt"):
-        thing = _word(toks, j + 4)
-    if not thing.endswith(_THINGS) or not all(plain_gap(toks, m) for m in range(j - 1, j + 2)):
+    verb = j - 2 if _word(toks, j - 1) in _SUBJECT else j - 1  # "melder jeg per ut av": the verb inverted
+    if _word(toks, verb) not in _PUT:
+        return False
+    k = j + 2 if english else j + 3
+    while k < j + 5 and _word(toks, k) in _DETERMINER:
+        k += 1
+    if not _word(toks, k).endswith(_THINGS) or not all(plain_gap(toks, m) for m in range(verb, j + 2)):
         return False
     return _listed(toks, j, rel)
 

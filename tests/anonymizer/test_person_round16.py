@@ -104,3 +104,18 @@ VIETNAMESE: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), VIETNAMESE)
 def test_round16_a_vietnamese_given_name_that_is_a_word(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# Someone taken off or put on a shared account, with the verb before the writer ("melder jeg X ut av").
+TAKEN_OFF: list[tuple[str, list[str]]] = [
+    ("kan jeg melde ut liv? nei, hvordan melder jeg liv ut av den felles kontoen", ["liv"]),
+    ("how do i take rose off our joint account", ["rose"]),
+    # look-alikes: the writer themself, and no name between verb and particle
+    ("hvordan melder jeg meg ut av den felles kontoen", []),
+    ("hvordan tar jeg ut av den felles kontoen", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAKEN_OFF)
+def test_round16_someone_taken_off_a_shared_account(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

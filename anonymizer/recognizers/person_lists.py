@@ -27,6 +27,7 @@ from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, UPPER, To
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun, unit_after
 from anonymizer.recognizers.person_extend import MIDDLE_MARKERS
 from anonymizer.recognizers.person_words import (
+    _MODAL,
     _MY,
     _POSSESSIVES,
     AGE,
@@ -445,6 +446,9 @@ def _marked_surname_first(toks: Tokens, i: int) -> tuple[int, int, float] | None
 #: april are my twin daughters", "tor og liv (foreldra mine)".
 _BOTH = frozenset({"both", "begge", "båe", "bægge", "all", "alle"})
 _ARE = frozenset({"are", "were", "er", "e", "var"})
+#: "hope and faith each got 3000": what each of them got; "twins": what only people are in pairs.
+_EACH = frozenset({"each", "hver", "hvar"})
+_TWINS = frozenset({"twins", "tvillinger", "tvillingar", "tvillingene", "tvillingane", "siblings", "søsken"})
 
 
 def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:
@@ -462,6 +466,9 @@ def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
         while m + 2 < n and toks.low[m + 1] in rel.and_ and plain_gap(toks, m) and plain_gap(toks, m + 1):
             items.append(m + 2)
             m += 2
+        if m + 1 < n and toks.gap(m).strip(" ") == "&" and len(items) == 1:
+            items.append(m + 1)  # "Faith & Joy are twins, both need ...": a pair joined by "&"
+            m += 1
         while m + 1 < n and toks.gap(m).strip(" ") == "," and m + 1 not in items:
             items.append(m + 1)
             m += 1
@@ -491,8 +498,12 @@ SCORE_COORDINATED = 0.5
 
 def _called_people(toks: Tokens, last: int, rel: Relations) -> bool:
     after = _word(toks, last + 1)
-    if after in _BOTH:
+    if after in _BOTH or after in _EACH:
         return True
+    if (after in _MODAL or after in _ARE or after == "ska") and _word(toks, last + 2) in _BOTH:
+        return True  # "sol og stein ska begge få 500", "hope and jack should both sign"
+    if after in _ARE and _word(toks, last + 2) in _TWINS:
+        return True  # "Faith & Joy are twins"
     bracket = toks.text[toks.end[last] : toks.end[last] + 2].lstrip(" ")[:1] == "("
     if bracket and (_word(toks, last + 1) in rel.kin or _word(toks, last + 2) in rel.kin):
         return True

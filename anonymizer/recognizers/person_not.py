@@ -69,8 +69,13 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     return legal_form
 
 
+_TWINS = frozenset({"twins", "tvillinger", "tvillingar", "tvillingene", "tvillingane"})
+
+
 def _both_after(toks: Tokens, k: int) -> bool:
     """ "Can Olu & Kemi both sign": "both"/"begge" after the pair makes it two people, not a firm."""
+    if k + 2 < len(toks.low) and toks.low[k + 1] in ("are", "er", "e") and toks.low[k + 2] in _TWINS:
+        return True  # "Faith & Joy are twins": a firm has no twins
     return k + 1 < len(toks.low) and toks.low[k + 1] in ("both", "begge", "båe") and not toks.gap(k).strip()
 
 

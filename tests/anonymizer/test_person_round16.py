@@ -119,3 +119,20 @@ TAKEN_OFF: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), TAKEN_OFF)
 def test_round16_someone_taken_off_a_shared_account(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A pair that what follows calls people: "skal begge få", "each", "are twins" (also joined by "&").
+PAIRS: list[tuple[str, list[str]]] = [
+    ("te liv og dag ska begge ha 300 te jul", ["liv", "dag"]),
+    ("we paid 500 to grace and rose each last week", ["grace", "rose"]),
+    ("Hope & Joy are twins and need a savings account each", ["Hope", "Joy"]),
+    # look-alikes: everyday pairs and a firm joined by "&"
+    ("sol og regn er begge meldt i helga", []),
+    ("Hansen & Sønn er begge stengt i dag", []),
+    ("salt and pepper each cost 20 kr", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRS)
+def test_round16_a_pair_that_what_follows_calls_people(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -303,7 +303,8 @@ _BEFORE_MENTION = frozenset(
 _VERBS_OF_PEOPLE = frozenset(
     {"is", "was", "has", "had", "says", "said", "told", "asked", "wants", "needs", "paid", "sent", "owes",
      "er", "e", "var", "va", "har", "hadde", "sa", "sier", "seie", "skal", "ska", "vil", "fikk", "fekk", "får",
-     "betalte", "sendte", "skylder", "skylde", "ringte", "trenger", "treng"}
+     "betalte", "sendte", "skylder", "skylde", "ringte", "trenger", "treng",
+     "got", "gets", "received", "called", "texted", "wrote", "fått", "mottok", "skrev", "skreiv"}
 )  # fmt: skip
 
 _OPEN = frozenset("(«\"“'")

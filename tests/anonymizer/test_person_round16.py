@@ -136,3 +136,17 @@ PAIRS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), PAIRS)
 def test_round16_a_pair_that_what_follows_calls_people(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A lower-case name that is also a word, said again as the one who got or wrote something.
+SAID_AGAIN: list[tuple[str, list[str]]] = [
+    ("sendte 400 kr til sol, men bare sol fått varsel", ["sol", "sol"]),
+    ("i sent 300 kr to grace but grace got nothing", ["grace", "grace"]),
+    # look-alike: the same word without a name found before it
+    ("only hope got us through the winter", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAID_AGAIN)
+def test_round16_a_name_said_again_as_who_got_it(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

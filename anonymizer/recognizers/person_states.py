@@ -91,3 +91,19 @@ def has_got(toks: Tokens, j: int, rel: Relations) -> bool:
     if not (toks.initial[have] or _word(toks, have - 1) in ("om", "if", "whether", "hvis")):
         return False
     return plain_gap(toks, have) and plain_gap(toks, j) and _listed(toks, j, rel)
+
+
+#: Talking with someone: "so i was talking to grace and she says", "eg prata med stein i går".
+_TALK = frozenset(
+    {"talking", "talked", "talk", "spoke", "speaking", "chatting", "chatted", "snakket", "snakka", "snakker",
+     "prata", "pratet", "prater", "prate", "snakke"}
+)  # fmt: skip
+_TALK_TO = frozenset({"to", "with", "med", "me"})
+
+
+def talked_with(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "i was talking to grace and she says", "eg prata me sol i går": whom the writer talked with, a
+    listed name (the sun and stones do not talk)."""
+    if _word(toks, j - 1) not in _TALK_TO or _word(toks, j - 2) not in _TALK:
+        return False
+    return plain_gap(toks, j - 2) and plain_gap(toks, j - 1) and _listed(toks, j, rel)

@@ -150,3 +150,18 @@ SAID_AGAIN: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), SAID_AGAIN)
 def test_round16_a_name_said_again_as_who_got_it(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# Whom the writer talked with: a listed name after "talking to", "prata med".
+TALKED_WITH: list[tuple[str, list[str]]] = [
+    ("so i was talking to faith and she said the fee is gone", ["faith"]),
+    ("eg prata me stein i går og han meinte det va greit", ["stein"]),
+    # look-alikes: talking with no one named, or about a thing
+    ("jeg snakket med banken i går", []),
+    ("i was talking to support and they said no", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TALKED_WITH)
+def test_round16_whom_the_writer_talked_with(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

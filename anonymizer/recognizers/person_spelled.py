@@ -98,6 +98,10 @@ def respelled_names(
         if len(word) >= 5 and any(form[0] == word[0] and _one_edit(word, form) for form in spelled):
             yield k, SCORE_RESPELLED  # "s-o-l-v-e-i-g. ikkje solvei"
             continue
+        unlisted = toks.shape[k] == LOWER and not toks.flags[k] and len(word) >= 5 and _contrasted(toks, k)
+        if unlisted and any(form[0] == word[0] and _one_edit(word, form) for form in forms):
+            yield k, SCORE_RESPELLED  # "han kjelli altså, ikkje kjell": the right spelling, set against it
+            continue
         if toks.shape[k] == LOWER:
             continue  # "Vi så en bjørn ... Bjørn er mannen min"
         if word in forms:
@@ -122,6 +126,15 @@ def _same_surname_after(
             if form[0] == word[0] and _one_edit(word, form):
                 return min(score, SCORE_RESPELLED)
     return None
+
+
+#: Words that set one spelling against another: "kjelli altså, ikkje kjell", "not jon but jonn".
+_CONTRAST = frozenset({"ikkje", "ikke", "ikkj", "itj", "not", "altså", "istedenfor", "instead", "nei", "no"})
+
+
+def _contrasted(toks: Tokens, k: int) -> bool:
+    """A word setting spellings against each other stands within two words of word ``k``."""
+    return any(toks.low[m] in _CONTRAST for m in range(max(0, k - 2), min(len(toks.low), k + 3)) if m != k)
 
 
 def _keep(forms: dict[str, float], form: str, score: float) -> None:

@@ -165,3 +165,17 @@ TALKED_WITH: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), TALKED_WITH)
 def test_round16_whom_the_writer_talked_with(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# The right spelling of a found name set against it: "X altså, ikkje Y", "X, not Y".
+RESPELLED: list[tuple[str, list[str]]] = [
+    ("ho tonjee altså, ikkje tonje. eg skreiv feil", ["tonjee", "tonje"]),
+    ("it's sandrah, not sandra, on the card", ["sandrah", "sandra"]),
+    # look-alike: a word one letter from a name, with nothing setting them against each other
+    ("kjell sendte meg kjella i går", ["kjell"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESPELLED)
+def test_round16_a_spelling_set_against_a_found_name(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

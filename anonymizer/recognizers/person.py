@@ -69,7 +69,7 @@ from anonymizer.recognizers.person_extend import (
     given_before,
     name_and_initial,
 )
-from anonymizer.recognizers.person_fields import SCORE_FIELD, field_names
+from anonymizer.recognizers.person_fields import SCORE_FIELD, field_names, stated_as_name
 from anonymizer.recognizers.person_glued import SCORE_GLUED, glued_names
 from anonymizer.recognizers.person_headers import header_names
 from anonymizer.recognizers.person_initials import bare_initial, particle_surname, verb_next
@@ -321,7 +321,7 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             return found
         return max(found[0], extend(toks, j, strong=True)), found[1]
     titled = (cue.kind == "title" and not is_cue_word(toks.low[j])) or cue.words in _NICKNAMING  # "kallenavn Nok"
-    if flags & NOT_NAME and not (titled and shape == CAP):
+    if flags & NOT_NAME and not (titled and shape == CAP) and not stated_as_name(toks, j):
         return None  # but "Mr Nes", "fru Berg": after a title a place is a surname
     if len(toks.low[j]) < 2:
         return None

@@ -108,3 +108,14 @@ def _name_words(toks: Tokens, j: int, last: int, *, routing: bool) -> bool:
         elif flags & (COMMON | PARTICLE) or len(low) < 3 or wordlike(low) or near_frequent_word(low):
             return False
     return listed > 0 or last > j
+
+
+#: "Lier til etternavn", "Moe som etternamn": the words after a word that say it is the name.
+_AS_NAME = frozenset({"etternavn", "etternamn", "fornavn", "fornamn", "mellomnavn", "mellomnamn", "surname"})
+
+
+def stated_as_name(toks: Tokens, j: int) -> bool:
+    """ "Jeg heter Lier til etternavn", "Eg heiter Moe som etternamn": the writer says the word is their
+    name, a place or an everyday word though it is (a field in running text)."""
+    after = toks.low[j + 1 : j + 3]
+    return len(after) == 2 and after[0] in ("til", "te", "som", "as") and after[1] in _AS_NAME and toks.gap(j) == " "

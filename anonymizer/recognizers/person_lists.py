@@ -266,6 +266,8 @@ def other_mentions(
         found = forms.get(toks.text[toks.start[k] : toks.end[k] - toks.trim[k]])
         if found is None and toks.trim[k]:
             found = forms.get(toks.text[toks.start[k] : toks.end[k]])
+        if found is not None and toks.flags[k] & NOT_NAME and _word(toks, k - 1) in ("i", "på", "in", "at"):
+            continue  # "heter Lier til etternavn og bor i Lier": a word no list holds a name, placed
         if found is not None and found > best[k]:
             yield k, found
 

@@ -179,3 +179,18 @@ RESPELLED: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), RESPELLED)
 def test_round16_a_spelling_set_against_a_found_name(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# A word the writer says is their name ("til etternavn", "som etternamn"), a place or a word though it is.
+STATED_AS_NAME: list[tuple[str, list[str]]] = [
+    ("Jeg heter Moss til etternavn og trenger nytt kort", ["Moss"]),
+    ("Eg heiter Voss til etternamn og bur i Voss", ["Voss"]),
+    # look-alikes: the same places with no name stated
+    ("Jeg bor i Moss og trenger nytt kort", []),
+    ("Vi flytta til Voss i fjor", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATED_AS_NAME)
+def test_round16_a_word_stated_as_the_surname(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -24,6 +24,7 @@ from anonymizer.recognizers._gazetteer import (
     PARTICLE,
     SOFT,
     SURNAME,
+    WELL_KNOWN,
     near_frequent_word,
     word_flags,
 )
@@ -230,10 +231,20 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
 _CLAUSE_AFTER = frozenset({"men", "but", "og", "and", "som", "who", "fordi", "because", "så"})
 
 
+def _irish_surname(flags: int) -> bool:
+    """A listed name that is no everyday word and no common given name: "connell", "brien" after "o"
+    (not "ola o kari", where "o" is the dialect's "og" between two people)."""
+    return bool(flags & NAME) and not flags & (COMMON | FUNCTION | NOT_NAME | SOFT | WELL_KNOWN)
+
+
 def _continues_lower(toks: Tokens, k: int, *, strong: bool) -> bool:
     """Lower-case (or all-caps) word ``k`` continues a name typed without capitals."""
     flags = toks.flags[k]
     if _lower_surname_word(flags, toks.low[k], strong=strong):
+        return True
+    if toks.low[k] == "o" and toks.shape[k] == LOWER and k + 1 < len(toks.low) and toks.gap(k) == " ":
+        return _irish_surname(toks.flags[k + 1])  # "shevawn o connell": the Irish "O'" without its apostrophe
+    if toks.low[k - 1] == "o" and toks.gap(k - 1) == " " and _irish_surname(flags):
         return True
     marker = toks.flags[k - 1] & PARTICLE or toks.low[k - 1] in MIDDLE_MARKERS
     if k >= 2 and marker and toks.flags[k - 2] & NAME and not flags & NOT_NAME:

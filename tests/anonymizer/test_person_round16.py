@@ -194,3 +194,16 @@ STATED_AS_NAME: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), STATED_AS_NAME)
 def test_round16_a_word_stated_as_the_surname(engine: Anonymizer, text: str, expected: list[str]) -> None:
     assert names(engine, text) == expected
+
+
+# An Irish surname in lower case with "o" for "O'": the whole name, not only its given name.
+IRISH: list[tuple[str, list[str]]] = [
+    ("my name is niamh o sullivan and i moved here in may", ["niamh o sullivan"]),
+    # look-alike: dialect "o" for "og" between two given names keeps them two people
+    ("ola o kari ska ha 200 kvar", ["ola", "kari"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IRISH)
+def test_round16_an_irish_surname_without_its_apostrophe(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -63,7 +63,7 @@ _NOT_ADDRESS = re.compile(
 _FLOOR = re.compile(r"(?i)\b(?:etasje|etg|floor)\b")
 #: A dot that ends an abbreviation, not the sentence: "Mabini St., Brgy. San Isidro", "No. 14", "al. 53".
 _ABBREVIATION_DOT = re.compile(
-    r"(?i)(?:^|(?<=[\s,]))(?:[a-z]|st|rd|ave|av|blvd|dr|ln|sq|ct|pl|cres|hwy|mt|gt|gr|vn|al|pr|pl|no|nr|ul|vul|brgy"
+    r"(?i)(?:^|(?<=[\s,]))(?:[a-z]|st|rd|ave|av|blvd|dr|ln|sq|ct|pl|cres|hwy|mt|gt|gr|vn|al|pr|no|nr|ul|vul|brgy"
     r"|bgy|blk|bldg|apt|tp|co|leil|etg|h\.no)$"
 )
 

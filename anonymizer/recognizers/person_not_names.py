@@ -6,9 +6,10 @@ strict mode even weak guesses reach the output. Most such words are proper nouns
 which a list recognises at the cost of one set lookup per reported span (``not_person_words.txt``).
 
 A veto never overrides a personal cue right before the span (a greeting, sign-off, title, "jeg
-heter", a kin word: "Hei Sofia", "min venn Jordan", "Mr French"), and a word that is also a
-well-known given name or a plain surname ("Sofia", "Victoria", "Haugen") is vetoed only where the
-words around it make it a place ("trip to Sofia", "Victoria station") or a date ("in June").
+heter", a kin word: "Hei Sofia", "min venn Jordan", "Mr French"), and one word that is also a
+listed name ("Sofia", "Jordan", "Haugen", "Chase") is vetoed only where the words around it make it a
+place or a brand ("trip to Sofia", "Victoria station", "på Finn", "a used Mercedes") or a date ("in
+June"): in strict mode a doubt is redacted.
 ``person.py`` asks ``vetoed`` in its one ``emit`` before it reports a name.
 """
 
@@ -23,7 +24,6 @@ from anonymizer.recognizers._gazetteer import (
     NAME,
     SOFT,
     SURNAME,
-    WELL_KNOWN,
     person_cues,
     word_flags,
     word_list,
@@ -56,7 +56,7 @@ _STAYING = frozenset({"hytte", "hytta", "ferie", "tur", "bor", "bodde", "budde",
 #: Words before "på" that make the next word the place where something is: "Butikken på Holmen".
 _SITES = _STAYING | frozenset(
     {"butikken", "filialen", "kontoret", "banken", "senteret", "skolen", "gården", "garden", "jobben", "hjemme",
-     "heime", "bodd", "bott", "bur", "budd", "vokste", "oppvokst", "hytta", "leilighet", "leiligheten"}
+     "heime", "bodd", "bott", "bur", "budd", "vokste", "oppvokst", "leilighet", "leiligheten"}
 )  # fmt: skip
 #: Words before a brand that make it the shop, the marketplace or the thing: "på Finn", "a used Mercedes".
 _BRAND_BEFORE = frozenset(
@@ -147,7 +147,7 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         return True  # "My wife June passed away in June": the second is a date
     if any([_word(toks, k) for k in range(a, b + 1)] == words for a, b, _ in named):
         # "Sofia er i Sofia", "Jordan skal på ferie til Jordan": the name's namesake, where it says so
-        return kinds is not None and "place" in kinds and first == last and _placed(toks, first, last, again=True)
+        return kinds is not None and "place" in kinds and first == last and _placed(toks, first, last, named=True)
     if kinds is None and first == last and toks.shape[first] == CAP and len(words[0]) > 4:
         kinds = _kinds().get(words[0][:-1]) if words[0].endswith("s") else None  # "Elkjøps feil"
         if kinds is not None and _owner(toks, first, words[0][:-1]):
@@ -159,18 +159,16 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
     if kinds is not None:
         kinds = kinds - {"month", "lower"}  # capitalised, an everyday word may be a name ("Strøm", "Nok")
     if kinds:
-        no_name = not any(toks.flags[k] & NAME for k in range(first, last + 1))
-        if not no_name and (_personal(toks, first, last) or _personal_elsewhere(toks, first, last)):
+        listed = any(toks.flags[k] & NAME for k in range(first, last + 1))
+        if listed and (_personal(toks, first, last) or _personal_elsewhere(toks, first, last)):
             return False  # but "heter Storytel", "Mvh Kundesenteret": no list holds them a name
-        if "nation" in kinds or in_phrase:
-            return True
-        if not no_name and first == last:
+        if listed and first == last and not in_phrase and "nation" not in kinds:
             # One word that is a listed name and a place or a brand ("Jordan", "Moss", "Chase", "Mercedes")
             # is the place or the brand only where the words around say so: "sendt te Jordan 1500 kr" and
             # "sendte 300 til Mercedes for barnevakt" are payments to people as often as to anything
             # else; in strict mode a doubt is redacted.
-            return _placed(toks, first, last, again=True) or ("brand" in kinds and _branded(toks, first))
-        return not _dual(toks, first, last) or _placed(toks, first, last)
+            return _placed(toks, first, last, named=True) or ("brand" in kinds and _branded(toks, first))
+        return True  # a nationality, a listed phrase of several words, or a word in no list of names
     return _institution(toks, first, last) or _firm(toks, first, last) or _farm_place(toks, first, last)
 
 
@@ -260,25 +258,14 @@ def _personal_cue_before(toks: Tokens, first: int, *, kin: bool = True) -> bool:
     return False
 
 
-def _dual(toks: Tokens, first: int, last: int) -> bool:
-    """One word that is a well-known given name, or a name and no everyday word ("Sofia", "Frøya", "Haugen"):
-    its place or brand reading needs the words around it. "Polen", "Kenya", "Finn" are words first."""
-    if first != last or "-" in toks.low[first]:
-        return False  # "Harley-Davidson": a compound is no given name
-    flags = toks.flags[first]
-    if flags & WELL_KNOWN:
-        return True  # "Sofia", "Odin"
-    return bool(flags & NAME and not flags & AMBIGUOUS)  # "Frøya", "Yara", "Haugen"
-
-
-def _placed(toks: Tokens, first: int, last: int, *, again: bool = False) -> bool:
-    """The words around make the span a place: "i Sofia", "trip to Sofia", "Victoria station". ``again``:
-    the same word names a person elsewhere in the message, and "på" makes it a place only after a word
-    of staying ("hytte på Frøya", not "venter på Frøya")."""
+def _placed(toks: Tokens, first: int, last: int, *, named: bool = False) -> bool:
+    """The words around make the span a place: "i Sofia", "trip to Sofia", "Victoria station". ``named``:
+    the word is a listed name, or someone's name elsewhere in the message, and "på" makes it a place only
+    after a word of staying ("hytte på Frøya", not "venter på Frøya")."""
     if last + 1 < len(toks.low) and toks.low[last + 1] in _PLACE_AFTER and not toks.gap(last).strip():
         return True
     before = toks.low[first - 1] if first > 0 and not toks.gap(first - 1).strip() else ""
-    if before in _LOCATIVE and not (again and before in ("på", "pa")):
+    if before in _LOCATIVE and not (named and before in ("på", "pa")):
         return True
     if before in ("på", "pa") and first > 1 and toks.low[first - 2] in _STAYING:
         return True

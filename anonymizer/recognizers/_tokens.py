@@ -77,6 +77,11 @@ class Tokens:
         """The text between word ``i`` and word ``i + 1``."""
         return self.text[self.end[i] : self.start[i + 1]]
 
+    def bare(self, i: int) -> str:
+        """Word ``i`` in lower case without its genitive ending ("mcdonald" of "McDonald's")."""
+        trim = self.trim[i]
+        return self.low[i][:-trim] if trim else self.low[i]
+
 
 def shape_of(word: str) -> int:
     if not word[0].isupper():

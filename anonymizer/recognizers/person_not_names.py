@@ -128,12 +128,6 @@ def _long_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(found) for first, found in by_first.items()}
 
 
-def _word(toks: Tokens, k: int) -> str:
-    """Word ``k`` in lower case without its genitive ending ("mcdonald" of "McDonald's")."""
-    low = toks.low[k]
-    return low[: len(low) - toks.trim[k]] if toks.trim[k] else low
-
-
 def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, float]]) -> bool:
     """Words ``first..last``, about to be reported as a name, are a place, nationality, firm or month
     where they stand, and no personal cue comes right before them. ``named``: the words of each name
@@ -141,11 +135,11 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
     ("Finn og eg har lån ... No vil Finn ut")."""
     if toks.shape[first] == LOWER and toks.shape[last] == LOWER:
         return first == last and _everyday(toks, first)
-    words = [_word(toks, k) for k in range(first, last + 1)]
+    words = [toks.bare(k) for k in range(first, last + 1)]
     kinds = _kinds().get(" ".join(words))
     if kinds is not None and "month" in kinds and first == last and _date(toks, first):
         return True  # "My wife June passed away in June": the second is a date
-    if any([_word(toks, k) for k in range(a, b + 1)] == words for a, b, _ in named):
+    if any([toks.bare(k) for k in range(a, b + 1)] == words for a, b, _ in named):
         # "Sofia er i Sofia", "Jordan skal på ferie til Jordan": the name's namesake, where it says so
         return kinds is not None and "place" in kinds and first == last and _placed(toks, first, last, named=True)
     if kinds is None and first == last and toks.shape[first] == CAP and len(words[0]) > 4:
@@ -206,7 +200,7 @@ def _part_of_phrase(toks: Tokens, first: int, last: int, words: list[str]) -> fr
     ahead = list(words)
     k = last + 1
     while k < len(toks.low) and len(ahead) < 5 and not toks.gap(k - 1).strip(" "):
-        ahead.extend(_word(toks, k).split("-"))
+        ahead.extend(toks.bare(k).split("-"))
         k += 1
     for phrase in phrases:
         n = len(phrase)

@@ -80,15 +80,15 @@ def respelled_names(
             if "-" in low and _HYPHEN_SPELLED.fullmatch(low):
                 _keep(spelled, fold(low.replace("-", "")), score)  # "k-a-r-i"
             else:
-                _keep(forms, fold(low[: len(low) - toks.trim[k]]), score)
-                raw.add(low[: len(low) - toks.trim[k]])
+                _keep(forms, fold(toks.bare(k)), score)
+                raw.add(toks.bare(k))
     if not forms and not spelled:
         return
     for k in range(len(toks.low)):
         low = toks.low[k]
         if covered[k] or len(low) < 3:
             continue
-        word = fold(low[: len(low) - toks.trim[k]])
+        word = fold(toks.bare(k))
         if word in spelled and not toks.flags[k] & FUNCTION:
             yield k, min(spelled[word], SCORE_RESPELLED)
             continue

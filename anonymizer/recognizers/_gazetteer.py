@@ -105,16 +105,26 @@ def dialect_word(low: str) -> bool:
     return low in _dialect_words()
 
 
+#: The possessive of the writer and the plural one that a cue opening with it holds for as well.
+_OUR = {"my": "our", "min": "vår", "mi": "vår", "mitt": "vårt"}
+
+
 @functools.cache
 def person_cues() -> dict[str, tuple[Cue, ...]]:
-    """Cue phrases indexed by their last word, longest phrase first (so "med vennlig hilsen" wins)."""
+    """Cue phrases indexed by their last word, longest phrase first (so "med vennlig hilsen" wins).
+
+    A cue that opens with "my"/"min" ("my son", "min datter") holds for "our"/"vår" as well ("Our son
+    Will helps", "vår datter Liv"): parents write about their children in the plural as often."""
     by_last: dict[str, list[Cue]] = {}
     for line in _lines("person_cues.txt"):
         kind, *words = line.split()
         if kind not in CUE_KINDS or not words:
             raise ValueError(f"bad cue line in person_cues.txt: {line!r}")
         by_last.setdefault(words[-1], []).append(Cue(tuple(words), kind))
-    return {last: tuple(sorted(cues, key=lambda c: -len(c.words))) for last, cues in by_last.items()}
+        plural = _OUR.get(words[0])
+        if plural is not None and len(words) > 1:
+            by_last[words[-1]].append(Cue((plural, *words[1:]), kind))
+    return {last: tuple(sorted(dict.fromkeys(cues), key=lambda c: -len(c.words))) for last, cues in by_last.items()}
 
 
 @functools.cache

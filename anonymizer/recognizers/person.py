@@ -61,6 +61,7 @@ from anonymizer.recognizers._tokens import (
 from anonymizer.recognizers.address import street_words
 from anonymizer.recognizers.person_caps import capitals_name
 from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
+from anonymizer.recognizers.person_contrast import contrasted_names
 from anonymizer.recognizers.person_extend import (
     MIDDLE_MARKERS,
     NUMBER_AFTER,
@@ -69,6 +70,7 @@ from anonymizer.recognizers.person_extend import (
     given_before,
     name_and_initial,
 )
+from anonymizer.recognizers.person_families import SCORE_FAMILY, family_names
 from anonymizer.recognizers.person_fields import SCORE_FIELD, field_names, stated_as_name
 from anonymizer.recognizers.person_glued import SCORE_GLUED, glued_names
 from anonymizer.recognizers.person_headers import header_names
@@ -100,7 +102,7 @@ from anonymizer.recognizers.person_particles import (
     safe_run,
 )
 from anonymizer.recognizers.person_relational import positional_names
-from anonymizer.recognizers.person_spelled import SCORE_SPELLED, respelled_names, spelled_names
+from anonymizer.recognizers.person_spelled import SCORE_SPELLED, explained_names, respelled_names, spelled_names
 from anonymizer.recognizers.person_unlisted import (
     ambiguous_before_unlisted,
     cued_lower_pair,
@@ -269,8 +271,15 @@ class PersonRecognizer(EntityRecognizer):
             emit(j, j, score)
         for j, score in list(respelled_names(toks, named, covered)):
             emit(j, j, score)  # "T-H-I-E-N, altså Thien", "Kjersit ... istedenfor Kjersti"
+        for j in list(explained_names(toks, covered)):
+            emit(j, j, SCORE_SPELLED)  # "SØRENSEN - med ø": a word whose spelling is explained (person_spelled.py)
+        for j, score in list(contrasted_names(toks, named, covered)):
+            emit(j, j, score)  # "Torunn, ikkje Torun", "Ståle ja, ikkje Stian" (person_contrast.py)
         for start, end in glued_names(text):  # "Jonas2", "Hope123": words the tokenizer skipped
             results.append(RecognizerResult(ENTITY, start, end, SCORE_GLUED))
+        if "-" in text:
+            for start, end in family_names(toks):  # "Hansen-familien": the surname in a compound
+                results.append(RecognizerResult(ENTITY, start, end, SCORE_FAMILY))
         return results
 
 
@@ -296,8 +305,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     if cue.kind == "weak":
         if gap.strip():
             return None
-    elif _CUE_GAP.fullmatch(gap) is None and not (cue.words in _NICKNAMING and _QUOTED_GAP.fullmatch(gap)):
-        return None  # but a nickname may be quoted: 'He goes by "Tiny"', 'kallenavn «Nok»'
+    elif _CUE_GAP.fullmatch(gap) is None and not (_names_quoted(toks, j, cue) and _QUOTED_GAP.fullmatch(gap)):
+        return None  # but a nickname or a name given may be quoted: 'He goes by "Tiny"', 'sa han het «Dag»'
     flags, shape = toks.flags[j], toks.shape[j]
     if (k := particles_then(toks, j)) is not None and (cue.kind in _SURNAMING or safe_run(toks, j, k)):
         found = _after_cue(toks, k, cue)  # "etternavnet er von Krogh": the particles open the surname
@@ -399,8 +408,21 @@ _NICKNAMING = frozenset(
 )  # fmt: skip
 #: Cues after which a particle that is also a word ("de", "da") opens a surname: "mottaker: da Silva".
 _SURNAMING = frozenset({"strong", "medium", "title"})
-#: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one.
-_NAMING = frozenset({"heter", "heiter", "heite", "heita", "himself", "herself", "named", "kalles", "kallas"})
+#: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one,
+#: and so is a quoted word ('called himself "mark"', 'sa han het «Dag»'): quotes set a name off as a name.
+_NAMING = frozenset(
+    {"heter", "heiter", "heite", "heita", "het", "hette", "himself", "herself", "named", "kalles", "kallas"}
+)
+
+
+def _names_quoted(toks: Tokens, j: int, cue: Cue) -> bool:
+    """The cue gives a nickname, or a name as such, so the word ``j`` after it may stand in quotes: any
+    word after a nickname cue, a listed name after a naming verb (things are named in quotes too:
+    'plattformen heter «NordCapitalX»', 'det kalles «pengemuldyr»')."""
+    if cue.words in _NICKNAMING:
+        return True
+    return cue.kind == "strong" and cue.words[-1] in _NAMING and bool(toks.flags[j] & NAME)
+
 
 #: Before a lone name-word, these make it a place: "hytte i Vik", "I live in York" (not "på": "registrert
 #: på Vidar" is a person as often as "hytte på Frøya" is a place, and places that are names are soft).

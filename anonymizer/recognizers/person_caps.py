@@ -59,14 +59,15 @@ def _unlisted_caps(toks: Tokens, k: int) -> bool:
 def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "SOLVEIG HAMMERØ", "WILL HARRINGTON" in a message otherwise in lower case: a given name in
     capitals, then capitalised surnames (listed, or in no list at all after a sure given name). A given
-    name that is also a word ("WILL", "MAY") needs a listed surname after it."""
+    name that is also a word ("WILL", "LIV") needs a listed name that is no word after it: a surname, or
+    the second given name of a double one ("fra en LIV HEGE som")."""
     first = word_flags().get(toks.low[i], toks.flags[i])  # "WILL": the table's flags, before any stripping
     if not first & GIVEN or first & (NOT_NAME | SOFT | PARTICLE) or len(toks.low[i]) < 2:
         return None
     sure = not first & (AMBIGUOUS | FUNCTION | COMMON)
     n = len(toks.low)
     last = i
-    listed_surname = False
+    listed_after = False
     k = i + 1
     while k < n and k - i < _MAX_WORDS and _capitals(toks, k) and toks.gap(k - 1) == " ":
         flags = toks.flags[k]
@@ -74,16 +75,16 @@ def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             k += 1  # a middle initial, whatever word the letter also is: "TOR I BAKKEN", "ANNE A LIE"
             continue
         if flags & NAME and not flags & (AMBIGUOUS | SOFT | NOT_NAME | COMMON | FUNCTION):
-            listed_surname = bool(flags & SURNAME)
+            listed_after = bool(flags & (SURNAME | GIVEN))
         elif sure and _unlisted_caps(toks, k):
-            listed_surname = False
+            listed_after = False
         else:
             break
         last = k
         k += 1
     if last == i or NUMBER_AFTER.match(toks.text, toks.end[last]):
         return None
-    if not sure and not listed_surname:
+    if not sure and not listed_after:
         return None
     return i, last, SCORE_CAPITALS_NAME
 

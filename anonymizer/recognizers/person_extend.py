@@ -43,7 +43,7 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.address import street_words
 from anonymizer.recognizers.person_roles import SAID
-from anonymizer.recognizers.person_words import _GREETINGS, _MY, _POSSESSIVES, relations
+from anonymizer.recognizers.person_words import _DIALECT_ARTICLES, _GREETINGS, _MY, _POSSESSIVES, relations
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
@@ -299,8 +299,8 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
         return k if _sure_given(toks.flags[first]) and flags & GIVEN else first  # "Hans Petter er faren min"
     if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
         return k if _surname_then_given(toks, k, first) else first  # "kowalski jan"
-    if low in _BEFORE_LOWER_GIVEN and toks.shape[k] == LOWER:
-        return first  # "bestemor te emil": "te" (til) introduces the name, as "til" would
+    if (low in _BEFORE_LOWER_GIVEN or low in _DIALECT_ARTICLES) and toks.shape[k] == LOWER:
+        return first  # "bestemor te emil", "ho hansen sa": "te" (til) or the dialect article introduces the name
     if toks.shape[k] == LOWER and not _lower_given_before(toks, k, first):
         return first
     if toks.flags[first] & NAME:

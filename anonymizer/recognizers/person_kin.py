@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from anonymizer.recognizers._gazetteer import COMMON, FOREIGN, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT
+from anonymizer.recognizers._gazetteer import COMMON, FOREIGN, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, closed
 from anonymizer.recognizers.person_roles import _NORWEGIAN_VERBS, amount_after
 from anonymizer.recognizers.person_words import (
@@ -72,10 +72,14 @@ def kin_named(toks: Tokens, j: int, rel: Relations) -> bool:
 
 
 def plain_given(toks: Tokens, j: int) -> bool:
-    """ "vesla mi, ho eir, ska ha konto", "han torgeir ska ha 500": after a dialect article, a given name in
-    lower case that is no everyday word, set off by a comma or before a verb of the clause (not "han sie
-    han", where the word is dialect for a verb)."""
+    """ "vesla mi, ho eir, ska ha konto", "han torgeir ska ha 500", "advokaten, han fjeldstad, sier": after a
+    dialect article, a given name or a surname in lower case that is no everyday word, set off by a comma
+    or before a verb of the clause (not "han sie han", where the word is dialect for a verb)."""
     flags = toks.flags[j]
-    if toks.shape[j] != LOWER or not flags & GIVEN or flags & (COMMON | SOFT | FOREIGN | NOT_NAME | FUNCTION):
+    if (
+        toks.shape[j] != LOWER
+        or not flags & (GIVEN | SURNAME)
+        or flags & (COMMON | SOFT | FOREIGN | NOT_NAME | FUNCTION)
+    ):
         return False
     return j + 1 < len(toks.low) and (toks.gap(j).startswith(",") or toks.low[j + 1] in _NORWEGIAN_VERBS)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, PARTICLE
 from anonymizer.recognizers._tokens import LOWER, Tokens, fold
+from anonymizer.recognizers.person_words import plain_gap, relations
 
 SCORE_SPELLED = 0.7
 SCORE_RESPELLED = 0.6
@@ -155,3 +156,29 @@ def _one_edit(a: str, b: str) -> bool:
     while i < len(short) and short[i] == long_[i]:
         i += 1
     return short[i:] == long_[i + 1 :]
+
+
+#: "Sørensen - med ø", "Hansen med to s", "Thien with an h": a remark on how a word is spelled.
+_SPELLING_WITH = frozenset({"med", "with", "uten", "utan", "without"})
+_LETTER_COUNT = frozenset({"to", "two", "dobbel", "dobbelt", "double", "en", "ei", "ein", "ett", "one", "a", "an"})
+_REMARK_GAPS = frozenset({" ", " - ", " – ", ", ", " ( ", " (", "-", "- "})
+
+
+def explained_names(toks: Tokens, covered: list[bool]) -> Iterator[int]:
+    """Words whose spelling the writer explains letter by letter ("SØRENSEN - med ø", "Hansen med to s"):
+    nobody explains how an everyday word is spelled, so the word is a name, if it could be one at all
+    (capitalised or a listed name, no closed-class word, no place or brand)."""
+    n = len(toks.low)
+    for k in range(n - 2):
+        if covered[k] or toks.low[k + 1] not in _SPELLING_WITH or toks.gap(k) not in _REMARK_GAPS:
+            continue
+        m = k + 2
+        if toks.low[m] in _LETTER_COUNT and m + 1 < n and plain_gap(toks, m):
+            m += 1
+        if len(toks.low[m]) != 1 or not plain_gap(toks, k + 1) or (m + 1 < n and plain_gap(toks, m)):
+            continue  # the letter ends the remark: "med ø", not "med e-post"
+        flags, low = toks.flags[k], toks.low[k]
+        if flags & (FUNCTION | NOT_NAME | PARTICLE) or len(low) < 3 or low in relations().pronoun:
+            continue  # "Oyelaran heter hun, med O": the name before, not the pronoun
+        if flags & NAME or (toks.shape[k] != LOWER and not flags & COMMON):
+            yield k

@@ -93,12 +93,20 @@ class Relations:
     kin: frozenset[str]
 
 
+#: "ekssamboeren min ROBIN", "my ex-wife Liv": a former partner or in-law is kin all the same; each kin
+#: word is also listed with these prefixes, so the list need not spell every former relation out.
+_FORMER = ("eks", "eks-", "ex", "ex-")
+
+
 @functools.cache
 def relations() -> Relations:
     kinds: dict[str, set[str]] = {}
     for line in word_list("person_relations.txt"):
         kind, word = line.split(maxsplit=1)
         kinds.setdefault(kind, set()).add(word)
+    for kind in ("kin", "pronoun"):
+        words = kinds.setdefault(kind, set())
+        words |= {prefix + w for w in kinds.get("kin", ()) if w in words for prefix in _FORMER if len(w) >= 4}
     get = {name: frozenset(kinds.get(name.rstrip("_"), ())) for name in Relations.__dataclass_fields__}
     return Relations(**get)
 

@@ -72,6 +72,7 @@ from anonymizer.recognizers.person_extend import (
 )
 from anonymizer.recognizers.person_families import SCORE_FAMILY, family_names
 from anonymizer.recognizers.person_fields import SCORE_FIELD, field_names, stated_as_name
+from anonymizer.recognizers.person_firms import firm_extent
 from anonymizer.recognizers.person_glued import SCORE_GLUED, glued_names
 from anonymizer.recognizers.person_headers import header_names
 from anonymizer.recognizers.person_initials import bare_initial, particle_surname, verb_next
@@ -173,6 +174,10 @@ class PersonRecognizer(EntityRecognizer):
             first = particles_before(toks, given_before(toks, first, covered), covered)
             for k in range(first, last + 1):
                 covered[k] = True
+            firm = firm_extent(toks, first, last)
+            if firm is not None:  # "Hansen Rør AS", "Taxi Storm": a firm's name (person_firms.py)
+                covered[firm[0] : firm[1] + 1] = [True] * (firm[1] + 1 - firm[0])
+                return
             if vetoed(toks, first, last, named):
                 return  # "til Polen", "fra Storytel", "in June": a place, firm or month (person_not_names.py)
             lead = particles_after(toks, first, last)  # "salam, abu Yusuf": the list rules look past "abu"

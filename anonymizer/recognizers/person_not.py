@@ -44,9 +44,9 @@ COMPANY_WORDS = frozenset(
 
 
 def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
-    """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name:
-    "Kari Hansen AS" is a company named after a person, and still a person's name to redact. Names
-    joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
+    """The word after the candidate is a legal form ("Fjordkraft AS") and no word of it is a known name
+    (a run of names before a legal form is ``person_firms.py``'s to judge, which ``person.py`` asks
+    first). Names joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
     if names_a_shop(toks, first, last):
         return True  # "Sol Kaffebar", "Roar Frisør", "Borettslaget Solbakken"
     sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))

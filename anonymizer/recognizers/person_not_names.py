@@ -308,7 +308,7 @@ def _institution(toks: Tokens, first: int, last: int) -> bool:
 def _firm(toks: Tokens, first: int, last: int) -> bool:
     """The span, no sure given name at its start, ends in a legal form or a trade ("Autohaus Kessler
     GmbH", "Kvamme Snekkerservice", "Grace Financial"), or a legal form follows two or more of its words
-    ("Summer House Ltd"). "Kari Hansen AS" is a firm named after a person, and stays her name."""
+    ("Summer House Ltd"). A firm named after a person ("Kari Hansen AS") is ``person_firms.py``'s."""
     if first < last and toks.shape[last] == CAP and not toks.flags[last] & NAME:
         low = toks.low[last]
         if low in COMPANY_WORDS or low.endswith(_FIRM_ENDINGS):

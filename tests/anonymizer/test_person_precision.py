@@ -94,7 +94,9 @@ NATIONS_AND_FIRMS: list[tuple[str, list[str]]] = [
     ("min mor har betalt til en Thomas Kraft de siste månedene", ["Thomas Kraft"]),
     ("Hei Kenya, takk for sist", ["Kenya"]),
     ("Jeg sendte penger til Victoria", ["Victoria"]),
-    ("Kari Hansen AS skal ha pengene", ["Kari Hansen"]),
+    # A legal form right after a run makes the run a company's name (person_firms.py); a company's name
+    # is no one's personal data. A sole trader's "Kari Hansen ENK" stays her name (test_person_firms.py).
+    ("Kari Hansen AS skal ha pengene", []),
 ]
 
 

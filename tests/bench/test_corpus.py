@@ -16,7 +16,7 @@ import pytest
 from stdnum import iban, luhn
 from stdnum.no import fodselsnummer, kontonr, orgnr
 
-from bench import corpus
+from bench import corpus, corpus_numbers, corpus_people
 from bench.corpus import ENTITY_TYPES, NEGATIVE_KINDS, Message, Negative, Span
 from bench.pii_quality import Pred, Report, evaluate, exposed, leaked, prune, score_message
 from bench.pii_speed import Cold, typical_messages, units
@@ -75,7 +75,7 @@ def test_fodselsnummer_labels_have_valid_check_digits(messages: list[Message]) -
     kinds: Counter[str] = Counter()
     for value in _values(messages, "NO_FODSELSNUMMER"):
         number = _digits(value)
-        assert corpus.fodselsnummer_checks(number), value
+        assert corpus_numbers.fodselsnummer_checks(number), value
         day, month = int(number[:2]), int(number[2:4])
         if month > 80:
             kinds["synthetic"] += 1
@@ -91,7 +91,9 @@ def test_fodselsnummer_labels_have_valid_check_digits(messages: list[Message]) -
     [
         (
             "NO_KONTONUMMER",
-            lambda v: kontonr.is_valid(v) and len(_digits(v)) == 11 and not corpus.fodselsnummer_checks(_digits(v)),
+            lambda v: (
+                kontonr.is_valid(v) and len(_digits(v)) == 11 and not corpus_numbers.fodselsnummer_checks(_digits(v))
+            ),
         ),
         ("NO_ORGNR", lambda v: orgnr.is_valid(_digits(v)) and _digits(v)[0] in "89"),
         ("IBAN_CODE", iban.is_valid),
@@ -117,11 +119,11 @@ def test_phone_labels_are_real_numbers(messages: list[Message]) -> None:
 def test_person_labels_are_names_from_the_lists(messages: list[Message]) -> None:
     known = {
         part.lower()
-        for first, last in corpus.NAMES.values()
+        for first, last in corpus_people.NAMES.values()
         for name in (*first, *last)
         for part in re.split(r"[ -]", name)
     }
-    known |= {n.lower() for n in corpus._NB_MIDDLE} | {"van", "thi", "minh", "duc", "thu"}
+    known |= {n.lower() for n in corpus_people._NB_MIDDLE} | {"van", "thi", "minh", "duc", "thu"}
     origins: Counter[str | None] = Counter()
     for m in messages:
         for s in m.entities:
@@ -132,10 +134,10 @@ def test_person_labels_are_names_from_the_lists(messages: list[Message]) -> None
             if s.origin == "constructed":
                 assert re.fullmatch(r"[^\W\d_]+( [^\W\d_]+)?", value), value
                 continue
-            assert s.origin in corpus.NAMES, s
+            assert s.origin in corpus_people.NAMES, s
             for token in value.split():
                 assert token.lower() in known or all(p.lower() in known for p in token.split("-")), value
-    assert set(origins) == {*corpus.NAMES, "constructed"}
+    assert set(origins) == {*corpus_people.NAMES, "constructed"}
 
 
 def test_hard_negatives_are_really_negative(messages: list[Message]) -> None:
@@ -144,14 +146,14 @@ def test_hard_negatives_are_really_negative(messages: list[Message]) -> None:
             value = m.text[n.start : n.end]
             if n.kind == "KID":
                 assert 7 <= len(value) <= 25 and value.isdigit()
-                assert luhn.is_valid(value) or corpus.mod11_check(value[:-1]) == value[-1], value
+                assert luhn.is_valid(value) or corpus_numbers.mod11_check(value[:-1]) == value[-1], value
             elif n.kind == "BAD_CHECKSUM":
-                assert len(value) == 11 and not corpus.looks_valid(value), value
+                assert len(value) == 11 and not corpus_numbers.looks_valid(value), value
                 assert not kontonr.is_valid(value) and not fodselsnummer.is_valid(value)
             elif n.kind == "LAST4":
                 assert re.fullmatch(r"\d{4}", value)
             elif n.kind in ("INVOICE", "CASE", "ORDER"):
-                assert not corpus.looks_valid(_digits(value)), value
+                assert not corpus_numbers.looks_valid(_digits(value)), value
 
 
 # --- generators -------------------------------------------------------------------------------------
@@ -164,8 +166,8 @@ def test_hard_negatives_are_really_negative(messages: list[Message]) -> None:
 def test_fodselsnummer_kinds(kind: str, stdnum_valid: bool, day_offset: int, month_offset: int) -> None:
     rng = Random(1)
     for _ in range(200):
-        number = corpus.make_fodselsnummer(rng, kind)
-        assert corpus.fodselsnummer_checks(number)
+        number = corpus_numbers.make_fodselsnummer(rng, kind)
+        assert corpus_numbers.fodselsnummer_checks(number)
         assert fodselsnummer.is_valid(number) is stdnum_valid
         assert 1 <= int(number[:2]) - day_offset <= 31
         assert 1 <= int(number[2:4]) - month_offset <= 12
@@ -175,7 +177,7 @@ def test_mod11_agrees_with_stdnum_kontonummer() -> None:
     rng = Random(2)
     for _ in range(500):
         body = "".join(rng.choice("0123456789") for _ in range(10))
-        check = corpus.mod11_check(body)
+        check = corpus_numbers.mod11_check(body)
         if check is None:
             assert not any(kontonr.is_valid(body + d) for d in "0123456789")
         else:
@@ -185,11 +187,15 @@ def test_mod11_agrees_with_stdnum_kontonummer() -> None:
 @pytest.mark.parametrize(
     ("fmt", "make", "pattern"),
     [
-        (corpus.fmt_kontonummer, corpus.make_kontonummer, r"\d{4}\.\d{2}\.\d{5}|\d{4} \d{2} \d{5}|\d{11}"),
-        (corpus.fmt_orgnr, corpus.make_orgnr, r"(NO ?)?(\d{3} \d{3} \d{3}|\d{9})( ?MVA)?"),
-        (corpus.fmt_card, corpus.make_card, r"\d{4}([ -]?\d{4}){3}|\d{4}([ -]?)\d{6}\2\d{5}"),
-        (corpus.fmt_fodselsnummer, corpus.make_fodselsnummer, r"\d{6}[ -]?\d{5}"),
-        (corpus.fmt_iban, corpus.make_iban, r"[A-Z]{2}\d{2}( ?[A-Z0-9]{1,4})+"),
+        (
+            corpus_numbers.fmt_kontonummer,
+            corpus_numbers.make_kontonummer,
+            r"\d{4}\.\d{2}\.\d{5}|\d{4} \d{2} \d{5}|\d{11}",
+        ),
+        (corpus_numbers.fmt_orgnr, corpus_numbers.make_orgnr, r"(NO ?)?(\d{3} \d{3} \d{3}|\d{9})( ?MVA)?"),
+        (corpus_numbers.fmt_card, corpus_numbers.make_card, r"\d{4}([ -]?\d{4}){3}|\d{4}([ -]?)\d{6}\2\d{5}"),
+        (corpus_numbers.fmt_fodselsnummer, corpus_numbers.make_fodselsnummer, r"\d{6}[ -]?\d{5}"),
+        (corpus_numbers.fmt_iban, corpus_numbers.make_iban, r"[A-Z]{2}\d{2}( ?[A-Z0-9]{1,4})+"),
     ],
 )
 def test_formats(fmt: Callable[[Random, str], str], make: Callable[[Random], str], pattern: str) -> None:
@@ -206,7 +212,7 @@ def test_formats(fmt: Callable[[Random, str], str], make: Callable[[Random], str
 def test_card_brands(brand: str) -> None:
     rng = Random(4)
     for _ in range(50):
-        number = corpus.make_card(rng, brand)
+        number = corpus_numbers.make_card(rng, brand)
         assert luhn.is_valid(number)
         prefix = int(number[:4])
         assert {

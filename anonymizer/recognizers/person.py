@@ -100,7 +100,9 @@ from anonymizer.recognizers.person_particles import (
     particles_then,
     safe_run,
 )
+from anonymizer.recognizers.person_passport import passport_order
 from anonymizer.recognizers.person_relational import positional_names
+from anonymizer.recognizers.person_scripts import SCORE_SCRIPT_NAME, script_names
 from anonymizer.recognizers.person_spelled import SCORE_SPELLED, explained_names, respelled_names, spelled_names
 from anonymizer.recognizers.person_uncued import (
     FROM,
@@ -167,6 +169,7 @@ class PersonRecognizer(EntityRecognizer):
 
         def emit(first: int, last: int, score: float) -> None:
             first = particles_before(toks, given_before(toks, first, covered), covered)
+            first, last = passport_order(toks, first, last, covered)  # "KRAVCHUK Olena" (person_passport.py)
             for k in range(first, last + 1):
                 covered[k] = True
             firm = firm_extent(toks, first, last)
@@ -280,6 +283,9 @@ class PersonRecognizer(EntityRecognizer):
         if "-" in text:
             for start, end in family_names(toks):  # "Hansen-familien": the surname in a compound
                 results.append(RecognizerResult(ENTITY, start, end, SCORE_FAMILY))
+        if not text.isascii():  # "Nour Alhamwi / نور الحموي": the name in its own script (person_scripts.py)
+            for start, end in list(script_names(text, [(r.start, r.end) for r in results])):
+                results.append(RecognizerResult(ENTITY, start, end, SCORE_SCRIPT_NAME))
         return results
 
 

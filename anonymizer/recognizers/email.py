@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from anonymizer.normalize import NUMBER_WORD_PATTERN
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, word_flags
 
@@ -67,7 +68,12 @@ _AT = rf"(?:[ \t]*{_LINE}@[ \t]*{_LINE}|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(
 #: A dot in the local part: bare, with a space after it or on both sides, or as a word; a dash or an
 #: underscore dictated as a word ("martin strek olsen").
 _SPOKEN_JOINS = r"bindestrek|understrek|strek|underscore|dash|hyphen|minus"
-_LOCAL_DOT = rf"(?:\. ?| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) | (?:{_SPOKEN_JOINS}) )"
+#: A number dictated after a word of the user name joins it with a space only ("per punktum hansen syttito
+#: alfakrøll ..." is per.hansen72@...): voice keyboards write the digits as words.
+_LOCAL_DOT = (
+    rf"(?:\. ?| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) | (?:{_SPOKEN_JOINS}) "
+    rf"| (?=(?:{NUMBER_WORD_PATTERN})(?:-?(?:{NUMBER_WORD_PATTERN}))?[ \t]+(?:{_SPOKEN_AT}|at|på)[ \t]))"
+)
 #: A dot in the domain: also with a space on one side only ("ola@gmail .com").
 _DOMAIN_DOT = rf"(?:[ \t]?[.,][ \t]?|{_bracketed(_DOT_WORDS + '|[.]')}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
 _LOCAL_LABEL = r"[\w+\-%']+"

@@ -16,6 +16,8 @@ message is tokenised with one regex and each word costs one dict lookup (see ``_
    A run that goes into a street named after a person is cut before the street's name ("Kolbjørn
    Haugland Karl Johans gate 94").
 
+Rules 2 to 4, which read the words alone, are in ``person_uncued``; this module runs every rule in turn.
+
 A name that is also a common word ("Per", "Mark", "Will", "May", "Dag") needs context: a cue, or a
 surname after it. Capitalisation at the start of a sentence is not taken as evidence. An English or
 Norwegian genitive ("John's", "Karis") is recognised, and the "'s"/"s" is left out of the span.
@@ -50,7 +52,6 @@ from anonymizer.recognizers._tokens import (
     INFLECTED,
     LOWER,
     SENTENCE_BREAK,
-    UPPER,
     Tokens,
     closed,
     next_is_name,
@@ -58,12 +59,10 @@ from anonymizer.recognizers._tokens import (
     unknown_name_word,
     wordlike,
 )
-from anonymizer.recognizers.address import street_words
 from anonymizer.recognizers.person_caps import capitals_name
 from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
 from anonymizer.recognizers.person_contrast import contrasted_names
 from anonymizer.recognizers.person_extend import (
-    MIDDLE_MARKERS,
     NUMBER_AFTER,
     SURNAME_ENDING,
     extend,
@@ -83,7 +82,6 @@ from anonymizer.recognizers.person_lists import (
     list_names,
     other_mentions,
     reversed_names,
-    surname_first,
 )
 from anonymizer.recognizers.person_not import (
     COMPANY_WORDS,
@@ -102,17 +100,25 @@ from anonymizer.recognizers.person_particles import (
     particles_then,
     safe_run,
 )
+from anonymizer.recognizers.person_passport import passport_order
 from anonymizer.recognizers.person_relational import positional_names
+from anonymizer.recognizers.person_scripts import SCORE_SCRIPT_NAME, script_names
 from anonymizer.recognizers.person_spelled import SCORE_SPELLED, explained_names, respelled_names, spelled_names
+from anonymizer.recognizers.person_uncued import (
+    FROM,
+    SCORE_FULL_NAME,
+    SCORE_LOWER_FULL_NAME,
+    SCORE_LOWER_GIVEN_ALONE,
+    SCORE_UNKNOWN_AFTER_WEAK_CUE,
+    capitalised_name,
+    lower_full_name,
+    sure_name,
+)
 from anonymizer.recognizers.person_unlisted import (
-    ambiguous_before_unlisted,
     cued_lower_pair,
-    double_given,
-    unlisted_lower,
 )
 from anonymizer.recognizers.person_words import NOT_FIRST as _NOT_FIRST
-from anonymizer.recognizers.person_words import _title_case as title_case
-from anonymizer.recognizers.person_words import plain_gap, relations, shouting
+from anonymizer.recognizers.person_words import plain_gap, relations
 
 ENTITY = "PERSON"
 
@@ -126,15 +132,6 @@ SCORE = {
     "weak": 0.8,
 }
 SCORE_UNKNOWN_AFTER_CUE = 0.75  # the word after a cue is not in the gazetteer
-SCORE_FULL_NAME = 0.85
-SCORE_GIVEN_PLUS_UNKNOWN = 0.8
-SCORE_AMBIGUOUS_FULL_NAME = 0.7
-SCORE_LOWER_FULL_NAME = 0.75
-SCORE_UNKNOWN_PAIR = 0.7  # two capitalised words in no list and no common word: "Tjerand Sundt"
-SCORE_UNKNOWN_AFTER_WEAK_CUE = 0.6  # "til Juzan": a capitalised unknown word after "til", "from"
-SCORE_GIVEN_ALONE = 0.65
-SCORE_SURNAME_ALONE = 0.6
-SCORE_LOWER_GIVEN_ALONE = 0.55
 SCORE_INITIALS = 0.6  # "fra K.B.": bare initials after a word that points at a person
 SCORE_HEADER = 0.6  # "Frå Vår:": a sender or addressee in a header line
 
@@ -172,6 +169,7 @@ class PersonRecognizer(EntityRecognizer):
 
         def emit(first: int, last: int, score: float) -> None:
             first = particles_before(toks, given_before(toks, first, covered), covered)
+            first, last = passport_order(toks, first, last, covered)  # "KRAVCHUK Olena" (person_passport.py)
             for k in range(first, last + 1):
                 covered[k] = True
             firm = firm_extent(toks, first, last)
@@ -217,7 +215,7 @@ class PersonRecognizer(EntityRecognizer):
             nxt = cues.get(toks.low[i + 1])
             if nxt is not None and not covered[i + 1] and i + 2 < n and _match_cue(toks, i + 1, nxt) is not None:
                 continue  # "Beneficiary name: Daniel": the next word ends a cue of its own, which names the name
-            if cue.words in _FROM and i > 0 and (covered[i - 1] or _sure_name(toks, i - 1)):
+            if cue.words in FROM and i > 0 and (covered[i - 1] or sure_name(toks, i - 1)):
                 continue  # "Tyler Brooks from Austin": a place
             found = _after_cue(toks, i + 1, cue)
             if found is not None:
@@ -230,7 +228,7 @@ class PersonRecognizer(EntityRecognizer):
             if covered[i]:
                 i += 1
                 continue
-            run = _capitalised_name(toks, i) if toks.shape[i] == CAP else _lower_full_name(toks, i)
+            run = capitalised_name(toks, i) if toks.shape[i] == CAP else lower_full_name(toks, i)
             if run is None:
                 run = name_and_initial(toks, i, SCORE_LOWER_FULL_NAME) or capitals_name(toks, i)
             if run is None:
@@ -285,6 +283,9 @@ class PersonRecognizer(EntityRecognizer):
         if "-" in text:
             for start, end in family_names(toks):  # "Hansen-familien": the surname in a compound
                 results.append(RecognizerResult(ENTITY, start, end, SCORE_FAMILY))
+        if not text.isascii():  # "Nour Alhamwi / نور الحموي": the name in its own script (person_scripts.py)
+            for start, end in list(script_names(text, [(r.start, r.end) for r in results])):
+                results.append(RecognizerResult(ENTITY, start, end, SCORE_SCRIPT_NAME))
         return results
 
 
@@ -429,14 +430,6 @@ def _names_quoted(toks: Tokens, j: int, cue: Cue) -> bool:
     return cue.kind == "strong" and cue.words[-1] in _NAMING and bool(toks.flags[j] & NAME)
 
 
-#: Before a lone name-word, these make it a place: "hytte i Vik", "I live in York" (not "på": "registrert
-#: på Vidar" is a person as often as "hytte på Frøya" is a place, and places that are names are soft).
-_PLACE_PREPOSITIONS = frozenset({"i", "in", "near", "nær", "utenfor", "outside"})
-#: "Tyler Brooks from Austin", "Kari fra Bergen": after a name, "from" says where the person is from.
-_FROM = frozenset({("fra",), ("frå",), ("från",), ("from",)})
-#: Before a lower-case word, these make it a noun ("en bjørn"); not "a", the dialect's article before a
-#: woman's name ("om a kari har betalt").
-_DETERMINERS = frozenset({"en", "ei", "et", "an", "the", "den", "det", "this", "that", "denne", "dette"})
 _POSSESSIVE_WORDS = frozenset({"hans", "hennes", "hennar", "deres", "dykkar", "his", "her", "their", "its"})
 _SUBJECTS = frozenset(
     {"jeg", "eg", "je", "du", "vi", "me", "dere", "de", "han", "hun", "ho", "det", "den", "man", "i", "you",
@@ -477,12 +470,6 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
     return None
 
 
-def _sure_name(toks: Tokens, k: int) -> bool:
-    """Word ``k`` is capitalised and in a name list ("Brooks" in "Tyler Brooks from Austin")."""
-    flags = toks.flags[k]
-    return toks.shape[k] == CAP and bool(flags & NAME) and not flags & (SOFT | NOT_NAME)
-
-
 def _labels_number(toks: Tokens, j: int) -> bool:
     """Word ``j`` is the label of a number after it ("fødselsnr. 010105-93812", "Ornr 954675386")."""
     return _LABEL_GAP.match(toks.text, toks.end[j]) is not None
@@ -515,134 +502,3 @@ def _ambiguous_ok(toks: Tokens, j: int) -> bool:
         return True
     nxt = toks.flags[j + 1]
     return toks.shape[j + 1] != CAP or bool(nxt & NAME) or not nxt & COMMON
-
-
-# --- names without a cue -----------------------------------------------------------------------------
-
-
-def _capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
-    """A run of capitalised words from ``i`` that reads as a name, or None."""
-    flags = toks.flags[i]
-    if flags & (NOT_NAME | PARTICLE) or (flags & COMMON and not flags & NAME):
-        return None
-    if (pair := ambiguous_before_unlisted(toks, i)) is not None:
-        return pair  # "Dag Storli"
-    last = extend(toks, i, strong=False)
-    if last > i and NUMBER_AFTER.match(toks.text, toks.end[last]) and _names_a_street(toks, last, last):
-        last -= 1  # "Liam Brown Furusvingen 147"
-    run = range(i, last + 1)
-    names = [toks.flags[k] for k in run]
-    first = i
-    unknown = [unknown_name_word(toks, k) for k in run]
-    # A word capitalised only because it starts the sentence, and that is no sure name, is dropped:
-    # "Will John pay" -> "John"; "Gjeldsregisteret Hansen" -> "Hansen". Not a word in no list before
-    # more such words or names: "Tjerand Sundt, Elvegata 13".
-    if (
-        toks.initial[i]
-        and len(names) > 1
-        and not (
-            unknown[0]
-            and all(u or (f & NAME and not f & AMBIGUOUS) for u, f in zip(unknown[1:], names[1:], strict=True))
-        )
-    ):
-        f0 = names[0]
-        surname_after = any(f & SURNAME for f in names[1:])
-        # ... but "Per Egil Haugland", "Tor Lie (sønn)", "Tone Elisabeth Berg": a word that is a given
-        # name, before given names and a surname, starts the name.
-        full = bool(f0 & GIVEN and names[-1] & SURNAME and not f0 & FUNCTION and toks.low[i] not in _NOT_FIRST)
-        if not f0 & NAME or (f0 & AMBIGUOUS and (not surname_after or (names[1] & GIVEN and not full))):
-            first = i + 1
-            names = names[1:]
-            unknown = unknown[1:]
-            if len(names) == 1 and unknown[0] and toks.low[i] in _NOT_FIRST and not near_frequent_word(toks.low[first]):
-                return first, first, SCORE_UNKNOWN_AFTER_WEAK_CUE  # "Kan Grygrim og jeg ha felles konto?"
-    # a modal opening a question, or capitalised inside a sentence a name ("that Will Hunter from your bank")
-    second = len(names) > 1 and (names[1] & GIVEN or not names[1] & SURNAME or unknown[1])
-    if second and toks.low[first] in _NOT_FIRST and (toks.initial[first] or title_case(toks)):
-        first += 1  # "Kan Tomasz og jeg ...", "Can Michael Wilson get ...", "Kan Friulf Holtberg få"
-        names = names[1:]
-        unknown = unknown[1:]
-        if len(names) == 1 and unknown[0] and not near_frequent_word(toks.low[first]):
-            return first, first, SCORE_UNKNOWN_AFTER_WEAK_CUE  # "Kan Grygrim og jeg ha felles konto?"
-    if len(names) == 1:
-        f = names[0]
-        if f & (AMBIGUOUS | SOFT) or not f & NAME:
-            return None
-        if toks.shape[first] != CAP or len(toks.low[first]) < 2:
-            return None
-        patronymic = f & SURNAME and toks.low[first].endswith(("sen", "son", "ski", "wicz", "dottir", "datter"))
-        if not f & WELL_KNOWN and not patronymic and near_frequent_word(toks.low[first]):
-            return None  # "Seet", "Loggin", "Alo": a rare name, but here a typo of "set", "login", "also"
-        place = first > 0 and toks.low[first - 1] in _PLACE_PREPOSITIONS and plain_gap(toks, first - 1)
-        genitive = bool(toks.trim[first]) and first + 1 < len(toks.low) and toks.shape[first + 1] == LOWER
-        if genitive:
-            words = street_words()
-            nxt = toks.low[first + 1]
-            genitive = not (nxt in words.word or nxt in words.en or nxt.endswith(words.suffix))  # "Dahls gate"
-        if place and not genitive:
-            return None  # "hytte på Frøya", "I live in York": a place named like a person; not "i Monas bursdag"
-        after_name = first > 1 and plain_gap(toks, first - 1) and _sure_name(toks, first - 2)
-        if after_name and (toks.low[first - 1],) in _FROM:
-            return None  # "Tyler Brooks from Austin"
-        return first, first, SCORE_GIVEN_ALONE if f & GIVEN else SCORE_SURNAME_ALONE
-    if all(unknown) or (
-        unknown[0] and all(u or (f & NAME and not f & AMBIGUOUS) for u, f in zip(unknown[1:], names[1:], strict=True))
-    ):
-        # Two or more capitalised words in no list and no word ("Tjerand Sundt", "Brandolf Kvistebø"), or
-        # such a word before surnames ("Friulf Haugland"); not if every word is a typo of a frequent one.
-        if all(near_frequent_word(toks.low[k]) for k in range(first, last + 1) if unknown[k - first]):
-            return None
-        return first, last, SCORE_UNKNOWN_PAIR
-    sure = [f for f in names if f & NAME and not f & (AMBIGUOUS | SOFT)]
-    if sure:
-        has_unknown = any(not f & NAME for f in names)
-        if has_unknown and not (names[0] & GIVEN or names[-1] & SURNAME or toks.low[first + 1] in MIDDLE_MARKERS):
-            return None
-        return first, last, SCORE_GIVEN_PLUS_UNKNOWN if has_unknown else SCORE_FULL_NAME
-    if names[0] & GIVEN and names[-1] & SURNAME and all(f & NAME and not f & SOFT for f in names):
-        return first, last, SCORE_AMBIGUOUS_FULL_NAME
-    return None
-
-
-def _lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
-    """ "ola nordmann", "KARI HANSEN": a known given name followed by a surname, typed without capitals."""
-    flags = toks.flags[i]
-    if (reversed_order := surname_first(toks, i)) is not None:
-        return reversed_order
-    if (
-        toks.initial[i]
-        and toks.shape[i] == LOWER
-        and flags & GIVEN
-        and not flags & (FUNCTION | NOT_NAME)
-        and i + 1 < len(toks.low)
-        and len(toks.low[i + 1]) == 1
-        and toks.low[i + 1] not in "aeiouyæøå"  # "ka e", "saken i": a word, not an initial
-        and not toks.flags[i + 1] & COMMON
-        and toks.gap(i) == " "
-        and (i + 2 == len(toks.low) or closed(toks, i + 1) or toks.flags[i + 2] & COMMON)
-    ):
-        return i, i + 1, SCORE_LOWER_FULL_NAME  # "per h sa at ...": a writer opening with name and initial
-    if not flags & GIVEN or flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON):
-        return None
-    last = extend(toks, i, strong=False)
-    if last > i:
-        tail = toks.flags[last]
-        if tail & SURNAME or (not tail & NAME and SURNAME_ENDING.search(toks.low[last])):
-            return i, last, SCORE_LOWER_FULL_NAME
-        if any(toks.low[k] in MIDDLE_MARKERS for k in range(i + 1, last)):
-            return i, last, SCORE_LOWER_FULL_NAME  # "tran thi mai": surname, middle name, given name
-        if toks.shape[i] == UPPER and not shouting(toks) and all(
-            toks.flags[k] & NAME and not toks.flags[k] & (AMBIGUOUS | SOFT) for k in range(i, last + 1)
-        ):
-            return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
-    if i > 0 and toks.low[i - 1] in _DETERMINERS and not (flags & WELL_KNOWN and toks.low[i - 1] in ("ei", "den")):
-        return None  # "En bjørn har ødelagt bikubene": a noun; but "ei hilde", "den rolf": that Hilde, Rolf
-    if toks.shape[i] == LOWER and double_given(toks.low[i]):
-        return i, i, SCORE_LOWER_GIVEN_ALONE  # "vippsa vår-lise", "tor-inge": given names joined by a hyphen
-    if flags & WELL_KNOWN and toks.shape[i] == LOWER and unlisted_lower(toks, i + 1):
-        return i, i + 1, SCORE_LOWER_FULL_NAME  # "siriporn wongsakul": a sure given name and a surname in no list
-    if flags & WELL_KNOWN and toks.shape[i] == LOWER and not near_frequent_word(toks.low[i], chat_only=True):
-        # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
-        return i, i, SCORE_LOWER_GIVEN_ALONE
-    return None
-

@@ -47,12 +47,13 @@ def capitals_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     return _copied_name(toks, i)
 
 
-def _unlisted_caps(toks: Tokens, k: int) -> bool:
+def unlisted_caps(toks: Tokens, k: int) -> bool:
     """Word ``k`` in capitals is in no list and no word, cue word or inflection: a surname no list holds
     ("HAMMERØ"), not an acronym (those are short) nor a label ("FØDSELSNR")."""
     low = toks.low[k]
-    if toks.flags[k] or len(low) < 5 or not any(c in "aeiouyæøåäöü" for c in low):
-        return False
+    vowels = sum(c in "aeiouyæøåäöü" for c in low)
+    if toks.flags[k] or len(low) < 4 or not vowels or (len(low) == 4 and vowels < 2):
+        return False  # four letters need two vowels: "NABI", not "HTML"
     return not (wordlike(low) or is_cue_word(low) or near_frequent_word(low))
 
 
@@ -76,17 +77,31 @@ def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             continue
         if flags & NAME and not flags & (AMBIGUOUS | SOFT | NOT_NAME | COMMON | FUNCTION):
             listed_after = bool(flags & (SURNAME | GIVEN))
-        elif sure and _unlisted_caps(toks, k):
+        elif sure and unlisted_caps(toks, k):
             listed_after = False
         else:
             break
         last = k
         k += 1
+    if last == i and _copied_given(toks, i, first):
+        return i, i, SCORE_SHOUTED_GIVEN  # "the card says MUHAMMAD"
     if last == i or NUMBER_AFTER.match(toks.text, toks.end[last]):
         return None
     if not sure and not listed_after:
         return None
     return i, last, SCORE_CAPITALS_NAME
+
+
+def _copied_given(toks: Tokens, i: int, flags: int) -> bool:
+    """A well-known given name of five letters or more, alone in capitals in a calm message ("står det
+    MOHAMED", "my passport says MUHAMMAD"): copied from a card or a passport. Shorter ones are too often
+    acronyms ("IAN", "EVA"), and a name that is also a word needs more than its capitals."""
+    low = toks.low[i]
+    if not flags & WELL_KNOWN or flags & (AMBIGUOUS | SOFT | COMMON | FUNCTION | NOT_NAME | PARTICLE):
+        return False
+    if len(low) < 5 or NUMBER_AFTER.match(toks.text, toks.end[i]):
+        return False
+    return not (wordlike(low) or is_cue_word(low) or near_frequent_word(low, chat_only=True))
 
 
 def _shouted_given(toks: Tokens, i: int) -> tuple[int, int, float] | None:

@@ -6,7 +6,9 @@ form the bank used ("altså Thien", "ikkje solvei uten g", "Kjersit ... istedenf
 García). No word list knows a name cut into letters, and the other spellings are typos of a name, so
 neither is listed; the shape is what tells: three or more single letters joined by hyphens are a word
 spelled out, and the only words people spell out in a bank chat are names. A word one letter (or one
-accent, or two swapped letters) away from a name found in the same message is that name again.
+accent, or two swapped letters) away from a name found in the same message is that name again, and so
+is a found name of several words written as one ("AL RASHEED" ... "ALRASHEED"): a newcomer's name
+comes in several transliterations, and the writer quotes the bank's beside the passport's.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, PARTICLE
-from anonymizer.recognizers._tokens import LOWER, Tokens, fold
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, NOT_NAME, PARTICLE, near_frequent_word
+from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens, fold, wordlike
 from anonymizer.recognizers.person_words import plain_gap, relations
 
 SCORE_SPELLED = 0.7
@@ -83,6 +85,8 @@ def respelled_names(
             else:
                 _keep(forms, fold(toks.bare(k)), score)
                 raw.add(toks.bare(k))
+        if last > first and all(toks.gap(k) in (" ", "-") for k in range(first, last)):
+            _keep(forms, fold("".join(toks.bare(k) for k in range(first, last + 1))), score)  # "ALRASHEED"
     if not forms and not spelled:
         return
     for k in range(len(toks.low)):
@@ -108,14 +112,28 @@ def respelled_names(
         if word in forms:
             yield k, min(forms[word], SCORE_RESPELLED)  # «Garcia» for García, "Thien" after "THIEN"
             continue
+        if len(word) >= 4 and not toks.initial[k] and _name_shaped(toks, k):
+            near = max((forms[f] for f in forms if len(f) >= 4 and f[0] == word[0] and _one_edit(word, f)), default=0.0)
+            if near:
+                yield k, min(near, SCORE_RESPELLED)  # "står det Nung" after "Nhung", MOHAMED beside MOHAMMED
+                continue
         source = _same_surname_after(toks, k, named, word)
         if source is not None:
             yield k, source  # "Kjersit Lund istedenfor Kjersti Lund"
 
 
-def _same_surname_after(
-    toks: Tokens, k: int, named: list[tuple[int, int, float]], word: str
-) -> float | None:
+def _name_shaped(toks: Tokens, k: int) -> bool:
+    """Word ``k``, capitalised inside a sentence, could be a name: a listed one, or a word in no list that
+    is no inflected word nor a typo of a frequent one (a typo of a found name is the name again)."""
+    flags, low = toks.flags[k], toks.low[k]
+    if flags & NAME:
+        return True
+    if flags & (COMMON | NOT_NAME | PARTICLE) or wordlike(low):
+        return False
+    return toks.shape[k] in (CAP, UPPER) and not near_frequent_word(low, chat_only=True)
+
+
+def _same_surname_after(toks: Tokens, k: int, named: list[tuple[int, int, float]], word: str) -> float | None:
     """Word ``k`` is one edit from the given name of a found full name and is followed by that name's
     surname ("Kjersit Lund ... Kjersti Lund"): the writer typed the same person twice, once wrongly. A
     lone look-alike is not enough ("it says nordbye": the bank's spelling, which the writer disowns)."""

@@ -19,6 +19,8 @@ import re
 
 from stdnum import iban as _iban
 
+from anonymizer.strays import stray_characters
+
 Edit = tuple[int, int, str]
 
 # --- separators between digits ------------------------------------------------------------------------
@@ -221,8 +223,12 @@ def _valid_ibans(text: str) -> list[tuple[int, int]]:
 
 def disguises(text: str) -> list[Edit]:
     """Every edit above, in text order, without overlaps (the first found wins), and none inside a
-    valid IBAN ("TR63 1451 50U8 UK3V QHZH I5OB 7O" holds an O and an I of its own)."""
-    found = sorted(digit_separators(text) + digit_lookalikes(text) + email_disguises(text) + name_disguises(text))
+    valid IBAN ("TR63 1451 50U8 UK3V QHZH I5OB 7O" holds an O and an I of its own). A number whose
+    stray character was undone (``anonymizer.strays``) gets no look-alike reading on top: its letter
+    was a slip, not a digit ("7874.68.5911o1")."""
+    strays, fixed = stray_characters(text)
+    lookalikes = [e for e in digit_lookalikes(text) if not any(s <= e[0] < t for s, t in fixed)]
+    found = sorted(strays + digit_separators(text) + lookalikes + email_disguises(text) + name_disguises(text))
     protected = _valid_ibans(text) if found and any(c.isupper() for c in text) else []
     edits: list[Edit] = []
     end = -1

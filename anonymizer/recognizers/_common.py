@@ -50,6 +50,22 @@ NUM_END = r"(?![\w@])(?![.,]\d)"
 GROUP_START = NUM_START + r"(?<!\d[ \-])"
 GROUP_END = NUM_END + r"(?![ \-]\d(?!\d?[:.]\d\d))"
 
+
+def glued(body: str) -> str:
+    """``body`` glued to a word on one side or both, a space forgotten: "fnr:15048010277navn:", "tlf
+    er94423076", "telefon:94544515mvh". Never part of a longer number, an e-mail address or a code joined
+    with "_"; patterns built on it score low, so that only a cue word makes the digits an identifier
+    (a word glued to digits is as often a product code or a user name)."""
+    return (
+        rf"(?:(?<=[^\W\d_]){body}(?![\d@_])(?![.,]\d)"
+        rf"|(?<![\w@])(?<!\d[.,]){body}(?=[^\W\d_]))"
+    )
+
+
+#: The score of a valid match in a shape no deny word explains away (``UNDENIABLE``), after a deny word:
+#: strict mode redacts it, balanced mode does not (see anonymizer/engine.py: ``MODES``).
+DENIED_SHAPE_SCORE = 0.3
+
 #: Words that turn a topic word into the name of a number: "account number", "konto nr", "id no".
 NUMBER_WORDS: frozenset[str] = frozenset({"nr", "no", "num", "nummer", "nummeret", "number", "nummer:"})
 
@@ -233,6 +249,9 @@ class ChatPatternRecognizer(PatternRecognizer):
     DENY: ClassVar[frozenset[str]] = frozenset()
     #: The word right after the match makes it something else when it is one of these ("912 345 678 kr").
     DENY_AFTER: ClassVar[frozenset[str]] = frozenset()
+    #: Patterns whose shape no deny word explains away: "saldo: 6345.33.88702" is no amount (an amount is
+    #: never written 4.2.5 with two dots). A valid match after a deny word keeps DENIED_SHAPE_SCORE.
+    UNDENIABLE: ClassVar[frozenset[str]] = frozenset()
     #: What a text must have for this recognizer to have any chance (see ``could_match``).
     MIN_DIGIT_RUN: ClassVar[int] = 1
     REQUIRED_CHARS: ClassVar[str] = ""
@@ -296,9 +315,10 @@ class ChatPatternRecognizer(PatternRecognizer):
         return not self.is_valid(pattern_text)
 
     def _shrink(self, text: str, start: int, end: int) -> int | None:
-        """The largest end ≤ ``end`` at a word boundary where ``text[start:end]`` is valid."""
+        """The largest end ≤ ``end`` at a word boundary where ``text[start:end]`` is valid. The pattern's
+        own end may touch a letter: the pattern said where the digits stop ("telefon:94544515mvh")."""
         for stop in range(end, start + self.SHRINK_MIN_CHARS - 1, -1):
-            if stop < len(text) and text[stop].isalnum():
+            if stop < len(text) and (text[stop].isdigit() if stop == end else text[stop].isalnum()):
                 continue
             if not (text[stop - 1].isalnum() or text[stop - 1] == ")"):
                 continue
@@ -363,8 +383,12 @@ class ChatPatternRecognizer(PatternRecognizer):
                     continue
                 if not self.is_denied(text, start, stop):
                     score = self.score_of(text[start:stop], pattern.score)
-                    scored[(start, stop)] = score
-                    results.append(self._result(pattern, start, stop, score))
+                elif pattern.name in self.UNDENIABLE:
+                    score = min(self.score_of(text[start:stop], pattern.score), DENIED_SHAPE_SCORE)
+                else:
+                    continue
+                scored[(start, stop)] = score
+                results.append(self._result(pattern, start, stop, score))
         if self.LOOSE_LENGTHS:
             results.extend(self._loose(text, results))
         if len(results) > 1:

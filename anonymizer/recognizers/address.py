@@ -32,6 +32,7 @@ from anonymizer.normalize import ignorecase_folded
 from anonymizer.recognizers._gazetteer import (
     COMMON,
     FREQUENT,
+    FUNCTION,
     NAME,
     NOT_NAME,
     SOFT,
@@ -368,8 +369,15 @@ def _postcode_after(text: str, pos: int) -> int | None:
         post = _NO_POSTCODE.match(text, start)
         if post is not None and (post.group("place")[0].isupper() or _is_town(post.group("place"))):
             return country_end(text, post.end())
-        if post is not None and text[pos:start].strip() == "" and post.group("code").replace(" ", "").isdigit():
-            return post.end()  # lower case: "0481 oslo" after a street word
+        if (
+            post is not None
+            and text[pos:start].strip() == ""
+            and post.group("code").replace(" ", "").isdigit()
+            and not word_flags().get(post.group("place").lower(), 0) & FUNCTION
+        ):
+            # lower case: "0481 oslo" after a street word; not "Fakturanummer 4383 8616 og forfall ...",
+            # where the "place" is a function word and the digits a number in two groups
+            return post.end()
     return None
 
 

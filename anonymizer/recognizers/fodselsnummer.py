@@ -25,6 +25,7 @@ from anonymizer.recognizers._common import (
     NUMBER_DENY,
     ChatPatternRecognizer,
     digits,
+    glued,
 )
 
 ENTITY = "NO_FODSELSNUMMER"
@@ -34,6 +35,8 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("fnr_6_5", GROUP_START + r"\d{6}[ \-]\d{5}" + GROUP_END, 0.9),
     # "01019012345": as likely an account number; the checksum and date must both hold.
     ("fnr_bare", NUM_START + r"\d{11}" + NUM_END, 0.55),
+    # Glued to a word ("fnr:15048010277navn:"): only with a cue word.
+    ("fnr_glued", glued(r"\d{11}"), 0.15),
 )
 
 #: Words that name a fødselsnummer; inflected forms match by prefix ("personnummeret", "fødselsnummerets")

@@ -18,9 +18,13 @@ from anonymizer.recognizers._common import (
     NUMBER_DENY,
     ChatPatternRecognizer,
     digits,
+    glued,
 )
 
 ENTITY = "NO_KONTONUMMER"
+
+#: An amount after the number: digit groups in thousands, decimals, and a currency word.
+_AMOUNT_AFTER = r"(?= \d{1,3}(?: \d{3})*(?:,\d{1,2}|,-)?[ \t]*(?:kr\b|nok\b|kroner\b|,-))"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # The dotted 4.2.5 form is complete in itself, so a space-separated amount may follow it
@@ -28,9 +32,13 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     # of a longer run.
     ("konto_dotted", NUM_START + r"(?<!\d-)\d{4}\.\d{2}\.\d{5}" + NUM_END + r"(?![.\-]\d)", 0.9),
     ("konto_4_2_5", GROUP_START + r"\d{4}[ \-]\d{2}[ \-]\d{5}" + GROUP_END, 0.85),
+    # ... and right before an amount in spaced groups and its currency: "send til 1822 78 54681 8 450 kr".
+    ("konto_4_2_5_amount", GROUP_START + r"\d{4}[ \-]\d{2}[ \-]\d{5}" + _AMOUNT_AFTER, 0.85),
     ("konto_bare", NUM_START + r"\d{11}" + NUM_END, 0.5),
     # Any other grouping of 11 digits ("1234 5678903", "123 456 789 03"): never leave a valid one.
     ("konto_other", GROUP_START + r"\d{2,6}(?:[ .\-]\d{1,7}){1,4}" + GROUP_END, 0.45),
+    # Glued to a word ("kontonr:86011117947navn"): only with a cue word.
+    ("konto_glued", glued(r"(?:\d{4}\.\d{2}\.\d{5}|\d{11})"), 0.15),
 )
 
 #: Words that name an account number (inflections by prefix, typos by edit distance: "kontonumer").
@@ -60,6 +68,8 @@ class NoKontonummerRecognizer(ChatPatternRecognizer):
     STRONG_CONTEXT = STRONG_CONTEXT
     MIN_DIGIT_RUN = 11
     DENY = NUMBER_DENY
+    #: Banks' own groupings, which no amount or reference takes ("saldo: 6345.33.88702").
+    UNDENIABLE = frozenset({"konto_dotted", "konto_4_2_5", "konto_4_2_5_amount"})
     LOOSE_LENGTHS = frozenset({11})
     LOOSE_SCORE = 0.3
 

@@ -24,6 +24,7 @@ from anonymizer.recognizers._common import (
     ChatPatternRecognizer,
     TextFacts,
     digits,
+    glued,
     text_facts,
 )
 
@@ -65,6 +66,7 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     # "9123 4567" and a plain "91234567": only with a cue word.
     ("no_4_4", GROUP_START + r"\d{4} \d{4}" + GROUP_END, 0.15),
     ("no_plain", NUM_START + r"\d{8}" + NUM_END, 0.15),
+    ("no_glued", glued(r"\d{8}"), 0.15),  # "tlf er94423076", "telefon:94544515mvh"
     # English chat writes home numbers nationally: UK "07700 900123", "020 7946 0958" (trunk 0) and
     # US "415-555-0123". Only with a cue word, and only if valid in that country.
     ("uk_national", GROUP_START + r"0\d{2,4}[ \-]?\d{3,4}[ \-]?\d{3,4}" + GROUP_END, 0.15),

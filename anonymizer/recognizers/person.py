@@ -72,9 +72,15 @@ from anonymizer.recognizers.person_extend import (
 from anonymizer.recognizers.person_families import SCORE_FAMILY, family_names
 from anonymizer.recognizers.person_fields import SCORE_FIELD, field_names, stated_as_name
 from anonymizer.recognizers.person_firms import firm_extent
-from anonymizer.recognizers.person_glued import SCORE_GLUED, glued_names
+from anonymizer.recognizers.person_glued import SCORE_GLUED, glued_cue_names, glued_names
 from anonymizer.recognizers.person_headers import header_names
-from anonymizer.recognizers.person_initials import bare_initial, particle_surname, verb_next
+from anonymizer.recognizers.person_initials import (
+    bare_initial,
+    initial_before_word,
+    particle_surname,
+    surname_initial,
+    verb_next,
+)
 from anonymizer.recognizers.person_lists import (
     alias_names,
     coordinated_names,
@@ -104,6 +110,7 @@ from anonymizer.recognizers.person_passport import passport_order
 from anonymizer.recognizers.person_relational import positional_names
 from anonymizer.recognizers.person_scripts import SCORE_SCRIPT_NAME, script_names
 from anonymizer.recognizers.person_spelled import SCORE_SPELLED, explained_names, respelled_names, spelled_names
+from anonymizer.recognizers.person_split import SCORE_SPLIT, split_names
 from anonymizer.recognizers.person_uncued import (
     FROM,
     SCORE_FULL_NAME,
@@ -252,8 +259,8 @@ class PersonRecognizer(EntityRecognizer):
             for first, last in list(field_names(toks, covered)):
                 emit(first, last, SCORE_FIELD)  # "Fra: Liv", "Name on card: WILL HARTLEY"
         for j, score in list(relation_names(toks, covered)):
-            if not covered[j]:
-                emit(j, extend(toks, j, strong=False), score)
+            if not covered[j]:  # "er O. Myren, som": the initial takes the everyday word after it along
+                emit(j, max(extend(toks, j, strong=False), j + initial_before_word(toks, j)), score)
         for j, score in list(list_names(toks, list(spans), covered)):
             if not covered[j]:
                 emit(j, j, score)
@@ -280,6 +287,10 @@ class PersonRecognizer(EntityRecognizer):
             emit(j, j, score)  # "Torunn, ikkje Torun", "Ståle ja, ikkje Stian" (person_contrast.py)
         for start, end in glued_names(text):  # "Jonas2", "Hope123": words the tokenizer skipped
             results.append(RecognizerResult(ENTITY, start, end, SCORE_GLUED))
+        for start, end in split_names(toks):  # "K ari", "Mar\ntin": a name broken in two (person_split.py)
+            results.append(RecognizerResult(ENTITY, start, end, SCORE_SPLIT))
+        for start, end in glued_cue_names(text):  # "hilsenOla", "jeg heterLine": a cue glued to the name
+            results.append(RecognizerResult(ENTITY, start, end, SCORE["strong"]))
         if "-" in text:
             for start, end in family_names(toks):  # "Hansen-familien": the surname in a compound
                 results.append(RecognizerResult(ENTITY, start, end, SCORE_FAMILY))
@@ -388,14 +399,16 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         if ok and (ambiguous or flags & SOFT) and kind != "title":
             ok = _ambiguous_ok(toks, j)
     else:  # weak, capitalised: a name that is also a word needs a surname or punctuation after it
-        ok = known and (not (ambiguous or flags & SOFT) or next_is_name(toks, j) or closed(toks, j))
+        ok = known and (
+            not (ambiguous or flags & SOFT) or next_is_name(toks, j) or closed(toks, j) or surname_initial(toks, j)
+        )
         if not ok and unknown_name_word(toks, j) and not toks.initial[j] and not _labels_number(toks, j):
             # "lånt ut kortet til Juzan": capitalised mid-sentence, in no list, no word and no typo of one
             ok = not near_frequent_word(toks.low[j], chat_only=True)
             if ok:
                 last = extend(toks, j, strong=False)
                 return last, SCORE_FULL_NAME if last > j else SCORE_UNKNOWN_AFTER_WEAK_CUE
-    if flags & SOFT and kind != "strong" and not next_is_name(toks, j):
+    if flags & SOFT and kind != "strong" and not (next_is_name(toks, j) or surname_initial(toks, j)):
         ok = False
     if not ok and shape == LOWER and (pair := cued_lower_pair(toks, j, kind)) is not None:
         return pair, SCORE_LOWER_FULL_NAME  # "my name is neeve murfy", "I am chidinma okonkwo"
@@ -421,13 +434,20 @@ _NAMING = frozenset(
 )
 
 
+#: The last words of sign-offs, after which the writer's name may stand in quotes: 'Hilsen «Liv»'.
+_SIGNING = frozenset({"hilsen", "helsing", "mvh", "vh", "regards", "sincerely", "signed", "signert", "cheers"})
+
+
 def _names_quoted(toks: Tokens, j: int, cue: Cue) -> bool:
     """The cue gives a nickname, or a name as such, so the word ``j`` after it may stand in quotes: any
-    word after a nickname cue, a listed name after a naming verb (things are named in quotes too:
-    'plattformen heter «NordCapitalX»', 'det kalles «pengemuldyr»')."""
+    word after a nickname cue, a listed name after a naming verb or a sign-off ('Hilsen «Liv»': the
+    quotes say the word is meant as a name). Not a word in no list: things are named in quotes too
+    ('plattformen heter «NordCapitalX»', 'det kalles «pengemuldyr»'); nor after "called", which names
+    houses and designs as often ('the design called «Sol»')."""
     if cue.words in _NICKNAMING:
         return True
-    return cue.kind == "strong" and cue.words[-1] in _NAMING and bool(toks.flags[j] & NAME)
+    last = cue.words[-1]
+    return cue.kind == "strong" and (last in _NAMING or last in _SIGNING) and bool(toks.flags[j] & NAME)
 
 
 _POSSESSIVE_WORDS = frozenset({"hans", "hennes", "hennar", "deres", "dykkar", "his", "her", "their", "its"})

@@ -54,6 +54,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.person_gates import refused_may_be_named
+from anonymizer.recognizers.person_initials import initial_before_word
 from anonymizer.recognizers.person_kin import kin_named, plain_given
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_namesakes import namesake
@@ -253,8 +254,8 @@ def _initialled(toks: Tokens, j: int) -> bool:
         return toks.low[j] not in "aeiouyæøå" and toks.shape[k] == LOWER and bool(sure_surname)
     if toks.shape[k] == LOWER or flags & (NOT_NAME | FUNCTION) or len(toks.low[k]) < 2:
         return False
-    if flags & NAME:
-        return True
+    if flags & NAME or initial_before_word(toks, j):
+        return True  # "J. Smith"; "er O. Myren, som ...": an everyday word after an initial, ending its clause
     return not flags & COMMON and not wordlike(toks.low[k]) and not near_frequent_word(toks.low[k])
 
 

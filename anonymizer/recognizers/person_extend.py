@@ -48,8 +48,9 @@ from anonymizer.recognizers.person_words import _DIALECT_ARTICLES, _GREETINGS, _
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
 #: A house number after a word ("Skogveien 17", "Kari Oslo 2"), which keeps a street out of a name; not
-#: the first group of a mobile number ("Geir Bakke 489 96 917": eight digits from a 4 or a 9).
-NUMBER_AFTER = re.compile(r" (?![49](?:[ .\-]?\d){7}(?![ .\-]?\d))\d{1,4}(?!\d)")
+#: the first group of a mobile number ("Geir Bakke 489 96 917": eight digits from a 4 or a 9), nor the
+#: first group of a number in dotted groups (an account number or a date: "Frode Rise 4230.94.55570").
+NUMBER_AFTER = re.compile(r" (?![49](?:[ .\-]?\d){7}(?![ .\-]?\d))\d{1,4}(?!\d|\.\d)")
 #: Lower-case surnames not in the gazetteer, recognised by ending (only after a known given name).
 SURNAME_ENDING = re.compile(
     r"(?:sen|ssen|son|sson|dottir|datter|stad|rud|heim|land|vik|dal|dahl|berg|seth|strøm|gård|gaard|haug"
@@ -214,8 +215,10 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     if NUMBER_AFTER.match(toks.text, toks.end[k]) or is_cue_word(low):
         return False  # "Kari Oslo 2", "ODD FØDSELSNR 170148 ..."
     words = street_words()
-    if low in words.en or low in words.word or low.endswith(words.suffix):
-        return False  # "Victoria Street", "Karl Johans gate" ("Bråten", "Haugen" are surnames first)
+    if (low in words.en and not _long_number_after(toks, k)) or low in words.word or low.endswith(words.suffix):
+        # "Victoria Street", "Karl Johans gate" ("Bråten", "Haugen" are surnames first); but "Frode Rise
+        # 4230.94.55570": a street's type word before a number no house has is a surname
+        return False
     if k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER:
         return True
     nxt = toks.flags[k + 1]
@@ -225,6 +228,14 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     unlisted = toks.shape[k + 1] == CAP and not nxt and len(toks.low[k + 1]) >= 3
     unknown = unlisted and not NUMBER_AFTER.match(toks.text, toks.end[k + 1])
     return joined(toks, k) and (surname or unknown) and closed(toks, k + 1)
+
+
+#: A number that no house has, right after a word: an account number or date in groups, or five digits on.
+_LONG_NUMBER = re.compile(r"[ \xa0]?\d+(?:[.\xad]+\d+){2}|[ \xa0]?\d{5}")
+
+
+def _long_number_after(toks: Tokens, k: int) -> bool:
+    return _LONG_NUMBER.match(toks.text, toks.end[k]) is not None
 
 
 #: Conjunctions that open the next clause right after a name: "til nguyen van an men appen sier nei".
@@ -385,7 +396,9 @@ def name_and_initial(toks: Tokens, i: int, score: float) -> tuple[int, int, floa
     nxt = toks.low[k + 1] if k + 1 < n and toks.gap(k) == " " else ""
     verb = nxt in _VERB_AFTER_INITIAL
     # "Per H her.", "kari n here": the writer opening with name and initial, then "here"
-    here = toks.initial[i] and nxt in relations().here and (k + 2 >= n or closed(toks, k + 1))
+    # ... or after the greeting that opens the message: "hei, per h her"
+    opens = toks.initial[i] or (toks.low[i - 1] in _GREETINGS and toks.gap(i - 1).strip() in ("", ","))
+    here = opens and nxt in relations().here and (k + 2 >= n or closed(toks, k + 1))
     if not (closed(toks, k) or verb or here):
         return None
     return i, k, score

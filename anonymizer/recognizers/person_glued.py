@@ -1,18 +1,37 @@
-"""PERSON, continued: a given name glued to a number, "Jonas2", "Hope123", "gi Mari500 kr".
+"""PERSON, continued: a given name glued to a number ("Jonas2", "Hope123", "gi Mari500 kr") or to the cue
+before it ("hilsenOla", "jeg heterLine").
 
 Why: the tokenizer skips words glued to digits, because most are identifiers ("nils58" in a user name,
 "A4", "Windows10"). But a listed given name with a capital and a short number after it is a name: a
 contact saved twice ("Jonas2"), a chat handle ("Hope123"), or a missing space before an amount ("gi
 Mari500 kr"). Only the name is redacted; the number is the number recognizers' business. Not inside
 e-mail addresses, links or handles ("kari58@", "/Anna2"), not a month or a place ("Mai2024", "Bergen1"),
-and not a name that is also an everyday word in capitals ("Will2" could be a file).
+and not a name that is also an everyday word in capitals ("Will2" could be a file). Not in lower case:
+"nils58" is a user name, an identifier rather than prose.
+
+A missing space after a cue glues the cue to the name ("hilsenOla", "heterLine Marie"): the tokenizer
+sees one word, but a capital right after a lower-case cue word marks where the name begins; words are
+not written with a capital inside them. Only a strong cue's word (one that names, signs or labels a
+name), and only a listed name or a word in no list that reads as a name after it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
-from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NOT_NAME, SOFT, word_flags
+from anonymizer.recognizers._gazetteer import (
+    COMMON,
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    SOFT,
+    near_frequent_word,
+    person_cues,
+    word_flags,
+)
+from anonymizer.recognizers._tokens import wordlike
 
 SCORE_GLUED = 0.6
 
@@ -39,3 +58,34 @@ def glued_names(text: str) -> list[tuple[int, int]]:
 
 #: Modal verbs and prepositions that are given names too.
 _MODALS = frozenset({"will", "may", "can", "must", "shall", "kan", "vil", "skal", "har", "per"})
+
+
+#: A lower-case word glued to a capitalised one: "hilsenOla", "heterLine".
+_CUE_GLUED = re.compile(r"(?<![^\W\d_])([a-zæøå]{2,12})([A-ZÆØÅ][a-zæøåäöüéè]{1,20})(?![^\W\d_]|\d)")
+_UPPER_INSIDE = re.compile(r"[a-zæøå][A-ZÆØÅ]")
+
+
+@functools.cache
+def _strong_cue_words() -> frozenset[str]:
+    """The last words of the strong cues ("heter", "hilsen", "mvh", "regards"): what a name follows."""
+    return frozenset(last for last, cues in person_cues().items() if any(c.kind == "strong" for c in cues))
+
+
+def glued_cue_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name glued to the strong cue before it: "hilsenOla", "jeg heterLine Marie"."""
+    found: list[tuple[int, int]] = []
+    if _UPPER_INSIDE.search(text) is None:
+        return found
+    cues = _strong_cue_words()
+    table = word_flags()
+    for m in _CUE_GLUED.finditer(text):
+        if m.group(1) not in cues:
+            continue
+        low = m.group(2).lower()
+        flags = table.get(low, 0)
+        if flags & (NOT_NAME | FUNCTION):
+            continue
+        if not flags & NAME and (flags & COMMON or len(low) < 3 or wordlike(low) or near_frequent_word(low)):
+            continue
+        found.append(m.span(2))
+    return found

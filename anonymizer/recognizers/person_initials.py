@@ -54,3 +54,29 @@ _PERSON_VERBS = frozenset(
 def verb_next(toks: Tokens, j: int) -> bool:
     """Word ``j`` is followed, after one space, by a verb a person goes on with ("mai vil", "June will")."""
     return j + 1 < len(toks.low) and toks.gap(j) == " " and toks.low[j + 1] in _PERSON_VERBS
+
+
+def surname_initial(toks: Tokens, j: int) -> bool:
+    """A capitalised word ``j`` is followed by the initial of a surname with its full stop: "from Mark H.",
+    "til Rose K., som ...". A word does not take a capital letter and a full stop after it in a sentence;
+    only "I" is a word of one capital letter."""
+    k = j + 1
+    if k >= len(toks.low) or toks.shape[j] != CAP or toks.gap(j) != " " or len(toks.low[k]) != 1:
+        return False
+    letter = toks.text[toks.start[k]]
+    return letter.isupper() and letter != "I" and toks.text[toks.end[k] : toks.end[k] + 1] == "."
+
+
+def initial_before_word(toks: Tokens, j: int) -> bool:
+    """ "er O. Myren, som bur ...": a capital initial with its full stop, then a capitalised everyday word
+    ("myren", the bog) that ends its clause, inside a sentence (after a small word such as "er", "til",
+    "fra"). A letter that ends a sentence ("Plan B. Kontoen er ...") comes after a noun, and the
+    capitalised word after it opens the next sentence instead of ending at a comma."""
+    k = j + 1
+    if k >= len(toks.low) or len(toks.low[j]) != 1 or toks.shape[j] == LOWER or toks.gap(j) != ". ":
+        return False
+    if j == 0 or toks.shape[j - 1] != LOWER or not toks.flags[j - 1] & FUNCTION or toks.gap(j - 1) != " ":
+        return False
+    if toks.shape[k] != CAP or toks.flags[k] & (NOT_NAME | FUNCTION) or len(toks.low[k]) < 3:
+        return False
+    return k + 1 == len(toks.low) or toks.gap(k).strip()[:1] in (",", ")", ";")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, GIVEN, NAME, NOT_NAME, SURNAME
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, FUNCTION, GIVEN, NAME, NOT_NAME, SURNAME
 from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.address import street_name_start, street_words
 from anonymizer.recognizers.person_extend import NUMBER_AFTER
@@ -85,7 +85,13 @@ def _given_names(toks: Tokens, a: int, b: int) -> bool:
     if all(toks.shape[k] == LOWER and toks.flags[k] & GIVEN and not toks.flags[k] & NOT_NAME for k in (a, b)):
         return True  # "per & liv", "rose & mark": firms are written capitalised; these are a couple
     given = all(toks.flags[k] & GIVEN and not toks.flags[k] & (AMBIGUOUS | NOT_NAME) for k in (a, b))
-    return given and not all(toks.flags[k] & SURNAME for k in (a, b))  # "Johnson & Johnson" is a firm
+    if given and not all(toks.flags[k] & SURNAME for k in (a, b)):  # "Johnson & Johnson" is a firm
+        return True
+    # "Mark & Hannah": a given name that is a word beside one that is a given name only (no surname, no
+    # word); no firm takes the given name of an owner with the word beside it ("Ernst & Young", "Marks &
+    # Spencer" are surnames both).
+    both_given = all(toks.flags[k] & GIVEN and not toks.flags[k] & (NOT_NAME | FUNCTION) for k in (a, b))
+    return both_given and any(not toks.flags[k] & (SURNAME | AMBIGUOUS) for k in (a, b))
 
 
 def _names_a_street(toks: Tokens, first: int, last: int) -> bool:

@@ -36,7 +36,8 @@ SCORE_UNLISTED = 0.75
 _OF = frozenset({"av", "til", "te", "of"})
 #: "X heter han": the naming verb, and the pronouns of a person after it.
 _NAMING_VERBS = frozenset({"heter", "heiter", "heite", "het", "hette"})
-_PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "hu", "hon"})
+#: "kaia heite æ", "Kari heter jeg": the writer names herself the same way, with "I" after the verb.
+_PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "hu", "hon", "jeg", "eg", "æ", "je", "jæ"})
 #: Thanks and farewells after which a lone given name closing the message is its signature: the sign-offs,
 #: with "thank" and "tusen" on their own ("thank you", "tusen takk" are two words) and "sorted"; not "ty",
 #: which is also the Scandinavian "for".

@@ -112,7 +112,9 @@ def respelled_names(
         if word in forms:
             yield k, min(forms[word], SCORE_RESPELLED)  # «Garcia» for García, "Thien" after "THIEN"
             continue
-        if len(word) >= 4 and not toks.initial[k] and _name_shaped(toks, k):
+        # capitalised inside a sentence, or at a quote's start with a contrast beside it («Tonnesen»
+        # istedenfor «Tønnessen»): the quote, not a sentence, made the capital
+        if len(word) >= 4 and (not toks.initial[k] or _contrasted(toks, k)) and _name_shaped(toks, k):
             near = max((forms[f] for f in forms if len(f) >= 4 and f[0] == word[0] and _one_edit(word, f)), default=0.0)
             if near:
                 yield k, min(near, SCORE_RESPELLED)  # "står det Nung" after "Nhung", MOHAMED beside MOHAMMED

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, dialect_word, word_flags
-from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
+from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, dialect_word, word_flags
+from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens
 from anonymizer.recognizers.person_roles import of_service
 from anonymizer.recognizers.person_words import _GREETINGS, _SUBJECT_VERBS, Relations, _word, plain_gap, shouting
 
@@ -94,8 +94,17 @@ def opens_with_a_verb(toks: Tokens, j: int) -> bool:
     if flags & FUNCTION and flags & GIVEN and not flags & NOT_NAME and toks.shape[j] == CAP:
         # "Jo flyttet ut i fjor": a closed-class word ("jo") does not move house or die
         return _opens(toks, j) and _person_verb(toks, j, _HUMAN_VERBS)
+    if flags & SURNAME and not flags & (GIVEN | NOT_NAME | FUNCTION | SOFT):
+        # "Bakke betaler", "Berg lånte bilen": a surname that is also a word, before a verb only a person
+        # does (not "er"/"har": "Strand er stengt")
+        return _opens(toks, j) and _person_verb(toks, j, _MORE_SUBJECT_VERBS | _HUMAN_VERBS)
     if not flags & GIVEN or flags & (NOT_NAME | FUNCTION):
         return False
+    if j == 0 and toks.shape[j] == UPPER and shouting(toks) and len(toks.low) > 2:
+        # "EVEN HAR LÅNT KORTE": a message all in capitals opens with the name as any message would
+        k = verb_after(toks, j)
+        verbs = _SUBJECT_VERBS | _MORE_SUBJECT_VERBS
+        return not flags & SOFT and _word(toks, k) in verbs and _plain_clause(toks, j, k)
     if not _opens(toks, j):
         # "sjekke om sol har fått ukepengene": the subject of a clause after "om"/"whether"/"at"
         return _word(toks, j - 1) in _SUBORDINATORS and plain_gap(toks, j - 1) and _person_verb(toks, j, _RECEIVED)
@@ -103,8 +112,13 @@ def opens_with_a_verb(toks: Tokens, j: int) -> bool:
         # "Mai har ikke fått pengene", "august sendte meg feil beløp": a month or a place does not get
         # paid or send money
         return _person_verb(toks, j, _RECEIVED)
-    if dialect_word(toks.low[j]) or toks.low[j] in _GREETINGS:
-        return False  # "Nu har jag flyttat": Swedish "now"; "yo kan dere sjekke"
+    if (dialect_word(toks.low[j]) and toks.low[j] not in _OUR) or toks.low[j] in _GREETINGS:
+        # "Nu har jag flyttat": Swedish "now"; "yo kan dere sjekke"; but "Hans har ikke BankID": a
+        # possessive ("hans", his) stands before a noun, not before a verb, except as a pronoun before
+        # "er" ("Hans er 0912...?": his is)
+        return False
+    if toks.low[j] in _OUR and _word(toks, verb_after(toks, j)) in _COPULAS:
+        return False
     where = _past_where(toks, j)
     k = where or verb_after(toks, j)
     verb = _word(toks, k)
@@ -124,6 +138,7 @@ _TIMES = frozenset(
      "jula", "påske", "påska", "starten", "slutten", "begynnelsen", "mellomtiden", "tillegg", "stedet", "snitt",
      "snittet", "alt", "alle", "today", "total", "advance", "addition", "general", "fact", "case", "person"}
 )  # fmt: skip
+_COPULAS = frozenset({"er", "e", "var", "va", "is", "was", "blir", "ble"})
 _OUR = frozenset({"vår", "våre", "min", "mi", "mitt", "our", "my", "hans", "hennes", "his", "her"})
 
 

@@ -11,9 +11,11 @@ word rather than a name.
 
 from __future__ import annotations
 
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
+    FOREIGN,
     FUNCTION,
     GIVEN,
     NAME,
@@ -32,7 +34,7 @@ from anonymizer.recognizers.person_not import _names_a_street
 from anonymizer.recognizers.person_unlisted import ambiguous_before_unlisted, double_given, unlisted_lower
 from anonymizer.recognizers.person_words import NOT_FIRST as _NOT_FIRST
 from anonymizer.recognizers.person_words import _title_case as title_case
-from anonymizer.recognizers.person_words import plain_gap, shouting
+from anonymizer.recognizers.person_words import plain_gap, relations, shouting
 
 # Scores (Presidio's 0..1) of these rules; the cues in person.py give some of them too.
 SCORE_FULL_NAME = 0.85
@@ -163,6 +165,10 @@ def lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
         and (i + 2 == len(toks.low) or closed(toks, i + 1) or toks.flags[i + 2] & COMMON)
     ):
         return i, i + 1, SCORE_LOWER_FULL_NAME  # "per h sa at ...": a writer opening with name and initial
+    if len(toks.low) == 1 and flags & NAME and not flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON | FUNCTION):
+        return i, i, SCORE_LOWER_GIVEN_ALONE  # "olsen": a message that is a listed name and nothing else
+    if flags & AMBIGUOUS and _lower_pair_of_ambiguous(toks, i):
+        return i, i + 1, SCORE_LOWER_FULL_NAME  # "altså per haugland fra Klepp"
     if not flags & GIVEN or flags & (AMBIGUOUS | NOT_NAME | SOFT | COMMON):
         return None
     last = extend(toks, i, strong=False)
@@ -178,6 +184,8 @@ def lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             and all(toks.flags[k] & NAME and not toks.flags[k] & (AMBIGUOUS | SOFT) for k in range(i, last + 1))
         ):
             return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
+        if toks.shape[i] == UPPER and flags & WELL_KNOWN and _shouted_surname(toks, last) and last == i + 1:
+            return i, last, SCORE_LOWER_FULL_NAME  # "DET E KARI NESSE OG ÆG ...": a whole message in capitals
     if i > 0 and toks.low[i - 1] in _DETERMINERS and not (flags & WELL_KNOWN and toks.low[i - 1] in ("ei", "den")):
         return None  # "En bjørn har ødelagt bikubene": a noun; but "ei hilde", "den rolf": that Hilde, Rolf
     if toks.shape[i] == LOWER and double_given(toks.low[i]):
@@ -188,3 +196,26 @@ def lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
         # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
         return i, i, SCORE_LOWER_GIVEN_ALONE
     return None
+
+
+def _shouted_surname(toks: Tokens, k: int) -> bool:
+    """Word ``k``, after a well-known given name in a message typed all in capitals, is in no list and ends
+    the name: the clause ends or a closed-class word follows ("KARI NESSE OG ÆG FÅR ..."). Capitals hide
+    which words are names, so the lists decide: a word none of them holds, after a sure given name, is
+    the surname, even when it reads like an inflected word ("NESSE"), as farm names do."""
+    if toks.flags[k] or not shouting(toks) or len(toks.low[k]) < 3 or is_cue_word(toks.low[k]):
+        return False
+    return k + 1 >= len(toks.low) or closed(toks, k) or bool(toks.flags[k + 1] & FUNCTION and toks.gap(k) == " ")
+
+
+def _lower_pair_of_ambiguous(toks: Tokens, i: int) -> bool:
+    """ "per haugland", "even olsen": a lower-case given name that is also a word, then a surname that is
+    nothing but a surname (no given name, no word, no place). The word reading ("per", "even") has no
+    business before a family name; the pair is the person."""
+    k = i + 1
+    if k >= len(toks.low) or toks.shape[i] != LOWER or toks.shape[k] != LOWER or toks.gap(i) != " ":
+        return False
+    if not toks.flags[i] & GIVEN or toks.flags[i] & (FUNCTION | NOT_NAME | SOFT) or toks.low[i] in relations().kin:
+        return False  # "mor eide den", "mor hass": a kin word before a verb or a possessive
+    tail = toks.flags[k]
+    return bool(tail & SURNAME) and not tail & (GIVEN | COMMON | AMBIGUOUS | SOFT | NOT_NAME | FUNCTION | FOREIGN)

@@ -82,6 +82,9 @@ _INVISIBLE = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")
 _KEEP_CONTROLS = frozenset("\t\n\r")
 _NEWLINES = frozenset("\x0b\x0c\x85\u2028\u2029")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+#: Dashes that set a clause off and never join a compound: "Ms Ahmed\u2014Salma Ahmed\u2014get" is three
+#: pieces, not the double-barrelled "Ahmed-Salma". They read as a dash between spaces (which ends a name).
+_BREAK_DASHES = frozenset("\u2014\u2015")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,9 @@ def _fold_characters(text: str) -> Normalized:
             replacement = "\n"
         elif category == "Zs":
             replacement = " "
+        elif ch in _BREAK_DASHES:
+            before = "" if i == 0 or text[i - 1].isspace() else " "
+            replacement = before + ("-" if j == n or text[j].isspace() else "- ")
         elif ch in _DASHES:
             replacement = "-"
         elif category == "Nd" and not "0" <= ch <= "9":

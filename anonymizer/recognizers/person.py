@@ -121,9 +121,7 @@ from anonymizer.recognizers.person_uncued import (
     lower_full_name,
     sure_name,
 )
-from anonymizer.recognizers.person_unlisted import (
-    cued_lower_pair,
-)
+from anonymizer.recognizers.person_unlisted import cued_lower_pair, word_before_full_name
 from anonymizer.recognizers.person_words import NOT_FIRST as _NOT_FIRST
 from anonymizer.recognizers.person_words import plain_gap, relations
 
@@ -351,6 +349,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         return None  # but "Mr Nes", "fru Berg": after a title a place is a surname
     if len(toks.low[j]) < 2:
         return None
+    if cue.kind in _GIVING_NAME and (opened := word_before_full_name(toks, j)) is not None:
+        return opened, SCORE[cue.kind]  # "I am Lovely Grace Aquino": an everyday word opening a full name
     known = bool(flags & NAME)
     unknown = not flags & (NAME | COMMON | PARTICLE | FOREIGN)
     ambiguous = known and bool(flags & AMBIGUOUS)
@@ -420,6 +420,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     return last, score
 
 
+#: Cues after which the writer or someone else is named ("I am", "jeg heter", "my name is").
+_GIVING_NAME = frozenset({"strong", "capital"})
 #: Cues that give a nickname, which may be any everyday word: "kallenavn Nok", "alle kaller ham HP".
 _NICKNAMING = frozenset(
     {("kallenavn",), ("kallenavnet",), ("kallenamn",), ("nickname",), ("kaller", "ham"), ("kaller", "henne"),
@@ -497,9 +499,16 @@ def _labels_number(toks: Tokens, j: int) -> bool:
 
 def _lower_unknown_pair(toks: Tokens, j: int) -> bool:
     """Words ``j`` and ``j + 1`` are a lower-case given name and surname in no list ("alleik vassvoll"):
-    neither a word nor a typo of one, and the second with a surname's ending."""
+    neither a word nor a typo of one, and the second with a surname's ending. Or a word in no list before a
+    listed surname that is nothing else ("til hegn hansen"): dictation mishears given names ("Hege") into
+    near-words, and the surname says a person is meant."""
     if j + 1 >= len(toks.low) or toks.gap(j) != " " or toks.shape[j + 1] != LOWER:
         return False
+    tail = toks.flags[j + 1]
+    head = toks.low[j]
+    pure_surname = tail & SURNAME and not tail & (GIVEN | COMMON | AMBIGUOUS | SOFT | NOT_NAME | FUNCTION | FOREIGN)
+    if pure_surname and not toks.flags[j] and len(head) >= 3 and not (wordlike(head) or INFLECTED.search(head)):
+        return True  # "til hegn hansen": a surname and nothing else vouches for a misheard given name
     for k in (j, j + 1):
         low = toks.low[k]
         if toks.flags[k] & (COMMON | NOT_NAME | PARTICLE) or len(low) < 3 or wordlike(low):

@@ -54,7 +54,7 @@ def closing_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int,
     if covered[last]:
         return
     if not tail.strip(_END):
-        if _dash_signed(toks, last) or _set_off_given(toks, last):
+        if _dash_signed(toks, last) or _set_off_given(toks, last) or _sentence_signed(toks, last):
             yield last, last, SCORE_KNOWN
         return
     if _PHONE_TAIL.match(tail) and _before_phone(toks, last):
@@ -90,6 +90,20 @@ def _set_off_given(toks: Tokens, j: int) -> bool:
         return False
     mark = toks.gap(j - 1).rstrip()[-1:]  # what stands right before the name: not a digit ("i 3 daga")
     return bool(mark) and not mark.isalnum() and mark not in "'\"-/&+%"
+
+
+#: Words that end a message as a sentence of their own and are given names too ("... Thanks. Bless").
+_LAST_SENTENCES = _REPLIES | {"bless", "love", "best", "soon", "later", "bye", "again", "please", "pls", "yes", "no"}
+
+
+def _sentence_signed(toks: Tokens, j: int) -> bool:
+    """ "my new address is Markveien 23, 0554 Oslo. pat": a given name, even one that is also a word, as a
+    sentence of its own that ends a message of several sentences. Nothing but a signature stands alone
+    after the last full stop; a reply or a farewell ("ok", "bye") is no given name or is listed here."""
+    if j < 3 or toks.low[j] in _LAST_SENTENCES or toks.flags[j] & FUNCTION or not _given(toks, j):
+        return False
+    gap = toks.gap(j - 1)
+    return gap.strip(" ") in (".", "!", "?", ".\n", "!\n", "?\n") and len(toks.low[j - 1]) > 1
 
 
 def _before_phone(toks: Tokens, j: int) -> bool:

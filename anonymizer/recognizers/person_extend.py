@@ -43,7 +43,7 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.address import street_words
 from anonymizer.recognizers.person_roles import SAID
-from anonymizer.recognizers.person_words import _DIALECT_ARTICLES, _GREETINGS, _MY, _POSSESSIVES, relations
+from anonymizer.recognizers.person_words import _DIALECT_ARTICLES, _GREETINGS, _MY, _POSSESSIVES, _SIGN_OFFS, relations
 
 #: Longest name we take: given names, particles and surnames together ("Ole Johan van der Berg").
 MAX_NAME_TOKENS = 5
@@ -143,12 +143,43 @@ def _surname_next_line(toks: Tokens, j: int, k: int, *, strong: bool = False) ->
     if j > 0 and "\n" not in toks.gap(j - 1) and not (strong and k == j + 1):
         return False  # (after "jeg heter", "My name is": the given name need not start its line)
     flags, low = toks.flags[k], toks.low[k]
+    if toks.shape[k] == toks.shape[j] == CAP and _signed_last_line(toks, j, k):
+        return True
     if toks.shape[k] != toks.shape[j] or toks.shape[k] == LOWER or flags & (GIVEN | NOT_NAME | FUNCTION):
         return False
     unknown = strong and len(low) > 2 and not NUMBER_AFTER.match(toks.text, toks.end[k])  # not "Skogveien 17"
     if not (flags & SURNAME or (not flags and (SURNAME_ENDING.search(low) is not None or unknown))):
         return False
     return k + 1 >= len(toks.low) or "\n" in toks.gap(k) or toks.shape[k + 1] == LOWER
+
+
+#: Most words the last line of a signature holds when it is the writer's surname ("El Amrani", "van der Berg").
+_SIGNED_SURNAME_WORDS = 3
+
+
+def _signed_last_line(toks: Tokens, j: int, k: int) -> bool:
+    """ "Beste hilsen Marit\nSkogen", "Regards\nFatima\nEl Amrani": right after a sign-off, a given name
+    alone on its line, and the message's last line holds nothing but capitalised words (and particles).
+    A signature's last line is the rest of the writer's name, even when a surname is also a word
+    ("Skogen") or opens with a particle ("El"); not a place, a bank or a cue word ("Mvh\nKari\nOslo",
+    "Hilsen Kari\nDNB")."""
+    if j == 0 or toks.low[j - 1] not in _SIGN_OFFS or k != j + 1:
+        return False
+    n = len(toks.low)
+    if n - k > _SIGNED_SURNAME_WORDS or toks.text[toks.end[-1] :].strip():
+        return False
+    for m in range(k, n):
+        if m > k and toks.gap(m - 1) != " ":
+            return False
+        flags = toks.flags[m]
+        if toks.shape[m] != CAP and not (flags & PARTICLE and m + 1 < n):
+            return False
+        low = toks.low[m]
+        if (flags & (NOT_NAME | FUNCTION) and not flags & PARTICLE) or is_cue_word(low) or len(low) < 2:
+            return False
+        if m == k and flags & GIVEN and not flags & PARTICLE:
+            return False  # "Mvh\nKari\nOla": two people sign, a given name does not go on over a line
+    return True
 
 
 def _continues_capitalised(toks: Tokens, j: int, k: int, last: int, *, strong: bool) -> bool:

@@ -6,8 +6,9 @@ Why: the tokenizer skips words glued to digits, because most are identifiers ("n
 contact saved twice ("Jonas2"), a chat handle ("Hope123"), or a missing space before an amount ("gi
 Mari500 kr"). Only the name is redacted; the number is the number recognizers' business. Not inside
 e-mail addresses, links or handles ("kari58@", "/Anna2"), not a month or a place ("Mai2024", "Bergen1"),
-and not a name that is also an everyday word in capitals ("Will2" could be a file). Not in lower case:
-"nils58" is a user name, an identifier rather than prose.
+and not a name that is also an everyday word in capitals ("Will2" could be a file). In lower case only a
+sure given name that is no word: "kari123" is a user name, but the name in it is the writer's own, and
+redacting it costs less than giving it away; "stein2", "anna88" may be anything.
 
 A missing space after a cue glues the cue to the name ("hilsenOla", "heterLine Marie"): the tokenizer
 sees one word, but a capital right after a lower-case cue word marks where the name begins; words are
@@ -21,12 +22,14 @@ import functools
 import re
 
 from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
     COMMON,
     FUNCTION,
     GIVEN,
     NAME,
     NOT_NAME,
     SOFT,
+    WELL_KNOWN,
     near_frequent_word,
     person_cues,
     word_flags,
@@ -35,8 +38,9 @@ from anonymizer.recognizers._tokens import wordlike
 
 SCORE_GLUED = 0.6
 
-#: A capitalised word of three letters or more with up to four digits glued on, standing alone.
-_GLUED = re.compile(r"(?<![\w@./:#\-])([A-ZÆØÅ][a-zæøåäöüéè]{2,14})\d{1,4}(?![\w@]|[./:]\w)")
+#: A word of three letters or more (capitalised, or a sure given name in lower case: "kari123") with up to
+#: four digits glued on, standing alone.
+_GLUED = re.compile(r"(?<![\w@./:#\-])([A-ZÆØÅa-zæøå][a-zæøåäöüéè]{2,14})\d{1,4}(?![\w@]|[./:]\w)")
 _LETTER_DIGIT = re.compile(r"[a-zæøåäöüéè]\d")
 
 
@@ -52,6 +56,8 @@ def glued_names(text: str) -> list[tuple[int, int]]:
             continue
         if m.group(1).lower() in _MODALS:
             continue  # a noun like "Hope" or "Stein" glued to digits is a handle; "Will2", "Kan3" may be anything
+        if m.group(1).islower() and (not flags & WELL_KNOWN or flags & (AMBIGUOUS | COMMON)):
+            continue  # in lower case only a sure given name: "kari123" is a handle, "stein2" or "bil3" a thing
         found.append(m.span(1))
     return found
 

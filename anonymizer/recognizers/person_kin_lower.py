@@ -62,7 +62,7 @@ def kin_lower_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
         elif toks.shape[j] == LOWER:
             if (pair := _lower_pair(toks, j)) is not None:
                 yield j, pair, SCORE_KNOWN_LOWER
-            elif _lower_subject(toks, j):
+            elif _lower_subject(toks, j) or _lower_resident(toks, j):
                 yield j, j, SCORE_KNOWN_LOWER
 
 
@@ -128,6 +128,20 @@ def _lower_subject(toks: Tokens, j: int) -> bool:
         return low != "will" or verb in _NOT_AFTER_MODAL  # "my friend will send" is the modal
     flags = toks.flags[j]
     return not flags and len(low) >= 3 and not wordlike(low) and not near_frequent_word(low, chat_only=True)
+
+
+#: Where a relative lives or comes from, after the name: "my sister neve in ireland", "bror min ali fra".
+_WHERE = frozenset({"in", "i", "from", "fra", "frå", "på"})
+
+
+def _lower_resident(toks: Tokens, j: int) -> bool:
+    """ "my sister neve in ireland", "bror min jon i bergen": a listed name (even one that is also a word)
+    between a kin noun with its possessive and where that person lives. Nothing else stands there but an
+    adverb ("my sister still in"), and no adverb is in the name lists."""
+    if j + 2 >= len(toks.low) or toks.low[j + 1] not in _WHERE or not plain_gap(toks, j):
+        return False
+    flags = toks.flags[j]
+    return bool(flags & NAME) and not flags & (FUNCTION | NOT_NAME) and len(toks.low[j]) >= 3
 
 
 def _lower_pair(toks: Tokens, j: int) -> int | None:

@@ -31,7 +31,12 @@ from anonymizer.recognizers.address import street_words
 from anonymizer.recognizers.person_extend import MIDDLE_MARKERS, NUMBER_AFTER, SURNAME_ENDING, extend
 from anonymizer.recognizers.person_lists import surname_first
 from anonymizer.recognizers.person_not import _names_a_street
-from anonymizer.recognizers.person_unlisted import ambiguous_before_unlisted, double_given, unlisted_lower
+from anonymizer.recognizers.person_unlisted import (
+    ambiguous_before_unlisted,
+    double_given,
+    unlisted_lower,
+    word_before_unlisted,
+)
 from anonymizer.recognizers.person_words import NOT_FIRST as _NOT_FIRST
 from anonymizer.recognizers.person_words import _title_case as title_case
 from anonymizer.recognizers.person_words import plain_gap, relations, shouting
@@ -55,6 +60,20 @@ FROM = frozenset({("fra",), ("frå",), ("från",), ("from",)})
 #: Before a lower-case word, these make it a noun ("en bjørn"); not "a", the dialect's article before a
 #: woman's name ("om a kari har betalt").
 _DETERMINERS = frozenset({"en", "ei", "et", "an", "the", "den", "det", "this", "that", "denne", "dette"})
+#: Articles that may stand before a person's name in speech: "ei hilde", "den rolf".
+_NAMING_ARTICLES = frozenset({"ei", "den"})
+#: Prepositions that take a person, after which "en" + a frequent given name is someone of that name.
+_TO_SOMEONE = frozenset({"til", "fra", "frå", "hos", "med"})
+
+
+def _names_with_article(toks: Tokens, a: int) -> bool:
+    """The article ``a`` stands before a person's name: "ei hilde", "den rolf", or "en" after a preposition
+    that takes a person ("det gikk til en anette": to some Anette). Not "en" alone: "Vi så en bjørn" is an
+    animal, and many given names are nouns too ("Bjørn", "Ørn")."""
+    low = toks.low[a]
+    if low in _NAMING_ARTICLES:
+        return True
+    return low == "en" and a > 0 and toks.low[a - 1] in _TO_SOMEONE and plain_gap(toks, a - 1) and plain_gap(toks, a)
 
 
 def sure_name(toks: Tokens, k: int) -> bool:
@@ -66,10 +85,12 @@ def sure_name(toks: Tokens, k: int) -> bool:
 def capitalised_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """A run of capitalised words from ``i`` that reads as a name, or None."""
     flags = toks.flags[i]
-    if flags & (NOT_NAME | PARTICLE) or (flags & COMMON and not flags & NAME):
+    if flags & (NOT_NAME | PARTICLE):
         return None
-    if (pair := ambiguous_before_unlisted(toks, i)) is not None:
-        return pair  # "Dag Storli"
+    if (pair := ambiguous_before_unlisted(toks, i) or word_before_unlisted(toks, i)) is not None:
+        return pair  # "Dag Storli", "Grace Wanjiru", "hjelper Aster Haileselassie"
+    if flags & COMMON and not flags & NAME:
+        return None
     last = extend(toks, i, strong=False)
     if last > i and NUMBER_AFTER.match(toks.text, toks.end[last]) and _names_a_street(toks, last, last):
         last -= 1  # "Liam Brown Furusvingen 147"
@@ -186,7 +207,9 @@ def lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             return i, last, SCORE_LOWER_FULL_NAME  # "om MUHAMMAD ASIF har": capitals in a calm message
         if toks.shape[i] == UPPER and flags & WELL_KNOWN and _shouted_surname(toks, last) and last == i + 1:
             return i, last, SCORE_LOWER_FULL_NAME  # "DET E KARI NESSE OG ÆG ...": a whole message in capitals
-    if i > 0 and toks.low[i - 1] in _DETERMINERS and not (flags & WELL_KNOWN and toks.low[i - 1] in ("ei", "den")):
+        if toks.shape[i] == UPPER and flags & WELL_KNOWN and last == i + 1 and _passport_surname(toks, last):
+            return i, last, SCORE_LOWER_FULL_NAME  # "navn i passet: MOHAMMAD NABI og ...": capitals in a calm message
+    if i > 0 and toks.low[i - 1] in _DETERMINERS and not (flags & WELL_KNOWN and _names_with_article(toks, i - 1)):
         return None  # "En bjørn har ødelagt bikubene": a noun; but "ei hilde", "den rolf": that Hilde, Rolf
     if toks.shape[i] == LOWER and double_given(toks.low[i]):
         return i, i, SCORE_LOWER_GIVEN_ALONE  # "vippsa vår-lise", "tor-inge": given names joined by a hyphen
@@ -206,6 +229,17 @@ def _shouted_surname(toks: Tokens, k: int) -> bool:
     if toks.flags[k] or not shouting(toks) or len(toks.low[k]) < 3 or is_cue_word(toks.low[k]):
         return False
     return k + 1 >= len(toks.low) or closed(toks, k) or bool(toks.flags[k + 1] & FUNCTION and toks.gap(k) == " ")
+
+
+def _passport_surname(toks: Tokens, k: int) -> bool:
+    """Word ``k``, after a well-known given name in capitals inside a message in ordinary case, is in no
+    list and ends the name ("to navn i passet: MOHAMMAD NABI og ..."). A calm writer who types two words in
+    capitals copies a name as documents print it; a word none of the lists holds is then the surname, not
+    a typo of a word ("nabi" is one letter from "nabo"), since nobody mistypes in deliberate capitals."""
+    low = toks.low[k]
+    if toks.flags[k] or shouting(toks) or len(low) < 4 or is_cue_word(low) or not any(c in "aeiouyæøå" for c in low):
+        return False
+    return k + 1 >= len(toks.low) or closed(toks, k) or toks.shape[k + 1] == LOWER
 
 
 def _lower_pair_of_ambiguous(toks: Tokens, i: int) -> bool:

@@ -13,8 +13,10 @@ from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
+    FREQUENT,
     FUNCTION,
     GIVEN,
+    NAME,
     NOT_NAME,
     PARTICLE,
     SOFT,
@@ -24,6 +26,7 @@ from anonymizer.recognizers._gazetteer import (
 )
 from anonymizer.recognizers._tokens import (
     CAP,
+    DEFINITE_ENDINGS,
     INFLECTED,
     LOWER,
     Tokens,
@@ -31,7 +34,8 @@ from anonymizer.recognizers._tokens import (
     unknown_name_word,
     wordlike,
 )
-from anonymizer.recognizers.person_extend import NUMBER_AFTER, SURNAME_ENDING
+from anonymizer.recognizers.person_extend import NUMBER_AFTER, SURNAME_ENDING, extend
+from anonymizer.recognizers.person_words import _title_case
 
 #: A name-word that is also a frequent word ("Dag", "Per", "Mark") before a surname in no list.
 SCORE_AMBIGUOUS_UNLISTED = 0.7
@@ -82,6 +86,65 @@ def ambiguous_before_unlisted(toks: Tokens, i: int) -> tuple[int, int, float] | 
     if k + 1 < len(toks.low) and not closed(toks, k) and toks.shape[k + 1] != LOWER:
         return None  # more capitalised words: a company or a place, the other rules' business
     return i, k, SCORE_AMBIGUOUS_UNLISTED
+
+
+#: A surname in no list after a word that is also a name, or a word used as one ("Grace Wanjiru", "Aster
+#: Haileselassie"), has at least this many letters: short words in no list are typos and abbreviations.
+_UNLISTED_SURNAME_MIN = 5
+
+
+def word_before_unlisted(toks: Tokens, i: int) -> tuple[int, int, float] | None:
+    """ "Grace Wanjiru", "jeg hjelper Aster Haileselassie og ...": a capitalised given name that is also a
+    word, or an everyday word capitalised inside a sentence (flowers, virtues and wishes are given names:
+    "Aster", "Lovely", "Sunny"), then a capitalised word in no list that ends the name. ``ambiguous_before_
+    unlisted`` wants a surname's ending, which Norwegian farm names have and names from elsewhere lack;
+    here the unlisted word must be long and no typo of a word instead, and an everyday word must stand
+    where no sentence starts it in a message that does not capitalise every word ("Røde Kors" is two
+    words; "Happy Days" in a title-case message proves nothing), and be no proper noun's genitive or
+    definite noun ("Norges Råfisklag", "Sameiet Fjordtun"). At the start of a sentence the pair must stand
+    alone, set off by punctuation ("(Grace Wanjiru, Kenyan"), not open a clause ("Many Cambodians use")."""
+    if toks.shape[i] != CAP or i + 1 >= len(toks.low) or toks.gap(i) != " ":
+        return None
+    flags = toks.flags[i]
+    if flags & (SOFT | FUNCTION | NOT_NAME | PARTICLE) or is_cue_word(toks.low[i]):
+        return None
+    if flags & GIVEN:
+        if not flags & AMBIGUOUS:
+            return None  # a sure given name: ``capitalised_name`` takes it with what follows
+    elif not flags & COMMON or flags & FREQUENT or toks.initial[i] or _title_case(toks) or len(toks.low[i]) < 4:
+        return None  # not "fra Norges Råfisklag": a proper noun's genitive
+    elif toks.low[i].endswith(DEFINITE_ENDINGS):
+        return None  # "fra Sameiet Fjordtun": a noun in its definite form names a thing
+    k = i + 1
+    low = toks.low[k]
+    if not unknown_name_word(toks, k) or len(low) < _UNLISTED_SURNAME_MIN or INFLECTED.search(low):
+        return None
+    if near_frequent_word(low) or is_cue_word(low) or NUMBER_AFTER.match(toks.text, toks.end[k]):
+        return None
+    if k + 1 < len(toks.low) and not closed(toks, k):
+        if toks.shape[k + 1] != LOWER:
+            return None  # more capitalised words: a company or a place, the other rules' business
+        if toks.initial[i]:
+            return None  # "Many Cambodians use", "Mein Norwegisch ist": a sentence's subject, not a name set off
+    return i, k, SCORE_AMBIGUOUS_UNLISTED
+
+
+def word_before_full_name(toks: Tokens, j: int) -> int | None:
+    """The last word of a full name that an everyday word opens, right after a cue that gives a name ("I
+    am Lovely Grace Aquino", "jeg heter Sunny Hansen"), or None. A capitalised word that is no name
+    stands inside a sentence only as a name, and the names after it say which kind of word it is."""
+    if toks.shape[j] != CAP or toks.initial[j] or j + 1 >= len(toks.low) or toks.gap(j) != " ":
+        return None
+    flags = toks.flags[j]
+    if not flags & COMMON or flags & (NAME | FUNCTION | NOT_NAME | PARTICLE | SOFT) or is_cue_word(toks.low[j]):
+        return None
+    k = j + 1
+    if toks.shape[k] != CAP or not toks.flags[k] & GIVEN or toks.flags[k] & (NOT_NAME | SOFT | FUNCTION):
+        return None
+    last = extend(toks, k, strong=False)
+    if last == k or not toks.flags[last] & SURNAME:
+        return None
+    return last
 
 
 def _pair_word(toks: Tokens, k: int, *, typo_ok: bool) -> bool:

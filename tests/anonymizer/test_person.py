@@ -157,7 +157,7 @@ NEGATIVES: list[str] = [
     "I am Norwegian",
     "Navnet mitt er feilstavet",
     "Send kontoutskriften til kari.hansen@example.com",
-    "Brukernavnet mitt er nils58",
+    "Brukernavnet mitt er stein58",  # an everyday word in a user name (a sure given name is redacted: round 22)
     "https://www.dnb.no/person/kari",
     "Adressen min er Thorvald Meyers gate 45",
     "My address is 63 Victoria Street",

@@ -34,9 +34,9 @@ class Floor:
 #: Set from `python -m bench.pii_heldout` on 2026-11-29 22:55 UTC (docs/benchmarks.md), margin about one value.
 FLOORS: dict[str, Floor] = {
     "heldout_a": Floor(max_leak=0.025, min_precision=0.975, max_critical_leaks=0),  # measured 0.020, 0.984, 0
-    "heldout_b": Floor(max_leak=0.010, min_precision=0.93, max_critical_leaks=0),  # measured 0.006, 0.940, 0
+    "heldout_b": Floor(max_leak=0.010, min_precision=0.93, max_critical_leaks=0),  # measured 0.006, 0.942, 0
     "heldout_c": Floor(max_leak=0.012, min_precision=0.975, max_critical_leaks=0),  # measured 0.008, 0.984, 0
-    "heldout_d": Floor(max_leak=0.014, min_precision=0.965, max_critical_leaks=0),  # measured 0.009, 0.975, 0
+    "heldout_d": Floor(max_leak=0.012, min_precision=0.965, max_critical_leaks=0),  # measured 0.007, 0.975, 0
 }
 
 

@@ -145,6 +145,8 @@ _SPELLED_NAME = re.compile(
 _LEET_WORD = re.compile(r"(?<![\w@.:/])(?=[0-9]*[^\W\d_])[^\W_]*[^\W\d_][01345][^\W\d_][^\W_]*(?![\w@:/])")
 _HEX = re.compile(r"[0-9a-fA-F]+")  # "f1e0" in an IPv6 address, "3a4b" in a hash: no word
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s"}
+#: Any of ``_LEET``'s digits: one scan instead of a substring test per digit, before the hint's regex.
+_LEET_DIGIT = re.compile("[" + "".join(_LEET) + "]")
 
 
 #: A capitalised word after a space: what follows initials ("J.R.R. Holm") rather than a spelled name.
@@ -173,7 +175,7 @@ def name_disguises(text: str) -> list[Edit]:
             edits.append((previous_end + 1, m.start(), ""))  # "M-A-R-I-A-N-N-E  H-O-L-M": one space between
         previous_end = m.end()
         edits += [(m.start() + i, m.start() + i + 1, "") for i, ch in enumerate(word) if ch == separator]
-    leet = any(digit in text for digit in _LEET) and _LEET_HINT.search(text)  # substring tests before the regex
+    leet = _LEET_DIGIT.search(text) is not None and _LEET_HINT.search(text)  # a cheap scan before the regex
     for m in _LEET_WORD.finditer(text) if leet else ():
         word = m.group()
         letters = [ch for ch in word if ch.isalpha() and ch not in _LOOKALIKES]

@@ -168,6 +168,16 @@ class DigitChain:
         return cls(tuple(segments))
 
 
+def _group_starts(text: str, start: int, end: int, count: int) -> tuple[int, ...]:
+    """Where the digit groups of the run ``text[start:end]`` (of ``count`` digits) start.
+
+    A run without separators ("91234567", most of them) is one group: no regex scan needed, since
+    the character before a run is never a digit."""
+    if count <= 1 or count == end - start:
+        return (start,)
+    return tuple([m.start() for m in _GROUP_START.finditer(text, start, end)])
+
+
 def _digit_count(text: str, start: int, end: int) -> int:
     return sum(ch.isdigit() for ch in text[start:end])
 
@@ -191,8 +201,7 @@ class TextFacts:
             start, end = match.span()
             run = match.group()
             count = len(run) - run.count(" ") - run.count(".") - run.count("-")
-            groups = tuple(m.start() for m in _GROUP_START.finditer(text, start, end)) if count > 1 else (start,)
-            runs.append(DigitRun(start, end, count, groups))
+            runs.append(DigitRun(start, end, count, _group_starts(text, start, end, count)))
         chains = []
         if runs:
             for match in _DIGIT_CHAIN.finditer(text):

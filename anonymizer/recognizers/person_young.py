@@ -98,7 +98,9 @@ def young_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, f
     n = len(toks.low)
     asked: list[tuple[int, _Rule]] = []
     for k, low in enumerate(toks.low):
-        for rule, offset in triggers.get(low, ()):
+        if low not in triggers:
+            continue  # most words trigger nothing
+        for rule, offset in triggers[low]:
             if 0 <= k + offset < n:
                 asked.append((k + offset, rule))
     if "(" in toks.text:

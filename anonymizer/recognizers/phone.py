@@ -9,6 +9,7 @@ and is otherwise left alone, like amounts, dates, KID and reference numbers.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -97,10 +98,20 @@ CONTEXT: tuple[str, ...] = (
 TRUNK_ZERO_REGIONS: tuple[str, ...] = ("SE", "GB", "DE", "FI")
 
 
-def _parse(text: str) -> list[phonenumbers.PhoneNumber]:
+@functools.lru_cache(maxsize=32)
+def _parse(text: str) -> tuple[phonenumbers.PhoneNumber, ...]:
     """The numbers ``text`` may stand for: in its own country when written internationally; Norwegian
     for 8 digits (or "47" and 8 digits, the country code dictated without its "+"); one of
-    ``TRUNK_ZERO_REGIONS`` for a national number with a trunk 0; North American for 10 digits."""
+    ``TRUNK_ZERO_REGIONS`` for a national number with a trunk 0; North American for 10 digits.
+
+    Cached for the few candidates of one message (callers only read the numbers): the shrinking loop
+    asks ``is_possible_phone`` of a candidate and ``score_of`` then asks ``is_valid_phone`` of the same
+    text, and ``phonenumbers.parse`` of an international number is the costliest step of either."""
+    return tuple(_parse_uncached(text))
+
+
+def _parse_uncached(text: str) -> list[phonenumbers.PhoneNumber]:
+    """``_parse`` without the cache."""
     # "+47 (0) 57 72 61 40", "+44 (0)20 7946 0958": the trunk 0 in brackets is not dialled from abroad
     candidate = _BRACKETED_PREFIX.sub(r"\1", text).replace("(0)", "")
     if candidate.startswith("00"):

@@ -19,6 +19,7 @@ import re
 
 from stdnum import iban as _iban
 
+from anonymizer.strays import LOOKALIKES as _LOOKALIKES
 from anonymizer.strays import stray_characters
 
 Edit = tuple[int, int, str]
@@ -76,7 +77,6 @@ _LOOKALIKE_RUN = re.compile(
     r"(?<![^\W\d_])(?=[oOlISB]*\d)[0-9oOlISB]+(?:[ .\-][0-9oOlISB]+)*(?![^\W\d_])"
 )
 _LOOKALIKE_HINT = re.compile(r"\d[oOlISB]|[oOlISB]\d")
-_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5", "B": "8"}
 _TRAILING_LETTERS = re.compile(r"(?:[ .\-][oOlISB]+)+$")
 
 

@@ -339,25 +339,11 @@ def _has_number_word_pair(text: str) -> bool:
     A set lookup per word; the run regex, which is far slower, only runs on texts that pass.
     """
     words = _letter_words(text)
-    if "-" not in text:
-        return _adjacent_number_words(words)
+    # "fire-en-to": dictated digits joined by hyphens (split only when the text has a hyphen)
+    parts = [part for word in words for part in word.split("-")] if "-" in text else words
     previous = False
-    for word in words:
-        for part in word.split("-"):  # "fire-en-to": dictated digits joined by hyphens
-            if part in _NUMBER_WORDS:
-                if previous:
-                    return True
-                previous = True
-            else:
-                previous = False
-    return False
-
-
-def _adjacent_number_words(words: tuple[str, ...]) -> bool:
-    """``_has_number_word_pair`` for a text without hyphens, whose words need no splitting."""
-    previous = False
-    for word in words:
-        if word in _NUMBER_WORDS:
+    for part in parts:
+        if part in _NUMBER_WORDS:
             if previous:
                 return True
             previous = True

@@ -46,7 +46,8 @@ _TOKEN = re.compile(
 _HINT = re.compile(r"\d(?:[^\W\d_]|,)\d")
 #: How the recognizers print an account number; a comma between its groups becomes their separator.
 _ACCOUNT_SHAPE = re.compile(r"\d{4}([ .\-])\d{2}\1\d{5}")
-_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5", "B": "8"}
+#: Letters typed for the digit they look like (also ``anonymizer.disguises``'s, which imports this module).
+LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "S": "5", "B": "8"}
 _NON_DIGIT = re.compile(r"\D")
 #: An amount before its decimals: digits in one piece or in thousands ("123456789", "123.456.789").
 _AMOUNT_HEAD = re.compile(r"\d+|\d{1,3}(?:([ .])\d{3})(?:\1\d{3})*")
@@ -95,7 +96,7 @@ def stray_characters(text: str) -> tuple[list[Edit], list[tuple[int, int]]]:
             continue  # "123456789,01", "123.456.789,01": an amount and its decimals
         position = m.start("stray")
         dropped = _NON_DIGIT.sub("", head + tail)
-        digit = _LOOKALIKES.get(stray)
+        digit = LOOKALIKES.get(stray)
         if digit is not None and _vouched(_NON_DIGIT.sub("", head + digit + tail), text, m.start()):
             edits.append((position, position + 1, digit))
         elif _vouched(dropped, text, m.start()):

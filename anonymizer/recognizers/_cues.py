@@ -208,21 +208,22 @@ def nearby_words(
     A number in between is kept as None: it is never a cue, but it marks where a cue stops describing
     this match ("fnr 01019012345, konto 12345678903": "fnr" is about the first number).
     """
-    near_before: list[list[str] | None] = []
-    for word in words_before(text, start, before * 2 + 2, window=80):
-        forms = _cue_forms(word)
-        if forms is None or forms:
-            near_before.append(forms)
-        if sum(f is not None for f in near_before) >= before:
-            break
-    near_after: list[list[str] | None] = []
-    for word in words_after(text, end, after * 2 + 2, window=40):
-        forms = _cue_forms(word)
-        if forms is None or forms:
-            near_after.append(forms)
-        if sum(f is not None for f in near_after) >= after:
-            break
+    near_before = _nearest(words_before(text, start, before * 2 + 2, window=80), before)
+    near_after = _nearest(words_after(text, end, after * 2 + 2, window=40), after)
     return near_before, near_after
+
+
+def _nearest(words: Iterable[str], count: int) -> list[list[str] | None]:
+    """The cue forms of ``words`` (nearest first) until ``count`` words are taken; a number is kept as
+    None and does not count, a word with no forms is skipped."""
+    near: list[list[str] | None] = []
+    for word in words:
+        forms = _cue_forms(word)
+        if forms is None or forms:
+            near.append(forms)
+        if sum(f is not None for f in near) >= count:
+            break
+    return near
 
 
 def _cue_forms(word: str) -> list[str] | None:

@@ -28,12 +28,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from stdnum.no import kontonr as _kontonr
-
-if TYPE_CHECKING:
-    from anonymizer.recognizers._cues import CueSet
 
 Edit = tuple[int, int, str]
 
@@ -60,27 +57,27 @@ PHONE_CUE_WORDS = 4
 
 
 @functools.cache
-def _phone_cues() -> CueSet:
-    """The phone recognizer's cue words. Imported on first use: the recognizers package imports
-    ``anonymizer.disguises`` (the IBAN check), which imports this module."""
-    from anonymizer.recognizers._cues import cue_set
+def _phone_cue_test() -> Callable[[str, int], bool]:
+    """Whether one of the phone recognizer's cue words stands among the few words before a position.
+    Its imports run on first use, once: the recognizers package imports ``anonymizer.disguises`` (the
+    IBAN check), which imports this module."""
+    from anonymizer.recognizers._cues import cue_set, forms_of, words_before
     from anonymizer.recognizers.phone import CONTEXT
 
-    return cue_set(tuple(CONTEXT))
+    cues = cue_set(tuple(CONTEXT))
 
+    def cue_before(text: str, start: int) -> bool:
+        words = words_before(text, start, PHONE_CUE_WORDS)
+        return any(cues.match(form) for forms in forms_of(words) for form in forms)
 
-def _phone_cue_before(text: str, start: int) -> bool:
-    from anonymizer.recognizers._cues import forms_of, words_before
-
-    cues = _phone_cues()
-    return any(cues.match(form) for forms in forms_of(words_before(text, start, PHONE_CUE_WORDS)) for form in forms)
+    return cue_before
 
 
 def _vouched(number: str, text: str, start: int) -> bool:
     """``number`` (digits) is one that a checksum, or its length and a phone cue, vouches for."""
     if len(number) == CHECKSUM_LENGTH:
         return bool(_kontonr.is_valid(number))
-    return len(number) == PHONE_LENGTH and number[0] != "0" and _phone_cue_before(text, start)
+    return len(number) == PHONE_LENGTH and number[0] != "0" and _phone_cue_test()(text, start)
 
 
 def stray_characters(text: str) -> tuple[list[Edit], list[tuple[int, int]]]:

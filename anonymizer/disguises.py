@@ -19,6 +19,7 @@ import re
 
 from stdnum import iban as _iban
 
+from anonymizer.lookalikes import checked_lookalikes
 from anonymizer.strays import LOOKALIKES as _LOOKALIKES
 from anonymizer.strays import stray_characters
 
@@ -41,6 +42,13 @@ _DEFANGED_DOT = re.compile(
 _COMMA_CHAIN = re.compile(r"(?<![\d,.])\d{1,6}(?:,\d{1,6}){2,}(?!\d|,\d|\.\d)")
 
 
+#: An IPv4 address broken after a dot by a narrow screen or an enter key: "178.232.\n41.66".
+_BROKEN_IP = re.compile(r"(?<![\w.])\d{1,3}(?:\.(?:[ \t]*\r?\n[ \t]*)?\d{1,3}){3}(?![\w]|\.\d)")
+_BREAK_AFTER_DOT = re.compile(r"(?<=\.)[ \t]*\r?\n[ \t]*")
+#: Only with "ip" in the message: a time or an amount ending a line ("kl 12.50.") and another starting
+#: the next ("10.30 passer") look the same.
+_IP_WORD = re.compile(r"(?i)(?<![^\W\d_])ip(?:v4)?(?![^\W\d_])")
+
 _DOUBLED_HINT = re.compile(r"\d(?:\.\.|--|//)")
 _DEFANGED_HINT = re.compile(r"(?i)\d(?:[\[({]|[ \t]+(?:dot|punktum|prikk)\b)")
 _COMMA_HINT = re.compile(r"\d,\d")
@@ -56,6 +64,10 @@ def digit_separators(text: str) -> list[Edit]:
         edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
     if _DEFANGED_HINT.search(text):
         edits += [(m.start(), m.end(), ".") for m in _DEFANGED_DOT.finditer(text)]
+    for m in _BROKEN_IP.finditer(text) if "\n" in text and _IP_WORD.search(text) else ():
+        breaks = list(_BREAK_AFTER_DOT.finditer(m.group()))
+        if len(breaks) == 1 and all(int(g) <= 255 for g in re.split(r"\.\s*", m.group())):
+            edits.append((m.start() + breaks[0].start(), m.start() + breaks[0].end(), ""))
     for m in _COMMA_CHAIN.finditer(text) if "," in text and _COMMA_HINT.search(text) else ():
         groups = m.group().split(",")
         if len(groups) == 4 and all(len(g) <= 3 and int(g) <= 255 for g in groups):
@@ -76,7 +88,7 @@ def digit_separators(text: str) -> list[Edit]:
 _LOOKALIKE_RUN = re.compile(
     r"(?<![^\W\d_])(?=[oOlISB]*\d)[0-9oOlISB]+(?:[ .\-][0-9oOlISB]+)*(?![^\W\d_])"
 )
-_LOOKALIKE_HINT = re.compile(r"\d[oOlISB]|[oOlISB]\d")
+_LOOKALIKE_HINT = re.compile(r"\d(?:(?<=[oOlISB]\d)|(?=[oOlISB]))")  # from the digit: a class scan first
 _TRAILING_LETTERS = re.compile(r"(?:[ .\-][oOlISB]+)+$")
 
 
@@ -161,6 +173,28 @@ _BACKWARDS = re.compile(r"(?<![\w\-])[a-zæøåäöüéè]{3,}[A-ZÆØÅÄÖÜ](
 _LOWER_UPPER = re.compile(r"[a-zæøåäöüéè][A-ZÆØÅÄÖÜ]")
 
 
+#: Pictographs typed between the letters of one word: "Tor🔥stein", "Li✨nnea Ho💙lm", "Ås🙂mund". A word
+#: goes on after them in lower case, so they cut it in two; between words ("takk😊Kari") the next one
+#: starts with a capital and stays apart.
+_PICTOGRAPHS_IN_WORD = re.compile(
+    r"(?<=[^\W\d_])(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*)+(?=[^\W\d_])"
+)
+
+
+_PICTOGRAPH = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+
+
+def pictographs_in_words(text: str) -> list[Edit]:
+    """Pictographs between two letters of a word, dropped (not one before an e-mail domain: "@")."""
+    if text.isascii() or _PICTOGRAPH.search(text) is None:  # a character class scans faster than the rule
+        return []
+    return [
+        (m.start(), m.end(), "")
+        for m in _PICTOGRAPHS_IN_WORD.finditer(text)
+        if text[m.end()].islower() and _EMOJI_AT.match(text, m.start()) is None
+    ]
+
+
 def name_disguises(text: str) -> list[Edit]:
     # a backwards name has a lower-case letter right before a capital; the bigram is the cheaper scan
     backwards = _BACKWARDS.finditer(text) if _LOWER_UPPER.search(text) else ()
@@ -229,8 +263,19 @@ def disguises(text: str) -> list[Edit]:
     stray character was undone (``anonymizer.strays``) gets no look-alike reading on top: its letter
     was a slip, not a digit ("7874.68.5911o1")."""
     strays, fixed = stray_characters(text)
-    lookalikes = [e for e in digit_lookalikes(text) if not any(s <= e[0] < t for s, t in fixed)]
-    found = sorted(strays + digit_separators(text) + lookalikes + email_disguises(text) + name_disguises(text))
+    checked, read = checked_lookalikes(text)
+    if read and fixed:
+        # a stray character's eleven digits inside a longer number that a checksum vouches for read with
+        # its look-alikes ("5542 7b34 3773 144B", a card) were a window of that number, by chance valid
+        fixed = [f for f in fixed if not any(s <= f[0] and f[1] <= e and e - s > f[1] - f[0] for s, e in read)]
+        strays = [e for e in strays if any(s <= e[0] < t for s, t in fixed)]
+    lookalikes = [e for e in digit_lookalikes(text) + checked if not any(s <= e[0] < t for s, t in fixed)]
+    names = name_disguises(text)
+    if read:  # a checksum vouches for the number: its "3g0z" is no leetspeak
+        names = [e for e in names if not any(s <= e[0] < t for s, t in read)]
+    found = sorted(
+        strays + digit_separators(text) + lookalikes + email_disguises(text) + names + pictographs_in_words(text)
+    )
     protected = _valid_ibans(text) if found and any(c.isupper() for c in text) else []
     edits: list[Edit] = []
     end = -1

@@ -35,7 +35,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from anonymizer.disguises import disguises
+from anonymizer.disguises import Edit, disguises
 
 #: Decimal digits of other scripts (every category Nd range outside ASCII; Unicode 15).
 _OTHER_DIGITS = (
@@ -204,16 +204,18 @@ _SPACE_TABLE = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005
 
 # --- spoken digits -----------------------------------------------------------------------------------
 
-#: Words for one digit, Norwegian (bokmål and nynorsk), English, Swedish and Danish.
+#: Words for one digit, Norwegian (bokmål, nynorsk and the dialects people type as they speak: "fæm",
+#: "fira", "tri", "sjau"), English, Swedish and Danish. A dialect word missing here splits a dictated
+#: number in two ("to 0 fæm 0 4 åtta ..."), and neither half is long enough to be read as one.
 _UNITS: dict[str, int] = {
-    "null": 0, "zero": 0, "oh": 0, "noll": 0, "nul": 0,
+    "null": 0, "zero": 0, "oh": 0, "noll": 0, "nul": 0, "nøll": 0,
     "en": 1, "én": 1, "ein": 1, "eitt": 1, "ett": 1, "one": 1, "et": 1,
-    "to": 2, "two": 2, "två": 2, "tva": 2,
-    "tre": 3, "three": 3,
-    "fire": 4, "four": 4, "fyra": 4,
-    "fem": 5, "five": 5,
+    "to": 2, "two": 2, "två": 2, "tva": 2, "tvo": 2, "tvei": 2,
+    "tre": 3, "three": 3, "tri": 3, "trei": 3,
+    "fire": 4, "four": 4, "fyra": 4, "fira": 4, "fýre": 4,
+    "fem": 5, "five": 5, "fæm": 5,
     "seks": 6, "six": 6, "sex": 6,
-    "sju": 7, "syv": 7, "seven": 7,
+    "sju": 7, "syv": 7, "seven": 7, "sjau": 7,
     "åtte": 8, "atte": 8, "eight": 8, "åtta": 8, "otte": 8,
     "ni": 9, "nine": 9, "nio": 9,
 }  # fmt: skip
@@ -234,12 +236,12 @@ _TEENS: dict[str, int] = {
 
 #: Tens, which Norwegians glue to the unit ("tjuetre", "førtifem", "nittien").
 _TENS: dict[str, int] = {
-    "tjue": 20, "tyve": 20, "twenty": 20, "tjugo": 20,
+    "tjue": 20, "tyve": 20, "twenty": 20, "tjugo": 20, "tjuge": 20,
     "tretti": 30, "tredve": 30, "thirty": 30, "trettio": 30,
     "førti": 40, "forti": 40, "forty": 40, "fyrtio": 40,
     "femti": 50, "fifty": 50, "femtio": 50,
     "seksti": 60, "sixty": 60, "sextio": 60,
-    "sytti": 70, "seventy": 70, "sjuttio": 70,
+    "sytti": 70, "søtti": 70, "seventy": 70, "sjuttio": 70,
     "åtti": 80, "atti": 80, "eighty": 80, "åttio": 80,
     "nitti": 90, "ninety": 90, "nittio": 90,
 }  # fmt: skip
@@ -249,7 +251,9 @@ _REPEAT: dict[str, int] = {"double": 2, "dobbel": 2, "dobbelt": 2, "triple": 3, 
 
 #: Words that are digits in speech but ordinary words in writing ("en", "to", "et", "ni", "oh", "sex"):
 #: they count in a run only between unmistakable number words or digits.
-_AMBIGUOUS = frozenset({"en", "et", "ett", "to", "ni", "oh", "sex", "ti", "ten", "one", "fire", "tre", "ein"})
+_AMBIGUOUS = frozenset(
+    {"en", "et", "ett", "to", "ni", "oh", "sex", "ti", "ten", "one", "fire", "tre", "ein", "fira", "sjau", "tri"}
+)
 
 _WORD_ALTERNATIVES = "|".join(sorted({*_UNITS, *_TEENS, *_TENS, *_REPEAT}, key=len, reverse=True))
 _TENS_ALTERNATIVES = "|".join(sorted(_TENS, key=len, reverse=True))
@@ -259,11 +263,15 @@ _UNIT_ALTERNATIVES = "|".join(sorted(_UNITS, key=len, reverse=True))
 #: word, or a group of digits.
 _TOKEN = rf"(?:(?:{_TENS_ALTERNATIVES})(?:-?(?:{_UNIT_ALTERNATIVES}))?|{_WORD_ALTERNATIVES}|\d{{1,4}})"
 #: Separators people dictate inside a number ("fire syv tre null punktum fem syv ...").
-_SPOKEN_SEPARATORS = r"punktum|komma|strek|bindestrek|skråstrek|dot|point|dash|comma"
-_SEP = rf"(?:[ \t]*[,\-/][ \t]*|[ \t]+(?:(?:{_SPOKEN_SEPARATORS})[ \t]+)?|[ \t]*\n[ \t]*)"
-#: A separator that needs rewriting so that the number recognizers read it as one: a spoken one
-#: becomes a space, a comma two spaces (a list separator: "..., fire en to ..." may start another number).
-_REWRITE_SEPARATOR = re.compile(rf"(?i)[ \t]*,[ \t]*|[ \t]+(?:{_SPOKEN_SEPARATORS})[ \t]+")
+_SPOKEN_SEPARATORS = r"punktum|komma|strek|bindestrek|skråstrek|dot|point|dash|comma|prikk"
+_SEPARATOR_WORDS = frozenset(_SPOKEN_SEPARATORS.split("|"))
+#: The separators of a dictated IPv4 address: "ti punktum null punktum null punktum førtito".
+_SPOKEN_DOT = re.compile(r"(?i)[ \t]+(?:punktum|dot|point|prikk)[ \t]+")
+_SEP = rf"(?:[ \t]*[,\-/|][ \t]*|[ \t]+(?:(?:{_SPOKEN_SEPARATORS})[ \t]+)?|[ \t]*\n[ \t]*)"
+#: A separator that needs rewriting so that the number recognizers read it as one: a spoken one or a
+#: pipe ("4 8 6 sju | 9 9 3 fæm | ...", a card typed in groups) becomes a space, a comma two spaces (a
+#: list separator: "..., fire en to ..." may start another number).
+_REWRITE_SEPARATOR = re.compile(rf"(?i)[ \t]*,[ \t]*|[ \t]*\|[ \t]*|[ \t]+(?:{_SPOKEN_SEPARATORS})[ \t]+")
 _RUN = re.compile(rf"(?i)(?<![^\W_])(?:{_TOKEN}){_SEP}(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))*(?![^\W_])")
 _TOKEN_RE = re.compile(rf"(?i)(?<![^\W_]){_TOKEN}(?![^\W_])")
 _GLUED = re.compile(rf"(?i)({_TENS_ALTERNATIVES})-?({_UNIT_ALTERNATIVES})?")
@@ -343,6 +351,8 @@ def _has_number_word_pair(text: str) -> bool:
     parts = [part for word in words for part in word.split("-")] if "-" in text else words
     previous = False
     for part in parts:
+        if part in _SEPARATOR_WORDS:
+            continue  # "ti punktum null punktum ...": a dictated separator keeps the pair
         if part in _NUMBER_WORDS:
             if previous:
                 return True
@@ -394,11 +404,15 @@ def _spell_digits(text: str) -> Normalized | None:
             converted.append((m.start(), m.end(), " ".join([value] * repeat)))
             repeat = 1
         digit_count = sum(len(v.replace(" ", "")) for _, _, v in converted)
-        if words == 0 or unmistakable == 0:
+        if words == 0 or (unmistakable == 0 and not _digits_among(len(converted), words)):
             continue
         if not (words + (len(converted) - words) >= MIN_WORDS or digit_count >= MIN_DIGITS):
             continue
         if words < 2 and digit_count < MIN_DIGITS:
+            continue
+        address = _spoken_ip(text, run, converted)
+        if address is not None:
+            edits.extend(address)
             continue
         edits.extend((s, e, v) for s, e, v in converted if not text[s:e].isdigit())
         for sep in _REWRITE_SEPARATOR.finditer(text, run.start(), run.end()):
@@ -406,6 +420,36 @@ def _spell_digits(text: str) -> Normalized | None:
     if not edits:
         return None
     return _apply_edits(text, edits)
+
+
+#: Tokens a run of ambiguous number words and digits needs to be a number ("0 en en 0 | en 0 ...").
+MIN_MIXED_TOKENS = 8
+
+
+def _digits_among(tokens: int, words: int) -> bool:
+    """A run whose number words are all ambiguous ("en", "to", "fira") is still a number when digits
+    stand among them and it is long: "en to tre" is prose, "tri en 0 0 | 0 0 0 0 | 0 0 3" is not."""
+    return tokens >= MIN_MIXED_TOKENS and tokens - words >= 2
+
+
+def _spoken_ip(text: str, run: re.Match[str], converted: list[Edit]) -> list[Edit] | None:
+    """The edits that make a dictated IPv4 address its dotted form, or None if the run is none.
+
+    Digits read one by one with "punktum" between the groups would become "1 9 2 1 6 8 ...", which no
+    recognizer takes for an address. A run of exactly four groups split by a spoken dot, each a number
+    from 0 to 255 ("en ni to", "ti", "førtito"), is written "192.168.0.42" instead; each group maps
+    back to the words it was read from."""
+    dots = list(_SPOKEN_DOT.finditer(text, run.start(), run.end()))
+    if len(dots) != 3:
+        return None
+    bounds = [run.start(), *(p for d in dots for p in (d.start(), d.end())), run.end()]
+    edits: list[tuple[int, int, str]] = []
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        group = "".join(v.replace(" ", "") for s, e, v in converted if start <= s and e <= end)
+        if not group or len(group) > 3 or int(group) > 255 or (len(group) > 1 and group[0] == "0"):
+            return None
+        edits.append((start, end, group))
+    return edits + [(d.start(), d.end(), ".") for d in dots]
 
 
 def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> Normalized:

@@ -73,6 +73,11 @@ def _phone_cue_test() -> Callable[[str, int], bool]:
     return cue_before
 
 
+def phone_cue_before(text: str, start: int) -> bool:
+    """One of the phone recognizer's cue words stands among the few words before ``start``."""
+    return _phone_cue_test()(text, start)
+
+
 def _vouched(number: str, text: str, start: int) -> bool:
     """``number`` (digits) is one that a checksum, or its length and a phone cue, vouches for."""
     if len(number) == CHECKSUM_LENGTH:

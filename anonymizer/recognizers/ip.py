@@ -11,6 +11,7 @@ import ipaddress
 import re
 
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
+from anonymizer.strays import phone_cue_before
 
 ENTITY = "IP_ADDRESS"
 
@@ -39,6 +40,8 @@ CONTEXT: tuple[str, ...] = ("ip", "ip-adresse", "ipadresse", "ip-adressen", "ipv
 
 _SEPARATOR = re.compile(r"[ \t]*[.\-][ \t]*|[ \t]+")
 _IP_CUE = re.compile(r"(?i)\bip")
+#: A Norwegian phone number in pairs: eight digits, the first 2-9.
+_PHONE_PAIRS = re.compile(r"[2-9]\d(?:[ \t]?\.[ \t]?\d{2}){3}")
 
 
 def is_valid_ip(text: str) -> bool:
@@ -77,3 +80,15 @@ class ChatIpRecognizer(ChatPatternRecognizer):
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_ip(candidate)
+
+    def is_denied(self, text: str, start: int, end: int) -> bool:
+        """Also denied: four pairs of digits after a phone cue, in a message that never says "ip".
+        Norwegians write a phone number in pairs, with dots as often as spaces ("Nytt telefonnummer:
+        97.42.15.39"); it has the shape of an IPv4 address, but the cue says what it is."""
+        if super().is_denied(text, start, end):
+            return True
+        return (
+            _PHONE_PAIRS.fullmatch(text, start, end) is not None
+            and _IP_CUE.search(text) is None
+            and phone_cue_before(text, start)
+        )

@@ -1,0 +1,165 @@
+"""Look-alike letters inside numbers that a checksum vouches for: "3783 I43281 s8372", "NO2o634s4SB64B6".
+
+``anonymizer.disguises`` reads O/o/l/I/S/B as digits inside a group that is mostly digits already, and
+``anonymizer.strays`` one stray letter when the result is a valid account number. A customer who wants to
+beat a filter goes further: lower-case "s" for 5, "b" and "G" for 6, "Z" for 2, "T" for 7, "g" and "q"
+for 9, underscores between the groups ("S2S1_3136_6149_452B"), two groups of letters alone in a phone
+number ("4O OS OB l0"), the check digits of an IBAN disguised too. Reading such letters as digits
+everywhere would turn codes, product names and prose into numbers, so here a reading is taken only when
+the digits it gives are a number of a kind that proves itself:
+
+* eleven digits with a valid fødselsnummer or kontonummer (mod 11) check digit;
+* 13-19 digits with a card issuer's prefix and length and a valid Luhn digit (the card recognizer's test);
+* an IBAN (two capitals, then digits and look-alikes) whose reading passes the mod-97 check;
+* eight digits not starting with 0, a Norwegian phone number, when a phone cue word stands before it
+  (``anonymizer.strays``'s test: "Nytt telefonnummer: 97.42.lS.39");
+* four characters between a house number and a place name, a postcode ("Torggata 9, O182 Oslo").
+
+The edits replace each letter by its digit and an underscore between groups by a space, one character
+for one, so offsets stay where they were; the redactor still replaces what the customer typed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from stdnum.no import fodselsnummer as _fodselsnummer
+from stdnum.no import kontonr as _kontonr
+
+from anonymizer.strays import CHECKSUM_LENGTH, PHONE_LENGTH, phone_cue_before
+
+Edit = tuple[int, int, str]
+
+#: Letters typed for a digit, the obvious ones (``strays.LOOKALIKES``) and the bolder ones.
+READINGS: dict[str, str] = {
+    "o": "0", "O": "0", "D": "0",
+    "l": "1", "I": "1", "i": "1",
+    "z": "2", "Z": "2",
+    "s": "5", "S": "5",
+    "b": "6", "G": "6",
+    "T": "7",
+    "B": "8",
+    "g": "9", "q": "9",
+}  # fmt: skip
+_CHARS = "0-9" + "".join(READINGS)
+#: Groups of digits and look-alikes, one separator between groups, not glued to a word or an address.
+_CANDIDATE = re.compile(rf"(?<![\w@.\-])(?:[{_CHARS}]+(?:[ ._\-][{_CHARS}]+)+(?![.\-]\d)|[{_CHARS}]{{8,}})(?![\w@])")
+_GROUP = re.compile(rf"[{_CHARS}]+")
+_DIGIT = re.compile(r"\d")
+#: A group without a real digit: two or three of the look-alikes no word is made of ("OS", "lS").
+_DIGITLESS = re.compile(r"[OIlSBZ]{2,3}")
+#: The cheap test first: a look-alike letter glued to a digit ("I43281", "s8372"), or a group of the
+#: look-alikes no word is made of one separator away from one ("42.lS.39").
+#: Written from the digit (a lookbehind for what precedes it): a pattern that starts with a character
+#: class is scanned for that class first, which is several times faster than an alternation.
+_LETTERS = "".join(READINGS)
+_HINT = re.compile(
+    rf"\d(?:(?<=[{_LETTERS}]\d)|(?=[{_LETTERS}])|(?=[ ._\-][OIlSBZ]{{2}})|(?<=[OIlSBZ]{{2}}[ ._\-]\d))"
+)
+#: Look-alike letters a reading may hold at most, against its real digits (a phone number with a cue
+#: may hold more: "4O OS OB l0").
+MAX_LETTER_SHARE = 0.4
+#: An IBAN written with look-alikes: country code, check digits and body (groups of up to four).
+_IBAN = re.compile(rf"(?<![\w@])[A-Z]{{2}}[{_CHARS}]{{2}}(?:[ ]?[{_CHARS}A-Z]{{1,4}}){{2,8}}(?![\w@])")
+#: A postcode with look-alikes between a house number and a capitalised place name.
+_POSTCODE = re.compile(r"(?<=\d, )(?<![\w.,]\d, )[0-9oOlISB]{4}(?= [A-ZÆØÅ][a-zæøå]{2,})")
+
+
+@functools.cache
+def _card_test() -> Callable[[str], bool]:
+    """The card recognizer's own test (issuer prefix, length, Luhn), imported on first use: the
+    recognizers package imports ``anonymizer.disguises``, which imports this module."""
+    from anonymizer.recognizers.credit_card import is_valid_card
+
+    return is_valid_card
+
+
+def _proves_itself(number: str, text: str, start: int, letters: int) -> bool:
+    """``number`` (digits read from ``letters`` look-alikes and the rest) is a number that vouches for
+    the reading: a checksum of its kind, or a phone number's length after a phone cue."""
+    if len(number) == PHONE_LENGTH and number[0] != "0" and phone_cue_before(text, start):
+        return True
+    if letters > MAX_LETTER_SHARE * len(number):
+        return False
+    if len(number) == CHECKSUM_LENGTH:
+        return bool(_kontonr.is_valid(number) or _fodselsnummer.is_valid(number))
+    return 13 <= len(number) <= 19 and _card_test()(number)
+
+
+def checked_lookalikes(text: str) -> tuple[list[Edit], list[tuple[int, int]]]:
+    """Edits that read look-alike letters as digits where a checksum vouches for it (module docstring),
+    and the spans of the numbers so read."""
+    if _HINT.search(text) is None:
+        return [], []
+    edits: list[Edit] = []
+    spans: list[tuple[int, int]] = []
+    for m in _CANDIDATE.finditer(text):
+        found, span = _number_edits(text, m.start(), m.group())
+        if found:
+            edits += found
+            spans.append(span)
+    if "," in text:
+        for m in _POSTCODE.finditer(text):
+            code, at = m.group(), m.start()
+            if sum(ch.isdigit() for ch in code) >= 2:
+                edits += [(at + i, at + i + 1, READINGS[ch]) for i, ch in enumerate(code) if ch in READINGS]
+    for m in _IBAN.finditer(text) if any(ch.isupper() for ch in text) else ():
+        edits += _iban_edits(m.start(), m.group())
+    return edits, spans
+
+
+def _number_edits(text: str, start: int, run: str) -> tuple[list[Edit], tuple[int, int]]:
+    """The edits of the longest window of ``run``'s groups (from a group with a digit to another) whose
+    reading proves itself, and the window's span; no edits if no window does."""
+    if sum(ch.isalnum() for ch in run) < PHONE_LENGTH or not any(ch in READINGS for ch in run):
+        return [], (start, start)  # too short for any number here, or nothing to read
+    groups = [(g.start(), g.end()) for g in _GROUP.finditer(run)]
+    for size in range(len(groups), 0, -1):
+        for first in range(len(groups) - size + 1):
+            window = groups[first : first + size]
+            piece = run[window[0][0] : window[-1][1]]
+            if not (_DIGIT.search(run, *window[0]) and _DIGIT.search(run, *window[-1])):
+                continue  # the number starts and ends with a real digit
+            if any(not _DIGITLESS.fullmatch(run, s, e) for s, e in window if not _DIGIT.search(run, s, e)):
+                continue  # "443 og 47", "1234 i 5678": a word between two numbers
+            letters = sum(ch in READINGS for ch in piece)
+            number = "".join(READINGS.get(ch, ch) for ch in piece if ch.isalnum())
+            if letters and _proves_itself(number, text, start + window[0][0], letters):
+                offset = start + window[0][0]
+                edits = [
+                    (offset + i, offset + i + 1, READINGS.get(ch, " "))
+                    for i, ch in enumerate(piece)
+                    if ch in READINGS or ch == "_"
+                ]
+                return edits, (offset, offset + len(piece))
+    return [], (start, start)
+
+
+def _iban_edits(start: int, candidate: str) -> list[Edit]:
+    """Look-alikes after an IBAN's country code read as digits, when the reading is a valid IBAN (and
+    the candidate as typed is not: many countries' IBANs hold letters of their own)."""
+    from anonymizer.disguises import valid_iban  # disguises imports this module
+
+    compact = candidate.replace(" ", "")
+    if not any(ch in READINGS for ch in compact[2:]) or valid_iban(compact):
+        return []
+    read = compact[:2] + "".join(READINGS.get(ch, ch) for ch in compact[2:])
+    for end in range(len(read), 14, -1):  # the pattern may take a following short word
+        if read[:end].isalnum() and read[2:end].isdigit() and valid_iban(read[:end]):
+            limit = _position_of(candidate, end)
+            body = enumerate(candidate[:limit])
+            return [(start + i, start + i + 1, READINGS[ch]) for i, ch in body if i >= 2 and ch in READINGS]
+    return []
+
+
+def _position_of(candidate: str, compact_length: int) -> int:
+    """The index in ``candidate`` (with spaces) just after its first ``compact_length`` non-spaces."""
+    seen = 0
+    for i, ch in enumerate(candidate):
+        if ch != " ":
+            seen += 1
+            if seen == compact_length:
+                return i + 1
+    return len(candidate)

@@ -19,6 +19,8 @@ import re
 
 from stdnum import iban as _iban
 
+from anonymizer.disguised_names import backwards as turned
+from anonymizer.disguised_names import broken_names, leet_names, spelled_out
 from anonymizer.lookalikes import checked_lookalikes
 from anonymizer.strays import LOOKALIKES as _LOOKALIKES
 from anonymizer.strays import stray_characters
@@ -145,13 +147,6 @@ def email_disguises(text: str) -> list[Edit]:
 
 # --- names ------------------------------------------------------------------------------------------------
 
-#: A capitalised name with a dot or a hyphen after every letter: "J.e.n.s", "T.o.r.i.l.d", "H-e-g-e".
-#: Lower case after the first letter, so that acronyms ("U.S.A.", "A-B-C-D") stay what they are.
-_SPELLED_NAME = re.compile(
-    r"(?<![\w.\-])[A-ZÆØÅÄÖÜ](?:([.\-])[a-zæøåäöüéè])(?:\1[a-zæøåäöüéè]){2,}\.?(?![\w\-])"
-    # in capitals, three letters or more ("K-E-V-I-N", "B.E.R.G.S.E.T", "L.I.E"; "U.S.A." reads "USA")
-    r"|(?<![\w.\-])[A-ZÆØÅÄÖÜ](?:([.\-])[A-ZÆØÅÄÖÜ])(?:\2[A-ZÆØÅÄÖÜ]){1,}\.?(?![\w\-])"
-)
 #: Leetspeak: digits for letters inside a word, at least one between two letters ("K4ri", "N0rdby",
 #: "3r1k5en"); "nils58" and "2fa" (digits at an edge only) are identifiers and stay.
 _LEET_WORD = re.compile(r"(?<![\w@.:/])(?=[0-9]*[^\W\d_])[^\W_]*[^\W\d_][01345][^\W\d_][^\W_]*(?![\w@:/])")
@@ -161,9 +156,6 @@ _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s"}
 _LEET_DIGIT = re.compile("[" + "".join(_LEET) + "]")
 
 
-#: A capitalised word after a space: what follows initials ("J.R.R. Holm") rather than a spelled name.
-_SURNAME_AFTER = re.compile(r" [A-ZÆØÅÄÖÜ][a-zæøåäöüéè]")
-_SPELLED_HINT = re.compile(r"[A-ZÆØÅÄÖÜ][.\-][a-zæøåäöüéèA-ZÆØÅÄÖÜ][.\-]")
 _LEET_HINT = re.compile(r"[^\W\d_][01345][^\W\d_]")
 
 
@@ -198,26 +190,22 @@ def pictographs_in_words(text: str) -> list[Edit]:
 def name_disguises(text: str) -> list[Edit]:
     # a backwards name has a lower-case letter right before a capital; the bigram is the cheaper scan
     backwards = _BACKWARDS.finditer(text) if _LOWER_UPPER.search(text) else ()
-    edits: list[Edit] = [(m.start(), m.end(), m.group()[::-1]) for m in backwards]
-    previous_end = -1
-    for m in _SPELLED_NAME.finditer(text) if _SPELLED_HINT.search(text) else ():
-        word = m.group()
-        separator = m.group(1) or m.group(2)
-        if separator == "." and m.group(2) and _SURNAME_AFTER.match(text, m.end()) and word.endswith("."):
-            continue  # "J.R.R. Holm", "T.M.Ø. Berg": initials before a surname, which the name rules read
-        if previous_end >= 0 and text[previous_end : m.start()].strip(" ") == "" and m.start() - previous_end > 1:
-            edits.append((previous_end + 1, m.start(), ""))  # "M-A-R-I-A-N-N-E  H-O-L-M": one space between
-        previous_end = m.end()
-        edits += [(m.start() + i, m.start() + i + 1, "") for i, ch in enumerate(word) if ch == separator]
+    edits: list[Edit] = [(m.start(), m.end(), turned(m.group())) for m in backwards]
+    edits += spelled_out(text) + broken_names(text)
+    named, read = leet_names(text)  # tokens that spell a listed name: "8jørn", "|-|elge", "0dd-Iv4r"
+    edits += named
     leet = _LEET_DIGIT.search(text) is not None and _LEET_HINT.search(text)  # a cheap scan before the regex
     for m in _LEET_WORD.finditer(text) if leet else ():
         word = m.group()
+        if any(s <= m.start() < e for s, e in read):
+            continue
         letters = [ch for ch in word if ch.isalpha() and ch not in _LOOKALIKES]
         if len(letters) < 2 or any(ch.isdigit() and ch not in _LEET for ch in word) or _HEX.fullmatch(word):
             continue  # "B2B", "4x4", "O3O4" (digits with look-alike letters): a code or a number
         if len(word) <= 4 and word.isupper():
             continue  # "SW1A", "EC3M": a postcode or a code in capitals
-        edits += [(m.start() + i, m.start() + i + 1, _LEET[ch]) for i, ch in enumerate(word) if ch in _LEET]
+        case = str.upper if word.isupper() else str.lower  # "B3CKY L0NGW0RTH" reads in capitals
+        edits += [(m.start() + i, m.start() + i + 1, case(_LEET[ch])) for i, ch in enumerate(word) if ch in _LEET]
     return edits
 
 

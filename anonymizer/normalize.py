@@ -35,6 +35,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from anonymizer.disguised_names import lead_in_word
 from anonymizer.disguises import Edit, disguises
 
 #: Decimal digits of other scripts (every category Nd range outside ASCII; Unicode 15).
@@ -523,10 +524,12 @@ def _join_spaced(text: str) -> Normalized | None:
     edits: list[tuple[int, int, str]] = []
     previous_end = -1
     for m in _SPACED_OUT.finditer(text):
-        if _JOINABLE.fullmatch(m.group().replace(" ", "")) is None:
+        joined = m.group().replace(" ", "")
+        if _JOINABLE.fullmatch(joined) is None:
             continue  # spaced digits are the number recognizers' business (DigitChain); "e 9 8 2" is two things
-        if text[previous_end : m.start()] in ("  ", "   "):
-            edits.append((previous_end, m.start() - 1, ""))  # "K a r i  H a n s e n": one space between words
-        edits.extend((k, k + 1, "") for k in range(m.start() + 1, m.end(), 2))
+        start = m.start() + 2 if lead_in_word(joined) else m.start()  # "mitt e s i r i": "e" is a word
+        if text[previous_end:start] in ("  ", "   "):
+            edits.append((previous_end, start - 1, ""))  # "K a r i  H a n s e n": one space between words
+        edits.extend((k, k + 1, "") for k in range(start + 1, m.end(), 2))
         previous_end = m.end()
     return _apply_edits(text, edits) if edits else None

@@ -193,3 +193,99 @@ def test_no_number_in_dialect_words_survives(engine: Anonymizer, case: tuple[str
 def test_no_card_with_lookalike_letters_survives(engine: Anonymizer, case: tuple[str, list[int]]) -> None:
     text, positions = case
     assert _surviving(engine, text, positions) < 3, (text, engine.redact(text, "nb"))
+
+
+# --- names: spelled out, leetspeak, backwards, broken over two lines (anonymizer/disguised_names.py) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name spelled out with any one separator reads as the PERSON rules read a spelled name
+        ("skriv d V-e-s-l-e-m-ø-y me stor V.", "skriv d v-e-s-l-e-m-ø-y me stor V."),
+        ("fornavn: E, R, L, E, N, D. Etternavn", "fornavn: E-R-L-E-N-D. Etternavn"),
+        ("det er a.s.l.a.u.g her", "det er a-s-l-a-u-g her"),
+        ("is M. A. R. I. U. S.  L. I. E. if", "is M-A-R-I-U-S.  L-I-E. if"),  # "lie" is a word, but beside a name
+        ("navn: s_i_g_r_u_n", "navn: s-i-g-r-u-n"),
+        # an e-mail address spelled out is joined
+        ("Skriv til t-o-r-b-j-ø-r-n-@-o-n-l-i-n-e-.-n-o", "Skriv til torbjørn@online.no"),
+        # acronyms and everyday words are joined as before, or left alone
+        ("U.S.A., B-S-U og N.A.V.", "USA, BSU og NAV"),
+        ("1500 t.o.m. fredag, p.g.a. det, e.g. this", "1500 t.o.m. fredag, p.g.a. det, e.g. this"),
+        ("J.R.R. Holm og T.M.Ø. Berg", "J.R.R. Holm og T.M.Ø. Berg"),  # initials before a surname
+        ("svar a, b, c eller d", "svar a, b, c eller d"),
+        ("Gatenavnet er S-K-O-G-V-E-I-E-N 4", "Gatenavnet er SKOGVEIEN 4"),  # a street before its number
+        ("e: k.a.t.e.b@gmail.com", "e: k.a.t.e.b@gmail.com"),  # an address's own user name
+        # spaced out after a one-letter word: the word stays apart
+        ("navnet mitt e s i r i og", "navnet mitt e siri og"),
+        ("Det skal stå Å S T R I D på kortet", "Det skal stå ÅSTRID på kortet"),
+        # leetspeak that spells a listed name, with its capital
+        ("æ heite 8jørn å æ", "æ heite Bjørn å æ"),
+        ("hides |-|elge and 7ur1d", "hides Helge and Turid"),
+        ("halla, Kn|_|t here", "halla, Knut here"),
+        ("Kan 0dd-Iv4r få", "Kan Odd-Ivar få"),
+        ("til @sta B3rgum på Vipps", "til Asta Bergum på Vipps"),
+        ("eller 6udv31g som", "eller Gudveig som"),
+        ("hi B3CKY L0NGW0RTH here", "hi BECKY LONGWORTH here"),
+        # backwards, an unlisted name as spelled out; a name broken by a line break
+        ("baklengs: ennaivliS 🙃", "baklengs: s-i-l-v-i-a-n-n-e 🙃"),
+        ("Mitt navn er Vil\nde Trykket", "Mitt navn er Vilde Trykket"),
+    ],
+)
+def test_names_are_read(text: str, expected: str) -> None:
+    assert normalize(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "B2B, 4x4, MP3, 2fa, gr8, 500kr, kl14, mail@kari.no, @kari",
+        "sendt 5oo te broren min",  # an amount typed with o's
+        "St Albans AL1 4AD, London EC3M 4BS, Manchester M3 4DY",  # postcodes
+        "Sendte til Ingrid3 i går",  # a name and a number: the name rules read it
+        "user k4r0l1n3_b",  # a user name stays one
+        "h3ll0 there, 1337 c0d3, 2k8",
+        "Oslo\nhar screenshots, Kontaktinfo\nnavn",
+    ],
+)
+def test_names_left_alone(text: str) -> None:
+    assert normalize(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("skriv d V-e-s-l-e-m-ø-y me stor V. takk", "V-e-s-l-e-m-ø-y"),
+        ("Surname is Q-U-I-S-L-E-F-O-R-D, first name Daphne.", "Q-U-I-S-L-E-F-O-R-D"),
+        ("Etternamnet mitt vert stava H-Ø-Y-L-A-N-D-S-K-J-Æ-R. Det er alltid feil", "H-Ø-Y-L-A-N-D-S-K-J-Æ-R"),
+        ("fornavn: E, R, L, E, N, D. Etternavn: Krokstad", "E, R, L, E, N, D"),
+        ("æ heite 8jørn å æ har glømt passordet", "8jørn"),
+        ("Kan 0dd-Iv4r få disposisjonsrett på kontoen", "0dd-Iv4r"),
+        ("navnet mitt baklengs: ennaivliS 🙃 prøv å sladde den da", "ennaivliS"),
+        ("Skriv til t-o-r-b-j-ø-r-n-@-o-n-l-i-n-e-.-n-o", "t-o-r-b-j-ø-r-n-@-o-n-l-i-n-e-.-n-o"),
+    ],
+)
+def test_disguised_names_are_redacted_whole(engine: Anonymizer, text: str, value: str) -> None:
+    assert value in [text[e.start : e.end] for e in engine.analyze(text)], _found(engine, text)
+
+
+_NAMES = ["Solveig", "Torbjørn", "Ingeborg", "Kristoffer", "Margrethe", "Sigurd", "Halvard", "Ragnhild"]
+_SPELLING_SEPARATORS = ["-", ".", ", ", ". ", "_", "*", " - "]
+
+
+@st.composite
+def spelled_name(draw: st.DrawFn) -> tuple[str, list[int]]:
+    """A given name spelled out with one separator, in its own case or in capitals or lower case, after
+    a cue; the positions of its letters."""
+    name = draw(st.sampled_from(_NAMES))
+    name = draw(st.sampled_from([name, name.upper(), name.lower()]))
+    spelled = draw(st.sampled_from(_SPELLING_SEPARATORS)).join(name)
+    prefix = draw(st.sampled_from(["navnet mitt er ", "Hei, det er ", "my first name is ", "fornavn: "]))
+    return prefix + spelled + " takk", [len(prefix) + i for i, ch in enumerate(spelled) if ch.isalpha()]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
+@given(spelled_name())
+def test_no_spelled_out_name_survives(engine: Anonymizer, case: tuple[str, list[int]]) -> None:
+    text, positions = case
+    assert _surviving(engine, text, positions) < 3, (text, engine.redact(text, "nb"))

@@ -132,8 +132,33 @@ _EMOJI_AT = re.compile(
 )
 
 
+#: "at" and "dot" in quotes or guillemets instead of brackets: "lise « at » firma « dot » no".
+_QUOTED_WORD = re.compile(
+    r"(?i)([«‹“”\"'])[ \t]*(?:at|dot|dått|punktum|punkt|prikk|snabel-?a|kr[øo]ll-?alfa)[ \t]*([»›”“\"'])"
+)
+_QUOTES = frozenset("«‹“”\"'")
+#: "at" as it is said in a dialect, before a domain: "rannveig.fjeld ätt gmail punkt com".
+_DIALECT_AT = re.compile(
+    r"(?i)(?<=[\w.])[ \t]+(ätt|ät|ætt|æt)[ \t]+"
+    r"(?=[\w\-]+(?:[ \t]*\.[ \t]*|[ \t]+(?:punktum|punkt|dot|prikk)[ \t]+)[a-z]{2,})"
+)
+
+
+def spoken_email_marks(text: str) -> list[Edit]:
+    """The quotes around a spoken "at" or "dot" made brackets, which the e-mail recognizer reads ("(at)");
+    a dialect's "ätt" made "at"."""
+    edits: list[Edit] = []
+    if not _QUOTES.isdisjoint(text):
+        for m in _QUOTED_WORD.finditer(text):
+            edits += [(m.start(1), m.end(1), "("), (m.start(2), m.end(2), ")")]
+    if "ä" in text or "æ" in text or "Ä" in text or "Æ" in text:
+        edits += [(m.start(1), m.end(1), "at") for m in _DIALECT_AT.finditer(text)]
+    return edits
+
+
 def email_disguises(text: str) -> list[Edit]:
     emoji_at = [] if text.isascii() else [(m.start(), m.end(), "@") for m in _EMOJI_AT.finditer(text)]
+    emoji_at += spoken_email_marks(text)
     if "@" not in text and "&" not in text and "%40" not in text:
         return emoji_at
     edits: list[Edit] = emoji_at + [(m.start(), m.end(), "@") for m in _AT_ENTITY.finditer(text)]

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from anonymizer.disguised_names import lead_in_word
 from anonymizer.disguises import Edit, disguises
+from anonymizer.homoglyphs import homoglyphs
 
 #: Decimal digits of other scripts (every category Nd range outside ASCII; Unicode 15).
 _OTHER_DIGITS = (
@@ -136,6 +137,9 @@ def normalize(text: str) -> Normalized:
     special = _ASCII_SPECIAL if text.isascii() else _SPECIAL
     if special.search(text) is not None or not unicodedata.is_normalized("NFKC", text):
         view = _fold_characters(text)
+    mixed = homoglyphs(view.text)  # before the disguises, which read the Latin letters ("4О12" -> "4O12")
+    if mixed:
+        view = view.then(_apply_edits(view.text, mixed))
     edits = disguises(view.text)
     if edits:
         view = view.then(_apply_edits(view.text, edits))
@@ -282,6 +286,7 @@ _SPOKEN_NUMBER = re.compile(
     rf"(?i)(?:(?P<tens>{_TENS_ALTERNATIVES})(?:-?(?P<unit>{_UNIT_ALTERNATIVES})|[ ](?P<unit2>{_UNIT_ALTERNATIVES}))?"
     rf"|(?P<teen>{'|'.join(sorted(_TEENS, key=len, reverse=True))})|(?P<single>{_UNIT_ALTERNATIVES}))(?![^\W_])"
 )
+_STOP = re.compile(r"[ \t]*(?:$|[,.!?;\n])")
 #: Single digit words too common to read as a number on their own ("Storgata en gang").
 _NOT_ALONE = frozenset({"en", "én", "et", "ett", "ein", "eitt", "one", "oh", "null", "zero", "noll", "nul"})
 
@@ -301,11 +306,13 @@ def has_number_word(text: str) -> bool:
     return not _NUMBER_WORDS.isdisjoint(_letter_words(text))
 
 
-def spoken_number(text: str, pos: int) -> tuple[int, int] | None:
+def spoken_number(text: str, pos: int, *, one_before_stop: bool = False) -> tuple[int, int] | None:
     """(end, value) of a number from one to ninety-nine spoken at ``pos``, or None.
 
     The address recognizer asks after a street word: "Løkkegata fjorten", "Storgata åtti sju" are
-    house numbers too short for a run of spoken digits (see ``MIN_WORDS``)."""
+    house numbers too short for a run of spoken digits (see ``MIN_WORDS``). A word for one alone
+    ("Storgata en gang") is no number, unless ``one_before_stop`` and a comma, a stop or the end
+    follows it: "Bakkevegen ein, kan de endre adressa?"."""
     m = _SPOKEN_NUMBER.match(text, pos)
     if m is None:
         return None
@@ -318,7 +325,9 @@ def spoken_number(text: str, pos: int) -> tuple[int, int] | None:
     if m.group("teen"):
         return m.end(), _TEENS[m.group("teen").lower()]
     low = m.group("single").lower()
-    return None if low in _NOT_ALONE else (m.end(), _UNITS[low])
+    if low in _NOT_ALONE and not (one_before_stop and _UNITS[low] == 1 and _STOP.match(text, m.end())):
+        return None
+    return m.end(), _UNITS[low]
 
 
 #: A run of number words is taken as a spoken number when it has this many words, or this many digits.
@@ -522,6 +531,7 @@ _SPACED_OUT = re.compile(r"(?<!\S)[^\W_@.](?: [^\W_]| [@.]){3,}(?![^\s.,!?;:)])"
 
 def _join_spaced(text: str) -> Normalized | None:
     edits: list[tuple[int, int, str]] = []
+    words: list[tuple[int, int]] = []
     previous_end = -1
     for m in _SPACED_OUT.finditer(text):
         joined = m.group().replace(" ", "")
@@ -532,4 +542,34 @@ def _join_spaced(text: str) -> Normalized | None:
             edits.append((previous_end, start - 1, ""))  # "K a r i  H a n s e n": one space between words
         edits.extend((k, k + 1, "") for k in range(start + 1, m.end(), 2))
         previous_end = m.end()
+        words.append((start, m.end()))
+    if words and " " in text:
+        edits += _spaced_numbers(text, words)
     return _apply_edits(text, edits) if edits else None
+
+
+#: Digits spaced out, perhaps with a comma or a stop after them: "1 2,", "0 1 5 5".
+_SPACED_DIGITS = re.compile(r"(?<!\S)\d(?: \d)+(?=[,.]?(?:\s|$))")
+_WIDE_GAP = re.compile(r"[,.]?( {2,3})")
+
+
+def _spaced_numbers(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Digits spaced out beside words spaced out (two spaces between), joined: in "S t o r g a t a  1 2,
+    0 1 5 5  O s l o" every word is spelled so, the house number and the postcode too."""
+    ends = {end for _, end in words}
+    starts = {start for start, _ in words}
+    edits: list[tuple[int, int, str]] = []
+    for m in _SPACED_DIGITS.finditer(text):
+        before = text[max(0, m.start() - 3) : m.start()]
+        gap_before = len(before) - len(before.rstrip(" "))
+        after = _WIDE_GAP.match(text, m.end())
+        joined_before = gap_before in (2, 3) and m.start() - gap_before in ends
+        joined_after = after is not None and after.end() in starts
+        if not (joined_before or joined_after):
+            continue
+        if joined_before:
+            edits.append((m.start() - gap_before, m.start() - 1, ""))
+        edits.extend((k, k + 1, "") for k in range(m.start() + 1, m.end(), 2))
+        if after is not None and joined_after:
+            edits.append((after.start(1), after.end(1) - 1, ""))
+    return edits

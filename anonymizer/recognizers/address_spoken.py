@@ -35,9 +35,19 @@ _L = r"[^\W\d_]"
 
 @functools.cache
 def _spoken_street() -> re.Pattern[str]:
-    """A word with a street ending and a word after it: "Løkkegata fjorten", "Strandveien åtti to"."""
-    endings = "|".join(map(re.escape, street_words().suffix))
+    """A word with a street ending and a word after it: "Løkkegata fjorten", "Strandveien åtti to",
+    "Myrbakken fira" (a weak ending: see ``_weak_street``)."""
+    words = street_words()
+    endings = "|".join(map(re.escape, sorted(words.suffix + words.weak, key=len, reverse=True)))
     return re.compile(rf"(?i)(?<![^\W\d_'’-])(?P<word>{_L}*(?:{endings}))[ \t]+(?=[^\W\d_])")
+
+
+def _weak_street(word: str, low: str) -> bool:
+    """A street by a weak ending ("Myrbakken", "Granlia") only capitalised, longer than the ending, and
+    in no list: "bakken", "Haugen" (a surname) and "Solbakken" are no streets before a spoken number."""
+    if not word[0].isupper() or word_flags().get(low, 0):
+        return False
+    return any(low.endswith(weak) and len(low) > len(weak) + 2 for weak in street_words().weak)
 
 
 _SPOKEN_LETTER = re.compile(r" [A-Ha-h](?![^\W_])")
@@ -64,11 +74,13 @@ def spoken_addresses(text: str) -> list[tuple[int, int, float]]:
     words = street_words()
     for m in _spoken_street().finditer(text):
         said = _NUMBER_SAID.match(text, m.end())  # "storgata nummer tolv"
-        number = spoken_number(text, said.end() if said else m.end())
+        number = spoken_number(text, said.end() if said else m.end(), one_before_stop=m.group("word")[0].isupper())
         word = m.group("word")
         low = word.lower()
         bare = low in words.suffix
         if number is None or (low in words.notstreet and not bare) or _unit_follows(text, number[0]):
+            continue
+        if not any(low.endswith(suffix) for suffix in words.suffix) and not _weak_street(word, low):
             continue
         if low.endswith("gt") and low[-3:-2] in ("n", "a"):
             continue  # "ringt tre gonger", "sagt to ganger": participles, no "Storgt"
@@ -185,6 +197,10 @@ def _place_spoken(text: str, cues: list[int]) -> list[tuple[int, int, float]]:
         number = spoken_number(text, place.end())
         if number is None or text[place.end() : number[0]].lower() in _AMBIGUOUS_NUMBERS:
             continue
-        if _CLAUSE_END.match(text, number[0]) is not None:
-            found.append((cue_end, number[0], SCORE_WEAK_STREET))
+        end = number[0]
+        letter = _SPOKEN_LETTER.match(text, end)  # "Granlia sju B, andre etasje"
+        if letter is not None and _CLAUSE_END.match(text, letter.end()) is not None:
+            end = letter.end()
+        if _CLAUSE_END.match(text, end) is not None:
+            found.append((cue_end, end, SCORE_WEAK_STREET))
     return found

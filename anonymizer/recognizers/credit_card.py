@@ -22,6 +22,11 @@ from anonymizer.recognizers._common import (
 
 ENTITY = "CREDIT_CARD"
 
+#: The amount words among ``NUMBER_DENY``.
+AMOUNT_WORDS = frozenset(
+    {"kr", "nok", "sek", "dkk", "eur", "usd", "beløp", "beløpet", "sum", "amount", "total", "saldo", "balance"}
+)
+
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # "4111 1111 1111 1111", "4111-1111-1111-1111", 19-digit cards with a short last group.
     ("card_4x4", GROUP_START + r"\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?" + GROUP_END, 0.85),
@@ -75,7 +80,9 @@ class ChatCreditCardRecognizer(ChatPatternRecognizer):
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
     MIN_DIGIT_RUN = 13
-    DENY = NUMBER_DENY
+    #: Not the amount words: no amount has 13-19 digits, and "nok" is also "enough" ("kortnr (19 siffer,
+    #: rart nok): 4269 ...", oddly enough). References ("KID", "faktura") still deny.
+    DENY = NUMBER_DENY - AMOUNT_WORDS
     LOOSE_LENGTHS = frozenset(range(13, 20))  # "41111111 11111111", one digit per group, over lines
     LOOSE_SCORE = 0.45
 

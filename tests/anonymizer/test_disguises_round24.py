@@ -289,3 +289,85 @@ def spelled_name(draw: st.DrawFn) -> tuple[str, list[int]]:
 def test_no_spelled_out_name_survives(engine: Anonymizer, case: tuple[str, list[int]]) -> None:
     text, positions = case
     assert _surviving(engine, text, positions) < 3, (text, engine.redact(text, "nb"))
+
+
+# --- e-mail, addresses, homoglyphs, odd separators -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adressa er rannveig.fjeld ätt gmail punkt com", "Adressa er rannveig.fjeld at gmail punkt com"),
+        ("mail på lise « at » firma « dot » no", "mail på lise ( at ) firma ( dot ) no"),
+        ("Send til S t o r g a t a  1 2, 0 1 5 5  O s l o", "Send til Storgata 12, 0155 Oslo"),
+        ("Hei, jeg heter Кari Nоrdmann", "Hei, jeg heter Kari Nordmann"),  # Cyrillic К and о
+        ("Мене звати Олена Шевченко", "Мене звати Олена Шевченко"),  # a word wholly Cyrillic stays
+        ("kontonummer 1234 56 789О3", "kontonummer 1234 56 78903"),  # a Cyrillic О in a number
+        ("kort 4867 | 9935 | 4461 | 9851 funker", "kort 4867 9935 4461 9851 funker"),
+        ("fnr 150890;47746 og konto 1234#56#78903", "fnr 150890 47746 og konto 1234 56 78903"),
+        ("Tlf: 22 41 87 30 | 951 22 408", "Tlf: 22 41 87 30 | 951 22 408"),  # two numbers, no checksum
+    ],
+)
+def test_more_disguises_are_read(text: str, expected: str) -> None:
+    assert normalize(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("Adressa er rannveig.fjeld ätt gmail punkt com, skreiv", "EMAIL_ADDRESS",
+         "rannveig.fjeld ätt gmail punkt com"),
+        ("jeg har mail på lise « at » firma « dot » no", "EMAIL_ADDRESS", "lise « at » firma « dot » no"),
+        ("Adressen er Granlia sju B, andre etasje", "ADDRESS", "Granlia sju B"),
+        ("e bur i Myrbakken fira ved skulen", "ADDRESS", "Myrbakken fira"),
+        ("Eg har flytta til Bakkevegen ein, kan de endre adressa?", "ADDRESS", "Bakkevegen ein"),
+        ("Send kortet til S t o r g a t a  1 2, 0 1 5 5  O s l o\nTakk", "ADDRESS",
+         "S t o r g a t a  1 2, 0 1 5 5  O s l o"),
+        ("kortnr (19 siffer, rart nok): 4269 6025 2187 8721 889", "CREDIT_CARD", "4269 6025 2187 8721 889"),
+        ("Hei, jeg heter Кari Nоrdmann", "PERSON", "Кari Nоrdmann"),
+    ],
+)  # fmt: skip
+def test_more_disguised_values_are_found(engine: Anonymizer, text: str, entity: str, value: str) -> None:
+    assert (entity, value) in _found(engine, text), _found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg snakket med Haugen to ganger og Solbakken tre ganger",  # surnames with a weak street ending
+        "Storgata en gang til",  # "en" before a word is no house number
+        "betalte 1 234 567 kr og saldo 2 000",
+    ],
+)
+def test_no_address_or_number_here(engine: Anonymizer, text: str) -> None:
+    assert [t for t, _ in _found(engine, text) if t in ("ADDRESS", "CREDIT_CARD")] == []
+
+
+_CYRILLIC_DIGIT_LOOKALIKES = {"0": "О"}  # Cyrillic capital O, read as a Latin O and then as a zero
+
+
+@st.composite
+def oddly_separated(draw: st.DrawFn) -> tuple[str, list[int]]:
+    """A valid account or card number in groups joined by marks nobody groups a number with, perhaps a
+    zero typed as a Cyrillic О; the positions of its digits."""
+    number = _account(draw) if draw(st.booleans()) else _card(draw)
+    cue = "kontonummer" if len(number) == 11 else "kortnummer"
+    sizes = [4, 2, 5] if len(number) == 11 else [4, 4, 4, 4]
+    groups, at = [], 0
+    for size in sizes:
+        groups.append(number[at : at + size])
+        at += size
+    mark = draw(st.sampled_from([" | ", "|", ";", "#", " * ", "~", "_", " + "]))
+    written = mark.join(groups)
+    if draw(st.booleans()) and "0" in written[1:]:
+        place = written.index("0", 1)
+        written = written[:place] + _CYRILLIC_DIGIT_LOOKALIKES["0"] + written[place + 1 :]
+    prefix = f"{cue}: "
+    return prefix + written + " takk", [len(prefix) + i for i, ch in enumerate(written) if ch.isdigit() or ch == "О"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE, suppress_health_check=[HealthCheck.too_slow])
+@given(oddly_separated())
+def test_no_number_with_odd_separators_survives(engine: Anonymizer, case: tuple[str, list[int]]) -> None:
+    text, positions = case
+    assert _surviving(engine, text, positions) < 3, (text, engine.redact(text, "nb"))

@@ -81,11 +81,42 @@ _ONE_LETTER_WORDS = frozenset("eiåao")
 def lead_in_word(joined: str) -> bool:
     """The first of some letters spaced out is a word of its own, not the name's first letter: the
     letters without it are a listed name, with it no word ("esiri" is no name, "siri" is)."""
-    if len(joined) < 4 or joined[0] not in _ONE_LETTER_WORDS or not joined.islower():
+    if len(joined) < 4 or joined[0] not in _ONE_LETTER_WORDS:
         return False  # "Å S T R I D" is Åstrid, whatever "strid" is
+    if joined[1].isupper() and joined[2:].islower():
+        return True  # "bor i S t o r g a t a": no word starts "iS"
+    if not joined.islower():
+        return False
     flags, _, common, _, well_known, _ = _flags_and_bits()
     rest = flags.get(joined[1:], 0)
     return not flags.get(joined, 0) and bool(rest & well_known) and not rest & common
+
+
+#: Digits spaced out, perhaps with a comma or a stop after them: "1 2,", "0 1 5 5".
+_SPACED_DIGITS = re.compile(r"(?<!\S)\d(?: \d)+(?=[,.]?(?:\s|$))")
+_WIDE_GAP = re.compile(r"[,.]?( {2,3})")
+
+
+def spaced_numbers(text: str, words: list[tuple[int, int]]) -> list[Edit]:
+    """Digits spaced out beside words spaced out (two spaces between), joined: in "S t o r g a t a  1 2,
+    0 1 5 5  O s l o" every word is spelled so, the house number and the postcode too."""
+    ends = {end for _, end in words}
+    starts = {start for start, _ in words}
+    edits: list[tuple[int, int, str]] = []
+    for m in _SPACED_DIGITS.finditer(text):
+        before = text[max(0, m.start() - 3) : m.start()]
+        gap_before = len(before) - len(before.rstrip(" "))
+        after = _WIDE_GAP.match(text, m.end())
+        joined_before = gap_before in (2, 3) and m.start() - gap_before in ends
+        joined_after = after is not None and after.end() in starts
+        if not (joined_before or joined_after):
+            continue
+        if joined_before:
+            edits.append((m.start() - gap_before, m.start() - 1, ""))
+        edits.extend((k, k + 1, "") for k in range(m.start() + 1, m.end(), 2))
+        if after is not None and joined_after:
+            edits.append((after.start(1), after.end(1) - 1, ""))
+    return edits
 
 
 # --- spelled out ------------------------------------------------------------------------------------------
@@ -93,13 +124,14 @@ def lead_in_word(joined: str) -> bool:
 #: A run of single characters joined by one separator repeated: hyphens, dots, underscores, asterisks,
 #: slashes, a dot or a comma with a space after it, a hyphen between spaces. An "@" or a "." may stand
 #: among the letters (an e-mail address spelled out). Not inside a word or an address.
+_MARKS = r"-_*·/~+•‧∙⋅●|:;=#\\"
 _SPELLED = re.compile(
-    r"(?<![\w@.\-])[^\W_](?P<sep>[-_*·/~+]|[.,] ?| - )(?:[^\W_]|[@.])(?:(?P=sep)(?:[^\W_]|[@.]))+(?![\w@])"
+    rf"(?<![\w@.\-])[^\W_](?P<sep>[{_MARKS}]|[.,] ?| - )(?:[^\W_]|[@.])(?:(?P=sep)(?:[^\W_]|[@.]))+(?![\w@])"
 )
 #: The cheap test first: a separator, one character, a separator, one character. Written from the
 #: separator: a pattern that starts with a character class is scanned for it first, far faster than one
 #: that starts with a lookbehind at every letter.
-_HINT = re.compile(r"[-_*·/~+.,] ?[^\W_@.](?:[-_*·/~+]|[.,] ?| - )[^\W_@.]")
+_HINT = re.compile(rf"[{_MARKS}.,] ?[^\W_@.](?:[{_MARKS}]|[.,] ?| - )[^\W_@.]")
 #: The gap between two spelled-out words of one name: "M. A. R. I. U. S.  L. I. E.", "H-O-L-M  I-D-A".
 _NAME_GAP = re.compile(r"\.?[ \t]{1,3}")
 #: A capitalised word after the run's last dot: what follows initials ("J.R.R. Holm").
@@ -236,11 +268,17 @@ _LEET_READINGS: dict[str, str] = {
 }  # fmt: skip
 #: Letters drawn with several characters: "|-|elge", "Kn|_|t", "|<ari".
 _LEET_SHAPES: dict[str, str] = {"|-|": "h", "|_|": "u", "|<": "k"}
-#: A leet character next to a letter (written from the leet character: a class scan first).
-_LEET_PAIR = re.compile(r"[\d@$€|!](?:(?<=[^\W\d_][\d@$€|!])|(?=[^\W\d_]))")
+#: A leet character next to a lower-case letter, or a leet symbol next to a capital (written from the
+#: leet character: a class scan first). A digit beside capitals is a code far more often than a name
+#: ("NO868978465MVA", "EC3M"); the narrower rule of ``anonymizer.disguises`` reads "B3CKY L0NGW0RTH".
+_LOWER = "a-zæøåäöüéèáóúíñçšžčćłńśźżđ"
+_LEET_PAIR = re.compile(
+    rf"[\d@$€|!](?:(?<=[{_LOWER}][\d@$€|!])|(?=[{_LOWER}])|(?<=[@$€|!])(?=[A-ZÆØÅ])|(?<=[A-ZÆØÅ][@$€|!]))"
+)
 #: The characters of a leet token, and what may not touch it (an e-mail address, a path, a number).
-_LEET_CHARS = re.compile(r"[\w@$€|!<\-]")
 _LEET_TOKEN = re.compile(r"[\w@$€|!<\-]+")
+#: The token's characters before a position (searched up to it, in C, instead of a loop backwards).
+_TOKEN_HEAD = re.compile(r"[\w@$€|!<\-]*\Z")
 _NOT_BEFORE = frozenset("./:")  # (a one-character string: "" is in no frozenset)
 #: Readings tried per token at most (each ambiguous character doubles them).
 MAX_READINGS = 16
@@ -260,9 +298,8 @@ def leet_names(text: str) -> tuple[list[Edit], list[tuple[int, int]]]:
     for pair in _LEET_PAIR.finditer(text):
         if pair.start() < done:
             continue
-        start = pair.start()
-        while start > 0 and _LEET_CHARS.match(text, start - 1):
-            start -= 1
+        back = _TOKEN_HEAD.search(text, max(0, pair.start() - MAX_LEET_LENGTH), pair.start())
+        start = back.start() if back is not None else pair.start()
         m = _LEET_TOKEN.match(text, start)
         if m is None:  # pragma: no cover - the pair itself is made of token characters
             continue

@@ -66,14 +66,15 @@ _DIGITLESS = re.compile(r"[OIlSBZ]{2,3}")
 #: class is scanned for that class first, which is several times faster than an alternation.
 _LETTERS = "".join(READINGS)
 _HINT = re.compile(
-    rf"\d(?:(?<=[{_LETTERS}]\d)|(?=[{_LETTERS}])|(?=[ ._\-][OIlSBZ]{{2}})|(?<=[OIlSBZ]{{2}}[ ._\-]\d)"
-    r"|(?=[ \t]*[|;*#~+_][ \t]*\d))"
+    rf"\d(?:(?<=[{_LETTERS}]\d)|(?=[{_LETTERS}]|[ ._\-][OIlSBZ]{{2}}|[ \t]*[|;*#~+_][ \t]*\d)"
+    r"|(?<=[OIlSBZ]{2}[ ._\-]\d))"
 )
 #: Look-alike letters a reading may hold at most, against its real digits (a phone number with a cue
 #: may hold more: "4O OS OB l0").
 MAX_LETTER_SHARE = 0.4
 #: An IBAN written with look-alikes: country code, check digits and body (groups of up to four).
 _IBAN = re.compile(rf"(?<![\w@])[A-Z]{{2}}[{_CHARS}]{{2}}(?:[ ]?[{_CHARS}A-Z]{{1,4}}){{2,8}}(?![\w@])")
+_COUNTRY = re.compile(r"[A-Z]{2}[0-9oOlIizZsSbGTBgq]{2}")
 #: A postcode with look-alikes between a house number and a capitalised place name.
 _POSTCODE = re.compile(r"(?<=\d, )(?<![\w.,]\d, )[0-9oOlISB]{4}(?= [A-ZÆØÅ][a-zæøå]{2,})")
 
@@ -116,7 +117,7 @@ def checked_lookalikes(text: str) -> tuple[list[Edit], list[tuple[int, int]]]:
             code, at = m.group(), m.start()
             if sum(ch.isdigit() for ch in code) >= 2:
                 edits += [(at + i, at + i + 1, READINGS[ch]) for i, ch in enumerate(code) if ch in READINGS]
-    for m in _IBAN.finditer(text) if any(ch.isupper() for ch in text) else ():
+    for m in _IBAN.finditer(text) if _COUNTRY.search(text) else ():
         edits += _iban_edits(m.start(), m.group())
     return edits, spans
 

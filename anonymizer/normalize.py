@@ -11,13 +11,20 @@ the recognizers see plain text:
    breaks (NUL among them) are dropped; every space character becomes " " and line separators "\\n";
    dashes and minus signs become "-"; other digits (Arabic-Indic, full-width ...) become ASCII digits;
    everything else is NFKC-normalised (full-width letters and "＠", ligatures, superscripts).
+   Cyrillic and Greek look-alikes inside a Latin word or a number are read as Latin letters
+   (``anonymizer.homoglyphs``: "Кari"), then the disguises people put on numbers, e-mails and names
+   on purpose are undone (``anonymizer.disguises``, ``anonymizer.lookalikes``,
+   ``anonymizer.disguised_names``, ``anonymizer.strays``).
 2. **Spoken digits** (``_spell_digits``): a run of number words ("null fire én to", "nine one two",
-   "nittien tjuetre førtifem", "double seven") becomes the digits it stands for, separated by spaces,
-   so that the number recognizers, which accept spaced digits (see ``_common.TextFacts``), find it. A
-   run needs four words or six digits, so "en to tre ganger" and "I have two or three" stay words.
+   "nittien tjuetre førtifem", "double seven", dialect words "fæm", "fira", "sjau") becomes the digits
+   it stands for, separated by spaces, so that the number recognizers, which accept spaced digits (see
+   ``_common.TextFacts``), find it. A run needs four words or six digits, so "en to tre ganger" and "I
+   have two or three" stay words. Four groups split by a spoken dot ("ti punktum null punktum null
+   punktum førtito") are an IPv4 address and keep their dots.
 
 3. **Dictated punctuation** ("komma", "punktum", "ny linje") becomes the marks, and **spaced-out
-   letters** ("s t i a n @ g m a i l . c o m", "K a r i") are joined.
+   letters** ("s t i a n @ g m a i l . c o m", "K a r i") are joined, and digits spaced out beside
+   them ("S t o r g a t a  1 2, 0 1 5 5  O s l o").
 
 Offsets found in the normalised text are mapped back with ``Normalized.span``: each normalised
 character knows the original characters it came from, and a span covers everything from the first to
@@ -35,7 +42,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from anonymizer.disguised_names import lead_in_word
+from anonymizer.disguised_names import lead_in_word, spaced_numbers
 from anonymizer.disguises import Edit, disguises
 from anonymizer.homoglyphs import homoglyphs
 
@@ -361,13 +368,11 @@ def _has_number_word_pair(text: str) -> bool:
     parts = [part for word in words for part in word.split("-")] if "-" in text else words
     previous = False
     for part in parts:
-        if part in _SEPARATOR_WORDS:
-            continue  # "ti punktum null punktum ...": a dictated separator keeps the pair
         if part in _NUMBER_WORDS:
             if previous:
                 return True
             previous = True
-        else:
+        elif previous and part not in _SEPARATOR_WORDS:  # "ti punktum null ...": a spoken separator keeps it
             previous = False
     return False
 
@@ -432,14 +437,17 @@ def _spell_digits(text: str) -> Normalized | None:
     return _apply_edits(text, edits)
 
 
-#: Tokens a run of ambiguous number words and digits needs to be a number ("0 en en 0 | en 0 ...").
+#: Tokens a run of ambiguous number words and digits needs to be a number ("0 en en 0 | en 0 ..."), and
+#: a run of ambiguous words alone (as many as the shortest personal number has digits).
 MIN_MIXED_TOKENS = 8
+MIN_AMBIGUOUS_WORDS = 11
 
 
 def _digits_among(tokens: int, words: int) -> bool:
     """A run whose number words are all ambiguous ("en", "to", "fira") is still a number when digits
-    stand among them and it is long: "en to tre" is prose, "tri en 0 0 | 0 0 0 0 | 0 0 3" is not."""
-    return tokens >= MIN_MIXED_TOKENS and tokens - words >= 2
+    stand among them and it is long, or when it is as long as a personal number: "en to tre" is prose,
+    "tri en 0 0 | 0 0 0 0 | 0 0 3" and "fire en en en, en en en en, ..." (a card) are not."""
+    return (tokens >= MIN_MIXED_TOKENS and tokens - words >= 2) or tokens >= MIN_AMBIGUOUS_WORDS
 
 
 def _spoken_ip(text: str, run: re.Match[str], converted: list[Edit]) -> list[Edit] | None:
@@ -502,6 +510,8 @@ _DICTATED_PARTS = ("omma", "punktum", "full stop", "olon", "linje", "line")
 def _may_dictate(text: str) -> bool:
     folded = ignorecase_folded(text)
     return any(part in folded for part in _DICTATED_PARTS)
+
+
 #: The word with the space before it (and after it, for a line break): "3 komma 5700" -> "3, 5700".
 _DICTATED_WORD = re.compile(
     rf"(?i)[ \t]*(?<![(\[{{<])\b({_MARK_WORDS})\b(?![)\]}}>])|[ \t]*\b({_BREAK_WORDS})\b[ \t]*"
@@ -529,47 +539,32 @@ _JOINABLE = re.compile(r"[^\W\d_][\w@.]*[^\W\d_]|[^\W\d_]{2}\d{2}[\dA-Za-z]+")
 _SPACED_OUT = re.compile(r"(?<!\S)[^\W_@.](?: [^\W_]| [@.]){3,}(?![^\s.,!?;:)])")
 
 
+#: Four letters or more spaced out, then digits spaced out: "S t o r g a t a 1 2".
+_NUMBER_AFTER_WORD = re.compile(r"(?P<word>[^\W\d_](?: [^\W\d_]){3,})(?: \d)+")
+
+
 def _join_spaced(text: str) -> Normalized | None:
     edits: list[tuple[int, int, str]] = []
     words: list[tuple[int, int]] = []
     previous_end = -1
     for m in _SPACED_OUT.finditer(text):
         joined = m.group().replace(" ", "")
+        end = m.end()
         if _JOINABLE.fullmatch(joined) is None:
-            continue  # spaced digits are the number recognizers' business (DigitChain); "e 9 8 2" is two things
+            number = _NUMBER_AFTER_WORD.fullmatch(m.group())
+            if number is None:
+                continue  # spaced digits are the number recognizers' business (DigitChain); "e 9 8 2" is two things
+            # "S t o r g a t a 1 2": a street and its number, each spaced out
+            end = m.start() + number.end("word")
+            edits.extend((k, k + 1, "") for k in range(end + 2, m.end(), 2))
+            joined = joined[: (number.end("word") + 1) // 2]
         start = m.start() + 2 if lead_in_word(joined) else m.start()  # "mitt e s i r i": "e" is a word
         if text[previous_end:start] in ("  ", "   "):
             edits.append((previous_end, start - 1, ""))  # "K a r i  H a n s e n": one space between words
-        edits.extend((k, k + 1, "") for k in range(start + 1, m.end(), 2))
-        previous_end = m.end()
-        words.append((start, m.end()))
+        edits.extend((k, k + 1, "") for k in range(start + 1, end, 2))
+        previous_end = end
+        words.append((start, end))
     if words and " " in text:
-        edits += _spaced_numbers(text, words)
+        edits += spaced_numbers(text, words)
     return _apply_edits(text, edits) if edits else None
 
-
-#: Digits spaced out, perhaps with a comma or a stop after them: "1 2,", "0 1 5 5".
-_SPACED_DIGITS = re.compile(r"(?<!\S)\d(?: \d)+(?=[,.]?(?:\s|$))")
-_WIDE_GAP = re.compile(r"[,.]?( {2,3})")
-
-
-def _spaced_numbers(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Digits spaced out beside words spaced out (two spaces between), joined: in "S t o r g a t a  1 2,
-    0 1 5 5  O s l o" every word is spelled so, the house number and the postcode too."""
-    ends = {end for _, end in words}
-    starts = {start for start, _ in words}
-    edits: list[tuple[int, int, str]] = []
-    for m in _SPACED_DIGITS.finditer(text):
-        before = text[max(0, m.start() - 3) : m.start()]
-        gap_before = len(before) - len(before.rstrip(" "))
-        after = _WIDE_GAP.match(text, m.end())
-        joined_before = gap_before in (2, 3) and m.start() - gap_before in ends
-        joined_after = after is not None and after.end() in starts
-        if not (joined_before or joined_after):
-            continue
-        if joined_before:
-            edits.append((m.start() - gap_before, m.start() - 1, ""))
-        edits.extend((k, k + 1, "") for k in range(m.start() + 1, m.end(), 2))
-        if after is not None and joined_after:
-            edits.append((after.start(1), after.end(1) - 1, ""))
-    return edits

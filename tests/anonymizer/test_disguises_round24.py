@@ -371,3 +371,18 @@ def oddly_separated(draw: st.DrawFn) -> tuple[str, list[int]]:
 def test_no_number_with_odd_separators_survives(engine: Anonymizer, case: tuple[str, list[int]]) -> None:
     text, positions = case
     assert _surviving(engine, text, positions) < 3, (text, engine.redact(text, "nb"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("navnet mitt er K•a•r•i N•o•r•d•b•y", "navnet mitt er k-a-r-i n-o-r-d-b-y"),  # any one mark between
+        ("mail: ola_at_gmail_dot_com", "mail: ola at gmail dot com"),
+        ("kortnummer: fire en en en, en en en en, en en en en, en en en en",  # ambiguous words, but sixteen
+         "kortnummer: 4 1 1 1  1 1 1 1  1 1 1 1  1 1 1 1"),
+        ("jeg bor i S t o r g a t a 1 2", "jeg bor i Storgata 12"),  # a street and its number, spaced
+        ("my_var_at_home og kl 1:2:3, x=y=z", "my_var_at_home og kl 1:2:3, x=y=z"),
+    ],
+)  # fmt: skip
+def test_other_writers_disguises(text: str, expected: str) -> None:
+    assert normalize(text).text == expected

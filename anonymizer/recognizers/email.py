@@ -19,6 +19,7 @@ unbracketed words are also ordinary words ("jeg ser at nav.no ...", "dot"), so:
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
@@ -76,7 +77,10 @@ _LOCAL_DOT = (
 )
 #: A dot in the domain: also with a space on one side only ("ola@gmail .com").
 _DOMAIN_DOT = rf"(?:[ \t]?[.,][ \t]?|{_bracketed(_DOT_WORDS + '|[.]')}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
-_LOCAL_LABEL = r"[\w+\-%']+"
+#: Possessive: what follows a label (a dot, a space, a bracket, an "@") is never a label character, so
+#: giving characters back could never let the rest match; without it every word of a message is tried
+#: again at each of its letters.
+_LOCAL_LABEL = r"[\w+\-%']++"
 _DOMAIN_LABEL = r"[^\W_](?:[\w\-]{0,61}[^\W_])?"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
@@ -260,6 +264,11 @@ class ChatEmailRecognizer(ChatPatternRecognizer):
     ENTITY = ENTITY
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
+    #: A bare "at"/"på" between spaces, which both patterns spell out: most messages with an address in
+    #: them have an "@" instead, and these two case-blind patterns cost more than all the others.
+    PATTERN_HINTS = MappingProxyType(
+        {"email_at_provider": r"[ \t](?:at|på)[ \t]", "email_at_word": r"[ \t](?:at|på)[ \t]"}
+    )
     MIN_DIGIT_RUN = 0
     RUN_BOUND = False
 

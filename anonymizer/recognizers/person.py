@@ -227,10 +227,13 @@ class PersonRecognizer(EntityRecognizer):
                 last, score = found
                 emit(i + 1, last, score)
 
-        # 2. and 3. Without a cue.
+        # 2. and 3. Without a cue. A word in lower case with no name flag starts no name here: each rule
+        # below begins by asking for one (a given name or a surname; capitals_name only reads capitals),
+        # so most words are passed over without a call.
         i = 0
+        shapes, flags_ = toks.shape, toks.flags
         while i < n:
-            if covered[i]:
+            if covered[i] or (shapes[i] == LOWER and not flags_[i] & NAME):
                 i += 1
                 continue
             run = capitalised_name(toks, i) if toks.shape[i] == CAP else lower_full_name(toks, i)

@@ -42,7 +42,7 @@ from anonymizer.nlp import BlankSpacyNlpEngine, NearestCueContextEnhancer
 from anonymizer.normalize import normalize
 from anonymizer.operators import REPLACE_OPERATORS, KeyedPseudonym, SecretKey, pseudonym_operators
 from anonymizer.recognizers import build_recognizers, optional_recognizer_classes
-from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts, text_facts
+from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts, remove_duplicates, text_facts
 from anonymizer.types import DEFAULT_MODE, MODE_NAMES, Entity, Redaction
 
 log = logging.getLogger("anonymizer")
@@ -184,8 +184,7 @@ class ChatAnalyzerEngine(AnalyzerEngine):
             default = engine_default if own_default is None else own_default
             if result.score >= per_entity.get(result.entity_type, default):
                 kept.append(result)
-        deduplicated: list[RecognizerResult] = EntityRecognizer.remove_duplicates(kept)
-        return deduplicated
+        return remove_duplicates(kept)
 
 
 _ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY

@@ -201,16 +201,19 @@ class TextFacts(NamedTuple):
     def of(cls, text: str) -> TextFacts:
         runs = []
         longest_run = 0
+        groups = 0  # digit groups in the text: a chain joins two or more
         for match in _DIGIT_RUN.finditer(text):
             start, end = match.span()
             run = match.group()
             count = len(run) - run.count(" ") - run.count(".") - run.count("-")
-            runs.append(DigitRun(start, end, count, _group_starts(text, start, end, count)))
+            starts = _group_starts(text, start, end, count)
+            runs.append(DigitRun(start, end, count, starts))
+            groups += len(starts)
             if count > longest_run:
                 longest_run = count
         chains = []
         longest_chain = 0
-        if runs:
+        if groups > 1:
             for match in _DIGIT_CHAIN.finditer(text):
                 chain = DigitChain.of(text, *match.span())
                 chains.append(chain)

@@ -360,7 +360,9 @@ class ChatPatternRecognizer(PatternRecognizer):
 
     def could_match(self, facts: TextFacts) -> bool:
         """False when ``facts`` rule out any match, so the engine need not run the patterns at all."""
-        longest = max(facts.longest_run, facts.longest_chain) if self.LOOSE_LENGTHS else facts.longest_run
+        longest = facts.longest_run
+        if self.LOOSE_LENGTHS and facts.longest_chain > longest:
+            longest = facts.longest_chain
         if longest < self.MIN_DIGIT_RUN:
             return False
         return not self.REQUIRED_CHARS or any(ch in facts.text for ch in self.REQUIRED_CHARS)

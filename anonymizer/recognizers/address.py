@@ -180,8 +180,7 @@ def _english_street_word(text: str) -> bool:
     every message with a number. The types are whole words of letters, so such a regex matches just
     where a whole word (a run of ``\w``) is one of them, which a set lookup per word finds faster.
     """
-    en = street_words().en
-    return any(word in en for word in _WORD.findall(ignorecase_folded(text)))
+    return not street_words().en.isdisjoint(_WORD.findall(ignorecase_folded(text)))
 
 
 class AddressRecognizer(EntityRecognizer):

@@ -210,14 +210,14 @@ class PersonRecognizer(EntityRecognizer):
             emit(first, last, SCORE_SPELLED)
 
         # 1. After cues.
+        index = _cue_index()
         for i in range(n - 1):
-            candidates = _cue_candidates(toks, i)
-            if candidates is None or covered[i + 1]:
+            if covered[i + 1] or toks.low[i] not in index:
                 continue
-            cue = _match_cue(toks, i, candidates)
+            cue = _match_cue(toks, i, _cue_candidates(index, toks, i))
             if cue is None or _names_a_thing(toks, i - len(cue.words)):
                 continue
-            nxt = _cue_candidates(toks, i + 1)
+            nxt = _cue_candidates(index, toks, i + 1) if toks.low[i + 1] in index else None
             if nxt is not None and not covered[i + 1] and i + 2 < n and _match_cue(toks, i + 1, nxt) is not None:
                 continue  # "Beneficiary name: Daniel": the next word ends a cue of its own, which names the name
             if cue.words in FROM and i > 0 and (covered[i - 1] or sure_name(toks, i - 1)):
@@ -304,13 +304,17 @@ class PersonRecognizer(EntityRecognizer):
 # --- cues --------------------------------------------------------------------------------------------
 
 
+#: Per last word of a cue: its one-word cues, and the cues by the word before the last (``_cue_index``).
+CueIndex = dict[str, tuple[tuple[Cue, ...], dict[str, tuple[Cue, ...]]]]
+
+
 @functools.cache
-def _cue_index() -> dict[str, tuple[tuple[Cue, ...], dict[str, tuple[Cue, ...]]]]:
+def _cue_index() -> CueIndex:
     """Per last word of a cue: its one-word cues, and by the word before it the cues that may end there.
 
     Why: "er", "is" and "min" end about thirty cues each and stand in most messages; only the cues whose
     second-to-last word is the word before can match, so ``_match_cue`` compares one or two of them."""
-    index: dict[str, tuple[tuple[Cue, ...], dict[str, tuple[Cue, ...]]]] = {}
+    index: CueIndex = {}
     for last, cues in person_cues().items():
         before = {cue.words[-2] for cue in cues if len(cue.words) > 1}
         index[last] = (
@@ -320,13 +324,11 @@ def _cue_index() -> dict[str, tuple[tuple[Cue, ...], dict[str, tuple[Cue, ...]]]
     return index
 
 
-def _cue_candidates(toks: Tokens, i: int) -> tuple[Cue, ...] | None:
-    """The cues (longest first, as ``person_cues`` orders them) that may end at word ``i``: those one word
-    long and those whose word before the last is word ``i - 1``; None if no cue ends in word ``i``'s."""
-    entry = _cue_index().get(toks.low[i])
-    if entry is None:
-        return None
-    singles, by_before = entry
+def _cue_candidates(index: CueIndex, toks: Tokens, i: int) -> tuple[Cue, ...]:
+    """The cues (longest first, as ``person_cues`` orders them) that may end at word ``i``, a word that
+    ends some cue (a key of ``index``): those one word long and those whose word before the last is word
+    ``i - 1``."""
+    singles, by_before = index[toks.low[i]]
     return by_before.get(toks.low[i - 1], singles) if i > 0 else singles
 
 

@@ -262,7 +262,7 @@ def mobile_chains(text: str) -> list[tuple[int, int]]:
 
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return "".join(filter(str.isdigit, text))
 
 
 class ChatPhoneRecognizer(ChatPatternRecognizer):

@@ -208,6 +208,8 @@ def valid_iban(compact: str) -> bool:
     return bool(_iban.is_valid(compact))
 
 
+_DIGIT = re.compile(r"\d")
+
 #: An IBAN as written: letters are part of many (Turkish, French, Irish), so a valid one is left alone.
 _IBAN_SHAPE = re.compile(r"(?<![\w@])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![\w@])")
 
@@ -228,9 +230,13 @@ def disguises(text: str) -> list[Edit]:
     valid IBAN ("TR63 1451 50U8 UK3V QHZH I5OB 7O" holds an O and an I of its own). A number whose
     stray character was undone (``anonymizer.strays``) gets no look-alike reading on top: its letter
     was a slip, not a digit ("7874.68.5911o1")."""
-    strays, fixed = stray_characters(text)
-    lookalikes = [e for e in digit_lookalikes(text) if not any(s <= e[0] < t for s, t in fixed)]
-    found = sorted(strays + digit_separators(text) + lookalikes + email_disguises(text) + name_disguises(text))
+    if _DIGIT.search(text) is None:
+        # the stray, separator and look-alike rules each start by looking for a digit (most chat has none)
+        found = sorted(email_disguises(text) + name_disguises(text))
+    else:
+        strays, fixed = stray_characters(text)
+        lookalikes = [e for e in digit_lookalikes(text) if not any(s <= e[0] < t for s, t in fixed)]
+        found = sorted(strays + digit_separators(text) + lookalikes + email_disguises(text) + name_disguises(text))
     protected = _valid_ibans(text) if found and any(c.isupper() for c in text) else []
     edits: list[Edit] = []
     end = -1

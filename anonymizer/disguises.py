@@ -269,6 +269,8 @@ def valid_iban(compact: str) -> bool:
     return bool(_iban.is_valid(compact))
 
 
+_DIGIT = re.compile(r"\d")
+
 #: An IBAN as written: letters are part of many (Turkish, French, Irish), so a valid one is left alone.
 _IBAN_SHAPE = re.compile(r"(?<![\w@])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![\w@])")
 
@@ -293,20 +295,24 @@ def disguises(text: str) -> list[Edit]:
     valid IBAN ("TR63 1451 50U8 UK3V QHZH I5OB 7O" holds an O and an I of its own). A number whose
     stray character was undone (``anonymizer.strays``) gets no look-alike reading on top: its letter
     was a slip, not a digit ("7874.68.5911o1")."""
-    strays, fixed = stray_characters(text)
-    checked, read = checked_lookalikes(text)
-    if read and fixed:
-        # a stray character's eleven digits inside a longer number that a checksum vouches for read with
-        # its look-alikes ("5542 7b34 3773 144B", a card) were a window of that number, by chance valid
-        fixed = [f for f in fixed if not any(s <= f[0] and f[1] <= e and e - s > f[1] - f[0] for s, e in read)]
-        strays = [e for e in strays if any(s <= e[0] < t for s, t in fixed)]
-    lookalikes = [e for e in digit_lookalikes(text) + checked if not any(s <= e[0] < t for s, t in fixed)]
-    names = name_disguises(text)
-    if read:  # a checksum vouches for the number: its "3g0z" is no leetspeak
-        names = [e for e in names if not any(s <= e[0] < t for s, t in read)]
-    found = sorted(
-        strays + digit_separators(text) + lookalikes + email_disguises(text) + names + pictographs_in_words(text)
-    )
+    if _DIGIT.search(text) is None:
+        # the stray, separator and look-alike rules each start by looking for a digit (most chat has none)
+        found = sorted(email_disguises(text) + name_disguises(text) + pictographs_in_words(text))
+    else:
+        strays, fixed = stray_characters(text)
+        checked, read = checked_lookalikes(text)
+        if read and fixed:
+            # a stray character's eleven digits inside a longer number that a checksum vouches for read with
+            # its look-alikes ("5542 7b34 3773 144B", a card) were a window of that number, by chance valid
+            fixed = [f for f in fixed if not any(s <= f[0] and f[1] <= e and e - s > f[1] - f[0] for s, e in read)]
+            strays = [e for e in strays if any(s <= e[0] < t for s, t in fixed)]
+        lookalikes = [e for e in digit_lookalikes(text) + checked if not any(s <= e[0] < t for s, t in fixed)]
+        names = name_disguises(text)
+        if read:  # a checksum vouches for the number: its "3g0z" is no leetspeak
+            names = [e for e in names if not any(s <= e[0] < t for s, t in read)]
+        found = sorted(
+            strays + digit_separators(text) + lookalikes + email_disguises(text) + names + pictographs_in_words(text)
+        )
     protected = _valid_ibans(text) if found and _COUNTRY_CODE.search(text) else []
     edits: list[Edit] = []
     end = -1

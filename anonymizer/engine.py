@@ -42,7 +42,7 @@ from anonymizer.nlp import BlankSpacyNlpEngine, NearestCueContextEnhancer
 from anonymizer.normalize import normalize
 from anonymizer.operators import REPLACE_OPERATORS, KeyedPseudonym, SecretKey, pseudonym_operators
 from anonymizer.recognizers import build_recognizers, optional_recognizer_classes
-from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts, text_facts
+from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts, remove_duplicates, text_facts
 from anonymizer.types import DEFAULT_MODE, MODE_NAMES, Entity, Redaction
 
 log = logging.getLogger("anonymizer")
@@ -86,6 +86,9 @@ class _Plan:
     entities: list[str]
     #: recognizer id -> (per-entity thresholds, the recognizer's own default threshold if it has one)
     thresholds: dict[str, tuple[dict[str, float], float | None]]
+    #: (recognizer, its id, name, pre-filter, needs tokens) in registry order: what ``analyze_chat`` walks
+    #: per message, gathered once so that the loop reads one tuple per recognizer (``id`` is a property).
+    steps: tuple[tuple[EntityRecognizer, str, str, Callable[[TextFacts], bool] | None, bool], ...]
 
 
 class ChatAnalyzerEngine(AnalyzerEngine):
@@ -116,14 +119,17 @@ class ChatAnalyzerEngine(AnalyzerEngine):
                 own = dict(recognizer.score_thresholds)
                 thresholds[recognizer.id] = (own, own.pop("default", None))
             needs_tokens = tuple(not isinstance(r, raw_types) for r in recognizers)
+            names = tuple(_recognizer_name(r) for r in recognizers)
+            filters = tuple(r.could_match if isinstance(r, ChatPatternRecognizer) else None for r in recognizers)
             self._plans[language] = _Plan(
                 recognizers=recognizers,
-                names=tuple(_recognizer_name(r) for r in recognizers),
-                filters=tuple(r.could_match if isinstance(r, ChatPatternRecognizer) else None for r in recognizers),
+                names=names,
+                filters=filters,
                 needs_tokens=needs_tokens,
                 any_needs_tokens=any(needs_tokens),
                 entities=sorted({e for r in recognizers for e in r.supported_entities}),
                 thresholds=thresholds,
+                steps=tuple(zip(recognizers, (r.id for r in recognizers), names, filters, needs_tokens, strict=True)),
             )
 
     def needs_tokens(self, language: str) -> bool:
@@ -141,22 +147,22 @@ class ChatAnalyzerEngine(AnalyzerEngine):
             artifacts = self.nlp_engine.process_text(text, language)
         results: list[RecognizerResult] = []
         active: list[EntityRecognizer] = []
-        for recognizer, name, could_match, needs_tokens in zip(
-            plan.recognizers, plan.names, plan.filters, plan.needs_tokens, strict=True
-        ):
+        # Raw-text recognizers get None: PatternRecognizer and ours declare it Optional.
+        with_tokens, without_tokens = cast(NlpArtifacts, artifacts), cast(NlpArtifacts, None)
+        entities = plan.entities
+        for recognizer, recognizer_id, name, could_match, needs_tokens in plan.steps:
             if could_match is not None and not could_match(facts):
                 continue
-            # Raw-text recognizers get None: PatternRecognizer and ours declare it Optional.
             found = recognizer.analyze(
-                text=text, entities=plan.entities, nlp_artifacts=cast(NlpArtifacts, artifacts if needs_tokens else None)
+                text=text, entities=entities, nlp_artifacts=with_tokens if needs_tokens else without_tokens
             )
             if found:
                 for result in found:
                     metadata = result.recognition_metadata
                     if metadata is None:
                         metadata = result.recognition_metadata = {}
-                    metadata.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
-                    metadata.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, name)
+                    metadata.setdefault(_ID_KEY, recognizer_id)
+                    metadata.setdefault(_NAME_KEY, name)
                 results.extend(found)
                 active.append(recognizer)
         if not results:
@@ -178,8 +184,11 @@ class ChatAnalyzerEngine(AnalyzerEngine):
             default = engine_default if own_default is None else own_default
             if result.score >= per_entity.get(result.entity_type, default):
                 kept.append(result)
-        deduplicated: list[RecognizerResult] = EntityRecognizer.remove_duplicates(kept)
-        return deduplicated
+        return remove_duplicates(kept)
+
+
+_ID_KEY = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+_NAME_KEY = RecognizerResult.RECOGNIZER_NAME_KEY
 
 
 def _recognizer_name(recognizer: EntityRecognizer) -> str:
@@ -267,7 +276,7 @@ MIN_REMAINDER = 3
 def _substantial(text: str | None, start: int, end: int) -> bool:
     if end - start < MIN_REMAINDER:
         return False
-    return text is None or sum(ch.isalnum() for ch in text[start:end]) >= MIN_REMAINDER
+    return text is None or sum(map(str.isalnum, text[start:end])) >= MIN_REMAINDER
 
 
 class Anonymizer:

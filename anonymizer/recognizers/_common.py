@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from anonymizer.recognizers._cues import (
     cue_set,
@@ -116,9 +115,12 @@ MAX_CHAIN_GROUPS = 40
 _DATE_SHAPE = re.compile(r"\d{1,2}([./\-])\d{1,2}\1(?:\d{4}|\d{2})")
 
 
-@dataclass(frozen=True, slots=True)
-class DigitRun:
-    """One run of ``_DIGIT_RUN`` in a text: "1234.56.78903" has 11 digits in 3 groups."""
+class DigitRun(NamedTuple):
+    """One run of ``_DIGIT_RUN`` in a text: "1234.56.78903" has 11 digits in 3 groups.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built several times per message
+    with digits, where a frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) costs
+    more than finding the run."""
 
     start: int
     end: int
@@ -126,8 +128,7 @@ class DigitRun:
     group_starts: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DigitChain:
+class DigitChain(NamedTuple):
     """Digit groups joined by looser separators than a ``DigitRun``'s: several spaces, a line break,
     "/", "_", " - " ("010190\n12345", "12 34 56 78 90 3", "4 1 2 3 4 5 6 7").
 
@@ -139,10 +140,8 @@ class DigitChain:
 
     #: (start, end) of each segment between list separators, and its number of digits.
     segments: tuple[tuple[int, int, int], ...]
-
-    @property
-    def digits(self) -> int:
-        return sum(s[2] for s in self.segments)
+    #: The digits of all segments (their sum, counted once when the chain is found).
+    digits: int
 
     def windows(self, lengths: frozenset[int]) -> Iterator[tuple[int, int]]:
         """(start, end) of every run of whole segments holding a number of digits in ``lengths``."""
@@ -165,7 +164,7 @@ class DigitChain:
             segments.append((position, sep.start(), _digit_count(text, position, sep.start())))
             position = sep.end()
         segments.append((position, end, _digit_count(text, position, end)))
-        return cls(tuple(segments))
+        return cls(tuple(segments), sum(s[2] for s in segments))
 
 
 def _group_starts(text: str, start: int, end: int, count: int) -> tuple[int, ...]:
@@ -179,12 +178,14 @@ def _group_starts(text: str, start: int, end: int, count: int) -> tuple[int, ...
 
 
 def _digit_count(text: str, start: int, end: int) -> int:
-    return sum(ch.isdigit() for ch in text[start:end])
+    return sum(map(str.isdigit, text[start:end]))
 
 
-@dataclass(frozen=True, slots=True)
-class TextFacts:
-    """Cheap facts about a message, computed once, that rule recognizers out before any pattern runs."""
+class TextFacts(NamedTuple):
+    """Cheap facts about a message, computed once, that rule recognizers out before any pattern runs.
+
+    A named tuple (immutable, and cheaper to build than a frozen dataclass); ``starts`` is a memo
+    that ``group_starts`` fills, not a fact of its own."""
 
     text: str
     runs: tuple[DigitRun, ...]
@@ -193,32 +194,78 @@ class TextFacts:
     #: Chains of two or more groups (see ``DigitChain``), and the most digits in one.
     chains: tuple[DigitChain, ...]
     longest_chain: int
+    #: ``group_starts(min_digits)`` by ``min_digits``: every number recognizer asks it once per pattern.
+    starts: dict[int, tuple[int, ...]]
 
     @classmethod
     def of(cls, text: str) -> TextFacts:
         runs = []
+        longest_run = 0
+        groups = 0  # digit groups in the text: a chain joins two or more
         for match in _DIGIT_RUN.finditer(text):
             start, end = match.span()
             run = match.group()
             count = len(run) - run.count(" ") - run.count(".") - run.count("-")
-            runs.append(DigitRun(start, end, count, _group_starts(text, start, end, count)))
+            starts = _group_starts(text, start, end, count)
+            runs.append(DigitRun(start, end, count, starts))
+            groups += len(starts)
+            if count > longest_run:
+                longest_run = count
         chains = []
-        if runs:
+        longest_chain = 0
+        if groups > 1:
             for match in _DIGIT_CHAIN.finditer(text):
-                chains.append(DigitChain.of(text, *match.span()))
-        return cls(
-            text,
-            tuple(runs),
-            max((r.digits for r in runs), default=0),
-            tuple(chains),
-            max((c.digits for c in chains), default=0),
-        )
+                chain = DigitChain.of(text, *match.span())
+                chains.append(chain)
+                if chain.digits > longest_chain:
+                    longest_chain = chain.digits
+        return cls(text, tuple(runs), longest_run, tuple(chains), longest_chain, {})
 
-    def group_starts(self, min_digits: int) -> Iterator[int]:
+    def group_starts(self, min_digits: int) -> tuple[int, ...]:
         """Where digit groups start, in runs of at least ``min_digits`` digits."""
-        for run in self.runs:
-            if run.digits >= min_digits:
-                yield from run.group_starts
+        found = self.starts.get(min_digits)
+        if found is None:
+            found = self.starts[min_digits] = tuple(
+                [position for run in self.runs if run.digits >= min_digits for position in run.group_starts]
+            )
+        return found
+
+
+def remove_duplicates(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``EntityRecognizer.remove_duplicates``: the same results, in the same order, at less cost.
+
+    Presidio's version puts the results in a set, whose hash formats each result as a string, and sorts
+    and groups them with a lambda per comparison; it runs once per message and once per number
+    recognizer that finds two results or more. Same steps here: equal results (type, offsets and score,
+    Presidio's ``__eq__``) are one, the first kept (as a set keeps it); zero scores go; a result that a
+    result of its type with an equal or higher score contains goes; the rest ordered by score, start,
+    length, with ties in the order of the type-sorted pass (the sorts are stable, as Presidio's are).
+    """
+    unique: dict[tuple[str, int, int, float], RecognizerResult] = {}
+    for result in results:
+        unique.setdefault((result.entity_type, result.start, result.end, result.score), result)
+    # (type, start, longest first, highest first), Presidio's order; no two distinct results share a key
+    ordered = sorted(unique.items(), key=_type_order)
+    kept: list[RecognizerResult] = []
+    active: list[RecognizerResult] = []
+    entity_type: str | None = None
+    for (kind, start, end, score), result in ordered:
+        if kind != entity_type:
+            entity_type, active = kind, []
+        if score == 0:
+            continue
+        active = [other for other in active if other.end >= start]
+        if any(start >= other.start and end <= other.end and score <= other.score for other in active):
+            continue
+        kept.append(result)
+        active.append(result)
+    kept.sort(key=lambda r: (-r.score, r.start, r.start - r.end))
+    return kept
+
+
+def _type_order(item: tuple[tuple[str, int, int, float], RecognizerResult]) -> tuple[str, int, int, float]:
+    kind, start, end, score = item[0]
+    return str(kind), start, start - end, -score
 
 
 @functools.lru_cache(maxsize=8)
@@ -231,6 +278,8 @@ def text_facts(text: str) -> TextFacts:
 
 
 _NON_DIGIT = re.compile(r"\D")
+#: Letters that IGNORECASE matches as "i" or "s" but ``str.lower`` leaves as they are (see PATTERN_HINTS).
+_UNFOLDED = "ıİſ"
 
 
 def digits(text: str) -> str:
@@ -268,6 +317,12 @@ class ChatPatternRecognizer(PatternRecognizer):
     #: in FREE_PATTERNS, which are searched over the whole text.
     RUN_BOUND: ClassVar[bool] = True
     FREE_PATTERNS: ClassVar[frozenset[str]] = frozenset()
+    #: Per free pattern (by name): a regex that the lower-cased text must match for the pattern to match
+    #: at all, as the literal words of a case-blind pattern must be there in lower case. A scan for the
+    #: words costs a fraction of the pattern's own search, which tries every word of the message.
+    #: (``str.lower`` keeps offsets and agrees with IGNORECASE except on "ı", "İ" and "ſ"; a text with
+    #: one of those is searched without the hint.)
+    PATTERN_HINTS: ClassVar[Mapping[str, str]] = {}
     #: Patterns are greedy and each match is shortened from the right, to a word boundary, until
     #: ``is_valid`` accepts it (IBANs and international phone numbers can be followed by a short word or
     #: number that the pattern cannot tell from one more group).
@@ -293,6 +348,9 @@ class ChatPatternRecognizer(PatternRecognizer):
         )
         self._compiled = [re.compile(p.regex, _FLAGS) for p in self.patterns]
         self._free = [not self.RUN_BOUND or p.name in self.FREE_PATTERNS for p in self.patterns]
+        hints = [self.PATTERN_HINTS.get(p.name) for p in self.patterns]
+        self._hints = [None if hint is None else re.compile(hint) for hint in hints]
+        self._steps = tuple(zip(self.patterns, self._compiled, self._free, self._hints, strict=True))
         self._cues = cue_set(tuple(self.CONTEXT))
         self.strong_cues = cue_set(tuple(self.STRONG_CONTEXT))
         self._deny = cue_set(tuple(sorted(self.DENY)))
@@ -302,7 +360,9 @@ class ChatPatternRecognizer(PatternRecognizer):
 
     def could_match(self, facts: TextFacts) -> bool:
         """False when ``facts`` rule out any match, so the engine need not run the patterns at all."""
-        longest = max(facts.longest_run, facts.longest_chain) if self.LOOSE_LENGTHS else facts.longest_run
+        longest = facts.longest_run
+        if self.LOOSE_LENGTHS and facts.longest_chain > longest:
+            longest = facts.longest_chain
         if longest < self.MIN_DIGIT_RUN:
             return False
         return not self.REQUIRED_CHARS or any(ch in facts.text for ch in self.REQUIRED_CHARS)
@@ -381,11 +441,22 @@ class ChatPatternRecognizer(PatternRecognizer):
         results: list[RecognizerResult] = []
         scored: dict[tuple[int, int], float] = {}  # span -> best score so far: skip what dedup would drop
         checked: dict[tuple[int, int], int | None] = {}  # the same span matched by several patterns
-        for pattern, compiled, free in zip(self.patterns, self._compiled, self._free, strict=True):
+        starts: tuple[int, ...] | None = None  # the same for every run-bound pattern: found once
+        low: str | None = None  # the lower-cased text, for the patterns' hints (see PATTERN_HINTS)
+        for pattern, compiled, free, hint in self._steps:
             if free:
+                if hint is not None:
+                    if low is None:
+                        unfolded = not text.isascii() and any(ch in text for ch in _UNFOLDED)
+                        low = "" if unfolded else text.lower()
+                    if low and hint.search(low) is None:
+                        continue
                 candidates = self._search(compiled, text, checked)
             else:
-                starts = text_facts(text).group_starts(self.MIN_DIGIT_RUN)
+                if starts is None:
+                    starts = text_facts(text).group_starts(self.MIN_DIGIT_RUN)
+                if not starts:
+                    continue
                 candidates = self._match_at(compiled, text, starts, checked)
             for start, stop in candidates:
                 if scored.get((start, stop), -1.0) >= pattern.score:
@@ -401,7 +472,7 @@ class ChatPatternRecognizer(PatternRecognizer):
         if self.LOOSE_LENGTHS:
             results.extend(self._loose(text, results))
         if len(results) > 1:
-            results = EntityRecognizer.remove_duplicates(results)
+            results = remove_duplicates(results)
         return self.add_results(text, results)
 
     def add_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -441,15 +512,20 @@ class ChatPatternRecognizer(PatternRecognizer):
 
     def _search(
         self, compiled: re.Pattern[str], text: str, checked: dict[tuple[int, int], int | None]
-    ) -> Iterator[tuple[int, int]]:
-        """Valid matches over the whole text, non-overlapping, like ``finditer``."""
+    ) -> list[tuple[int, int]]:
+        """Valid matches over the whole text, non-overlapping, like ``finditer``.
+
+        A list, not a generator: nothing the caller does between candidates changes which come next,
+        and most patterns find none, where a generator's set-up is the larger part of the cost."""
+        found: list[tuple[int, int]] = []
         position = 0
         while (match := compiled.search(text, position)) is not None:
             start, end = match.span()
             stop = self._accept(text, start, end, checked)
             if stop is not None:
-                yield start, stop
+                found.append((start, stop))
             position = (start + 1 if stop is None else stop) if self.SHRINK_TO_VALID else max(end, start + 1)
+        return found
 
     def _match_at(
         self,
@@ -457,20 +533,23 @@ class ChatPatternRecognizer(PatternRecognizer):
         text: str,
         starts: Iterable[int],
         checked: dict[tuple[int, int], int | None],
-    ) -> Iterator[tuple[int, int]]:
+    ) -> list[tuple[int, int]]:
         """The same matches as ``_search`` for a pattern confined to digit runs, tried only where a digit
         group starts (a number pattern cannot start inside a group): most of a text is never scanned."""
+        found: list[tuple[int, int]] = []
         resume = 0
+        match_at = compiled.match
         for position in starts:
-            if position < resume or (match := compiled.match(text, position)) is None:
+            if position < resume or (match := match_at(text, position)) is None:
                 continue
             start, end = match.span()
             stop = self._accept(text, start, end, checked)
             if stop is not None:
-                yield start, stop
+                found.append((start, stop))
                 resume = stop
             elif not self.SHRINK_TO_VALID:
                 resume = end
+        return found
 
     @functools.cached_property
     def _loose_pattern(self) -> Pattern:

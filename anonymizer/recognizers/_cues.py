@@ -64,6 +64,7 @@ def register_vocabulary(words: Iterable[str]) -> None:
     _known_words.cache_clear()
     _fuzzy_known_words.cache_clear()
     is_cue_word.cache_clear()
+    _fuzzy_match.cache_clear()
 
 
 @functools.cache
@@ -156,6 +157,10 @@ class CueSet:
         return self.exact_match(word) or self.fuzzy_match(word)
 
     def fuzzy_match(self, word: str) -> str | None:
+        """``_fuzzy_match_uncached`` (below), cached: see ``_fuzzy_match``."""
+        return _fuzzy_match(self, word)
+
+    def _fuzzy_match_uncached(self, word: str) -> str | None:
         """The cue that ``word`` or its start is within ``max_typos`` edits of, keeping the first letter.
 
         The start of the word is compared, at lengths around the cue's, because typos and inflection
@@ -180,6 +185,15 @@ class CueSet:
                 if OSA.distance(cue, word[:length], score_cutoff=typos) <= typos:
                     return cue
         return None
+
+
+@functools.lru_cache(maxsize=65_536)
+def _fuzzy_match(cues: CueSet, word: str) -> str | None:
+    """``CueSet.fuzzy_match``, cached per (cue set, word): the edit distances are the costly part of
+    reading the words around a number, every number family asks about the same few words, and chat
+    repeats its words (bounded, as ``is_cue_word``; cleared when the vocabulary grows, which the answer
+    depends on)."""
+    return cues._fuzzy_match_uncached(word)
 
 
 @functools.lru_cache(maxsize=256)

@@ -41,7 +41,11 @@ from anonymizer.recognizers._gazetteer import (
     word_list,
 )
 from anonymizer.recognizers.address_parts import (
+    ROMANCE,
+    ROMANCE_HINT,
+    ROMANCE_WEAK,
     UK_POSTCODE,
+    UNFOLDED,
     US_STATE_ZIP,
     country_end,
     farm_after_paa,
@@ -64,9 +68,12 @@ SCORE_POBOX = 0.85
 SCORE_ENGLISH = 0.85
 
 _L = r"[^\W\d_]"  # a letter of any script
-#: A word followed by a house number: "Storgata 12", "gt. 5", "Postboks 123".
+#: A word followed by a house number: "Storgata 12", "gt. 5", "Postboks 123". The word is matched
+#: possessively: only its whole can be followed by the dot, space or digit the rest needs (a shorter part
+#: is followed by a letter or a hyphen), so giving back letters one at a time, as plain ``+`` would after
+#: every word of every message, can never find a match; the matches are the same.
 _WORD_NUMBER = re.compile(
-    rf"(?<![^\W\d_'’-])(?P<word>{_L}+(?:[-'’]{_L}+)*)(?P<dot>\.)?[ \t]*(?P<num>\d{{1,5}})(?![\d])(?![.,:/]\d)"
+    rf"(?<![^\W\d_'’-])(?P<word>{_L}++(?:[-'’]{_L}++)*+)(?P<dot>\.)?[ \t]*(?P<num>\d{{1,5}})(?![\d])(?![.,:/]\d)"
 )
 _DIGIT = re.compile(r"\d")
 #: A place's particle and last word: "Mo i Rana", "Frankfurt am Main", "Santa Cruz de Tenerife".
@@ -98,25 +105,6 @@ _POLISH_KEYS = re.compile(r"nr|ul|prosp|os\.|al\.|pl\.|osiedle|aleja|plac")
 _PL_CODE = re.compile(r",? \d{2}-\d{3}\b")
 #: The town and then its postcode, as Ukrainian and Russian addresses end: ", Lviv 79005", ", Kyiv, 01001".
 _TOWN_CODE = re.compile(rf",? ?[A-Z]{_L}+(?:[- ][A-Z]{_L}+)?,? \d{{5,6}}(?!\d)")
-#: Spanish, Catalan, French, Italian and Portuguese streets: "Calle de la Paz 7", "Carrer Gran 12",
-#: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
-#: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
-_ROMANCE_TYPES = (
-    r"Calle|C/|Carrer|Urb\.|Av\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
-    r"|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Cours|Place"
-    r"|Via|Viale|Piazza|Corso|Vicolo|Rua|Travessa|Largo|Praça|Strada"
-)
-_ROMANCE_WEAK = frozenset({"via", "place", "cours", "bd", "corso", "largo", "quai", "strada", "ronda"})
-_ROMANCE_NAME = (
-    r"(?: (?:de|del|de la|de las|de los|des|du|de l['’]|d['’]|di|della|dei|da|do|dos|das|la|le|les|el|los|las|y|e)"
-    rf"(?= )| (?:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛ]|d['’]|l['’])(?:{_L}|['’.-])*){{1,5}}"
-)
-_ROMANCE = re.compile(
-    rf"(?<![\w/])(?:(?P<type>{_ROMANCE_TYPES})(?P<name>{_ROMANCE_NAME}),? "
-    rf"(?P<num>\d{{1,4}}(?:[A-Za-z]|bis|ter)?)(?![\w,.]\d)\b"
-    rf"|(?<![\w.,:/])(?P<num2>\d{{1,4}}(?:[A-Za-z]|bis|ter)?),? "
-    rf"(?P<type2>(?i:{_ROMANCE_TYPES}))(?P<name2>{_ROMANCE_NAME}))"
-)
 #: A farm address by its cadastral numbers: "Nordre Lien gnr 23 bnr 4".
 _CADASTRAL = re.compile(
     rf"(?P<name>(?:[A-ZÆØÅ]{_L}+ ){{0,2}}[A-ZÆØÅ]{_L}+),? (?:gnr|g\.nr)\.? ?\d{{1,4}},? (?:bnr|b\.nr)\.? ?\d{{1,4}}"
@@ -192,8 +180,7 @@ def _english_street_word(text: str) -> bool:
     every message with a number. The types are whole words of letters, so such a regex matches just
     where a whole word (a run of ``\w``) is one of them, which a set lookup per word finds faster.
     """
-    en = street_words().en
-    return any(word in en for word in _WORD.findall(ignorecase_folded(text)))
+    return not street_words().en.isdisjoint(_WORD.findall(ignorecase_folded(text)))
 
 
 class AddressRecognizer(EntityRecognizer):
@@ -217,7 +204,10 @@ class AddressRecognizer(EntityRecognizer):
             found += [_cadastral(text, m) for m in (*_CADASTRAL.finditer(text), *_POLISH.finditer(text))]
         if BALTIC_KEYS.search(text) is not None:
             found += [_cadastral(text, m) for m in BALTIC.finditer(text) if _baltic(text, m)]
-        found += [a for m in _ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
+        if ROMANCE_HINT.search(text.lower()) is not None or (
+            not text.isascii() and any(ch in text for ch in UNFOLDED)
+        ):
+            found += [a for m in ROMANCE.finditer(text) if (a := _romance(text, m)) is not None]
         if _english_street_word(text):
             found += [a for m in _EN_NUMBER.finditer(text) if (a := _english(text, m)) is not None]
         found.sort(key=lambda a: (a[0], -a[1]))
@@ -327,7 +317,7 @@ def _romance(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         return m.start(), post, SCORE_WITH_POSTCODE
     if (post := town_code_end(text, end)) is not None:
         return m.start(), post, SCORE_WITH_POSTCODE  # ", São Paulo - SP, 01234-567", ", București 010011"
-    if (m.group("type") or m.group("type2")).lower() in _ROMANCE_WEAK:
+    if (m.group("type") or m.group("type2")).lower() in ROMANCE_WEAK:
         return None  # "Via Vipps 300", "Place 2 bets": only with a postcode
     flags = word_flags()
     capitalised = [w for w in name.split() if w[:1].isupper()]

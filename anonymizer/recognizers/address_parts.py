@@ -18,6 +18,7 @@ All are cheap regex tests made once per address found, never per token.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from anonymizer.recognizers._gazetteer import COMMON, FREQUENT, FUNCTION, NAME, NOT_NAME, SOFT, person_cues, word_flags
@@ -222,3 +223,43 @@ def farm_after_paa(text: str, start: int, word: str) -> bool:
     "på Ring 3": a ring road's number is no house number."""
     definite = word.lower().endswith(("et", "en", "a", "an"))
     return definite and word[0].isupper() and _PAA_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+# --- Romance streets (address.py's ``_romance`` reads their matches) -------------------------------------
+
+#: Spanish, Catalan, French, Italian and Portuguese streets: "Calle de la Paz 7", "Carrer Gran 12",
+#: "12 rue des Lilas", "Via Roma 5", "Rua Augusta 120". The street type is capitalised when it leads
+#: ("Via Vipps" aside, see ``_romance``); after the number it may be lower case, as the French write it.
+_ROMANCE_TYPES = (
+    r"Calle|C/|Carrer|Urb\.|Av\.|Urbanización|Avenida|Avinguda|Avda\.|Plaza|Plaça|Paseo|Passeig|Camino|Ronda|Travesía|Carretera"
+    r"|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Cours|Place"
+    r"|Via|Viale|Piazza|Corso|Vicolo|Rua|Travessa|Largo|Praça|Strada"
+)
+ROMANCE_WEAK = frozenset({"via", "place", "cours", "bd", "corso", "largo", "quai", "strada", "ronda"})
+_ROMANCE_NAME = (
+    r"(?: (?:de|del|de la|de las|de los|des|du|de l['’]|d['’]|di|della|dei|da|do|dos|das|la|le|les|el|los|las|y|e)"
+    rf"(?= )| (?:[A-ZÁÉÍÓÚÑÇÀÈÌÒÙÂÊÎÔÛ]|d['’]|l['’])(?:{_L}|['’.-])*){{1,5}}"
+)
+ROMANCE = re.compile(
+    rf"(?<![\w/])(?:(?P<type>{_ROMANCE_TYPES})(?P<name>{_ROMANCE_NAME}),? "
+    rf"(?P<num>\d{{1,4}}(?:[A-Za-z]|bis|ter)?)(?![\w,.]\d)\b"
+    rf"|(?<![\w.,:/])(?P<num2>\d{{1,4}}(?:[A-Za-z]|bis|ter)?),? "
+    rf"(?P<type2>(?i:{_ROMANCE_TYPES}))(?P<name2>{_ROMANCE_NAME}))"
+)
+#: Where a street type of ``ROMANCE`` starts, in the lower-cased text (grouped by first letter): each of
+#: its matches holds one, after no word character or "/". Most messages with a number hold none, and
+#: this scan costs less than ``ROMANCE``'s own, which tries both of its branches at every position.
+#: (``str.lower`` keeps offsets and agrees with the case-blind branch but on "ı", "İ" and "ſ"; a text
+#: with one of those is searched without the hint.)
+ROMANCE_HINT = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(word[1:]) for word in words) + ")"
+        for first, words in itertools.groupby(
+            sorted({word.replace("\\.", ".").lower() for word in _ROMANCE_TYPES.split("|")}), key=lambda w: w[0]
+        )
+    )
+    + ")"
+)
+#: Letters that IGNORECASE matches as "i" or "s" but ``str.lower`` leaves as they are.
+UNFOLDED = "ıİſ"

@@ -36,10 +36,15 @@ _L = r"[^\W\d_]"
 @functools.cache
 def _spoken_street() -> re.Pattern[str]:
     """A word with a street ending and a word after it: "Løkkegata fjorten", "Strandveien åtti to",
-    "Myrbakken fira" (a weak ending: see ``_weak_street``)."""
+    "Myrbakken fira" (a weak ending: see ``_weak_street``).
+
+    The word is its whole run of letters (a space must follow it, and no letter, "'" or "-" may come
+    before it), so it is taken at once and its end compared with each ending (a look-behind per ending):
+    the same matches as letting letters go back one at a time to try every ending at every split of
+    every word, which cost more than the rest of the recognizer."""
     words = street_words()
-    endings = "|".join(map(re.escape, sorted(words.suffix + words.weak, key=len, reverse=True)))
-    return re.compile(rf"(?i)(?<![^\W\d_'’-])(?P<word>{_L}*(?:{endings}))[ \t]+(?=[^\W\d_])")
+    endings = "|".join(f"(?<={re.escape(ending)})" for ending in (*words.suffix, *words.weak))
+    return re.compile(rf"(?i)(?<![^\W\d_'’-])(?P<word>{_L}++)(?:{endings})[ \t]+(?=[^\W\d_])")
 
 
 def _weak_street(word: str, low: str) -> bool:

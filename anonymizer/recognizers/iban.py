@@ -8,6 +8,8 @@ the right until ``stdnum.iban`` accepts it.
 
 from __future__ import annotations
 
+import re
+
 from anonymizer.disguises import valid_iban
 from anonymizer.recognizers._common import ChatPatternRecognizer
 
@@ -26,9 +28,14 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")
 
 
+#: What is not a letter or a digit: ``[^\W_]`` is exactly ``str.isalnum``, and one substitution costs less
+#: than a test per character (the shrinking loop asks this for every shorter end of a candidate).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def is_valid_iban(text: str) -> bool:
     """Country format and mod-97 check digits (stdnum)."""
-    return valid_iban("".join(ch for ch in text.upper() if ch.isalnum()))
+    return valid_iban(_NOT_ALNUM.sub("", text.upper()))
 
 
 class ChatIbanRecognizer(ChatPatternRecognizer):

@@ -68,7 +68,9 @@ class ChatIpRecognizer(ChatPatternRecognizer):
     ENTITY = ENTITY
     PATTERNS = PATTERNS
     CONTEXT = CONTEXT
-    RUN_BOUND = False  # IPv6 has letters and colons
+    #: IPv6 has letters and colons and is searched over the whole text; every IPv4 form starts at a digit
+    #: group (nothing but a non-word character before its first digits), so those are tried only there.
+    FREE_PATTERNS = frozenset({"ipv6"})
     DENY = frozenset({"versjon", "version", "ver", "v", "release", "build", "app-versjon", "appversjon"})
 
     def could_match(self, facts: TextFacts) -> bool:

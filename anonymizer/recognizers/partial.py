@@ -63,7 +63,7 @@ class PartialNumberRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return results  # every piece is digits
         low = text.lower()
-        if not any(key in low for key in _KEYS):
+        if _ANY_KEY.search(low) is None:
             return results  # no word that announces a piece (the cheap test before the patterns)
         pieces = _pieces(text)
         # Both ends of a number given apart ("første fire er 9219, siste fire er 3740", "first half ...
@@ -129,11 +129,13 @@ _KEYS = (
     "andre", "andra", "second", "other", "person", "født", "fødd", "fødsel", "born", "først", "begynner", "start",
     "slutter", "ends", "så ", "then",
 )  # fmt: skip
+#: ``_KEYS`` as one alternation of literals: one scan instead of a substring test per key.
+_ANY_KEY = re.compile("|".join(map(re.escape, _KEYS)))
 _AMOUNT = re.compile(r"(?i)\s*(?:kr\b|kroner|nok\b|,-|%|€|\$|prosent|dager|år\b|mnd|måneder)")
 
 
 def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    return sum(map(str.isdigit, text))
 
 
 def _kind_of_length(total: int, first: str) -> str | None:

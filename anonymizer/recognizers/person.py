@@ -25,6 +25,7 @@ Norwegian genitive ("John's", "Karis") is recognised, and the "'s"/"s" is left o
 
 from __future__ import annotations
 
+import functools
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -156,7 +157,7 @@ class PersonRecognizer(EntityRecognizer):
     def load(self) -> None:
         # Load the shared word lists now rather than on the first message.
         word_flags()
-        person_cues()
+        _cue_index()
         near_frequent_word("warm")  # builds the typo index
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list[RecognizerResult]:
@@ -209,15 +210,14 @@ class PersonRecognizer(EntityRecognizer):
             emit(first, last, SCORE_SPELLED)
 
         # 1. After cues.
-        cues = person_cues()
+        index = _cue_index()
         for i in range(n - 1):
-            candidates = cues.get(toks.low[i])
-            if candidates is None or covered[i + 1]:
+            if covered[i + 1] or toks.low[i] not in index:
                 continue
-            cue = _match_cue(toks, i, candidates)
+            cue = _match_cue(toks, i, _cue_candidates(index, toks, i))
             if cue is None or _names_a_thing(toks, i - len(cue.words)):
                 continue
-            nxt = cues.get(toks.low[i + 1])
+            nxt = _cue_candidates(index, toks, i + 1) if toks.low[i + 1] in index else None
             if nxt is not None and not covered[i + 1] and i + 2 < n and _match_cue(toks, i + 1, nxt) is not None:
                 continue  # "Beneficiary name: Daniel": the next word ends a cue of its own, which names the name
             if cue.words in FROM and i > 0 and (covered[i - 1] or sure_name(toks, i - 1)):
@@ -227,10 +227,13 @@ class PersonRecognizer(EntityRecognizer):
                 last, score = found
                 emit(i + 1, last, score)
 
-        # 2. and 3. Without a cue.
+        # 2. and 3. Without a cue. A word in lower case with no name flag starts no name here: each rule
+        # below begins by asking for one (a given name or a surname; capitals_name only reads capitals),
+        # so most words are passed over without a call.
         i = 0
+        shapes, flags_ = toks.shape, toks.flags
         while i < n:
-            if covered[i]:
+            if covered[i] or (shapes[i] == LOWER and not flags_[i] & NAME):
                 i += 1
                 continue
             run = capitalised_name(toks, i) if toks.shape[i] == CAP else lower_full_name(toks, i)
@@ -299,6 +302,34 @@ class PersonRecognizer(EntityRecognizer):
 
 
 # --- cues --------------------------------------------------------------------------------------------
+
+
+#: Per last word of a cue: its one-word cues, and the cues by the word before the last (``_cue_index``).
+CueIndex = dict[str, tuple[tuple[Cue, ...], dict[str, tuple[Cue, ...]]]]
+
+
+@functools.cache
+def _cue_index() -> CueIndex:
+    """Per last word of a cue: its one-word cues, and by the word before it the cues that may end there.
+
+    Why: "er", "is" and "min" end about thirty cues each and stand in most messages; only the cues whose
+    second-to-last word is the word before can match, so ``_match_cue`` compares one or two of them."""
+    index: CueIndex = {}
+    for last, cues in person_cues().items():
+        before = {cue.words[-2] for cue in cues if len(cue.words) > 1}
+        index[last] = (
+            tuple(cue for cue in cues if len(cue.words) == 1),
+            {word: tuple(c for c in cues if len(c.words) == 1 or c.words[-2] == word) for word in before},
+        )
+    return index
+
+
+def _cue_candidates(index: CueIndex, toks: Tokens, i: int) -> tuple[Cue, ...]:
+    """The cues (longest first, as ``person_cues`` orders them) that may end at word ``i``, a word that
+    ends some cue (a key of ``index``): those one word long and those whose word before the last is word
+    ``i - 1``."""
+    singles, by_before = index[toks.low[i]]
+    return by_before.get(toks.low[i - 1], singles) if i > 0 else singles
 
 
 def _match_cue(toks: Tokens, i: int, candidates: tuple[Cue, ...]) -> Cue | None:

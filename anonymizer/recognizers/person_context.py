@@ -122,7 +122,8 @@ from anonymizer.recognizers.person_words import (
     _gap_before,
     _title_case,
     _word,
-    _words_before,
+    phrase_before,
+    phrase_index,
     plain_gap,
     relations,
     shouting,
@@ -181,13 +182,20 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
     """(first word, score) of each name a relation vouches for, among words not yet ``covered``."""
     rel = relations()
     alone = alone_but_sure(toks)
-    for j in range(len(toks.low)):
+    lows, shapes = toks.low, toks.shape
+    for j in range(len(lows)):
         if covered[j]:
             continue
-        if _initialled(toks, j):
+        # Each test's own first condition is checked here, so that most words cost no call: only a word
+        # of one letter can be an initial, only the second word addressed, only a capitalised one a genitive.
+        if len(lows[j]) == 1 and _initialled(toks, j):
             yield j, SCORE_KNOWN
             continue
-        if _addressed(toks, j, rel) or j in alone or genitive_owner(toks, j, rel):
+        if (
+            (j == 1 and _addressed(toks, j, rel))
+            or j in alone
+            or (shapes[j] == CAP and genitive_owner(toks, j, rel))
+        ):
             yield j, SCORE_KNOWN
             continue
         score = candidate_score(toks, j)
@@ -369,12 +377,18 @@ def _possessive(toks: Tokens, j: int, rel: Relations) -> bool:
     return closed(toks, j) and bool(toks.flags[j] & NAME) and _word(toks, j + 1) not in POLITE
 
 
+_CLEFT_BY_LAST = phrase_index(_CLEFT)
+_WHO_BY_LAST = phrase_index(_WHO)
+_IDENTITY_BY_LAST = phrase_index(_IDENTITY)
+_IT_IS_BY_LAST = phrase_index(_IT_IS)
+
+
 def _cleft(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "det er tor som skal ha pengene", "it's Grace who called"; "hvem er Frank??", "who is Will?"."""
-    if _word(toks, j + 1) in rel.who and any(_words_before(toks, j, phrase) for phrase in _CLEFT):
+    if _word(toks, j + 1) in rel.who and phrase_before(toks, j, _CLEFT_BY_LAST) is not None:
         return True
     ends = j + 1 >= len(toks.low) or closed(toks, j)
-    return ends and any(_words_before(toks, j, phrase) for phrase in _WHO)
+    return ends and phrase_before(toks, j, _WHO_BY_LAST) is not None
 
 
 def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -387,9 +401,9 @@ def _identity(toks: Tokens, j: int, rel: Relations) -> bool:
     filler = _word(toks, j + 1) in _FILLERS and bool(toks.flags[j] & NAME) and plain_gap(toks, j)
     named = _word(toks, j + 1) in _CLOSING or comma or filler
     ends = j + 1 >= len(toks.low) or closed(toks, j) or named
-    if not ends or not any(_words_before(toks, j, phrase) for phrase in _IDENTITY):
+    if not ends or phrase_before(toks, j, _IDENTITY_BY_LAST) is None:
         return False
-    it_is = any(_words_before(toks, j, phrase) for phrase in _IT_IS)
+    it_is = phrase_before(toks, j, _IT_IS_BY_LAST) is not None
     if it_is and toks.shape[j] == LOWER and toks.flags[j] & COMMON and not named:
         return False  # "det e bra", "de e ok": "it is" and an everyday word; "dette er dag." introduces Dag
     if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and _word(toks, j - 1) in _ENGLISH_IDENTITY:

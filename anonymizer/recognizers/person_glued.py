@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from anonymizer.recognizers._common import text_facts
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
@@ -41,14 +42,17 @@ SCORE_GLUED = 0.6
 #: A word of three letters or more (capitalised, or a sure given name in lower case: "kari123") with up to
 #: four digits glued on, standing alone.
 _GLUED = re.compile(r"(?<![\w@./:#\-])([A-ZÆØÅa-zæøå][a-zæøåäöüéè]{2,14})\d{1,4}(?![\w@]|[./:]\w)")
-_LETTER_DIGIT = re.compile(r"[a-zæøåäöüéè]\d")
+_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzæøåäöüéè")
 
 
 def glued_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each given name glued to a number in ``text``."""
     found: list[tuple[int, int]] = []
-    if _LETTER_DIGIT.search(text) is None:
-        return found  # every match has a lower-case letter right before a digit; that scan is the cheaper
+    # Every match has a lower-case letter right before a digit, which can only be the first digit of a
+    # run of digits (inside a run a digit follows a digit, a space, a dot or a dash): the message's runs
+    # are found once for every recognizer (``text_facts``), so this costs a look at each run's start.
+    if not any(run.start and text[run.start - 1] in _LOWER_LETTERS for run in text_facts(text).runs):
+        return found
     table = word_flags()
     for m in _GLUED.finditer(text):
         flags = table.get(m.group(1).lower(), 0)

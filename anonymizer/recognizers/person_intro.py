@@ -69,7 +69,9 @@ def intro_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, f
     """(first, last, score) of the names these rules find among words not yet ``covered``."""
     n = len(toks.low)
     text = toks.text
-    for j in range(1, n):
+    # the first loop's rules follow an introduction phrase's last word or "fra"/"from": two set tests
+    introduced = not (_INTRO_PHRASES.keys().isdisjoint(toks.low) and _FROM.isdisjoint(toks.low))
+    for j in range(1, n) if introduced else ():
         if covered[j]:
             continue
         phrases = _INTRO_PHRASES.get(toks.low[j - 1])

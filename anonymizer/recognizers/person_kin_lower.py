@@ -48,6 +48,8 @@ def kin_lower_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
     rel = relations()
     n = len(toks.low)
     near = _kin_words()
+    if near.isdisjoint(toks.low):
+        return  # no kin word or possessive at all (the test below, for the whole message at once)
     for j in range(1, n):
         # one set lookup per word first: most words follow neither a kin word nor a possessive
         if toks.low[j - 1] not in near or covered[j] or not plain_gap(toks, j - 1) or not _after_kin(toks, j):
@@ -71,6 +73,8 @@ def genitive_kin(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, 
     "will's card" (a closed-class name, which ``person_context`` refuses), "I am marks mother" (the
     apostrophe left out, after a being verb and before kin)."""
     rel = relations()
+    if rel.kin.isdisjoint(toks.low) and rel.owned.isdisjoint(toks.low):
+        return  # both rules need a word for kin or a thing owned after the genitive
     for j in range(len(toks.low) - 1):
         low = toks.low[j]
         if covered[j] or toks.shape[j] != LOWER or not low.endswith("s") or not plain_gap(toks, j):

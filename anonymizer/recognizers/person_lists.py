@@ -44,6 +44,8 @@ def reversed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int
     """ "KNUTSEN, LARS PETTER", "Hansen, Kari": a surname, a comma, then given names typed the same
     way (forms and letters list people surname first). (first word, last word, score)."""
     n = len(toks.low)
+    if "," not in toks.text:
+        return  # the surname and the given names are set apart by a comma
     for k in range(n - 1):
         if covered[k] or covered[k + 1] or toks.shape[k] == LOWER or toks.shape[k] != toks.shape[k + 1]:
             continue
@@ -460,7 +462,7 @@ def coordinated_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
     butter are ..."), so each item must be a listed name or a word in no list."""
     rel = relations()
     n = len(toks.low)
-    if n < 2 or ("," not in toks.text and not any(low in rel.and_ for low in toks.low)):
+    if n < 2 or ("," not in toks.text and rel.and_.isdisjoint(toks.low)):
         return  # every list here has a comma or an "and"/"og"
     k = 0
     while k < n:

@@ -47,7 +47,7 @@ def subject_pairs(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, floa
     """(word, score) of each uncovered name in a pair that is the subject of its sentence."""
     rel = relations()
     n = len(toks.low)
-    if n < 3 or ("&" not in toks.text and not any(low in rel.and_ or low == "å" for low in toks.low)):
+    if n < 3 or ("&" not in toks.text and rel.and_.isdisjoint(toks.low) and "å" not in toks.low):
         return  # every pair here is joined by "og", "and", "å" or "&"
     for a in range(n - 1):
         joins = toks.low[a + 1] in rel.and_ or (toks.low[a + 1] == "å" and _word(toks, a + 2) in rel.self_)

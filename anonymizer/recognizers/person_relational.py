@@ -79,7 +79,8 @@ def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, f
     """(word, score) of each name given away by its position, among words not yet ``covered``."""
     rel = relations()
     n = len(toks.low)
-    for j in range(1, n):
+    # each loop needs a word of its own in the message ("av"/"of", a naming verb): one set test skips it
+    for j in range(1, n) if not _OF.isdisjoint(toks.low) else ():
         if covered[j]:
             continue
         before = toks.low[j - 1]
@@ -93,7 +94,7 @@ def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, f
             score = candidate_score(toks, j)  # "kollega av tomasz", "the sister of Adaeze"
             if score is not None and not is_pronoun(toks.low[j]):
                 yield j, score
-    for j in range(n - 2):
+    for j in range(n - 2) if not _NAMING_VERBS.isdisjoint(toks.low) else ():
         if covered[j] or toks.low[j + 1] not in _NAMING_VERBS or toks.low[j + 2] not in _PERSON_PRONOUNS:
             continue
         if not (plain_gap(toks, j) and plain_gap(toks, j + 1)) or is_cue_word(toks.low[j]):
@@ -143,6 +144,8 @@ def corrected_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
     """(first, last) of the other form in a correction whose one form is a name found already: the
     capitalised words after "være"/"står"/"says" and before "ikke"/"men"/"not" and the found name."""
     n = len(toks.low)
+    if _AGAINST.isdisjoint(toks.low):
+        return  # every correction here sets its forms apart with one of these words
     for m in range(2, n - 1):
         if toks.low[m] not in _AGAINST or covered[m - 1] or not _found_after(toks, m, covered):
             continue

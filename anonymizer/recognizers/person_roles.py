@@ -24,7 +24,8 @@ from anonymizer.recognizers.person_words import (
     AGE,
     Relations,
     _word,
-    _words_before,
+    phrase_before,
+    phrase_index,
     plain_gap,
 )
 
@@ -247,6 +248,7 @@ _NORWEGIAN_VERBS = frozenset({"ska", "skal", "har", "hadde", "vil", "fekk", "fik
 
 
 _I_AM = (("i'm",), ("i’m",), ("im",), ("iam",), ("i", "am"))
+_I_AM_BY_LAST = phrase_index(_I_AM)
 _AFTER_I_AM = frozenset({"from", "fra", "frå", "here", "her", "again", "igjen", "speaking", "writing"})
 
 
@@ -254,7 +256,7 @@ def _i_am(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "hi!! i'm faith and this is ...", "hello i am daisy from Philippines", "Hi! I'm April, I have":
     the writer introducing themself at the start of a sentence, the name set off after it by a comma,
     "and" or "from" (so "i'm fine" and "i am sure that" stay words, which no name list holds anyway)."""
-    phrase = next((p for p in _I_AM if _words_before(toks, j, p)), None)
+    phrase = phrase_before(toks, j, _I_AM_BY_LAST)
     if phrase is None:
         return False
     k = j - len(phrase)
@@ -411,15 +413,13 @@ def alone_but_sure(toks: Tokens) -> set[int]:
     own line or before a dash, saying something, or beside a trade (``header_name``, ``opens_saying``,
     ``beside_trade``). Found once per message (the first word, and the words before a comma), not per word."""
     found: set[int] = set()
-    if len(toks.low) >= 3 and (header_name(toks, 0) or opens_saying(toks, 0)):
+    # both openings need a given name first (their own first test, here before either call)
+    if len(toks.low) >= 3 and toks.flags[0] & GIVEN and (header_name(toks, 0) or opens_saying(toks, 0)):
         found.add(0)
     if "," in toks.text:
-        word_ending = {end: j for j, end in enumerate(toks.end)}
-        for m in _COMMA.finditer(toks.text):
-            j = word_ending.get(m.start())
-            if j is not None and beside_trade(toks, j):
+        # the words a comma follows right away (``beside_trade``'s first test): capitalised ones only
+        text, ends, shapes = toks.text, toks.end, toks.shape
+        for j, end in enumerate(ends):
+            if shapes[j] == CAP and text[end : end + 1] == "," and beside_trade(toks, j):
                 found.add(j)
     return found
-
-
-_COMMA = re.compile(",")

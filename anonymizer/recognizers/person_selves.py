@@ -21,6 +21,8 @@ from anonymizer.recognizers.person_words import (
     _title_case,
     _word,
     _words_before,
+    phrase_before,
+    phrase_index,
     plain_gap,
 )
 
@@ -78,9 +80,9 @@ def self_named(toks: Tokens, j: int, rel: Relations) -> bool:
     writing = after in _WHO and _word(toks, j + 2) in _WRITING and plain_gap(toks, j + 1)
     if after not in _AGAIN and not writing:
         return False
-    if not (any(_words_before(toks, j, phrase) for phrase in _IDENTITY) or _bare_is(toks, j)):
+    if not (phrase_before(toks, j, _IDENTITY_BY_LAST) is not None or _bare_is(toks, j)):
         return False
-    if flags & SOFT and not writing and not any(_words_before(toks, j, phrase) for phrase in _THIS_IS):
+    if flags & SOFT and not writing and phrase_before(toks, j, _THIS_IS_BY_LAST) is None:
         return False  # a month "again" is a month: "it's May again"; but "This is May again" is the writer
     if word_flags().get(low, 0) & NAME:
         return True
@@ -97,6 +99,11 @@ _GREETED_IS = (
 )  # fmt: skip
 
 
+_IDENTITY_BY_LAST = phrase_index(_IDENTITY)
+_THIS_IS_BY_LAST = phrase_index(_THIS_IS)
+_GREETED_IS_BY_LAST = phrase_index(_GREETED_IS)
+
+
 def greeted_self(toks: Tokens, j: int, rel: Relations) -> bool:
     """Word ``j`` is the writer's name in "hei, det er X." / "hi, this is X!": a listed given name (also
     one that is an everyday word: "hei de e stein .", or a place: "hi it's paris,") right after a greeting
@@ -111,7 +118,9 @@ def greeted_self(toks: Tokens, j: int, rel: Relations) -> bool:
     end = j + 1 if _word(toks, j + 1) in rel.here and plain_gap(toks, j) else j  # "hei det er dakota her,"
     if end + 1 < len(toks.low) and not closed(toks, end):
         return False
-    for phrase in _GREETED_IS:
+    if toks.low[0] not in _GREETINGS or j < 1:
+        return False  # the greeting opens the message (and a phrase stands between it and the name)
+    for phrase in _GREETED_IS_BY_LAST.get(toks.low[j - 1], ()):  # only those ending right before the name
         k = j - len(phrase) - 1
         if k >= 0 and _words_before(toks, j, phrase) and toks.low[k] in _GREETINGS and not any(
             toks.low[i] not in _GREETINGS for i in range(k)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from anonymizer.recognizers._gazetteer import word_list
@@ -124,6 +125,33 @@ def _words_before(toks: Tokens, j: int, phrase: tuple[str, ...]) -> bool:
     return all(toks.low[first + k] == w for k, w in enumerate(phrase)) and all(
         not toks.gap(k).strip() for k in range(first, j)
     )
+
+
+#: Phrases by their last word (see ``phrase_index``).
+PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def phrase_index(phrases: Iterable[tuple[str, ...]]) -> PhraseIndex:
+    """``phrases`` grouped by their last word, each group in the given order."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[-1], []).append(phrase)
+    return {last: tuple(group) for last, group in index.items()}
+
+
+def phrase_before(toks: Tokens, j: int, index: PhraseIndex) -> tuple[str, ...] | None:
+    """The first of the indexed phrases (in the order given to ``phrase_index``) whose words stand right
+    before word ``j`` (as ``_words_before`` says), or None.
+
+    Why an index: the rules ask this of every word a relation may vouch for, with a dozen phrases each;
+    only the phrases ending in the word before ``j`` can match, so one dict lookup leaves one or two of
+    them to compare, and the first match is the same as a scan of all of them in order would find."""
+    if j < 1:
+        return None
+    for phrase in index.get(toks.low[j - 1], ()):
+        if _words_before(toks, j, phrase):
+            return phrase
+    return None
 
 
 def _gap_before(toks: Tokens, j: int) -> str:

@@ -97,7 +97,7 @@ def young_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, f
     triggers = _triggers()
     n = len(toks.low)
     asked: list[tuple[int, _Rule]] = []
-    for k, low in enumerate(toks.low):
+    for k, low in enumerate(toks.low) if not triggers.keys().isdisjoint(toks.low) else ():
         if low not in triggers:
             continue  # most words trigger nothing
         for rule, offset in triggers[low]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import phonenumbers
@@ -261,7 +262,7 @@ def mobile_chains(text: str) -> list[tuple[int, int]]:
 
 
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return "".join(filter(str.isdigit, text))
 
 
 class ChatPhoneRecognizer(ChatPatternRecognizer):
@@ -294,6 +295,9 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
     LOOSE_LENGTHS = frozenset({8, 9, 10, 11, 12})
     LOOSE_SCORE = 0.15
     FREE_PATTERNS = frozenset({"intl", "us_bracketed", "link"})  # "+1 (415) 555-0123" has brackets and a "+"
+    #: What each free pattern cannot match without (see ChatPatternRecognizer.PATTERN_HINTS): the "+" or
+    #: "00" of an international prefix, the bracket of "(971) 555-0142", the start of a link.
+    PATTERN_HINTS = MappingProxyType({"intl": r"\+|00", "us_bracketed": r"\(", "link": r"wa\.me/|tel:|sms:"})
     SHRINK_TO_VALID = True
     SHRINK_MIN_CHARS = 8
 

@@ -87,10 +87,14 @@ def answer(hub: Hub, request: Request) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for live in list(hub.sessions.values()):
         state = live.machine.state
+        # A session whose lock is held is being moved: its machine says "waiting" before the store does
+        # (the hub persists under the lock), and an adviser offered it now would have the accept refused
+        # on the other instance, which reads the store. Its move, once stored, is sent to every instance.
+        offered = state == "waiting" and not live.lock.locked()
         wanted = (
             state in ("bot", "waiting")
             if role == "bot"
-            else state == "waiting" or (state == "adviser" and live.machine.adviser_id == agent_id)
+            else offered or (state == "adviser" and live.machine.adviser_id == agent_id)
         )
         if wanted:
             items.append({**hub.session_summary(live), "adviser_id": live.machine.adviser_id})

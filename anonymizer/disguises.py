@@ -27,6 +27,7 @@ from stdnum import iban as _iban
 from anonymizer.disguised_names import backwards as turned
 from anonymizer.disguised_names import broken_names, leet_names, spelled_out
 from anonymizer.lookalikes import checked_lookalikes
+from anonymizer.number_forms import number_forms
 from anonymizer.strays import LOOKALIKES as _LOOKALIKES
 from anonymizer.strays import stray_characters
 
@@ -311,7 +312,8 @@ def disguises(text: str) -> list[Edit]:
         if read:  # a checksum vouches for the number: its "3g0z" is no leetspeak
             names = [e for e in names if not any(s <= e[0] < t for s, t in read)]
         found = sorted(
-            strays + digit_separators(text) + lookalikes + email_disguises(text) + names + pictographs_in_words(text)
+            strays + digit_separators(text) + number_forms(text) + lookalikes + email_disguises(text) + names
+            + pictographs_in_words(text)
         )
     protected = _valid_ibans(text) if found and _COUNTRY_CODE.search(text) else []
     edits: list[Edit] = []

@@ -72,6 +72,10 @@ _HINT = re.compile(
 #: Look-alike letters a reading may hold at most, against its real digits (a phone number with a cue
 #: may hold more: "4O OS OB l0").
 MAX_LETTER_SHARE = 0.4
+#: After a cue for a personal number ("fnr: Z4O7O4 79O4O") half the characters may be look-alikes: the
+#: cue says a number is meant, and the mod-11 check still has to vouch for the reading.
+CUED_LETTER_SHARE = 0.5
+_NUMBER_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:fnr|fødselsn|fodselsn|personn|pnr|kontonr|kontonummer|ssn|dnr)")
 #: An IBAN written with look-alikes: country code, check digits and body (groups of up to four).
 _IBAN = re.compile(rf"(?<![\w@])[A-Z]{{2}}[{_CHARS}]{{2}}(?:[ ]?[{_CHARS}A-Z]{{1,4}}){{2,8}}(?![\w@])")
 _COUNTRY = re.compile(r"[A-Z]{2}[0-9oOlIizZsSbGTBgq]{2}")
@@ -93,7 +97,9 @@ def _proves_itself(number: str, text: str, start: int, letters: int) -> bool:
     the reading: a checksum of its kind, or a phone number's length after a phone cue."""
     if len(number) == PHONE_LENGTH and number[0] != "0" and phone_cue_before(text, start):
         return True
-    if letters > MAX_LETTER_SHARE * len(number):
+    if letters > (CUED_LETTER_SHARE if _NUMBER_CUE.search(text, max(0, start - 30), start) else MAX_LETTER_SHARE) * len(
+        number
+    ):
         return False
     if len(number) == CHECKSUM_LENGTH:
         return bool(_kontonr.is_valid(number) or _fodselsnummer.is_valid(number))

@@ -6,10 +6,14 @@ full-width "＠", a phone number dictated to a voice keyboard as "fire seks sju 
 recognizer every trick would spread the same fix over ten modules, so the engine normalises once and
 the recognizers see plain text:
 
+0. **Markup and encodings** (``anonymizer.markup``): HTML character references and tags, URL
+   percent-escapes and markdown emphasis inside a number are decoded first ("&#48;&#55;...",
+   "<span>121181</span><span>03414</span>", "ssn=%32%31...", "**2050**.**32**.**53799**").
 1. **Characters** (``_fold_characters``): invisible format characters (category Cf: U+200B-U+200F,
    U+00AD, U+2060-U+206F, U+FEFF ...), variation selectors, control characters other than tab and line
    breaks (NUL among them) are dropped; every space character becomes " " and line separators "\\n";
-   dashes and minus signs become "-"; other digits (Arabic-Indic, full-width ...) become ASCII digits;
+   dashes and minus signs become "-"; other digits (Arabic-Indic, full-width, dingbat "➒" ...) become
+   ASCII digits, the ideographic full stop "。" a dot;
    everything else is NFKC-normalised (full-width letters and "＠", ligatures, superscripts).
    Cyrillic and Greek look-alikes inside a Latin word or a number are read as Latin letters
    (``anonymizer.homoglyphs``: "Кari"), then the disguises people put on numbers, e-mails and names
@@ -22,9 +26,9 @@ the recognizers see plain text:
    have two or three" stay words. Four groups split by a spoken dot ("ti punktum null punktum null
    punktum førtito") are an IPv4 address and keep their dots.
 
-3. **Dictated punctuation** ("komma", "punktum", "ny linje") becomes the marks, and **spaced-out
-   letters** ("s t i a n @ g m a i l . c o m", "K a r i") are joined, and digits spaced out beside
-   them ("S t o r g a t a  1 2, 0 1 5 5  O s l o").
+3. **Dictated punctuation** ("komma", "punktum", "ny linje") becomes the marks
+   (``anonymizer.dictation``), and **spaced-out letters** ("s t i a n @ g m a i l . c o m", "K a r i")
+   are joined, and digits spaced out beside them ("S t o r g a t a  1 2, 0 1 5 5  O s l o").
 
 Offsets found in the normalised text are mapped back with ``Normalized.span``: each normalised
 character knows the original characters it came from, and a span covers everything from the first to
@@ -42,9 +46,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from anonymizer.dictation import DICTATED_HINT, dictated_punctuation, ignorecase_folded, may_dictate
 from anonymizer.disguised_names import lead_in_word, spaced_numbers
 from anonymizer.disguises import Edit, disguises
 from anonymizer.homoglyphs import homoglyphs
+from anonymizer.markup import markup
+
+__all__ = [
+    "NUMBER_WORD_PATTERN", "Normalized", "has_number_word", "ignorecase_folded", "is_digit_word", "normalize",
+    "spoken_number",
+]  # fmt: skip
 
 #: Decimal digits of other scripts (every category Nd range outside ASCII; Unicode 15).
 _OTHER_DIGITS = (
@@ -65,25 +76,14 @@ _OTHER_DIGITS = (
 _SPECIAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u180e\u2000-\u200f"
     "\u2010-\u2015\u2028-\u202f\u205f-\u206f\u2212\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-    "\U000e0000-\U000e007f\U000e0100-\U000e01ef\u20dd-\u20e4" + _OTHER_DIGITS + "]"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef\u20dd-\u20e4\u2460-\u24ff\u2776-\u2793\u3002\uff61"
+    "\U0001f100-\U0001f10c" + _OTHER_DIGITS + "]"
     # decimal digits of other scripts (category Nd outside ASCII), generated from unicodedata
 )
 
 #: ``_SPECIAL``'s ASCII characters, for an ASCII text (most chat): a small set the regex tests much
 #: faster than the ranges above, and on ASCII text the same answer (built from ``_SPECIAL`` itself).
 _ASCII_SPECIAL = re.compile("[" + re.escape("".join(c for c in map(chr, range(128)) if _SPECIAL.match(c))) + "]")
-
-#: Letters that IGNORECASE matches as "i" and "s" but ``str.lower`` leaves as they are.
-_IGNORECASE_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
-
-
-def ignorecase_folded(text: str) -> str:
-    """``text`` in lower case as a case-blind regex compares ASCII letters: one character for each of
-    ``text``'s, an ASCII letter just where IGNORECASE matches that letter ("K", "ſ", "ı", "İ" too). A
-    case-blind regex of ASCII words can match only a text whose folded form holds one of its words."""
-    if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
-        text = text.translate(_IGNORECASE_FOLD)  # a dict lookup per character: only when it changes something
-    return text.lower()
 
 
 #: Dropped: they have no glyph of their own, so a person cannot have meant them to separate anything.
@@ -94,6 +94,7 @@ _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0
 #: Dashes that set a clause off and never join a compound: "Ms Ahmed\u2014Salma Ahmed\u2014get" is three
 #: pieces, not the double-barrelled "Ahmed-Salma". They read as a dash between spaces (which ends a name).
 _BREAK_DASHES = frozenset("\u2014\u2015")
+_IDEOGRAPHIC_STOPS = frozenset("\u3002\uff61")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +142,12 @@ def normalize(text: str) -> Normalized:
     view = Normalized.identity(text)
     if not text:
         return view
-    special = _ASCII_SPECIAL if text.isascii() else _SPECIAL
-    if special.search(text) is not None or not unicodedata.is_normalized("NFKC", text):
-        view = _fold_characters(text)
+    encoded = markup(text)  # HTML, percent-escapes, emphasis: decoded before anything reads the characters
+    if encoded:
+        view = _apply_edits(text, encoded)
+    special = _ASCII_SPECIAL if view.text.isascii() else _SPECIAL
+    if special.search(view.text) is not None or not unicodedata.is_normalized("NFKC", view.text):
+        view = view.then(_fold_characters(view.text))
     mixed = homoglyphs(view.text)  # before the disguises, which read the Latin letters ("4О12" -> "4O12")
     if mixed:
         view = view.then(_apply_edits(view.text, mixed))
@@ -152,8 +156,10 @@ def normalize(text: str) -> Normalized:
         view = view.then(_apply_edits(view.text, edits))
     if _has_number_word_pair(view.text):
         view = view.then(_spell_digits(view.text))
-    if _may_dictate(view.text) and _DICTATED_HINT.search(view.text) is not None:
-        view = view.then(_punctuate(view.text))
+    if may_dictate(view.text) and DICTATED_HINT.search(view.text) is not None:
+        marks = dictated_punctuation(view.text)
+        if marks:
+            view = view.then(_apply_edits(view.text, marks))
     if _SPACED_OUT.search(view.text) is not None:
         view = view.then(_join_spaced(view.text))
     return view
@@ -194,6 +200,10 @@ def _fold_characters(text: str) -> Normalized:
             replacement = "-"
         elif category == "Nd" and not "0" <= ch <= "9":
             replacement = str(unicodedata.decimal(ch))
+        elif category == "No" and unicodedata.digit(ch, None) is not None:
+            replacement = str(unicodedata.digit(ch))  # "➒", "⓵", "❶": NFKC leaves dingbat digits as they are
+        elif ch in _IDEOGRAPHIC_STOPS:
+            replacement = "."  # "85。165。33。201": NFKC keeps the ideographic full stop
         else:
             # A base character with its combining marks normalises as one cluster ("e" + U+0301 -> "é").
             while j < n and unicodedata.combining(text[j]):
@@ -271,9 +281,23 @@ _WORD_ALTERNATIVES = "|".join(sorted({*_UNITS, *_TEENS, *_TENS, *_REPEAT}, key=l
 _TENS_ALTERNATIVES = "|".join(sorted(_TENS, key=len, reverse=True))
 _UNIT_ALTERNATIVES = "|".join(sorted(_UNITS, key=len, reverse=True))
 
-#: One number token: a tens word with an optional glued unit ("førtifem", "twenty-one"), another number
-#: word, or a group of digits.
+#: A Norwegian number from a hundred to 999 in one word: "hundreogsekstifire", "tohundreogfemti",
+#: "hundre", "etthundreogtolv" (the octets of a dictated IP address).
+_TEEN_ALTERNATIVES = "|".join(sorted(_TEENS, key=len, reverse=True))
+_HUNDRED = (
+    rf"(?:(?P<hundreds>{_UNIT_ALTERNATIVES})?hundre(?:og)?"
+    rf"(?:(?P<htens>{_TENS_ALTERNATIVES})(?P<hunit>{_UNIT_ALTERNATIVES})?|(?P<hteen>{_TEEN_ALTERNATIVES})"
+    rf"|(?P<hsingle>{_UNIT_ALTERNATIVES}))?)"
+)
+_HUNDRED_RE = re.compile(rf"(?i){_HUNDRED}")
+_HUNDRED_TOKEN = re.sub(r"\(\?P<\w+>", "(?:", _HUNDRED)
+
+#: One number token: a hundreds word, a tens word with an optional glued unit ("førtifem",
+#: "twenty-one"), another number word, or a group of digits.
 _TOKEN = rf"(?:(?:{_TENS_ALTERNATIVES})(?:-?(?:{_UNIT_ALTERNATIVES}))?|{_WORD_ALTERNATIVES}|\d{{1,4}})"
+#: The same with hundreds words, used only for a text that holds "hundre" (the alternative costs every
+#: other text a third more time in the run regex).
+_TOKEN_H = rf"(?:{_HUNDRED_TOKEN}|{_TOKEN[3:-1]})"
 #: Separators people dictate inside a number ("fire syv tre null punktum fem syv ...").
 _SPOKEN_SEPARATORS = r"punktum|komma|strek|bindestrek|skråstrek|dot|point|dash|comma|prikk"
 _SEPARATOR_WORDS = frozenset(_SPOKEN_SEPARATORS.split("|"))
@@ -286,6 +310,8 @@ _SEP = rf"(?:[ \t]*[,\-/|][ \t]*|[ \t]+(?:(?:{_SPOKEN_SEPARATORS})[ \t]+)?|[ \t]
 _REWRITE_SEPARATOR = re.compile(rf"(?i)[ \t]*,[ \t]*|[ \t]*\|[ \t]*|[ \t]+(?:{_SPOKEN_SEPARATORS})[ \t]+")
 _RUN = re.compile(rf"(?i)(?<![^\W_])(?:{_TOKEN}){_SEP}(?:{_TOKEN})(?:{_SEP}(?:{_TOKEN}))*(?![^\W_])")
 _TOKEN_RE = re.compile(rf"(?i)(?<![^\W_]){_TOKEN}(?![^\W_])")
+_RUN_H = re.compile(rf"(?i)(?<![^\W_])(?:{_TOKEN_H}){_SEP}(?:{_TOKEN_H})(?:{_SEP}(?:{_TOKEN_H}))*(?![^\W_])")
+_TOKEN_RE_H = re.compile(rf"(?i)(?<![^\W_]){_TOKEN_H}(?![^\W_])")
 _GLUED = re.compile(rf"(?i)({_TENS_ALTERNATIVES})-?({_UNIT_ALTERNATIVES})?")
 
 #: One spoken number below a hundred: "fjorten", "tjueen", "åtti sju", "twenty-one", "sju".
@@ -366,11 +392,12 @@ def _has_number_word_pair(text: str) -> bool:
     words = _letter_words(text)
     # "fire-en-to": dictated digits joined by hyphens (split only when the text has a hyphen)
     parts = [part for word in words for part in word.split("-")] if "-" in text else words
-    if _NUMBER_WORDS.isdisjoint(parts):
+    hundreds = "undre" in text or "UNDRE" in text
+    if _NUMBER_WORDS.isdisjoint(parts) and not hundreds:
         return False  # no number word at all (most messages): one set test instead of the loop
     previous = False
     for part in parts:
-        if part in _NUMBER_WORDS:
+        if part in _NUMBER_WORDS or (hundreds and _HUNDRED_RE.fullmatch(part) is not None):
             if previous:
                 return True
             previous = True
@@ -388,6 +415,16 @@ def _token_digits(token: str) -> tuple[str, bool] | None:
         return str(_UNITS[low]), True
     if low in _TEENS:
         return str(_TEENS[low]), True
+    hundred = _HUNDRED_RE.fullmatch(low) if "hundre" in low else None
+    if hundred is not None:
+        value = 100 * (_UNITS[hundred["hundreds"]] if hundred["hundreds"] else 1)
+        if hundred["htens"]:
+            value += _TENS[hundred["htens"]] + (_UNITS[hundred["hunit"]] if hundred["hunit"] else 0)
+        elif hundred["hteen"]:
+            value += _TEENS[hundred["hteen"]]
+        elif hundred["hsingle"]:
+            value += _UNITS[hundred["hsingle"]]
+        return str(value), True
     glued = _GLUED.fullmatch(low)
     if glued is not None:
         tens = _TENS[glued.group(1)]
@@ -399,8 +436,9 @@ def _token_digits(token: str) -> tuple[str, bool] | None:
 def _spell_digits(text: str) -> Normalized | None:
     """Runs of spoken digits replaced by digits (see the module docstring), or None if there are none."""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) of each token in a run
-    for run in _RUN.finditer(text):
-        tokens = list(_TOKEN_RE.finditer(text, run.start(), run.end()))
+    run_re, token_re = (_RUN_H, _TOKEN_RE_H) if "undre" in text or "UNDRE" in text else (_RUN, _TOKEN_RE)
+    for run in run_re.finditer(text):
+        tokens = list(token_re.finditer(text, run.start(), run.end()))
         converted: list[tuple[int, int, str]] = []
         words = 0
         unmistakable = 0
@@ -493,44 +531,6 @@ def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> Normalized:
         starts.append(k)
         ends.append(k + 1)
     return Normalized("".join(out), tuple(starts), tuple(ends))
-
-
-# --- dictated punctuation -----------------------------------------------------------------------------
-
-#: Punctuation spoken to a voice keyboard that wrote it out as words: "kyrkjevegen 3 komma 5700 voss
-#: punktum ny linje helsing kjellaug". Addresses, sign-offs and numbers need the real marks.
-_DICTATED = {"komma": ",", "comma": ",", "punktum": ".", "full stop": ".", "kolon": ":", "colon": ":",
-             "ny linje": "\n", "new line": "\n", "newline": "\n", "linjeskift": "\n"}  # fmt: skip
-_MARK_WORDS = r"komma|comma|punktum|full stop|kolon|colon"
-_BREAK_WORDS = r"ny linje|new ?line|linjeskift"
-_DICTATED_HINT = re.compile(rf"(?i)\b(?:{_MARK_WORDS}|{_BREAK_WORDS})\b")
-#: A part of each of those words: no match of ``_DICTATED_HINT`` without one (a substring test per part
-#: costs less than the case-blind regex over every message).
-_DICTATED_PARTS = ("omma", "punktum", "full stop", "olon", "linje", "line")
-
-
-#: ``_DICTATED_PARTS`` as one alternation of literals: one scan instead of a substring test per part.
-_ANY_DICTATED_PART = re.compile("|".join(map(re.escape, _DICTATED_PARTS)))
-
-
-def _may_dictate(text: str) -> bool:
-    return _ANY_DICTATED_PART.search(ignorecase_folded(text)) is not None
-
-
-#: The word with the space before it (and after it, for a line break): "3 komma 5700" -> "3, 5700".
-_DICTATED_WORD = re.compile(
-    rf"(?i)[ \t]*(?<![(\[{{<])\b({_MARK_WORDS})\b(?![)\]}}>])|[ \t]*\b({_BREAK_WORDS})\b[ \t]*"
-)  # not in brackets: "fjordbyraa(punktum)no" is an e-mail's own disguise
-
-
-def _punctuate(text: str) -> Normalized | None:
-    """Spoken punctuation words replaced by the marks they stand for."""
-    edits: list[tuple[int, int, str]] = []
-    for m in _DICTATED_WORD.finditer(text):
-        word = (m.group(1) or m.group(2)).lower()
-        mark = _DICTATED.get(word, _DICTATED.get(word.replace(" ", ""), "\n"))
-        edits.append((m.start(), m.end(), mark))
-    return _apply_edits(text, edits) if edits else None
 
 
 # --- spaced-out characters ---------------------------------------------------------------------------

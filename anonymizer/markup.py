@@ -1,0 +1,157 @@
+"""Markup and encodings that hide personal data from the recognizers, and the edits that undo them.
+
+Chat text pasted from a web form, an e-mail or a URL carries its encoding with it, and a customer
+who wants to slip a number past a filter uses the same tricks on purpose: "&#48;&#55;&#48;..." (HTML
+character references), "<span>121181</span><span>03414</span>" (tags inside a value), "ssn=%32%31..."
+and "name=Wiktor%20Zaremba" (URL percent-encoding), "**2050**.**32**.**53799**" (markdown emphasis
+around the groups of a number). The recognizers read none of these, so ``anonymizer.normalize`` applies
+the edits found here (``(start, end, replacement)`` triples on the raw text) first, and every decoded
+character still maps back to the characters that encoded it: the redaction covers the original.
+
+Every pass is gated by its trigger character ("&", "%", "<", "*"), so ordinary messages pay one
+substring test each. Each rule is narrow: a tag must look like one ("<- that's me" is no tag), a
+percent-escape must decode to a printable character and either come in a run or sit inside a word
+("50%20" after a digit stays), and emphasis marks go only where they touch a digit and a word boundary,
+so "5*3" and "2 * 3" keep theirs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+Edit = tuple[int, int, str]
+
+# --- HTML ---------------------------------------------------------------------------------------------
+
+#: A character reference, numeric or one of the named ones people meet in pasted text.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: A start, end or empty tag: a letter right after "<" ("<3", "<- here", "< 5" are no tags).
+_TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9\-]*)(?:\s+(?P<attributes>[^<>\n]*?))?\s*/?>")
+#: Tags that end a line or a block: read as a line break, so "Lykkeveien 4<br>1337 Sandvika" stays two
+#: lines of an address; any other tag is removed ("<span>121181</span><span>03414</span>" is one number).
+_BLOCK_TAGS = frozenset(
+    {"br", "p", "div", "li", "tr", "td", "th", "address", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
+    | {"table", "tbody", "blockquote", "pre", "hr", "section"}
+)
+
+
+def _decoded(entity: str) -> str | None:
+    """The character an entity stands for, or None if it is none (an unknown name, a control)."""
+    text = html.unescape(entity)
+    if text == entity or not text or any(ord(ch) < 32 and ch not in "\t\n" for ch in text):
+        return None
+    return text
+
+
+def html_entities(text: str) -> list[Edit]:
+    """Character references decoded: "annelise.folkvord&#64;hotmail&#46;com", "&#48;&#55;&#48;"."""
+    if "&" not in text or ";" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in _ENTITY.finditer(text):
+        decoded = _decoded(m.group())
+        if decoded is not None:
+            edits.append((m.start(), m.end(), decoded))
+    return edits
+
+
+def html_tags(text: str) -> list[Edit]:
+    """Tags removed, block tags read as a line break (see ``_BLOCK_TAGS``). A tag's attributes are not
+    removed (they may hold an e-mail or a name), only the marks around them."""
+    if "<" not in text or ">" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in _TAG.finditer(text):
+        name = m.group("name")
+        mark = "\n" if name.lower() in _BLOCK_TAGS else ""
+        if m.group("attributes") is None:
+            edits.append((m.start(), m.end(), mark))
+        else:
+            # the attributes stay in view, spaced off: '<a href="mailto:rune.eide@proton.me">' holds an e-mail
+            edits.append((m.start(), m.start("attributes"), mark or " "))
+            edits.append((m.end("attributes"), m.end(), mark or " "))
+    return edits
+
+
+# --- URL percent-encoding ----------------------------------------------------------------------------
+
+#: A run of percent-escapes.
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _percent_decoded(run: str) -> str | None:
+    """``run`` decoded as UTF-8, or None if it is not text (a byte that is no printable character)."""
+    raw = bytes(int(run[k + 1 : k + 3], 16) for k in range(0, len(run), 3))
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if any(not ch.isprintable() and ch not in "\t\n" for ch in decoded):
+        return None
+    return decoded
+
+
+def percent_escapes(text: str) -> list[Edit]:
+    """Percent-escapes decoded: "ssn=%32%31%30..." -> "ssn=210...", "Wiktor%20Zaremba" -> "Wiktor Zaremba".
+
+    A single escape after a digit stays ("rabatt 50%20 kr" is a typo, not a URL); so does a run that
+    decodes to no text."""
+    if "%" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in _PERCENT_RUN.finditer(text):
+        single = m.end() - m.start() == 3
+        if single and (m.start() == 0 or not text[m.start() - 1].isalpha() or m.end() == len(text)):
+            continue  # one escape counts only inside a word: "Wiktor%20Zaremba", "hotmail%2Ecom"
+        if single and not text[m.end()].isalnum():
+            continue
+        decoded = _percent_decoded(m.group())
+        if decoded is not None:
+            # one output character per escape where possible, so each maps to its own "%XX"
+            if len(decoded) * 3 == m.end() - m.start():
+                edits += [(m.start() + 3 * k, m.start() + 3 * k + 3, ch) for k, ch in enumerate(decoded)]
+            else:
+                edits.append((m.start(), m.end(), decoded))
+    return edits
+
+
+# --- markdown emphasis ---------------------------------------------------------------------------------
+
+#: One to three emphasis marks.
+_EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
+
+
+def emphasis_marks(text: str) -> list[Edit]:
+    """Markdown emphasis around the groups of a number dropped: "**2050**.**32**.**53799**",
+    "*5317* *1607* *8399* *7579*". A mark goes when it touches a digit on one side and no letter or
+    digit on the other, so "5*3" (a product, or a separator ``anonymizer.lookalikes`` weighs) and
+    "2 * 3" keep theirs."""
+    if "*" not in text and "__" not in text:
+        return []
+    edits: list[Edit] = []
+    n = len(text)
+    for m in _EMPHASIS.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < n else " "
+        if before.isdigit() != after.isdigit() and not (before.isalnum() and after.isalnum()):
+            edits.append((m.start(), m.end(), ""))
+    return edits
+
+
+#: Any character that starts one of the encodings above: one class scan for a message that has none.
+_TRIGGER = re.compile(r"[&%<*_]")
+
+
+def markup(text: str) -> list[Edit]:
+    """Every edit above, in text order, without overlaps."""
+    if _TRIGGER.search(text) is None:
+        return []
+    found = sorted(html_entities(text) + html_tags(text) + percent_escapes(text) + emphasis_marks(text))
+    edits: list[Edit] = []
+    end = -1
+    for edit in found:
+        if edit[0] >= end:
+            edits.append(edit)
+            end = edit[1]
+    return edits

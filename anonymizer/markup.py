@@ -8,7 +8,8 @@ around the groups of a number). The recognizers read none of these, so ``anonymi
 the edits found here (``(start, end, replacement)`` triples on the raw text) first, and every decoded
 character still maps back to the characters that encoded it: the redaction covers the original.
 
-Every pass is gated by its trigger character ("&", "%", "<", "*"), so ordinary messages pay one
+A camel-case hashtag ("#IngeborgLøvlie") gets spaces between its words, for the name recognizers to
+judge. Every pass is gated by its trigger character ("&", "%", "<", "*", "#"), so ordinary messages pay one
 substring test each. Each rule is narrow: a tag must look like one ("<- that's me" is no tag), a
 percent-escape must decode to a printable character and either come in a run or sit inside a word
 ("50%20" after a digit stays), and emphasis marks go only where they touch a digit and a word boundary,
@@ -140,14 +141,35 @@ def emphasis_marks(text: str) -> list[Edit]:
 
 
 #: Any character that starts one of the encodings above: one class scan for a message that has none.
-_TRIGGER = re.compile(r"[&%<*_]")
+_TRIGGER = re.compile(r"[&%<*_#]")
+
+
+# --- hashtags -------------------------------------------------------------------------------------------
+
+#: A hashtag of two or three capitalised words run together: "#IngeborgLøvlie", "#KariNordby".
+_CAMEL_TAG = re.compile(r"(?<![\w#])#((?:[A-ZÆØÅ][a-zæøåéäöü]{2,}){2,3})(?![\w])")
+_CAMEL_JOIN = re.compile(r"(?<=[a-zæøåéäöü])(?=[A-ZÆØÅ])")
+
+
+def camel_hashtags(text: str) -> list[Edit]:
+    """A space at each capital inside a camel-case hashtag, so the name recognizers read its words
+    (they decide whether it is a name: "#IngeborgLøvlie" is, "#BlackFriday" is not)."""
+    if "#" not in text:
+        return []
+    edits: list[Edit] = []
+    for m in _CAMEL_TAG.finditer(text):
+        for join in _CAMEL_JOIN.finditer(text, m.start(1) + 1, m.end(1)):
+            edits.append((join.start() - 1, join.start(), text[join.start() - 1] + " "))
+    return edits
 
 
 def markup(text: str) -> list[Edit]:
     """Every edit above, in text order, without overlaps."""
     if _TRIGGER.search(text) is None:
         return []
-    found = sorted(html_entities(text) + html_tags(text) + percent_escapes(text) + emphasis_marks(text))
+    found = sorted(
+        html_entities(text) + html_tags(text) + percent_escapes(text) + emphasis_marks(text) + camel_hashtags(text)
+    )
     edits: list[Edit] = []
     end = -1
     for edit in found:

@@ -62,6 +62,7 @@ def _percent(value: str) -> str:
         ("first four: 5471, next four: 4602, last four: 9278", "first four: 5471 4602 9278"),
         ("IP var åttifem punktum hundreogsekstifire punktum tolv punktum tjueto", "IP var 85.164.12.22"),
         ("fnr: Z4O7O4 79O4O", "fnr: 240704 79040"),
+        ("følg meg på insta #IngeborgLøvlie nå", "følg meg på insta #Ingeborg Løvlie nå"),
     ],
 )
 def test_normalised(text: str, expected: str) -> None:
@@ -79,6 +80,7 @@ def test_normalised(text: str, expected: str) -> None:
         "det koster hundre kroner, tohundre i alt",
         "ref: 0x i loggen, a < b > c",
         "oppgjør 12,5 %",
+        "#dnb #sparing #Lønn og C#Sharp",
     ],
 )
 def test_left_alone(text: str) -> None:
@@ -126,6 +128,7 @@ def test_offsets_cover_the_encoded_characters() -> None:
         ("my IP is 0x55.0xA6.0x1C.0x07", "IP_ADDRESS", "0x55.0xA6.0x1C.0x07"),
         ("innlogging fra 77(punkt)40(punkt)118(punkt)203", "IP_ADDRESS", "77(punkt)40(punkt)118(punkt)203"),
         ("my home IP is 85。165。33。201 ok", "IP_ADDRESS", "85。165。33。201"),
+        ("følg meg på insta #IngeborgLøvlie nå", "PERSON", "IngeborgLøvlie"),
     ],
 )
 def test_found(engine: Anonymizer, text: str, entity_type: str, value: str) -> None:

@@ -82,6 +82,7 @@ from anonymizer.recognizers.person_initials import (
     surname_initial,
     verb_next,
 )
+from anonymizer.recognizers.person_introduced import common_before_unknown, introduced_name
 from anonymizer.recognizers.person_lists import (
     alias_names,
     coordinated_names,
@@ -358,7 +359,7 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         found = _after_cue(toks, k, cue)  # "etternavnet er von Krogh": the particles open the surname
         surname = toks.shape[k] != LOWER and particle_surname(toks, k)
         return found if found is not None or not surname else (k, SCORE_PARTICLE_SURNAME)
-    if is_pronoun(toks.low[j]):
+    if is_pronoun(toks.low[j]) and not _named_like_pronoun(toks, j):
         return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)
     if sign_off and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME:
@@ -382,6 +383,10 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         return None
     if cue.kind in _GIVING_NAME and (opened := word_before_full_name(toks, j)) is not None:
         return opened, SCORE[cue.kind]  # "I am Lovely Grace Aquino": an everyday word opening a full name
+    if cue.kind == "capital" and toks.shape[j] == CAP:  # "jeg er Diego fra Spania" (person_introduced.py)
+        named = introduced_name(toks, j) or common_before_unknown(toks, j)  # "I'm Will and", "I'm Juniper Ashcombe."
+        if named is not None:
+            return named, SCORE["capital"]
     known = bool(flags & NAME)
     unknown = not flags & (NAME | COMMON | PARTICLE | FOREIGN)
     ambiguous = known and bool(flags & AMBIGUOUS)
@@ -521,6 +526,13 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
     ):
         return SCORE_LOWER_GIVEN_ALONE  # "bror min even ska", not "min mor, hun ba" nor "kona hans"
     return None
+
+
+def _named_like_pronoun(toks: Tokens, j: int) -> bool:
+    """Word ``j`` is a pronoun-like word that is also a given name ("guy"), capitalised inside a sentence
+    and right after the cue: "Hei Guy,", "Thanks Guy" name a person, "this guy called" does not."""
+    flags = toks.flags[j]
+    return toks.shape[j] == CAP and not toks.initial[j] and bool(flags & GIVEN) and not flags & FUNCTION
 
 
 def _labels_number(toks: Tokens, j: int) -> bool:

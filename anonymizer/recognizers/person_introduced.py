@@ -1,0 +1,125 @@
+"""PERSON, continued (round 25): a capitalised name right after the writer introduces themself, and the
+capitalised name that signs a message after a comma or a full stop, where the name is also a word.
+
+Why: "jeg er Diego fra Spania", "Hei, jeg er June, søsteren til April", "I'm Will and ...": after "jeg
+er" / "I'm" / "eg er" (the "capital" cues of ``person_cues.txt``) the general cue rules refuse a name
+that is a month or a place (soft: Diego, June) or a modal verb (Will), because "jeg er i Mai" and "I'm
+will..." exist. But a *capitalised* word inside the sentence right after the writer says who they are,
+that ends there (punctuation, "and"/"og", "from"/"fra", "here"/"her"), can only be their name: "I'm
+June and ..." is a person while "It's June and ..." is a month, which is why only the first-person
+cues take this rule, not "it's" / "det er".
+
+The signature: "Dziękuję, Basia", "Thanks, Will", "my rent is due. Babajide". The last word of the
+message, capitalised and set off by a comma, is the writer's name if a list holds it as a name, even
+when it looks like a typo of a word ("Basia"/"basis") or is a word too ("Will"): nobody ends a message
+with ", Will" meaning the verb. After a full stop a lone capitalised word in no list, no word and no
+typo of one (Babajide) signs the message too. Months and places (soft names) are left out: "..., June"
+and "... . Paris" are dates and places as often.
+
+Both rules look at one word and its neighbours after a cheap shape and flag test.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anonymizer.recognizers._cues import is_cue_word
+from anonymizer.recognizers._gazetteer import (
+    COMMON,
+    FUNCTION,
+    NAME,
+    NOT_NAME,
+    PARTICLE,
+    SOFT,
+    near_frequent_word,
+)
+from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, Tokens, unknown_name_word, wordlike
+from anonymizer.recognizers.person_extend import extend
+from anonymizer.recognizers.person_words import _title_case as title_case
+from anonymizer.recognizers.person_words import relations, shouting
+
+#: Letters of an unlisted signature: English and Norwegian ones. A last word with other letters is more
+#: often a word of the writer's own language ("Dziękuję", "Дякую", "Spärra") than a name.
+_PLAIN_LETTERS = re.compile(r"[a-zæøå]+")
+#: Words after which a self-introduced name has ended: "I'm Will and", "jeg er Diego fra Spania", "Tor her".
+_ENDS_INTRO = frozenset(
+    {"og", "and", "fra", "frå", "from", "her", "here", "hær", "again", "igjen", "igen", "&", "som", "who"}
+)
+#: Punctuation right after a self-introduced name: "jeg er June, søsteren til April", "I'm Jo (Joanna)".
+_CLOSING_MARKS = ",.!?()–—-:;"
+
+
+def introduced_name(toks: Tokens, j: int) -> int | None:
+    """The last word of the capitalised name at ``j`` right after a first-person introduction ("jeg er",
+    "I'm"), when a list holds it as a name (also a month, a word or a modal) and the name ends at once;
+    or None."""
+    if toks.shape[j] != CAP or toks.initial[j]:
+        return None
+    flags = toks.flags[j]
+    if not flags & NAME or flags & (NOT_NAME | PARTICLE) or len(toks.low[j]) < 2:
+        return None
+    low = toks.low[j]
+    if low in relations().pronoun or is_cue_word(low) or toks.trim[j]:
+        return None  # "I'm Jordan's mother": a genitive before a noun, another rule's
+    if (len(toks.low) >= 6 and title_case(toks)) or shouting(toks):
+        return None  # "I Am Happy To Pay In June": capitals say nothing (a short greeting is no headline)
+    last = extend(toks, j, strong=False)
+    if any(toks.shape[k] != CAP for k in range(j, last + 1)):
+        return None
+    return last if _ends_here(toks, last) else None
+
+
+def _ends_here(toks: Tokens, k: int) -> bool:
+    """The name ends at word ``k``: the text ends, punctuation follows, or a word that closes an
+    introduction ("and", "fra"); never a number ("I'm May 2024 ...")."""
+    if k + 1 >= len(toks.low):
+        rest = toks.text[toks.end[k] :].strip()
+        return not rest[:1].isdigit()
+    gap = toks.gap(k)
+    mark = gap.strip()[:1]
+    if mark:
+        return mark in _CLOSING_MARKS and not toks.text[toks.end[k] :].lstrip(" ,")[:1].isdigit()
+    return toks.low[k + 1] in _ENDS_INTRO
+
+
+def common_before_unknown(toks: Tokens, j: int) -> int | None:
+    """ "I'm Juniper Ashcombe.": a capitalised everyday word, then a capitalised word in no list that ends
+    the name, right after a first-person introduction; the word in no list says the pair is a name."""
+    k = j + 1
+    if toks.shape[j] != CAP or toks.initial[j] or k >= len(toks.low) or toks.gap(j) != " ":
+        return None
+    flags = toks.flags[j]
+    if not flags & COMMON or flags & (FUNCTION | NOT_NAME | PARTICLE | SOFT) or is_cue_word(toks.low[j]):
+        return None
+    if not unknown_name_word(toks, k) or near_frequent_word(toks.low[k]):
+        return None
+    return k if _ends_here(toks, k) else None
+
+
+def comma_signed(toks: Tokens, j: int) -> bool:
+    """ "Dziękuję, Basia", "Thanks, Will": the message's last word, capitalised, after a comma that ends
+    a clause of two words or more, and a listed given name or surname that is no month or place."""
+    if j < 2 or toks.shape[j] != CAP or toks.gap(j - 1).strip(" ") != ",":
+        return False
+    flags = toks.flags[j]
+    if not flags & NAME or flags & (NOT_NAME | SOFT | PARTICLE) or len(toks.low[j]) < 2:
+        return False
+    if toks.shape[j - 1] != LOWER and toks.flags[j - 1] & NAME and not toks.flags[j - 1] & COMMON:
+        return False  # "Kari, Per": a list of names, the list rules' business
+    low = toks.low[j]
+    return not (low in relations().pronoun or is_cue_word(low))
+
+
+def unknown_signed(toks: Tokens, j: int) -> bool:
+    """ "my rent is due. Babajide": the last word of a message of several words, capitalised after a full
+    stop or a comma, in no list, no inflected word and no typo of a frequent one."""
+    if j < 3 or toks.shape[j] != CAP or len(toks.low[j - 1]) < 2:
+        return False
+    if toks.gap(j - 1).strip(" ") not in (".", "!", ",", ".\n", "!\n", ",\n"):
+        return False
+    low = toks.low[j]
+    if toks.flags[j] or len(low) < 4 or _PLAIN_LETTERS.fullmatch(low) is None or "!" in toks.text[toks.end[j] :]:
+        return False  # "Dziękuję", "Дякую", "Spärra!!": thanks or a cry in another language, not a name
+    if INFLECTED.search(low) or wordlike(low) or is_cue_word(low):
+        return False
+    return not near_frequent_word(low)

@@ -1,0 +1,64 @@
+"""Round 25: names that are also words, months or places. A capitalised name right after the writer
+introduces themself ("jeg er", "I'm"); an everyday word before a surname in no list after "I'm"; the
+capitalised last word of a message after a comma or a full stop (a signature); "Guy" capitalised after
+a greeting; and the same words used as words left alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+
+P = "PERSON"
+
+
+def names(engine: Anonymizer, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
+
+
+NAMES: list[tuple[str, list[str]]] = [
+    # a first-person introduction before a capitalised soft name, a modal or a word-name
+    ("Hallo, jeg er Jordan fra Sverige og lurer på sparekonto", ["Jordan"]),
+    ("Hei, eg er August, sonen til Trude", ["August", "Trude"]),
+    ("hello I'm Will and I lost my card yesterday", ["Will"]),
+    ("I am April from the flower shop, we spoke on monday", ["April"]),
+    # an everyday word, then a surname in no list, after "I'm"
+    ("Hello, I'm Meadow Pickersgill, I need a new PIN", ["Meadow Pickersgill"]),
+    # the signature after a comma: a listed name, even a word or a near-typo
+    ("Kan dere ringe meg i morgen? Takk, Bogna", ["Bogna"]),
+    ("please send the statement by post, thanks, Will", ["Will"]),
+    # the signature after a full stop: a capitalised word in no list
+    ("The transfer never arrived, please check. Oluwaseun", ["Oluwaseun"]),
+    # "Guy" capitalised after a greeting is a person, not a fellow
+    ("Hello Guy, did you get my papers?", ["Guy"]),
+]
+
+WORDS: list[tuple[str, list[str]]] = [
+    # "it's" / "det er" before a month or a place: a date or a place, not an introduction
+    ("I'm Norwegian and need a card", []),
+    ("Hei, jeg er Bergenser og vil flytte lånet", []),
+    ("Det er Mai nå og lånet er ikke innvilget", []),
+    # a first-person introduction before a month with a number, or a genitive before a noun
+    ("I'm May 2024 ready to renew the loan", []),
+    # a signature needs a comma or a full stop before it, and no month or place
+    ("Vi flytter til Bergen i Juni", []),
+    ("We fly on Friday to London, Paris", []),
+    # a word of another language, or a cry, ending a message
+    ("Kortet er stjålet fra meg. Pomocy!!", []),
+    ("Takk for svaret. Gracias", []),
+    ("Dere har sperret kortet. Skandale", []),
+    # "guy" as a word
+    ("this guy called me about my account", []),
+    ("Hei, fyren sa at a guy from the bank would call", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_round25_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDS)
+def test_round25_words(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert names(engine, text) == expected

@@ -61,7 +61,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.person_caps import capitals_name
-from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
+from anonymizer.recognizers.person_context import is_pronoun, opening_pronoun, relation_names, unit_after
 from anonymizer.recognizers.person_contrast import contrasted_names
 from anonymizer.recognizers.person_extend import (
     NUMBER_AFTER,
@@ -82,7 +82,7 @@ from anonymizer.recognizers.person_initials import (
     surname_initial,
     verb_next,
 )
-from anonymizer.recognizers.person_introduced import common_before_unknown, introduced_name
+from anonymizer.recognizers.person_introduced import common_before_unknown, greeted_soft, introduced_name
 from anonymizer.recognizers.person_lists import (
     alias_names,
     coordinated_names,
@@ -361,6 +361,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         return found if found is not None or not surname else (k, SCORE_PARTICLE_SURNAME)
     if is_pronoun(toks.low[j]) and not _named_like_pronoun(toks, j):
         return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
+    if opening_pronoun(toks, j) and j + 1 < len(toks.low) and toks.shape[j + 1] == LOWER:
+        return None  # "Hi,\nMy partner ...": a new sentence opened by a pronoun that is a name too (My, He)
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)
     if sign_off and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME:
         return j, SCORE["strong"]  # "mvh jo": a sign-off names a person, whatever else the word is
@@ -445,7 +447,7 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
                 last = extend(toks, j, strong=False)
                 return last, SCORE_FULL_NAME if last > j else SCORE_UNKNOWN_AFTER_WEAK_CUE
     if flags & SOFT and kind != "strong" and not (next_is_name(toks, j) or surname_initial(toks, j)):
-        ok = False
+        ok = kind == "greeting" and greeted_soft(toks, j)  # "Thank you June, ...", not "takk, Mai 5 ..."
     if not ok and shape == LOWER and (pair := cued_lower_pair(toks, j, kind)) is not None:
         return pair, SCORE_LOWER_FULL_NAME  # "my name is neeve murfy", "I am chidinma okonkwo"
     if not ok:

@@ -55,6 +55,7 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_initials import initial_before_word
+from anonymizer.recognizers.person_introduced import fellow_name
 from anonymizer.recognizers.person_kin import kin_named, plain_given
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_namesakes import namesake
@@ -204,7 +205,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if score is None:
             # "Will and I", "Hans her": a capitalised word that is mostly a function word, in the two
             # relations only a person stands in
-            if _capitalised_function_name(toks, j) and (
+            if _capitalised_function_name(toks, j) and not opening_pronoun(toks, j) and (
                 _introduces(toks, j, rel)
                 or _with_writer(toks, j, rel)
                 or _in_role(toks, j, rel)
@@ -219,6 +220,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or (_aged(toks, j, rel) and toks.low[j] not in rel.pronoun)  # "Aksel (10), Mina (7)"; "Han er 14"
             ):
                 yield j, SCORE_KNOWN
+            elif fellow_name(toks, j) and _with_writer(toks, j, rel):
+                yield j, SCORE_KNOWN  # "Guy og jeg", "me and Guy" (person_introduced.py)
             elif _stressed_given(toks, j) and (_may_get(toks, j, rel) or _granted(toks, j, rel)):
                 yield j, SCORE_KNOWN  # "Kan TOR få tilgang til MIN konto???": a short name in capitals for stress
             elif _unlisted(toks, j) and _introduces(toks, j, rel):
@@ -292,6 +295,12 @@ def _unlisted(toks: Tokens, j: int) -> bool:
 def _capitalised_function_name(toks: Tokens, j: int) -> bool:
     flags = toks.flags[j]
     return toks.shape[j] != LOWER and bool(flags & FUNCTION and flags & NAME) and not flags & NOT_NAME
+
+
+def opening_pronoun(toks: Tokens, j: int) -> bool:
+    """ "He is my father", "My partner and I", "Han er syk": a pronoun or determiner that is a name too
+    (Chinese He, Han; Vietnamese My) opening its sentence is the pronoun; inside one it may be the name."""
+    return toks.initial[j] and (is_pronoun(toks.low[j]) or toks.low[j] in _NOT_SUBJECT)
 
 
 def _stressed_given(toks: Tokens, j: int) -> bool:

@@ -123,3 +123,25 @@ def unknown_signed(toks: Tokens, j: int) -> bool:
     if INFLECTED.search(low) or wordlike(low) or is_cue_word(low):
         return False
     return not near_frequent_word(low)
+
+
+#: Words for a fellow that are given names too: "guy" is a pronoun-like noun to the relation rules ("this
+#: guy called"), but "Guy og jeg", "me and Guy" capitalised name a person.
+_FELLOW_NAMES = frozenset({"guy"})
+
+
+def fellow_name(toks: Tokens, j: int) -> bool:
+    """Word ``j`` is "Guy" in capitals of a name (not all capitals, and the message is no headline)."""
+    return toks.low[j] in _FELLOW_NAMES and toks.shape[j] == CAP and not (title_case(toks) and len(toks.low) >= 6)
+
+
+def greeted_soft(toks: Tokens, j: int) -> bool:
+    """ "Thank you June, you were ...", "Hi April!": a capitalised month or place name right after a
+    greeting or thanks and set off by a comma or "!" at once, with no number after it ("Takk, Mai 5 ...").
+    A date or a place is not thanked or greeted."""
+    if toks.shape[j] != CAP or toks.initial[j] or not toks.flags[j] & NAME or toks.flags[j] & (NOT_NAME | FUNCTION):
+        return False
+    rest = toks.text[toks.end[j] :].lstrip(" ")
+    if j + 1 >= len(toks.low):
+        return not rest[:1].isalnum()
+    return rest[:1] in (",", "!") and not rest[1:].lstrip(" ")[:1].isdigit()

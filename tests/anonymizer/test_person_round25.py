@@ -30,8 +30,14 @@ NAMES: list[tuple[str, list[str]]] = [
     ("please send the statement by post, thanks, Will", ["Will"]),
     # the signature after a full stop: a capitalised word in no list
     ("The transfer never arrived, please check. Oluwaseun", ["Oluwaseun"]),
-    # "Guy" capitalised after a greeting is a person, not a fellow
+    # "Guy" capitalised after a greeting or with the writer is a person, not a fellow
     ("Hello Guy, did you get my papers?", ["Guy"]),
+    ("Guy og jeg skal kjøpe leilighet sammen", ["Guy"]),
+    ("the card is for me and Guy, can you add him", ["Guy"]),
+    # a month or place name thanked or greeted, set off by a comma or "!"
+    ("Thanks August, that solved it", ["August"]),
+    # a sentence-opening pronoun that is a name too stays a pronoun; inside a sentence the name is kept
+    ("Hello,\nMy husband Tore Vik wants a card", ["Tore Vik"]),
 ]
 
 WORDS: list[tuple[str, list[str]]] = [
@@ -48,6 +54,15 @@ WORDS: list[tuple[str, list[str]]] = [
     ("Kortet er stjålet fra meg. Pomocy!!", []),
     ("Takk for svaret. Gracias", []),
     ("Dere har sperret kortet. Skandale", []),
+    # a pronoun or determiner that is a name too, opening its sentence
+    ("He is my brother and he lost his card", []),
+    ("Han har mistet kortet sitt i går", []),
+    ("Hei,\nMy partner and I want a joint account", []),
+    # a team beside "vs", a place after a compass word, "Even" as an adverb
+    ("I paid for Brann vs Jordan tickets twice", []),
+    ("We are moving to South Carolina next year", []),
+    ("Even if the fee is small I want it back", []),
+    ("Takk, Mai 5 passer fint", []),
     # "guy" as a word
     ("this guy called me about my account", []),
     ("Hei, fyren sa at a guy from the bank would call", []),

@@ -82,7 +82,12 @@ from anonymizer.recognizers.person_initials import (
     surname_initial,
     verb_next,
 )
-from anonymizer.recognizers.person_introduced import common_before_unknown, greeted_soft, introduced_name
+from anonymizer.recognizers.person_introduced import (
+    common_before_unknown,
+    greeted_soft,
+    introduced_name,
+    word_given_before,
+)
 from anonymizer.recognizers.person_lists import (
     alias_names,
     coordinated_names,
@@ -176,6 +181,7 @@ class PersonRecognizer(EntityRecognizer):
 
         def emit(first: int, last: int, score: float) -> None:
             first = particles_before(toks, given_before(toks, first, covered), covered)
+            first = word_given_before(toks, first, covered)  # "til Milano Dal" (person_introduced.py)
             first, last = passport_order(toks, first, last, covered)  # "KRAVCHUK Olena" (person_passport.py)
             for k in range(first, last + 1):
                 covered[k] = True

@@ -330,8 +330,11 @@ _BEFORE_MONTH = _LOCATIVE | {
 
 
 def _is_self(toks: Tokens, k: int, rel: Relations) -> bool:
-    """Word ``k`` is the writer ("jeg", "eg", "me"; "I" only in capitals, "i" is Norwegian "in")."""
-    return _word(toks, k) in rel.self_ and (toks.low[k] != "i" or toks.text[toks.start[k]] == "I")
+    """Word ``k`` is the writer ("jeg", "eg", "me"; "I" in capitals, "i" is Norwegian "in", but after
+    English "and" lower-case "i" is the writer too: "dag and i are moving")."""
+    if _word(toks, k) not in rel.self_:
+        return False
+    return toks.low[k] != "i" or toks.text[toks.start[k]] == "I" or (k > 0 and toks.low[k - 1] == "and")
 
 
 def _introduces(toks: Tokens, j: int, rel: Relations) -> bool:

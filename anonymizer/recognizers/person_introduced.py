@@ -31,6 +31,7 @@ from anonymizer.recognizers._gazetteer import (
     NOT_NAME,
     PARTICLE,
     SOFT,
+    SURNAME,
     near_frequent_word,
 )
 from anonymizer.recognizers._tokens import CAP, INFLECTED, LOWER, Tokens, unknown_name_word, wordlike
@@ -145,3 +146,29 @@ def greeted_soft(toks: Tokens, j: int) -> bool:
     if j + 1 >= len(toks.low):
         return not rest[:1].isalnum()
     return rest[:1] in (",", "!") and not rest[1:].lstrip(" ")[:1].isdigit()
+
+
+#: Words before a person's full name, after which a place or brand word before a found surname is the
+#: given name: "Sender til Brooklyn Dal", "Hälsningar Milano Berg".
+_BEFORE_FULL_NAME = frozenset(
+    {"til", "te", "to", "hilsen", "helsing", "hälsningar", "mvh", "vh", "regards", "cheers", "thanks", "takk"}
+)
+
+
+def word_given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
+    """Where a surname found at ``first`` starts when a capitalised place, brand or everyday word stands
+    before it right after "til"/"to" or a sign-off ("til Milano Dal", "Hälsningar Milano Berg"): a
+    person named after a place. The lists call the word no name, so ``given_before`` leaves it; but a
+    capitalised word inside a sentence, between a word that points at a person and a surname that ends
+    the name, is the given name."""
+    k = first - 1
+    if k < 1 or covered[k] or toks.shape[k] != CAP or toks.shape[first] != CAP or toks.initial[k]:
+        return first
+    flags = toks.flags[k]
+    if not flags & (COMMON | NOT_NAME) or flags & (NAME | FUNCTION | PARTICLE) or toks.gap(k) != " ":
+        return first
+    if toks.low[k - 1] not in _BEFORE_FULL_NAME or toks.gap(k - 1).strip(" \n,") or is_cue_word(toks.low[k]):
+        return first
+    if not toks.flags[first] & SURNAME or (first + 1 < len(toks.low) and toks.gap(first) == " "):
+        return first  # the surname must end the name: "til Brooklyn Dal," not "til Oslo Berg sentrum"
+    return k

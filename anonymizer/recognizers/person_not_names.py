@@ -148,6 +148,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         kinds = _kinds().get(words[0][:-1]) if words[0].endswith("s") else None  # "Elkjøps feil"
         if kinds is not None and _owner(toks, first, words[0][:-1]):
             return False  # "Kenyas konto er sperret": a given name's genitive before a bank account
+    if kinds is None and first == last and not toks.flags[first] & NAME and _placed(toks, first, last, named=True):
+        return True  # "She moved to Brooklyn": a word no list holds as a name, where a place stands
     in_phrase = False
     if kinds is None:
         kinds = _part_of_phrase(toks, first, last, words)

@@ -36,6 +36,12 @@ NAMES: list[tuple[str, list[str]]] = [
     ("the card is for me and Guy, can you add him", ["Guy"]),
     # a month or place name thanked or greeted, set off by a comma or "!"
     ("Thanks August, that solved it", ["August"]),
+    # a place or brand word before a surname, after "til"/"to" or a sign-off, opens the name
+    ("Kan jeg sende 500 kr til Paris Hansen i morgen?", ["Paris Hansen"]),
+    ("Ring meg om noe mangler. Hilsen Milano Berg", ["Milano Berg"]),
+    # a name-word with the writer as lower-case "i" after English "and", a capitalised modal before "ringer"
+    ("mark and i want a joint account", ["mark"]),
+    ("Hvis Will ringer i dag, be ham vente", ["Will"]),
     # a sentence-opening pronoun that is a name too stays a pronoun; inside a sentence the name is kept
     ("Hello,\nMy husband Tore Vik wants a card", ["Tore Vik"]),
 ]
@@ -63,6 +69,11 @@ WORDS: list[tuple[str, list[str]]] = [
     ("We are moving to South Carolina next year", []),
     ("Even if the fee is small I want it back", []),
     ("Takk, Mai 5 passer fint", []),
+    # "and i" is the writer only after English "and"; a capitalised word in no name list after "moved to"
+    ("det går fra konto og i tillegg fra sparing", []),
+    ("Min datter moved to Tirana last year and needs a card", []),
+    # a place before a word that is no surname after "til" is no name
+    ("Vi reiser til Oslo Sentrum i morgen", []),
     # "guy" as a word
     ("this guy called me about my account", []),
     ("Hei, fyren sa at a guy from the bank would call", []),

@@ -61,7 +61,7 @@ from anonymizer.recognizers._tokens import (
     wordlike,
 )
 from anonymizer.recognizers.person_caps import capitals_name
-from anonymizer.recognizers.person_context import is_pronoun, opening_pronoun, relation_names, unit_after
+from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
 from anonymizer.recognizers.person_contrast import contrasted_names
 from anonymizer.recognizers.person_extend import (
     NUMBER_AFTER,
@@ -86,6 +86,7 @@ from anonymizer.recognizers.person_introduced import (
     common_before_unknown,
     greeted_soft,
     introduced_name,
+    opening_pronoun,
     word_given_before,
 )
 from anonymizer.recognizers.person_lists import (

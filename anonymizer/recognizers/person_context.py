@@ -55,7 +55,8 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_initials import initial_before_word
-from anonymizer.recognizers.person_introduced import fellow_name
+from anonymizer.recognizers.person_introduced import NOT_SUBJECT as _NOT_SUBJECT
+from anonymizer.recognizers.person_introduced import fellow_name, opening_pronoun
 from anonymizer.recognizers.person_kin import kin_named, plain_given
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_namesakes import namesake
@@ -63,6 +64,7 @@ from anonymizer.recognizers.person_payees import gift_note, lower_payee
 from anonymizer.recognizers.person_payees import owner as _owner
 from anonymizer.recognizers.person_payees import paid as _paid
 from anonymizer.recognizers.person_payees import unit_after_word as _unit_after
+from anonymizer.recognizers.person_referred import REFERRING_SLOT, referred_back
 from anonymizer.recognizers.person_roles import (
     _NORWEGIAN_VERBS,
     _i_am,
@@ -192,6 +194,9 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if len(lows[j]) == 1 and _initialled(toks, j):
             yield j, SCORE_KNOWN
             continue
+        if j and lows[j - 1] in REFERRING_SLOT and referred_back(toks, j):  # "spør will om det? han"
+            yield j, SCORE_KNOWN if shapes[j] != LOWER else SCORE_KNOWN_LOWER
+            continue
         if (
             (j == 1 and _addressed(toks, j, rel))
             or j in alone
@@ -295,12 +300,6 @@ def _unlisted(toks: Tokens, j: int) -> bool:
 def _capitalised_function_name(toks: Tokens, j: int) -> bool:
     flags = toks.flags[j]
     return toks.shape[j] != LOWER and bool(flags & FUNCTION and flags & NAME) and not flags & NOT_NAME
-
-
-def opening_pronoun(toks: Tokens, j: int) -> bool:
-    """ "He is my father", "My partner and I", "Han er syk": a pronoun or determiner that is a name too
-    (Chinese He, Han; Vietnamese My) opening its sentence is the pronoun; inside one it may be the name."""
-    return toks.initial[j] and (is_pronoun(toks.low[j]) or toks.low[j] in _NOT_SUBJECT)
 
 
 def _stressed_given(toks: Tokens, j: int) -> bool:
@@ -550,10 +549,6 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
             return True
     return signature(toks, j)
 
-
-#: Capitalised closed-class words that open a sentence before a verb as pronouns or determiners ("Vi bor",
-#: "My son lives"), which are in no pronoun list of a person: never "Jo flyttet ut"'s name.
-_NOT_SUBJECT = frozenset({"vi", "me", "de", "dei", "my", "we", "they", "i", "det", "den", "du", "dere", "you"})
 
 
 def is_pronoun(low: str) -> bool:

@@ -172,3 +172,14 @@ def word_given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
     if not toks.flags[first] & SURNAME or (first + 1 < len(toks.low) and toks.gap(first) == " "):
         return first  # the surname must end the name: "til Brooklyn Dal," not "til Oslo Berg sentrum"
     return k
+
+
+#: Capitalised closed-class words that open a sentence before a verb as pronouns or determiners ("Vi bor",
+#: "My son lives"), which are in no pronoun list of a person: never "Jo flyttet ut"'s name.
+NOT_SUBJECT = frozenset({"vi", "me", "de", "dei", "my", "we", "they", "i", "det", "den", "du", "dere", "you"})
+
+
+def opening_pronoun(toks: Tokens, j: int) -> bool:
+    """ "He is my father", "My partner and I", "Han er syk": a pronoun or determiner that is a name too
+    (Chinese He, Han; Vietnamese My) opening its sentence is the pronoun; inside one it may be the name."""
+    return toks.initial[j] and (toks.low[j] in relations().pronoun or toks.low[j] in NOT_SUBJECT)

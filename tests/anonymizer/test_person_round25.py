@@ -42,6 +42,9 @@ NAMES: list[tuple[str, list[str]]] = [
     # a name-word with the writer as lower-case "i" after English "and", a capitalised modal before "ringer"
     ("mark and i want a joint account", ["mark"]),
     ("Hvis Will ringer i dag, be ham vente", ["Will"]),
+    # a name-word after "til"/"spør" that a pronoun soon refers back to
+    ("kan du spør storm om saken? han vet alt", ["storm"]),
+    ("sendte 300 til rose i går, men hun har ikke fått dem", ["rose"]),
     # a sentence-opening pronoun that is a name too stays a pronoun; inside a sentence the name is kept
     ("Hello,\nMy husband Tore Vik wants a card", ["Tore Vik"]),
 ]
@@ -74,6 +77,12 @@ WORDS: list[tuple[str, list[str]]] = [
     ("Min datter moved to Tirana last year and needs a card", []),
     # a place before a word that is no surname after "til" is no name
     ("Vi reiser til Oslo Sentrum i morgen", []),
+    # a set phrase, a closed-class word, a month or a possessive after "til" before a pronoun
+    ("prisen endrer seg fra dag til dag, sa han", []),
+    ("jeg sendte til min mann, men han fikk ingenting", []),
+    ("kan vi utsette til mai? han sa det går fint", []),
+    ("vi reiste til sol og varme i fjor, og han elsket det", []),
+    ("forsikringen dekker alt fra liv til helse, sa hun", []),
     # "guy" as a word
     ("this guy called me about my account", []),
     ("Hei, fyren sa at a guy from the bank would call", []),

@@ -183,3 +183,21 @@ def opening_pronoun(toks: Tokens, j: int) -> bool:
     """ "He is my father", "My partner and I", "Han er syk": a pronoun or determiner that is a name too
     (Chinese He, Han; Vietnamese My) opening its sentence is the pronoun; inside one it may be the name."""
     return toks.initial[j] and (toks.low[j] in relations().pronoun or toks.low[j] in NOT_SUBJECT)
+
+
+#: Sign-offs before a couple's names: "Hilsen\nFrank & Joy Berg", "Mvh Kari & Ola".
+_COUPLE_SIGN_OFFS = frozenset({"hilsen", "helsing", "mvh", "vh", "regards", "hälsningar", "cheers", "love"})
+
+
+def signed_pair(toks: Tokens, first: int, last: int) -> bool:
+    """Words ``first..last`` are one side of names joined by "&" that a sign-off opens: a couple signing
+    ("Hilsen\\nFrank & Joy Berg"), not a firm ("Hansen & Sønn"), which nobody signs with: the names end the
+    message and each is a listed name."""
+    k = first - 1 if first > 0 and "&" in toks.gap(first - 1) else first  # "Joy Berg" after "Frank &"
+    if k == first and not (last + 1 < len(toks.low) and "&" in toks.gap(last)):
+        return False
+    if k == 0 or toks.low[k - 1] not in _COUPLE_SIGN_OFFS or toks.gap(k - 1).strip(" ,\n"):
+        return False
+    # the names end the message, every word a listed name: not "Hilsen Hansen & Sønn AS"
+    rest = range(k, len(toks.low))
+    return len(rest) <= 5 and all(toks.shape[m] == CAP and toks.flags[m] & NAME for m in rest)

@@ -45,6 +45,8 @@ NAMES: list[tuple[str, list[str]]] = [
     # a name-word after "til"/"spør" that a pronoun soon refers back to
     ("kan du spør storm om saken? han vet alt", ["storm"]),
     ("sendte 300 til rose i går, men hun har ikke fått dem", ["rose"]),
+    # a couple signing with "&" after a sign-off, the names ending the message
+    ("Takk for hjelpen.\nMvh\nRose & Tor Lie", ["Rose & Tor Lie"]),
     # a sentence-opening pronoun that is a name too stays a pronoun; inside a sentence the name is kept
     ("Hello,\nMy husband Tore Vik wants a card", ["Tore Vik"]),
 ]
@@ -83,6 +85,8 @@ WORDS: list[tuple[str, list[str]]] = [
     ("kan vi utsette til mai? han sa det går fint", []),
     ("vi reiste til sol og varme i fjor, og han elsket det", []),
     ("forsikringen dekker alt fra liv til helse, sa hun", []),
+    # a firm joined by "&" after a sign-off, with its legal form
+    ("Hilsen Berg & Sønn AS", []),
     # "guy" as a word
     ("this guy called me about my account", []),
     ("Hei, fyren sa at a guy from the bank would call", []),

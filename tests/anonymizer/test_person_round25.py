@@ -47,6 +47,8 @@ NAMES: list[tuple[str, list[str]]] = [
     ("sendte 300 til rose i går, men hun har ikke fått dem", ["rose"]),
     # a couple signing with "&" after a sign-off, the names ending the message
     ("Takk for hjelpen.\nMvh\nRose & Tor Lie", ["Rose & Tor Lie"]),
+    # names joined by "og" that a verb of needing and "begge" call people, a proper noun among them
+    ("savannah og storm trenger begge nytt kort", ["savannah", "storm"]),
     # a sentence-opening pronoun that is a name too stays a pronoun; inside a sentence the name is kept
     ("Hello,\nMy husband Tore Vik wants a card", ["Tore Vik"]),
 ]
@@ -87,6 +89,8 @@ WORDS: list[tuple[str, list[str]]] = [
     ("forsikringen dekker alt fra liv til helse, sa hun", []),
     # a firm joined by "&" after a sign-off, with its legal form
     ("Hilsen Berg & Sønn AS", []),
+    # everyday words joined by "og" before "trenger begge"
+    ("brød og melk trenger begge kjøling", []),
     # "guy" as a word
     ("this guy called me about my account", []),
     ("Hei, fyren sa at a guy from the bank would call", []),

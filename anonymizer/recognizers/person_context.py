@@ -56,7 +56,7 @@ from anonymizer.recognizers._tokens import (
 from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_initials import initial_before_word
 from anonymizer.recognizers.person_introduced import NOT_SUBJECT as _NOT_SUBJECT
-from anonymizer.recognizers.person_introduced import fellow_name, opening_pronoun
+from anonymizer.recognizers.person_introduced import fellow_name, opening_pronoun, turned_age_after_and
 from anonymizer.recognizers.person_kin import kin_named, plain_given
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_namesakes import namesake
@@ -442,9 +442,11 @@ def _aged(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Liv (7)", "Tor 10 år": a listed name with an age after it; "storm (sønnen min)", "Nevaeh
     (datteren min)": a listed name or a capitalised word in no list with kin."""
     if toks.flags[j] & NAME and (
-        AGE.match(toks.text, toks.end[j]) is not None or (toks.initial[j] and IS_AGE.match(toks.text, toks.end[j]))
+        AGE.match(toks.text, toks.end[j]) is not None
+        or (toks.initial[j] and IS_AGE.match(toks.text, toks.end[j]))
+        or turned_age_after_and(toks, j)
     ):
-        return True  # "Liv (7)", "ask e 14 no, kan han få eget kort?"
+        return True  # "Liv (7)", "ask e 14 no, kan han få eget kort?", "Jack er 4 og June fylte nettopp 1"
     if not toks.flags[j] & NAME and toks.shape[j] != CAP:
         return False  # "Nevaeh (datteren min)": a capitalised word in no list, with kin in brackets
     bracket = _KIN_IN_BRACKETS.match(toks.text, toks.end[j])

@@ -201,3 +201,19 @@ def signed_pair(toks: Tokens, first: int, last: int) -> bool:
     # the names end the message, every word a listed name: not "Hilsen Hansen & Sønn AS"
     rest = range(k, len(toks.low))
     return len(rest) <= 5 and all(toks.shape[m] == CAP and toks.flags[m] & NAME for m in rest)
+
+
+#: A verb of turning an age and the age: "fylte nettopp 1", "turns 7", "blir 12 år" (not "er 30": "og Juni
+#: er 30" counts days).
+_TURNS_AGE = re.compile(
+    r" (?:blir|turns|turned|fyller|fylte)(?: nettopp| just| snart)? \d{1,2}(?: ?år| years?)?"
+    r"(?=[,.!?](?!\d)|\s+(?:no|nå|now|og|and)\b|\s*$)"
+)
+
+
+def turned_age_after_and(toks: Tokens, j: int) -> bool:
+    """ "Jack er 4 og June fylte nettopp 1": a capitalised listed name after "og"/"and" that turns an age.
+    A month or a place turns no age, so a soft name is a person here too."""
+    if toks.shape[j] != CAP or j == 0 or toks.low[j - 1] not in ("og", "and", "&") or toks.gap(j - 1) != " ":
+        return False
+    return bool(toks.flags[j] & NAME) and _TURNS_AGE.match(toks.text, toks.end[j]) is not None

@@ -49,6 +49,8 @@ NAMES: list[tuple[str, list[str]]] = [
     ("Takk for hjelpen.\nMvh\nRose & Tor Lie", ["Rose & Tor Lie"]),
     # names joined by "og" that a verb of needing and "begge" call people, a proper noun among them
     ("savannah og storm trenger begge nytt kort", ["savannah", "storm"]),
+    # a month-name after "og" that turns an age
+    ("Ola er 9 og April fyller 6, kan de få BSU?", ["Ola", "April"]),
     # a sentence-opening pronoun that is a name too stays a pronoun; inside a sentence the name is kept
     ("Hello,\nMy husband Tore Vik wants a card", ["Tore Vik"]),
 ]
@@ -91,6 +93,8 @@ WORDS: list[tuple[str, list[str]]] = [
     ("Hilsen Berg & Sønn AS", []),
     # everyday words joined by "og" before "trenger begge"
     ("brød og melk trenger begge kjøling", []),
+    # a month after "og" with a count of days is no age
+    ("Mai har 31 dager og Juni er 30, ikke sant?", []),
     # "guy" as a word
     ("this guy called me about my account", []),
     ("Hei, fyren sa at a guy from the bank would call", []),

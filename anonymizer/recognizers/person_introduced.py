@@ -26,6 +26,7 @@ import re
 from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     COMMON,
+    FREQUENT,
     FUNCTION,
     NAME,
     NOT_NAME,
@@ -97,12 +98,19 @@ def common_before_unknown(toks: Tokens, j: int) -> int | None:
     return k if _ends_here(toks, k) else None
 
 
+#: Thanks before the comma of a signature: "Thanks, Brooklyn", "Takk, Ashford".
+_THANKS = frozenset({"thanks", "thank", "thx", "takk", "tusen", "cheers", "regards", "mvh", "hilsen", "dziękuję"})
+
+
 def comma_signed(toks: Tokens, j: int) -> bool:
     """ "Dziękuję, Basia", "Thanks, Will": the message's last word, capitalised, after a comma that ends
-    a clause of two words or more, and a listed given name or surname that is no month or place."""
+    a clause of two words or more, and a listed given name or surname that is no month or place; or, right
+    after thanks, a proper noun no list holds as a name ("Thanks, Brooklyn")."""
     if j < 2 or toks.shape[j] != CAP or toks.gap(j - 1).strip(" ") != ",":
         return False
     flags = toks.flags[j]
+    if flags & FREQUENT and not flags & (NAME | NOT_NAME | FUNCTION) and toks.low[j - 1] in _THANKS:
+        return len(toks.low[j]) >= 5  # "Thanks, Brooklyn": a proper noun no list holds as a name, after thanks
     if not flags & NAME or flags & (NOT_NAME | SOFT | PARTICLE) or len(toks.low[j]) < 2:
         return False
     if toks.shape[j - 1] != LOWER and toks.flags[j - 1] & NAME and not toks.flags[j - 1] & COMMON:

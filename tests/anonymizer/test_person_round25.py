@@ -28,6 +28,8 @@ NAMES: list[tuple[str, list[str]]] = [
     # the signature after a comma: a listed name, even a word or a near-typo
     ("Kan dere ringe meg i morgen? Takk, Bogna", ["Bogna"]),
     ("please send the statement by post, thanks, Will", ["Will"]),
+    # after thanks, a proper noun no list holds as a name
+    ("Ring meg på 912 34 567 i morgen. Thanks, Brooklyn", ["Brooklyn"]),
     # the signature after a full stop: a capitalised word in no list
     ("The transfer never arrived, please check. Oluwaseun", ["Oluwaseun"]),
     # "Guy" capitalised after a greeting or with the writer is a person, not a fellow

@@ -82,6 +82,13 @@ from anonymizer.recognizers.person_initials import (
     surname_initial,
     verb_next,
 )
+from anonymizer.recognizers.person_introduced import (
+    common_before_unknown,
+    greeted_soft,
+    introduced_name,
+    opening_pronoun,
+    word_given_before,
+)
 from anonymizer.recognizers.person_lists import (
     alias_names,
     coordinated_names,
@@ -175,6 +182,7 @@ class PersonRecognizer(EntityRecognizer):
 
         def emit(first: int, last: int, score: float) -> None:
             first = particles_before(toks, given_before(toks, first, covered), covered)
+            first = word_given_before(toks, first, covered)  # "til Milano Dal" (person_introduced.py)
             first, last = passport_order(toks, first, last, covered)  # "KRAVCHUK Olena" (person_passport.py)
             for k in range(first, last + 1):
                 covered[k] = True
@@ -358,8 +366,10 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         found = _after_cue(toks, k, cue)  # "etternavnet er von Krogh": the particles open the surname
         surname = toks.shape[k] != LOWER and particle_surname(toks, k)
         return found if found is not None or not surname else (k, SCORE_PARTICLE_SURNAME)
-    if is_pronoun(toks.low[j]):
+    if is_pronoun(toks.low[j]) and not _named_like_pronoun(toks, j):
         return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
+    if opening_pronoun(toks, j) and j + 1 < len(toks.low) and toks.shape[j + 1] == LOWER:
+        return None  # "Hi,\nMy partner ...": a new sentence opened by a pronoun that is a name too (My, He)
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)
     if sign_off and flags & FUNCTION and word_flags().get(toks.low[j], 0) & NAME:
         return j, SCORE["strong"]  # "mvh jo": a sign-off names a person, whatever else the word is
@@ -382,6 +392,10 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         return None
     if cue.kind in _GIVING_NAME and (opened := word_before_full_name(toks, j)) is not None:
         return opened, SCORE[cue.kind]  # "I am Lovely Grace Aquino": an everyday word opening a full name
+    if cue.kind == "capital" and toks.shape[j] == CAP:  # "jeg er Diego fra Spania" (person_introduced.py)
+        named = introduced_name(toks, j) or common_before_unknown(toks, j)  # "I'm Will and", "I'm Juniper Ashcombe."
+        if named is not None:
+            return named, SCORE["capital"]
     known = bool(flags & NAME)
     unknown = not flags & (NAME | COMMON | PARTICLE | FOREIGN)
     ambiguous = known and bool(flags & AMBIGUOUS)
@@ -440,7 +454,7 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
                 last = extend(toks, j, strong=False)
                 return last, SCORE_FULL_NAME if last > j else SCORE_UNKNOWN_AFTER_WEAK_CUE
     if flags & SOFT and kind != "strong" and not (next_is_name(toks, j) or surname_initial(toks, j)):
-        ok = False
+        ok = kind == "greeting" and greeted_soft(toks, j)  # "Thank you June, ...", not "takk, Mai 5 ..."
     if not ok and shape == LOWER and (pair := cued_lower_pair(toks, j, kind)) is not None:
         return pair, SCORE_LOWER_FULL_NAME  # "my name is neeve murfy", "I am chidinma okonkwo"
     if not ok:
@@ -521,6 +535,13 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
     ):
         return SCORE_LOWER_GIVEN_ALONE  # "bror min even ska", not "min mor, hun ba" nor "kona hans"
     return None
+
+
+def _named_like_pronoun(toks: Tokens, j: int) -> bool:
+    """Word ``j`` is a pronoun-like word that is also a given name ("guy"), capitalised inside a sentence
+    and right after the cue: "Hei Guy,", "Thanks Guy" name a person, "this guy called" does not."""
+    flags = toks.flags[j]
+    return toks.shape[j] == CAP and not toks.initial[j] and bool(flags & GIVEN) and not flags & FUNCTION
 
 
 def _labels_number(toks: Tokens, j: int) -> bool:

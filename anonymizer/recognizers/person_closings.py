@@ -23,6 +23,7 @@ from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT
 from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
+from anonymizer.recognizers.person_introduced import comma_signed, unknown_signed
 from anonymizer.recognizers.person_lists import _NOT_INITIALS
 from anonymizer.recognizers.person_words import _SIGN_OFFS, relations
 
@@ -54,7 +55,9 @@ def closing_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int,
     if covered[last]:
         return
     if not tail.strip(_END):
-        if _dash_signed(toks, last) or _set_off_given(toks, last) or _sentence_signed(toks, last):
+        # "Dziękuję, Basia", "my rent is due. Babajide": comma_signed, unknown_signed in person_introduced.py
+        signed = _dash_signed(toks, last) or _set_off_given(toks, last) or _sentence_signed(toks, last)
+        if signed or comma_signed(toks, last) or unknown_signed(toks, last):
             yield last, last, SCORE_KNOWN
         return
     if _PHONE_TAIL.match(tail) and _before_phone(toks, last):

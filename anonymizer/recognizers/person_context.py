@@ -55,6 +55,8 @@ from anonymizer.recognizers._tokens import (
 )
 from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_initials import initial_before_word
+from anonymizer.recognizers.person_introduced import NOT_SUBJECT as _NOT_SUBJECT
+from anonymizer.recognizers.person_introduced import fellow_name, opening_pronoun, turned_age_after_and
 from anonymizer.recognizers.person_kin import kin_named, plain_given
 from anonymizer.recognizers.person_lines import contact_line, kin_label, signature
 from anonymizer.recognizers.person_namesakes import namesake
@@ -62,6 +64,7 @@ from anonymizer.recognizers.person_payees import gift_note, lower_payee
 from anonymizer.recognizers.person_payees import owner as _owner
 from anonymizer.recognizers.person_payees import paid as _paid
 from anonymizer.recognizers.person_payees import unit_after_word as _unit_after
+from anonymizer.recognizers.person_referred import REFERRING_SLOT, referred_back
 from anonymizer.recognizers.person_roles import (
     _NORWEGIAN_VERBS,
     _i_am,
@@ -191,6 +194,9 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if len(lows[j]) == 1 and _initialled(toks, j):
             yield j, SCORE_KNOWN
             continue
+        if j and lows[j - 1] in REFERRING_SLOT and referred_back(toks, j):  # "spør will om det? han"
+            yield j, SCORE_KNOWN if shapes[j] != LOWER else SCORE_KNOWN_LOWER
+            continue
         if (
             (j == 1 and _addressed(toks, j, rel))
             or j in alone
@@ -204,7 +210,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if score is None:
             # "Will and I", "Hans her": a capitalised word that is mostly a function word, in the two
             # relations only a person stands in
-            if _capitalised_function_name(toks, j) and (
+            if _capitalised_function_name(toks, j) and not opening_pronoun(toks, j) and (
                 _introduces(toks, j, rel)
                 or _with_writer(toks, j, rel)
                 or _in_role(toks, j, rel)
@@ -219,6 +225,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
                 or (_aged(toks, j, rel) and toks.low[j] not in rel.pronoun)  # "Aksel (10), Mina (7)"; "Han er 14"
             ):
                 yield j, SCORE_KNOWN
+            elif fellow_name(toks, j) and _with_writer(toks, j, rel):
+                yield j, SCORE_KNOWN  # "Guy og jeg", "me and Guy" (person_introduced.py)
             elif _stressed_given(toks, j) and (_may_get(toks, j, rel) or _granted(toks, j, rel)):
                 yield j, SCORE_KNOWN  # "Kan TOR få tilgang til MIN konto???": a short name in capitals for stress
             elif _unlisted(toks, j) and _introduces(toks, j, rel):
@@ -321,8 +329,11 @@ _BEFORE_MONTH = _LOCATIVE | {
 
 
 def _is_self(toks: Tokens, k: int, rel: Relations) -> bool:
-    """Word ``k`` is the writer ("jeg", "eg", "me"; "I" only in capitals, "i" is Norwegian "in")."""
-    return _word(toks, k) in rel.self_ and (toks.low[k] != "i" or toks.text[toks.start[k]] == "I")
+    """Word ``k`` is the writer ("jeg", "eg", "me"; "I" in capitals, "i" is Norwegian "in", but after
+    English "and" lower-case "i" is the writer too: "dag and i are moving")."""
+    if _word(toks, k) not in rel.self_:
+        return False
+    return toks.low[k] != "i" or toks.text[toks.start[k]] == "I" or (k > 0 and toks.low[k - 1] == "and")
 
 
 def _introduces(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -431,9 +442,11 @@ def _aged(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Liv (7)", "Tor 10 år": a listed name with an age after it; "storm (sønnen min)", "Nevaeh
     (datteren min)": a listed name or a capitalised word in no list with kin."""
     if toks.flags[j] & NAME and (
-        AGE.match(toks.text, toks.end[j]) is not None or (toks.initial[j] and IS_AGE.match(toks.text, toks.end[j]))
+        AGE.match(toks.text, toks.end[j]) is not None
+        or (toks.initial[j] and IS_AGE.match(toks.text, toks.end[j]))
+        or turned_age_after_and(toks, j)
     ):
-        return True  # "Liv (7)", "ask e 14 no, kan han få eget kort?"
+        return True  # "Liv (7)", "ask e 14 no, kan han få eget kort?", "Jack er 4 og June fylte nettopp 1"
     if not toks.flags[j] & NAME and toks.shape[j] != CAP:
         return False  # "Nevaeh (datteren min)": a capitalised word in no list, with kin in brackets
     bracket = _KIN_IN_BRACKETS.match(toks.text, toks.end[j])
@@ -538,10 +551,6 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
             return True
     return signature(toks, j)
 
-
-#: Capitalised closed-class words that open a sentence before a verb as pronouns or determiners ("Vi bor",
-#: "My son lives"), which are in no pronoun list of a person: never "Jo flyttet ut"'s name.
-_NOT_SUBJECT = frozenset({"vi", "me", "de", "dei", "my", "we", "they", "i", "det", "den", "du", "dere", "you"})
 
 
 def is_pronoun(low: str) -> bool:

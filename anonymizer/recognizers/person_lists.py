@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from anonymizer.recognizers._gazetteer import (
     AMBIGUOUS,
     COMMON,
+    FREQUENT,
     FUNCTION,
     GIVEN,
     NAME,
@@ -505,8 +506,8 @@ def _called_people(toks: Tokens, last: int, rel: Relations) -> bool:
     after = _word(toks, last + 1)
     if after in _BOTH or after in _EACH:
         return True
-    if (after in _MODAL or after in _ARE or after == "ska") and _word(toks, last + 2) in _BOTH:
-        return True  # "sol og stein ska begge få 500", "hope and jack should both sign"
+    if (after in _MODAL or after in _ARE or after == "ska" or after in _NEED) and _word(toks, last + 2) in _BOTH:
+        return True  # "sol og stein ska begge få 500", "hope and jack should both sign", "... trenger begge"
     if after in _ARE and _word(toks, last + 2) in _TWINS:
         return True  # "Faith & Joy are twins"
     bracket = toks.text[toks.end[last] : toks.end[last] + 2].lstrip(" ")[:1] == "("
@@ -515,6 +516,10 @@ def _called_people(toks: Tokens, last: int, rel: Relations) -> bool:
     if after in _ARE and _word(toks, last + 2) in rel.kin and _word(toks, last + 3) in _THEIR_OWNER:
         return True  # "grace og Faith er tvillingene mine"
     return after in _ARE and _word(toks, last + 2) in {"my", "our", "mine", "våre"} and _word(toks, last + 3) != ""
+
+
+#: Verbs of needing or having before "begge"/"both": "brooklyn og ivy trenger begge barnekonto".
+_NEED = frozenset({"trenger", "treng", "need", "needs", "har", "have", "has", "ønsker", "want", "fikk", "got"})
 
 
 #: After a plural word for kin: whose they are ("tvillingene mine", "barna våre").
@@ -532,4 +537,6 @@ def _person_like(toks: Tokens, i: int) -> bool:
         return False
     if flags & NOT_NAME or low in relations().pronoun or low in relations().self_ or low in _MY or low in _POSSESSIVES:
         return False  # "Besteforeldra mine, Ingebjørg og Lars": "mine" is whose they are
+    if flags & FREQUENT and not flags & FUNCTION and len(low) >= 5:
+        return True  # "brooklyn": a proper noun no dictionary holds, among names the list calls people
     return bool(flags & NAME) or (toks.shape[i] != LOWER and not flags & COMMON and len(toks.low[i]) > 2)

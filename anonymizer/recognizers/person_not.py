@@ -13,6 +13,7 @@ from anonymizer.recognizers._gazetteer import AMBIGUOUS, FUNCTION, GIVEN, NAME, 
 from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.address import street_name_start, street_words
 from anonymizer.recognizers.person_extend import NUMBER_AFTER
+from anonymizer.recognizers.person_introduced import signed_pair
 from anonymizer.recognizers.person_shops import names_a_shop
 
 _STREET_AFTER = re.compile(r" (?P<w>[^\W\d_]+)\.?(?P<n> \d)?")
@@ -49,6 +50,8 @@ def _names_a_company(toks: Tokens, first: int, last: int) -> bool:
     first). Names joined by "&" are a firm's ("Hansen & Sønn", "Johnson & Johnson", "Hartley & Moss")."""
     if names_a_shop(toks, first, last):
         return True  # "Sol Kaffebar", "Roar Frisør", "Borettslaget Solbakken"
+    if signed_pair(toks, first, last):
+        return False  # "Hilsen\nFrank & Joy Berg": a couple signs, a firm does not (person_introduced.py)
     sure_given = bool(toks.flags[first] & GIVEN and not toks.flags[first] & (AMBIGUOUS | SURNAME))
     full_name = sure_given and last > first  # "Luca Bianchi & Giulia Rossi": two people, not a firm
     if not full_name and ("&" in toks.gap(last) if last + 1 < len(toks.low) else False):

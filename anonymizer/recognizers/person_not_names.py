@@ -135,6 +135,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
     ("Finn og eg har lån ... No vil Finn ut")."""
     if toks.shape[first] == LOWER and toks.shape[last] == LOWER:
         return first == last and _everyday(toks, first)
+    if _matched(toks, first, last) or _after_compass(toks, first) or _adverb(toks, first, last):
+        return True  # "Chelsea vs Arsenal", "North Dakota", "Even if it took long"
     words = [toks.bare(k) for k in range(first, last + 1)]
     kinds = _kinds().get(" ".join(words))
     if kinds is not None and "month" in kinds and first == last and _date(toks, first):
@@ -146,6 +148,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         kinds = _kinds().get(words[0][:-1]) if words[0].endswith("s") else None  # "Elkjøps feil"
         if kinds is not None and _owner(toks, first, words[0][:-1]):
             return False  # "Kenyas konto er sperret": a given name's genitive before a bank account
+    if kinds is None and first == last and not toks.flags[first] & NAME and _placed(toks, first, last, named=True):
+        return True  # "She moved to Brooklyn": a word no list holds as a name, where a place stands
     in_phrase = False
     if kinds is None:
         kinds = _part_of_phrase(toks, first, last, words)
@@ -164,6 +168,32 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
             return _placed(toks, first, last, named=True) or ("brand" in kinds and _branded(toks, first))
         return True  # a nationality, a listed phrase of several words, or a word in no list of names
     return _institution(toks, first, last) or _firm(toks, first, last) or _farm_place(toks, first, last)
+
+
+#: Words between two teams or parties: "Chelsea vs Arsenal", "Brann mot Molde" is too rare to count on.
+_VERSUS = frozenset({"vs", "versus"})
+#: Capitalised compass words that open a place's name: "North Dakota", "South Georgia", "Vest-Agder".
+_COMPASS = frozenset({"north", "south", "east", "west", "nord", "sør", "øst", "vest", "northern", "southern"})
+#: Adverbs that are given names too, with the words after which they are the adverb: "Even if", "Even so".
+_ADVERB_BEFORE = {"even": frozenset({"if", "though", "so", "when", "more", "less", "after", "before", "now", "then"})}
+
+
+def _matched(toks: Tokens, first: int, last: int) -> bool:
+    """The span is one side of a match: "vs" before or after it ("Chelsea vs Liverpool"): a team."""
+    after = last + 1 < len(toks.low) and toks.low[last + 1] in _VERSUS
+    return after or (first > 0 and toks.low[first - 1] in _VERSUS)
+
+
+def _after_compass(toks: Tokens, first: int) -> bool:
+    """A capitalised compass word opens the span's place name: "North Dakota", "South Jordan"."""
+    k = first - 1
+    return k >= 0 and toks.shape[k] == CAP and toks.low[k] in _COMPASS and toks.gap(k) == " "
+
+
+def _adverb(toks: Tokens, first: int, last: int) -> bool:
+    """A one-word span that is an adverb here: "Even if it took long" ("Even" before a conjunction)."""
+    following = _ADVERB_BEFORE.get(toks.low[first]) if first == last else None
+    return following is not None and last + 1 < len(toks.low) and toks.low[last + 1] in following
 
 
 def _owner(toks: Tokens, k: int, stem: str) -> bool:

@@ -117,6 +117,7 @@ from anonymizer.recognizers.person_particles import (
 from anonymizer.recognizers.person_passport import passport_order
 from anonymizer.recognizers.person_relational import positional_names
 from anonymizer.recognizers.person_scripts import SCORE_SCRIPT_NAME, script_names
+from anonymizer.recognizers.person_short import short_chat_names
 from anonymizer.recognizers.person_spelled import SCORE_SPELLED, explained_names, respelled_names, spelled_names
 from anonymizer.recognizers.person_split import SCORE_SPLIT, split_names
 from anonymizer.recognizers.person_uncued import (
@@ -284,6 +285,8 @@ class PersonRecognizer(EntityRecognizer):
                 emit(j, extend(toks, j, strong=False), score)
         for first, last, score in positional_names(toks, covered):  # person_relational.py
             emit(first, last, score)  # "per & liv", "Tulla (Turid Lie)", "kollega av tomasz", "Thanks. Will"
+        for first, last, score in list(short_chat_names(toks, covered)):  # person_short.py
+            emit(first, last, score)  # "Hilsen Hauk", "saken min, Tone?", "i'm anna.", "te Mai (480 83 094)"
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
         for j, score in list(other_mentions(toks, named, covered)):

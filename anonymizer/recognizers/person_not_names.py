@@ -31,6 +31,7 @@ from anonymizer.recognizers._gazetteer import (
 from anonymizer.recognizers._gazetteer import _lines as data_lines
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
 from anonymizer.recognizers.person_not import COMPANY_SUFFIXES, COMPANY_WORDS
+from anonymizer.recognizers.person_short import introduced_lower
 from anonymizer.recognizers.person_words import relations
 
 #: Cue kinds that point at a person, not at a destination or a payee: "Hei Sofia", "Mvh Kenya", "Mr French".
@@ -363,4 +364,6 @@ def _everyday(toks: Tokens, k: int) -> bool:
     """Lower-case word ``k`` is an everyday word the weak rules took ("lån te bil", "the account
     holder"), listed as such, with no personal cue before it ("min venn te"?): never a name here."""
     kinds = _kinds().get(toks.low[k])
-    return kinds is not None and "lower" in kinds and not _personal_cue_before(toks, k, kin=False)
+    if kinds is None or "lower" not in kinds:
+        return False
+    return not _personal_cue_before(toks, k, kin=False) and not introduced_lower(toks, k)  # "hi i'm anna."

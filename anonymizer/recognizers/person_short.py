@@ -1,0 +1,150 @@
+"""PERSON in ordinary short chat: names that stand where only a name can, though no list vouches for them.
+
+Why: short messages name people with little around them, and the word itself is often also an everyday
+word ("Hauk", "Tone", "Mai") or in lower case ("anna"). A reader still knows these at once:
+
+* a sign-off at the start of a line, then one capitalised word that ends the message ("Hilsen Hauk");
+* every capitalised word of the run after "heter"/"heiter"/"my name is" ("heter Aino Virtanen"), where
+  the cue rule may take only the part it knows;
+* a listed given name set off by a comma at the end of a question or exclamation, the one spoken to
+  ("Ble du ferdig med saken min, Tone?");
+* "i'm"/"i am"/"jeg er"/"eg er" and a lower-case given name that is no everyday word, then a sentence
+  end or "and"/"og" ("hi i'm anna. i want ...");
+* a payee after "til"/"te"/"to" with a phone number in brackets right after it ("te Mai (480 83 094)").
+
+Each rule is gated on one word lookup (a sign-off, a cue word, a comma before the last word, "til"), so
+a message costs a few set lookups when none applies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, WELL_KNOWN
+from anonymizer.recognizers._tokens import CAP, DEFINITE, LOWER, Tokens
+
+SCORE_SHORT = 0.85
+SCORE_SHORT_LOWER = 0.6
+
+#: Sign-offs that open the last line before the writer's name: "Hilsen Hauk", "Mvh Tone".
+_SIGN_OFFS = frozenset(
+    {"hilsen", "helsing", "mvh", "vh", "mvh.", "regards", "cheers", "best", "thanks", "takk", "thx", "kind"}
+)
+#: The cue words after which every capitalised word of the run is the name.
+_NAMED = frozenset({"heter", "heiter", "heite", "hete"})
+#: "I am" in the languages of the chat: the word before the given name.
+_AM = frozenset({"i'm", "i’m", "am", "er", "e"})
+_I = frozenset({"i", "jeg", "eg", "æ", "je"})
+#: What may follow the given name after "i'm": a sentence end, or a second clause.
+_AND = frozenset({"and", "og", "å"})
+#: Prepositions before a payee.
+_TO = frozenset({"til", "te", "to", "tel"})
+#: A phone number in brackets right after the payee: " (480 83 094)", "(+47 48083094)".
+_PHONE_IN_BRACKETS = re.compile(r" ?\(\+?\d[\d \-]{6,16}\d\)")
+#: What may close the message after the signed name.
+_END = " .!\n"
+#: What closes a question or an exclamation after the name spoken to.
+_ASKED = ("?", "!")
+
+
+def short_chat_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """(first, last, score) of each name one of the module's rules takes."""
+    n = len(toks.low)
+    low = toks.low
+    if n >= 2:
+        last = n - 1
+        if low[last - 1] in _SIGN_OFFS and not covered[last] and _signed(toks, last):
+            yield last, last, SCORE_SHORT
+        if not covered[last] and toks.text[toks.end[last] :].lstrip(" ")[:1] in _ASKED and _spoken_to(toks, last):
+            yield last, last, SCORE_SHORT
+    asked = "?" in toks.text or "!" in toks.text
+    for i in range(n - 1):
+        word = low[i]
+        if word in _NAMED:
+            run = _named_run(toks, i + 1)
+            if run is not None and not all(covered[i + 1 : run + 1]):
+                yield i + 1, run, SCORE_SHORT  # "heter Aino Virtanen" where the cue took "Virtanen" alone
+        elif word in _AM:
+            if introduced_lower(toks, i + 1):
+                yield i + 1, i + 1, SCORE_SHORT_LOWER
+        elif word in _TO and not covered[i + 1] and _payee(toks, i + 1):
+            yield i + 1, i + 1, SCORE_SHORT if toks.shape[i + 1] != LOWER else SCORE_SHORT_LOWER
+        if asked and toks.flags[i] & GIVEN and not covered[i] and _spoken_to(toks, i):
+            yield i, i, SCORE_SHORT
+
+
+def _signed(toks: Tokens, last: int) -> bool:
+    """ "...\\n\\nHilsen Hauk": the sign-off opens its line, and one capitalised word ends the message."""
+    sign = last - 1
+    if toks.shape[last] != CAP or toks.gap(sign).strip(" ,") or toks.text[toks.end[last] :].strip(_END):
+        return False
+    before = toks.text[: toks.start[sign]].rstrip(" ")
+    if before and before[-1] not in "\n.!":
+        return False  # "takk Gud for at", "the best Price": the sign-off inside a sentence
+    flags = toks.flags[last]
+    if flags & (FUNCTION | NOT_NAME) and not flags & NAME:
+        return False  # "Mvh Kundeservice", "Best Regards"
+    if not flags & NAME and DEFINITE.search(toks.low[last]):
+        return False  # "Hilsen Familien", "Mvh Styret": a group, not a person
+    return toks.low[last] not in _SIGN_OFFS
+
+
+def _spoken_to(toks: Tokens, j: int) -> bool:
+    """ "Ble du ferdig med saken min, Tone?": a listed given name after a comma closes a question."""
+    if j == 0 or toks.gap(j - 1).strip(" ") != "," or toks.shape[j] != CAP:
+        return False
+    if j + 1 < len(toks.low) and toks.gap(j).lstrip(" ")[:1] not in _ASKED:
+        return False  # the name closes a question: "saken min, Tone? Venter ..."
+    flags = toks.flags[j]
+    return bool(flags & GIVEN) and not flags & (NOT_NAME | FUNCTION)
+
+
+def _named_run(toks: Tokens, first: int) -> int | None:
+    """The last word of the capitalised run after "heter", if it has two words or more and ends in a
+    listed name; an everyday word ends the run ("heter Eritreisk Ortodoks Menighet"), and a word listed
+    as no name may open it ("Aino Virtanen") but not end it ("SolKraft Norge")."""
+    n = len(toks.low)
+    k = first
+    while k < n and k - first < 4 and toks.shape[k] == CAP and (k == first or toks.gap(k - 1) == " "):
+        flags = toks.flags[k]
+        if flags & FUNCTION or (flags & COMMON and not flags & NAME):
+            break
+        k += 1
+    last = k - 1
+    while last > first and not toks.flags[last] & NAME:
+        last -= 1
+    if last - first < 1 or toks.flags[last] & NOT_NAME:
+        return None
+    return last
+
+
+def introduced_lower(toks: Tokens, j: int) -> bool:
+    """ "hi i'm anna.", "jeg er kari og ...": a lower-case given name that is no everyday word."""
+    am = j - 1
+    if am < 0 or toks.low[am] not in _AM:
+        return False
+    if toks.low[am] in ("am", "er", "e") and not (am > 0 and toks.low[am - 1] in _I and toks.gap(am - 1) == " "):
+        return False
+    if j >= len(toks.low) or toks.shape[j] != LOWER or toks.gap(am) != " ":
+        return False
+    flags = toks.flags[j]
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME | SOFT) or (flags & COMMON and not flags & WELL_KNOWN):
+        return False
+    if j + 1 >= len(toks.low):
+        return not toks.text[toks.end[j] :].strip(" .!")
+    gap = toks.gap(j).strip(" ")
+    return gap[:1] in (".", "!", ",", "\n") or (not gap and toks.low[j + 1] in _AND)
+
+
+def _payee(toks: Tokens, j: int) -> bool:
+    """ "sku hatt 1000 te Mai (480 83 094)": a name with its phone number after a preposition of paying."""
+    flags = toks.flags[j]
+    if flags & (FUNCTION | NOT_NAME):
+        return False
+    if toks.shape[j] == LOWER:
+        if not flags & GIVEN or flags & COMMON:
+            return False
+    elif not flags & NAME and flags & COMMON:
+        return False
+    return _PHONE_IN_BRACKETS.match(toks.text, toks.end[j]) is not None

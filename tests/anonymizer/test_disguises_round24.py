@@ -386,3 +386,23 @@ def test_no_number_with_odd_separators_survives(engine: Anonymizer, case: tuple[
 )  # fmt: skip
 def test_other_writers_disguises(text: str, expected: str) -> None:
     assert normalize(text).text == expected
+
+
+def test_a_long_run_of_odd_marks_costs_windows_linear_in_its_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hostile message of marks between digits ("*1*1*1...") once made the look-alike reading try
+    every window of every size (cubic: minutes of an anonymizer worker's time for 2,000 characters).
+    No reading longer than a card proves itself, so only windows of up to 19 digits are tried."""
+    from anonymizer import lookalikes
+
+    calls = 0
+    real = lookalikes._proves_itself
+
+    def counting(number: str, text: str, start: int, letters: int) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(number, text, start, letters)
+
+    monkeypatch.setattr(lookalikes, "_proves_itself", counting)
+    edits, _ = lookalikes.checked_lookalikes("*1" * 300)
+    assert edits == []
+    assert 0 < calls <= 300 * lookalikes.MAX_NUMBER_LENGTH

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 #: Letters that IGNORECASE matches as "i" and "s" but ``str.lower`` leaves as they are.
 _IGNORECASE_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})

@@ -38,7 +38,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 # --- broken over two lines, written backwards ----------------------------------------------------------------
 

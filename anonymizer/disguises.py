@@ -30,8 +30,7 @@ from anonymizer.lookalikes import checked_lookalikes
 from anonymizer.number_forms import number_forms
 from anonymizer.strays import LOOKALIKES as _LOOKALIKES
 from anonymizer.strays import stray_characters
-
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 # --- separators between digits ------------------------------------------------------------------------
 

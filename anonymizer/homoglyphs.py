@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 #: Cyrillic and Greek letters and the Latin letter each looks like.
 LATIN_FOR: dict[str, str] = {

@@ -34,8 +34,7 @@ from stdnum.no import fodselsnummer as _fodselsnummer
 from stdnum.no import kontonr as _kontonr
 
 from anonymizer.strays import CHECKSUM_LENGTH, PHONE_LENGTH, phone_cue_before
-
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 #: Letters typed for a digit, the obvious ones (``strays.LOOKALIKES``) and the bolder ones.
 READINGS: dict[str, str] = {
@@ -92,6 +91,14 @@ def _card_test() -> Callable[[str], bool]:
     from anonymizer.recognizers.credit_card import is_valid_card
 
     return is_valid_card
+
+
+@functools.cache
+def _iban_test() -> Callable[[str], bool]:
+    """``disguises.valid_iban``, imported on first use: ``anonymizer.disguises`` imports this module."""
+    from anonymizer.disguises import valid_iban
+
+    return valid_iban
 
 
 def _proves_itself(number: str, text: str, start: int, letters: int) -> bool:
@@ -166,8 +173,7 @@ def _number_edits(text: str, start: int, run: str) -> tuple[list[Edit], tuple[in
 def _iban_edits(start: int, candidate: str) -> list[Edit]:
     """Look-alikes after an IBAN's country code read as digits, when the reading is a valid IBAN (and
     the candidate as typed is not: many countries' IBANs hold letters of their own)."""
-    from anonymizer.disguises import valid_iban  # disguises imports this module
-
+    valid_iban = _iban_test()
     compact = candidate.replace(" ", "")
     if not any(ch in READINGS for ch in compact[2:]) or valid_iban(compact):
         return []

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 # --- HTML ---------------------------------------------------------------------------------------------
 

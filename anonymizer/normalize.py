@@ -48,9 +48,10 @@ from dataclasses import dataclass
 
 from anonymizer.dictation import DICTATED_HINT, dictated_punctuation, ignorecase_folded, may_dictate
 from anonymizer.disguised_names import lead_in_word, spaced_numbers
-from anonymizer.disguises import Edit, disguises
+from anonymizer.disguises import disguises
 from anonymizer.homoglyphs import homoglyphs
 from anonymizer.markup import markup
+from anonymizer.types import Edit
 
 __all__ = [
     "NUMBER_WORD_PATTERN", "Normalized", "has_number_word", "ignorecase_folded", "is_digit_word", "normalize",

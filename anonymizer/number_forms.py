@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 #: An IPv4 address in hexadecimal groups: "0x55.0xA6.0x1C.0x07".
 _HEX_IP = re.compile(r"(?<![\w.])0[xX][0-9a-fA-F]{1,2}(?:\.0[xX][0-9a-fA-F]{1,2}){3}(?![\w]|\.\w)")

@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 from stdnum.no import kontonr as _kontonr
 
-Edit = tuple[int, int, str]
+from anonymizer.types import Edit
 
 #: Digit groups (single separators " . -") with exactly one letter or comma between two digits, not glued
 #: to a word, an e-mail address or a longer number on either side.

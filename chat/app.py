@@ -138,7 +138,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             workers=settings.anonymizer_workers,
             max_batch=settings.anonymizer_max_batch,
             mode=settings.anonymizer_mode,
+            deadline_s=settings.anonymizer_deadline_s,
             observe=m.anonymizer_latency.observe,
+            withheld=m.anonymizer_withheld.inc,
         )
         await redactor.start()
         relay = build_relay(settings)

@@ -38,6 +38,11 @@ class Metrics:
             buckets=_LATENCY_BUCKETS,
             registry=r,
         )
+        self.anonymizer_withheld = Counter(
+            "chatlog_anonymizer_withheld_messages",
+            "Anonymous messages stored as <WITHHELD> because the anonymizer passed its per-message deadline",
+            registry=r,
+        )
 
         #: The audit chain's newest link (chat/audit_chain.py): a scraper that keeps its history anchors
         #: the chain outside the database (docs/operations.md, "The audit chain").

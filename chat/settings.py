@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from chat.redaction import DEFAULT_DEADLINE_S
+
 DAY = 86_400
 
 
@@ -145,6 +147,10 @@ class Settings(BaseSettings):
     #: How much evidence redaction of anonymous chats needs: "strict" (when in doubt, redact) or
     #: "balanced"; measured trade-off in docs/benchmarks.md.
     anonymizer_mode: Literal["strict", "balanced"] = "strict"
+    #: Most time the anonymizer may spend on one message; a message not done by then is stored as
+    #: ``<WITHHELD>`` (nothing of its text), so one hostile text cannot hold the workers every anonymous
+    #: chat shares (chat/redaction.py).
+    anonymizer_deadline_s: float = Field(default=DEFAULT_DEADLINE_S, gt=0, le=60)
 
     # --- retention (days; defaults from the source documents) ----------------------------------------
     #: Anonymous and bot-only chat logs: 1 year for statistics and evaluation (seeds 000, 001).

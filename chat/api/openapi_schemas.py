@@ -109,7 +109,8 @@ _DAY_COUNTS: Final[dict[str, Schema]] = {
     "handovers": {"allOf": [_SMALL], "description": "Sessions in which an adviser took part."},
     "redactions": {"type": "object", "additionalProperties": _SMALL,
                    "description": "Entity type → count of redactions (never values). Types: "
-                   + ", ".join(ENTITY_TYPES) + "."},
+                   + ", ".join(ENTITY_TYPES) + "; WITHHELD counts anonymous messages stored as `<WITHHELD>` "
+                   "because the anonymizer passed its per-message deadline."},
 }
 
 SCHEMAS: Final[dict[str, Schema]] = {

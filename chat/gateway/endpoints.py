@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -19,7 +20,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from chat import protocol as p
 from chat.errors import AtCapacity, AuthError, ChatlogError, ProtocolError, RateLimited
-from chat.gateway.live import Agent, LiveSession
+from chat.gateway.live import Agent, LiveSession, message_frame
 from chat.gateway.outbox import Outbox
 from chat.notice import privacy_notice
 from chat.ratelimit import TokenBucket
@@ -34,7 +35,7 @@ class Connection:
     """A websocket as the hub sees it: frames go through its :class:`Outbox` (never waiting on the
     socket), plus what the watchdog and the flood guard need."""
 
-    __slots__ = ("bucket", "last_seen", "outbox", "receive", "refused", "send_raw", "writer", "ws")
+    __slots__ = ("bucket", "last_seen", "outbox", "receive", "refused", "replayed_to", "send_raw", "writer", "ws")
 
     def __init__(self, ws: WebSocket, bucket: TokenBucket, services: Services) -> None:
         self.ws = ws
@@ -49,6 +50,8 @@ class Connection:
         self.bucket = bucket
         self.last_seen = time.monotonic()
         self.refused = 0
+        #: The last seq a resume's replay sent (0 before any).
+        self.replayed_to = 0
         settings = services.settings
         self.outbox = Outbox(
             self._write,
@@ -282,6 +285,10 @@ async def chat_endpoint(ws: WebSocket) -> None:
 
 
 async def _chat_session(services: Services, conn: Connection, hello: p.Hello) -> None:
+    resuming = hello.resume_session_id is not None
+    if resuming:
+        # Live frames for this widget wait behind the welcome and the replay (outbox.py).
+        conn.outbox.hold()
     try:
         identity = services.verifier.verify_customer(hello.token) if hello.token else None
         if hello.resume_session_id is not None:
@@ -289,31 +296,65 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         else:
             live = await services.hub.start_session(identity, conn)
     except ChatlogError as exc:
+        conn.outbox.release()
         _refuse(conn, services, exc, _close_code_for(exc))
         return
     try:
         # Who is there to answer: the widget tells the customer when nobody is (issue 12).
         available = services.hub.availability()
-        conn.send(
-            p.encode(
-                {
-                    "type": "welcome",
-                    "session_id": live.session_id,
-                    "kind": live.kind,
-                    "notice": privacy_notice(live.kind, services.settings, hello.lang),
-                    "state": live.machine.state,
-                    "availability": {"bots": available["bots"], "advisers": available["advisers"]},
-                }
-            )
-        )
-        if hello.resume_session_id is not None:
-            for frame in await services.hub.replay(live, hello.resume_last_seq):
-                conn.send(frame)
-            if live.machine.ended:
-                conn.send(p.encode({"type": "ended", "by": "earlier"}))
+        welcome = {
+            "type": "welcome",
+            "session_id": live.session_id,
+            "kind": live.kind,
+            "notice": privacy_notice(live.kind, services.settings, hello.lang),
+            "state": live.machine.state,
+            "availability": {"bots": available["bots"], "advisers": available["advisers"]},
+        }
+        if not resuming:
+            conn.send(p.encode(welcome))
+        else:
+            try:
+                await _replay(conn, services, live, p.encode(welcome), hello.resume_last_seq)
+            finally:
+                conn.outbox.release(_not_replayed(live.session_id, conn.replayed_to))
         await _chat_loop(conn, services, live)
     finally:
         services.hub.detach_customer(live, conn)
+
+
+async def _replay(conn: Connection, services: Services, live: LiveSession, welcome: str, after_seq: int) -> None:
+    """Welcome, every message after ``after_seq``, then ``ended`` for an ended session: paced by this
+    widget's own reading, so a replay of any length fits the outbox limits (outbox.py)."""
+    if not await conn.outbox.put_paced(welcome):
+        return
+    for message in await services.hub.history(live, after_seq):
+        if not await conn.outbox.put_paced(p.encode(message_frame(message))):
+            return
+        conn.replayed_to = message.seq
+    if live.machine.ended:
+        await conn.outbox.put_paced(p.encode({"type": "ended", "by": "earlier"}))
+
+
+def _not_replayed(session_id: str, replayed_to: int) -> Callable[[str], bool]:
+    """Keeps a held live frame unless it is a message the replay already carried (it was stored and
+    broadcast between the widget's attach and the replay's read)."""
+
+    def keep(frame: str) -> bool:
+        if replayed_to <= 0 or '"message"' not in frame:
+            return True
+        try:
+            decoded = json.loads(frame)
+        except ValueError:
+            return True
+        return not (
+            isinstance(decoded, dict)
+            and decoded.get("type") == "message"
+            and decoded.get("session_id", session_id) == session_id
+            and isinstance(decoded.get("seq"), int)
+            and decoded["seq"] <= replayed_to
+        )
+
+    return keep
 
 
 async def _chat_loop(conn: Connection, services: Services, live: LiveSession) -> None:

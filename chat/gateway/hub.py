@@ -147,10 +147,6 @@ class Hub:
                     originals.setdefault(original.seq, original)
         return [originals.get(m.seq) or live_message(m) for m in stored]
 
-    async def replay(self, live: LiveSession, after_seq: int) -> list[str]:
-        """The frames a resuming widget receives."""
-        return [encode(message_frame(m)) for m in await self.history(live, after_seq)]
-
     def detach_customer(self, live: LiveSession, peer: Peer) -> None:
         if live.customer is peer:
             live.customer = None

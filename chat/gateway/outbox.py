@@ -12,6 +12,12 @@ disconnected with close code 4413 ("too slow"): what it missed is in the store a
 it, while keeping its backlog would cost memory without bound. A close (idle timeout, shutdown,
 replacement) goes through the queue too, after the frames before it, with a deadline; a peer whose
 socket will not take the close frame in time has its transport aborted.
+
+A resume is the one time a peer is owed more frames than the limits allow at once (a long chat replayed
+from seq 0). Its own task sends them with :meth:`Outbox.put_paced`, which waits while the queue is half
+full: waiting there holds up only that peer. Live frames for it meanwhile are held (:meth:`Outbox.hold`)
+and follow the replay in order (:meth:`Outbox.release`), so the widget sees welcome, the replay, then
+what happened since, and the held frames still count against the limits.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import asyncio
 import contextlib
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
 log = logging.getLogger("chat.outbox")
@@ -66,11 +72,21 @@ class Outbox:
         self.outcome: str | None = None
         self._task: asyncio.Task[None] | None = None
         self._writing = False
+        #: Live frames kept behind a replay (None when not holding).
+        self._held: deque[str] | None = None
+        #: Set by the writer after each frame it wrote (and when it stops): what put_paced waits for.
+        self._progress = asyncio.Event()
 
     @property
     def idle(self) -> bool:
         """Nothing queued, nothing being written, not closing: a frame may be written at once."""
-        return not self._frames and not self._writing and self._closing is None and not self.done.is_set()
+        return (
+            not self._frames
+            and self._held is None
+            and not self._writing
+            and self._closing is None
+            and not self.done.is_set()
+        )
 
     async def write_now(self, frame: str) -> None:
         """Write one frame from the peer's *own* task (its ack) when the outbox is idle, instead of
@@ -105,11 +121,50 @@ class Outbox:
         """Queue a frame; never waits. False if the peer is closing or was just dropped as too slow."""
         if self._closing is not None or self.done.is_set():
             return False
-        if len(self._frames) >= self.max_frames or self._bytes + len(frame) > self.max_bytes:
+        queued = len(self._frames) + (len(self._held) if self._held is not None else 0)
+        if queued >= self.max_frames or self._bytes + len(frame) > self.max_bytes:
             self.drop(CLOSE_TOO_SLOW, "too slow: reconnect and resume")
             if self._on_drop is not None:
                 self._on_drop()
-            log.warning("peer dropped as too slow", extra={"frames": len(self._frames), "max_frames": self.max_frames})
+            log.warning("peer dropped as too slow", extra={"frames": queued, "max_frames": self.max_frames})
+            return False
+        self._bytes += len(frame)
+        if self._held is not None:
+            self._held.append(frame)
+            return True
+        self._frames.append(frame)
+        self._ready.set()
+        return True
+
+    def hold(self) -> None:
+        """From now on keep :meth:`put` frames back until :meth:`release` (a resume: see the module)."""
+        if self._held is None:
+            self._held = deque()
+
+    def release(self, keep: Callable[[str], bool] | None = None) -> None:
+        """Queue the held frames after everything sent so far; ``keep`` may leave some out (a live
+        message the replay already carried)."""
+        held, self._held = self._held, None
+        if not held:
+            return
+        kept: Iterable[str] = held if keep is None else [f for f in held if keep(f)]
+        for frame in held:
+            self._bytes -= len(frame)
+        for frame in kept:
+            if not self.put(frame):
+                return
+
+    async def put_paced(self, frame: str) -> bool:
+        """Queue a frame from the peer's *own* task, first waiting while the queue is half full (by
+        frames or bytes), so that a long replay never passes the limits. False if the peer is gone."""
+        while len(self._frames) >= max(1, self.max_frames // 2) or self._bytes + len(frame) > self.max_bytes // 2:
+            if self._closing is not None or self.done.is_set():
+                return False
+            if not self._frames:
+                break  # one frame bigger than half the byte budget: send it alone
+            self._progress.clear()
+            await self._progress.wait()
+        if self._closing is not None or self.done.is_set():
             return False
         self._frames.append(frame)
         self._bytes += len(frame)
@@ -130,6 +185,7 @@ class Outbox:
         if self.done.is_set():
             return
         self._frames.clear()
+        self._held = None
         self._bytes = 0
         self._closing = _Close(code, reason)
         self._frames.append(self._closing)
@@ -165,10 +221,13 @@ class Outbox:
                     return
                 finally:
                     self._writing = False
+                self._progress.set()
         finally:
             self._frames.clear()
+            self._held = None
             self._bytes = 0
             self.done.set()
+            self._progress.set()
 
     async def _finish(self, item: _Close) -> None:
         try:

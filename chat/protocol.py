@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import orjson
 
@@ -148,6 +148,23 @@ def _about(client_msg_id: str, parse: Callable[..., T], *args: Any) -> T:
         raise
 
 
+def message_ids(data: str | bytes, names: tuple[str, ...] = ("client_msg_id",)) -> dict[str, str]:
+    """The ids (``client_msg_id``, ``session_id``) of a frame refused before or while it was parsed (a
+    flood, a bad field), so that its error names the message and the session as every error about them
+    does (docs/protocol.md); an id that is missing or malformed is left out."""
+    try:
+        obj = _load(data)
+    except ProtocolError:
+        return {}
+    ids: dict[str, str] = {}
+    for name in names:
+        try:
+            ids[name] = _id_field(obj, name)
+        except ProtocolError:
+            continue
+    return ids
+
+
 def parse_hello(obj: dict[str, Any]) -> Hello:
     token = obj.get("token")
     if token is not None and not isinstance(token, str):
@@ -184,7 +201,7 @@ def parse_client_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent
         return End()
     if kind == "ping":
         return Ping()
-    raise ProtocolError(f"unknown frame type {str(kind)[:40]!r}", code="unknown_type")
+    raise ProtocolError(f"unknown frame type; expected one of {', '.join(_CHAT_TYPES)}", code="unknown_type")
 
 
 def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
@@ -208,7 +225,12 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
         return End(session_id=_id_field(obj, "session_id"))
     if kind == "ping":
         return Ping()
-    raise ProtocolError(f"unknown frame type {str(kind)[:40]!r}", code="unknown_type")
+    raise ProtocolError(f"unknown frame type; expected one of {', '.join(_AGENT_TYPES)}", code="unknown_type")
+
+
+#: What each endpoint accepts, named in ``unknown_type`` errors (which never echo what was sent).
+_CHAT_TYPES: Final = ("hello", "message", "handover_request", "cancel_handover", "end", "ping")
+_AGENT_TYPES: Final = ("hello", "message", "accept", "handover", "end", "ping")
 
 
 # --- server → client frames ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
@@ -178,9 +178,9 @@ async def _hello(ws: WebSocket, conn: Connection, services: Services, parse: Cal
     return event
 
 
-def _refuse(conn: Connection, services: Services, exc: ChatlogError, close_code: int) -> None:
+def _refuse(conn: Connection, services: Services, exc: ChatlogError, close_code: int, **extra: Any) -> None:
     services.metrics.errors.labels(exc.code).inc()
-    conn.send(p.error_frame(exc.code, exc.message))
+    conn.send(p.error_frame(exc.code, exc.message, **extra))
     conn.close(close_code, exc.code)
 
 
@@ -371,9 +371,10 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
             return
         if _flooding(conn, services):
             if conn.refused > flood_close_after:
-                _refuse(conn, services, RateLimited("too many messages; connection closed"), p.CLOSE_FLOOD)
+                closed = RateLimited("too many messages; connection closed")
+                _refuse(conn, services, closed, p.CLOSE_FLOOD, **p.message_ids(raw))
                 return
-            _error(conn, services, RateLimited("too many messages; slow down and resend"))
+            _error(conn, services, RateLimited("too many messages; slow down and resend"), **p.message_ids(raw))
             continue
         try:
             event = p.parse_client_frame(raw, max_text_chars=max_chars)
@@ -420,6 +421,10 @@ async def _agent_session(services: Services, conn: Connection, hello: p.Hello) -
         await services.hub.detach_agent(agent)
 
 
+#: The ids an agent's refused frame is answered with.
+_AGENT_IDS: Final = ("session_id", "client_msg_id")
+
+
 async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> None:
     hub = services.hub
     max_chars = services.settings.max_text_chars
@@ -458,5 +463,6 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
             else:
                 raise ProtocolError("hello was already received", code="unexpected_hello")
         except ChatlogError as exc:
-            extra = {"session_id": session_id} if session_id is not None else {}
+            # A frame refused while it was parsed still names its session (and message) where it can.
+            extra = {"session_id": session_id} if session_id is not None else p.message_ids(raw, _AGENT_IDS)
             _error(conn, services, exc, **extra)

@@ -91,3 +91,27 @@ def test_error_frame_shape() -> None:
     assert p.error_frame("too_long", "x", client_msg_id="1") == (
         '{"type":"error","code":"too_long","message":"x","client_msg_id":"1"}'
     )
+
+
+def test_unknown_type_errors_never_echo_what_was_sent() -> None:
+    import pytest
+
+    from chat.errors import ProtocolError
+    from chat.protocol import parse_agent_frame, parse_client_frame
+
+    for parse in (parse_client_frame, parse_agent_frame):
+        with pytest.raises(ProtocolError) as info:
+            parse('{"type": "fødselsnummer 01019010046 <script>"}', max_text_chars=100)
+        assert info.value.code == "unknown_type"
+        assert "01019010046" not in info.value.message and "script" not in info.value.message
+        assert "hello" in info.value.message  # names what is accepted instead
+
+
+def test_message_ids_of_a_refused_frame() -> None:
+    from chat.protocol import message_ids
+
+    assert message_ids('{"type": "message", "client_msg_id": "m7", "text": "x"}') == {"client_msg_id": "m7"}
+    assert message_ids('{"type": "message", "client_msg_id": 42}') == {"client_msg_id": "42"}
+    assert message_ids('{"type": "message"}') == {}
+    assert message_ids("not json") == {}
+    assert message_ids('{"client_msg_id": ""}') == {}

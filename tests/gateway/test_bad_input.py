@@ -198,14 +198,19 @@ async def test_flood_is_rate_limited_then_closed(tmp_path: object) -> None:
             for i in range(100):
                 await c.send({"type": "message", "client_msg_id": str(i), "text": "spam"})
             codes = []
+            refused_ids = []
             try:
                 while True:
                     frame = await c.recv(timeout=5)
                     codes.append(frame.get("code") or frame["type"])
+                    if frame.get("code") == "rate_limited":
+                        refused_ids.append(frame.get("client_msg_id"))
             except Exception:  # the server closed the connection
                 pass
             assert codes.count("ack") <= 6
             assert "rate_limited" in codes
+            # Each refusal names its message (docs/protocol.md), so the widget knows what to resend.
+            assert refused_ids and all(isinstance(i, str) and i.isdigit() for i in refused_ids)
             assert c.ws.close_code == 4429
         await still_serving(server)
         async with httpx.AsyncClient() as http:
@@ -307,3 +312,25 @@ async def test_an_oversized_request_head_is_refused(server: Running) -> None:
             pass  # the server may reset the connection after refusing; what it sent first is what counts
     assert reply.startswith(b"HTTP/1.1 4"), reply[:80]
     await still_serving(server)
+
+
+async def test_agent_frames_refused_while_parsed_still_name_their_session(server: Running) -> None:
+    """Errors on the agent endpoint carry the ``session_id`` (docs/protocol.md), also when the frame
+    failed its own checks (an empty reason, a text over the limit), so a bot serving many sessions
+    knows which one it concerns."""
+    async with client(server.ws + "/ws/chat") as widget:
+        sid = await new_session(widget)
+        async with client(server.ws + "/ws/agent") as adviser:
+            await adviser.hello(token=server.staff_token("adv-1", "adviser"))
+            await adviser.send({"type": "accept", "session_id": sid, "reason": ""})
+            err = await adviser.recv_type("error")
+            assert err["code"] == "bad_request" and err["session_id"] == sid
+            await adviser.send({"type": "accept", "session_id": sid, "reason": 5})
+            err = await adviser.recv_type("error")
+            assert err["code"] == "bad_request" and err["session_id"] == sid
+        async with client(server.ws + "/ws/agent") as bot:
+            await bot.hello(token=server.staff_token("bot-1", "bot"))
+            await bot.send({"type": "message", "session_id": sid, "client_msg_id": "b1", "text": "x" * 5000})
+            err = await bot.recv_type("error")
+            assert err["code"] == "too_long"
+            assert err["session_id"] == sid and err["client_msg_id"] == "b1"

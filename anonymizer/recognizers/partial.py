@@ -9,7 +9,10 @@ four of a card, which banks print on receipts) identifies no one.
 
 It also takes the two halves of a fødselsnummer named as such: the five digits of the "personnummer"
 ("personnummeret (de fem siste) er 46425") and a six-digit date after "født"/"fødselsdato" in a message
-that speaks of a fødselsnummer.
+that speaks of a fødselsnummer; and a whole one mistyped ("fødselsnummeret mitt er 01019012345" with a
+wrong check digit): the number recognizers refuse it by its checksum, but the customer has just said
+what it is, and eleven digits that start with their birth date identify them however the last one came
+out (found by an outside audit, which saw such a number stored as written in an anonymous chat).
 """
 
 from __future__ import annotations
@@ -36,6 +39,14 @@ _BIRTH = re.compile(
     r"(?i)\b(?:født|fødd|fødselsdato(?:en)?|born|fødselsnummer(?:et)?|fnr|personnummer(?:et)?)\b[^\d\n]{0,25}?"
     r"(?<![\d.])(?P<num>[0-3]\d([./-]?)[01]\d\2\d\d)(?![\d.]\d|\d)"
 )
+#: "fødselsnummer: 010190 12346", "personnummeret mitt er 01019012346": 11 digits right after the word
+#: (any of the groupings people use), whatever their check digits say.
+_MISTYPED = re.compile(
+    r"(?i)\b(?:fødsels|fodsels|foedsels|person)(?:nummer(?:et)?|nr)\b|\bd-?nummer(?:et)?\b|\bf\.?nr\b"
+    r"|\bpersonal (?:id(?:entity)? )?number\b|\bnational id(?:entity)? number\b"
+    r"[^\d\n]{0,25}?"
+)
+_MISTYPED_NUMBER = re.compile(r"[^\d\n]{0,25}?(?<![\d.,])(?P<num>\d{6}[ -]?\d{5}|\d(?:[ .]?\d){10})(?![\d.,]?\d)")
 _FNR_CUE = re.compile(r"(?i)fødselsn|fodselsn|personn|\bfnr\b|d-nummer|f\.nr|(?:de )?(?:fem|5) siste|siste (?:fem|5)")
 #: What the number is, by the nearest cue before the piece.
 _KIND = re.compile(
@@ -63,6 +74,8 @@ class PartialNumberRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return results  # every piece is digits
         low = text.lower()
+        if (not entities or FNR in entities) and ("nr" in low or "numme" in low or "number" in low):
+            results += _mistyped(text)
         if _ANY_KEY.search(low) is None:
             return results  # no word that announces a piece (the cheap test before the patterns)
         pieces = _pieces(text)
@@ -85,6 +98,16 @@ class PartialNumberRecognizer(EntityRecognizer):
                 halves += _BIRTH.finditer(text)
             results += [RecognizerResult(FNR, m.start("num"), m.end("num"), SCORE) for m in halves]
         return results
+
+
+def _mistyped(text: str) -> list[RecognizerResult]:
+    """Eleven digits named as a fødselsnummer by the words just before them (see the module)."""
+    found = []
+    for cue in _MISTYPED.finditer(text):
+        number = _MISTYPED_NUMBER.match(text, cue.end())
+        if number is not None:
+            found.append(RecognizerResult(FNR, number.start("num"), number.end("num"), SCORE))
+    return found
 
 
 #: "first half of my number is 9068", "andre halvdel: 6025", "resten er 22908": a piece by its place.

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, WELL_KNOWN
+from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, WELL_KNOWN, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
 from anonymizer.recognizers.person_words import _word, plain_gap, relations
@@ -107,16 +107,21 @@ _ACCOUNT_ROLES = frozenset(
 )  # fmt: skip
 _MY = frozenset({"min", "mi", "mitt", "vår", "våres", "my", "our"})
 #: "Kontoen står på Liv": what is registered in someone's name.
-_REGISTERED = re.compile(r"(?:konto|kort|postkass|leilighet|hus|bil|abonnement|avtal|lån|regning|faktura)\w*")
+_REGISTERED = re.compile(r"(?:konto|kort|postkass|leilighet|hus|bil|abonnement|avtal|lån|regning|faktura)[\w']*")
 _BELONGS = frozenset({"tilhøre", "tilhører", "tilhørte", "tilhøyre", "tilhøyrer"})
 #: "fikk beskjed fra ståle på kontoret".
 _MESSAGE = frozenset({"beskjed", "melding", "meldinga", "meldingen", "brev", "sms", "svar", "tilbakemelding"})
 _FROM = frozenset({"fra", "frå"})
 
+#: "Mina har fått feil navn": a finite verb after a well-known given name opening the message.
+_AUXILIARIES = frozenset({"har", "hadde", "ska", "skal", "vil", "kan", "må", "fikk", "fekk", "e", "er"})
+#: "det va jo som betalte": a cleft, "det var X som" and a verb.
+_CLEFT_IS = frozenset({"va", "var", "e", "er", "was", "is"})
+
 #: Every word some rule here needs; a message with none of them is passed over at once.
 _TRIGGERS = (
     _PAYEE_PREPS | _NAMING | _TALK | _PAY | _MODALS | _READS | _VIPPSED | _PERSONAL_DATA | _WRONG | _AND
-    | _SIN | _THIS | _ACCOUNT_ROLES | _MY | _BELONGS | _MESSAGE | _IS
+    | _SIN | _THIS | _ACCOUNT_ROLES | _MY | _BELONGS | _MESSAGE | _IS | _AUXILIARIES
 )  # fmt: skip
 
 
@@ -135,6 +140,10 @@ def cued_word_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
         if _slot(toks, j, covered):
             covered[j] = True
             yield j, j, _score(toks, j)
+    for j in range(2, n - 2) if "som" in lows else ():
+        if not covered[j] and _echoed_cleft(toks, j, covered):
+            covered[j] = True
+            yield j, j, _score(toks, j)
 
 
 def _score(toks: Tokens, j: int) -> float:
@@ -144,13 +153,19 @@ def _score(toks: Tokens, j: int) -> float:
 def _candidate(toks: Tokens, j: int) -> bool:
     """Word ``j`` may be a name in one of the slots: a word of letters, no pronoun or kin word."""
     low = toks.low[j]
-    return len(low) >= 2 and toks.shape[j] in (LOWER, CAP, UPPER) and not is_pronoun(low)
+    if len(low) < 2 or toks.shape[j] not in (LOWER, CAP, UPPER):
+        return False
+    if is_pronoun(low):  # but "heter faktisk Bror": a kin word capitalised inside a sentence, a given name
+        return toks.shape[j] == CAP and not toks.initial[j] and bool(toks.flags[j] & GIVEN) and low in relations().kin
+    return True
 
 
 def _listed(toks: Tokens, j: int, *, soft: bool = False, function: bool = False) -> bool:
     """Word ``j`` is a listed given name or surname, no place or brand (a month or weekday in lower case
     only if ``soft``; a closed-class word only if ``function``)."""
     flags = toks.flags[j]
+    if function and flags & FUNCTION:
+        flags = word_flags().get(toks.low[j], 0)  # the tokenizer drops a closed-class word's name flags
     if not flags & NAME or flags & NOT_NAME or (flags & FUNCTION and not function):
         return False
     return soft or not (flags & SOFT and toks.shape[j] == LOWER)
@@ -188,6 +203,7 @@ def _slot(toks: Tokens, j: int, covered: list[bool]) -> bool:
         or (before == "på" and _registered_on(toks, j))
         or (before in _BELONGS and _belongs(toks, j))
         or (before in _FROM and _message_from(toks, j))
+        or (after in _AUXILIARIES and _well_known_subject(toks, j))
         or _kin_bracket(toks, j)
         or _quoted_speaker(toks, j)
     )
@@ -395,3 +411,24 @@ def _quoted_speaker(toks: Tokens, j: int) -> bool:
         return False
     return _QUOTE_AFTER_COLON.match(toks.gap(j)) is not None and _listed(toks, j)
 
+
+
+def _well_known_subject(toks: Tokens, j: int) -> bool:
+    """ "Mina har fått feil navn på kortet": a capitalised well-known given name that is also a closed-class
+    word (the Swedish "mina", my) opening the message before a finite verb, where the possessive cannot
+    stand (it stands before a noun)."""
+    if j != 0 or toks.shape[0] != CAP or not toks.flags[0] & FUNCTION or not plain_gap(toks, 0):
+        return False
+    flags = word_flags().get(toks.low[0], 0)
+    return bool(flags & GIVEN and flags & WELL_KNOWN) and len(toks.low) > 2
+
+
+def _echoed_cleft(toks: Tokens, j: int, covered: list[bool]) -> bool:
+    """ "det va jo som betalte ... jo e kompisen min": "det var X som" and a verb, X a name found elsewhere
+    in the message (also a closed-class word, which the rules that echo names leave)."""
+    if toks.low[j - 1] not in _CLEFT_IS or toks.low[j - 2] not in _IT or toks.low[j + 1] != "som":
+        return False
+    if not all(plain_gap(toks, m) for m in range(j - 2, j + 2)) or is_pronoun(toks.low[j + 2]):
+        return False
+    low = toks.low[j]
+    return any(covered[k] and toks.low[k] == low for k in range(len(toks.low)) if k != j)

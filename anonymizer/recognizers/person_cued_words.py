@@ -290,7 +290,7 @@ def _data_of(toks: Tokens, j: int) -> bool:
     """ "fødselsnummeret te ravn e 04...", "nummeret til Bror er ...": someone's number or address."""
     if j < 2 or toks.low[j - 2] not in _PERSONAL_DATA or not (plain_gap(toks, j - 2) and plain_gap(toks, j - 1)):
         return False
-    if not _listed(toks, j) or toks.low[j] in relations().unit:
+    if not _listed(toks, j):
         return False
     gap = toks.gap(j) if j + 1 < len(toks.low) else toks.text[toks.end[j] :]
     return _word(toks, j + 1) in _IS or gap.lstrip().startswith(":") or gap.strip()[:1].isdigit()

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, WELL_KNOWN, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
+from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_words import _word, plain_gap, relations
 
 #: "te dag", "fra even": a message of a preposition and one name is a payee note.
@@ -45,6 +46,10 @@ _PAYEE_PREPS = frozenset({"til", "te", "fra", "frå", "from", "to"})
 #: The naming verb, and the adverbs that may stand after it: "heter faktisk Bror".
 _NAMING = frozenset({"heter", "het", "heiter", "hette", "heite", "hete"})
 _NAMING_ADVERBS = frozenset({"faktisk", "egentlig", "eigentleg", "visst", "altså", "bare", "berre", "vel", "jo"})
+#: Words before "het" the adjective (hot): "en het sommer", "så het", "det var het".
+_HOT = frozenset(
+    {"en", "ei", "et", "ein", "eit", "så", "veldig", "ganske", "litt", "for", "var", "va", "er", "e", "blir", "ble"}
+)
 #: Things that have a name too: "Firmaet heter Nord Fisk Industri AS".
 _THINGS = frozenset(
     {"firmaet", "firma", "selskapet", "butikken", "appen", "programmet", "bedriften", "foretaket", "nettsiden",
@@ -124,6 +129,13 @@ _TRIGGERS = (
     | _SIN | _THIS | _ACCOUNT_ROLES | _MY | _BELONGS | _MESSAGE | _IS | _AUXILIARIES
 )  # fmt: skip
 
+#: The words before or after a name that some slot needs (a quick test before ``_slot``).
+_BEFORE = (
+    _PERSON_ARTICLES | _PAY | _MODALS | _READS | _OF | _IS | _WRONG | _AND | _THIS | _BELONGS | _FROM | _NAMING
+    | _NAMING_ADVERBS | {"på"}
+)  # fmt: skip
+_AFTER = _VIPPSED | _SUBJECT_VERBS | _IS | _AUXILIARIES | {"som"}
+
 
 def cued_word_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
     """(first, last, score) of each name-word a phrase gives away, among words not yet ``covered``."""
@@ -134,12 +146,24 @@ def cued_word_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
     if n == 2 and (j := _payee_note(toks)) is not None and not covered[j]:
         yield j, j, _score(toks, j)
         return
+    shapes, flags = toks.shape, toks.flags
+    brackets = "(" in toks.text or ":" in toks.text
     for j in range(n):
-        if covered[j] or not _candidate(toks, j):
+        if covered[j]:
             continue
-        if _slot(toks, j, covered):
+        after = lows[j + 1] if j + 1 < n else ""
+        # most words are lower-case words in no name list: only the Vipps slot takes one ("hauk vippsa
+        # meg"), and a closed-class word only the kin slot ("jo e kompisen min"); one test passes them
+        lower_word = shapes[j] == LOWER and not flags[j] & (NAME | NOT_NAME) and after not in _VIPPSED
+        if lower_word and not (flags[j] & FUNCTION and after in _IS):
+            continue
+        if not (brackets or (j and lows[j - 1] in _BEFORE) or after in _AFTER or j == 0):
+            continue
+        if _candidate(toks, j) and _slot(toks, j, covered):
             covered[j] = True
-            yield j, j, _score(toks, j)
+            # "heter Aino Virtanen": a capitalised name takes the surname after it along
+            last = extend(toks, j, strong=False) if shapes[j] == CAP else j
+            yield j, last, _score(toks, j)
     for j in range(2, n - 2) if "som" in lows else ():
         if not covered[j] and _echoed_cleft(toks, j, covered):
             covered[j] = True
@@ -219,6 +243,8 @@ def _named(toks: Tokens, j: int) -> bool:
         k -= 1
     if toks.low[k] not in _NAMING or not plain_gap(toks, j - 1):
         return False
+    if k and toks.low[k] == "het" and toks.low[k - 1] in _HOT:
+        return False  # "en het sommer", "det var het": the adjective (hot), not the verb
     if (k and toks.low[k - 1] in _THINGS) or not toks.text[toks.start[j] + 1 : toks.end[j]].islower():
         return False  # "Firmaet heter Nord Fisk", "et program som het AnyDesk": a firm's or a thing's name
     if toks.shape[j] == CAP:

@@ -22,6 +22,7 @@ from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, wordlike
 from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names
 from anonymizer.recognizers.person_closings import closing_names
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun
+from anonymizer.recognizers.person_cued_words import cued_word_names
 from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_intro import intro_names
 from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_names
@@ -73,6 +74,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from ledger_names(toks, covered)  # "Jack - 430\nPat - 430", "kids: Hope, Will" (person_ledgers.py)
     yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
     yield from young_names(toks, covered)  # "vippsa mo 2400", "milo på finn", "me, sara og mo" (person_young.py)
+    yield from cued_word_names(toks, covered)  # "te dag", "het Ask", "utleiar e sand" (person_cued_words.py)
 
 
 def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:

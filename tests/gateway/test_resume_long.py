@@ -45,7 +45,7 @@ async def test_a_replay_longer_than_the_outbox_arrives_whole_and_in_order(
     async with client(server.ws + "/ws/chat") as widget:
         welcome = await widget.hello(token=token, resume={"session_id": sid, "last_seq": 0})
         assert welcome["type"] == "welcome"
-        seqs = []
+        seqs: list[int] = []
         for _ in range(MESSAGES):
             frame = await widget.recv(timeout=10)
             assert frame["type"] == "message", frame
@@ -69,11 +69,11 @@ async def test_live_messages_during_a_long_replay_follow_it_once_each(small_outb
                 assert (await bot.recv_type("ack"))["session_id"] == sid
             await asyncio.sleep(0.2)
             assert (await widget.recv(timeout=10))["type"] == "welcome"
-            seqs = []
+            seqs: list[int] = []
             while len(seqs) < MESSAGES + 20:
-                frame = await widget.recv(timeout=10)
-                if frame["type"] == "message":
-                    seqs.append(frame["seq"])
+                got = await widget.recv(timeout=10)
+                if got["type"] == "message":
+                    seqs.append(got["seq"])
             assert seqs == list(range(1, MESSAGES + 21))
             # Nothing more: no live message delivered a second time.
             try:

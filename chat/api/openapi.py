@@ -228,8 +228,10 @@ PATHS: Final[dict[str, Schema]] = {
             "eraseArchiveSession", "customer archive", "Erase a session",
             "Deletes the session and its messages now (right to erasure). Refused with 409 "
             "`erasure_refused` and the reason where a duty to keep applies: an adviser took part "
-            "(kept 5 years as documentation) or a legal hold is on. 404 for sessions that are not the "
-            "customer's. Writes an audit record (role `customer`, action `erasure`).",
+            "(kept 5 years as documentation) or a legal hold is on; a hold is never named (tipping-off), "
+            "the message then gives the reason that applies without it, or only that a legal duty to keep "
+            "the chat applies. 404 for sessions that are not the customer's, and for one kept only by a "
+            "hold past its normal expiry. Writes an audit record (role `customer`, action `erasure`).",
             {"204": {"description": "Erased."}, "404": _E404,
              "409": _error("`erasure_refused`: `message` says why, for the customer.")},
             security=_CUSTOMER,
@@ -239,7 +241,8 @@ PATHS: Final[dict[str, Schema]] = {
         "get": _op(
             "exportArchive", "customer archive", "Export everything (data portability)",
             "Every stored session of the customer with all messages as one JSON attachment, format "
-            "`chatlog-export/1`, including sessions kept after they left the archive view.",
+            "`chatlog-export/1`, including sessions kept after they left the archive view (not one kept "
+            "only by a legal hold past its normal expiry: a hold is never revealed to the customer).",
             {"200": _json("ArchiveExport", "The export.", _ATTACHMENT)},
             security=_CUSTOMER,
         ),
@@ -248,8 +251,9 @@ PATHS: Final[dict[str, Schema]] = {
         "get": _op(
             "accessLog", "customer archive", "Who read my chats",
             "Every staff action the audit log holds about the token's customer or their sessions (reads, "
-            "case exports, holds, advisers taking a chat over), newest first: when, which role, the stated "
-            "purpose; the staff member's id too where the bank has chosen to show it "
+            "searches, case exports, advisers taking a chat over), newest first, except legal holds, never "
+            "shown to the customer (tipping-off rules): when, which role, the stated purpose; "
+            "the staff member's id too where the bank has chosen to show it "
             "(`CHATLOG_ACCESS_LOG_STAFF_IDS`). The customer's own actions are not listed. A page may hold "
             "fewer entries than `limit`; follow `next_cursor`.",
             {"200": _json("AccessLog", "A page of entries."), "400": _E400},

@@ -142,9 +142,13 @@ def _session_core(record: SessionRecord) -> JSON:
     }
 
 
-def customer_session(record: SessionRecord, messages: Sequence[StoredMessage] | None = None) -> JSON:
+def customer_session(
+    record: SessionRecord, retention: Retention, messages: Sequence[StoredMessage] | None = None
+) -> JSON:
+    """``retention`` is the one the customer is shown (the caller's: without any legal hold, see
+    :mod:`chat.api.archive`), never taken from the record here, so a hold cannot slip through."""
     out = _session_core(record)
-    out["retention"] = _customer_retention(record.retention)
+    out["retention"] = _customer_retention(retention)
     if messages is not None:
         out["messages"] = [message_out(m) for m in messages]
     return out

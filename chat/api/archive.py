@@ -67,8 +67,10 @@ _NOT_FOUND: Final = "no such session in your archive"
 #: Why a held chat cannot be erased, as the customer is told when no other duty applies: true (a legal
 #: duty does apply) and no more than that, so that it reveals no hold (see the module docstring).
 DUTY_TO_KEEP: Final = "The bank has a legal duty to keep this chat for now, so it cannot be erased yet."
-#: Audit actions never shown in the customer's access log. Holds: tipping-off (module docstring).
-HIDDEN_FROM_CUSTOMER: Final = frozenset({"place_hold", "release_hold"})
+#: Audit actions never shown in the customer's access log. Holds: tipping-off (module docstring). A
+#: refused adviser read: nothing was read; it is an internal control matter that compliance follows up
+#: in the staff audit log, and a customer cannot act on it (docs/api.md).
+HIDDEN_FROM_CUSTOMER: Final = frozenset({"place_hold", "release_hold", "read_refused"})
 
 
 async def all_sessions(svc: Services, customer_id: str, *, now: datetime) -> AsyncIterator[SessionRecord]:
@@ -251,7 +253,8 @@ async def withdraw_objection(request: Request) -> Response:
 async def access_log(request: Request) -> Response:
     """Who at the bank read this customer's chats, when, and why (issue 14): every staff action the
     audit log holds about the customer or their sessions, newest first. The customer's own actions are
-    left out (they know them), and so are :data:`HIDDEN_FROM_CUSTOMER` (legal holds: tipping-off).
+    left out (they know them), and so are :data:`HIDDEN_FROM_CUSTOMER` (legal holds: tipping-off;
+    refused adviser reads: nothing was read).
     Staff are named by role, or also by id where the bank chooses (``CHATLOG_ACCESS_LOG_STAFF_IDS``).
     A page may hold fewer entries than ``limit`` (those records are skipped after the store's page is
     read); ``next_cursor`` says whether more follow."""

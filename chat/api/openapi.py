@@ -286,7 +286,8 @@ PATHS: Final[dict[str, Schema]] = {
         "parameters": [_pref("session_id")],
         "get": _op(
             "readStaffSession", "staff", "Read a transcript",
-            "Roles `adviser` (only sessions they took part in, else 403) and `compliance` (any). "
+            "Roles `adviser` (only sessions they took part in; any other is 404 like an unknown id, and "
+            "an existing one is recorded as `read_refused`) and `compliance` (any). "
             "Includes every message, the customer id of logged-in sessions and the retention block; "
             "`retention.holds` for compliance only." + _AUDITED + " Action `read_session`.",
             {"200": _json("StaffSessionDetail", "The session."), "400": _E400, "403": _E403, "404": _E404},

@@ -34,10 +34,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from chat.api import pages
 from chat.api.auth import audit, customer, services
 from chat.api.serialize import (
     JSON,
-    cursor_param,
     customer_session,
     endpoint,
     json_response,
@@ -114,17 +114,18 @@ async def list_sessions(request: Request) -> Response:
     who = customer(request)
     svc = services(request)
     limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
+    scope = ("archive/sessions", who.customer_id)
     page = await svc.store.list_sessions(
         customer_id=who.customer_id,
         now=svc.clock(),
         limit=limit,
-        cursor=cursor_param(request),
+        cursor=pages.redeem(request, svc, scope),
         archive_only=True,
     )
     return json_response(
         {
             "sessions": [customer_session(r, customer_retention(svc, r)) for r in page.items],
-            "next_cursor": page.next_cursor,
+            "next_cursor": pages.issue(svc, scope, page.next_cursor),
         }
     )
 
@@ -261,8 +262,9 @@ async def access_log(request: Request) -> Response:
     who = customer(request)
     svc = services(request)
     limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
+    scope = ("archive/access-log", who.customer_id)
     page = await svc.store.list_audit(
-        now=svc.clock(), customer_id=who.customer_id, limit=limit, cursor=cursor_param(request)
+        now=svc.clock(), customer_id=who.customer_id, limit=limit, cursor=pages.redeem(request, svc, scope)
     )
     show_ids = svc.settings.access_log_staff_ids
     entries: list[JSON] = []
@@ -279,7 +281,7 @@ async def access_log(request: Request) -> Response:
         if show_ids:
             entry["staff_id"] = record.actor_id
         entries.append(entry)
-    return json_response({"entries": entries, "next_cursor": page.next_cursor})
+    return json_response({"entries": entries, "next_cursor": pages.issue(svc, scope, page.next_cursor)})
 
 
 def routes() -> list[BaseRoute]:

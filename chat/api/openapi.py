@@ -69,7 +69,8 @@ def _pref(name: str) -> Schema:
 PARAMETERS: Final[dict[str, Schema]] = {
     "cursor": _query(
         "cursor",
-        "`next_cursor` of the previous page. Anything else is a 400.",
+        "`next_cursor` of the previous page of the same list: the same endpoint, caller and filters (the "
+        "page size may change). Anything else, an edited cursor too, is a 400 `invalid_cursor`.",
         {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": MAX_CURSOR_CHARS},
     ),
     "purpose": _query(

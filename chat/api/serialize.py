@@ -241,12 +241,12 @@ _CURSOR = re.compile(CURSOR_PATTERN)
 
 
 def cursor_param(request: Request) -> str | None:
-    """Checked for its shape here; the store decodes it and refuses anything it did not make (400)."""
+    """Checked for its shape here; :mod:`chat.api.pages` checks it belongs to the list (400 otherwise)."""
     raw = request.query_params.get("cursor")
     if raw is None:
         return None
     if len(raw) > MAX_CURSOR_CHARS or _CURSOR.fullmatch(raw) is None:
-        raise _bad("invalid cursor")
+        raise _bad("invalid cursor", code="invalid_cursor")
     return raw
 
 

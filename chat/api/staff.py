@@ -39,13 +39,13 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from chat import casebundle
+from chat.api import pages
 from chat.api.archive import all_sessions
 from chat.api.auth import audit, require_purpose, services, staff
 from chat.api.serialize import (
     JSON,
     MAX_ID_CHARS,
     audit_out,
-    cursor_param,
     endpoint,
     hold_out,
     id_param,
@@ -143,14 +143,15 @@ async def customer_sessions(request: Request) -> Response:
     if not customer_id or len(customer_id) > MAX_ID_CHARS:
         raise ProtocolError(f"customer_id must be 1-{MAX_ID_CHARS} characters")
     limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
-    cursor = cursor_param(request)
+    scope = ("staff/customer-sessions", who.staff_id, customer_id)
+    cursor = pages.redeem(request, svc, scope)
     await audit(
         svc, actor_id=who.staff_id, role=who.role, action="search_customer", purpose=purpose,
         customer_id=customer_id,
     )
     page = await svc.store.list_sessions(customer_id=customer_id, now=svc.clock(), limit=limit, cursor=cursor)
     return json_response(
-        {"sessions": [staff_session(r) for r in page.items], "next_cursor": page.next_cursor}
+        {"sessions": [staff_session(r) for r in page.items], "next_cursor": pages.issue(svc, scope, page.next_cursor)}
     )
 
 
@@ -275,7 +276,8 @@ async def read_audit(request: Request) -> Response:
     if since is not None and until is not None and since >= until:
         raise ProtocolError("since must be before until")
     limit = limit_param(request, default=DEFAULT_AUDIT_PAGE, maximum=MAX_AUDIT_PAGE)
-    cursor = cursor_param(request)
+    scope = ("staff/audit", who.staff_id, actor_id, session_id, customer_id, ts(since), ts(until))
+    cursor = pages.redeem(request, svc, scope)
     await audit(
         svc, actor_id=who.staff_id, role=who.role, action="read_audit", purpose=purpose,
         session_id=session_id, customer_id=customer_id,
@@ -284,7 +286,8 @@ async def read_audit(request: Request) -> Response:
         now=svc.clock(), actor_id=actor_id, session_id=session_id, customer_id=customer_id,
         since=since, until=until, limit=limit, cursor=cursor,
     )
-    return json_response({"records": [audit_out(r) for r in page.items], "next_cursor": page.next_cursor})
+    next_cursor = pages.issue(svc, scope, page.next_cursor)
+    return json_response({"records": [audit_out(r) for r in page.items], "next_cursor": next_cursor})
 
 
 # --- case bundles -------------------------------------------------------------------------------------

@@ -96,7 +96,8 @@ def _error(description: str) -> Schema:
 
 
 RESPONSES: Final[dict[str, Schema]] = {
-    "BadRequest": _error("Invalid parameter or body (`bad_request`, `bad_json`, `purpose_required`, ...)."),
+    "BadRequest": _error("Invalid parameter or body (`bad_request`, `bad_json`, `purpose_required`, "
+                         "`invalid_cursor`, ...), an undeclared query parameter, or one given twice."),
     "Unauthorized": {
         **_error("Missing (`missing_token`), invalid (`invalid_token`) or expired (`expired_token`) token."),
         "headers": {
@@ -157,6 +158,7 @@ def _op(
 
 
 _E400, _E403, _E404 = _rref("BadRequest"), _rref("Forbidden"), _rref("NotFound")
+_E415: Final = _error("`unsupported_media_type`: the body must be sent as `Content-Type: application/json`.")
 _SCREEN_PROSE: Final = {
     "widget": "The customer chat widget (`/widget/` is its demo page; banks include `widget.js` and "
     "`widget.css`). It talks to `/ws/chat`, see docs/protocol.md and docs/widget.md.",
@@ -315,7 +317,7 @@ PATHS: Final[dict[str, Schema]] = {
             "released: tier `legal_hold`, `expire_at` null. Audited (action `place_hold`, purpose "
             "`case <case_ref>: <reason>`).",
             {"201": _json("HoldChange", "The hold placed."), "400": _E400, "403": _E403, "404": _E404,
-             "413": _error("`too_long`: body over 16 KiB.")},
+             "413": _error("`too_long`: body over 16 KiB."), "415": _E415},
             security=_STAFF,
             body={"required": True, "content": {"application/json": {"schema": _ref("HoldRequest")}}},
         ),
@@ -370,7 +372,9 @@ PATHS: Final[dict[str, Schema]] = {
             "holds (released ones too) plus the audit trail, as one zip attachment for authorities or the "
             "complaints board, every file listed by its SHA-256 in a manifest signed with the service's "
             "Ed25519 key (`CHATLOG_CASE_SIGNING_KEY_FILE`; 503 `not_configured` in production without one). "
-            "Layout: schema CaseBundle." + _AUDITED + " Action `export_case`.",
+            "Layout: schema CaseBundle. A customer with no stored session gets a bundle all the same "
+            "(`sessions` empty, their audit trail, e.g. erasures): \"nothing held\" is an answer too."
+            + _AUDITED + " Action `export_case`.",
             {"200": {"description": "The bundle (zip).", "headers": _ATTACHMENT,
                      "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}},
              "400": _E400, "403": _E403, "404": _E404, "503": _rref("Unavailable")},
@@ -384,7 +388,7 @@ PATHS: Final[dict[str, Schema]] = {
             "issueDevToken", "development", "A development token",
             "Development mode only (404 in production): a token signed with the server's local development "
             "key, valid 8 hours, for a customer or a staff role. The front door `/` uses it.",
-            {"200": _json("DevToken", "The token."), "400": _E400, "404": _E404},
+            {"200": _json("DevToken", "The token."), "400": _E400, "404": _E404, "415": _E415},
             body={"required": True, "content": {"application/json": {"schema": _ref("DevTokenRequest")}}},
         ),
     },

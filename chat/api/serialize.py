@@ -27,7 +27,7 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from chat.errors import AuthError, ChatlogError, MethodNotAllowed, ProtocolError, TooLong
+from chat.errors import AuthError, ChatlogError, MethodNotAllowed, ProtocolError, TooLong, UnsupportedMediaType
 from chat.protocol import iso
 from chat.store.base import AuditRecord, Hold, Retention, SessionRecord, StoredMessage
 
@@ -280,7 +280,14 @@ def time_param(request: Request, name: str) -> datetime | None:
 
 
 async def json_body(request: Request) -> JSON:
-    """A JSON object of at most :data:`MAX_BODY_BYTES`, read in chunks so a huge body is never buffered."""
+    """A JSON object of at most :data:`MAX_BODY_BYTES`, read in chunks so a huge body is never buffered.
+
+    Sent as ``application/json`` (parameters such as ``charset`` allowed), else 415: a browser sends a
+    ``text/plain`` or form post to any site without asking it first (no CORS preflight), so accepting
+    those would let another site's page post JSON here in the user's name."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type != "application/json":
+        raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise TooLong(f"the request body is larger than {MAX_BODY_BYTES} bytes")

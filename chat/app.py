@@ -42,25 +42,31 @@ log = logging.getLogger("chat.app")
 SWITCH_INTERVAL_S = 0.0005
 
 
+#: Health answers are about this moment: a cached "ready" would keep a load balancer routing to an
+#: instance that is down.
+_NO_STORE = {"Cache-Control": "no-store"}
+
+
 async def healthz(request: Request) -> Response:
     """Liveness: the process serves requests (says nothing about the store)."""
-    return JSONResponse({"status": "ok"})
+    return JSONResponse({"status": "ok"}, headers=_NO_STORE)
 
 
 async def readyz(request: Request) -> Response:
     """Readiness: the store can take writes now. Load balancers stop routing to us when it cannot."""
     services: Services = request.app.state.services
     if services.hub.shutting_down:
-        return JSONResponse({"status": "shutting_down", "store": services.store.name}, status_code=503)
+        return JSONResponse({"status": "shutting_down", "store": services.store.name}, status_code=503,
+                            headers=_NO_STORE)
     relay = services.relay.status()
     try:
         await services.store.ping()
     except ChatlogError as exc:
         body = {"status": "unavailable", "store": services.store.name, "reason": exc.code, "relay": relay}
-        return JSONResponse(body, status_code=503)
+        return JSONResponse(body, status_code=503, headers=_NO_STORE)
     # A degraded relay (Redis unreachable) still serves: every message is stored and acked, only frames
     # for peers on other instances wait until those peers resume. Ready, and saying so (issue 10).
-    return JSONResponse({"status": "ready", "store": services.store.name, "relay": relay})
+    return JSONResponse({"status": "ready", "store": services.store.name, "relay": relay}, headers=_NO_STORE)
 
 
 async def metrics(request: Request) -> Response:

@@ -187,3 +187,12 @@ class MasterKeyError(ChatlogError):
 
     code = "bad_master_key"
     http_status = 503
+
+
+class UnsupportedMediaType(ProtocolError):
+    """The request body is not in the media type the endpoint takes (JSON endpoints want
+    ``application/json``): refused unread, so a form or ``text/plain`` post from another site's page
+    (which a browser sends without asking the server first) is never taken for JSON."""
+
+    code = "unsupported_media_type"
+    http_status = 415

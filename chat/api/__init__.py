@@ -41,7 +41,8 @@ def _unmatched(known: list[BaseRoute]) -> Route:
 
 
 def _strict_query(route: Route) -> Route:
-    """The route, refusing query parameters its operation in the OpenAPI document does not declare."""
+    """The route, refusing query parameters its operation in the OpenAPI document does not declare, and
+    any parameter given more than once (which of them counts would be a guess)."""
     from chat.api.openapi import query_parameters
 
     declared = {method: query_parameters(route.path, method) for method in route.methods or ()}
@@ -53,6 +54,10 @@ def _strict_query(route: Route) -> Route:
             unknown = sorted(set(request.query_params) - allowed)
             if unknown:
                 return error_response(ProtocolError(f"unknown query parameter {unknown[0][:40]!r}"))
+            # Given twice, one of them would be silently ignored: a purpose or filter other than meant.
+            repeated = sorted(k for k in set(request.query_params) if len(request.query_params.getlist(k)) > 1)
+            if repeated:
+                return error_response(ProtocolError(f"query parameter {repeated[0]!r} given more than once"))
         response: Response = await handler(request)
         return response
 

@@ -11,10 +11,20 @@ documentation after they left the archive view (``visible_in_archive: false``), 
 access and portability cover all personal data held, not only what the archive page shows. Erasure
 works on the same wider set, so that anything the export shows can be asked about; the policy refuses,
 with its reason, whatever must be kept.
+
+Legal holds are never shown to the customer, nor anything a hold alone changes (tipping-off rules of
+anti-money-laundering law forbid telling a customer about an investigation; a hold's case reference or
+its mere existence can do that). So the customer sees the retention their chat would have without any
+hold (tier and ``visible_until``; a hold changes neither what they are told nor when the chat leaves
+their view), hold records are left out of their access log, a session kept *only* by a hold past its
+normal expiry is absent from the export and answers 404 to erasure (as it would had it expired), and an
+erasure refused because of a hold gives the reason that applies without it, or a neutral "a legal duty
+to keep it applies" (never "legal hold"). Staff views are unchanged.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import AsyncIterator
 from datetime import datetime
@@ -24,10 +34,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from chat.api import pages
 from chat.api.auth import audit, customer, services
 from chat.api.serialize import (
     JSON,
-    cursor_param,
     customer_session,
     endpoint,
     json_response,
@@ -37,9 +47,16 @@ from chat.api.serialize import (
 from chat.erasure import erasure_check
 from chat.errors import ErasureRefused, UnknownSession
 from chat.services import Services
-from chat.store.base import SessionRecord
+from chat.store.base import ErasureCheck, Retention, SessionRecord
 
-__all__ = ["EXPORT_FORMAT", "all_sessions", "routes"]
+__all__ = [
+    "DUTY_TO_KEEP",
+    "EXPORT_FORMAT",
+    "HIDDEN_FROM_CUSTOMER",
+    "all_sessions",
+    "customer_retention",
+    "routes",
+]
 
 log = logging.getLogger("chat.api.archive")
 
@@ -47,6 +64,13 @@ EXPORT_FORMAT: Final = "chatlog-export/1"
 DEFAULT_PAGE: Final = 20
 MAX_PAGE: Final = 100
 _NOT_FOUND: Final = "no such session in your archive"
+#: Why a held chat cannot be erased, as the customer is told when no other duty applies: true (a legal
+#: duty does apply) and no more than that, so that it reveals no hold (see the module docstring).
+DUTY_TO_KEEP: Final = "The bank has a legal duty to keep this chat for now, so it cannot be erased yet."
+#: Audit actions never shown in the customer's access log. Holds: tipping-off (module docstring). A
+#: refused adviser read: nothing was read; it is an internal control matter that compliance follows up
+#: in the staff audit log, and a customer cannot act on it (docs/api.md).
+HIDDEN_FROM_CUSTOMER: Final = frozenset({"place_hold", "release_hold", "read_refused"})
 
 
 async def all_sessions(svc: Services, customer_id: str, *, now: datetime) -> AsyncIterator[SessionRecord]:
@@ -67,6 +91,19 @@ def _owned(record: SessionRecord | None, customer_id: str) -> SessionRecord:
     return record
 
 
+def customer_retention(svc: Services, record: SessionRecord) -> Retention:
+    """The session's retention as if no legal hold were on: what the customer is shown and held to."""
+    if not record.legal_hold and record.retention.tier != "legal_hold":
+        return record.retention
+    return svc.policy.for_session(record, legal_hold=False)
+
+
+def _kept_only_by_hold(svc: Services, record: SessionRecord, now: datetime) -> bool:
+    """Past the expiry it would have without a hold: for the customer it is gone, as it would be."""
+    expire_at = customer_retention(svc, record).expire_at
+    return expire_at is not None and expire_at <= now
+
+
 def _visible(record: SessionRecord, now: datetime) -> bool:
     until = record.retention.visible_until
     return until is not None and until > now
@@ -77,15 +114,19 @@ async def list_sessions(request: Request) -> Response:
     who = customer(request)
     svc = services(request)
     limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
+    scope = ("archive/sessions", who.customer_id)
     page = await svc.store.list_sessions(
         customer_id=who.customer_id,
         now=svc.clock(),
         limit=limit,
-        cursor=cursor_param(request),
+        cursor=pages.redeem(request, svc, scope),
         archive_only=True,
     )
     return json_response(
-        {"sessions": [customer_session(r) for r in page.items], "next_cursor": page.next_cursor}
+        {
+            "sessions": [customer_session(r, customer_retention(svc, r)) for r in page.items],
+            "next_cursor": pages.issue(svc, scope, page.next_cursor),
+        }
     )
 
 
@@ -98,7 +139,7 @@ async def get_session(request: Request) -> Response:
     if not _visible(record, now):
         raise UnknownSession(_NOT_FOUND)
     messages = await svc.store.get_messages(record.session_id, now=now)
-    return json_response(customer_session(record, messages))
+    return json_response(customer_session(record, customer_retention(svc, record), messages))
 
 
 @endpoint
@@ -108,7 +149,10 @@ async def export(request: Request) -> Response:
     now = svc.clock()
     sessions: list[JSON] = []
     async for record in all_sessions(svc, who.customer_id, now=now):
-        item = customer_session(record, await svc.store.get_messages(record.session_id, now=now))
+        if _kept_only_by_hold(svc, record, now):
+            continue
+        messages = await svc.store.get_messages(record.session_id, now=now)
+        item = customer_session(record, customer_retention(svc, record), messages)
         item["visible_in_archive"] = _visible(record, now)
         sessions.append(item)
     body = {
@@ -122,12 +166,29 @@ async def export(request: Request) -> Response:
     return json_response(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
+def _customer_check(svc: Services, customer_id: str) -> ErasureCheck:
+    """The store's erasure decision, with a hold's reason replaced by what the customer may be told:
+    the reason that applies without the hold (an adviser took part), else :data:`DUTY_TO_KEEP`."""
+    decide = erasure_check(svc, customer_id)
+
+    def check(current: SessionRecord, held: bool) -> str | None:
+        reason = decide(current, held)
+        if reason is None or not (held or current.legal_hold or current.retention.tier == "legal_hold"):
+            return reason
+        unheld = dataclasses.replace(current, legal_hold=False, retention=customer_retention(svc, current))
+        return svc.policy.erasure_refusal(unheld) or DUTY_TO_KEEP
+
+    return check
+
+
 @endpoint
 async def erase(request: Request) -> Response:
     who = customer(request)
     svc = services(request)
     now = svc.clock()
     record = _owned(await svc.store.get_session(request.path_params["session_id"], now=now), who.customer_id)
+    if _kept_only_by_hold(svc, record, now):
+        raise UnknownSession(_NOT_FOUND)
 
     await audit(
         svc,
@@ -141,7 +202,7 @@ async def erase(request: Request) -> Response:
     try:
         # Decided by the store atomically with the deletion (chat.erasure): a legal hold or an adviser
         # joining in the meantime wins over the erasure (issue 8, item 4).
-        erased = await svc.store.delete_session(record.session_id, check=erasure_check(svc, who.customer_id))
+        erased = await svc.store.delete_session(record.session_id, check=_customer_check(svc, who.customer_id))
     except ErasureRefused as refused:
         log.info("erasure refused", extra={"session_id": record.session_id, "tier": record.retention.tier})
         # Remembered: carried out as soon as the duty ends (a hold released), not only at expiry.
@@ -193,19 +254,22 @@ async def withdraw_objection(request: Request) -> Response:
 async def access_log(request: Request) -> Response:
     """Who at the bank read this customer's chats, when, and why (issue 14): every staff action the
     audit log holds about the customer or their sessions, newest first. The customer's own actions are
-    left out (they know them). Staff are named by role, or also by id where the bank chooses
-    (``CHATLOG_ACCESS_LOG_STAFF_IDS``). A page may hold fewer entries than ``limit`` (the customer's
-    own records are skipped after the store's page is read); ``next_cursor`` says whether more follow."""
+    left out (they know them), and so are :data:`HIDDEN_FROM_CUSTOMER` (legal holds: tipping-off;
+    refused adviser reads: nothing was read).
+    Staff are named by role, or also by id where the bank chooses (``CHATLOG_ACCESS_LOG_STAFF_IDS``).
+    A page may hold fewer entries than ``limit`` (those records are skipped after the store's page is
+    read); ``next_cursor`` says whether more follow."""
     who = customer(request)
     svc = services(request)
     limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
+    scope = ("archive/access-log", who.customer_id)
     page = await svc.store.list_audit(
-        now=svc.clock(), customer_id=who.customer_id, limit=limit, cursor=cursor_param(request)
+        now=svc.clock(), customer_id=who.customer_id, limit=limit, cursor=pages.redeem(request, svc, scope)
     )
     show_ids = svc.settings.access_log_staff_ids
     entries: list[JSON] = []
     for record in page.items:
-        if record.role == "customer":
+        if record.role == "customer" or record.action in HIDDEN_FROM_CUSTOMER:
             continue
         entry: JSON = {
             "at": ts(record.at),
@@ -217,7 +281,7 @@ async def access_log(request: Request) -> Response:
         if show_ids:
             entry["staff_id"] = record.actor_id
         entries.append(entry)
-    return json_response({"entries": entries, "next_cursor": page.next_cursor})
+    return json_response({"entries": entries, "next_cursor": pages.issue(svc, scope, page.next_cursor)})
 
 
 def routes() -> list[BaseRoute]:

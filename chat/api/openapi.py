@@ -69,7 +69,8 @@ def _pref(name: str) -> Schema:
 PARAMETERS: Final[dict[str, Schema]] = {
     "cursor": _query(
         "cursor",
-        "`next_cursor` of the previous page. Anything else is a 400.",
+        "`next_cursor` of the previous page of the same list: the same endpoint, caller and filters (the "
+        "page size may change). Anything else, an edited cursor too, is a 400 `invalid_cursor`.",
         {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": MAX_CURSOR_CHARS},
     ),
     "purpose": _query(
@@ -95,7 +96,8 @@ def _error(description: str) -> Schema:
 
 
 RESPONSES: Final[dict[str, Schema]] = {
-    "BadRequest": _error("Invalid parameter or body (`bad_request`, `bad_json`, `purpose_required`, ...)."),
+    "BadRequest": _error("Invalid parameter or body (`bad_request`, `bad_json`, `purpose_required`, "
+                         "`invalid_cursor`, ...), an undeclared query parameter, or one given twice."),
     "Unauthorized": {
         **_error("Missing (`missing_token`), invalid (`invalid_token`) or expired (`expired_token`) token."),
         "headers": {
@@ -156,6 +158,7 @@ def _op(
 
 
 _E400, _E403, _E404 = _rref("BadRequest"), _rref("Forbidden"), _rref("NotFound")
+_E415: Final = _error("`unsupported_media_type`: the body must be sent as `Content-Type: application/json`.")
 _SCREEN_PROSE: Final = {
     "widget": "The customer chat widget (`/widget/` is its demo page; banks include `widget.js` and "
     "`widget.css`). It talks to `/ws/chat`, see docs/protocol.md and docs/widget.md.",
@@ -228,8 +231,10 @@ PATHS: Final[dict[str, Schema]] = {
             "eraseArchiveSession", "customer archive", "Erase a session",
             "Deletes the session and its messages now (right to erasure). Refused with 409 "
             "`erasure_refused` and the reason where a duty to keep applies: an adviser took part "
-            "(kept 5 years as documentation) or a legal hold is on. 404 for sessions that are not the "
-            "customer's. Writes an audit record (role `customer`, action `erasure`).",
+            "(kept 5 years as documentation) or a legal hold is on; a hold is never named (tipping-off), "
+            "the message then gives the reason that applies without it, or only that a legal duty to keep "
+            "the chat applies. 404 for sessions that are not the customer's, and for one kept only by a "
+            "hold past its normal expiry. Writes an audit record (role `customer`, action `erasure`).",
             {"204": {"description": "Erased."}, "404": _E404,
              "409": _error("`erasure_refused`: `message` says why, for the customer.")},
             security=_CUSTOMER,
@@ -239,7 +244,8 @@ PATHS: Final[dict[str, Schema]] = {
         "get": _op(
             "exportArchive", "customer archive", "Export everything (data portability)",
             "Every stored session of the customer with all messages as one JSON attachment, format "
-            "`chatlog-export/1`, including sessions kept after they left the archive view.",
+            "`chatlog-export/1`, including sessions kept after they left the archive view (not one kept "
+            "only by a legal hold past its normal expiry: a hold is never revealed to the customer).",
             {"200": _json("ArchiveExport", "The export.", _ATTACHMENT)},
             security=_CUSTOMER,
         ),
@@ -248,8 +254,9 @@ PATHS: Final[dict[str, Schema]] = {
         "get": _op(
             "accessLog", "customer archive", "Who read my chats",
             "Every staff action the audit log holds about the token's customer or their sessions (reads, "
-            "case exports, holds, advisers taking a chat over), newest first: when, which role, the stated "
-            "purpose; the staff member's id too where the bank has chosen to show it "
+            "searches, case exports, advisers taking a chat over), newest first, except legal holds, never "
+            "shown to the customer (tipping-off rules): when, which role, the stated purpose; "
+            "the staff member's id too where the bank has chosen to show it "
             "(`CHATLOG_ACCESS_LOG_STAFF_IDS`). The customer's own actions are not listed. A page may hold "
             "fewer entries than `limit`; follow `next_cursor`.",
             {"200": _json("AccessLog", "A page of entries."), "400": _E400},
@@ -282,7 +289,8 @@ PATHS: Final[dict[str, Schema]] = {
         "parameters": [_pref("session_id")],
         "get": _op(
             "readStaffSession", "staff", "Read a transcript",
-            "Roles `adviser` (only sessions they took part in, else 403) and `compliance` (any). "
+            "Roles `adviser` (only sessions they took part in; any other is 404 like an unknown id, and "
+            "an existing one is recorded as `read_refused`) and `compliance` (any). "
             "Includes every message, the customer id of logged-in sessions and the retention block; "
             "`retention.holds` for compliance only." + _AUDITED + " Action `read_session`.",
             {"200": _json("StaffSessionDetail", "The session."), "400": _E400, "403": _E403, "404": _E404},
@@ -309,7 +317,7 @@ PATHS: Final[dict[str, Schema]] = {
             "released: tier `legal_hold`, `expire_at` null. Audited (action `place_hold`, purpose "
             "`case <case_ref>: <reason>`).",
             {"201": _json("HoldChange", "The hold placed."), "400": _E400, "403": _E403, "404": _E404,
-             "413": _error("`too_long`: body over 16 KiB.")},
+             "413": _error("`too_long`: body over 16 KiB."), "415": _E415},
             security=_STAFF,
             body={"required": True, "content": {"application/json": {"schema": _ref("HoldRequest")}}},
         ),
@@ -364,7 +372,9 @@ PATHS: Final[dict[str, Schema]] = {
             "holds (released ones too) plus the audit trail, as one zip attachment for authorities or the "
             "complaints board, every file listed by its SHA-256 in a manifest signed with the service's "
             "Ed25519 key (`CHATLOG_CASE_SIGNING_KEY_FILE`; 503 `not_configured` in production without one). "
-            "Layout: schema CaseBundle." + _AUDITED + " Action `export_case`.",
+            "Layout: schema CaseBundle. A customer with no stored session gets a bundle all the same "
+            "(`sessions` empty, their audit trail, e.g. erasures): \"nothing held\" is an answer too."
+            + _AUDITED + " Action `export_case`.",
             {"200": {"description": "The bundle (zip).", "headers": _ATTACHMENT,
                      "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}},
              "400": _E400, "403": _E403, "404": _E404, "503": _rref("Unavailable")},
@@ -378,7 +388,7 @@ PATHS: Final[dict[str, Schema]] = {
             "issueDevToken", "development", "A development token",
             "Development mode only (404 in production): a token signed with the server's local development "
             "key, valid 8 hours, for a customer or a staff role. The front door `/` uses it.",
-            {"200": _json("DevToken", "The token."), "400": _E400, "404": _E404},
+            {"200": _json("DevToken", "The token."), "400": _E400, "404": _E404, "415": _E415},
             body={"required": True, "content": {"application/json": {"schema": _ref("DevTokenRequest")}}},
         ),
     },

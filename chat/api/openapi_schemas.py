@@ -119,8 +119,9 @@ SCHEMAS: Final[dict[str, Schema]] = {
         description="Every error response. `code` is stable; `message` is for people.",
     ),
     "CustomerRetention": _obj(
-        {"tier": {"type": "string", "enum": TIER}, "visible_until": _null(TIME)},
-        description="The retention tier and until when the chat stays in the customer's archive.",
+        {"tier": {"type": "string", "enum": ["archive", "adviser"]}, "visible_until": _null(TIME)},
+        description="The retention tier and until when the chat stays in the customer's archive, as if no "
+        "legal hold were on: a hold is never revealed to the customer (docs/api.md).",
     ),
     "Message": _obj(_MESSAGE),
     "StaffMessage": _obj({**_MESSAGE, "sender_id": _null({"type": "string", "description": "Bot/adviser id."})}),

@@ -27,7 +27,7 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from chat.errors import AuthError, ChatlogError, MethodNotAllowed, ProtocolError, TooLong
+from chat.errors import AuthError, ChatlogError, MethodNotAllowed, ProtocolError, TooLong, UnsupportedMediaType
 from chat.protocol import iso
 from chat.store.base import AuditRecord, Hold, Retention, SessionRecord, StoredMessage
 
@@ -142,9 +142,13 @@ def _session_core(record: SessionRecord) -> JSON:
     }
 
 
-def customer_session(record: SessionRecord, messages: Sequence[StoredMessage] | None = None) -> JSON:
+def customer_session(
+    record: SessionRecord, retention: Retention, messages: Sequence[StoredMessage] | None = None
+) -> JSON:
+    """``retention`` is the one the customer is shown (the caller's: without any legal hold, see
+    :mod:`chat.api.archive`), never taken from the record here, so a hold cannot slip through."""
     out = _session_core(record)
-    out["retention"] = _customer_retention(record.retention)
+    out["retention"] = _customer_retention(retention)
     if messages is not None:
         out["messages"] = [message_out(m) for m in messages]
     return out
@@ -237,12 +241,12 @@ _CURSOR = re.compile(CURSOR_PATTERN)
 
 
 def cursor_param(request: Request) -> str | None:
-    """Checked for its shape here; the store decodes it and refuses anything it did not make (400)."""
+    """Checked for its shape here; :mod:`chat.api.pages` checks it belongs to the list (400 otherwise)."""
     raw = request.query_params.get("cursor")
     if raw is None:
         return None
     if len(raw) > MAX_CURSOR_CHARS or _CURSOR.fullmatch(raw) is None:
-        raise _bad("invalid cursor")
+        raise _bad("invalid cursor", code="invalid_cursor")
     return raw
 
 
@@ -276,7 +280,14 @@ def time_param(request: Request, name: str) -> datetime | None:
 
 
 async def json_body(request: Request) -> JSON:
-    """A JSON object of at most :data:`MAX_BODY_BYTES`, read in chunks so a huge body is never buffered."""
+    """A JSON object of at most :data:`MAX_BODY_BYTES`, read in chunks so a huge body is never buffered.
+
+    Sent as ``application/json`` (parameters such as ``charset`` allowed), else 415: a browser sends a
+    ``text/plain`` or form post to any site without asking it first (no CORS preflight), so accepting
+    those would let another site's page post JSON here in the user's name."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type != "application/json":
+        raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise TooLong(f"the request body is larger than {MAX_BODY_BYTES} bytes")

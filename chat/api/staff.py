@@ -2,8 +2,11 @@
 
 Roles (the token's ``role`` claim):
 
-* ``adviser``: ``GET /api/staff/sessions/{id}`` for sessions they took part in (``adviser_ids``), 403 for
-  any other. Advisers see the legal-hold flag but not the holds themselves: a case reference can reveal
+* ``adviser``: ``GET /api/staff/sessions/{id}`` for sessions they took part in (``adviser_ids``). Any
+  other answers 404 exactly like an unknown id (a 403 would confirm that the session exists), and,
+  when the session does exist, writes a ``read_refused`` audit record: an attempt without a need is
+  what compliance reviews the audit log for. The customer's access log does not list it (nothing was
+  read). Advisers see the legal-hold flag but not the holds themselves: a case reference can reveal
   an investigation to the person it may concern.
 * ``compliance``: any session, search by customer, legal holds, the audit log, case bundles.
 
@@ -13,8 +16,8 @@ who looked at them), so it needs a purpose and is itself audited: whoever watche
 record. Holds change retention, not data, and are audited with the case reference as their purpose;
 listing holds shows no personal data and is not audited.
 
-Audit actions: ``read_session``, ``search_customer``, ``read_audit``, ``export_case``, ``place_hold``,
-``release_hold`` (and ``erasure``, written by the customer archive).
+Audit actions: ``read_session``, ``read_refused``, ``search_customer``, ``read_audit``, ``export_case``,
+``place_hold``, ``release_hold`` (and ``erasure``, written by the customer archive).
 
 Holds: placing one sets the session's retention to the ``legal_hold`` tier (``expire_at`` null, so the
 sweeper and MongoDB's TTL monitor leave it alone); releasing the last active hold recomputes retention
@@ -36,13 +39,13 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from chat import casebundle
+from chat.api import pages
 from chat.api.archive import all_sessions
 from chat.api.auth import audit, require_purpose, services, staff
 from chat.api.serialize import (
     JSON,
     MAX_ID_CHARS,
     audit_out,
-    cursor_param,
     endpoint,
     hold_out,
     id_param,
@@ -55,7 +58,7 @@ from chat.api.serialize import (
     ts,
 )
 from chat.erasure import erase_when_duty_ended
-from chat.errors import Forbidden, NotFound, ProtocolError, UnknownSession
+from chat.errors import NotFound, ProtocolError, UnknownSession
 from chat.services import Services
 from chat.store.base import AuditRecord, Hold, Page, SessionRecord
 
@@ -115,7 +118,7 @@ async def read_session(request: Request) -> Response:
             session_id=record.session_id, customer_id=record.customer_id,
         )
         log.warning("staff access refused", extra={"session_id": record.session_id, "role": who.role})
-        raise Forbidden("advisers may read only sessions they took part in")
+        raise UnknownSession("no such session")  # the same answer as an unknown id: nothing confirmed
     await audit(
         svc,
         actor_id=who.staff_id,
@@ -140,14 +143,15 @@ async def customer_sessions(request: Request) -> Response:
     if not customer_id or len(customer_id) > MAX_ID_CHARS:
         raise ProtocolError(f"customer_id must be 1-{MAX_ID_CHARS} characters")
     limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
-    cursor = cursor_param(request)
+    scope = ("staff/customer-sessions", who.staff_id, customer_id)
+    cursor = pages.redeem(request, svc, scope)
     await audit(
         svc, actor_id=who.staff_id, role=who.role, action="search_customer", purpose=purpose,
         customer_id=customer_id,
     )
     page = await svc.store.list_sessions(customer_id=customer_id, now=svc.clock(), limit=limit, cursor=cursor)
     return json_response(
-        {"sessions": [staff_session(r) for r in page.items], "next_cursor": page.next_cursor}
+        {"sessions": [staff_session(r) for r in page.items], "next_cursor": pages.issue(svc, scope, page.next_cursor)}
     )
 
 
@@ -272,7 +276,8 @@ async def read_audit(request: Request) -> Response:
     if since is not None and until is not None and since >= until:
         raise ProtocolError("since must be before until")
     limit = limit_param(request, default=DEFAULT_AUDIT_PAGE, maximum=MAX_AUDIT_PAGE)
-    cursor = cursor_param(request)
+    scope = ("staff/audit", who.staff_id, actor_id, session_id, customer_id, ts(since), ts(until))
+    cursor = pages.redeem(request, svc, scope)
     await audit(
         svc, actor_id=who.staff_id, role=who.role, action="read_audit", purpose=purpose,
         session_id=session_id, customer_id=customer_id,
@@ -281,7 +286,8 @@ async def read_audit(request: Request) -> Response:
         now=svc.clock(), actor_id=actor_id, session_id=session_id, customer_id=customer_id,
         since=since, until=until, limit=limit, cursor=cursor,
     )
-    return json_response({"records": [audit_out(r) for r in page.items], "next_cursor": page.next_cursor})
+    next_cursor = pages.issue(svc, scope, page.next_cursor)
+    return json_response({"records": [audit_out(r) for r in page.items], "next_cursor": next_cursor})
 
 
 # --- case bundles -------------------------------------------------------------------------------------

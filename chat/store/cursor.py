@@ -2,9 +2,10 @@
 
 Lists are paged by their sort key ``(time, id)`` instead of an offset, so that a page stays correct
 while new rows arrive (an offset would repeat or skip rows). The key is handed to the client as an
-opaque token: clients must not build or edit cursors, and a token for one list is refused by another
-(the ``kind`` tag), so a bad token is a clean 400 instead of a wrong page. Nothing personal goes in a
-cursor: only a timestamp and a random id.
+opaque token: clients must not build or edit cursors, and a token for one kind of list is refused by
+another (the ``kind`` tag), so a bad token is a clean 400 instead of a wrong page. Nothing personal goes
+in a cursor: only a timestamp and a random id. Which list of a kind (whose sessions, which audit
+filters) is not known here; the HTTP API binds each cursor to exactly its list (``chat/api/pages.py``).
 """
 
 from __future__ import annotations

@@ -110,15 +110,19 @@ async def test_staff_endpoints_refuse_bad_and_customer_tokens(
 async def test_wrong_role_is_403(
     api: Running, targets: dict[str, str], role: str, method: str, path: str, body: dict[str, Any] | None
 ) -> None:
-    """Advisers reach only the transcript endpoint (and there only their own sessions)."""
+    """Advisers reach only the transcript endpoint (and there only their own sessions: another is 404)."""
     url = await _fill(api, targets, path)
     staff_id, headers = _staff(api, role)
+    transcript = role == "adviser" and path.startswith("/api/staff/sessions/{sid}?")
     async with http(api) as client:
         r = await client.request(method, url, headers=headers, json=body)
-    check_error(r, 403, "forbidden")
+    if transcript:
+        check_error(r, 404, "unknown_session")  # as for an unknown id: the session is not confirmed
+    else:
+        check_error(r, 403, "forbidden")
     trail = [a.action for a in await _audit_of(api, staff_id)]
     # An adviser asking for a transcript they have no part in is recorded (issue 14); nothing else is.
-    assert trail == (["read_refused"] if role == "adviser" and path.startswith("/api/staff/sessions/{sid}?") else [])
+    assert trail == (["read_refused"] if transcript else [])
 
 
 async def test_adviser_reads_only_sessions_they_took_part_in(api: Running) -> None:
@@ -130,13 +134,21 @@ async def test_adviser_reads_only_sessions_they_took_part_in(api: Running) -> No
     headers = bearer(api.staff_token(adviser, "adviser"))
     async with http(api) as client:
         r = await client.get(f"/api/staff/sessions/{theirs}", params={"purpose": PURPOSE}, headers=headers)
+        unknown = check_error(await client.get("/api/staff/sessions/no-such-session", params={"purpose": PURPOSE},
+                                               headers=headers), 404, "unknown_session")
         for sid in (other, bot_only):
-            check_error(await client.get(f"/api/staff/sessions/{sid}", params={"purpose": PURPOSE},
-                                         headers=headers), 403)
-        # The refused attempts are in the audit log, and so in the customer's access log.
+            refused = check_error(await client.get(f"/api/staff/sessions/{sid}", params={"purpose": PURPOSE},
+                                                   headers=headers), 404, "unknown_session")
+            assert refused == unknown  # nothing tells the adviser that these sessions exist
+        # The refused attempts are in the audit log (below), for compliance; not in the customer's access
+        # log: nothing was read.
         log = (await client.get("/api/archive/access-log", headers=bearer(api.customer_token(customer)))).json()
-        refused = [(e["session_id"], e["purpose"]) for e in log["entries"] if e["action"] == "read_refused"]
-        assert sorted(refused) == sorted([(other, PURPOSE), (bot_only, PURPOSE)])
+        assert [e for e in log["entries"] if e["action"] == "read_refused"] == []
+        staff_log = await client.get("/api/staff/audit", params={"purpose": "kontroll", "actor_id": adviser},
+                                     headers=bearer(api.staff_token(uid("comp"), "compliance")))
+        refused_seen = [(a["session_id"], a["purpose"]) for a in staff_log.json()["records"]
+                        if a["action"] == "read_refused"]
+        assert sorted(refused_seen) == sorted([(other, PURPOSE), (bot_only, PURPOSE)])
     assert r.status_code == 200
     body = r.json()
     check("StaffSessionDetail", body)

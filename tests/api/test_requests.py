@@ -1,0 +1,65 @@
+"""How requests are taken (audit nits): a query parameter given twice, a JSON body sent as something
+else, health answers kept in a cache, a case export for a customer with nothing stored."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from tests.api.helpers import api, bearer, chat_session, check_error, http, services, uid
+from tests.servers import Running
+
+__all__ = ["api"]  # the module-scoped server fixture
+
+
+async def test_a_query_parameter_given_twice_is_refused(api: Running) -> None:
+    officer = uid("comp")
+    sid = await chat_session(api, customer_id=uid("cust"))
+    async with http(api) as client:
+        r = await client.get(f"/api/staff/sessions/{sid}?purpose=a&purpose=b",
+                             headers=bearer(api.staff_token(officer, "compliance")))
+        check_error(r, 400, "bad_request")
+        r = await client.get("/api/archive/sessions?limit=1&limit=2", headers=bearer(api.customer_token(uid("c"))))
+        check_error(r, 400, "bad_request")
+    page = await services(api).store.list_audit(now=services(api).clock(), actor_id=officer, limit=10)
+    assert page.items == []  # refused before the audit record (and so before any read)
+
+
+async def test_json_bodies_must_be_sent_as_json(api: Running) -> None:
+    sid = await chat_session(api, customer_id=uid("cust"))
+    staff = bearer(api.staff_token(uid("comp"), "compliance"))
+    body = json.dumps({"case_ref": "SAK-415"})
+    async with http(api) as client:
+        for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+            headers = {**staff, **({"content-type": content_type} if content_type else {})}
+            r = await client.post(f"/api/staff/sessions/{sid}/holds", content=body, headers=headers)
+            check_error(r, 415, "unsupported_media_type")
+        assert await services(api).store.list_holds(session_id=sid) == []
+        r = await client.post("/api/dev/tokens", content=json.dumps({"role": "compliance"}),
+                              headers={"content-type": "text/plain"})
+        check_error(r, 415, "unsupported_media_type")
+        r = await client.post(f"/api/staff/sessions/{sid}/holds", content=body,
+                              headers={**staff, "content-type": "Application/JSON; charset=utf-8"})
+        assert r.status_code == 201
+
+
+async def test_health_answers_are_not_cached(api: Running) -> None:
+    async with http(api) as client:
+        for path in ("/healthz", "/readyz"):
+            r = await client.get(path)
+            assert r.status_code == 200 and r.headers["cache-control"] == "no-store", path
+
+
+async def test_a_case_export_for_a_customer_with_nothing_stored_is_an_answer(api: Running) -> None:
+    """Documented: a signed bundle with no sessions (there is no customer register to 404 against)."""
+    nobody = uid("cust")
+    async with http(api) as client:
+        r = await client.get("/api/staff/cases/export", params={"purpose": "Politiet spør", "customer_id": nobody},
+                             headers=bearer(api.staff_token(uid("comp"), "compliance")))
+    assert r.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(r.content)) as bundle:
+        case = json.loads(bundle.read("case.json"))
+        trail = json.loads(bundle.read("audit.json"))
+    assert case["sessions"] == [] and case["scope"] == {"customer_id": nobody}
+    assert [a["action"] for a in trail] == ["export_case"]

@@ -128,7 +128,7 @@ def test_access_log_labels_unknown_actions_staff_ids_and_errors(
         {
             "at": "2026-03-02T08:00:00Z",
             "role": "adviser",
-            "action": "place_hold",
+            "action": "takeover",
             "purpose": "",
             "session_id": kari["loan"],
             "staff_id": "adv-ingrid",
@@ -161,7 +161,7 @@ def test_access_log_labels_unknown_actions_staff_ids_and_errors(
         [
             "Systemet slettet samtalen",
             "Analytiker (ansatt ana-7) new_kind_of_read",
-            "Rådgiver (ansatt adv-ingrid) la samtalen under oppbevaringsplikt",
+            "Rådgiver (ansatt adv-ingrid) tok over samtalen",
         ]
     )
     expect(access_items(page).nth(1).locator(".chatlog-archive__access-reason")).to_have_text("<b>kvalitet</b>")

@@ -67,6 +67,9 @@ class Connection:
     def send(self, frame: str) -> bool:
         return self.outbox.put(frame)
 
+    async def send_paced(self, frame: str) -> bool:
+        return await self.outbox.put_paced(frame)
+
     def close(self, code: int, reason: str = "") -> None:
         self.outbox.close(code, reason)
 
@@ -414,7 +417,13 @@ async def _agent_session(services: Services, conn: Connection, hello: p.Hello) -
         _refuse(conn, services, exc, _close_code_for(exc))
         return
     conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
-    agent = await services.hub.attach_agent(identity, conn)
+    # What is open now reaches the agent before anything live about it (outbox.py, as for a resume).
+    conn.outbox.hold()
+    try:
+        agent = await services.hub.attach_agent(identity, conn)
+        await services.hub.catch_up(agent)
+    finally:
+        conn.outbox.release()
     try:
         await _agent_loop(conn, services, agent)
     finally:

@@ -205,20 +205,31 @@ class Hub:
             _quiet_close(old.peer, 4409, "replaced by a newer connection")
         self.relay.touch_agent(agent.agent_id, agent.role)  # presence now, not at the next heartbeat
         log.info("agent connected", extra={"agent_id": agent.agent_id, "role": agent.role})
-        # Catch the agent up on what is open now: bots get live sessions, advisers the queue.
-        for live in list(self.sessions.values()):
+        return agent
+
+    async def catch_up(self, agent: Agent) -> None:
+        """Tell a newly attached agent what is open now: bots the live sessions, advisers the queue.
+
+        Sent paced by the agent's own reading (``send_paced``, from its own task): a bot backend that
+        restarts while thousands of chats are open is told of every one, where queueing them all at
+        once dropped it as too slow before it could read the first, on every reconnect.
+        """
+        frames: list[str] = []
+        for live in list(self.sessions.values()):  # one snapshot, taken before the first await
             if live.machine.ended:
                 continue
             if agent.role == "bot" and live.machine.state in ("bot", "waiting"):
-                _quiet_send(peer, encode({"type": "session_started", **self.session_summary(live)}))
+                frames.append(encode({"type": "session_started", **self.session_summary(live)}))
             if agent.role == "adviser" and live.machine.state == "waiting":
-                frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
-                _quiet_send(peer, encode(frame))
+                offer = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
+                frames.append(encode(offer))
         if self.relay.multi:
             # Sessions held by other instances: asked in the background, so the agent's loop starts now
             # even if an instance that died a moment ago makes the request wait for its timeout.
             self.spawn(remote.catch_up(self, agent))
-        return agent
+        for frame in frames:
+            if not await agent.peer.send_paced(frame):
+                return
 
     async def detach_agent(self, agent: Agent) -> None:
         if self.agents.get(agent.agent_id) is not agent:

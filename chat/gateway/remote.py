@@ -151,11 +151,12 @@ async def catch_up(hub: Hub, agent: Agent) -> None:
             continue
         seen.add(session_id)
         adviser_id = item.pop("adviser_id", None)
+        # Paced, like the local catch-up (Hub.catch_up): this task serves this agent alone.
         if agent.role == "bot":
-            agent.peer.send(encode({"type": "session_started", **item}))
+            await agent.peer.send_paced(encode({"type": "session_started", **item}))
         elif item.get("state") == "waiting":
             frame = {"type": "handover_request", "session_id": session_id, "kind": item.get("kind")}
-            agent.peer.send(encode(frame))
+            await agent.peer.send_paced(encode(frame))
         elif adviser_id == agent.agent_id:
             agent.sessions.add(session_id)
     log.info("agent caught up", extra={"agent_id": agent.agent_id, "remote_sessions": len(seen) - len(hub.sessions)})

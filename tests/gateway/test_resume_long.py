@@ -6,6 +6,7 @@ that arrive meanwhile follow it, in seq order, each once."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -81,3 +82,28 @@ async def test_live_messages_during_a_long_replay_follow_it_once_each(small_outb
             except TimeoutError:
                 extra = None
             assert extra is None or extra["type"] != "message", extra
+
+
+async def test_a_bot_connecting_to_more_open_sessions_than_its_outbox_holds_is_caught_up(
+    small_outbox_server: Running,
+) -> None:
+    """A bot backend that restarts while more chats are open than ``CHATLOG_PEER_QUEUE_FRAMES`` is told
+    of every one of them (``session_started``), paced by its reading, instead of being dropped as too
+    slow before it could read the first (it could then never reconnect)."""
+    server = small_outbox_server
+    sessions = 3 * LIMITS["peer_queue_frames"]
+    async with contextlib.AsyncExitStack() as stack:
+        for _ in range(int(sessions)):
+            widget = await stack.enter_async_context(client(server.ws + "/ws/chat"))
+            await widget.hello()
+        async with client(server.ws + "/ws/agent") as bot:
+            await bot.hello(token=server.staff_token("bot-late", "bot"))
+            started: set[str] = set()
+            while len(started) < sessions:
+                frame = await bot.recv(timeout=10)
+                assert frame["type"] == "session_started", frame
+                started.add(frame["session_id"])
+            # And it works: a message to one of them is acked.
+            sid = next(iter(started))
+            await bot.send({"type": "message", "session_id": sid, "client_msg_id": "b1", "text": "Hei!"})
+            assert (await bot.recv_type("ack"))["session_id"] == sid

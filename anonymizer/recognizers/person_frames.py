@@ -52,6 +52,8 @@ _GREETINGS = frozenset(
 _HERE = frozenset({"her", "here", "hær", "här"})
 #: Words after which a self-introduced name has ended ("I'm Joy and I ...", "eg e Dag som skriv").
 _AFTER_NAME = frozenset({"again", "igjen", "igen", "atter", "fra", "frå", "from", "som", "who", "speaking"})
+#: "again": after a cleft also a season or a month's ("det er vår igjen").
+_AGAIN = frozenset({"again", "igjen", "igjenn", "igen", "atter"})
 #: What may follow a lower-case everyday word that is a name after "jeg er" / "det er": "her", "igjen", "fra".
 _STRONG_AFTER = _HERE | {"igjen", "igjenn", "again", "fra", "frå", "from"}
 #: After "and"/"og", a new clause: a subject pronoun or the writer ("I'm June and I need ...").
@@ -66,10 +68,15 @@ _PREDICATES = frozenset(
     {"done", "rich", "young", "ok", "okay", "sad", "bra", "lei", "just", "sunny", "honey", "love", "man", "kun",
      "alt", "so", "in", "on", "an", "the", "frank", "gay", "ung", "free", "grand", "sweet", "fair", "brave",
      "major", "sure", "well", "glad", "snill", "klar", "fri", "dear", "baby", "babe", "king", "queen", "god",
-     "stor", "liten", "stolt", "proud", "here", "back", "fine", "new", "ny", "sent", "late", "early"}
+     "stor", "liten", "stolt", "proud", "here", "back", "fine", "new", "ny", "sent", "late", "early", "ma",
+     "mate", "buddy", "pal", "miss", "boss", "bro", "dude", "sweetie", "darling", "chief", "sis", "mum", "mom"}
 )  # fmt: skip
 #: Endings of the frame's close in the gap after the name: punctuation, a dash, an emoji.
 _CLOSING_MARKS = frozenset(",.!?;:()–—-…")
+#: Greetings that open a message before the name of the one greeted: "hei june, ...", "hi joy! ...".
+_HELLO = frozenset(
+    {"hei", "hi", "hello", "hey", "hallo", "heisann", "hoi", "halla", "heia", "hiii", "hii", "dear", "kjære"}
+)
 #: "little Juno", "lille Storm", "vesle Sol": the diminutives a small child is named after.
 _LITTLE = frozenset({"little", "lille", "vesle", "veslemøy", "litle", "lill", "lil"})
 #: Words that put a message in the family: a birth, a child, a baby.
@@ -97,10 +104,25 @@ def framed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, 
                 found_after = _after_frame(toks, i)
                 if found_after is not None and not any(covered[i + 1 : found_after + 1]):
                     yield i + 1, found_after, SCORE_FRAMED
+    if n > 2 and low[0] in _HELLO and not covered[1] and (j := _greeted(toks)) is not None:
+        yield j, j, SCORE_FRAMED  # "hei june, takk for sist", "Hi JOY!"
     if not _LITTLE.isdisjoint(low) and not _FAMILY.isdisjoint(low):
         for i in range(n - 1):
             if low[i] in _LITTLE and not covered[i + 1] and _little_one(toks, i + 1):
                 yield i + 1, i + 1, SCORE_FRAMED
+
+
+def _greeted(toks: Tokens) -> int | None:
+    """The word greeted by name at the message's start: one or two greetings, then a listed given name in
+    any case, set off at once by a comma or "!" ("hei june, takk for sist", "hei hei SOL!"); not "hei sol
+    og regn"."""
+    j = 1 if toks.low[1] not in _HELLO else 2
+    if j + 1 >= len(toks.low) or any(toks.gap(k) != " " for k in range(j)) or not _given(toks, j):
+        return None
+    if toks.low[j] in _HELLO:
+        return None
+    rest = toks.text[toks.end[j] :]
+    return j if rest[:1] in (",", "!") and not rest[1:].lstrip(" ")[:1].isdigit() else None
 
 
 def _given(toks: Tokens, k: int, *, lower_ok: bool = True) -> bool:
@@ -249,11 +271,13 @@ def _after_frame(toks: Tokens, i: int) -> int | None:
     if j + 1 < n and toks.gap(j) == " " and _surname_after(toks, j + 1):
         last = j + 1  # "I'm june park", "det er STEIN HAUGE"
     soft = bool(toks.flags[j] & SOFT)
+    if first_person is None and last == j and toks.flags[j] & (COMMON | SOFT) and _next(toks, j) in _AGAIN:
+        return None  # "det er vår igjen", "it's june again": a season or a month comes round again
     # "jeg er bonde.", "eg er vikar og har": Norwegian puts no article before a trade, so a word after
     # "jeg er" / "det er" in lower case is a name only before a surname, "her", "igjen" or "fra"
     bare = toks.shape[j] == LOWER and bool(toks.flags[j] & COMMON) and low[i] in ("er", "e")
     if bare and last == j:
-        nxt = low[j + 1] if j + 1 < n and toks.gap(j) == " " else ""
+        nxt = _next(toks, j)
         return j if nxt in _STRONG_AFTER and (nxt not in _HERE or _closes(toks, j + 1)) else None
     if _closes(toks, last):
         if soft and last == j and cleft is not None:
@@ -277,6 +301,11 @@ def _after_frame(toks: Tokens, i: int) -> int | None:
         if kin in relations().kin or kin in ("au", "nanny", "neighbour", "neighbor", "tenant", "nabo", "leietaker"):
             return last  # "its sophie the au pair", "det er Stein din nabo"
     return None
+
+
+def _next(toks: Tokens, j: int) -> str:
+    """The word right after word ``j`` (one space between), or ""."""
+    return toks.low[j + 1] if j + 1 < len(toks.low) and toks.gap(j) == " " else ""
 
 
 def _frame_at(toks: Tokens, i: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:

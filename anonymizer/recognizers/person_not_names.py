@@ -111,6 +111,11 @@ def _kinds() -> dict[str, frozenset[str]]:
     return {phrase: frozenset(kinds) for phrase, kinds in table.items()}
 
 
+def listed_kinds(phrase: str) -> frozenset[str]:
+    """The kinds ("place", "nation", "brand", "month", "lower") a lower-case phrase is listed under."""
+    return _kinds().get(phrase, frozenset())
+
+
 def is_month(low: str) -> bool:
     """Lower-case word ``low`` is listed as a month's name ("mai", "june"): "it's June." is the time of year."""
     kinds = _kinds().get(low)

@@ -24,6 +24,7 @@ from anonymizer.recognizers.person_closings import closing_names
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun
 from anonymizer.recognizers.person_cued_words import cued_word_names
 from anonymizer.recognizers.person_extend import extend
+from anonymizer.recognizers.person_frames import framed_names
 from anonymizer.recognizers.person_intro import intro_names
 from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_names
 from anonymizer.recognizers.person_ledgers import ledger_names
@@ -75,6 +76,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
     yield from young_names(toks, covered)  # "vippsa mo 2400", "milo på finn", "me, sara og mo" (person_young.py)
     yield from cued_word_names(toks, covered)  # "te dag", "het Ask", "utleiar e sand" (person_cued_words.py)
+    yield from framed_names(toks, covered)  # "det er STEIN her.", "I'm june park –" (person_frames.py)
 
 
 def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:

@@ -129,8 +129,8 @@ def _with_surname(toks: Tokens, k: int, covered: list[bool]) -> bool:
     flags, low = toks.flags[nxt], toks.low[nxt]
     if low in _GENERATION:
         return True
-    if flags & (FUNCTION | NOT_NAME | GIVEN):
-        return False  # "jo. jo e" (a verb), "per. per dag." (a given name is a list of two people)
+    if flags & (FUNCTION | NOT_NAME) or (flags & GIVEN and not flags & SURNAME):
+        return False  # "jo. jo e" (a verb), "per. per dag." (a given name alone: a list of two people)
     return bool(flags & SURNAME) or (not flags & COMMON and SURNAME_ENDING.search(low) is not None)
 
 

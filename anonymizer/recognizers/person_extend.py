@@ -363,17 +363,19 @@ def _word_given_joins(toks: Tokens, k: int, first: int) -> bool:
     """Capitalised (or upper-case) word-name ``k`` before the listed name found at ``first``, written the
     same way, is its first given name ("Sky Johnson is", "SKY HAGEN", "«May Britt»"). Opening a sentence,
     "May"/"Will" are the modal verbs of a question ("Will Johnson be there?"): there the name must end
-    the clause or go on in capitals ("May Britt Olsen"), not run into lower-case words; a message in
-    capitals must end the name's line or clause."""
+    the clause ("May Britt Olsen", "Will Baker?"), not run into lower-case words ("Will Michael Jensen
+    call me back?"); a name in capitals must end its line or clause."""
     if not toks.flags[first] & NAME or toks.flags[first] & (FUNCTION | NOT_NAME):
         return False
     n = len(toks.low)
-    after = first + 1
-    ends = after >= n or "\n" in toks.gap(first) or closed(toks, first)
+    last = first  # the name's last word: the run of words written as it is ("May Britt Olsen")
+    while last + 1 < n and toks.shape[last + 1] == toks.shape[first] and joined(toks, last):
+        last += 1
+    ends = last + 1 >= n or "\n" in toks.gap(last) or closed(toks, last)
     if toks.shape[k] == UPPER:
         return ends
     if toks.initial[k] and toks.flags[k] & FUNCTION:
-        return ends or toks.shape[after] != LOWER
+        return ends  # not "Will Michael Jensen call me back?"
     return True
 
 

@@ -116,10 +116,12 @@ from anonymizer.recognizers.person_particles import (
 )
 from anonymizer.recognizers.person_passport import passport_order
 from anonymizer.recognizers.person_relational import positional_names
+from anonymizer.recognizers.person_repeats import repeated_names
 from anonymizer.recognizers.person_scripts import SCORE_SCRIPT_NAME, script_names
 from anonymizer.recognizers.person_short import short_chat_names
 from anonymizer.recognizers.person_spelled import SCORE_SPELLED, explained_names, respelled_names, spelled_names
 from anonymizer.recognizers.person_split import SCORE_SPLIT, split_names
+from anonymizer.recognizers.person_surname_forms import surname_first_names
 from anonymizer.recognizers.person_uncued import (
     FROM,
     SCORE_FULL_NAME,
@@ -287,10 +289,14 @@ class PersonRecognizer(EntityRecognizer):
             emit(first, last, score)  # "per & liv", "Tulla (Turid Lie)", "kollega av tomasz", "Thanks. Will"
         for first, last, score in list(short_chat_names(toks, covered)):  # person_short.py
             emit(first, last, score)  # "Hilsen Hauk", "saken min, Tone?", "i'm anna.", "te Mai (480 83 094)"
+        for first, last, score in list(surname_first_names(toks, covered)):  # person_surname_forms.py
+            emit(first, last, score)  # "kowalska anna.": the surname first, told by its foreign ending
         # 5. Once a word is someone's name, it is that name wherever else the message says it: "Min mann
         # Per døde ... Per hadde et lån", "Hope sin mamma her! Hope skal ...", "Pers kort".
         for j, score in list(other_mentions(toks, named, covered)):
             emit(j, j, score)
+        for first, last, score in list(repeated_names(toks, named, covered)):  # person_repeats.py
+            emit(first, last, score)  # "im jack. jack price.", "JACK FROST? ... Jack Frost", "thanks, will"
         for j, score in list(respelled_names(toks, named, covered)):
             emit(j, j, score)  # "T-H-I-E-N, altså Thien", "Kjersit ... istedenfor Kjersti"
         for j in list(explained_names(toks, covered)):

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from anonymizer.recognizers._cues import is_cue_word
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
 from anonymizer.recognizers.person_introduced import comma_signed, unknown_signed
@@ -57,6 +57,7 @@ def closing_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int,
     if not tail.strip(_END):
         # "Dziękuję, Basia", "my rent is due. Babajide": comma_signed, unknown_signed in person_introduced.py
         signed = _dash_signed(toks, last) or _set_off_given(toks, last) or _sentence_signed(toks, last)
+        signed = signed or _thanks_signed(toks, last)
         if signed or comma_signed(toks, last) or unknown_signed(toks, last):
             yield last, last, SCORE_KNOWN
         return
@@ -107,6 +108,29 @@ def _sentence_signed(toks: Tokens, j: int) -> bool:
         return False
     gap = toks.gap(j - 1)
     return gap.strip(" ") in (".", "!", "?", ".\n", "!\n", "?\n") and len(toks.low[j - 1]) > 1
+
+
+#: A thanks that opens the last line or sentence and signs it after a comma: "...\nthanks, will".
+_THANKS = frozenset({"thanks", "thx", "takk", "cheers"})
+#: Words said after "thanks," to anyone, some of them given names too ("thanks, love", "takk, alle").
+_THANKED_ANYONE = _LAST_SENTENCES | {
+    "man", "mate", "dear", "sir", "madam", "all", "alle", "guys", "folks", "buddy", "bro", "friend", "venn", "dere",
+}  # fmt: skip
+#: Given names that are modal verbs in lower case, which may sign after "thanks," ("thanks, will").
+_MODAL_NAMES = frozenset({"will", "may"})
+
+
+def _thanks_signed(toks: Tokens, j: int) -> bool:
+    """ "...tried 3 different ones\nthanks, will": a thanks opening the last line or sentence, a comma, and
+    a given name ending the message, even an everyday word or a modal verb: the thanks is the sign-off,
+    and a word after its comma that ends the message is the writer's name (not "thanks, will do")."""
+    if j < 3 or toks.low[j - 1] not in _THANKS or not toks.initial[j - 1] or toks.gap(j - 1) != ", ":
+        return False
+    low = toks.low[j]
+    flags = word_flags().get(low, 0)
+    if not flags & GIVEN or flags & (NOT_NAME | SOFT) or low in _THANKED_ANYONE or len(low) < 3:
+        return False
+    return (not flags & FUNCTION or low in _MODAL_NAMES) and not is_pronoun(low) and not is_cue_word(low)
 
 
 def _before_phone(toks: Tokens, j: int) -> bool:

@@ -339,6 +339,8 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
     low = toks.low[k]
     if low in _THIRD_PERSON_OWNER and toks.shape[k] == CAP:
         return k if _sure_given(toks.flags[first]) and flags & GIVEN else first  # "Hans Petter er faren min"
+    if low in _WORD_GIVEN and toks.shape[k] != LOWER:
+        return k if _word_given_joins(toks, k, first) else first  # "Sky Johnson is my daughter", "«May Britt»"
     if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
         return k if _surname_then_given(toks, k, first) else first  # "kowalski jan"
     if (low in _BEFORE_LOWER_GIVEN or low in _DIALECT_ARTICLES) and toks.shape[k] == LOWER:
@@ -350,6 +352,31 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
     # A capitalised given name inside a sentence, before a found name in no list ("legg til Ask Hårstad"):
     # a sentence does not capitalise the everyday word "ask" there, so it is the name's first word.
     return k if toks.shape[k] == CAP and not toks.initial[k] else first
+
+
+#: Given names that are also a verb or an everyday word the lists do not call a name ("May", "Will",
+#: "Are", "Jo", "Sky"): never a name alone, but the first given name when capitalised right before a name.
+_WORD_GIVEN = frozenset({"may", "will", "are", "jo", "sky"})
+
+
+def _word_given_joins(toks: Tokens, k: int, first: int) -> bool:
+    """Capitalised (or upper-case) word-name ``k`` before the listed name found at ``first``, written the
+    same way, is its first given name ("Sky Johnson is", "SKY HAGEN", "«May Britt»"). Opening a sentence,
+    "May"/"Will" are the modal verbs of a question ("Will Johnson be there?"): there the name must end
+    the clause ("May Britt Olsen", "Will Baker?"), not run into lower-case words ("Will Michael Jensen
+    call me back?"); a name in capitals must end its line or clause."""
+    if not toks.flags[first] & NAME or toks.flags[first] & (FUNCTION | NOT_NAME):
+        return False
+    n = len(toks.low)
+    last = first  # the name's last word: the run of words written as it is ("May Britt Olsen")
+    while last + 1 < n and toks.shape[last + 1] == toks.shape[first] and joined(toks, last):
+        last += 1
+    ends = last + 1 >= n or "\n" in toks.gap(last) or closed(toks, last)
+    if toks.shape[k] == UPPER:
+        return ends
+    if toks.initial[k] and toks.flags[k] & FUNCTION:
+        return ends  # not "Will Michael Jensen call me back?"
+    return True
 
 
 #: The possessive of the third person that is also a common given name: capitalised before a sure given

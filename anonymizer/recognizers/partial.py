@@ -13,6 +13,12 @@ that speaks of a fødselsnummer; and a whole one mistyped ("fødselsnummeret mit
 wrong check digit): the number recognizers refuse it by its checksum, but the customer has just said
 what it is, and eleven digits that start with their birth date identify them however the last one came
 out (found by an outside audit, which saw such a number stored as written in an anonymous chat).
+
+And the leading groups of a longer run right after the word for an account number or a fødselsnummer
+("kontonr 5712 3383 070 1200": the account, then an amount without its currency): the number
+recognizers refuse a few groups of a run, because "4111 1111 1111 1111" holds no phone number, but after
+its name the number is the groups that make up its length and pass its checksum, and what follows is
+something else.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymizer.normalize import NUMBER_WORD_PATTERN, spoken_number
+from anonymizer.recognizers.fodselsnummer import is_valid_fodselsnummer
+from anonymizer.recognizers.kontonummer import is_valid_kontonummer
 
 FNR, KONTO, CARD, PHONE = "NO_FODSELSNUMMER", "NO_KONTONUMMER", "CREDIT_CARD", "PHONE_NUMBER"
 SCORE = 0.8
@@ -47,6 +55,13 @@ _MISTYPED = re.compile(
     r"[^\d\n]{0,25}?"
 )
 _MISTYPED_NUMBER = re.compile(r"[^\d\n]{0,25}?(?<![\d.,])(?P<num>\d{6}[ -]?\d{5}|\d(?:[ .]?\d){10})(?![\d.,]?\d)")
+#: "kontonr 5712 3383 070 1200", "fnr 010190 12345 2": the run of digit groups right after the word.
+_NAMED_RUN = re.compile(
+    r"(?i)(?:(?P<konto>\bkonto(?:nummer(?:et)?|nr)|\bkto(?:\.?nr)?|\baccount (?:number|no))"
+    r"|(?P<fnr>\b(?:fødsels|fodsels|person)(?:nummer(?:et)?|nr)|\bfnr))\b"
+    r"[^\d\n]{0,15}?(?<![\d.,])(?P<num>\d+(?:[ .]\d+){2,7})(?![\d.,]?\d)"
+)
+_GROUP = re.compile(r"\d+")
 _FNR_CUE = re.compile(r"(?i)fødselsn|fodselsn|personn|\bfnr\b|d-nummer|f\.nr|(?:de )?(?:fem|5) siste|siste (?:fem|5)")
 #: What the number is, by the nearest cue before the piece.
 _KIND = re.compile(
@@ -76,6 +91,8 @@ class PartialNumberRecognizer(EntityRecognizer):
         low = text.lower()
         if (not entities or FNR in entities) and ("nr" in low or "numme" in low or "number" in low):
             results += _mistyped(text)
+        if "nr" in low or "numme" in low or "number" in low or "kto" in low:
+            results += [r for r in _named_run_heads(text) if not entities or r.entity_type in entities]
         if _ANY_KEY.search(low) is None:
             return results  # no word that announces a piece (the cheap test before the patterns)
         pieces = _pieces(text)
@@ -98,6 +115,27 @@ class PartialNumberRecognizer(EntityRecognizer):
                 halves += _BIRTH.finditer(text)
             results += [RecognizerResult(FNR, m.start("num"), m.end("num"), SCORE) for m in halves]
         return results
+
+
+def _named_run_heads(text: str) -> list[RecognizerResult]:
+    """The leading groups of a run named as an account number or a fødselsnummer, when they alone make
+    a valid one and more groups follow (see the module)."""
+    found = []
+    for m in _NAMED_RUN.finditer(text):
+        total, start = 0, m.start("num")
+        for group in _GROUP.finditer(text, start, m.end("num")):
+            total += group.end() - group.start()
+            if total > 11:
+                break
+            if total == 11:
+                if group.end() == m.end("num"):
+                    break  # the whole run: the number recognizers' to judge
+                head = text[start : group.end()]
+                valid = is_valid_kontonummer(head) if m.group("konto") else is_valid_fodselsnummer(head)
+                if valid:
+                    found.append(RecognizerResult(KONTO if m.group("konto") else FNR, start, group.end(), SCORE))
+                break
+    return found
 
 
 def _mistyped(text: str) -> list[RecognizerResult]:

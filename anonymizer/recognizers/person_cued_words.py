@@ -148,16 +148,20 @@ def cued_word_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
         return
     shapes, flags = toks.shape, toks.flags
     brackets = "(" in toks.text or ":" in toks.text
-    for j in range(n):
+    # Most words are lower-case words in no name list: only the Vipps slot takes one ("hauk vippsa meg"),
+    # and a closed-class word only the kin slot ("jo e kompisen min"). The candidates are gathered by
+    # comprehensions first, so that those words cost no turn of the loop below.
+    listed = NAME | NOT_NAME
+    candidates = {j for j in range(n) if shapes[j] != LOWER or flags[j] & listed}
+    candidates.update(j - 1 for j in range(1, n) if lows[j] in _VIPPSED)
+    candidates.update(j - 1 for j in range(1, n) if lows[j] in _IS and flags[j - 1] & FUNCTION)
+    for j in sorted(candidates):
         if covered[j]:
             continue
         after = lows[j + 1] if j + 1 < n else ""
-        # most words are lower-case words in no name list: only the Vipps slot takes one ("hauk vippsa
-        # meg"), and a closed-class word only the kin slot ("jo e kompisen min"); one test passes them
-        lower_word = shapes[j] == LOWER and not flags[j] & (NAME | NOT_NAME) and after not in _VIPPSED
-        if lower_word and not (flags[j] & FUNCTION and after in _IS):
-            continue
-        if not (brackets or (j and lows[j - 1] in _BEFORE) or after in _AFTER or j == 0):
+        # (the first word has no word before it: only the slots keyed on the word after, or on brackets
+        # and a colon, can take it)
+        if not (brackets or (j and lows[j - 1] in _BEFORE) or after in _AFTER):
             continue
         if _candidate(toks, j) and _slot(toks, j, covered):
             covered[j] = True

@@ -256,11 +256,12 @@ def _after_frame(toks: Tokens, i: int) -> int | None:
     frame closes after the name; or None."""
     j = i + 1
     low = toks.low
+    # The word's own flags first: most words after "er"/"is" are no given name, and cost no more.
+    if toks.gap(i).strip(" ") or not _given(toks, j):
+        return None
     cleft = _frame_at(toks, i, _CLEFTS)
     first_person = _frame_at(toks, i, _FIRST_PERSON)
     if cleft is None and first_person is None:
-        return None
-    if toks.gap(i).strip(" ") or not _given(toks, j):
         return None
     frame_start = cleft if cleft is not None else first_person
     assert frame_start is not None

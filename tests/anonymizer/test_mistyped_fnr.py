@@ -39,3 +39,21 @@ def test_a_named_fodselsnummer_with_a_wrong_check_digit_is_redacted(text: str, n
 def test_other_numbers_are_left_alone(text: str) -> None:
     redacted = get_anonymizer().redact(text)
     assert "<NO_FODSELSNUMMER>" not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("betal til kontonr 1503 1234 562 1200 i dag", "1503 1234 562"),  # an amount without its currency after
+        ("kontonummer 1503 12 34562 450 500", "1503 12 34562"),
+        ("fødselsnummer 051098 16444 2 barn", "051098 16444"),
+    ],
+)
+def test_a_named_number_followed_by_more_digit_groups_is_redacted(text: str, number: str) -> None:
+    redacted = get_anonymizer().redact(text)
+    assert number not in redacted, redacted
+
+
+def test_groups_of_a_longer_run_are_no_account_number_without_its_name() -> None:
+    redacted = get_anonymizer().redact("referanse 1503 1234 562 1200 står på giroen")
+    assert "<NO_KONTONUMMER>" not in redacted, redacted

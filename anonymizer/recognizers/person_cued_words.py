@@ -152,10 +152,16 @@ def cued_word_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
     # and a closed-class word only the kin slot ("jo e kompisen min"). The candidates are gathered by
     # comprehensions first, so that those words cost no turn of the loop below.
     listed = NAME | NOT_NAME
-    candidates = {j for j in range(n) if shapes[j] != LOWER or flags[j] & listed}
-    candidates.update(j - 1 for j in range(1, n) if lows[j] in _VIPPSED)
-    candidates.update(j - 1 for j in range(1, n) if lows[j] in _IS and flags[j - 1] & FUNCTION)
-    for j in sorted(candidates):
+    nexts = [*lows[1:], ""]
+    candidates = [
+        j
+        for j in range(n)
+        if shapes[j] != LOWER
+        or flags[j] & listed
+        or nexts[j] in _VIPPSED
+        or (nexts[j] in _IS and flags[j] & FUNCTION)
+    ]
+    for j in candidates:
         if covered[j]:
             continue
         after = lows[j + 1] if j + 1 < n else ""

@@ -61,12 +61,13 @@ def repeated_names(
             if len(toks.low[k]) > 1 and not toks.flags[k] & PARTICLE:
                 words[toks.bare(k)] = max(words.get(toks.bare(k), 0.0), score)
     n = len(toks.low)
-    bare, shape = toks.bare, toks.shape
+    shape = toks.shape
+    bare = [low[:-trim] if trim else low for low, trim in zip(toks.low, toks.trim, strict=True)]
     k = 0
     while k < n:
         # A repeat starts with a word of a found name, or is one in the plural ("tre Mari'er"): every
         # other word is passed over here, without a call (most of the message).
-        if covered[k] or (bare(k) not in words and not (shape[k] == CAP and bare(k).endswith(_PLURALS))):
+        if covered[k] or (bare[k] not in words and not (shape[k] == CAP and bare[k].endswith(_PLURALS))):
             k += 1
             continue
         found = _repeat(toks, k, words, runs, starts, covered)

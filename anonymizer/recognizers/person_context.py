@@ -53,7 +53,7 @@ from anonymizer.recognizers._tokens import (
     unknown_name_word,
     wordlike,
 )
-from anonymizer.recognizers.person_gates import plain_words, refused_may_be_named
+from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_initials import initial_before_word
 from anonymizer.recognizers.person_introduced import NOT_SUBJECT as _NOT_SUBJECT
 from anonymizer.recognizers.person_introduced import fellow_name, opening_pronoun, turned_age_after_and
@@ -186,9 +186,8 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
     rel = relations()
     alone = alone_but_sure(toks)
     lows, shapes = toks.low, toks.shape
-    plain = plain_words(toks, REFERRING_SLOT)
     for j in range(len(lows)):
-        if covered[j] or (j in plain and j not in alone):
+        if covered[j]:
             continue
         # Each test's own first condition is checked here, so that most words cost no call: only a word
         # of one letter can be an initial, only the second word addressed, only a capitalised one a genitive.

@@ -8,8 +8,8 @@ the chain changes no result. A rule added to the chain must add its own first te
 
 from __future__ import annotations
 
-from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, NAME, SOFT, word_flags
-from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
+from anonymizer.recognizers._gazetteer import FUNCTION, NAME, SOFT, word_flags
+from anonymizer.recognizers._tokens import CAP, Tokens
 from anonymizer.recognizers.person_kin import kin_or_my
 from anonymizer.recognizers.person_payees import _FUNCTION_NAMES
 from anonymizer.recognizers.person_selves import _AGAIN, _WHO
@@ -44,26 +44,3 @@ def refused_may_be_named(toks: Tokens, j: int) -> bool:
         return False
     near = kin_or_my()
     return (j > 0 and toks.low[j - 1] in near) or (j + 1 < len(toks.low) and toks.low[j + 1] in near)
-
-
-def plain_words(toks: Tokens, slot_words: frozenset[str]) -> set[int]:
-    """The words ``relation_names`` need not ask about at all, gathered in one pass: everyday words in
-    lower case, no name or month, no closed-class word, no word that some rule needs after them. For
-    each, ``candidate_score`` returns None (an everyday word without a name flag) and
-    ``refused_may_be_named`` False (its every test fails), and the tests before them need a word of one
-    letter, a capital, the second word or a word of ``slot_words`` before it: skipping changes no result,
-    and saves two calls on most words of a message."""
-    lows, shapes, flags = toks.low, toks.shape, toks.flags
-    nexts = [*lows[1:], ""]
-    excluded = NAME | SOFT | FUNCTION
-    return {
-        j
-        for j in range(2, len(lows))
-        if shapes[j] == LOWER
-        and flags[j] & COMMON
-        and not flags[j] & excluded
-        and len(lows[j]) > 1
-        and lows[j] not in _WORD_NAMES
-        and nexts[j] not in _NEXT_CUES
-        and lows[j - 1] not in slot_words
-    }

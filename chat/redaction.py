@@ -75,11 +75,19 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(0)
 
 
-class _Overrun(Exception):
-    """Raised by the interval timer inside a message that passed its deadline."""
+class _Overrun(BaseException):
+    """Raised by the interval timer inside a message that passed its deadline. A ``BaseException``, so
+    that no ``except Exception`` on the way up can swallow it and hand back half a result."""
+
+
+#: Set by the timer when it fires: a message whose timer fired is withheld even if ``_Overrun`` was
+#: swallowed somewhere below.
+_fired = False
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    global _fired
+    _fired = True
     raise _Overrun
 
 
@@ -87,6 +95,7 @@ def _redact_batch(
     texts: list[str], mode: str = "strict", deadline_s: float = DEFAULT_DEADLINE_S
 ) -> list[tuple[str, dict[str, int]]]:
     """Each text redacted, or withheld when it is not done within ``deadline_s`` (see the module)."""
+    global _fired
     from anonymizer import process
 
     timed = threading.current_thread() is threading.main_thread()
@@ -95,17 +104,23 @@ def _redact_batch(
     out: list[tuple[str, dict[str, int]]] = []
     for text in texts:
         result = None
+        fired_inside = False
+        _fired = False
         try:
             try:
                 if timed:
                     signal.setitimer(signal.ITIMER_REAL, deadline_s)
                 result = process(text, "auto", mode)
+                fired_inside = _fired  # the timer fired and something below swallowed it: not finished
             finally:
                 if timed:
                     signal.setitimer(signal.ITIMER_REAL, 0)
         except _Overrun:  # also when the timer fired between the result and disarming it: keep the result
             pass
-        if result is None:
+        except Exception as exc:  # a recognizer's bug on one text: that text is withheld, never the batch
+            log.error("anonymizer failed on one message: withheld", extra={"error": type(exc).__name__})
+            result = None
+        if result is None or fired_inside:
             out.append((f"<{WITHHELD}>", {WITHHELD: 1}))
             continue
         counts: dict[str, int] = {}

@@ -293,8 +293,8 @@ def _may(toks: Tokens, j: int) -> bool:
     if flags & FUNCTION or not (flags & NAME or (flags & NOT_NAME and toks.shape[j] != UPPER)):
         return False
     verb, obj = _word(toks, j + 1), _word(toks, j + 2)
-    if not plain_gap(toks, j):
-        return False
+    if j + 1 >= len(toks.low) or not plain_gap(toks, j):
+        return False  # "Hei. Kan Stein?": no verb after the name (and no gap to read after the last word)
     if verb == "få":
         return obj in relations().granted or obj in ("lov",)
     if verb == "lov":

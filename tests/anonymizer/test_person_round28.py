@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from anonymizer import Anonymizer
+from anonymizer import Anonymizer, get_anonymizer
 
 P = "PERSON"
 
@@ -96,3 +96,9 @@ def test_found(engine: Anonymizer, text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_word_left(engine: Anonymizer, text: str) -> None:
     assert names(engine, text) == []
+
+
+@pytest.mark.parametrize("text", ["Hei. Kan Stein?", "Hei! Kan Per", "Hei: kan Stein", "Spørsmål: kan Per"])
+def test_a_name_after_a_modal_at_the_very_end_does_not_crash(text: str) -> None:
+    """Found by review: the modal slot read the gap after the last word (IndexError)."""
+    get_anonymizer().analyze(text)

@@ -4,6 +4,7 @@ hostile text cannot hold the workers every anonymous chat shares."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -36,6 +37,36 @@ def test_a_message_past_its_deadline_is_withheld_and_its_neighbours_are_not(monk
     assert out[1] == (f"<{WITHHELD}>", {WITHHELD: 1})
     assert FNR not in out[0][0] and out[0][1] == {"NO_FODSELSNUMMER": 1}
     assert "91234567" not in out[2][0] and out[2][1] == {"PHONE_NUMBER": 1}
+
+
+def test_a_recognizer_crash_on_one_text_withholds_that_text_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug that raises on one text (the review found "Hei. Kan Stein?" raising IndexError) must not fail
+    the other customers' messages of the batch, nor let the crashing one through raw."""
+    real = anonymizer.process
+
+    def crash_on_marker(text: str, lang: str = "auto", mode: str | None = None) -> anonymizer.Redaction:
+        if "CRASH" in text:
+            raise IndexError("list index out of range")
+        return real(text, lang, mode)
+
+    monkeypatch.setattr(anonymizer, "process", crash_on_marker)
+    out = _redact_batch([f"fnr {FNR}", f"CRASH {FNR}", "hei"], "strict", 2.0)
+    assert out[1] == (f"<{WITHHELD}>", {WITHHELD: 1})
+    assert out[0][1] == {"NO_FODSELSNUMMER": 1} and out[2] == ("hei", {})
+
+
+def test_a_deadline_swallowed_below_still_withholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Library code that catches everything (a bare ``except``) must not turn an overrun into half a result."""
+    real = anonymizer.process
+
+    def swallowing(text: str, lang: str = "auto", mode: str | None = None) -> anonymizer.Redaction:
+        with contextlib.suppress(BaseException):  # what the test is about: everything swallowed
+            time.sleep(30)
+        return real(text, lang, mode)
+
+    monkeypatch.setattr(anonymizer, "process", swallowing)
+    out = _redact_batch([f"fnr {FNR}"], "strict", 0.1)
+    assert out == [(f"<{WITHHELD}>", {WITHHELD: 1})]
 
 
 def test_the_timer_is_disarmed_after_each_message(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -316,33 +316,38 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         if not resuming:
             conn.send(p.encode(welcome))
         else:
+            ended_sent = False
             try:
-                await _replay(conn, services, live, p.encode(welcome), hello.resume_last_seq)
+                ended_sent = await _replay(conn, services, live, p.encode(welcome), hello.resume_last_seq)
             finally:
-                conn.outbox.release(_not_replayed(live.session_id, conn.replayed_to))
+                conn.outbox.release(_not_replayed(live.session_id, conn.replayed_to, ended_sent))
         await _chat_loop(conn, services, live)
     finally:
         services.hub.detach_customer(live, conn)
 
 
-async def _replay(conn: Connection, services: Services, live: LiveSession, welcome: str, after_seq: int) -> None:
+async def _replay(conn: Connection, services: Services, live: LiveSession, welcome: str, after_seq: int) -> bool:
     """Welcome, every message after ``after_seq``, then ``ended`` for an ended session: paced by this
-    widget's own reading, so a replay of any length fits the outbox limits (outbox.py)."""
+    widget's own reading, so a replay of any length fits the outbox limits (outbox.py). True if it sent
+    ``ended``."""
     if not await conn.outbox.put_paced(welcome):
-        return
+        return False
     for message in await services.hub.history(live, after_seq):
         if not await conn.outbox.put_paced(p.encode(message_frame(message))):
-            return
+            return False
         conn.replayed_to = message.seq
     if live.machine.ended:
-        await conn.outbox.put_paced(p.encode({"type": "ended", "by": "earlier"}))
+        return await conn.outbox.put_paced(p.encode({"type": "ended", "by": "earlier"}))
+    return False
 
 
-def _not_replayed(session_id: str, replayed_to: int) -> Callable[[str], bool]:
-    """Keeps a held live frame unless it is a message the replay already carried (it was stored and
-    broadcast between the widget's attach and the replay's read)."""
+def _not_replayed(session_id: str, replayed_to: int, ended_sent: bool) -> Callable[[str], bool]:
+    """Keeps a held live frame unless the replay already carried it: a message stored and broadcast
+    between the widget's attach and the replay's read, or the end of a session that ended meanwhile."""
 
     def keep(frame: str) -> bool:
+        if ended_sent and frame.startswith('{"type":"ended"'):
+            return False
         if replayed_to <= 0 or '"message"' not in frame:
             return True
         try:

@@ -37,8 +37,9 @@ class Peer(Protocol):
     def send(self, frame: str) -> bool: ...
 
     async def send_paced(self, frame: str) -> bool:
-        """Queue a frame, first waiting while this peer's queue is half full: only for a task that
-        serves this peer alone (a catch-up or a replay longer than the queue's limits)."""
+        """Queue a frame, first waiting while this peer's queue is half full: only for a task whose
+        waiting holds up this peer alone (its own loop, or a task spawned for its catch-up). False once
+        the peer is gone or was dropped for not reading."""
         ...
 
     def close(self, code: int, reason: str = "") -> None: ...

@@ -54,6 +54,7 @@ class Outbox:
         max_bytes: int,
         close_timeout_s: float = 2.0,
         on_drop: Callable[[], None] | None = None,
+        stall_timeout_s: float = 60.0,
     ) -> None:
         self._write = write
         self._close = close
@@ -62,6 +63,8 @@ class Outbox:
         self.max_frames = max_frames
         self.max_bytes = max_bytes
         self.close_timeout_s = close_timeout_s
+        #: How long ``put_paced`` waits for the peer to take one frame before dropping it as too slow.
+        self.stall_timeout_s = stall_timeout_s
         self._frames: deque[str | _Close] = deque()
         self._bytes = 0
         self._ready = asyncio.Event()
@@ -72,8 +75,9 @@ class Outbox:
         self.outcome: str | None = None
         self._task: asyncio.Task[None] | None = None
         self._writing = False
-        #: Live frames kept behind a replay (None when not holding).
+        #: Live frames kept behind a replay (None when not holding), and their bytes (in ``_bytes`` too).
         self._held: deque[str] | None = None
+        self._held_bytes = 0
         #: Set by the writer after each frame it wrote (and when it stops): what put_paced waits for.
         self._progress = asyncio.Event()
 
@@ -117,6 +121,11 @@ class Outbox:
     def pending_bytes(self) -> int:
         return self._bytes
 
+    @property
+    def _queued_bytes(self) -> int:
+        """Bytes queued to be written now (not those held behind a replay)."""
+        return self._bytes - self._held_bytes
+
     def put(self, frame: str) -> bool:
         """Queue a frame; never waits. False if the peer is closing or was just dropped as too slow."""
         if self._closing is not None or self.done.is_set():
@@ -131,6 +140,7 @@ class Outbox:
         self._bytes += len(frame)
         if self._held is not None:
             self._held.append(frame)
+            self._held_bytes += len(frame)
             return True
         self._frames.append(frame)
         self._ready.set()
@@ -145,6 +155,7 @@ class Outbox:
         """Queue the held frames after everything sent so far; ``keep`` may leave some out (a live
         message the replay already carried)."""
         held, self._held = self._held, None
+        self._held_bytes = 0
         if not held:
             return
         kept: Iterable[str] = held if keep is None else [f for f in held if keep(f)]
@@ -157,13 +168,22 @@ class Outbox:
     async def put_paced(self, frame: str) -> bool:
         """Queue a frame from the peer's *own* task, first waiting while the queue is half full (by
         frames or bytes), so that a long replay never passes the limits. False if the peer is gone."""
-        while len(self._frames) >= max(1, self.max_frames // 2) or self._bytes + len(frame) > self.max_bytes // 2:
+        half_frames, half_bytes = max(1, self.max_frames // 2), self.max_bytes // 2
+        while len(self._frames) >= half_frames or self._queued_bytes + len(frame) > half_bytes:
             if self._closing is not None or self.done.is_set():
                 return False
             if not self._frames:
                 break  # one frame bigger than half the byte budget: send it alone
             self._progress.clear()
-            await self._progress.wait()
+            try:
+                await asyncio.wait_for(self._progress.wait(), self.stall_timeout_s)
+            except TimeoutError:
+                # Not one frame taken in that long: a peer that does not read, dropped as any other is
+                # (a graceful close would queue behind the stuck write and never be reached).
+                self.drop(CLOSE_TOO_SLOW, "too slow: reconnect and resume")
+                if self._on_drop is not None:
+                    self._on_drop()
+                return False
         if self._closing is not None or self.done.is_set():
             return False
         self._frames.append(frame)
@@ -172,9 +192,19 @@ class Outbox:
         return True
 
     def close(self, code: int, reason: str = "") -> None:
-        """Close after the frames already queued (graceful); never waits."""
+        """Close after the frames already queued (graceful); never waits. Frames held behind a replay
+        that are not messages (``reconnect``, an error, ``ended``) go before the close; held messages
+        do not (a gap in the seqs would hide the replay's rest from the widget's resume)."""
         if self._closing is not None or self.done.is_set():
             return
+        if self._held is not None:
+            held, self._held = self._held, None
+            self._held_bytes = 0
+            for frame in held:
+                if _is_message(frame):
+                    self._bytes -= len(frame)
+                else:
+                    self._frames.append(frame)
         self._closing = _Close(code, reason)
         self._frames.append(self._closing)
         self._ready.set()
@@ -186,6 +216,7 @@ class Outbox:
             return
         self._frames.clear()
         self._held = None
+        self._held_bytes = 0
         self._bytes = 0
         self._closing = _Close(code, reason)
         self._frames.append(self._closing)
@@ -225,6 +256,7 @@ class Outbox:
         finally:
             self._frames.clear()
             self._held = None
+            self._held_bytes = 0
             self._bytes = 0
             self.done.set()
             self._progress.set()
@@ -250,3 +282,8 @@ class Outbox:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.done.wait(), within_s)
         return self.done.is_set()
+
+
+def _is_message(frame: str) -> bool:
+    """A chat message frame (the encoder writes no spaces: ``{"type":"message",...``)."""
+    return frame.startswith('{"type":"message"')

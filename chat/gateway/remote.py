@@ -151,12 +151,15 @@ async def catch_up(hub: Hub, agent: Agent) -> None:
             continue
         seen.add(session_id)
         adviser_id = item.pop("adviser_id", None)
-        # Paced, like the local catch-up (Hub.catch_up): this task serves this agent alone.
+        # Paced, like the local catch-up (Hub.catch_up): this task serves this agent alone; it stops when
+        # the agent is gone.
         if agent.role == "bot":
-            await agent.peer.send_paced(encode({"type": "session_started", **item}))
+            if not await agent.peer.send_paced(encode({"type": "session_started", **item})):
+                return
         elif item.get("state") == "waiting":
             frame = {"type": "handover_request", "session_id": session_id, "kind": item.get("kind")}
-            await agent.peer.send_paced(encode(frame))
+            if not await agent.peer.send_paced(encode(frame)):
+                return
         elif adviser_id == agent.agent_id:
             agent.sessions.add(session_id)
     log.info("agent caught up", extra={"agent_id": agent.agent_id, "remote_sessions": len(seen) - len(hub.sessions)})

@@ -105,3 +105,60 @@ async def test_held_frames_still_count_against_the_limit() -> None:
     await asyncio.wait_for(writer, 2)
     assert box.outcome == "too_slow"
     assert peer.closed == (CLOSE_TOO_SLOW, "too slow: reconnect and resume") or peer.aborted
+
+
+async def test_a_close_while_holding_sends_the_held_notices_but_no_held_message() -> None:
+    """A shutdown's ``reconnect`` (or an idle timeout, an erasure's ``ended``) for a widget in the middle
+    of its replay still reaches it before the close; a held message does not (a seq gap would make the
+    widget's next resume skip the rest of the replay)."""
+    peer = SlowPeer()
+    box = _outbox(peer)
+    writer = asyncio.create_task(box.run())
+    box.hold()
+    assert await box.put_paced('{"type":"welcome"}')
+    box.put('{"type":"message","seq":9,"from":"bot","text":"x","at":"t"}')
+    box.put('{"type":"reconnect","reason":"server restarting"}')
+    box.close(1012, "service restart")
+    peer.step(5)
+    await asyncio.wait_for(writer, 2)
+    assert peer.written == ['{"type":"welcome"}', '{"type":"reconnect","reason":"server restarting"}']
+    assert peer.closed == (1012, "service restart")
+    assert box.pending_bytes == 0
+
+
+async def test_a_paced_sender_whose_peer_takes_nothing_is_dropped_not_left_waiting() -> None:
+    """A widget that resumes and never reads must not keep its task (and its connection) forever."""
+    peer = SlowPeer()
+    box = Outbox(peer.write, peer.close, peer.abort, max_frames=4, max_bytes=1 << 20, close_timeout_s=0.1,
+                 stall_timeout_s=0.2)  # fmt: skip
+    writer = asyncio.create_task(box.run())
+
+    async def replay() -> bool:
+        for i in range(100):
+            if not await box.put_paced(f"r{i}"):
+                return False
+        return True
+
+    assert await asyncio.wait_for(replay(), 5) is False
+    await asyncio.wait_for(writer, 5)
+    assert box.outcome == "too_slow"
+
+
+async def test_held_frames_do_not_slow_the_replay_down() -> None:
+    """Live frames held behind a replay count against the peer's limits, not against the replay's own
+    pace: the replay goes on at the peer's reading whatever waits behind it."""
+    peer = SlowPeer()
+    box = Outbox(peer.write, peer.close, peer.abort, max_frames=100, max_bytes=1000, close_timeout_s=0.2)
+    writer = asyncio.create_task(box.run())
+    box.hold()
+    assert box.put("h" * 450)  # held: most of the byte budget, but not the replay's to wait for
+    assert await asyncio.wait_for(box.put_paced("r" * 100), 1)
+    peer.step(1)
+    await asyncio.sleep(0)
+    box.release()
+    peer.step(1)
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert peer.written == ["r" * 100, "h" * 450]
+    box.close(1000)
+    await writer

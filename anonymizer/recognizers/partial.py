@@ -52,8 +52,7 @@ _BIRTH = re.compile(
 _MISTYPED = re.compile(
     r"(?i)\b(?:fødsels|fodsels|foedsels|person)(?:nummer(?:et)?|nr)\b|\bd-?nummer(?:et)?\b|\bf\.?nr\b"
     r"|\bpersonal (?:id(?:entity)? )?number\b|\bnational id(?:entity)? number\b"
-    r"[^\d\n]{0,25}?"
-)
+)  # the number after it: _MISTYPED_NUMBER
 _MISTYPED_NUMBER = re.compile(r"[^\d\n]{0,25}?(?<![\d.,])(?P<num>\d{6}[ -]?\d{5}|\d(?:[ .]?\d){10})(?![\d.,]?\d)")
 #: "kontonr 5712 3383 070 1200", "fnr 010190 12345 2": the run of digit groups right after the word.
 _NAMED_RUN = re.compile(

@@ -36,7 +36,7 @@ from anonymizer.recognizers.person_words import plain_gap
 #: the name as the writer gives it.
 _GENERATION = frozenset({"senior", "junior", "jr", "sr", "jnr", "snr"})
 #: Thanks before a comma and the writer's name at the very end ("thanks, will", "takk, per").
-_THANKS = frozenset({"thanks", "thank", "thx", "ty", "takk", "tusen takk", "cheers", "mvh", "hilsen", "regards"})
+_THANKS = frozenset({"thanks", "thank", "thx", "ty", "takk", "cheers", "mvh", "hilsen", "regards"})
 #: Norwegian plural endings written after an apostrophe on a name: "tre Mari'er", "alle Kari'ene".
 _PLURALS = ("'er", "'ene", "’er", "’ene")
 #: Characters that open a sentence or a clause before a repeat ("im jack. jack price", "sorry, jack").

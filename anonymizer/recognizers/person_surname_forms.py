@@ -18,15 +18,13 @@ from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME,
 from anonymizer.recognizers._tokens import LOWER, Tokens, closed
 
 #: Surname endings of other languages, no Norwegian or English word's (at least five letters in all).
-_FOREIGN_SURNAME = re.compile(
-    r".{2,}(?:ska|ski|cka|cki|wicz|enko|chuk|ova|eva|yeva|sson|dottir|dóttir|ović|ovic|auskas|ienė|aitė|poulos"
-    r"|oglu|oğlu|zadeh|yan)$"
+_ENDINGS = (
+    "ska|ski|cka|cki|wicz|enko|chuk|ova|eva|yeva|sson|dottir|dóttir|ović|ovic|auskas|ienė|aitė|poulos"
+    "|oglu|oğlu|zadeh|yan"
 )
+_FOREIGN_SURNAME = re.compile(rf".{{2,}}(?:{_ENDINGS})$")
 #: Any word with such an ending, followed by a space: the quick test before the rule.
-_ENDING = re.compile(
-    r"(?:ska|ski|cka|cki|wicz|enko|chuk|ova|eva|yeva|sson|dottir|dóttir|ović|ovic|auskas|ienė|aitė|poulos"
-    r"|oglu|oğlu|zadeh|yan) "
-)
+_ENDING = re.compile(rf"(?:{_ENDINGS}) ")
 #: Score of a name found by its surname's form (as a lower-case full name's).
 SCORE_SURNAME_FIRST = 0.7
 #: Characters that open a clause before the surname ("hi. kowalska anna", "navn: petrenko olena").

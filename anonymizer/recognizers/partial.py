@@ -28,6 +28,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from anonymizer.normalize import NUMBER_WORD_PATTERN, spoken_number
+from anonymizer.recognizers._common import text_facts
 from anonymizer.recognizers.fodselsnummer import is_valid_fodselsnummer
 from anonymizer.recognizers.kontonummer import is_valid_kontonummer
 
@@ -88,9 +89,12 @@ class PartialNumberRecognizer(EntityRecognizer):
         if _DIGIT.search(text) is None:
             return results  # every piece is digits
         low = text.lower()
-        if (not entities or FNR in entities) and ("nr" in low or "numme" in low or "number" in low):
-            results += _mistyped(text)
-        if "nr" in low or "numme" in low or "number" in low or "kto" in low:
+        facts = text_facts(text)
+        if max(facts.longest_run, facts.longest_chain) >= 11 and ("nr" in low or "numme" in low or "number" in low
+                                                                  or "kto" in low):  # fmt: skip
+            # a named whole number: eleven digits at least, in one run (the engine's facts, already found)
+            if not entities or FNR in entities:
+                results += _mistyped(text)
             results += [r for r in _named_run_heads(text) if not entities or r.entity_type in entities]
         if _ANY_KEY.search(low) is None:
             return results  # no word that announces a piece (the cheap test before the patterns)

@@ -26,6 +26,11 @@ def spans_of(text: str, *expected: tuple[str, str]) -> list[Span]:
     return sorted(out, key=lambda s: s[1])
 
 
+def person_names(engine: Anonymizer, text: str) -> list[str]:
+    """The PERSON spans ``engine`` finds in ``text`` in strict mode, as text (the name rounds' tests)."""
+    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == "PERSON"]
+
+
 @pytest.fixture(scope="session")
 def engine() -> Anonymizer:
     return get_anonymizer()

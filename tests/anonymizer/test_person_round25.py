@@ -9,13 +9,7 @@ from __future__ import annotations
 import pytest
 
 from anonymizer import Anonymizer
-
-P = "PERSON"
-
-
-def names(engine: Anonymizer, text: str) -> list[str]:
-    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
-
+from tests.anonymizer.conftest import person_names as names
 
 NAMES: list[tuple[str, list[str]]] = [
     # a first-person introduction before a capitalised soft name, a modal or a word-name

@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from anonymizer import Anonymizer, get_anonymizer
-
-P = "PERSON"
-
-
-def names(engine: Anonymizer, text: str) -> list[str]:
-    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
-
+from tests.anonymizer.conftest import person_names as names
 
 POSITIVES: list[tuple[str, list[str]]] = [
     # a payee note: the whole message a preposition and a listed name

@@ -12,13 +12,7 @@ import pytest
 from anonymizer import Anonymizer
 from anonymizer.recognizers._tokens import tokenize
 from anonymizer.recognizers.person_frames import framed_names
-
-P = "PERSON"
-
-
-def names(engine: Anonymizer, text: str) -> list[str]:
-    return [text[e.start : e.end] for e in engine.analyze(text, mode="strict") if e.type == P]
-
+from tests.anonymizer.conftest import person_names as names
 
 NAMES: list[tuple[str, str]] = [
     # "X her" after a cleft or opening the message, in any case

@@ -321,6 +321,16 @@ def closed(toks: Tokens, j: int) -> bool:
 _CLOSERS = SENTENCE_BREAK | {","}
 
 
+#: Characters that open a clause before a word (punctuation or a line break).
+_OPENERS = frozenset(".,;:!?\n")
+
+
+def opens_clause(toks: Tokens, k: int) -> bool:
+    """Word ``k`` opens the message, a sentence or a clause (after punctuation or a line break): the
+    counterpart of ``closed``."""
+    return k == 0 or any(c in _OPENERS for c in toks.gap(k - 1))
+
+
 def _is_emoji(ch: str) -> bool:
     return ch >= "\u2600" and unicodedata.category(ch) == "So"
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME, PARTICLE, SURNAME
-from anonymizer.recognizers._tokens import CAP, Tokens, closed
+from anonymizer.recognizers._tokens import CAP, Tokens, closed, opens_clause
 from anonymizer.recognizers.person_extend import SURNAME_ENDING
 from anonymizer.recognizers.person_words import plain_gap
 
@@ -39,8 +39,6 @@ _GENERATION = frozenset({"senior", "junior", "jr", "sr", "jnr", "snr"})
 _THANKS = frozenset({"thanks", "thank", "thx", "ty", "takk", "cheers", "mvh", "hilsen", "regards"})
 #: Norwegian plural endings written after an apostrophe on a name: "tre Mari'er", "alle Kari'ene".
 _PLURALS = ("'er", "'ene", "’er", "’ene")
-#: Characters that open a sentence or a clause before a repeat ("im jack. jack price", "sorry, jack").
-_OPENERS = frozenset(".,;:!?\n")
 
 
 def repeated_names(
@@ -116,17 +114,12 @@ def _repeat(
     return None
 
 
-def _opens_clause(toks: Tokens, k: int) -> bool:
-    """Word ``k`` opens the message, a sentence or a clause (after punctuation or a line break)."""
-    return k == 0 or any(c in _OPENERS for c in toks.gap(k - 1))
-
-
 def _with_surname(toks: Tokens, k: int, covered: list[bool]) -> bool:
     """Repeat ``k`` opens a clause, and one word after it, a surname (or "senior"), closes the clause:
     "jack price.", "sorry, jack senior." The surname is listed (or has a surname's ending) and is no
     function word, written as the repeat is."""
     nxt = k + 1
-    if nxt >= len(toks.low) or covered[nxt] or toks.gap(k) != " " or not _opens_clause(toks, k):
+    if nxt >= len(toks.low) or covered[nxt] or toks.gap(k) != " " or not opens_clause(toks, k):
         return False
     if toks.shape[nxt] != toks.shape[k] or not closed(toks, nxt) or len(toks.low[nxt]) < 2:
         return False

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT, word_flags
-from anonymizer.recognizers._tokens import LOWER, Tokens, closed
+from anonymizer.recognizers._tokens import LOWER, Tokens, closed, opens_clause
 
 #: Surname endings of other languages, no Norwegian or English word's (at least five letters in all).
 _ENDINGS = (
@@ -27,8 +27,6 @@ _FOREIGN_SURNAME = re.compile(rf".{{2,}}(?:{_ENDINGS})$")
 _ENDING = re.compile(rf"(?:{_ENDINGS}) ")
 #: Score of a name found by its surname's form (as a lower-case full name's).
 SCORE_SURNAME_FIRST = 0.7
-#: Characters that open a clause before the surname ("hi. kowalska anna", "navn: petrenko olena").
-_OPENERS = frozenset(".,;:!?\n")
 
 
 def surname_first_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
@@ -47,6 +45,5 @@ def surname_first_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int
         given = word_flags().get(low[k + 1], 0)
         if not given & GIVEN or given & (FUNCTION | NOT_NAME | SOFT) or len(low[k + 1]) < 3:
             continue
-        opens = k == 0 or any(c in _OPENERS for c in toks.gap(k - 1))
-        if opens and closed(toks, k + 1):
+        if opens_clause(toks, k) and closed(toks, k + 1):  # "hi. kowalska anna.", "navn: petrenko olena"
             yield k, k + 1, SCORE_SURNAME_FIRST

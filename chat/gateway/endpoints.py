@@ -21,7 +21,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from chat import protocol as p
 from chat.errors import AtCapacity, AuthError, ChatlogError, ProtocolError, RateLimited
 from chat.gateway.live import Agent, LiveSession, message_frame
-from chat.gateway.outbox import Outbox
+from chat.gateway.outbox import Outbox, is_message_frame
 from chat.notice import privacy_notice
 from chat.ratelimit import TokenBucket
 from chat.services import Services
@@ -348,7 +348,7 @@ def _not_replayed(session_id: str, replayed_to: int, ended_sent: bool) -> Callab
     def keep(frame: str) -> bool:
         if ended_sent and frame.startswith('{"type":"ended"'):
             return False
-        if replayed_to <= 0 or '"message"' not in frame:
+        if replayed_to <= 0 or not is_message_frame(frame):
             return True
         try:
             decoded = json.loads(frame)

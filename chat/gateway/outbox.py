@@ -201,7 +201,7 @@ class Outbox:
             held, self._held = self._held, None
             self._held_bytes = 0
             for frame in held:
-                if _is_message(frame):
+                if is_message_frame(frame):
                     self._bytes -= len(frame)
                 else:
                     self._frames.append(frame)
@@ -284,6 +284,6 @@ class Outbox:
         return self.done.is_set()
 
 
-def _is_message(frame: str) -> bool:
-    """A chat message frame (the encoder writes no spaces: ``{"type":"message",...``)."""
+def is_message_frame(frame: str) -> bool:
+    """A chat message frame (the encoder writes no spaces and ``type`` first: ``{"type":"message",...``)."""
     return frame.startswith('{"type":"message"')

@@ -331,6 +331,13 @@ def opens_clause(toks: Tokens, k: int) -> bool:
     return k == 0 or any(c in _OPENERS for c in toks.gap(k - 1))
 
 
+def after_emoji(toks: Tokens, k: int) -> bool:
+    """An emoji stands right before word ``k``: chat ends a sentence with one as with a full stop ("takk
+    for sist 👍 even sa du kunne ..."), though ``Tokens.initial`` (which capitalisation rules read) does
+    not count it."""
+    return k > 0 and any(_is_emoji(c) for c in toks.gap(k - 1))
+
+
 def _is_emoji(ch: str) -> bool:
     return ch >= "\u2600" and unicodedata.category(ch) == "So"
 

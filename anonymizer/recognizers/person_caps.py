@@ -59,9 +59,10 @@ def unlisted_caps(toks: Tokens, k: int) -> bool:
 
 def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     """ "SOLVEIG HAMMERØ", "WILL HARRINGTON" in a message otherwise in lower case: a given name in
-    capitals, then capitalised surnames (listed, or in no list at all after a sure given name). A given
-    name that is also a word ("WILL", "LIV") needs a listed name that is no word after it: a surname, or
-    the second given name of a double one ("fra en LIV HEGE som")."""
+    capitals, then capitalised surnames (listed, or in no list at all after a sure given name; the last one
+    also a surname that is a word: "PER ARNE BAKKE som"). A given name that is also a word ("WILL", "LIV")
+    needs a listed name that is no word after it: a surname, or the second given name of a double one
+    ("fra en LIV HEGE som")."""
     first = word_flags().get(toks.low[i], toks.flags[i])  # "WILL": the table's flags, before any stripping
     if not first & GIVEN or first & (NOT_NAME | SOFT | PARTICLE) or len(toks.low[i]) < 2:
         return None
@@ -79,6 +80,10 @@ def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             listed_after = bool(flags & (SURNAME | GIVEN))
         elif sure and unlisted_caps(toks, k):
             listed_after = False
+        elif (sure or listed_after) and _last_surname(toks, k):
+            last = k  # "Det er PER ARNE BAKKE som skriver": a surname that is a word too ends the name
+            listed_after = True
+            break
         else:
             break
         last = k
@@ -90,6 +95,15 @@ def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
     if not sure and not listed_after:
         return None
     return i, last, SCORE_CAPITALS_NAME
+
+
+def _last_surname(toks: Tokens, k: int) -> bool:
+    """Word ``k`` in capitals ends the run of capitals and is a listed surname, also one that is an everyday
+    word ("BAKKE", "LIE", "BERG"): after a sure given name the capitals mark it as the name's end."""
+    flags = toks.flags[k]
+    if not flags & SURNAME or flags & (SOFT | NOT_NAME | FUNCTION) or len(toks.low[k]) < 2:
+        return False
+    return k + 1 >= len(toks.low) or toks.gap(k) != " " or not _capitals(toks, k + 1)
 
 
 def _copied_given(toks: Tokens, i: int, flags: int) -> bool:

@@ -49,6 +49,7 @@ from anonymizer.recognizers._tokens import (
     POLITE,
     UPPER,
     Tokens,
+    after_emoji,
     closed,
     unknown_name_word,
     wordlike,
@@ -457,18 +458,18 @@ def _speaks(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Mark says he transferred it", "Stein påstår at ...": a listed name opening a sentence with a
     verb only people do."""
     return (
-        toks.initial[j]
+        _word(toks, j + 1) in rel.speech
+        and (toks.initial[j] or after_emoji(toks, j))  # "takk for sist 👍 even sa du kunne": an emoji ends one
         and (toks.shape[j] != LOWER or not any(ch.isupper() for ch in toks.text))  # or no capitals at all
-        and bool(toks.flags[j] & NAME)
+        and bool(toks.flags[j] & NAME and plain_gap(toks, j))
         and toks.low[j] not in _GREETINGS  # "yo vil søke billån": a greeting, then the request
-        and _word(toks, j + 1) in rel.speech
-        and plain_gap(toks, j)
     )
 
 
 def _sin(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "Kan Hans sin datter ...", "Liv sin konto": the Norwegian possessive with "sin/si/sitt/sine"."""
-    return _word(toks, j + 1) in _SIN and plain_gap(toks, j)
+    """ "Kan Hans sin datter", "Liv sin konto": "sin/si/sitt/sine"; "TOR SINN KONTO": misspelt, before a thing."""
+    after = _word(toks, j + 1)
+    return (after in _SIN or (after == "sinn" and _word(toks, j + 2) in rel.owned)) and plain_gap(toks, j)
 
 
 def _may_get(toks: Tokens, j: int, rel: Relations) -> bool:
@@ -550,7 +551,6 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
         if rule(toks, j, rel):
             return True
     return signature(toks, j)
-
 
 
 def is_pronoun(low: str) -> bool:

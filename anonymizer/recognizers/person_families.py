@@ -1,19 +1,25 @@
-"""PERSON, continued: a family named by its surname in a compound, "Hansen-familien", "the Olsen-family".
+"""PERSON, continued: a name in a hyphenated compound: a family by its surname ("Hansen-familien", "the
+Olsen-family"), or a person by the trade the village knows them by ("snekker-Per", "Maler-Ola").
 
 Why: Norwegian joins a surname to the word for the family, its children or its estate with a hyphen
-("nabokrangel med Hansen-familien", "Olsen-ungene", "Dahl-dødsboet"). The tokenizer keeps the compound one
-word, which no list holds and which reads as a word with a hyphen, so the surname in it went unseen. The
-surname part alone is redacted (the family word says nothing about who they are). Only a capitalised
-first part that is a listed surname or given name, and no place or brand ("Oslo-familien"); a word in no
-list, or a listed name that is also a word, stays out ("Host-familien" is a host family).
+("nabokrangel med Hansen-familien", "Olsen-ungene", "Dahl-dødsboet"), and a given name to the trade of
+the one who bears it ("ska betal te han snekker-Per fra Sogndal"). The tokenizer keeps the compound one
+word, which no list holds and which reads as a word with a hyphen, so the name in it went unseen. The
+name part alone is redacted (the family word or the trade says nothing about who they are).
+
+For a family: only a capitalised first part that is a listed surname or given name, and no place or
+brand ("Oslo-familien"); a word in no list, or a listed name that is also a word, stays out
+("Host-familien" is a host family). For a trade: only a capitalised listed given name after it, which the
+trade makes a name even when it is also a word ("snekker-Per"); "snekker-arbeid", "maler-jobben" are work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, FUNCTION, NAME, NOT_NAME, SOFT, word_flags
+from anonymizer.recognizers._gazetteer import AMBIGUOUS, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import Tokens
+from anonymizer.recognizers.person_words import relations
 
 SCORE_FAMILY = 0.6
 
@@ -26,11 +32,19 @@ _FAMILY_WORDS = frozenset(
 
 
 def family_names(toks: Tokens) -> Iterator[tuple[int, int]]:
-    """(start, end) of the surname in each "Surname-family" compound of the message."""
+    """(start, end) of the name in each "Surname-family" or "trade-Name" compound of the message."""
     table = word_flags()
+    trades = relations().trade
     for k, low in enumerate(toks.low):
         head, _, tail = low.rpartition("-")
-        if not head or tail not in _FAMILY_WORDS or "-" in head or len(head) < 2:
+        if not head or "-" in head or len(head) < 2:
+            continue
+        if head in trades:
+            start = toks.end[k] - len(tail)
+            if toks.text[start].isupper() and _byname(table.get(tail, 0)):
+                yield start, toks.end[k]  # "snekker-Per", "Rørlegger-Ola"
+            continue
+        if tail not in _FAMILY_WORDS:
             continue
         start = toks.start[k]
         if not toks.text[start].isupper():
@@ -41,3 +55,9 @@ def family_names(toks: Tokens) -> Iterator[tuple[int, int]]:
         # a name that is an everyday word too is the word: "Host-familien" (a host family), "Kjerne-"
         if flags & NAME and not flags & AMBIGUOUS:
             yield start, start + len(head)  # "Hansen-familien", "Olsen-ungene"
+
+
+def _byname(flags: int) -> bool:
+    """A given name that may follow a trade in a byname: listed, also when it is a word ("Per"), but no
+    place, month or closed-class word ("snekker-Mai" would be the month's carpenter)."""
+    return bool(flags & GIVEN) and not flags & (NOT_NAME | SOFT | FUNCTION)

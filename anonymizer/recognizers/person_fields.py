@@ -5,7 +5,8 @@ nothing else on the line. There the value is the name whatever else its words ar
 also a word ("Fra: Liv", "To: Will"), a surname in no list ("Name on card: WILL HARTLEY", where the cue
 rules doubt a shouted word they cannot look up). The label must open its line, the value must fill the
 rest of it, and every word must be a listed name or a word in no list, in one case (capitalised or
-capitals), so that "Til: Kundeservice", "Fra: Oslo", "Name: see attached" stay what they are.
+capitals), so that "Til: Kundeservice", "Fra: Oslo", "Name: see attached" stay what they are. A surname,
+a comma and a given name ("til: bakken, tone") is a name in any case: only names are written that way.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from collections.abc import Iterator
 from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import (
     COMMON,
+    FUNCTION,
     GIVEN,
     NAME,
     NOT_NAME,
     PARTICLE,
     SOFT,
+    SURNAME,
     near_frequent_word,
     word_flags,
 )
@@ -62,7 +65,7 @@ def field_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
             last += 1
         if last - j >= _MAX_WORDS or text[toks.end[last] : line_end].strip(" \t.,") or any(covered[j : last + 1]):
             continue
-        if _name_words(toks, j, last, routing=label in _ROUTING):
+        if _name_words(toks, j, last, routing=label in _ROUTING) or _surname_first(toks, j, last):
             yield j, last
 
 
@@ -108,6 +111,18 @@ def _name_words(toks: Tokens, j: int, last: int, *, routing: bool) -> bool:
         elif flags & (COMMON | PARTICLE) or len(low) < 3 or wordlike(low) or near_frequent_word(low):
             return False
     return listed > 0 or last > j
+
+
+def _surname_first(toks: Tokens, j: int, last: int) -> bool:
+    """ "til: bakken, tone", "Mottaker: Berg, Liv": a surname, a comma and a given name, as registers and
+    bank lists write a name, in one case (lower case too). The order is a name's only; the field says
+    whose: so the given name may be an everyday word ("tone") and the surname the word of a farm."""
+    if last != j + 1 or toks.gap(j) != ", " or toks.shape[j] != toks.shape[last]:
+        return False
+    surname, given = toks.flags[j], toks.flags[last]
+    if surname & (NOT_NAME | SOFT | FUNCTION) or given & (NOT_NAME | SOFT | FUNCTION):
+        return False
+    return bool(surname & SURNAME and given & GIVEN) and not (is_cue_word(toks.low[j]) or is_cue_word(toks.low[last]))
 
 
 #: "Lier til etternavn", "Moe som etternamn": the words after a word that say it is the name.

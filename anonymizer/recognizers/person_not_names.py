@@ -173,7 +173,28 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
             # else; in strict mode a doubt is redacted.
             return _placed(toks, first, last, named=True) or ("brand" in kinds and _branded(toks, first))
         return True  # a nationality, a listed phrase of several words, or a word in no list of names
-    return _institution(toks, first, last) or _firm(toks, first, last) or _farm_place(toks, first, last)
+    if _institution(toks, first, last) and not _self_introduced(toks, first):
+        return True  # "Vestli Park", but "I'm Rose Park from Seoul": a park does not introduce itself
+    return _firm(toks, first, last) or _farm_place(toks, first, last)
+
+
+#: Cues after which the writer gives their own name (besides the "capital" ones: "I'm", "jeg er").
+_SELF_NAMING = frozenset(
+    {("jeg", "heter"), ("eg", "heiter"), ("jeg", "hetter"), ("my", "name", "is"), ("my", "name's"),
+     ("mitt", "navn", "er"), ("navnet", "mitt", "er"), ("i", "am", "called")}
+)  # fmt: skip
+
+
+def _self_introduced(toks: Tokens, first: int) -> bool:
+    """The writer introduces themself right before word ``first``: "I'm Rose Park", "jeg heter Lie Hage"."""
+    if first == 0 or _CUE_GAP.fullmatch(toks.gap(first - 1)) is None:
+        return False
+    for cue in person_cues().get(toks.low[first - 1], ()):
+        start = first - len(cue.words)
+        named = cue.kind == "capital" or cue.words in _SELF_NAMING
+        if named and start >= 0 and tuple(toks.low[start:first]) == cue.words:
+            return True
+    return False
 
 
 #: Words between two teams or parties: "Chelsea vs Arsenal", "Brann mot Molde" is too rare to count on.

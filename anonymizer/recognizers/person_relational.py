@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME, SOFT, word_flags
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, wordlike
+from anonymizer.recognizers.person_appositions import apposed_names
 from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names
 from anonymizer.recognizers.person_closings import closing_names
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun
@@ -77,6 +78,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from young_names(toks, covered)  # "vippsa mo 2400", "milo på finn", "me, sara og mo" (person_young.py)
     yield from cued_word_names(toks, covered)  # "te dag", "het Ask", "utleiar e sand" (person_cued_words.py)
     yield from framed_names(toks, covered)  # "det er STEIN her.", "I'm june park –" (person_frames.py)
+    yield from apposed_names(toks, covered)  # "barnebarna ask og frøy", "snekkeren lie 18 000" (person_appositions.py)
 
 
 def relational_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, float]]:

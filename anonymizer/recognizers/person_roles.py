@@ -19,6 +19,7 @@ from anonymizer.recognizers.person_words import (
     _LOCATIVE,
     _MODAL,
     _MY,
+    _RECEIVE,
     _ROLES,
     _SUBJECT_VERBS,
     AGE,
@@ -82,12 +83,14 @@ _SERVICES = frozenset(
 _FROM = frozenset({"fra", "frå", "från", "from"})
 _YOUR = frozenset({"the", "your", "dere", "deres", "dykk", "dykkar", "dokker", "jeres", "er", "era", "ert"})
 _YOU_THERE = frozenset({"dere", "dykk", "dokker", "dykker", "dokk"})
+#: Prepositions that take a person, before a lower-case name of a service: "sendt te liv i kundeservice".
+_TO_SOMEONE = frozenset({"til", "te", "med", "to", "with"})
 _DEPARTMENT = ("avdelingen", "avdelinga", "avdelningen", "afdelingen", "kontoret", "kontor", "senteret", "banken")
 
 
 def of_service(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "Dag fra kundeservice sa ...", "Will from customer service called": a capitalised name that
-    belongs to a service, which only a person does."""
+    """ "Dag fra kundeservice sa ...", "Will from customer service called", "sendt te liv i kundeservice": a
+    name that belongs to a service, which only a person does."""
     if toks.shape[j] == UPPER or _word(toks, j + 1) not in _OF or not plain_gap(toks, j):
         return False
     flags = toks.flags[j]
@@ -99,9 +102,11 @@ def of_service(toks: Tokens, j: int, rel: Relations) -> bool:
     month_from = flags & SOFT and not flags & FUNCTION and opens and _word(toks, j + 1) in _FROM
     if toks.shape[j] == LOWER and not (flags & NAME and not flags & (COMMON | SOFT) and opens):
         soft = flags & SOFT and not month_from
-        if not flags & NAME or soft or flags & FUNCTION or not (opens or _word(toks, j - 1) in rel.and_):
+        # "te liv i kundeservice": after a preposition that takes a person the service says who it is
+        sent_to = _word(toks, j - 1) in _TO_SOMEONE and plain_gap(toks, j - 1)
+        if not flags & NAME or soft or flags & FUNCTION or not (opens or sent_to or _word(toks, j - 1) in rel.and_):
             return False  # in lower case a listed name opening the message: "hey sophie from customer service"
-        word = True
+        word = not sent_to
     k = j + 2
     if _word(toks, k) in _YOUR:
         k += 1
@@ -273,10 +278,18 @@ _SPEAK_OF_MONEY = frozenset({"skylder", "skylde", "owes", "påstår", "claims", 
 _AGE_IS = re.compile(r" (?:er|e|is) \d{1,2} (?:år|years?)\b")
 
 
+#: What a child or a relative may get, after "kan X få": "bruke kortet", "eget kort", "lov", "a card".
+_OWN_THINGS = frozenset(
+    {"bruke", "bruka", "use", "lov", "eget", "egen", "eige", "eigen", "sitt", "sin", "kort", "kortet", "card", "konto",
+     "kontoen", "account", "bankid", "vipps", "bsu", "ekstrakort"}
+)  # fmt: skip
+
+
 def soft_person(toks: Tokens, j: int, rel: Relations) -> bool:
     """A month or place in lower case ("mai", "ask", "vår") where only a person stands: after the
-    dialect's article and before a verb ("hu mai har lånt", "a vår ska ha"), or after a word for kin
-    and before an age ("sønnen min ask (7)", "dotter mi ask er 10 år")."""
+    dialect's article and before a verb ("hu mai har lånt", "a vår ska ha"), after a word for kin
+    and before an age ("sønnen min ask (7)", "dotter mi ask er 10 år"), or between a modal verb and
+    what someone may get ("kan ask få bruke kortet")."""
     flags = toks.flags[j]
     if toks.shape[j] != LOWER or not flags & SOFT or not flags & NAME or flags & (NOT_NAME | FUNCTION):
         return False
@@ -290,6 +303,11 @@ def soft_person(toks: Tokens, j: int, rel: Relations) -> bool:
     if j == 0 or not plain_gap(toks, j - 1):
         return False
     before, after = toks.low[j - 1], toks.low[j + 1]
+    if before in _MODAL and after in _RECEIVE and after != "bli" and plain_gap(toks, j):
+        # "kan ask få bruke kortet mitt?": a month or a place gets no card, access or leave ("vil juni få
+        # høyere rente" may); and "kan man få" is the pronoun, though "Man" is a place too
+        got = _word(toks, j + 2)
+        return (got in rel.granted or got in _OWN_THINGS) and toks.low[j] not in rel.pronoun
     verb = after in _SUBJECT_VERBS or after in _MODAL
     if plain_gap(toks, j) and (before in _DIALECT_ARTICLES or (before == "a" and after in _NORWEGIAN_VERBS)) and verb:
         return not (j >= 2 and toks.low[j - 2] in _DETERMINERS | _LOCATIVE | rel.prep)  # "i a mai"

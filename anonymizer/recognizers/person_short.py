@@ -7,7 +7,8 @@ word ("Hauk", "Tone", "Mai") or in lower case ("anna"). A reader still knows the
 * every capitalised word of the run after "heter"/"heiter"/"my name is" ("heter Aino Virtanen"), where
   the cue rule may take only the part it knows;
 * a listed given name set off by a comma at the end of a question or exclamation, the one spoken to
-  ("Ble du ferdig med saken min, Tone?");
+  ("Ble du ferdig med saken min, Tone?"); in lower case in a question to "du"/"you", also without the
+  comma after a possessive ("fekk du papira mine liv?");
 * "i'm"/"i am"/"jeg er"/"eg er" and a lower-case given name that is no everyday word, then a sentence
   end or "and"/"og" ("hi i'm anna. i want ...");
 * a payee after "til"/"te"/"to" with a phone number in brackets right after it ("te Mai (480 83 094)").
@@ -22,7 +23,8 @@ import re
 from collections.abc import Iterator
 
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, WELL_KNOWN
-from anonymizer.recognizers._tokens import CAP, DEFINITE, LOWER, Tokens
+from anonymizer.recognizers._tokens import CAP, DEFINITE, LOWER, UPPER, Tokens
+from anonymizer.recognizers.person_words import relations
 
 SCORE_SHORT = 0.85
 SCORE_SHORT_LOWER = 0.6
@@ -57,7 +59,7 @@ def short_chat_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
         if low[last - 1] in _SIGN_OFFS and not covered[last] and _signed(toks, last):
             yield last, last, SCORE_SHORT
         if not covered[last] and toks.text[toks.end[last] :].lstrip(" ")[:1] in _ASKED and _spoken_to(toks, last):
-            yield last, last, SCORE_SHORT
+            yield last, last, SCORE_SHORT if toks.shape[last] == CAP else SCORE_SHORT_LOWER
     asked = "?" in toks.text or "!" in toks.text
     for i in range(n - 1):
         word = low[i]
@@ -71,7 +73,7 @@ def short_chat_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
         elif word in _TO and not covered[i + 1] and _payee(toks, i + 1):
             yield i + 1, i + 1, SCORE_SHORT if toks.shape[i + 1] != LOWER else SCORE_SHORT_LOWER
         if asked and toks.flags[i] & GIVEN and not covered[i] and _spoken_to(toks, i):
-            yield i, i, SCORE_SHORT
+            yield i, i, SCORE_SHORT if toks.shape[i] == CAP else SCORE_SHORT_LOWER
 
 
 def _signed(toks: Tokens, last: int) -> bool:
@@ -91,13 +93,51 @@ def _signed(toks: Tokens, last: int) -> bool:
 
 
 def _spoken_to(toks: Tokens, j: int) -> bool:
-    """ "Ble du ferdig med saken min, Tone?": a listed given name after a comma closes a question."""
-    if j == 0 or toks.gap(j - 1).strip(" ") != "," or toks.shape[j] != CAP:
+    """ "Ble du ferdig med saken min, Tone?": a listed given name after a comma closes a question. In lower
+    case ("fekk du papira mine liv?", "har du sett saken min, even?") only in a question put to "du"/"you",
+    after a comma or a possessive or object pronoun that closes what the question is about."""
+    if j == 0 or toks.shape[j] == UPPER or (toks.shape[j] == CAP and toks.gap(j - 1).strip(" ") != ","):
         return False
     if j + 1 < len(toks.low) and toks.gap(j).lstrip(" ")[:1] not in _ASKED:
         return False  # the name closes a question: "saken min, Tone? Venter ..."
     flags = toks.flags[j]
-    return bool(flags & GIVEN) and not flags & (NOT_NAME | FUNCTION)
+    if not flags & GIVEN or flags & (NOT_NAME | FUNCTION):
+        return False
+    return toks.shape[j] == CAP or _asked_lower(toks, j)
+
+
+#: Words that close a noun phrase before a name spoken to: "papira mine liv?", "hjelpe meg even?".
+_CLOSING_PRONOUNS = frozenset(
+    {"min", "mi", "mitt", "mine", "meg", "mæ", "mæg", "oss", "vår", "vårt", "våre", "din", "di", "ditt", "dine"}
+)
+#: The one spoken to, in the question: "fekk du ...", "have you ...".
+_YOU = frozenset({"du", "dere", "dokker", "dykk", "you", "u"})
+
+
+def _asked_lower(toks: Tokens, j: int) -> bool:
+    """Lower-case given name ``j`` closes a question put to "du"/"you" (within its sentence), after a comma
+    or a word that closes the noun phrase before it; a month or a place is no one spoken to."""
+    if toks.flags[j] & SOFT or toks.shape[j] != LOWER or len(toks.low[j]) < 3:
+        return False
+    rel = relations()
+    if toks.low[j] in rel.kin or toks.low[j] in rel.pronoun:
+        return False  # "har dere fått fullmakten fra min mor?": a relative, not the one asked
+    gap = toks.gap(j - 1).strip(" ")
+    if gap != "," and (gap or toks.low[j - 1] not in _CLOSING_PRONOUNS):
+        return False
+    if gap != "," and j >= 2 and toks.flags[j - 2] & FUNCTION:
+        return False  # "etter min liv": a possessive before its noun, after a preposition
+    k = j - 1
+    while k >= 0 and j - k <= _MAX_ASKED:
+        if toks.low[k] in _YOU:
+            return True
+        if toks.initial[k]:
+            return False
+        k -= 1
+    return False
+
+
+_MAX_ASKED = 12
 
 
 def _named_run(toks: Tokens, first: int) -> int | None:

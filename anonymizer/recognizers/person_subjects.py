@@ -46,11 +46,14 @@ _HUMAN_VERBS = frozenset(
      "forgotten", "bor", "budde", "lives", "lived", "jobber", "jobba", "works", "worked", "fyller", "fylte",
      "turns", "turned", "flyttet", "flytta", "moved", "født", "born", "studerer", "studies", "giftet", "married"}
 )  # fmt: skip
-#: What a person gets, pays, sends or signs, for a name that is also a month or a place.
+#: What a person gets, pays, sends or signs, for a name that is also a month or a place; and what
+#: someone at the bank does for the writer ("Ask solved everything", "June fixed it", "Mai hjalp meg").
 _RECEIVED = _HUMAN_VERBS | {
     "fått", "fatt", "betalt", "sendt", "ringt", "svart", "signert", "skrevet", "overført", "got", "received",
     "paid", "sent", "called", "signed", "transferred", "sendte", "ringte", "betalte", "skrev", "sa", "said",
     "told", "overførte", "vippset", "vippsa",
+    "solved", "fixed", "helped", "answered", "explained", "sorted", "resolved", "replied", "løste", "løyste",
+    "fikset", "fiksa", "hjalp", "hjelpte", "svarte", "forklarte", "ordnet", "ordna",
 }  # fmt: skip
 _SUBORDINATORS = frozenset({"om", "if", "whether", "hvis", "at", "that", "fordi", "because", "siden", "since"})
 _AUXILIARIES = frozenset({"har", "hadde", "has", "had", "have", "he", "ha", "ble", "blei", "vart", "was", "is", "er"})
@@ -92,8 +95,9 @@ def opens_with_a_verb(toks: Tokens, j: int) -> bool:
     "Storm ble født", "Bill still has access". Storms and lives come and have too, so only a doubt."""
     flags = toks.flags[j]
     if flags & FUNCTION and flags & GIVEN and not flags & NOT_NAME and toks.shape[j] == CAP:
-        # "Jo flyttet ut i fjor": a closed-class word ("jo") does not move house or die
-        return _opens(toks, j) and _person_verb(toks, j, _HUMAN_VERBS)
+        # "Jo flyttet ut i fjor": a closed-class word ("jo") does not move house or die; "Ha har lånt
+        # kortet": a bare verb ("ha", "gi") is never followed by a verb that has a tense
+        return _opens(toks, j) and (_person_verb(toks, j, _HUMAN_VERBS) or _bare_verb_subject(toks, j))
     if flags & SURNAME and not flags & (GIVEN | NOT_NAME | FUNCTION | SOFT):
         # "Bakke betaler", "Berg lånte bilen": a surname that is also a word, before a verb only a person
         # does (not "er"/"har": "Strand er stengt")
@@ -127,6 +131,18 @@ def opens_with_a_verb(toks: Tokens, j: int) -> bool:
     if _word(toks, k + 1) in _INVERTED_SUBJECTS and all(toks.gap(m) == " " for m in range(j, k + 1)):
         return False  # "Stein fant vi i hagen": the verb's subject follows it, the word first is its object
     return (verb in _SUBJECT_VERBS or verb in _MORE_SUBJECT_VERBS) and _plain_clause(toks, j, k)
+
+
+#: Given names that are an infinitive or an imperative too: "Ha" (Vietnamese), "Si", "Gi".
+_BARE_VERB_NAMES = frozenset({"ha", "gi", "si", "be"})
+#: Verbs with a tense after such a name: "Ha har lånt", "Si fikk", "Gi sa" (not "ha" again: "Ha ha").
+_FINITE = (_SUBJECT_VERBS | _MORE_SUBJECT_VERBS | _AUXILIARIES) - {"ha", "e"}
+
+
+def _bare_verb_subject(toks: Tokens, j: int) -> bool:
+    """Capitalised word ``j``, a given name that is also a bare verb, is followed by a verb with a tense: an
+    infinitive or an imperative never is ("Ha det bra", "Gi meg"), so the word is the verb's subject."""
+    return toks.low[j] in _BARE_VERB_NAMES and _word(toks, j + 1) in _FINITE and plain_gap(toks, j)
 
 
 #: "Per i nabohuset har", "Mark fra Tyskland sendte": where the subject lives or comes from, between it

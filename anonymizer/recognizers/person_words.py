@@ -92,6 +92,7 @@ class Relations:
     unit: frozenset[str]
     pronoun: frozenset[str]
     kin: frozenset[str]
+    trade: frozenset[str]
 
 
 #: "ekssamboeren min ROBIN", "my ex-wife Liv": a former partner or in-law is kin all the same; each kin

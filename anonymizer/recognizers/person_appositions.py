@@ -66,20 +66,25 @@ def apposed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int,
             if low in _PLURAL_KIN:
                 for j in _kin_list(toks, i, rel):
                     if not covered[j]:
-                        yield j, j, SCORE_KNOWN if toks.shape[j] != LOWER else SCORE_KNOWN_LOWER
+                        yield j, j, _score(toks, j)
     if "," in toks.text and not rel.kin.isdisjoint(lows):
         for j in range(3, len(lows)):
             if covered[j] or not (toks.flags[j] & NAME or toks.shape[j] == CAP):
                 continue  # the name must be listed or capitalised (``_apposed_name``): most words are neither
             if toks.gap(j - 1).strip(" ") == "," and _placed_kin(toks, j, rel):
-                yield j, j, SCORE_KNOWN if toks.shape[j] != LOWER else SCORE_KNOWN_LOWER
+                yield j, j, _score(toks, j)
     if not _PAYING.isdisjoint(lows):
         for p, low in enumerate(lows):
             if low not in _PAYING:
                 continue
             for j in (p + 2, p + 3):  # "betalte snekkeren lie", "skylder naboen min per"
                 if j < len(lows) and not covered[j] and _paid_by_noun(toks, p, j, rel):
-                    yield j, j, SCORE_KNOWN if toks.shape[j] != LOWER else SCORE_KNOWN_LOWER
+                    yield j, j, _score(toks, j)
+
+
+def _score(toks: Tokens, j: int) -> float:
+    """A name in apposition scores as a known name; in lower case as a known name in lower case."""
+    return SCORE_KNOWN if toks.shape[j] != LOWER else SCORE_KNOWN_LOWER
 
 
 def _kin_list(toks: Tokens, i: int, rel: Relations) -> list[int]:

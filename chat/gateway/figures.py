@@ -12,6 +12,7 @@ one figure (logged with the session id and the error code, never text), not a me
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime
@@ -62,7 +63,9 @@ class Figures:
             texts = [m.text for m in messages if m.sender == "customer"]
             if redact:
                 texts = [(await s.redactor.redact(text)).text for text in texts]
-            topic = self.model.classify(texts).topic
+            # Linear in the text, but a long chat is still ~0.1 s of Python: a thread, so that the event
+            # loop (and the relay's presence) keeps its turn every switch interval.
+            topic = (await asyncio.to_thread(self.model.classify, texts)).topic
             await s.store.set_topic(session_id, topic)
         except ChatlogError as exc:
             log.warning("topic not recorded", extra={"session_id": session_id, "code": exc.code})

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bench.topics import HELDOUT, HELDOUT_FLOOR, score
+from bench.topics import HELDOUT, HELDOUT_FLOOR, score, sessions
 from chat.topics import OTHER, TopicModel, normalise
 
 
@@ -60,3 +62,42 @@ def test_heldout_accuracy_floor(model: TopicModel) -> None:
     result = score(HELDOUT, model, Anonymizer(mode="strict").redact)
     assert result.total == 320
     assert result.accuracy >= HELDOUT_FLOOR
+
+
+def _by_regex(model: TopicModel, texts: list[str]) -> dict[str, float]:
+    """The model's definition, read literally: a cue matches where its words stand in a row in the
+    normalised text (a stem's word begins with the stem). The index must give exactly this."""
+    import re
+
+    text = normalise(" \n ".join(texts))
+    scores: dict[str, float] = {}
+    for topic in model.topics:
+        total = 0.0
+        for cue in topic.cues:
+            parts = [re.escape(w) + (r"\S*" if stem else "") for w, stem in cue.words]
+            if re.search(r"(?<!\S)" + " ".join(parts) + r"(?!\S)", text):
+                total += cue.weight
+        if total > 0:
+            scores[topic.name] = total
+    return scores
+
+
+#: Words from cues (whole, stems, parts of phrases) and others, so that random texts hit cues often.
+_WORDS = ["ikke", "gjort", "har", "kortet", "kort", "lån", "sperre", "svindel", "svindlet", "svindlerne", "bankid"]
+_WORDS += ["ukjent", "transaksjoner", "lurte", "meg", "not", "me", "<PERSON>", "x", "\n", "!", "sperrevegg"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=14), max_size=4))
+def test_the_index_gives_what_the_definition_says(texts: list[list[str]]) -> None:
+    model = TopicModel.load()
+    joined = [" ".join(words) for words in texts]
+    assert model.classify(joined).scores == _by_regex(model, joined)
+
+
+def test_the_index_agrees_on_held_out_sessions(model: TopicModel) -> None:
+    every = list(sessions(HELDOUT))
+    assert len(every) >= 100
+    for session in every:
+        texts = [m["text"] for m in session["messages"] if m.get("from") == "customer"]
+        assert model.classify(texts).scores == _by_regex(model, texts)

@@ -511,6 +511,9 @@ class Hub:
     def local_agents(self) -> dict[str, str]:
         return {agent_id: agent.role for agent_id, agent in self.agents.items()}
 
+    def on_relay_rejoined(self) -> None:
+        remote.offer_waiting(self)
+
     def session_summary(self, live: LiveSession) -> dict[str, Any]:
         summary: dict[str, Any] = {
             "session_id": live.session_id,

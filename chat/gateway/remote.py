@@ -39,6 +39,23 @@ def handle(hub: Hub, msg: Incoming) -> list[dict[str, Any]] | None:
     return None
 
 
+def offer_waiting(hub: Hub) -> None:
+    """Offer the sessions waiting here to every other instance's advisers again.
+
+    Called when the relay (re)joins: a ``handover_request`` published while Redis was down, or before
+    the peer had resubscribed, reached nobody, and a customer would wait offered to no adviser (outside
+    audit, H2). An adviser who already has the offer gets it again; the protocol says to keep one.
+    """
+    count = 0
+    for live in list(hub.sessions.values()):
+        if not live.machine.ended and live.machine.state == "waiting":
+            frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
+            hub.relay.publish(Deliver("advisers", frame, session_id=live.session_id))
+            count += 1
+    if count:
+        log.info("waiting sessions offered again", extra={"sessions": count})
+
+
 def _deliver(hub: Hub, event: Deliver) -> None:
     text = encode(event.frame)
     if event.to == "customer":

@@ -38,6 +38,11 @@ class RelayHandler(Protocol):
         """The agents connected here, id → role (for the presence other instances check)."""
         ...
 
+    def on_relay_rejoined(self) -> None:
+        """This instance subscribed again, or another one said hello: envelopes published while either
+        was away are gone, so announce again what a peer must not miss. Never waits."""
+        ...
+
 
 class Relay(abc.ABC):
     #: ``local`` or ``redis`` (for /readyz and the logs).

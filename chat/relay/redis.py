@@ -47,6 +47,19 @@ _DOWN = (RedisError, OSError, asyncio.TimeoutError)
 #: Most envelopes one pipelined round trip carries.
 _BATCH = 256
 
+#: redis-py 7+ skips its check of a pooled connection before use while "maintenance notifications"
+#: are on (the default, ``auto``); after a Redis restart the first command on each idle pooled
+#: connection then failed, and the relay dropped that envelope: the first catch-up request after a
+#: restart lost every other instance's sessions (outside audit, H2). We use no managed-Redis
+#: maintenance events, so they are turned off where the option exists.
+_NO_MAINT_NOTIFICATIONS: dict[str, Any] = {}
+try:
+    from redis.maint_notifications import MaintNotificationsConfig
+
+    _NO_MAINT_NOTIFICATIONS["maint_notifications_config"] = MaintNotificationsConfig(enabled=False)
+except ImportError:  # older redis-py checks every pooled connection before use anyway
+    pass
+
 
 class RedisRelay(Relay):
     name = "redis"
@@ -126,7 +139,11 @@ class RedisRelay(Relay):
     def _connect(self) -> aioredis.Redis:
         timeout = max(1.0, self.heartbeat_s * 2)
         return aioredis.from_url(
-            self._url, socket_connect_timeout=timeout, socket_timeout=timeout, retry_on_timeout=False
+            self._url,
+            socket_connect_timeout=timeout,
+            socket_timeout=timeout,
+            retry_on_timeout=False,
+            **_NO_MAINT_NOTIFICATIONS,
         )
 
     # --- lifecycle ------------------------------------------------------------------------------------
@@ -232,6 +249,7 @@ class RedisRelay(Relay):
                 # Tell the others at once (they would find us at their next presence read anyway).
                 self._enqueue(self.bus, self.core.outgoing(Hello()))
                 log.info("relay subscribed", extra={"instance": self.instance_id})
+                self._rejoined()
                 backoff = 0.1
                 await self._read(pubsub)
             except _DOWN as exc:
@@ -276,6 +294,7 @@ class RedisRelay(Relay):
             else:
                 self.peers.add(msg.sender)
                 self._peer_seen[msg.sender] = time.monotonic()
+                self._rejoined()
             return
         if isinstance(event, Reply):
             pending = self.core.pending.get(event.request_id)
@@ -293,6 +312,14 @@ class RedisRelay(Relay):
         if isinstance(event, Request):
             reply = Reply(event.request_id, items or [])
             self._enqueue(self._channel(msg.sender), self.core.outgoing(reply))
+
+    def _rejoined(self) -> None:
+        if self._handler is None:
+            return
+        try:
+            self._handler.on_relay_rejoined()
+        except Exception:  # as in _dispatch: a bug here must not stop the reader
+            log.exception("relay rejoin failed", extra={"instance": self.instance_id})
 
     # --- presence and requests ------------------------------------------------------------------------
 

@@ -67,6 +67,32 @@ async def test_redis_killed_and_restarted_mid_chat(tmp_path: Path) -> None:
                 ]
 
 
+async def test_a_handover_asked_while_redis_was_down_is_offered_when_it_returns(tmp_path: Path) -> None:
+    """Outside audit, H2: the offer published during the outage reached nobody, and the customer waited
+    offered to no adviser. When Redis returns, the instance offers its waiting sessions again: to the
+    adviser connected elsewhere all along, and in the first catch-up of one who connects afterwards."""
+    with redis_server(tmp_path / "redis") as rs, cluster(tmp_path, rs.url, "a", "b") as cl:
+        a, b = cl.instances["a"], cl.instances["b"]
+        async with client(b.ws + "/ws/agent") as adviser:
+            await adviser.hello(token=a.running.staff_token("adv-1", "adviser"))
+            async with client(a.ws + "/ws/chat") as customer:
+                sid = (await customer.hello())["session_id"]
+                rs.kill()
+                for instance in (a, b):
+                    await relay_status(instance, "degraded")
+                await customer.send({"type": "handover_request"})
+                await customer.recv_type("waiting")
+                rs.start()
+                offer = await adviser.recv_type("handover_request", timeout=20)
+                assert offer["session_id"] == sid
+                for instance in (a, b):
+                    await relay_status(instance, "ok")
+                await asyncio.sleep(1.0)  # quiet, as in the audit: idle pooled connections go stale
+                async with client(b.ws + "/ws/agent") as late:
+                    await late.hello(token=a.running.staff_token("adv-2", "adviser"))
+                    assert (await late.recv_type("handover_request"))["session_id"] == sid
+
+
 async def test_a_frozen_redis_stalls_nobody(tmp_path: Path) -> None:
     """Redis stops answering (SIGSTOP: connections stay open, nothing comes back): customers keep
     getting acks, because nothing on their path waits on Redis; when it wakes up the relay recovers."""

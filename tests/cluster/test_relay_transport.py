@@ -27,6 +27,11 @@ class Handler:
     def local_agents(self) -> dict[str, str]:
         return dict.fromkeys(self.agents, "adviser")
 
+    rejoined = 0
+
+    def on_relay_rejoined(self) -> None:
+        self.rejoined += 1
+
 
 def relay(url: str, name: str) -> RedisRelay:
     return RedisRelay(name, url, heartbeat_s=0.1, presence_ttl_s=0.6, request_timeout_s=1.0, queue_max=100)
@@ -86,6 +91,43 @@ async def test_two_relays_deliver_to_each_other_not_to_themselves(tmp_path: Path
         await until(lambda: "inst-b" not in a.peers)
         assert a.peers == set()
         await a.close()
+
+
+async def test_after_a_redis_restart_nothing_is_lost_on_a_stale_pooled_connection(tmp_path: Path) -> None:
+    """Outside audit, H2: after Redis restarted, the first request (an agent's catch-up) lost the other
+    instances' sessions, because redis-py 7+ used an idle pooled connection unchecked and the first
+    PUBLISH on it failed. And every (re)subscription is announced, so the hub can offer again what
+    peers missed while Redis was away."""
+    with redis_server(tmp_path / "redis") as rs:
+        a, b = relay(rs.url, "inst-a"), relay(rs.url, "inst-b")
+        ha, hb = Handler(), Handler()
+        a.bind(ha)
+        b.bind(hb)
+        await a.start()
+        await b.start()
+        try:
+            await settle(a, b)
+            assert ha.rejoined >= 1 and hb.rejoined >= 1  # subscribed, and heard the other's hello
+            assert a._client is not None and b._client is not None
+
+            async def burst(client: Any) -> None:  # several connections in each pool, then idle
+                await asyncio.gather(*(client.publish("nobody", b"x") for _ in range(6)))
+
+            await burst(a._client)
+            await burst(b._client)
+            before = ha.rejoined, hb.rejoined
+            rs.kill()
+            await until(lambda: not a.healthy and not b.healthy)
+            rs.start()  # same port, empty
+            await settle(a, b)
+            await until(lambda: ha.rejoined > before[0] and hb.rejoined > before[1])
+            await asyncio.sleep(0.5)  # quiet: the pools' other connections sit idle and stale
+            assert await a.request("open_sessions", {"role": "bot"}) == [{"from": "handler"}]
+            await asyncio.gather(*(a._client.publish("nobody", b"x") for _ in range(6)))  # none fails
+            assert a.dropped == b.dropped == 0
+        finally:
+            await b.close()
+            await a.close()
 
 
 def test_a_bad_redis_url_is_refused_without_echoing_it() -> None:

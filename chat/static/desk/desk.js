@@ -454,8 +454,9 @@
           break;
         case "handover_request":
           if (sid && !(this.chats.has(sid) && !this.chats.get(sid).ended)) {
-            const fresh = !this.queue.has(sid);
-            this.queue.set(sid, { kind: f.kind || "anonymous", since: new Date().toISOString() });
+            const known = this.queue.get(sid);  // offered again (after a relay outage): same entry
+            const fresh = !known;
+            this.queue.set(sid, { kind: f.kind || "anonymous", since: known ? known.since : new Date().toISOString() });
             this.renderQueue();
             if (fresh) this.say(T.newInQueue);
           }

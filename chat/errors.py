@@ -181,6 +181,13 @@ class NotConfigured(ChatlogError):
     http_status = 503
 
 
+class PortUnavailable(ChatlogError):
+    """``chatlog serve`` could not listen on its address (in use, or not this machine's): refused before
+    anything starts, so no half-started process joins the cluster without a listener."""
+
+    code = "port_unavailable"
+
+
 class MasterKeyError(ChatlogError):
     """A master key is malformed, missing, or does not open the key store (chat/crypto.py): refused at
     start-up with this message, never a silent loss of readable chats."""

@@ -8,6 +8,8 @@ the gateway sends back as ``{"type": "error", "code", "message"}``. The full pro
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -88,21 +90,57 @@ class End:
 
 
 @dataclass(frozen=True, slots=True)
+class History:
+    """An agent asks for a session's messages after ``after_seq`` (a bot that reconnected)."""
+
+    session_id: str
+    after_seq: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Ping:
     pass
 
 
-ClientEvent = Hello | ChatMessage | HandoverRequest | CancelHandover | Accept | End | Ping
+ClientEvent = Hello | ChatMessage | HandoverRequest | CancelHandover | Accept | History | End | Ping
 
 
 def _load(data: str | bytes) -> dict[str, Any]:
     try:
         obj = orjson.loads(data)
     except orjson.JSONDecodeError:
-        raise ProtocolError("frame is not valid JSON", code="bad_json") from None
+        obj = _load_with_lone_surrogates(data)
     if not isinstance(obj, dict):
         raise ProtocolError("frame must be a JSON object", code="bad_json")
     return obj
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _load_with_lone_surrogates(data: str | bytes) -> Any:
+    """The slow path, for what orjson refuses: JSON that escapes half of a UTF-16 pair (``"\\ud83d"``),
+    which a browser's ``JSON.stringify`` writes for an emoji cut in two. Such a frame is valid JSON; its
+    lone halves become U+FFFD, so the message is stored and acked rather than refused without its
+    ``client_msg_id`` and resent by the widget for ever (outside audit, L4). Anything else is ``bad_json``."""
+    try:
+        return _replace_surrogates(json.loads(data, parse_constant=_no_constant))
+    except (ValueError, RecursionError):
+        raise ProtocolError("frame is not valid JSON", code="bad_json") from None
+
+
+def _replace_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_replace_surrogates(v) for v in value]
+    return value
+
+
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def _str_field(obj: dict[str, Any], name: str, *, required: bool = True) -> str | None:
@@ -124,6 +162,14 @@ def _id_field(obj: dict[str, Any], name: str) -> str:
         raise ProtocolError(f"field {name!r} must be a non-empty string", code="bad_request")
     if len(value) > MAX_ID_CHARS:
         raise ProtocolError(f"field {name!r} is longer than {MAX_ID_CHARS} characters", code="bad_request")
+    return value
+
+
+def _seq_field(obj: dict[str, Any], name: str, label: str | None = None) -> int:
+    """A seq (0 when absent): an integer from 0 to ``MAX_SEQ``, never a bool or a float."""
+    value = obj.get(name, 0)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_SEQ:
+        raise ProtocolError(f"field '{label or name}' must be an integer from 0 to {MAX_SEQ}", code="bad_request")
     return value
 
 
@@ -176,11 +222,9 @@ def parse_hello(obj: dict[str, Any]) -> Hello:
     if not isinstance(resume, dict):
         raise ProtocolError("field 'resume' must be an object", code="bad_request")
     session_id = _id_field(resume, "session_id")
-    last_seq = resume.get("last_seq", 0)
-    if last_seq is None:
-        last_seq = 0
-    if not isinstance(last_seq, int) or isinstance(last_seq, bool) or not 0 <= last_seq <= MAX_SEQ:
-        raise ProtocolError(f"field 'resume.last_seq' must be an integer from 0 to {MAX_SEQ}", code="bad_request")
+    if resume.get("last_seq") is None:
+        resume = {**resume, "last_seq": 0}  # null: what a widget with nothing stored yet sends
+    last_seq = _seq_field(resume, "last_seq", "resume.last_seq")
     return Hello(token=token or None, resume_session_id=session_id, resume_last_seq=last_seq, lang=lang)
 
 
@@ -221,6 +265,8 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
         return Accept(session_id=_id_field(obj, "session_id"), reason=_str_field(obj, "reason", required=False))
     if kind == "handover":
         return HandoverRequest(session_id=_id_field(obj, "session_id"))
+    if kind == "history":
+        return History(session_id=_id_field(obj, "session_id"), after_seq=_seq_field(obj, "after_seq"))
     if kind == "end":
         return End(session_id=_id_field(obj, "session_id"))
     if kind == "ping":
@@ -230,7 +276,7 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
 
 #: What each endpoint accepts, named in ``unknown_type`` errors (which never echo what was sent).
 _CHAT_TYPES: Final = ("hello", "message", "handover_request", "cancel_handover", "end", "ping")
-_AGENT_TYPES: Final = ("hello", "message", "accept", "handover", "end", "ping")
+_AGENT_TYPES: Final = ("hello", "message", "accept", "handover", "history", "end", "ping")
 
 
 # --- server → client frames ---------------------------------------------------------------------------

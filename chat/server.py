@@ -11,8 +11,11 @@ from starlette.applications import Starlette
 
 from chat.app import create_app
 from chat.demo_bot.runner import DemoBot
+from chat.errors import PortUnavailable
+from chat.http_guard import guarded_h11
 from chat.logs import configure
 from chat.settings import Settings
+from chat.workers import listen
 
 
 class GatewayServer(uvicorn.Server):
@@ -64,7 +67,8 @@ def uvicorn_config(app: Starlette, settings: Settings, *, host: str, port: int) 
         # websockets' sans-I/O implementation: the fastest uvicorn offers here (notes.md: 46k msgs/s).
         ws="websockets-sansio",
         # h11 bounds a request's head (request line and headers): httptools buffered a 20 MB header.
-        http="h11",
+        # Ours also bounds a head sent in one write, and the time a head may take (chat.http_guard).
+        http=guarded_h11(max_head_bytes=settings.max_header_bytes, head_timeout_s=settings.head_timeout_s),
         h11_max_incomplete_event_size=settings.max_header_bytes,
         ws_max_size=settings.max_frame_bytes,
         ws_ping_interval=settings.ping_interval_s,
@@ -85,12 +89,15 @@ def serve(
     """Run one gateway process; ``reuse_port``: bind with ``SO_REUSEPORT`` beside the other workers of
     ``chatlog serve --workers N`` (see :mod:`chat.workers`)."""
     configure(settings.log_level, settings.log_format)
-    app = create_app(settings)
     host, port = host or settings.host, port or settings.port
+    # The port first, before anything starts: a port in use used to leave a process that had joined the
+    # cluster (relay, presence, anonymizer workers) without a listener, counted by its peers and deaf
+    # to SIGTERM (outside audit, M3). Now it exits at once with status 1 and the reason.
+    try:
+        sock = listen(host, port, reuse_port=reuse_port)
+    except OSError as exc:
+        raise PortUnavailable(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    app = create_app(settings)
     config = uvicorn_config(app, settings, host=host, port=port)
-    sockets = None
-    if reuse_port:
-        from chat.workers import listen
+    GatewayServer(config, app).run(sockets=[sock])
 
-        sockets = [listen(host, port)]
-    GatewayServer(config, app).run(sockets=sockets)

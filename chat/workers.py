@@ -60,15 +60,21 @@ def check(settings: Settings, workers: int) -> None:
         )
 
 
-def listen(host: str, port: int, *, backlog: int = 2048) -> socket.socket:
-    """A listening socket that other processes may bind too (``SO_REUSEPORT``): one per worker."""
+def listen(host: str, port: int, *, backlog: int = 2048, reuse_port: bool = True) -> socket.socket:
+    """A listening socket; with ``reuse_port`` one that other processes may bind too (``SO_REUSEPORT``):
+    one per worker. Raises ``OSError`` (the socket closed) when the address cannot be had."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    if backlog:
-        sock.listen(backlog)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+        if backlog:
+            sock.listen(backlog)
+    except OSError:
+        sock.close()
+        raise
     return sock
 
 

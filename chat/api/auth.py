@@ -16,7 +16,7 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from chat.audit import MAX_PURPOSE_CHARS, PRINTABLE_LINE_PATTERN, audit, check_purpose
-from chat.errors import AuthError
+from chat.errors import AuthError, ProtocolError
 from chat.services import Services
 from chat.store.base import StaffRole
 from chat.tokens import CustomerIdentity, StaffIdentity
@@ -38,7 +38,12 @@ def services(request: Request) -> Services:
 
 
 def bearer_token(request: Request) -> str:
-    header = request.headers.get("authorization")
+    """The one bearer token of the request. Two ``Authorization`` headers are refused (400), as a
+    query parameter given twice is: which one a proxy or the next server would honour is anyone's guess."""
+    headers = request.headers.getlist("authorization")
+    if len(headers) > 1:
+        raise ProtocolError("the Authorization header is given more than once")
+    header = headers[0] if headers else None
     if not header:
         raise AuthError("a bearer token is required", code="missing_token")
     scheme, _, token = header.partition(" ")

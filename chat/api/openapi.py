@@ -97,7 +97,8 @@ def _error(description: str) -> Schema:
 
 RESPONSES: Final[dict[str, Schema]] = {
     "BadRequest": _error("Invalid parameter or body (`bad_request`, `bad_json`, `purpose_required`, "
-                         "`invalid_cursor`, ...), an undeclared query parameter, or one given twice."),
+                         "`invalid_cursor`, ...), an undeclared query parameter, or one given twice, or two "
+                         "`Authorization` headers."),
     "Unauthorized": {
         **_error("Missing (`missing_token`), invalid (`invalid_token`) or expired (`expired_token`) token."),
         "headers": {

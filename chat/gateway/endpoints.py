@@ -47,6 +47,10 @@ class Connection:
         raw_send = getattr(proto, "send", None)
         self.receive: Callable[[], Awaitable[Any]] = raw_receive if callable(raw_receive) else ws.receive
         self.send_raw: Callable[[Any], Awaitable[None]] | None = raw_send if callable(raw_send) else None
+        if isinstance(getattr(proto, "close_timeout", None), float):
+            # uvicorn's websockets-sansio waits a fixed 10 s for the peer's answer to our close frame;
+            # the documented limit is ours (outside audit, L3).
+            setattr(proto, "close_timeout", services.settings.peer_close_timeout_s)  # noqa: B010 - typed object
         self.bucket = bucket
         self.last_seen = time.monotonic()
         self.refused = 0
@@ -468,6 +472,11 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
                 session_id = event.session_id
                 assert event.session_id is not None
                 await hub.agent_handover(agent, event.session_id)
+            elif isinstance(event, p.History):
+                session_id = event.session_id
+                for frame in await hub.agent_history(agent, event.session_id, event.after_seq):
+                    if not await conn.send_paced(frame):  # paced by the agent's own reading
+                        return
             elif isinstance(event, p.End):
                 session_id = event.session_id
                 assert event.session_id is not None

@@ -25,7 +25,7 @@ from typing import Any
 
 from chat.audit import audit, check_purpose
 from chat.errors import AtCapacity, ChatlogError, Conflict, Forbidden, SessionEnded, UnknownSession
-from chat.gateway import remote
+from chat.gateway import remote, replay
 from chat.gateway.figures import Figures
 from chat.gateway.live import (
     Agent,
@@ -35,9 +35,7 @@ from chat.gateway.live import (
     Transcript,
     agent_key,
     customer_key,
-    live_message,
     message_frame,
-    message_from_item,
 )
 from chat.protocol import ChatMessage, encode, iso
 from chat.relay.protocol import Deliver, Forget, Incoming, Resumed, StateChanged
@@ -106,7 +104,7 @@ class Hub:
         is loaded from the store; if it was waiting for an adviser it is offered to advisers again.
         """
         revived = session_id not in self.sessions
-        live = await self._get_live(session_id)
+        live = await self.get_live(session_id)
         if live is None:
             raise UnknownSession("no such session (it may have expired)")
         if live.kind == "authenticated":
@@ -130,22 +128,8 @@ class Hub:
         return live
 
     async def history(self, live: LiveSession, after_seq: int) -> list[LiveMessage]:
-        """Every message with ``seq > after_seq``: originals from memory where we have them.
-
-        With several instances the store is always read (another instance may have stored messages
-        this one never heard of), and an anonymous session's originals missing here are asked of the
-        other instances through the relay: never written anywhere (issue 10, item 2).
-        """
-        if not self.relay.multi and live.transcript.complete and live.transcript.first_seq in (None, 1):
-            return [m for m in live.transcript if m.seq > after_seq]
-        stored = await self.s.store.get_messages(live.session_id, now=self.s.clock(), after_seq=after_seq)
-        originals = {m.seq: m for m in live.transcript}
-        if live.kind == "anonymous" and self.relay.multi and any(m.seq not in originals for m in stored):
-            for item in await self.relay.request("transcript", {"session_id": live.session_id}):
-                original = message_from_item(item)
-                if original is not None:
-                    originals.setdefault(original.seq, original)
-        return [originals.get(m.seq) or live_message(m) for m in stored]
+        """Every message with ``seq > after_seq`` (:func:`chat.gateway.replay.history`)."""
+        return await replay.history(self, live, after_seq)
 
     def detach_customer(self, live: LiveSession, peer: Peer) -> None:
         if live.customer is peer:
@@ -215,7 +199,8 @@ class Hub:
         once dropped it as too slow before it could read the first, on every reconnect.
         """
         frames: list[str] = []
-        for live in list(self.sessions.values()):  # one snapshot, taken before the first await
+        snapshot = list(self.sessions.values())  # one snapshot, taken before the first await
+        for live in snapshot:
             if live.machine.ended:
                 continue
             if agent.role == "bot" and live.machine.state in ("bot", "waiting"):
@@ -226,7 +211,9 @@ class Hub:
         if self.relay.multi:
             # Sessions held by other instances: asked in the background, so the agent's loop starts now
             # even if an instance that died a moment ago makes the request wait for its timeout.
-            self.spawn(remote.catch_up(self, agent))
+            # Sessions not in the snapshot are the remote ones, also one loaded here meanwhile (the agent
+            # wrote into it before the answer came: outside audit, M2).
+            self.spawn(remote.catch_up(self, agent, announced={live.session_id for live in snapshot}))
         for frame in frames:
             if not await agent.peer.send_paced(frame):
                 return
@@ -244,7 +231,7 @@ class Hub:
 
     async def agent_message(self, agent: Agent, msg: ChatMessage) -> str:
         assert msg.session_id is not None
-        live = await self._get_live(msg.session_id)
+        live = await self.get_live(msg.session_id)
         if live is None:
             raise UnknownSession("no such session")
         live.machine.check_agent_can_send(agent.agent_id, agent.role)
@@ -257,7 +244,10 @@ class Hub:
         sender: Sender = "adviser" if agent.role == "adviser" else "bot"
         stored, duplicate = await self._store_message(live, sender, agent.agent_id, key, msg.text)
         live.remember_ack(key, stored.seq)
-        if not duplicate:
+        # A retry the store recognised, of a message this copy never heard of: the instance that stored
+        # it may have died before relaying it (outside audit, M5). Delivered again with its stored seq;
+        # a widget keeps one message per seq.
+        if not duplicate or all(m.seq != stored.seq for m in live.transcript):
             lm = LiveMessage(stored.seq, sender, msg.text, iso(stored.at), None)
             live.transcript.append(lm)
             await self._broadcast("customer", message_frame(lm), live)
@@ -268,7 +258,7 @@ class Hub:
             raise Forbidden("only advisers take over sessions")
         if reason is not None:
             reason = check_purpose(reason, "the reason field")
-        live = await self._get_live(session_id)
+        live = await self.get_live(session_id)
         if live is None:
             raise UnknownSession("no such session")
         async with live.lock:
@@ -284,19 +274,22 @@ class Hub:
                 raise Conflict("another adviser has already taken over this session")
         agent.sessions.add(session_id)
 
+    async def agent_history(self, agent: Agent, session_id: str, after_seq: int) -> list[str]:
+        return await replay.agent_history(self, agent, session_id, after_seq)
+
     async def agent_handover(self, agent: Agent, session_id: str) -> None:
         """A bot hands its chat to the advisers' queue (it did not understand, or heard the customer ask
         for a person). Advisers take chats with ``accept`` instead."""
         if agent.role != "bot":
             raise Forbidden("only bots hand sessions over; advisers accept them")
-        live = await self._get_live(session_id)
+        live = await self.get_live(session_id)
         if live is None:
             raise UnknownSession("no such session")
         async with live.lock:
             await self.apply(live, live.machine.handover_requested(by="bot"))
 
     async def agent_end(self, agent: Agent, session_id: str) -> None:
-        live = await self._get_live(session_id)
+        live = await self.get_live(session_id)
         if live is None:
             raise UnknownSession("no such session")
         if live.machine.state == "adviser" and live.machine.adviser_id != agent.agent_id:
@@ -441,22 +434,8 @@ class Hub:
 
     async def _send_transcript(self, live: LiveSession, adviser_id: str) -> None:
         agent = self.agents.get(adviser_id)
-        if agent is None:
-            return
-        messages = []
-        for m in await self.history(live, 0):
-            frame = message_frame(m)
-            del frame["type"]
-            messages.append(frame)
-        transcript: dict[str, Any] = {
-            "type": "transcript",
-            "session_id": live.session_id,
-            "kind": live.kind,
-            "messages": messages,
-        }
-        if live.kind == "authenticated":
-            transcript["customer_id"] = live.record.customer_id
-        _quiet_send(agent.peer, encode(transcript))
+        if agent is not None:
+            _quiet_send(agent.peer, await replay.transcript(self, live))
 
     async def _broadcast(
         self,
@@ -520,12 +499,13 @@ class Hub:
             "kind": live.kind,
             "state": live.machine.state,
             "created_at": iso(live.record.created_at),
+            "last_seq": live.last_seq,
         }
         if live.kind == "authenticated":
             summary["customer_id"] = live.record.customer_id
         return summary
 
-    async def _get_live(self, session_id: str) -> LiveSession | None:
+    async def get_live(self, session_id: str) -> LiveSession | None:
         """The live session, loading it from the store once if another task is not already doing so."""
         live = self.sessions.get(session_id)
         if live is not None:

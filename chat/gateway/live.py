@@ -130,6 +130,10 @@ class Transcript:
     def first_seq(self) -> int | None:
         return self._messages[0].seq if self._messages else None
 
+    @property
+    def last_seq(self) -> int:
+        return self._messages[-1].seq if self._messages else 0
+
     def __iter__(self) -> Iterator[LiveMessage]:
         return iter(self._messages)
 
@@ -155,6 +159,11 @@ class LiveSession:
     @property
     def session_id(self) -> str:
         return self.record.session_id
+
+    @property
+    def last_seq(self) -> int:
+        """The last seq this copy knows of (stored when it was loaded, or heard since)."""
+        return max(self.record.last_seq, self.transcript.last_seq)
 
     @property
     def kind(self) -> SessionKind:

@@ -156,12 +156,12 @@ async def reap(hub: Hub) -> int:
 
 
 
-async def catch_up(hub: Hub, agent: Agent) -> None:
-    """What a newly connected agent is told of sessions held by other instances (the local ones were
-    sent already): open sessions for a bot, the queue for an adviser, and an adviser's own sessions
-    become its again (so that its leaving here hands them back)."""
+async def catch_up(hub: Hub, agent: Agent, *, announced: set[str]) -> None:
+    """What a newly connected agent is told of sessions held by other instances (``announced``: the
+    local ones, sent already): open sessions for a bot, the queue for an adviser, and an adviser's own
+    sessions become its again (so that its leaving here hands them back)."""
     items = await hub.relay.request("open_sessions", {"role": agent.role, "agent_id": agent.agent_id})
-    seen = set(hub.sessions)
+    seen = set(announced)
     for item in items:
         session_id = item.get("session_id")
         if not isinstance(session_id, str) or session_id in seen:
@@ -179,4 +179,4 @@ async def catch_up(hub: Hub, agent: Agent) -> None:
                 return
         elif adviser_id == agent.agent_id:
             agent.sessions.add(session_id)
-    log.info("agent caught up", extra={"agent_id": agent.agent_id, "remote_sessions": len(seen) - len(hub.sessions)})
+    log.info("agent caught up", extra={"agent_id": agent.agent_id, "remote_sessions": len(seen) - len(announced)})

@@ -26,6 +26,15 @@ async def test_a_query_parameter_given_twice_is_refused(api: Running) -> None:
     assert page.items == []  # refused before the audit record (and so before any read)
 
 
+async def test_two_authorization_headers_are_refused(api: Running) -> None:
+    """Outside audit: the first of two was used. Which one a proxy honoured is anyone's guess: 400."""
+    mine = api.customer_token(uid("c"))
+    async with http(api) as client:
+        headers = [("authorization", f"Bearer {mine}"), ("authorization", "Bearer someone-elses")]
+        check_error(await client.get("/api/archive/sessions", headers=headers), 400, "bad_request")
+        assert (await client.get("/api/archive/sessions", headers=bearer(mine))).status_code == 200
+
+
 async def test_json_bodies_must_be_sent_as_json(api: Running) -> None:
     sid = await chat_session(api, customer_id=uid("cust"))
     staff = bearer(api.staff_token(uid("comp"), "compliance"))

@@ -305,3 +305,43 @@ async def test_availability_counts_agents_on_every_instance_and_a_cancel_reaches
                 # The bot on B hears the customer again.
                 await customer.say("m1", "glem det")
                 assert (await bot.recv_type("message"))["text"] == "glem det"
+
+
+async def test_a_reconnecting_bot_is_caught_up_on_what_it_missed_wherever_the_session_lives(tmp_path: Path) -> None:
+    """Outside audit, M1 and M2: a bot that reconnects elsewhere resends its unacked reply into a
+    session held by another instance *before* its catch-up arrives (the session is then loaded here
+    too), and must still be told of the session, with ``last_seq``; ``history`` then gives it what the
+    customer said while it was away, in the original words of an anonymous chat."""
+    with redis_server(tmp_path / "redis") as rs, cluster(tmp_path, rs.url, "a", "b") as cl:
+        a, b = cl.instances["a"], cl.instances["b"]
+        async with client(a.ws + "/ws/chat") as customer:
+            sid = (await customer.hello())["session_id"]
+            async with client(a.ws + "/ws/agent") as bot:
+                await agent(bot, a.running.staff_token("bot-1", "bot"))
+                assert (await bot.recv_type("session_started"))["last_seq"] == 0
+                assert (await customer.say("c1", "hei"))["seq"] == 1
+                await bot.recv_type("message")
+            # The bot is away: the customer goes on.
+            assert (await customer.say("c2", f"fnr {FNR}"))["seq"] == 2
+            assert (await customer.say("c3", "hallo?"))["seq"] == 3
+            async with client(b.ws + "/ws/agent") as bot:
+                await agent(bot, a.running.staff_token("bot-1", "bot"))
+                reply = {"type": "message", "session_id": sid, "client_msg_id": "b1", "text": "Her er jeg"}
+                await bot.send(reply)  # at once, before the catch-up from A can have come
+                frames: dict[str, dict[str, object]] = {}
+                while len(frames) < 2:  # in either order
+                    frame = await bot.recv_type_any(("ack", "session_started"))
+                    frames[str(frame["type"])] = frame
+                assert frames["ack"]["seq"] == 4
+                started = frames["session_started"]
+                assert started["session_id"] == sid
+                assert isinstance(started["last_seq"], int) and started["last_seq"] >= 3
+                await bot.send({"type": "history", "session_id": sid, "after_seq": 1})
+                got = [await bot.recv_type_any(("message", "history_end")) for _ in range(4)]
+                assert [(f["type"], f.get("seq"), f.get("text")) for f in got] == [
+                    ("message", 2, f"fnr {FNR}"),  # the original: it never left memory on A
+                    ("message", 3, "hallo?"),
+                    ("message", 4, "Her er jeg"),
+                    ("history_end", None, None),
+                ]
+                assert got[-1]["last_seq"] == 4 and all(f["session_id"] == sid for f in got)

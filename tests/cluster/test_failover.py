@@ -93,6 +93,40 @@ async def test_a_handover_asked_while_redis_was_down_is_offered_when_it_returns(
                     assert (await late.recv_type("handover_request"))["session_id"] == sid
 
 
+async def test_a_bot_reply_stored_but_never_relayed_reaches_the_customer_when_the_bot_resends_it(
+    tmp_path: Path,
+) -> None:
+    """Outside audit, M5: a reply stored by one instance that could not relay it (it died, or Redis was
+    down) was answered from the idempotency record on the bot's resend elsewhere, and never relayed:
+    the customer did not see it. The instance that recognises the retry delivers it, with its seq."""
+    with redis_server(tmp_path / "redis") as rs, cluster(tmp_path, rs.url, "a", "b") as cl:
+        a, b = cl.instances["a"], cl.instances["b"]
+        async with client(a.ws + "/ws/chat") as customer:
+            sid = (await customer.hello())["session_id"]
+            assert (await customer.say("c1", "hei"))["seq"] == 1
+            reply = {"type": "message", "session_id": sid, "client_msg_id": "b1", "text": "Hei, hva gjelder det?"}
+            async with client(b.ws + "/ws/agent") as bot:
+                await bot.hello(token=a.running.staff_token("bot-1", "bot"))
+                rs.kill()
+                await relay_status(b, "degraded")
+                dropped = (await relay_status(b, "degraded"))["relay"]["dropped"]
+                await bot.send(reply)
+                assert (await bot.recv_type("ack"))["seq"] == 2  # stored; the relay could not carry it
+                deadline = time.monotonic() + 30
+                while (await asyncio.to_thread(b.ready))["relay"]["dropped"] <= dropped:  # type: ignore[index]
+                    assert time.monotonic() < deadline, "the relay never gave the reply up"
+                    await asyncio.sleep(0.2)  # redis-py retries for a few seconds before it does
+            rs.start()
+            for instance in (a, b):
+                await relay_status(instance, "ok")
+            async with client(a.ws + "/ws/agent") as bot:  # the bot reconnects elsewhere and resends
+                await bot.hello(token=a.running.staff_token("bot-1", "bot"))
+                await bot.send(reply)
+                assert (await bot.recv_type("ack"))["seq"] == 2
+            delivered = await customer.recv_type("message")
+            assert (delivered["seq"], delivered["from"], delivered["text"]) == (2, "bot", reply["text"])
+
+
 async def test_a_frozen_redis_stalls_nobody(tmp_path: Path) -> None:
     """Redis stops answering (SIGSTOP: connections stay open, nothing comes back): customers keep
     getting acks, because nothing on their path waits on Redis; when it wakes up the relay recovers."""

@@ -69,6 +69,8 @@ def test_exactly_2000_characters_is_allowed_even_if_multibyte() -> None:
         ('{"type":"message","session_id":"s","client_msg_id":"1","text":"hei"}', p.ChatMessage("1", "hei", "s")),
         ('{"type":"accept","session_id":"s"}', p.Accept("s")),
         ('{"type":"end","session_id":"s"}', p.End("s")),
+        ('{"type":"history","session_id":"s","after_seq":7}', p.History("s", 7)),
+        ('{"type":"history","session_id":"s"}', p.History("s", 0)),
     ],
 )
 def test_agent_frames(raw: str, expected: p.ClientEvent) -> None:
@@ -76,9 +78,19 @@ def test_agent_frames(raw: str, expected: p.ClientEvent) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ['{"type":"message","client_msg_id":"1","text":"hei"}', '{"type":"accept"}', '{"type":"end"}']
+    "raw",
+    [
+        '{"type":"message","client_msg_id":"1","text":"hei"}',
+        '{"type":"accept"}',
+        '{"type":"end"}',
+        '{"type":"history","after_seq":1}',
+        '{"type":"history","session_id":"s","after_seq":-1}',
+        '{"type":"history","session_id":"s","after_seq":true}',
+        '{"type":"history","session_id":"s","after_seq":1.5}',
+        '{"type":"history","session_id":"s","after_seq":9007199254740992}',
+    ],
 )
-def test_agent_frames_must_name_the_session(raw: str) -> None:
+def test_agent_frames_must_name_the_session_and_a_valid_seq(raw: str) -> None:
     with pytest.raises(ProtocolError):
         p.parse_agent_frame(raw, max_text_chars=2000)
 
@@ -115,3 +127,16 @@ def test_message_ids_of_a_refused_frame() -> None:
     assert message_ids('{"type": "message"}') == {}
     assert message_ids("not json") == {}
     assert message_ids('{"client_msg_id": ""}') == {}
+
+
+def test_half_an_emoji_is_stored_as_a_replacement_character_not_refused() -> None:
+    """A browser's JSON.stringify escapes a lone UTF-16 half ("\\ud83d"): valid JSON, not valid Unicode.
+    Refused, the widget could not settle the message and resent it for ever (outside audit, L4)."""
+    raw = '{"type":"message","client_msg_id":"s1","text":"kort \\ud800 sperret \\ud83d\\ude00 \\udc00"}'
+    expected = p.ChatMessage("s1", "kort \ufffd sperret \U0001f600 \ufffd")
+    assert p.parse_client_frame(raw, max_text_chars=2000) == expected
+    assert p.message_ids(raw) == {"client_msg_id": "s1"}
+    for bad in ('{"type":"ping","x":NaN}', "[" * 5000, "[" * 990 + '"\\ud800"' + "]" * 990, '{"a":"\\ud800"'):
+        with pytest.raises(ProtocolError) as info:
+            p.parse_client_frame(bad, max_text_chars=2000)
+        assert info.value.code == "bad_json"

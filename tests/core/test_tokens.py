@@ -245,7 +245,7 @@ def test_staff_token_is_not_a_customer_token(verifier: TokenVerifier, ed_key: ed
         {"kind": "customer"},
         {"kind": "customer", "role": "adviser"},
         {"kind": "staff"},
-        {"kind": "staff", "role": "root"},
+        {"kind": "staff", "role": ""},
         {"kind": "staff", "role": ["adviser"]},
         {"kind": None, "role": "adviser"},
     ],
@@ -268,6 +268,10 @@ def test_wrong_role_is_forbidden(verifier: TokenVerifier, ed_key: ed25519.Ed2551
         verifier.verify_staff(token, roles=("compliance",))
     with pytest.raises(Forbidden):
         verifier.verify_staff(token, roles=())
+    # A role the bank signed that we do not know is a valid token of a role that may not: 403, not 401.
+    for role in ("root", "admin"):
+        with pytest.raises(Forbidden):
+            verifier.verify_staff(sign(ed_key, "EdDSA", claims(sub="staff-1", kind="staff", role=role)))
 
 
 @pytest.mark.parametrize("sub", ["", " ", " padded", "a\nb", "nul\x00", "x" * 129, 12345, ["c"]])

@@ -1,0 +1,80 @@
+"""uvicorn's h11 protocol with the two bounds a public port needs on a request head: its size and the
+time it may take to arrive.
+
+h11 bounds only the part of a head still incomplete after a read, so a head sent in one write passed
+up to ~128 KiB where 64 KiB was documented; and uvicorn times out a connection only between requests
+(keep-alive), so a connection that never sent a complete head (idle, or trickling a byte every few
+seconds) held its file descriptor for ever: enough of them took an instance off the air (outside audit,
+M4 and L2). Both are answered the way a browser or curl understands (431, 408) and closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+_HEAD_END = b"\r\n\r\n"
+
+
+def _refusal(status: bytes) -> bytes:
+    return b"HTTP/1.1 " + status + b"\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+
+
+def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protocol]:
+    """An :class:`H11Protocol` that refuses a head over ``max_head_bytes`` (431) and closes a
+    connection whose head is not complete ``head_timeout_s`` after it opened or after its last
+    response (408)."""
+
+    class GuardedH11(H11Protocol):
+        _head_timer: asyncio.TimerHandle | None = None
+        _head_bytes = 0
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def data_received(self, data: bytes) -> None:
+            if self._waiting_for_head():
+                end = data.find(_HEAD_END)
+                size = self._head_bytes + (len(data) if end < 0 else end + len(_HEAD_END))
+                if size > max_head_bytes:
+                    self._refuse(b"431 Request Header Fields Too Large")
+                    return
+                self._head_bytes = 0 if end >= 0 else size
+            super().data_received(data)
+
+        def _waiting_for_head(self) -> bool:
+            return self.conn.their_state is h11.IDLE and self.transport.get_protocol() is self
+
+        def _arm(self) -> None:
+            self._disarm()
+            self._head_bytes = 0
+            self._head_timer = self.loop.call_later(head_timeout_s, self._head_timed_out)
+
+        def _disarm(self) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+                self._head_timer = None
+
+        def _head_timed_out(self) -> None:
+            self._head_timer = None
+            if not self.transport.is_closing() and self._waiting_for_head():
+                self._refuse(b"408 Request Timeout")
+
+        def _refuse(self, status: bytes) -> None:
+            self._disarm()
+            if not self.transport.is_closing():
+                self.transport.write(_refusal(status))
+                self.transport.close()
+
+    return GuardedH11

@@ -1,0 +1,141 @@
+"""Bounds on what reaches the server before any request does (chat/http_guard.py), and a port that
+cannot be had (outside audit, M3, M4 and L2): over raw sockets, against the real uvicorn."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.gateway.client import client
+from tests.servers import Running, children_of, make_settings, run_in_thread
+
+HEAD_TIMEOUT_S = 0.5
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    settings = make_settings(tmp_path_factory.mktemp("limits") / "var", head_timeout_s=HEAD_TIMEOUT_S)
+    with run_in_thread(settings) as running:
+        yield running
+
+
+def _connect(server: Running) -> socket.socket:
+    host, port = server.base.removeprefix("http://").split(":")
+    return socket.create_connection((host, int(port)), timeout=10)
+
+
+def _reply(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes (a reset after its answer counts as closed)."""
+    reply = b""
+    try:
+        while chunk := sock.recv(65536):
+            reply += chunk
+    except OSError:
+        pass
+    return reply
+
+
+def _head(extra: int) -> bytes:
+    return b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Pad: " + b"a" * extra + b"\r\n\r\n"
+
+
+def test_a_head_sent_in_one_write_is_bounded_as_documented(server: Running) -> None:
+    limit = server.settings.max_header_bytes
+    with _connect(server) as sock:
+        sock.sendall(_head(limit - 200))
+        assert _reply(sock).startswith(b"HTTP/1.1 200"), "a head just under the limit is served"
+    with _connect(server) as sock:
+        sock.sendall(_head(limit + 10))  # one write: h11 alone let this through up to ~128 KiB
+        assert _reply(sock).startswith(b"HTTP/1.1 431")
+
+
+def test_a_connection_that_sends_nothing_is_closed(server: Running) -> None:
+    with _connect(server) as sock:
+        assert _reply(sock).startswith(b"HTTP/1.1 408")  # not held for ever: a file descriptor each
+
+
+def test_a_trickled_head_is_closed_at_the_deadline(server: Running) -> None:
+    with _connect(server) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\n")
+        for _ in range(20):  # each byte well inside the deadline; the whole head is not
+            try:
+                sock.sendall(b"X")
+            except OSError:
+                break
+            time.sleep(HEAD_TIMEOUT_S / 5)
+        assert _reply(sock).startswith(b"HTTP/1.1 408")
+
+
+def test_keep_alive_and_websockets_outlive_the_head_deadline(server: Running) -> None:
+    with _connect(server) as sock:
+        buffered = b""
+        for _ in range(2):  # one connection, two requests, each inside the deadline after the last reply
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            while b"\r\n\r\n" not in buffered:
+                buffered += sock.recv(4096)
+            head, buffered = buffered.split(b"\r\n\r\n", 1)
+            assert head.startswith(b"HTTP/1.1 200")
+            length = int(next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length:"))[15:])
+            while len(buffered) < length:
+                buffered += sock.recv(4096)
+            buffered = buffered[length:]
+            time.sleep(HEAD_TIMEOUT_S / 2)
+
+    async def chat() -> None:
+        async with client(server.ws + "/ws/chat") as c:
+            await c.hello()
+            await asyncio.sleep(HEAD_TIMEOUT_S * 3)
+            assert (await c.say("m1", "hei etter fristen"))["seq"] >= 1
+
+    asyncio.run(chat())
+
+
+def test_serve_on_a_port_in_use_exits_at_once_and_leaves_nothing(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "CHATLOG_DATA_DIR": str(tmp_path / "var"), "CHATLOG_DEMO_BOT": "false"}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "chat.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        try:
+            _, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        assert proc.returncode == 1
+        assert f"cannot listen on 127.0.0.1:{port}" in err.decode()
+        assert children_of(proc.pid) == []
+        assert not (tmp_path / "var").exists() or not any((tmp_path / "var").iterdir()), "nothing started"
+
+
+
+def test_a_peer_that_never_answers_our_close_frame_is_dropped_at_our_deadline(tmp_path: Path) -> None:
+    """Outside audit, L3: uvicorn waits a fixed 10 s for the answer to a close frame; ours is
+    ``CHATLOG_PEER_CLOSE_TIMEOUT_S``. The peer reads everything and never answers: dropped well before
+    uvicorn's 10 s (the socket's own timeout, 8 s, would fail this test)."""
+    import base64
+
+    settings = make_settings(tmp_path / "var", auth_timeout_s=0.2, peer_close_timeout_s=0.5)
+    with run_in_thread(settings) as server, _connect(server) as sock:
+        sock.settimeout(8)
+        key = base64.b64encode(os.urandom(16)).decode()
+        host = server.base.removeprefix("http://")
+        sock.sendall(
+            f"GET /ws/chat HTTP/1.1\r\nHost: {host}\r\nOrigin: {server.base}\r\nUpgrade: websocket\r\n"
+            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode()
+        )
+        received = b""
+        while chunk := sock.recv(65536):  # no hello: auth_timeout, then our close frame, never answered
+            received += chunk
+        assert received.startswith(b"HTTP/1.1 101") and b"auth_timeout" in received

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from chat.relay.protocol import Deliver, Incoming, StateChanged
+from chat.relay.protocol import Deliver, Hello, Incoming, StateChanged
 from chat.relay.redis import RedisRelay
 from tests.cluster.harness import redis_server
 from tests.servers import free_port
@@ -128,6 +128,39 @@ async def test_after_a_redis_restart_nothing_is_lost_on_a_stale_pooled_connectio
         finally:
             await b.close()
             await a.close()
+
+
+async def test_a_peer_that_died_without_a_goodbye_is_waited_for_once_not_for_its_whole_ttl(tmp_path: Path) -> None:
+    """Outside audit, L1: a killed instance stays in the presence set until its presence runs out, and
+    every request (an agent's catch-up, a resume's originals) waited the full timeout for it. Now a
+    peer that missed a request and has shown no life since is asked but not waited for."""
+    with redis_server(tmp_path / "redis") as rs:
+        relays = [  # presence outlives the request timeout, as by default (6 s and 2 s)
+            RedisRelay(f"inst-{name}", rs.url, heartbeat_s=0.1, presence_ttl_s=5.0, request_timeout_s=0.5)
+            for name in "abc"
+        ]
+        for r in relays:
+            r.bind(Handler())
+            await r.start()
+        a, b, c = relays
+        try:
+            await settle(a, b, c)
+            assert await a.request("open_sessions", {}) == [{"from": "handler"}] * 2
+            assert a.written_off() == set()
+            # c freezes: no goodbye, no heartbeat, no answers (as SIGKILL leaves it to the others).
+            for task in c._tasks:
+                task.cancel()
+            await asyncio.sleep(0.3)  # its presence stops moving (heartbeat 0.1 s) but has not run out
+            assert "inst-c" in a.peers
+            assert await a.request("open_sessions", {}) == [{"from": "handler"}]  # waited, timed out
+            assert a.written_off() == {"inst-c"}
+            assert "inst-c" in a.peers  # still counted present: only requests stop waiting for it
+            # A peer that shows life again (here: says hello) is waited for again.
+            a._dispatch(c.core.outgoing(Hello()))
+            assert a.written_off() == set()
+        finally:
+            for r in (a, b):
+                await r.close()
 
 
 def test_a_bad_redis_url_is_refused_without_echoing_it() -> None:

@@ -25,7 +25,7 @@ import sys
 import time
 from types import FrameType
 
-from chat.errors import ChatlogError
+from chat.errors import ChatlogError, PortUnavailable
 from chat.logs import configure
 from chat.settings import Settings
 
@@ -110,8 +110,13 @@ class Supervisor:
                 child.send_signal(signal.SIGTERM)
 
     def run(self) -> int:
-        # Fail here, clearly, if the port is taken by something else (each worker would fail alike).
-        listen(self.host, self.port, backlog=0).close()
+        # Fail here, clearly, if the port is taken (each worker would fail alike). Without SO_REUSEPORT:
+        # a port held by the workers of another supervisor (an old one still running) would otherwise be
+        # shared with them silently.
+        try:
+            listen(self.host, self.port, backlog=0, reuse_port=False).close()
+        except OSError as exc:
+            raise PortUnavailable(f"cannot listen on {self.host}:{self.port}: {exc.strerror or exc}") from None
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         log.info("supervisor listening", extra={"host": self.host, "port": self.port, "workers": self.workers})

@@ -98,14 +98,19 @@ def test_keep_alive_and_websockets_outlive_the_head_deadline(server: Running) ->
     asyncio.run(chat())
 
 
-def test_serve_on_a_port_in_use_exits_at_once_and_leaves_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [(), ("--workers", "2")])
+def test_serve_on_a_port_in_use_exits_at_once_and_leaves_nothing(tmp_path: Path, workers: tuple[str, ...]) -> None:
+    """Also when the port is held by ``SO_REUSEPORT`` sockets (another supervisor's workers), which a
+    worker's own bind would share silently."""
     with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        env = {**os.environ, "CHATLOG_DATA_DIR": str(tmp_path / "var"), "CHATLOG_DEMO_BOT": "false"}
+        env = {**os.environ, "CHATLOG_DATA_DIR": str(tmp_path / "var"), "CHATLOG_DEMO_BOT": "false",
+               "CHATLOG_REDIS_URL": "redis://127.0.0.1:9/0"}  # --workers needs one; never reached here
         proc = subprocess.Popen(
-            [sys.executable, "-m", "chat.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-m", "chat.cli", "serve", "--host", "127.0.0.1", "--port", str(port), *workers],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )
         try:

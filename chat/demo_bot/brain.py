@@ -25,6 +25,9 @@ Lang = Literal["nb", "en"]
 GREET_WITHIN_S: Final = 30.0
 #: Misses in a row before the bot stops offering and hands the chat over.
 MISSES_BEFORE_HANDOVER: Final = 2
+#: How far back a reconnected bot reads a session it is told of (``history``) to find a customer
+#: message nobody answered while it was away.
+HISTORY_BACK: Final = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,11 @@ class _Session:
     misses: int = 0
     #: False once an adviser took it, it waits for one, or it ended: the bot stays silent.
     answering: bool = True
+    #: While a ``history`` answer is coming: the last customer message heard, and the last seq of anyone
+    #: else's (if the customer spoke last, nobody answered: the bot does, once, at ``history_end``).
+    replaying: bool = False
+    last_customer: dict[str, Any] | None = None
+    last_answer_seq: int = 0
 
 
 @dataclass(slots=True)
@@ -181,6 +189,9 @@ class DemoBotCore:
             return []
         if kind == "session_started":
             return self._started(sid, frame, now)
+        replaying = self.sessions.get(sid)
+        if replaying is not None and replaying.replaying:
+            return self._replayed(sid, replaying, frame)
         if kind == "message" and frame.get("from") == "customer":
             return self._heard(sid, frame)
         if kind in ("handover_request", "session_taken"):
@@ -195,11 +206,37 @@ class DemoBotCore:
         session = self.sessions.setdefault(sid, _Session())
         session.answering = frame.get("state", "bot") == "bot"
         created = _epoch(frame.get("created_at"))
-        if not session.answering or created is None or now - created > GREET_WITHIN_S:
+        last_seq = frame.get("last_seq")
+        out: list[dict[str, Any]] = []
+        if session.answering and created is not None and now - created <= GREET_WITHIN_S:
+            # The greeting's id is fixed: if the bot reconnects and hears of the session again, the
+            # gateway answers the repeat with the first ack and stores nothing twice.
+            out.append(_reply(sid, "greet", GREETING[session.lang]))
+        if session.answering and isinstance(last_seq, int) and last_seq > 0 and not session.replaying:
+            # Said while this bot was away (it reconnected, or its instance died): read the end of it.
+            session.replaying, session.last_customer, session.last_answer_seq = True, None, 0
+            out.append({"type": "history", "session_id": sid, "after_seq": max(0, last_seq - HISTORY_BACK)})
+        return out
+
+    def _replayed(self, sid: str, session: _Session, frame: dict[str, Any]) -> list[dict[str, Any]]:
+        kind, seq = frame.get("type"), frame.get("seq")
+        if kind == "ack":
+            return []  # of the greeting, say: no news of the conversation
+        if kind == "message" and isinstance(seq, int):
+            if frame.get("from") == "customer":
+                session.last_customer = frame
+            else:
+                session.last_answer_seq = max(session.last_answer_seq, seq)
             return []
-        # The greeting's id is fixed: if the bot reconnects and hears of the session again, the
-        # gateway answers the repeat with the first ack and stores nothing twice.
-        return [_reply(sid, "greet", GREETING[session.lang])]
+        if kind in ("history_end", "error"):
+            session.replaying = False
+            last = session.last_customer
+            session.last_customer = None
+            if last is not None and isinstance(last.get("seq"), int) and last["seq"] > session.last_answer_seq:
+                return self._heard(sid, last)
+            return []
+        session.replaying = False  # any other news of the session (taken, ended...) ends the replay
+        return self.receive(frame, now=0.0)
 
     def _heard(self, sid: str, frame: dict[str, Any]) -> list[dict[str, Any]]:
         session = self.sessions.setdefault(sid, _Session())

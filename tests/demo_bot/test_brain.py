@@ -134,3 +134,36 @@ def test_bot_follows_the_session_state() -> None:
 )
 def test_odd_frames_are_ignored(frame: dict[str, Any]) -> None:
     assert DemoBotCore().receive(frame, now=NOW) == []
+
+
+def _msg(seq: int, sender: str, text: str, sid: str = "s1") -> dict[str, Any]:
+    return {"type": "message", "session_id": sid, "seq": seq, "from": sender, "text": text, "at": STARTED}
+
+
+def test_a_reconnected_bot_answers_the_customer_message_nobody_answered() -> None:
+    """Told of an open session with messages (``last_seq``), the bot reads its end (``history``) and
+    answers the last customer message if nobody did while it was away: once, with its usual id."""
+    core = DemoBotCore()
+    frame = {"type": "session_started", "session_id": "s1", "kind": "anonymous", "state": "bot",
+             "created_at": "2027-01-15T07:58:00.000Z", "last_seq": 24}
+    assert core.receive(frame, now=NOW) == [{"type": "history", "session_id": "s1", "after_seq": 4}]
+    for f in (_msg(22, "customer", "hei"), _msg(23, "bot", "Hei!"), {"type": "ack", "session_id": "s1", "seq": 2},
+              _msg(24, "customer", "jeg har mistet kortet mitt")):
+        assert core.receive(f, now=NOW) == []
+    out = core.receive({"type": "history_end", "session_id": "s1", "last_seq": 24}, now=NOW)
+    lost = next(i for i in INTENTS if i.name == "lost_card")
+    assert [(f["client_msg_id"], f["text"]) for f in out] == [("r24", lost.nb)]
+    assert core.receive(_msg(26, "customer", "takk"), now=NOW)[0]["client_msg_id"] == "r26"  # live again
+
+
+def test_a_reconnected_bot_stays_quiet_when_the_customer_was_answered() -> None:
+    core = DemoBotCore()
+    frame = {"type": "session_started", "session_id": "s1", "kind": "anonymous", "state": "bot",
+             "created_at": "2027-01-15T07:58:00.000Z", "last_seq": 3}
+    assert core.receive(frame, now=NOW)[0]["type"] == "history"
+    core.receive(_msg(2, "customer", "hei"), now=NOW)
+    core.receive(_msg(3, "adviser", "Hei, hva kan jeg hjelpe med?"), now=NOW)
+    assert core.receive({"type": "history_end", "session_id": "s1", "last_seq": 3}, now=NOW) == []
+    # Not with the bot (an adviser has it, or it waits for one): no history asked at all.
+    waiting = {**frame, "session_id": "s2", "state": "waiting"}
+    assert core.receive(waiting, now=NOW) == []

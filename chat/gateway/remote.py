@@ -48,7 +48,8 @@ def offer_waiting(hub: Hub) -> None:
     """
     count = 0
     for live in list(hub.sessions.values()):
-        if not live.machine.ended and live.machine.state == "waiting":
+        # Not one being moved (its lock held): as in ``answer``, its move is announced once stored.
+        if not live.machine.ended and live.machine.state == "waiting" and not live.lock.locked():
             frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
             hub.relay.publish(Deliver("advisers", frame, session_id=live.session_id))
             count += 1

@@ -139,3 +139,19 @@ class TopicModel:
         if best_score < self.min_score:
             best = OTHER
         return TopicResult(best, scores)
+
+    def scores_by_scan(self, customer_texts: Iterable[str]) -> dict[str, float]:
+        """The scores as the model file defines them, read literally: a cue counts where its words
+        stand in a row in the normalised text. One regex scan of the whole text per cue, so slow on a
+        long chat: the reference that :meth:`classify`'s index is tested and benchmarked against."""
+        text = normalise(" \n ".join(customer_texts))
+        scores: dict[str, float] = {}
+        for topic in self.topics:
+            total = 0.0
+            for cue in topic.cues:
+                parts = [re.escape(w) + (r"\S*" if stem else "") for w, stem in cue.words]
+                if re.search(r"(?<!\S)" + " ".join(parts) + r"(?!\S)", text):
+                    total += cue.weight
+            if total > 0:
+                scores[topic.name] = total
+        return scores

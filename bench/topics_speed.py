@@ -53,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         index = best_of(args.repeat, partial(model.classify, texts))
         scan = best_of(args.repeat, partial(model.scores_by_scan, texts))
-        print(f"  {n:4d} messages: index {index * 1e3:8.1f} ms, scan per cue {scan * 1e3:8.1f} ms, "
-              f"{scan / index:5.1f}x (best of {args.repeat})")
+        print(
+            f"  {n:4d} messages: index {index * 1e3:8.1f} ms, scan per cue {scan * 1e3:8.1f} ms, "
+            f"{scan / index:5.1f}x (best of {args.repeat})"
+        )
     return 0
 
 

@@ -107,11 +107,17 @@ def test_serve_on_a_port_in_use_exits_at_once_and_leaves_nothing(tmp_path: Path,
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        env = {**os.environ, "CHATLOG_DATA_DIR": str(tmp_path / "var"), "CHATLOG_DEMO_BOT": "false",
-               "CHATLOG_REDIS_URL": "redis://127.0.0.1:9/0"}  # --workers needs one; never reached here
+        env = {
+            **os.environ,
+            "CHATLOG_DATA_DIR": str(tmp_path / "var"),
+            "CHATLOG_DEMO_BOT": "false",
+            "CHATLOG_REDIS_URL": "redis://127.0.0.1:9/0",
+        }  # --workers needs one; never reached here
         proc = subprocess.Popen(
             [sys.executable, "-m", "chat.cli", "serve", "--host", "127.0.0.1", "--port", str(port), *workers],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         try:
             _, err = proc.communicate(timeout=60)
@@ -122,7 +128,6 @@ def test_serve_on_a_port_in_use_exits_at_once_and_leaves_nothing(tmp_path: Path,
         assert f"cannot listen on 127.0.0.1:{port}" in err.decode()
         assert children_of(proc.pid) == []
         assert not (tmp_path / "var").exists() or not any((tmp_path / "var").iterdir()), "nothing started"
-
 
 
 def test_a_peer_that_never_answers_our_close_frame_is_dropped_at_our_deadline(tmp_path: Path) -> None:

@@ -174,6 +174,9 @@ class _Session:
     replaying: bool = False
     last_customer: dict[str, Any] | None = None
     last_answer_seq: int = 0
+    #: The highest seq this bot has heard of in the session (messages, its own acks): a repeated
+    #: ``session_started`` (after a relay outage) asks ``history`` only when the session went further.
+    heard_to: int = 0
 
 
 @dataclass(slots=True)
@@ -189,9 +192,12 @@ class DemoBotCore:
             return []
         if kind == "session_started":
             return self._started(sid, frame, now)
-        replaying = self.sessions.get(sid)
-        if replaying is not None and replaying.replaying:
-            return self._replayed(sid, replaying, frame)
+        known = self.sessions.get(sid)
+        seq = frame.get("seq")
+        if known is not None and kind in ("message", "ack") and isinstance(seq, int):
+            known.heard_to = max(known.heard_to, seq)
+        if known is not None and known.replaying:
+            return self._replayed(sid, known, frame)
         if kind == "message" and frame.get("from") == "customer":
             return self._heard(sid, frame)
         if kind in ("handover_request", "session_taken"):
@@ -212,7 +218,8 @@ class DemoBotCore:
             # The greeting's id is fixed: if the bot reconnects and hears of the session again, the
             # gateway answers the repeat with the first ack and stores nothing twice.
             out.append(_reply(sid, "greet", GREETING[session.lang]))
-        if session.answering and isinstance(last_seq, int) and last_seq > 0 and not session.replaying:
+        fresh = isinstance(last_seq, int) and last_seq > session.heard_to
+        if session.answering and fresh and isinstance(last_seq, int) and not session.replaying:
             # Said while this bot was away (it reconnected, or its instance died): read the end of it.
             session.replaying, session.last_customer, session.last_answer_seq = True, None, 0
             out.append({"type": "history", "session_id": sid, "after_seq": max(0, last_seq - HISTORY_BACK)})

@@ -491,7 +491,7 @@ class Hub:
         return {agent_id: agent.role for agent_id, agent in self.agents.items()}
 
     def on_relay_rejoined(self) -> None:
-        remote.offer_waiting(self)
+        remote.announce_again(self)
 
     def session_summary(self, live: LiveSession) -> dict[str, Any]:
         summary: dict[str, Any] = {

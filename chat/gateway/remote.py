@@ -39,22 +39,30 @@ def handle(hub: Hub, msg: Incoming) -> list[dict[str, Any]] | None:
     return None
 
 
-def offer_waiting(hub: Hub) -> None:
-    """Offer the sessions waiting here to every other instance's advisers again.
+def announce_again(hub: Hub) -> None:
+    """Tell the other instances' agents again what is open here: called when the relay (re)joins.
 
-    Called when the relay (re)joins: a ``handover_request`` published while Redis was down, or before
-    the peer had resubscribed, reached nobody, and a customer would wait offered to no adviser (outside
-    audit, H2). An adviser who already has the offer gets it again; the protocol says to keep one.
+    Envelopes published while Redis was down, or before a peer had resubscribed, reached nobody (outside
+    audit, H2 and M1): a ``handover_request`` never offered, customer messages a bot never heard. So
+    advisers get the waiting sessions offered again, and bots a ``session_started`` for each session
+    they answer, with its ``last_seq``: a bot that has heard less asks ``history``. An agent that
+    already knew gets a repeat; the protocol says to keep one per session.
     """
-    count = 0
+    offered = started = 0
     for live in list(hub.sessions.values()):
+        state = live.machine.state
         # Not one being moved (its lock held): as in ``answer``, its move is announced once stored.
-        if not live.machine.ended and live.machine.state == "waiting" and not live.lock.locked():
+        if live.machine.ended or state not in ("bot", "waiting") or live.lock.locked():
+            continue
+        if state == "waiting":
             frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
             hub.relay.publish(Deliver("advisers", frame, session_id=live.session_id))
-            count += 1
-    if count:
-        log.info("waiting sessions offered again", extra={"sessions": count})
+            offered += 1
+        summary = {"type": "session_started", **hub.session_summary(live)}
+        hub.relay.publish(Deliver("bots", summary, session_id=live.session_id))
+        started += 1
+    if started:
+        log.info("open sessions announced again", extra={"sessions": started, "count": offered})
 
 
 def _deliver(hub: Hub, event: Deliver) -> None:

@@ -39,8 +39,10 @@ class RelayHandler(Protocol):
         ...
 
     def on_relay_rejoined(self) -> None:
-        """This instance subscribed again, or another one said hello: envelopes published while either
-        was away are gone, so announce again what a peer must not miss. Never waits."""
+        """This instance subscribed again after losing its subscription, or another one says it did:
+        envelopes published while either was away are gone, so announce again what a peer must not
+        miss. Not on a first subscription (every start): a new instance's agents get the catch-up.
+        Never waits."""
         ...
 
 

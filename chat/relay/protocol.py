@@ -84,9 +84,12 @@ class Reply:
 @dataclass(frozen=True, slots=True)
 class Hello:
     """An instance joined (or its subscription came back): send it envelopes from now on.
-    ``bye`` says it is leaving on purpose; a killed instance is dropped when its presence runs out."""
+    ``bye`` says it is leaving on purpose; a killed instance is dropped when its presence runs out.
+    ``again``: its subscription came back after a loss, so what was sent to it meanwhile is gone (the
+    others announce their open sessions again; a first hello, as on every start, asks for nothing)."""
 
     bye: bool = False
+    again: bool = False
 
 
 Event = Deliver | StateChanged | Resumed | Forget | Request | Reply | Hello
@@ -117,7 +120,7 @@ def encode(sender: str, event: Event) -> bytes:
     elif isinstance(event, Request):
         body = {"k": "request", "id": event.request_id, "op": event.op, "args": event.args}
     elif isinstance(event, Hello):
-        body = {"k": "hello", "bye": event.bye}
+        body = {"k": "hello", "bye": event.bye, "again": event.again}
     else:
         body = {"k": "reply", "id": event.request_id, "items": event.items}
     return orjson.dumps({"v": VERSION, "from": sender, **body})
@@ -175,7 +178,7 @@ def decode(raw: bytes | str) -> Incoming:
             raise RelayError("unknown request", code="bad_envelope")
         event = Request(_str(obj, "id"), cast(Op, op), _dict(obj, "args"))
     elif kind == "hello":
-        event = Hello(obj.get("bye") is True)
+        event = Hello(obj.get("bye") is True, obj.get("again") is True)
     elif kind == "reply":
         items = obj.get("items")
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):

@@ -247,6 +247,7 @@ class RedisRelay(Relay):
 
     async def _reader(self) -> None:
         backoff = 0.1
+        subscribed_before = False
         while True:
             client = self._connect()
             pubsub = client.pubsub()
@@ -254,10 +255,13 @@ class RedisRelay(Relay):
                 await pubsub.subscribe(self.bus, self.direct)
                 self._last_rx = time.monotonic()
                 self._sub_ok = True
-                # Tell the others at once (they would find us at their next presence read anyway).
-                self._enqueue(self.bus, self.core.outgoing(Hello()))
+                # Tell the others at once (they would find us at their next presence read anyway), and
+                # whether we were away: then they announce again what we may have missed.
+                self._enqueue(self.bus, self.core.outgoing(Hello(again=subscribed_before)))
                 log.info("relay subscribed", extra={"instance": self.instance_id})
-                self._rejoined()
+                if subscribed_before:
+                    self._rejoined()
+                subscribed_before = True
                 backoff = 0.1
                 await self._read(pubsub)
             except _DOWN as exc:
@@ -303,7 +307,8 @@ class RedisRelay(Relay):
             else:
                 self.peers.add(msg.sender)
                 self._peer_seen[msg.sender] = time.monotonic()
-                self._rejoined()
+                if event.again:
+                    self._rejoined()
             return
         if isinstance(event, Reply):
             pending = self.core.pending.get(event.request_id)

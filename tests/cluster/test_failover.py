@@ -56,6 +56,15 @@ async def test_redis_killed_and_restarted_mid_chat(tmp_path: Path) -> None:
                 rs.start()  # same port, empty: nothing had to survive in it
                 for instance in (a, b):
                     await relay_status(instance, "ok")
+                # What the bot may have missed meanwhile: A announces its open session again, with the
+                # last seq, so a bot that heard less knows to ask for ``history``.
+                again = await bot.recv_type("session_started", timeout=20)
+                assert again["session_id"] == sid and again["last_seq"] >= 2  # as far as A's copy knows
+                await bot.send({"type": "history", "session_id": sid, "after_seq": 1})
+                missed = [await bot.recv_type_any(("message", "history_end")) for _ in range(3)]
+                assert [(f["type"], f.get("seq"), f.get("text")) for f in missed] == [
+                    ("message", 2, "under"), ("message", 3, "svar under"), ("history_end", None, None)
+                ]
                 assert (await customer.say("m3", "etter"))["seq"] == 4
                 assert (await bot.recv_type("message"))["text"] == "etter"
             # What the relay could not carry live is in the store: a resume gets all of it.

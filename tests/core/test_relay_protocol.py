@@ -34,6 +34,7 @@ EVENTS: list[Event] = [
     Reply("i1:1", [{"seq": 1}]),
     Hello(),
     Hello(bye=True),
+    Hello(again=True),
 ]
 
 

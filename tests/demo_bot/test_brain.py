@@ -167,3 +167,15 @@ def test_a_reconnected_bot_stays_quiet_when_the_customer_was_answered() -> None:
     # Not with the bot (an adviser has it, or it waits for one): no history asked at all.
     waiting = {**frame, "session_id": "s2", "state": "waiting"}
     assert core.receive(waiting, now=NOW) == []
+
+
+def test_a_repeated_announcement_asks_history_only_if_the_session_went_further() -> None:
+    """After a relay outage every open session is announced again: a bot that has heard it all stays put."""
+    core = DemoBotCore()
+    frame = {"type": "session_started", "session_id": "s1", "kind": "anonymous", "state": "bot",
+             "created_at": "2027-01-15T07:58:00.000Z", "last_seq": 0}
+    assert core.receive(frame, now=NOW) == []
+    assert core.receive(_msg(1, "customer", "hei"), now=NOW)[0]["client_msg_id"] == "r1"
+    core.receive({"type": "ack", "session_id": "s1", "client_msg_id": "r1", "seq": 2}, now=NOW)
+    assert core.receive({**frame, "last_seq": 2}, now=NOW) == []  # nothing new
+    assert core.receive({**frame, "last_seq": 4}, now=NOW) == [{"type": "history", "session_id": "s1", "after_seq": 0}]

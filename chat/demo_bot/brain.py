@@ -213,13 +213,14 @@ class DemoBotCore:
         session.answering = frame.get("state", "bot") == "bot"
         created = _epoch(frame.get("created_at"))
         last_seq = frame.get("last_seq")
+        if not isinstance(last_seq, int):
+            last_seq = 0
         out: list[dict[str, Any]] = []
         if session.answering and created is not None and now - created <= GREET_WITHIN_S:
             # The greeting's id is fixed: if the bot reconnects and hears of the session again, the
             # gateway answers the repeat with the first ack and stores nothing twice.
             out.append(_reply(sid, "greet", GREETING[session.lang]))
-        fresh = isinstance(last_seq, int) and last_seq > session.heard_to
-        if session.answering and fresh and isinstance(last_seq, int) and not session.replaying:
+        if session.answering and last_seq > session.heard_to and not session.replaying:
             # Said while this bot was away (it reconnected, or its instance died): read the end of it.
             session.replaying, session.last_customer, session.last_answer_seq = True, None, 0
             out.append({"type": "history", "session_id": sid, "after_seq": max(0, last_seq - HISTORY_BACK)})

@@ -298,7 +298,8 @@ class RedisRelay(Relay):
         msg = self.core.incoming(data)
         if msg is None:
             return
-        self._alive_at[msg.sender] = time.monotonic()
+        if msg.sender in self._missed_at:  # only a written-off peer needs the proof of life
+            self._alive_at[msg.sender] = time.monotonic()
         event = msg.event
         if isinstance(event, Hello):
             if event.bye:

@@ -45,6 +45,19 @@ async def until(predicate: Any, timeout: float = 5.0) -> None:
         await asyncio.sleep(0.01)
 
 
+async def started(url: str, handlers: dict[str, Handler], *, presence_ttl_s: float = 0.6,
+                  request_timeout_s: float = 1.0) -> list[RedisRelay]:
+    """One relay per handler (keyed by instance id), bound and started; fast timings unless given."""
+    relays = []
+    for name, handler in handlers.items():
+        r = RedisRelay(name, url, heartbeat_s=0.1, presence_ttl_s=presence_ttl_s,
+                       request_timeout_s=request_timeout_s, queue_max=100)
+        r.bind(handler)
+        await r.start()
+        relays.append(r)
+    return relays
+
+
 async def settle(*relays: RedisRelay, timeout: float = 10.0) -> None:
     await until(lambda: all(r.healthy and len(r.peers) == len(relays) - 1 for r in relays), timeout)
 
@@ -70,12 +83,8 @@ async def test_without_redis_publish_never_waits_and_nothing_pretends_to_work() 
 
 async def test_two_relays_deliver_to_each_other_not_to_themselves(tmp_path: Path) -> None:
     with redis_server(tmp_path / "redis") as rs:
-        a, b = relay(rs.url, "inst-a"), relay(rs.url, "inst-b")
         ha, hb = Handler(["adv-a"]), Handler(["bot-b"])
-        a.bind(ha)
-        b.bind(hb)
-        await a.start()
-        await b.start()
+        a, b = await started(rs.url, {"inst-a": ha, "inst-b": hb})
         try:
             await settle(a, b)
             a.publish(Deliver("bots", {"type": "session_started", "session_id": "s1"}))
@@ -99,12 +108,8 @@ async def test_after_a_redis_restart_nothing_is_lost_on_a_stale_pooled_connectio
     PUBLISH on it failed. And every (re)subscription is announced, so the hub can offer again what
     peers missed while Redis was away."""
     with redis_server(tmp_path / "redis") as rs:
-        a, b = relay(rs.url, "inst-a"), relay(rs.url, "inst-b")
         ha, hb = Handler(), Handler()
-        a.bind(ha)
-        b.bind(hb)
-        await a.start()
-        await b.start()
+        a, b = await started(rs.url, {"inst-a": ha, "inst-b": hb})
         try:
             await settle(a, b)
             assert ha.rejoined == hb.rejoined == 0  # a first subscription asks nobody to announce again
@@ -135,14 +140,9 @@ async def test_a_peer_that_died_without_a_goodbye_is_waited_for_once_not_for_its
     every request (an agent's catch-up, a resume's originals) waited the full timeout for it. Now a
     peer that missed a request and has shown no life since is asked but not waited for."""
     with redis_server(tmp_path / "redis") as rs:
-        relays = [  # presence outlives the request timeout, as by default (6 s and 2 s)
-            RedisRelay(f"inst-{name}", rs.url, heartbeat_s=0.1, presence_ttl_s=5.0, request_timeout_s=0.5)
-            for name in "abc"
-        ]
-        for r in relays:
-            r.bind(Handler())
-            await r.start()
-        a, b, c = relays
+        # Presence outlives the request timeout, as by default (6 s and 2 s).
+        handlers = {f"inst-{name}": Handler() for name in "abc"}
+        a, b, c = await started(rs.url, handlers, presence_ttl_s=5.0, request_timeout_s=0.5)
         try:
             await settle(a, b, c)
             assert await a.request("open_sessions", {}) == [{"from": "handler"}] * 2

@@ -117,6 +117,8 @@ class RedisRelay(Relay):
         self._sub_ok = False
         self._pub_ok = False
         self._presence_ok = False
+        #: Set whenever publishing or presence is confirmed, for a request waiting on the relay.
+        self._confirmed = asyncio.Event()
         self._last_rx = 0.0
         #: Live envelopes dropped (queue full, or Redis down when they were due): counted, never fatal.
         self.dropped = 0
@@ -234,6 +236,7 @@ class RedisRelay(Relay):
                 if not self._pub_ok:
                     log.info("relay publishing", extra={"instance": self.instance_id})
                 self._pub_ok = True
+                self._confirmed.set()
                 backoff = 0.1
             except _DOWN as exc:
                 # Live envelopes only: what they carried is in the store, and clients resume from there.
@@ -377,6 +380,7 @@ class RedisRelay(Relay):
                     log.info("relay presence renewed", extra={"instance": self.instance_id})
                 self._presence_ok = True
                 self._pub_ok = True  # the same connection works: a publish failure before is history
+                self._confirmed.set()
             except _DOWN as exc:
                 self._mark_down("heartbeat", exc)
                 self._presence_ok = False
@@ -406,6 +410,8 @@ class RedisRelay(Relay):
         }
 
     async def request(self, op: Op, args: dict[str, Any]) -> list[dict[str, Any]]:
+        if self._sub_ok and not self.healthy:
+            await self._until_healthy()
         peers = set(self.peers)
         if not self.healthy or not peers:
             return []
@@ -427,6 +433,24 @@ class RedisRelay(Relay):
             for peer in pending.expected - pending.answered:
                 self._missed_at[peer] = missed_at
         return self.core.close_request(request_id)
+
+    async def _until_healthy(self) -> None:
+        """Subscribed again after Redis came back, but publishing or presence not yet confirmed (their
+        loops retry once per heartbeat): wait for them, at most a request's timeout.
+
+        Answering ``[]`` at once here lost the other instances' sessions for an agent that connected in
+        that window (outside audit, H2 remainder: an adviser connecting ~0.25 s after Redis returned
+        missed a waiting chat; the re-announcements it would have heard had gone out just before it
+        connected). Outside that window nothing waits: with no subscription a request answers ``[]`` at
+        once, and the announcements made when the subscription returns cover the agents connected then.
+        """
+        deadline = time.monotonic() + self.request_timeout_s
+        while self._sub_ok and not self.healthy:
+            self._confirmed.clear()
+            try:
+                await asyncio.wait_for(self._confirmed.wait(), deadline - time.monotonic())
+            except TimeoutError:
+                return
 
     def touch_agent(self, agent_id: str, role: str) -> None:
         if not self.healthy or self._client is None:

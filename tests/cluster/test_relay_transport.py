@@ -135,6 +135,32 @@ async def test_after_a_redis_restart_nothing_is_lost_on_a_stale_pooled_connectio
             await a.close()
 
 
+async def test_a_request_in_the_moment_after_redis_returned_waits_for_the_relay_not_answers_empty(
+    tmp_path: Path,
+) -> None:
+    """Outside audit, H2 remainder: an adviser connecting ~0.25 s after Redis came back got an empty
+    catch-up, because its instance was subscribed again but had not yet renewed its presence (the
+    heartbeat's next turn), and a request then answered ``[]`` at once. It now waits for the relay,
+    bounded by the request timeout; with no subscription at all it still answers at once."""
+    with redis_server(tmp_path / "redis") as rs:
+        a, b = await started(rs.url, {"inst-a": Handler(), "inst-b": Handler()})
+        try:
+            await settle(a, b)
+            rs.kill()
+            await until(lambda: not a.healthy and not b.healthy)
+            assert not a._sub_ok
+            assert await a.request("open_sessions", {}) == []  # no subscription: answered at once
+            rs.start()
+            await settle(a, b)
+            # The window: subscribed again, presence not yet renewed (the heartbeat puts it right).
+            a._presence_ok = False
+            assert not a.healthy
+            assert await a.request("open_sessions", {"role": "adviser"}) == [{"from": "handler"}]
+        finally:
+            await b.close()
+            await a.close()
+
+
 async def test_a_peer_that_died_without_a_goodbye_is_waited_for_once_not_for_its_whole_ttl(tmp_path: Path) -> None:
     """Outside audit, L1: a killed instance stays in the presence set until its presence runs out, and
     every request (an agent's catch-up, a resume's originals) waited the full timeout for it. Now a

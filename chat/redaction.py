@@ -44,11 +44,18 @@ WITHHELD = "WITHHELD"
 DEFAULT_DEADLINE_S = 2.0
 
 
+#: A chat's memory of names (anonymizer/session_names.py): keyed digests of the words of its names.
+Marks = frozenset[bytes]
+NO_MARKS: Marks = frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class Redacted:
     text: str
     #: Entity type → count, for statistics (never values).
     counts: dict[str, int]
+    #: Digests of the names in this message, for its chat's memory (never the names).
+    marks: Marks = NO_MARKS
 
 
 def _worker_init(watch_parent: bool = False) -> None:
@@ -92,18 +99,26 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 
 def _redact_batch(
-    texts: list[str], mode: str = "strict", deadline_s: float = DEFAULT_DEADLINE_S
-) -> list[tuple[str, dict[str, int]]]:
-    """Each text redacted, or withheld when it is not done within ``deadline_s`` (see the module)."""
+    texts: list[str],
+    mode: str = "strict",
+    deadline_s: float = DEFAULT_DEADLINE_S,
+    key: bytes = b"",
+    memories: list[Marks] | None = None,
+) -> list[tuple[str, dict[str, int], Marks]]:
+    """Each text redacted, or withheld when it is not done within ``deadline_s`` (see the module).
+
+    With a ``key``, each text also gets its chat's memory of names (``memories``, one per text; see
+    anonymizer/session_names.py), and the digests of its own names come back for that memory."""
     global _fired
-    from anonymizer import process
+    from anonymizer import process, session_names
 
     timed = threading.current_thread() is threading.main_thread()
     if timed:
         signal.signal(signal.SIGALRM, _on_alarm)
-    out: list[tuple[str, dict[str, int]]] = []
-    for text in texts:
+    out: list[tuple[str, dict[str, int], Marks]] = []
+    for at, text in enumerate(texts):
         result = None
+        learned = NO_MARKS
         fired_inside = False
         _fired = False
         try:
@@ -111,6 +126,8 @@ def _redact_batch(
                 if timed:
                     signal.setitimer(signal.ITIMER_REAL, deadline_s)
                 result = process(text, "auto", mode)
+                if key:
+                    result, learned = session_names.extend(text, result, key, memories[at] if memories else NO_MARKS)
                 fired_inside = _fired  # the timer fired and something below swallowed it: not finished
             finally:
                 if timed:
@@ -121,12 +138,12 @@ def _redact_batch(
             log.error("anonymizer failed on one message: withheld", extra={"error": type(exc).__name__})
             result = None
         if result is None or fired_inside:
-            out.append((f"<{WITHHELD}>", {WITHHELD: 1}))
+            out.append((f"<{WITHHELD}>", {WITHHELD: 1}, NO_MARKS))
             continue
         counts: dict[str, int] = {}
         for entity in result.entities:
             counts[entity.type] = counts.get(entity.type, 0) + 1
-        out.append((result.text, counts))
+        out.append((result.text, counts, learned))
     return out
 
 
@@ -150,7 +167,10 @@ class Redactor:
         self._observe = observe
         self._withheld = withheld
         self._executor: Executor | None = None
-        self._queue: asyncio.Queue[tuple[str, asyncio.Future[Redacted]]] | None = None
+        self._queue: asyncio.Queue[tuple[str, Marks, asyncio.Future[Redacted]]] | None = None
+        #: The key of the chats' memories of names: drawn here, kept in this process's memory only, so
+        #: the digests mean nothing to anyone else and nothing after a restart.
+        self._key = os.urandom(32)
         self._tasks: list[asyncio.Task[None]] = []
 
     def _new_executor(self) -> Executor:
@@ -181,11 +201,14 @@ class Redactor:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
-    async def redact(self, text: str) -> Redacted:
+    async def redact(self, text: str, memory: Marks = NO_MARKS) -> Redacted:
+        """``text`` redacted; ``memory``: what its chat remembers of names (``Redacted.marks`` of its
+        earlier messages), so that a name found once is redacted again where the message alone would
+        not show it."""
         if self._queue is None:
             raise AnonymizerError("the anonymizer is not running")
         future: asyncio.Future[Redacted] = asyncio.get_running_loop().create_future()
-        await self._queue.put((text, future))
+        await self._queue.put((text, memory, future))
         return await future
 
     def _replace_executor(self) -> None:
@@ -206,16 +229,22 @@ class Redactor:
             started = time.perf_counter()
             try:
                 results = await loop.run_in_executor(
-                    self._executor, _redact_batch, [t for t, _ in batch], self._mode, self._deadline_s
+                    self._executor,
+                    _redact_batch,
+                    [t for t, _, _ in batch],
+                    self._mode,
+                    self._deadline_s,
+                    self._key,
+                    [m for _, m, _ in batch],
                 )
             except asyncio.CancelledError:
-                for _, fut in batch:
+                for _, _, fut in batch:
                     if not fut.done():
                         fut.set_exception(AnonymizerError("the anonymizer is shutting down"))
                 raise
             except Exception as exc:  # a broken worker must fail these messages, never store them raw
                 log.error("anonymizer batch failed", extra={"batch": len(batch), "error": type(exc).__name__})
-                for _, fut in batch:
+                for _, _, fut in batch:
                     if not fut.done():
                         fut.set_exception(AnonymizerError("the anonymizer failed"))
                 if isinstance(exc, BrokenExecutor):
@@ -224,11 +253,11 @@ class Redactor:
                 continue
             if self._observe is not None:
                 self._observe((time.perf_counter() - started) / len(batch))
-            withheld = sum(1 for _, counts in results if WITHHELD in counts)
+            withheld = sum(1 for _, counts, _ in results if WITHHELD in counts)
             if withheld:
                 log.warning("messages withheld: the anonymizer passed its deadline", extra={"count": withheld})
                 if self._withheld is not None:
                     self._withheld(withheld)
-            for (_, fut), (text, counts) in zip(batch, results, strict=True):
+            for (_, _, fut), (text, counts, marks) in zip(batch, results, strict=True):
                 if not fut.done():
-                    fut.set_result(Redacted(text, counts))
+                    fut.set_result(Redacted(text, counts, marks))

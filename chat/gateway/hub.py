@@ -348,8 +348,9 @@ class Hub:
         counts: dict[str, int] = {}
         stored_text = text
         if live.kind == "anonymous":
-            redacted = await s.redactor.redact(text)
+            redacted = await s.redactor.redact(text, live.names)
             stored_text, counts = redacted.text, redacted.counts
+            live.remember_names(redacted.marks)
         try:
             result = await s.store.append_message(
                 NewMessage(

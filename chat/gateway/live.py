@@ -23,6 +23,8 @@ from chat.store.base import Sender, SessionKind, SessionRecord, StoredMessage
 
 #: Recently acked client_msg_ids per session, so a retry is answered without redaction or a write.
 RECENT_ACKS_MAX = 256
+#: Name digests a chat keeps (``LiveSession.names``): a few hundred words of names is more than a chat holds.
+NAME_MARKS_MAX = 512
 #: Fixed cost counted per transcript entry on top of its text (the objects around it).
 ENTRY_OVERHEAD_BYTES = 200
 
@@ -155,6 +157,10 @@ class LiveSession:
     customer_wrote: bool = False
     answered: bool = False
     classified: bool = False
+    #: Anonymous chats: the keyed digests of the words of the names found in them so far, so that a name
+    #: given once is redacted again where a message alone would not show it (anonymizer/session_names.py).
+    #: Digests only, in this process's memory only, gone with the session.
+    names: frozenset[bytes] = frozenset()
 
     @property
     def session_id(self) -> str:
@@ -168,6 +174,11 @@ class LiveSession:
     @property
     def kind(self) -> SessionKind:
         return self.record.kind
+
+    def remember_names(self, marks: frozenset[bytes]) -> None:
+        """Add a message's name digests; a chat that reached the bound keeps the names it began with."""
+        if marks and not marks <= self.names and len(self.names) < NAME_MARKS_MAX:
+            self.names = self.names | marks
 
     def remember_ack(self, key: str, seq: int) -> None:
         self.recent_acks[key] = seq

@@ -61,3 +61,27 @@ async def test_disguised_personal_data_is_redacted_before_it_is_stored(tmp_path:
         assert secret.encode() not in blob
     for text, _ in DISGUISED:
         assert text.encode() not in blob
+
+
+async def test_a_name_given_once_is_redacted_in_the_chats_later_messages(tmp_path: Path) -> None:
+    """A chat's memory of names (anonymizer/session_names.py) through the real gateway and its worker
+    process: the name given with a cue in the first message is redacted in a later one where the
+    message alone reads it as a word, in that chat only, and no byte of the database holds it."""
+    data_dir = tmp_path / "var"
+    later = "har qvortrup fått svar?"
+    with run_in_thread(make_settings(data_dir)) as running:
+        async with client(running.ws + "/ws/chat") as widget:
+            named = (await widget.hello())["session_id"]
+            assert (await widget.say("a1", "hei, jeg heter Mette Qvortrup"))["type"] == "ack"
+            assert (await widget.say("a2", later))["type"] == "ack"
+        async with client(running.ws + "/ws/chat") as other:
+            unnamed = (await other.hello())["session_id"]
+            assert (await other.say("b1", later))["type"] == "ack"
+        assert running.server is not None
+        services: Services = running.server.chat_app.state.services
+        first, second = await services.store.get_messages(named, now=services.clock())
+        (alone,) = await services.store.get_messages(unnamed, now=services.clock())
+    assert first.text == "hei, jeg heter <PERSON>" and second.text == "har <PERSON> fått svar?"
+    assert alone.text == later  # another chat has its own memory: the word alone is no name there
+    blob = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert b"Mette" not in blob

@@ -34,7 +34,7 @@ def test_a_message_past_its_deadline_is_withheld_and_its_neighbours_are_not(monk
     monkeypatch.setattr(anonymizer, "process", slow_on_marker)
     out = _redact_batch([f"fnr {FNR}", f"SLOW {FNR} ola@example.com", "ring 91234567"], "strict", 0.2)
 
-    assert out[1] == (f"<{WITHHELD}>", {WITHHELD: 1})
+    assert out[1] == (f"<{WITHHELD}>", {WITHHELD: 1}, frozenset())
     assert FNR not in out[0][0] and out[0][1] == {"NO_FODSELSNUMMER": 1}
     assert "91234567" not in out[2][0] and out[2][1] == {"PHONE_NUMBER": 1}
 
@@ -51,8 +51,8 @@ def test_a_recognizer_crash_on_one_text_withholds_that_text_only(monkeypatch: py
 
     monkeypatch.setattr(anonymizer, "process", crash_on_marker)
     out = _redact_batch([f"fnr {FNR}", f"CRASH {FNR}", "hei"], "strict", 2.0)
-    assert out[1] == (f"<{WITHHELD}>", {WITHHELD: 1})
-    assert out[0][1] == {"NO_FODSELSNUMMER": 1} and out[2] == ("hei", {})
+    assert out[1] == (f"<{WITHHELD}>", {WITHHELD: 1}, frozenset())
+    assert out[0][1] == {"NO_FODSELSNUMMER": 1} and out[2] == ("hei", {}, frozenset())
 
 
 def test_a_deadline_swallowed_below_still_withholds(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,13 +66,13 @@ def test_a_deadline_swallowed_below_still_withholds(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(anonymizer, "process", swallowing)
     out = _redact_batch([f"fnr {FNR}"], "strict", 0.1)
-    assert out == [(f"<{WITHHELD}>", {WITHHELD: 1})]
+    assert out == [(f"<{WITHHELD}>", {WITHHELD: 1}, frozenset())]
 
 
 def test_the_timer_is_disarmed_after_each_message(monkeypatch: pytest.MonkeyPatch) -> None:
     """A finished message must not leave a timer that fires later, in the next message or in idle."""
     out = _redact_batch(["hei", "hallo"], "strict", 0.05)
-    assert [text for text, _ in out] == ["hei", "hallo"]
+    assert [text for text, _, _ in out] == ["hei", "hallo"]
     time.sleep(0.15)  # an armed timer would raise _Overrun here and fail the test
 
 

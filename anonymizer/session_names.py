@@ -23,7 +23,6 @@ memory yet.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 from collections.abc import Collection, Iterable
@@ -42,7 +41,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def mark(key: bytes, word: str) -> bytes:
     """The digest a word of a name is remembered by (case-folded: "Tran", "tran" and "TRAN" are one)."""
-    return hmac.new(key, word.casefold().encode("utf-8"), hashlib.sha256).digest()[:MARK_BYTES]
+    return hmac.digest(key, word.casefold().encode("utf-8"), "sha256")[:MARK_BYTES]
 
 
 def learn(key: bytes, text: str, spans: Iterable[tuple[str, int, int]]) -> frozenset[bytes]:
@@ -68,10 +67,9 @@ def recall(
     flags = word_flags()
     for match in _WORD.finditer(text):
         word = match.group()
-        if mark(key, word) not in marks:
-            continue
         kind = flags.get(word.casefold(), 0)
-        if kind & FUNCTION or (kind & COMMON and not word[0].isupper()):
+        # The word tests first: they rule out most words of a message before any digest is computed.
+        if kind & FUNCTION or (kind & COMMON and not word[0].isupper()) or mark(key, word) not in marks:
             continue
         start, end = match.span()
         # A word glued to more letters is another word ("Evenes" is not "Even"): the pattern takes whole

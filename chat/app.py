@@ -78,6 +78,8 @@ async def _publish_audit_head(services: Services) -> None:
     """The audit chain's head, now and every ``CHATLOG_AUDIT_HEAD_INTERVAL_S``, to the log and /metrics:
     places the database administrator cannot rewrite, from which a bank copies it to WORM storage."""
     last: tuple[int, str] | None = None
+    # Until the first record: an explicit empty chain rather than an info metric without labels.
+    services.metrics.audit_head.info({"seq": "0", "hash": ""})
     while True:
         try:
             head = await services.store.audit_head()

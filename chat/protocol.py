@@ -215,17 +215,22 @@ def parse_hello(obj: dict[str, Any]) -> Hello:
     token = obj.get("token")
     if token is not None and not isinstance(token, str):
         raise ProtocolError("field 'token' must be a string", code="bad_request")
-    lang = "en" if obj.get("lang") == "en" else "nb"
+    # An empty token is a token, and a malformed one: a logged-in widget whose token fetch failed must be
+    # refused (invalid_token), not quietly become an anonymous session. Only a missing or null one is none.
+    lang = obj.get("lang", "nb")
+    if not isinstance(lang, str) and lang is not None:
+        raise ProtocolError("field 'lang' must be a string", code="bad_request")
+    lang = "en" if lang == "en" else "nb"  # any other language: the Norwegian notice (docs/protocol.md)
     resume = obj.get("resume")
     if resume is None:
-        return Hello(token=token or None, lang=lang)
+        return Hello(token=token, lang=lang)
     if not isinstance(resume, dict):
         raise ProtocolError("field 'resume' must be an object", code="bad_request")
     session_id = _id_field(resume, "session_id")
     if resume.get("last_seq") is None:
         resume = {**resume, "last_seq": 0}  # null: what a widget with nothing stored yet sends
     last_seq = _seq_field(resume, "last_seq", "resume.last_seq")
-    return Hello(token=token or None, resume_session_id=session_id, resume_last_seq=last_seq, lang=lang)
+    return Hello(token=token, resume_session_id=session_id, resume_last_seq=last_seq, lang=lang)
 
 
 def parse_client_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:

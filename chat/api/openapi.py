@@ -150,7 +150,8 @@ def _op(
     if body is not None:
         op["requestBody"] = body
     op["security"] = security if security is not None else []
-    errors: dict[str, Schema] = {}
+    # Every operation refuses undeclared or repeated query parameters and two Authorization headers.
+    errors: dict[str, Schema] = {"400": _rref("BadRequest")}
     if security:
         errors["401"] = _rref("Unauthorized")
     errors["503"] = _rref("Unavailable")
@@ -274,8 +275,9 @@ PATHS: Final[dict[str, Schema]] = {
         "post": _op(
             "objectToAnalytics", "customer archive", "Object to analytics use",
             "Records the customer's objection to analysis of their logged-in chats and flags every "
-            "session of theirs (future ones too). Idempotent. Does not shorten the archive.",
-            {"200": _json("Objection", "Recorded.")},
+            "session of theirs (future ones too). Idempotent. Does not shorten the archive. Takes no "
+            "body; one sent anyway must be JSON (415 otherwise, unread).",
+            {"200": _json("Objection", "Recorded."), "415": _E415},
             security=_CUSTOMER,
         ),
         "delete": _op(

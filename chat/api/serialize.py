@@ -279,14 +279,26 @@ def time_param(request: Request, name: str) -> datetime | None:
         raise _bad(f"{name} is out of range") from None
 
 
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def no_foreign_body(request: Request) -> None:
+    """For an operation that takes no body: one sent anyway is ignored only if it is JSON, else 415,
+    unread, for the reason :func:`json_body` gives (a cross-site ``text/plain`` or form post)."""
+    declared = request.headers.get("content-length")
+    sends_body = (declared is not None and declared != "0") or "transfer-encoding" in request.headers
+    if sends_body and _media_type(request) != "application/json":
+        raise UnsupportedMediaType("this operation takes no body; a body sent anyway must be JSON")
+
+
 async def json_body(request: Request) -> JSON:
     """A JSON object of at most :data:`MAX_BODY_BYTES`, read in chunks so a huge body is never buffered.
 
     Sent as ``application/json`` (parameters such as ``charset`` allowed), else 415: a browser sends a
     ``text/plain`` or form post to any site without asking it first (no CORS preflight), so accepting
     those would let another site's page post JSON here in the user's name."""
-    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type != "application/json":
+    if _media_type(request) != "application/json":
         raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:

@@ -297,7 +297,7 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         # Live frames for this widget wait behind the welcome and the replay (outbox.py).
         conn.outbox.hold()
     try:
-        identity = services.verifier.verify_customer(hello.token) if hello.token else None
+        identity = services.verifier.verify_customer(hello.token) if hello.token is not None else None
         if hello.resume_session_id is not None:
             live = await services.hub.resume_session(hello.resume_session_id, identity, conn)
         else:

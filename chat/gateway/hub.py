@@ -101,7 +101,8 @@ class Hub:
         """Re-attach a widget to its session; a logged-in session only to the same customer.
 
         A session that was not live here (its instance died, or the load balancer sent the widget here)
-        is loaded from the store; if it was waiting for an adviser it is offered to advisers again.
+        is loaded from the store and announced as an agent's catch-up would: ``session_started`` to the
+        bots, and to the advisers ``handover_request`` if it was waiting for one.
         """
         revived = session_id not in self.sessions
         live = await self.get_live(session_id)
@@ -121,9 +122,13 @@ class Hub:
         else:
             self.s.metrics.live_sessions.labels(live.kind).inc()
         self.relay.publish(Resumed(session_id))
-        if revived and live.machine.state == "waiting":
-            frame = {"type": "handover_request", "session_id": session_id, "kind": live.kind}
-            await self._broadcast("advisers", frame, live)
+        if revived and live.machine.state in ("bot", "waiting"):
+            # Live again: announced as the catch-up would have (agents that connected meanwhile never
+            # heard of it; one that did gets a repeat and keeps one entry per session).
+            await self._broadcast("bots", {"type": "session_started", **self.session_summary(live)}, live)
+            if live.machine.state == "waiting":
+                frame = {"type": "handover_request", "session_id": session_id, "kind": live.kind}
+                await self._broadcast("advisers", frame, live)
         log.info("session resumed", extra={"session_id": session_id, "kind": live.kind, "revived": revived})
         return live
 

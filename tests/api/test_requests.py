@@ -53,6 +53,22 @@ async def test_json_bodies_must_be_sent_as_json(api: Running) -> None:
         assert r.status_code == 201
 
 
+async def test_a_bodyless_post_refuses_a_body_that_is_not_json(api: Running) -> None:
+    """Outside check of the docs: the objection took a ``text/plain`` post (200). A body sent to an
+    operation that takes none must still be JSON, for the same cross-site reason; none at all is fine."""
+    customer_id = uid("cust")
+    await chat_session(api, customer_id=customer_id)
+    mine = bearer(api.customer_token(customer_id))
+    async with http(api) as client:
+        r = await client.post("/api/archive/objection", content=b"x", headers={**mine, "content-type": "text/plain"})
+        check_error(r, 415, "unsupported_media_type")
+        assert (await client.get("/api/archive/objection", headers=mine)).json() == {"objection": False}
+        json_headers = {**mine, "content-type": "application/json"}
+        r = await client.post("/api/archive/objection", content=b"{}", headers=json_headers)
+        assert r.status_code == 200
+        assert (await client.post("/api/archive/objection", headers=mine)).status_code == 200
+
+
 async def test_health_answers_are_not_cached(api: Running) -> None:
     async with http(api) as client:
         for path in ("/healthz", "/readyz"):

@@ -15,7 +15,10 @@ from chat.errors import ProtocolError
     [
         ('{"type":"hello"}', p.Hello(token=None)),
         ('{"type":"hello","token":"abc"}', p.Hello(token="abc")),
-        ('{"type":"hello","token":"","lang":"en"}', p.Hello(token=None, lang="en")),
+        ('{"type":"hello","token":null}', p.Hello(token=None)),
+        # empty is a (malformed) token: refused by the verifier, never taken for "no token"
+        ('{"type":"hello","token":"","lang":"en"}', p.Hello(token="", lang="en")),
+        ('{"type":"hello","lang":"de"}', p.Hello(token=None, lang="nb")),
         ('{"type":"hello","resume":{"session_id":"s1","last_seq":4}}', p.Hello(None, "s1", 4)),
         ('{"type":"hello","resume":{"session_id":"s1"}}', p.Hello(None, "s1", 0)),
         ('{"type":"message","client_msg_id":"m1","text":"hei"}', p.ChatMessage("m1", "hei")),

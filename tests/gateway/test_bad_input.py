@@ -92,6 +92,20 @@ async def test_first_frame_must_be_hello(server: Running) -> None:
         assert await c.closed_with() == 4400
 
 
+async def test_a_hello_with_a_lang_of_the_wrong_type_is_refused_and_another_language_gets_norwegian(
+    server: Running,
+) -> None:
+    async with client(server.ws + "/ws/chat") as c:
+        err = await c.hello(lang=7)
+        assert err["type"] == "error" and err["code"] == "bad_request" and "lang" in err["message"]
+        assert await c.closed_with() == 4400
+    async with client(server.ws + "/ws/chat") as c:
+        norwegian = await c.hello(lang="de")
+    async with client(server.ws + "/ws/chat") as c:
+        english = await c.hello(lang="en")
+    assert norwegian["type"] == english["type"] == "welcome" and norwegian["notice"] != english["notice"]
+
+
 async def test_hello_deadline(tmp_path: object) -> None:
     from pathlib import Path
 
@@ -124,6 +138,7 @@ def _expired(server: Running, customer_id: str) -> str:
     [
         ("forged", "invalid_token"),
         ("garbage", "invalid_token"),
+        ("empty", "invalid_token"),  # a failed token fetch must not become an anonymous session
         ("expired", "expired_token"),
         ("staff", "invalid_token"),
     ],
@@ -133,6 +148,8 @@ async def test_bad_customer_tokens_are_refused(server: Running, token_kind: str,
         token = _signed(Ed25519PrivateKey.generate(), "cust-1", exp_in=60)
     elif token_kind == "garbage":
         token = "not.a.token"
+    elif token_kind == "empty":
+        token = ""
     elif token_kind == "expired":
         token = _expired(server, "cust-1")
     else:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from chat.services import Services
 from tests.gateway.client import client
-from tests.servers import Running
+from tests.servers import Running, make_settings, run_in_thread
 
 FNR = "01017012345"  # not valid; the valid one below is what the anonymizer must catch
 VALID_FNR = "15076500565"
@@ -213,3 +214,31 @@ async def test_taking_a_chat_from_the_bot_needs_a_stated_reason(server: Running)
     assert [(r.action, r.purpose, r.session_id) for r in page.items] == [
         ("takeover", "the bot misquoted the loan rate", sid)
     ]
+
+
+async def test_a_session_revived_after_a_restart_is_announced_to_the_agents_that_connected_meanwhile(
+    tmp_path: Path,
+) -> None:
+    """Outside check of the docs: after a restart, a chat whose widget came back was offered to the
+    advisers but never announced to the bots (connected since, their catch-up could not know it). A
+    revived session is announced as the catch-up would have: ``session_started`` with its ``last_seq``
+    to bots and, as it waits for an adviser, ``handover_request`` to advisers."""
+    data_dir = tmp_path / "var"
+    with run_in_thread(make_settings(data_dir)) as first:
+        async with client(first.ws + "/ws/chat") as widget:
+            session_id = (await widget.hello())["session_id"]
+            assert (await widget.say("m1", "hei"))["type"] == "ack"
+            await widget.send({"type": "handover_request"})
+            await widget.recv_type("waiting")
+    with run_in_thread(make_settings(data_dir)) as second:
+        async with client(second.ws + "/ws/agent") as bot, client(second.ws + "/ws/agent") as adviser:
+            await bot.hello(token=second.staff_token("bot-1", "bot"))
+            await adviser.hello(token=second.staff_token("adv-1", "adviser"))
+            async with client(second.ws + "/ws/chat") as widget:
+                back = await widget.hello(resume={"session_id": session_id, "last_seq": 1})
+                assert back["type"] == "welcome" and back["state"] == "waiting"
+                started = await bot.recv_type("session_started")
+                assert started["session_id"] == session_id and started["last_seq"] == 1
+                assert started["state"] == "waiting"
+                offer = await adviser.recv_type("handover_request")
+                assert offer["session_id"] == session_id

@@ -250,6 +250,8 @@ class PersonRecognizer(EntityRecognizer):
             run = capitalised_name(toks, i) if toks.shape[i] == CAP else lower_full_name(toks, i)
             if run is None:
                 run = name_and_initial(toks, i, SCORE_LOWER_FULL_NAME) or capitals_name(toks, i)
+            elif run[1] == i and i + 1 < n and len(toks.low[i + 1]) == 1:
+                run = name_and_initial(toks, i, run[2]) or run  # "«Kjell A»": a listed name and an initial
             if run is None:
                 i += 1
                 continue

@@ -8,6 +8,7 @@ kort"). Each function here takes the names already found (or the words covered) 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -155,13 +156,24 @@ def _opens_pair(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
 
 def _soft_between(toks: Tokens, k: int, covered: list[bool], rel: Relations) -> bool:
     """A month or place in lower case between two names of a list: "til lykke, mai og liv". Months
-    come in lists too ("mai, juni og juli"), so both neighbours must be names, not months."""
+    come in lists too ("mai, juni og juli"), so both neighbours must be names, not months. So is a given
+    name that is also a little word of some dialect or language, typed like its neighbours: "ole, dina,
+    mohammed og mæ", "Ole, Dina, Mohammed" ("dina" is "your" in nynorsk, and no item of a list of names)."""
     flags = toks.flags[k]
-    if toks.shape[k] != LOWER or not flags & SOFT or not flags & NAME or flags & (NOT_NAME | FUNCTION):
-        return False
+    low = toks.low[k]
+    if flags & FUNCTION:
+        flags = word_flags().get(low, 0)  # in lower case the tokens keep no name flag of a little word
+        if not flags & GIVEN or flags & (SOFT | NOT_NAME) or len(low) < 3 or is_pronoun(low) or low in rel.self_:
+            return False
+    elif not flags & NAME or flags & NOT_NAME or toks.shape[k] != LOWER or not flags & SOFT:
+        return False  # a month or place: in lower case only
+    lower = toks.shape[k] == LOWER
     sides = (_list_previous(toks, k, rel), _list_next(toks, k, rel))
     return all(
-        side is not None and (covered[side] or candidate_score(toks, side) is not None) and toks.shape[side] == LOWER
+        side is not None
+        and (covered[side] or candidate_score(toks, side) is not None)
+        and (toks.shape[side] == LOWER) == lower
+        and not toks.flags[side] & FUNCTION
         for side in sides
     )
 
@@ -189,11 +201,24 @@ def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
     return toks.shape[k] == LOWER and toks.low[k + 1] in _VERB_AFTER_LIST
 
 
+#: A child's age in words in brackets after a name of a list, which the tokenizer keeps words of ("Sol (3 år)
+#: og Ask", "Emil (6 mnd), Ida"); "(3)" alone leaves no word and is in ``LIST_GAP``.
+_AGE_WORDS = re.compile(r" ?\((?:\d{1,2} ?(?:år|mnd|måneder|years?|yrs?|months?)|nyfødt|newborn|baby)\)")
+
+
 def _list_next(toks: Tokens, last: int, rel: Relations) -> int | None:
     k = last + 1
     if k >= len(toks.low):
         return None
     gap = toks.gap(last)
+    if "(" in gap:
+        age = _AGE_WORDS.match(toks.text, toks.end[last])
+        if age is not None:  # go on after the brackets: "Sol (3 år) og Ask"
+            while k < len(toks.low) and toks.start[k] < age.end():
+                k += 1
+            if k >= len(toks.low):
+                return None
+            gap = toks.text[age.end() : toks.start[k]]
     if "," in gap and LIST_GAP.fullmatch(gap):
         return k
     if toks.low[k] in rel.and_ and LIST_GAP.fullmatch(gap) and k + 1 < len(toks.low) and plain_gap(toks, k):

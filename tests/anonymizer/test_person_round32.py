@@ -1,0 +1,60 @@
+"""Round 32: given names the lists lacked (the nynorsk "-leiv" spelling, "Kine", Somali names in Somali
+orthography), a listed given name with the initial of its surname found as one name ("«Kjell A»"), a
+list of names that goes on after a child's age in words in brackets ("Sol (3 år) og Ask"), and a given
+name that is also a little word standing between two names of a list ("ole, dina, mohammed"); and the
+same words left alone where no such frame holds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+from tests.anonymizer.conftest import person_names as names
+
+NAMES: list[tuple[str, str]] = [
+    # given names the lists lacked
+    ("Kan Ingleiv få tilgang til kontoen til far?", "Ingleiv"),
+    ("jeg har lånt bort kortet til kine, er det lov", "kine"),
+    ("Maxamed Cabdi sendte meg 500 kr i går", "Maxamed Cabdi"),
+    ("overføringen til Xaawo har ikke kommet fram", "Xaawo"),
+    ("Ring meg i kveld. Hibo", "Hibo"),
+    # a listed given name and a surname initial, where a rule found the given name alone
+    ("Hvem er «Margit L» som har trukket 300 kr fra meg?", "Margit L"),
+    ('Betalingen kom fra "Halvor T" i går', "Halvor T"),
+    # a list that goes on after an age in words in brackets
+    ("Vil spare til Kari (5 år) og Stein (2 år) hver måned", "Kari Stein"),
+    ("Barnetrygd for Emil (6 mnd), Sol (4 år) og Even", "Emil Sol Even"),
+    ("BSU for Astrid (nyfødt) og Dag", "Astrid Dag"),
+    # a given name that is also a little word, between two names of a list
+    ("vi deler husleia: ola, dina, kari og meg", "dina"),
+    ("Felles konto for Per Olav, Dine, Mohammed og meg?", "Dine"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_round32_names(engine: Anonymizer, text: str, name: str) -> None:
+    found = names(engine, text)
+    words = " ".join(found).split()
+    assert all(word in words for word in name.split()), found
+
+
+CLEAN: list[str] = [
+    # little words in lists that are no lists of names
+    "kan du sende dina og mina papirer",
+    "dine, mine og våre kontoer",
+    "min, din og hans konto er sperret",
+    # a plan and a letter
+    "Vi valgte plan B i fjor",
+    "Jeg har type A og type B",
+    # ages in brackets without names
+    "Jeg har to barn (3 år) og (5 år) og vil spare",
+    "sparing for barna (nyfødt) og mer",
+    # months and words in lists
+    "mai, juni og juli er dyre",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_round32_words_stay_words(engine: Anonymizer, text: str) -> None:
+    assert names(engine, text) == []

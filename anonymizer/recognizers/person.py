@@ -488,7 +488,7 @@ _SURNAMING = frozenset({"strong", "medium", "title"})
 #: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one,
 #: and so is a quoted word ('called himself "mark"', 'sa han het «Dag»'): quotes set a name off as a name.
 _NAMING = frozenset(
-    {"heter", "heiter", "heite", "heita", "het", "hette", "himself", "herself", "named", "kalles", "kallas"}
+    {"heter", "heiter", "heite", "heita", "het", "hette", "heitte", "himself", "herself", "named", "kalles", "kallas"}
 )
 
 

@@ -356,9 +356,11 @@ def _introduces(toks: Tokens, j: int, rel: Relations) -> bool:
 
 def _with_writer(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Rose og jeg", "Will and I"; "eg og Tor", "me and Hope". A lower-case word that is also an
-    everyday word must start the clause: "forrige uke og jeg lurer" joins two clauses, not two people."""
+    everyday word must start the clause (or follow the greeting that opens the message: "hei dag og jeg
+    skal ..."): "forrige uke og jeg lurer" joins two clauses, not two people."""
     if _word(toks, j + 1) in rel.and_ and _is_self(toks, j + 2, rel):
         starts = toks.initial[j] or "," in _gap_before(toks, j) or _word(toks, j - 1) in _MODAL  # "kan tor og jeg"
+        starts = starts or (j == 1 and toks.low[0] in _GREETINGS)  # "hei dag og jeg skal gifte oss"
         if toks.shape[j] == LOWER and toks.flags[j] & AMBIGUOUS and not starts:
             return False
         return plain_gap(toks, j) and plain_gap(toks, j + 1)

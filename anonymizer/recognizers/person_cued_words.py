@@ -44,7 +44,7 @@ from anonymizer.recognizers.person_words import _word, plain_gap, relations
 #: "te dag", "fra even": a message of a preposition and one name is a payee note.
 _PAYEE_PREPS = frozenset({"til", "te", "fra", "frå", "from", "to"})
 #: The naming verb, and the adverbs that may stand after it: "heter faktisk Bror".
-_NAMING = frozenset({"heter", "het", "heiter", "hette", "heite", "hete"})
+_NAMING = frozenset({"heter", "het", "heiter", "hette", "heitte", "heite", "hete"})
 _NAMING_ADVERBS = frozenset({"faktisk", "egentlig", "eigentleg", "visst", "altså", "bare", "berre", "vel", "jo"})
 #: Words before "het" the adjective (hot): "en het sommer", "så het", "det var het".
 _HOT = frozenset(

@@ -38,7 +38,7 @@ SCORE_UNLISTED = 0.75
 #: "kollega av X", "sister of X", "venn til X": what links a kin or role noun to whose it is.
 _OF = frozenset({"av", "til", "te", "of"})
 #: "X heter han": the naming verb, and the pronouns of a person after it.
-_NAMING_VERBS = frozenset({"heter", "heiter", "heite", "het", "hette"})
+_NAMING_VERBS = frozenset({"heter", "heiter", "heite", "het", "hette", "heitte"})
 #: "kaia heite æ", "Kari heter jeg": the writer names herself the same way, with "I" after the verb.
 _PERSON_PRONOUNS = frozenset({"han", "hun", "ho", "hu", "hon", "jeg", "eg", "æ", "je", "jæ"})
 #: Thanks and farewells after which a lone given name closing the message is its signature: the sign-offs,

@@ -72,7 +72,7 @@ _NAME_REMARK = re.compile(
     re.IGNORECASE,
 )
 #: Naming verbs and the adverbs that may stand between them and the name: "heter faktisk Finn".
-_NAMING = frozenset({"heter", "heiter", "heite", "het", "hette", "named", "called", "kalles", "kallas"})
+_NAMING = frozenset({"heter", "heiter", "heite", "het", "hette", "heitte", "named", "called", "kalles", "kallas"})
 _NAMING_ADVERBS = frozenset(
     {"faktisk", "visst", "egentlig", "eigentleg", "jo", "altså", "liksom", "bare", "berre", "actually", "really",
      "literally", "legit", "fr"}

@@ -1,8 +1,10 @@
 """Round 32: given names the lists lacked (the nynorsk "-leiv" spelling, "Kine", Somali names in Somali
 orthography), a listed given name with the initial of its surname found as one name ("«Kjell A»"), a
 list of names that goes on after a child's age in words in brackets ("Sol (3 år) og Ask"), and a given
-name that is also a little word standing between two names of a list ("ole, dina, mohammed"); and the
-same words left alone where no such frame holds.
+name that is also a little word standing between two names of a list ("ole, dina, mohammed"), a name
+before or after the nynorsk past "heitte" ("kent heitte han"), and a lower-case name that is a word
+with "og jeg" after the greeting that opens a message ("hei dag og jeg skal ..."); and the same words
+left alone where no such frame holds.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ NAMES: list[tuple[str, str]] = [
     # a given name that is also a little word, between two names of a list
     ("vi deler husleia: ola, dina, kari og meg", "dina"),
     ("Felles konto for Per Olav, Dine, Mohammed og meg?", "Dine"),
+    # the nynorsk past of the naming verb, the name before it or after it
+    ("seljaren, sol heitte ho, ville ha pengane på førehand", "sol"),
+    ("eg snakka med ein som heitte berg i går", "berg"),
+    # a lower-case name that is a word, with "og jeg" right after the greeting that opens the message
+    ("hei stein og jeg vil ha felles konto", "stein"),
+    ("hallo liv og eg skal flytte saman", "liv"),
 ]
 
 
@@ -52,6 +60,13 @@ CLEAN: list[str] = [
     "sparing for barna (nyfødt) og mer",
     # months and words in lists
     "mai, juni og juli er dyre",
+    # the naming verb's word forms without a name
+    "kva heitte det no igjen?",
+    "det heitte noko anna før",
+    # a greeting, then a kin word or nothing before "og jeg"
+    "hei mamma og jeg har felles konto",
+    "hei og jeg lurer på noe",
+    "en dag og jeg fikk ikke logget inn",
 ]
 
 

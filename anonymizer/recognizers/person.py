@@ -233,6 +233,8 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Beneficiary name: Daniel": the next word ends a cue of its own, which names the name
             if cue.words in FROM and i > 0 and (covered[i - 1] or sure_name(toks, i - 1)):
                 continue  # "Tyler Brooks from Austin": a place
+            if cue.words == _W and not _with_w(toks, i):
+                continue
             found = _after_cue(toks, i + 1, cue)
             if found is not None:
                 last, score = found
@@ -485,6 +487,22 @@ _NICKNAMING = frozenset(
 )  # fmt: skip
 #: Cues after which a particle that is also a word ("de", "da") opens a surname: "mottaker: da Silva".
 _SURNAMING = frozenset({"strong", "medium", "title"})
+#: "lunch w Dev": the one-letter cue for "with".
+_W = ("w",)
+#: Letters of Polish, where "w" is "in" ("tu w Norwegii"), that Norwegian and English text never has.
+_POLISH_LETTERS = frozenset("ąćęłńśźżĄĆĘŁŃŚŹŻ")
+
+
+def _with_w(toks: Tokens, i: int) -> bool:
+    """Word ``i``, "w", is "with" typed short ("lunch w Dev", "meeting w Kari"): in lower case after an
+    everyday word that is no name, not after a number ("65 W Anker" is watts), and not in Polish, where
+    "w" is "in" ("mieszkam w Bergen")."""
+    if i == 0 or toks.shape[i] != LOWER or not _POLISH_LETTERS.isdisjoint(toks.text):
+        return False
+    before = toks.flags[i - 1]
+    return bool(before & COMMON) and not before & NAME and toks.gap(i - 1) == " "
+
+
 #: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one,
 #: and so is a quoted word ('called himself "mark"', 'sa han het «Dag»'): quotes set a name off as a name.
 _NAMING = frozenset(

@@ -148,7 +148,8 @@ def _before_phone(toks: Tokens, j: int) -> bool:
 
 def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
     """(first, last) of bare initials that end the message after a signing dash on their own line or a
-    sign-off, or on their own line after thanks: "- jm", "mvh k.l.", "Regards, T.K.", "Takk.\nR.D."."""
+    sign-off, or on their own line after thanks: "- jm", "mvh k.l.", "Regards, T.K.", "Takk.\nR.D."; one
+    consonant only after a dash on its own line ("\n- k")."""
     n = len(toks.low)
     text = toks.text
     if text[toks.end[-1] :].strip(_END):
@@ -157,13 +158,18 @@ def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
     while first > 0 and len(toks.low[first]) == 1 and len(toks.low[first - 1]) == 1 and toks.gap(first - 1) == ".":
         first -= 1  # "k.l.": single letters joined by full stops
     letters = "".join(toks.low[first:])
-    if covered[first] or first == 0 or letters in _NOT_INITIALS or not 2 <= len(letters) <= 3:
+    if covered[first] or first == 0 or letters in _NOT_INITIALS or len(letters) > 3:
         return None
+    before = text[toks.end[first - 1] : toks.start[first]]
+    if len(letters) == 1:
+        # "...glemte den\n- k": one consonant after a signing dash on a line of its own, in no list of items
+        dashed = "\n" in before and _DASH_BEFORE.search(before) is not None and letters not in "aeiouyæøå"
+        head = text[: toks.end[first - 1]]
+        return (first, first) if dashed and _BULLET_LINE.search(head) is None else None
     if first == n - 1 and (toks.flags[first] or any(c in "aeiouyæøå" for c in letters)):
         return None  # one token ("jm", "KL"): no word, and no vowel that would make it one
     if first < n - 1 and text[toks.end[-1] : toks.end[-1] + 1] != ".":
         return None  # "k.l." ends with its full stop
-    before = text[toks.end[first - 1] : toks.start[first]]
     if "\n" in before and _DASH_BEFORE.search(before):
         return first, n - 1
     if "\n" in before and first < n - 1 and toks.shape[first] != LOWER and not _SIGN_OFFS.isdisjoint(toks.low[:first]):

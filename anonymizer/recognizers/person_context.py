@@ -456,11 +456,37 @@ def _aged(toks: Tokens, j: int, rel: Relations) -> bool:
     return bracket is not None and bracket.group(1).lower() in rel.kin
 
 
+#: "Per fra banken sa ...": where the one who speaks is from.
+_FROM_WHERE = frozenset({"fra", "frå", "from", "från"})
+#: Verbs of saying, sending and calling after "X from <where>": what a person from a place or firm did (not
+#: "vil", "wants": "Mai fra i fjor vil jeg glemme" is a time).
+_FROM_VERBS = frozenset(
+    {"sa", "sier", "sei", "seier", "sendte", "ringte", "ringde", "spurte", "svarte", "fortalte", "lovet", "lova",
+     "skrev", "skreiv", "påstår", "said", "says", "told", "sent", "called", "asked", "answered", "promised",
+     "wrote", "claims", "claimed"}
+)  # fmt: skip
+
+
+def _verb_after_from(toks: Tokens, j: int, rel: Relations) -> int:
+    """ "mark from your bergen office said", "Bill from Oslo Rør AS sent": the word after "from" and a
+    place or firm of at most five words (spaces only between them) that is a verb of saying, sending or
+    calling; else the word after the name."""
+    k = j + 1
+    if _word(toks, k) not in _FROM_WHERE or not plain_gap(toks, j) or toks.flags[j] & SOFT:
+        return k
+    for m in range(k + 2, min(k + 7, len(toks.low))):
+        if not plain_gap(toks, m - 1):
+            break
+        if toks.low[m] in _FROM_VERBS:
+            return m if toks.low[m] in rel.speech else k
+    return k
+
+
 def _speaks(toks: Tokens, j: int, rel: Relations) -> bool:
     """ "Mark says he transferred it", "Stein påstår at ...": a listed name opening a sentence with a
-    verb only people do."""
+    verb only people do, also after where the person is from ("mark from your bergen office said")."""
     return (
-        _word(toks, j + 1) in rel.speech
+        _word(toks, _verb_after_from(toks, j, rel)) in rel.speech
         and (toks.initial[j] or after_emoji(toks, j))  # "takk for sist 👍 even sa du kunne": an emoji ends one
         and (toks.shape[j] != LOWER or not any(ch.isupper() for ch in toks.text))  # or no capitals at all
         and bool(toks.flags[j] & NAME and plain_gap(toks, j))

@@ -1,9 +1,11 @@
 """Round 32: given names the lists lacked (the nynorsk "-leiv" spelling, "Kine", Somali names in Somali
 orthography), a listed given name with the initial of its surname found as one name ("«Kjell A»"), a
-list of names that goes on after a child's age in words in brackets ("Sol (3 år) og Ask"), and a given
-name that is also a little word standing between two names of a list ("ole, dina, mohammed"), a name
-before or after the nynorsk past "heitte" ("kent heitte han"), and a lower-case name that is a word
-with "og jeg" after the greeting that opens a message ("hei dag og jeg skal ..."); and the same words
+list of names that goes on after a child's age in words in brackets ("Sol (3 år) og Ask"), a given name
+that is also a little word standing between two names of a list ("ole, dina, mohammed"), a name before
+or after the nynorsk past "heitte" ("kent heitte han"), a lower-case name that is a word with "og jeg"
+after the greeting that opens a message ("hei dag og jeg skal ..."), "w" for "with" ("lunch w Dev"), a
+name opening a sentence, where the person is from, then a verb of saying, sending or calling ("mark from
+your bergen office said"), and one consonant signing after a dash on its own line; and the same words
 left alone where no such frame holds.
 """
 
@@ -37,6 +39,15 @@ NAMES: list[tuple[str, str]] = [
     # a lower-case name that is a word, with "og jeg" right after the greeting that opens the message
     ("hei stein og jeg vil ha felles konto", "stein"),
     ("hallo liv og eg skal flytte saman", "liv"),
+    # "w" for "with" in a quick note
+    ("coffee w Zorana tomorrow?", "Zorana"),
+    ("meeting w Stein at the branch", "Stein"),
+    # a name that opens the sentence, where the person is from, then a verb of saying, sending or calling
+    ("grace from the Oslo branch told me the card was on its way", "grace"),
+    ("Per fra kundeservice sa at gebyret skulle strykes", "Per"),
+    ("Dawn from Nordic Pipes AS called about the invoice", "Dawn"),
+    # one consonant after a signing dash on a line of its own
+    ("har dere fått skjemaet mitt?\n- t", "t"),
 ]
 
 
@@ -67,6 +78,16 @@ CLEAN: list[str] = [
     "hei mamma og jeg har felles konto",
     "hei og jeg lurer på noe",
     "en dag og jeg fikk ikke logget inn",
+    # "w" that is no "with": watts, and Polish "in"
+    "charger 65 W Anker",
+    "mieszkam w Bergen od roku, brat też",
+    "pracuję w Norwegii, chcę otworzyć konto",
+    # a month or a bill from somewhere, and a wish
+    "Mai fra i fjor vil jeg ikke glemme",
+    "the bill from Telenor sent me over the limit",
+    # a list ending in a letter
+    "Handleliste:\n- melk\n- k",
+    "Svar a eller b\n- a",
 ]
 
 

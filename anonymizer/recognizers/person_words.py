@@ -32,6 +32,9 @@ _GREETINGS = frozenset(
      "hoi", "yo", "hallå", "cheers", "thx", "ty", "tusen takk", "mvh", "hilsen",
      # season's and day's greetings before the name spoken to: "Godt nyttår dag!", "god morgen Per,"
      "nyttår", "jul", "morgen", "morning"}
+    # the greetings typed with the last letter drawn out: "hiii", "heiii", "heyyy", "hallooo"
+    | {word + word[-1] * k for word in ("hi", "hei", "hey", "hallo", "hello", "halla", "heia", "yo")
+       for k in range(1, 5)}
 )  # fmt: skip
 #: Words that close a message before the writer's name: "cheers, bill", "takk, even".
 _SIGN_OFFS = frozenset(

@@ -5,8 +5,8 @@ that is also a little word standing between two names of a list ("ole, dina, moh
 or after the nynorsk past "heitte" ("kent heitte han"), a lower-case name that is a word with "og jeg"
 after the greeting that opens a message ("hei dag og jeg skal ..."), "w" for "with" ("lunch w Dev"), a
 name opening a sentence, where the person is from, then a verb of saying, sending or calling ("mark from
-your bergen office said"), and one consonant signing after a dash on its own line; and the same words
-left alone where no such frame holds.
+your bergen office said"), one consonant signing after a dash on its own line, and a greeting with its
+last letter drawn out ("hiii its sky"); and the same words left alone where no such frame holds.
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ NAMES: list[tuple[str, str]] = [
     ("Dawn from Nordic Pipes AS called about the invoice", "Dawn"),
     # one consonant after a signing dash on a line of its own
     ("har dere fått skjemaet mitt?\n- t", "t"),
+    # a greeting typed with its last letter drawn out opens the message like the greeting itself
+    ("heiii det er stein her, har fått nytt nummer", "stein"),
+    ("hiiii its hope 🌷 my card is blocked", "hope"),
 ]
 
 
@@ -88,6 +91,9 @@ CLEAN: list[str] = [
     # a list ending in a letter
     "Handleliste:\n- melk\n- k",
     "Svar a eller b\n- a",
+    # a drawn-out greeting before words
+    "heiii det er meg igjen",
+    "hiii its me again, the card is still blocked",
 ]
 
 

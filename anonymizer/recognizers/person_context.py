@@ -198,11 +198,7 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if j and lows[j - 1] in REFERRING_SLOT and referred_back(toks, j):  # "spør will om det? han"
             yield j, SCORE_KNOWN if shapes[j] != LOWER else SCORE_KNOWN_LOWER
             continue
-        if (
-            (j == 1 and _addressed(toks, j, rel))
-            or j in alone
-            or (shapes[j] == CAP and genitive_owner(toks, j, rel))
-        ):
+        if (j == 1 and _addressed(toks, j, rel)) or j in alone or (shapes[j] == CAP and genitive_owner(toks, j, rel)):
             yield j, SCORE_KNOWN
             continue
         score = candidate_score(toks, j)
@@ -211,19 +207,23 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
         if score is None:
             # "Will and I", "Hans her": a capitalised word that is mostly a function word, in the two
             # relations only a person stands in
-            if _capitalised_function_name(toks, j) and not opening_pronoun(toks, j) and (
-                _introduces(toks, j, rel)
-                or _with_writer(toks, j, rel)
-                or _in_role(toks, j, rel)
-                or _possessive(toks, j, rel)
-                or _may_get(toks, j, rel)
-                or (not toks.initial[j] and not _title_case(toks) and _paid(toks, j, rel))
-                or _capitalised_inside(toks, j, rel)
-                or echoed(toks, j, rel)
-                or _dialect_article(toks, j, rel)  # "æ og n Jo og a Mari"
-                or namesake(toks, j, rel)  # "Is May allowed to use my card? She's ..."
-                or (opens_with_a_verb(toks, j) and not is_pronoun(toks.low[j]) and toks.low[j] not in _NOT_SUBJECT)
-                or (_aged(toks, j, rel) and toks.low[j] not in rel.pronoun)  # "Aksel (10), Mina (7)"; "Han er 14"
+            if (
+                _capitalised_function_name(toks, j)
+                and not opening_pronoun(toks, j)
+                and (
+                    _introduces(toks, j, rel)
+                    or _with_writer(toks, j, rel)
+                    or _in_role(toks, j, rel)
+                    or _possessive(toks, j, rel)
+                    or _may_get(toks, j, rel)
+                    or (not toks.initial[j] and not _title_case(toks) and _paid(toks, j, rel))
+                    or _capitalised_inside(toks, j, rel)
+                    or echoed(toks, j, rel)
+                    or _dialect_article(toks, j, rel)  # "æ og n Jo og a Mari"
+                    or namesake(toks, j, rel)  # "Is May allowed to use my card? She's ..."
+                    or (opens_with_a_verb(toks, j) and not is_pronoun(toks.low[j]) and toks.low[j] not in _NOT_SUBJECT)
+                    or (_aged(toks, j, rel) and toks.low[j] not in rel.pronoun)  # "Aksel (10), Mina (7)"; "Han er 14"
+                )
             ):
                 yield j, SCORE_KNOWN
             elif fellow_name(toks, j) and _with_writer(toks, j, rel):
@@ -249,9 +249,9 @@ def relation_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, flo
             continue
         if _related(toks, j, rel) or greeted_self(toks, j, rel):
             yield j, score
-        elif (
-            _doubt(toks, j) or opens_with_a_verb(toks, j) or unlisted_subject(toks, j, rel)
-        ) and not _not_a_name_here(toks, j, rel):
+        elif (_doubt(toks, j) or opens_with_a_verb(toks, j) or unlisted_subject(toks, j, rel)) and not _not_a_name_here(
+            toks, j, rel
+        ):
             yield j, SCORE_DOUBT
 
 
@@ -543,7 +543,8 @@ def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
     return (
         article
         and (
-            bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS)) or plain_given(toks, j)
+            bool(toks.flags[j] & NAME and toks.flags[j] & (WELL_KNOWN | AMBIGUOUS))
+            or plain_given(toks, j)
             or (toks.shape[j] == CAP and (bool(toks.flags[j] & NAME) or unknown_name_word(toks, j)))
         )
         and toks.low[j] not in rel.speech  # "han sa det var ordnet"
@@ -552,6 +553,26 @@ def _dialect_article(toks: Tokens, j: int, rel: Relations) -> bool:
         and plain_gap(toks, j - 1)
         and not (j >= 2 and toks.low[j - 2] in _DETERMINERS)
     )
+
+
+#: An account number right after a word: "jørgensen 3000 69 97526", "hansen 1503.12.34567".
+_ACCOUNT_AFTER = re.compile(r" \d{4}[ .]?\d{2}[ .]?\d{5}(?!\d)")
+#: What a surname that is sure in lower case is none of: a given name, a word, a place, a month.
+_NOT_SURE_SURNAME = GIVEN | AMBIGUOUS | COMMON | FOREIGN | FUNCTION | SOFT | NOT_NAME | PARTICLE
+
+
+def _account_payee(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "jørgensen 30006997526 450 - sjekk om den gikk": a listed surname that is nothing else, opening its
+    line, with an account number right after it: a payee noted the way a payment is (name, account,
+    amount). A given name there is the cue-less rules'."""
+    if (
+        not toks.flags[j] & SURNAME
+        or toks.flags[j] & _NOT_SURE_SURNAME
+        or not toks.text[toks.end[j] + 1 : toks.end[j] + 2].isdigit()
+    ):
+        return False
+    line_start = j == 0 or "\n" in toks.gap(j - 1)
+    return line_start and _ACCOUNT_AFTER.match(toks.text, toks.end[j]) is not None
 
 
 _RULES = (
@@ -571,6 +592,8 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
     number or a unit ("this is May 2024", "per måned"), which is a date or a preposition."""
     if _aged(toks, j, rel) or pays(toks, j, rel) or (amount_after(toks, j) and _paid(toks, j, rel)):
         return True  # the number after the name is an age or an amount
+    if _account_payee(toks, j, rel):
+        return True  # or the payee's account number
     if kin_named(toks, j, rel):
         return True  # "kompisen min Even 2k": a kin noun with its possessive names the word, an amount after
     if _not_a_name_here(toks, j, rel):

@@ -6,7 +6,8 @@ or after the nynorsk past "heitte" ("kent heitte han"), a lower-case name that i
 after the greeting that opens a message ("hei dag og jeg skal ..."), "w" for "with" ("lunch w Dev"), a
 name opening a sentence, where the person is from, then a verb of saying, sending or calling ("mark from
 your bergen office said"), one consonant signing after a dash on its own line, and a greeting with its
-last letter drawn out ("hiii its sky"); and the same words left alone where no such frame holds.
+last letter drawn out ("hiii its sky"), and a surname that is nothing else opening its line before an
+account number ("jørgensen 3000 69 97526 450"); and the same words left alone where no such frame holds.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ NAMES: list[tuple[str, str]] = [
     # a greeting typed with its last letter drawn out opens the message like the greeting itself
     ("heiii det er stein her, har fått nytt nummer", "stein"),
     ("hiiii its hope 🌷 my card is blocked", "hope"),
+    # a surname that is nothing else, opening its line before an account number: a payee noted down
+    ("halvorsen 1503 12 34567 2000 kr – kom den fram?", "halvorsen"),
+    ("betalinger i dag:\nkristiansen 3000.69.97526 450", "kristiansen"),
 ]
 
 
@@ -94,6 +98,10 @@ CLEAN: list[str] = [
     # a drawn-out greeting before words
     "heiii det er meg igjen",
     "hiii its me again, the card is still blocked",
+    # a place, a bank or a word before an account number; a surname before an amount alone
+    "oslo 3000 69 97526 450",
+    "dnb 30006997526 til sparing",
+    "konto 30006997526 er min",
 ]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, near_frequent_word
-from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, Tokens, unknown_name_word
+from anonymizer.recognizers._tokens import CAP, LOWER, SENTENCE_BREAK, Tokens, unknown_name_word, wordlike
 from anonymizer.recognizers.person_context import is_pronoun
 
 SCORE_CONTRASTED = 0.6
@@ -34,6 +34,11 @@ _FAR = frozenset({"istedenfor", "istadenfor", "isteden"})
 #: How many words before a contrast the name it contrasts with may stand ("to will by mistake instead of").
 _REACH = 4
 _QUOTES = frozenset("'\"«»“”‘’")
+#: What opens a correction with the right form first, so that no comma is needed before "not": "I meant
+#: solveig not solvej", "jeg mener helga ikke hege", "det er sætre ikke settre".
+_MEANT = frozenset({"meant", "mean", "mente", "mener", "meinte", "meiner", "meina"})
+_COPULAS = frozenset({"er", "e", "var", "va", "is", "was", "'s"})
+_IT = frozenset({"det", "d", "de", "it", "that"})
 
 
 def contrasted_names(
@@ -48,7 +53,8 @@ def contrasted_names(
         if first is None:
             continue
         after = c + 1
-        if not covered[after] and _name_before(toks, c, first, named) and _could_be_name(toks, after):
+        meant = _meant(toks, c, named)
+        if not covered[after] and _name_before(toks, c, first, named) and _could_be_name(toks, after, meant):
             yield after, SCORE_CONTRASTED  # "Torunn, ikkje Torun", "will by mistake instead of mark"
             covered[after] = True
         before = _word_before(toks, first)
@@ -77,17 +83,40 @@ def _name_before(toks: Tokens, c: int, first: int, named: list[tuple[int, int, f
     """A found name comes before the contrast: right before a bare "not" set off by a comma or a filler
     ("Torunn, ikkje Torun"; not "HETER BJØRG MOEN OG KAN IKKE SE"), within ``_REACH`` words of a
     contrast phrase ("to will by mistake instead of mark"), with no sentence break between."""
-    for _a, b, _s in named:
+    for a, b, _s in named:
         if not first - _REACH <= b < first:
             continue
         if any(ch in SENTENCE_BREAK for k in range(b, first) for ch in toks.gap(k)):
             continue
         if c > first or toks.low[c] in _FAR:
             return True
+        if b == first - 1 and _correction_opens(toks, a) and plain(toks, b):
+            return True  # "I mean solveig not solvej", "det er sætre ikke settre"
         between = toks.low[b + 1 : first]
         if all(w in _FILLERS for w in between) and "," in "".join(toks.gap(k) for k in range(b, first)):
             return True
     return False
+
+
+def _correction_opens(toks: Tokens, a: int) -> bool:
+    """The words before the name at ``a`` open a correction: a verb of meaning ("I meant", "jeg mener") or
+    "det er"/"it was"."""
+    if a < 1 or not plain(toks, a - 1):
+        return False
+    before = toks.low[a - 1]
+    if before in _MEANT:
+        return True
+    return before in _COPULAS and a >= 2 and toks.low[a - 2] in _IT and plain(toks, a - 2)
+
+
+def _meant(toks: Tokens, c: int, named: list[tuple[int, int, float]]) -> bool:
+    """The contrast at ``c`` follows a name right after a correction's opening ("I mean solveig not")."""
+    return any(b == c - 1 and _correction_opens(toks, a) for a, b, _s in named)
+
+
+def plain(toks: Tokens, k: int) -> bool:
+    """Words ``k`` and ``k + 1`` are separated by spaces only."""
+    return not toks.gap(k).strip()
 
 
 def _named_at(k: int, named: list[tuple[int, int, float]]) -> bool:
@@ -110,8 +139,9 @@ def _word_before(toks: Tokens, first: int) -> int | None:
     return k
 
 
-def _could_be_name(toks: Tokens, k: int) -> bool:
-    """Word ``k`` may be a name where a contrast sets it against one."""
+def _could_be_name(toks: Tokens, k: int, meant: bool = False) -> bool:
+    """Word ``k`` may be a name where a contrast sets it against one; after a correction's opening
+    (``meant``), also a lower-case word in no list that reads as no word ("I mean solveig not solvej")."""
     flags, low = toks.flags[k], toks.low[k]
     if flags & (FUNCTION | NOT_NAME) or len(low) < 2 or is_pronoun(low):
         return False
@@ -120,10 +150,17 @@ def _could_be_name(toks: Tokens, k: int) -> bool:
     if flags & SOFT:
         return False  # a month or a place: "Kari, ikke Bergen", "ikke mai"
     if toks.shape[k] == LOWER:
+        if meant and not flags and len(low) >= 3 and unknown_lower(low):
+            return True  # "det er sætre ikke settre"
         return bool(flags & (GIVEN | SURNAME))  # "instead of mark"
     if flags & NAME:
         return True
     return toks.shape[k] == CAP and unknown_name_word(toks, k) and not near_frequent_word(low)
+
+
+def unknown_lower(low: str) -> bool:
+    """A lower-case word in no list that reads as no word and is no near miss of a frequent one."""
+    return not wordlike(low) and not near_frequent_word(low, chat_only=True)
 
 
 def _quoted(toks: Tokens, k: int) -> bool:

@@ -64,7 +64,7 @@ def kin_lower_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
         elif toks.shape[j] == LOWER:
             if (pair := _lower_pair(toks, j)) is not None:
                 yield j, pair, SCORE_KNOWN_LOWER
-            elif _lower_subject(toks, j) or _lower_resident(toks, j):
+            elif _lower_subject(toks, j) or _lower_resident(toks, j) or _lower_given(toks, j):
                 yield j, j, SCORE_KNOWN_LOWER
 
 
@@ -146,6 +146,26 @@ def _lower_resident(toks: Tokens, j: int) -> bool:
         return False
     flags = toks.flags[j]
     return bool(flags & NAME) and not flags & (FUNCTION | NOT_NAME) and len(toks.low[j]) >= 3
+
+
+#: Verbs of where or how a person stands, after a kin noun and the name: "svogeren min rune står på kontoen".
+_STATE_VERBS = frozenset({"står", "sto", "stod", "bor", "budde", "bodde", "jobber", "jobbet", "stands", "lives"})
+
+
+def _lower_given(toks: Tokens, j: int) -> bool:
+    """ "svogeren min rune står", "my grandson ask, he's 2": a listed given name in lower case (even one
+    that is also a word) right after a kin noun with its possessive, that ends the clause or comes before a
+    verb of people. The word itself is no verb ("my grandmother got a call", "my parents live at")."""
+    flags, low = toks.flags[j], toks.low[j]
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or len(low) < 3:
+        return False
+    if low in _SUBJECT_VERBS or low in _NOT_AFTER_MODAL or low in _STATE_VERBS:
+        return False
+    if closed(toks, j):
+        return True  # "my grandson ask, hes 2"
+    if _verb_next(toks, j):
+        return True  # "kona mi randi sendte"
+    return j + 1 < len(toks.low) and toks.low[j + 1] in _STATE_VERBS and plain_gap(toks, j)  # "rune står"
 
 
 def _lower_pair(toks: Tokens, j: int) -> int | None:

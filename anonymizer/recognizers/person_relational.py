@@ -30,6 +30,7 @@ from anonymizer.recognizers.person_intro import intro_names
 from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_names
 from anonymizer.recognizers.person_ledgers import ledger_names
 from anonymizer.recognizers.person_pairs import ampersand_pairs
+from anonymizer.recognizers.person_questions import QUESTION_STARTS, question_subjects
 from anonymizer.recognizers.person_words import _SIGN_OFFS, plain_gap, relations
 from anonymizer.recognizers.person_young import young_names
 
@@ -73,6 +74,8 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from intro_names(toks, covered)  # "em là Mai", "Dag fra dere ringte", "may-britt" (person_intro.py)
     yield from kin_lower_names(toks, covered)  # "my friend will sent", "my grandpa ALF RUNE" (person_kin_lower.py)
     yield from genitive_kin(toks, covered)  # "will's card", "I am marks mother" (person_kin_lower.py)
+    if not QUESTION_STARTS.isdisjoint(toks.low):
+        yield from question_subjects(toks, covered)  # "har yrsa lov", "var det henrik jeg" (person_questions.py)
     yield from ledger_names(toks, covered)  # "Jack - 430\nPat - 430", "kids: Hope, Will" (person_ledgers.py)
     yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
     yield from young_names(toks, covered)  # "vippsa mo 2400", "milo på finn", "me, sara og mo" (person_young.py)

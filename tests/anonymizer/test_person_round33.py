@@ -1,0 +1,59 @@
+"""Round 33: a correction that opens with a verb of meaning or "det er"/"it was" needs no comma before
+"not" ("I mean solveig not solvej", "det er sætre ikke settre"); a lower-case given name right after
+a kin noun with its possessive, at the end of its clause or before a verb of people, even one that is
+also a word ("svogeren min rune står", "my grandson ask, he's 2"); a lower-case given name that the
+lists know only as a name, as the subject right after the verb that opens a question ("har yrsa lov
+til", "kan itj solbjørg få") or after "var det" in a cleft ("var det henrik jeg prata med"); and the same
+words left alone where no such frame holds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymizer import Anonymizer
+from tests.anonymizer.conftest import person_names as names
+
+NAMES: list[tuple[str, str]] = [
+    # a correction opened by a verb of meaning or "det er", no comma before "not"
+    ("nei, det er sætre ikke settre", "settre"),
+    ("I mean solveig not solvej", "solvej"),
+    # a lower-case given name after a kin noun and its possessive
+    ("Svogeren min rune står fortsatt på kontoen", "rune"),
+    ("its for my grandson ask, hes 2", "ask"),
+    # the subject of a question that opens with its verb, or after "var det" in a cleft
+    ("kan itj solbjørg få ny pinkode", "solbjørg"),
+    ("har yrsa lov til å se saldoen?", "yrsa"),
+    ("var det henrik jeg prata med i går", "henrik"),
+    ("was it aleksander i spoke to yesterday?", "aleksander"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_round33_names(engine: Anonymizer, text: str, name: str) -> None:
+    assert name in names(engine, text)
+
+
+CLEAN: list[str] = [
+    # "not" in a correction of things, not names
+    "I meant monthly not weekly",
+    "jeg mener fast rente ikke flytende",
+    "det er feil ikke riktig",
+    # a kin noun and its possessive before a verb or a word
+    "my grandmother got a call from someone claiming to be the bank",
+    "my parents live abroad, can they get a card?",
+    "kona mi har ikke fått kortet",
+    "my husband also needs access",
+    # a question that opens with its verb, with no name after it
+    "har dere lov til å sperre kortet mitt?",
+    "kan ikke banken sende brevet i posten",
+    "var det noe jeg glemte å fylle ut?",
+    "treng tala te skattemeldinga",
+    "is bill payment possible on weekends?",
+    "har sol og regn noe å si for renta?",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_round33_words_stay_words(engine: Anonymizer, text: str) -> None:
+    assert names(engine, text) == []

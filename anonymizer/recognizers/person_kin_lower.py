@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from anonymizer.recognizers._cues import is_cue_word
+from anonymizer.recognizers._cues import is_cue_word, is_exact_cue_word
 from anonymizer.recognizers._gazetteer import (
     FUNCTION,
     GIVEN,
@@ -55,7 +55,7 @@ def kin_lower_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
         if toks.low[j - 1] not in near or covered[j] or not plain_gap(toks, j - 1) or not _after_kin(toks, j):
             continue
         low = toks.low[j]
-        if toks.flags[j] & NOT_NAME or is_pronoun(low) or low in rel.self_ or low in _MY or is_cue_word(low):
+        if toks.flags[j] & NOT_NAME or is_pronoun(low) or low in rel.self_ or low in _MY or _cue_here(toks, j):
             continue
         if toks.shape[j] == UPPER and not shouting(toks):
             last = _capitals(toks, j)
@@ -66,6 +66,43 @@ def kin_lower_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, in
                 yield j, pair, SCORE_KNOWN_LOWER
             elif _lower_subject(toks, j) or _lower_resident(toks, j) or _lower_given(toks, j):
                 yield j, j, SCORE_KNOWN_LOWER
+    for j in range(n - 2):
+        if not covered[j] and toks.low[j + 1] in near and _apposed_lower_given(toks, j):
+            yield j, j, SCORE_KNOWN_LOWER  # "det var tor, kameraten min, som"
+
+
+def _cue_here(toks: Tokens, j: int) -> bool:
+    """Word ``j`` after a kin noun is a cue word: one as it stands, or a typo or a longer form of one
+    except where a word in no list is the subject of a verb of people ("my flatmate callum sent", where
+    "callum" only starts like "call")."""
+    low = toks.low[j]
+    if is_exact_cue_word(low):
+        return True
+    if toks.shape[j] == LOWER and not toks.flags[j] and _verb_next(toks, j) in _PEOPLE_VERBS:
+        return False
+    return is_cue_word(low)
+
+
+#: Verbs of people after an unlisted word that only starts like a cue word ("callum sent").
+_PEOPLE_VERBS = frozenset(
+    {"sent", "paid", "said", "told", "lent", "gave", "sendte", "betalte", "sa", "lånte", "ga", "sendt", "betalt"}
+)
+
+
+def _apposed_lower_given(toks: Tokens, j: int) -> bool:
+    """ "d e tor, kameraten min, han sendte": a listed given name in lower case (even one that is also a
+    word) set off by commas before a kin noun with its possessive, the apposition closed by a comma or the
+    end of the sentence."""
+    if toks.shape[j] != LOWER or toks.gap(j) != ", " or j + 2 >= len(toks.low):
+        return False
+    flags, low = toks.flags[j], toks.low[j]
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or len(low) < 3 or low in _SUBJECT_VERBS:
+        return False
+    kin, my = _kin_nouns(), _MY
+    a, b = toks.low[j + 1], toks.low[j + 2]
+    if not ((a in kin and b in my) or (a in my and b in kin)) or not plain_gap(toks, j + 1):
+        return False
+    return closed(toks, j + 2)
 
 
 def genitive_kin(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:

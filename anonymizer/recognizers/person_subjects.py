@@ -201,7 +201,33 @@ def modal_name_speaks(toks: Tokens, j: int) -> bool:
     if not flags & NAME or flags & NOT_NAME:
         return False
     after = _word(toks, j + 1)
-    return _opens(toks, j) and (after in _PAST_SPEECH or after in _MODAL_AFTER) and plain_gap(toks, j)
+    if j + 1 >= len(toks.low) or not plain_gap(toks, j):
+        return False
+    if _opens(toks, j):
+        return after in _PAST_SPEECH or after in _MODAL_AFTER
+    if j == 0 or not plain_gap(toks, j - 1):
+        return False
+    before = toks.low[j - 1]
+    if before in _IF and after in _PAST_SPEECH | _GOT_PAST:
+        return True  # "I don't know if may got the money": a modal after "if" takes no past tense
+    # "Can Will use my card?": a modal after the modal that opens a question ("can will" is no English)
+    return (
+        toks.low[j] == "will"
+        and toks.initial[j - 1]
+        and before in _QUESTION_MODALS
+        and toks.shape[j + 1] == LOWER
+        and after not in _NOT_AFTER_WILL
+    )
+
+
+#: Subordinators after which a modal name that a past tense follows is the subject ("if may got").
+_IF = frozenset({"if", "whether", "om", "hvis", "that", "because", "fordi"})
+#: More past tenses no modal takes: "if may got the money".
+_GOT_PAST = frozenset({"got", "received", "gave", "lent", "transferred", "fikk", "fekk", "overførte", "lånte"})
+#: Modals that open a question, before "will" as a name: "Can Will use", "Could Will get".
+_QUESTION_MODALS = frozenset({"can", "could", "should", "would", "does", "did", "must", "may"})
+#: After "can will": words that make it a slip or a phrase, not a name ("can will be", "does will you").
+_NOT_AFTER_WILL = frozenset({"be", "you", "i", "we", "it", "not", "they", "he", "she"})
 #: "ask e 14 no", "Storm is 9,": a sentence-opening name with its age, and no unit after the number.
 IS_AGE = re.compile(
     r" (?:er|e|is|blir|turns|fyller) \d{1,2}(?: ?år| years?)?(?=[,.!?](?!\d)|\s+(?:no|nå|now|og|and)\b|\s*$)"
@@ -248,4 +274,3 @@ def that_clause(toks: Tokens, j: int) -> bool:
     """ "han sa at Dag skulle ringe": Norwegian "at" (that) opens a clause whose subject is word ``j``,
     followed by its verb; English "at Netto" is a place."""
     return toks.low[j - 1] == "at" and _word(toks, j + 1) in _SUBJECT_VERBS and plain_gap(toks, j)
-

@@ -4,7 +4,11 @@ a kin noun with its possessive, at the end of its clause or before a verb of peo
 also a word ("svogeren min rune står", "my grandson ask, he's 2"); a lower-case given name that the
 lists know only as a name, as the subject right after the verb that opens a question ("har yrsa lov
 til", "kan itj solbjørg få") or after "var det" in a cleft ("var det henrik jeg prata med"); and the same
-words left alone where no such frame holds.
+words left alone where no such frame holds. Also: a word in no list after a kin noun that only starts like
+a cue word, before a verb of people ("my roommate callan paid"); a lower-case given name set off by
+commas before a kin noun and its possessive ("d va per, svogeren min, som"); and "will"/"may" as a name
+after "if"/"whether" before a past tense ("whether may sent") or after the modal opening a question
+("Can Will open an account").
 """
 
 from __future__ import annotations
@@ -26,6 +30,14 @@ NAMES: list[tuple[str, str]] = [
     ("har yrsa lov til å se saldoen?", "yrsa"),
     ("var det henrik jeg prata med i går", "henrik"),
     ("was it aleksander i spoke to yesterday?", "aleksander"),
+    # a word in no list after a kin noun that only starts like a cue word ("call"), before a verb of people
+    ("my roommate callan paid the rent", "callan"),
+    # a lower-case given name set off by commas before a kin noun and its possessive
+    ("d va per, svogeren min, som betalte", "per"),
+    ("det var rune, naboen min, han lånte meg penger", "rune"),
+    # a modal name after "if"/"whether" before a past tense, or after the modal opening a question
+    ("can you check whether may sent the money", "may"),
+    ("Can Will open an account for our son?", "Will"),
 ]
 
 
@@ -51,6 +63,12 @@ CLEAN: list[str] = [
     "treng tala te skattemeldinga",
     "is bill payment possible on weekends?",
     "har sol og regn noe å si for renta?",
+    # a kin noun set off by commas after a word, a will and a month
+    "ja, kona mi, hun sier det er greit",
+    "my will is with the lawyer",
+    "if the will got lost what happens",
+    "Can May be the start date?",
+    "I wonder if may is better for the meeting",
 ]
 
 

@@ -204,10 +204,12 @@ def modal_name_speaks(toks: Tokens, j: int) -> bool:
     if j + 1 >= len(toks.low) or not plain_gap(toks, j):
         return False
     if _opens(toks, j):
-        return after in _PAST_SPEECH or after in _MODAL_AFTER
+        return after in _PAST_SPEECH or after in _MODAL_AFTER or _from_then_said(toks, j)
     if j == 0 or not plain_gap(toks, j - 1):
         return False
     before = toks.low[j - 1]
+    if _introduced(toks, j) and (j + 1 >= len(toks.low) or after in _AND_HERE or not toks.gap(j).startswith(" ")):
+        return True  # "hei jeg er will og jeg har", "i'm may, the account holder": no "I am" takes a modal
     if before in _IF and after in _PAST_SPEECH | _GOT_PAST:
         return True  # "I don't know if may got the money": a modal after "if" takes no past tense
     # "Can Will use my card?": a modal after the modal that opens a question ("can will" is no English)
@@ -218,6 +220,36 @@ def modal_name_speaks(toks: Tokens, j: int) -> bool:
         and toks.shape[j + 1] == LOWER
         and after not in _NOT_AFTER_WILL
     )
+
+
+def _from_then_said(toks: Tokens, j: int) -> bool:
+    """ "Will from your loans team said": "from" and where the person is from (at most five words, spaces
+    only, no pronoun), then a past tense of saying or sending, which no modal takes."""
+    if _word(toks, j + 1) not in ("from", "fra", "frå"):
+        return False
+    for m in range(j + 3, min(j + 8, len(toks.low))):
+        if not plain_gap(toks, m - 1):
+            return False
+        if toks.low[m] in _PAST_SPEECH:
+            return True
+        if toks.low[m] in _INVERTED_SUBJECTS or toks.low[m] in ("i", "you", "we", "they", "he", "she"):
+            return False  # "May from next month I said": the subject of the verb stands before it
+    return False
+
+
+#: "jeg er will", "I'm may", "I am will": the writer naming herself, before the name's end.
+_I_AM = frozenset({"i'm", "im", "i’m"})
+_AM = frozenset({"er", "e", "am"})
+_I = frozenset({"jeg", "eg", "æ", "i", "je", "jæ"})
+_AND_HERE = frozenset({"og", "and", "her", "here", "fra", "from"})
+
+
+def _introduced(toks: Tokens, j: int) -> bool:
+    """Word ``j`` follows "jeg er"/"I am"/"I'm" with spaces only."""
+    before = toks.low[j - 1]
+    if before in _I_AM:
+        return True
+    return before in _AM and j >= 2 and toks.low[j - 2] in _I and plain_gap(toks, j - 2)
 
 
 #: Subordinators after which a modal name that a past tense follows is the subject ("if may got").

@@ -75,7 +75,9 @@ def ambiguous_before_unlisted(toks: Tokens, i: int) -> tuple[int, int, float] | 
     if toks.shape[i] != CAP or i + 1 >= len(toks.low) or toks.gap(i) != " ":
         return None
     flags = toks.flags[i]
-    if not (flags & GIVEN and flags & AMBIGUOUS) or flags & (SOFT | FUNCTION | NOT_NAME | PARTICLE):
+    if not (flags & GIVEN and flags & AMBIGUOUS) or flags & (FUNCTION | NOT_NAME | PARTICLE):
+        return None
+    if flags & SOFT and not _soft_inside(toks, i):
         return None
     k = i + 1
     low = toks.low[k]
@@ -86,6 +88,20 @@ def ambiguous_before_unlisted(toks: Tokens, i: int) -> tuple[int, int, float] | 
     if k + 1 < len(toks.low) and not closed(toks, k) and toks.shape[k + 1] != LOWER:
         return None  # more capitalised words: a company or a place, the other rules' business
     return i, k, SCORE_AMBIGUOUS_UNLISTED
+
+
+#: Before a given name that is also a month or a place, these make it the month or the place: "i Ask
+#: Bjørkedal" may be a farm at Ask, "fra Mai Storli" a date.
+_SOFT_BEFORE = frozenset(
+    {"i", "in", "på", "paa", "fra", "frå", "from", "til", "te", "to", "at", "ved", "near", "nær", "mot", "av",
+     "of", "utenfor", "outside", "innen", "before", "før", "etter", "after", "siden", "since", "by", "om"}
+)  # fmt: skip
+
+
+def _soft_inside(toks: Tokens, i: int) -> bool:
+    """ "kven er Ask Bjørkedal": a given name that is also a month or a place may open a name with an
+    unlisted surname inside a sentence, after a word that puts no place or time before it."""
+    return i > 0 and not toks.initial[i] and toks.low[i - 1] not in _SOFT_BEFORE and toks.gap(i - 1) == " "
 
 
 #: A surname in no list after a word that is also a name, or a word used as one ("Grace Wanjiru", "Aster
@@ -189,4 +205,3 @@ def cued_lower_pair(toks: Tokens, j: int, kind: str) -> int | None:
     else:
         ok = False
     return k if ok else None
-

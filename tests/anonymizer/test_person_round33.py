@@ -8,7 +8,10 @@ words left alone where no such frame holds. Also: a word in no list after a kin 
 a cue word, before a verb of people ("my roommate callan paid"); a lower-case given name set off by
 commas before a kin noun and its possessive ("d va per, svogeren min, som"); and "will"/"may" as a name
 after "if"/"whether" before a past tense ("whether may sent") or after the modal opening a question
-("Can Will open an account").
+("Can Will open an account"); a given name that is also a place or a month, inside a sentence after
+no place or time word, before a capitalised surname in no list with a surname's ending ("hvem er Ask
+Tveitdal"); "will"/"may" opening a sentence with where the person is from and a past tense of saying
+("Will from the card team said"), or after "jeg er"/"I am" before "og" ("jeg er will og lurer").
 """
 
 from __future__ import annotations
@@ -38,6 +41,14 @@ NAMES: list[tuple[str, str]] = [
     # a modal name after "if"/"whether" before a past tense, or after the modal opening a question
     ("can you check whether may sent the money", "may"),
     ("Can Will open an account for our son?", "Will"),
+    # a given name that is also a place or a month, inside a sentence, before a surname in no list
+    ("hvem er Ask Tveitdal? han har trukket 900 kr", "Ask Tveitdal"),
+    ("betalte Ask Lyngvik for sykkelen", "Ask Lyngvik"),
+    # "will"/"may" opening a sentence, "from" where the person is from, then a past tense of saying
+    ("Will from the card team said I should write here", "Will"),
+    # "will"/"may" after "jeg er"/"I am" before "og"/"and"
+    ("hei jeg er will og lurer på noe", "will"),
+    ("hallo, jeg er may og har et spørsmål", "may"),
 ]
 
 
@@ -69,6 +80,12 @@ CLEAN: list[str] = [
     "if the will got lost what happens",
     "Can May be the start date?",
     "I wonder if may is better for the meeting",
+    # a place or a time before the name and the farm
+    "bor i Ask Bjørkedal nå",
+    "kommer fra Ask Bjørkedal",
+    # "from" a time, with its own subject; a slip after "I'm"
+    "Will from now on I said no",
+    "I'm will be late",
 ]
 
 

@@ -126,7 +126,8 @@ def _named_at(k: int, named: list[tuple[int, int, float]]) -> bool:
 
 def _word_before(toks: Tokens, first: int) -> int | None:
     """The word before the contrast, past a filler ("ja", "altså"); the contrast must follow a comma or
-    stand after a filler ("Ståle ja, ikkje", not "Kari har ikke ...")."""
+    stand after a filler ("Ståle ja, ikkje", not "Kari har ikke ..."), or an exclamation mark after a word
+    that opens its sentence ("gunnar! ikke gunn")."""
     k = first - 1
     if k < 0:
         return None
@@ -134,6 +135,8 @@ def _word_before(toks: Tokens, first: int) -> int | None:
     if filler:
         k -= 1
     gaps = "".join(toks.gap(m) for m in range(k, first))
+    if gaps.strip() == "!" and not filler and toks.initial[k]:
+        return k  # "gunnar! ikke gunn": the right name on its own, exclaimed
     if "," not in gaps or any(ch in SENTENCE_BREAK for ch in gaps):
         return None
     return k

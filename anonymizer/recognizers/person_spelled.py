@@ -149,8 +149,12 @@ def _same_surname_after(toks: Tokens, k: int, named: list[tuple[int, int, float]
     return None
 
 
-#: Words that set one spelling against another: "kjelli altså, ikkje kjell", "not jon but jonn".
-_CONTRAST = frozenset({"ikkje", "ikke", "ikkj", "itj", "not", "altså", "istedenfor", "instead", "nei", "no"})
+#: Words that set one spelling against another: "kjelli altså, ikkje kjell", "not jon but jonn", and the
+#: writer owning up to a slip: "maritt, sorry, marit", "torbjønr oops torbjørn", "frederik mente jeg".
+_CONTRAST = frozenset(
+    {"ikkje", "ikke", "ikkj", "itj", "not", "altså", "istedenfor", "instead", "nei", "no", "sorry", "sori", "sry",
+     "beklager", "unnskyld", "oops", "mente", "meinte", "meant"}
+)  # fmt: skip
 
 
 def _contrasted(toks: Tokens, k: int) -> bool:

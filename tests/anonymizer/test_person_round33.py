@@ -11,7 +11,9 @@ after "if"/"whether" before a past tense ("whether may sent") or after the modal
 ("Can Will open an account"); a given name that is also a place or a month, inside a sentence after
 no place or time word, before a capitalised surname in no list with a surname's ending ("hvem er Ask
 Tveitdal"); "will"/"may" opening a sentence with where the person is from and a past tense of saying
-("Will from the card team said"), or after "jeg er"/"I am" before "og" ("jeg er will og lurer").
+("Will from the card team said"), or after "jeg er"/"I am" before "og" ("jeg er will og lurer");
+the right name exclaimed on its own before "not" and the wrong one ("liv! ikke lise"), and a misspelling
+of a found name next to "sorry"/"oops" ("maritt, sorry, marit").
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ NAMES: list[tuple[str, str]] = [
     # "will"/"may" after "jeg er"/"I am" before "og"/"and"
     ("hei jeg er will og lurer på noe", "will"),
     ("hallo, jeg er may og har et spørsmål", "may"),
+    # the right name exclaimed on its own, then "not" and the wrong one
+    ("liv! ikke lise", "liv"),
+    ("storm! ikke stian", "storm"),
+    # a slip owned up to with "sorry"/"oops" next to the right spelling
+    ("maritt, sorry, marit", "maritt"),
+    ("torbjønr oops torbjørn", "torbjønr"),
 ]
 
 
@@ -86,6 +94,10 @@ CLEAN: list[str] = [
     # "from" a time, with its own subject; a slip after "I'm"
     "Will from now on I said no",
     "I'm will be late",
+    # an exclamation and a slip owned up to with no name in them
+    "nei! ikke det",
+    "ja! ikke nå",
+    "sorry, sorry, feil konto",
 ]
 
 

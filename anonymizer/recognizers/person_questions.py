@@ -31,8 +31,13 @@ _NEGATIONS = frozenset({"ikke", "ikkje", "itj", "ikk", "ikkj", "not"})
 _CLEFT_VERBS = frozenset({"var", "va", "er", "e", "was", "is"})
 _CLEFT_IT = frozenset({"det", "de", "d", "it"})
 _CLEFT_AFTER = frozenset({"som", "jeg", "eg", "æ", "du", "who", "that", "i", "you"})
+#: "is X still working there", "jobber X fortsatt hos dere": asking whether someone still works at the bank.
+_WORK_OPENERS = frozenset({"jobber", "jobbar", "works", "does"})
+_STILL = frozenset({"still", "fortsatt", "fremdeles", "framleis", "enda", "stadig", "no", "nå", "now"})
+_WORKING = frozenset({"working", "employed", "ansatt", "tilsett", "work"})
+_WORK_PLACE = frozenset({"there", "at", "for", "with", "in", "here", "der", "hos", "i", "her", "på", "te", "til"})
 #: The words a message must hold for ``question_subjects`` to find anything (the caller's cheap test).
-QUESTION_STARTS = QUESTION_VERBS | _CLEFT_VERBS
+QUESTION_STARTS = QUESTION_VERBS | _CLEFT_VERBS | _WORK_OPENERS
 _EXCLUDED = AMBIGUOUS | COMMON | FOREIGN | FUNCTION | NOT_NAME | SOFT
 
 
@@ -42,7 +47,7 @@ def question_subjects(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
     low = toks.low
     n = len(low)
     for i in range(n - 2):
-        if not toks.initial[i] or (low[i] not in QUESTION_VERBS and low[i] not in _CLEFT_VERBS):
+        if not toks.initial[i] or low[i] not in QUESTION_STARTS:
             continue
         j = i + 1
         if low[i] in _CLEFT_VERBS and low[j] in _CLEFT_IT:
@@ -50,12 +55,36 @@ def question_subjects(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, 
             if k + 1 < n and low[k + 1] in _CLEFT_AFTER and plain_gap(toks, k) and _given_only(toks, k, covered):
                 yield k, k, SCORE_KNOWN_LOWER
             continue
+        if _still_works(toks, i):
+            yield j, j, SCORE_KNOWN_LOWER  # "is bo still working there", "jobber ask fortsatt hos dere"
+            continue
         if low[i] not in QUESTION_VERBS:
             continue
         if low[j] in _NEGATIONS and plain_gap(toks, i):
             j += 1  # "kan ikke gudveig få"
         if j + 1 < n and plain_gap(toks, j) and toks.shape[j + 1] == LOWER and _given_only(toks, j, covered):
             yield j, j, SCORE_KNOWN_LOWER
+
+
+def _still_works(toks: Tokens, i: int) -> bool:
+    """ "is bo still working there?", "jobber ask fortsatt hos dere?": the question opened at ``i`` asks
+    whether the listed given name after it (also one that is a word: nothing else works there) still
+    works somewhere."""
+    low, n = toks.low, len(toks.low)
+    j = i + 1
+    k = j + 1
+    if k < n and low[k] in _STILL:
+        k += 1
+    if low[i] in ("is", "was", "er", "var", "does"):
+        if k >= n or low[k] not in _WORKING:
+            return False
+        k += 1
+    elif low[i] not in _WORK_OPENERS:
+        return False
+    if k >= n or low[k] not in _WORK_PLACE or not all(plain_gap(toks, m) for m in range(i, k)):
+        return False
+    flags = toks.flags[j]
+    return bool(flags & GIVEN) and not flags & (FUNCTION | NOT_NAME) and len(low[j]) >= 2 and not is_pronoun(low[j])
 
 
 def _given_only(toks: Tokens, k: int, covered: list[bool]) -> bool:

@@ -102,8 +102,17 @@ _TALK_TO = frozenset({"to", "with", "med", "me"})
 
 
 def talked_with(toks: Tokens, j: int, rel: Relations) -> bool:
-    """ "i was talking to grace and she says", "eg prata me sol i går": whom the writer talked with, a
-    listed name (the sun and stones do not talk)."""
+    """ "i was talking to grace and she says", "eg prata me sol i går": whom the writer talked with, or
+    wants to reach ("får du tak i Bill?", "get hold of Rose"), a listed name (the sun and stones do not
+    talk)."""
+    if _word(toks, j - 1) in _HOLD_OF and _word(toks, j - 2) == _HOLD_OF[_word(toks, j - 1)]:
+        reached = _word(toks, j - 3) in _GET or _word(toks, j - 4) in _GET  # "får du tak i", "get hold of"
+        return reached and all(plain_gap(toks, m) for m in range(j - 3, j)) and _listed(toks, j, rel)
     if _word(toks, j - 1) not in _TALK_TO or _word(toks, j - 2) not in _TALK:
         return False
     return plain_gap(toks, j - 2) and plain_gap(toks, j - 1) and _listed(toks, j, rel)
+
+
+#: Reaching someone: "får du tak i Grace?", "can you get hold of Bill".
+_HOLD_OF = {"i": "tak", "of": "hold"}
+_GET = frozenset({"få", "får", "fått", "fikk", "fekk", "get", "got", "getting"})

@@ -13,7 +13,9 @@ no place or time word, before a capitalised surname in no list with a surname's 
 Tveitdal"); "will"/"may" opening a sentence with where the person is from and a past tense of saying
 ("Will from the card team said"), or after "jeg er"/"I am" before "og" ("jeg er will og lurer");
 the right name exclaimed on its own before "not" and the wrong one ("liv! ikke lise"), and a misspelling
-of a found name next to "sorry"/"oops" ("maritt, sorry, marit").
+of a found name next to "sorry"/"oops" ("maritt, sorry, marit"); a listed given name, also one that is a
+word, in a question whether that person still works somewhere ("is rose still working there", "jobber stein
+fortsatt hos dere"); and whom the writer wants to reach ("får du tak i Dag?").
 """
 
 from __future__ import annotations
@@ -57,6 +59,12 @@ NAMES: list[tuple[str, str]] = [
     # a slip owned up to with "sorry"/"oops" next to the right spelling
     ("maritt, sorry, marit", "maritt"),
     ("torbjønr oops torbjørn", "torbjønr"),
+    # whether someone still works at the bank, a listed given name that is also a word
+    ("is rose still working there? she set up my loan", "rose"),
+    ("was mark still employed at your Bergen office in 2022?", "mark"),
+    ("jobber stein fortsatt hos dere?", "stein"),
+    # reaching someone: "få tak i", "get hold of"
+    ("klarer du å få tak i Dag? han er rådgiveren min", "Dag"),
 ]
 
 
@@ -98,6 +106,11 @@ CLEAN: list[str] = [
     "nei! ikke det",
     "ja! ikke nå",
     "sorry, sorry, feil konto",
+    # things that still work, things one gets hold of
+    "is the app still working there",
+    "is it still working at all",
+    "får du tak i pengene før fredag",
+    "can I get hold of the statement",
 ]
 
 

@@ -29,8 +29,10 @@ from anonymizer.recognizers.person_frames import framed_names
 from anonymizer.recognizers.person_intro import intro_names
 from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_names
 from anonymizer.recognizers.person_ledgers import ledger_names
+from anonymizer.recognizers.person_nicknames import nickname_names
 from anonymizer.recognizers.person_pairs import ampersand_pairs
 from anonymizer.recognizers.person_questions import QUESTION_STARTS, question_subjects
+from anonymizer.recognizers.person_surname_nouns import SURNAME_NOUNS, surname_noun_names
 from anonymizer.recognizers.person_words import _SIGN_OFFS, plain_gap, relations
 from anonymizer.recognizers.person_young import young_names
 
@@ -59,6 +61,7 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     if "(" in text:
         for first, last in list(bracket_names(toks, covered)):
             yield first, last, SCORE_BRACKET  # "Tulla (Turid Lie)", "Kristoffer (Kris) Dahl"
+        yield from list(nickname_names(toks, covered))  # "ben (benjamin)" (person_nicknames.py)
     for j, score in list(relational_names(toks, covered)):
         if not covered[j]:
             yield j, extend(toks, j, strong=False), score  # "kollega av tomasz", "Cabdirisaaq heter han"
@@ -74,6 +77,8 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from intro_names(toks, covered)  # "em là Mai", "Dag fra dere ringte", "may-britt" (person_intro.py)
     yield from kin_lower_names(toks, covered)  # "my friend will sent", "my grandpa ALF RUNE" (person_kin_lower.py)
     yield from genitive_kin(toks, covered)  # "will's card", "I am marks mother" (person_kin_lower.py)
+    if not SURNAME_NOUNS.isdisjoint(toks.low):
+        yield from list(surname_noun_names(toks, covered))  # "og etternavnet lie" (person_surname_nouns.py)
     if not QUESTION_STARTS.isdisjoint(toks.low):
         yield from question_subjects(toks, covered)  # "har yrsa lov", "var det henrik jeg" (person_questions.py)
     yield from ledger_names(toks, covered)  # "Jack - 430\nPat - 430", "kids: Hope, Will" (person_ledgers.py)

@@ -15,7 +15,9 @@ Tveitdal"); "will"/"may" opening a sentence with where the person is from and a 
 the right name exclaimed on its own before "not" and the wrong one ("liv! ikke lise"), and a misspelling
 of a found name next to "sorry"/"oops" ("maritt, sorry, marit"); a listed given name, also one that is a
 word, in a question whether that person still works somewhere ("is rose still working there", "jobber stein
-fortsatt hos dere"); and whom the writer wants to reach ("får du tak i Dag?").
+fortsatt hos dere"); and whom the writer wants to reach ("får du tak i Dag?"); a short form before the
+given name it starts in brackets ("ben (benjamin)"); a listed surname right after "etternavnet"/"surname",
+closing its clause ("og etternavnet lie").
 """
 
 from __future__ import annotations
@@ -65,6 +67,12 @@ NAMES: list[tuple[str, str]] = [
     ("jobber stein fortsatt hos dere?", "stein"),
     # reaching someone: "få tak i", "get hold of"
     ("klarer du å få tak i Dag? han er rådgiveren min", "Dag"),
+    # a short form with the full given name it starts in brackets after it
+    ("ben (benjamin) skal ha eget kort", "ben"),
+    ("kris (kristoffer) er sønnen min", "kris"),
+    # a listed surname right after the noun for a surname, closing its clause
+    ("og etternavnet lie", "lie"),
+    ("fornavn ola, surname bush.", "bush"),
 ]
 
 
@@ -111,6 +119,11 @@ CLEAN: list[str] = [
     "is it still working at all",
     "får du tak i pengene før fredag",
     "can I get hold of the statement",
+    # a word and a longer word in brackets, no given name; the noun for a surname in a clause going on
+    "the app (application) is down",
+    "jeg har en tom (tomme) konto",
+    "etternavnet mitt er feil",
+    "surname field is empty",
 ]
 
 

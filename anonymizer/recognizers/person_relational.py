@@ -26,6 +26,7 @@ from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, 
 from anonymizer.recognizers.person_cued_words import cued_word_names
 from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_frames import framed_names
+from anonymizer.recognizers.person_greeted import GREETED_FROM, greeted_names
 from anonymizer.recognizers.person_intro import intro_names
 from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_names
 from anonymizer.recognizers.person_ledgers import ledger_names
@@ -77,6 +78,8 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from intro_names(toks, covered)  # "em là Mai", "Dag fra dere ringte", "may-britt" (person_intro.py)
     yield from kin_lower_names(toks, covered)  # "my friend will sent", "my grandpa ALF RUNE" (person_kin_lower.py)
     yield from genitive_kin(toks, covered)  # "will's card", "I am marks mother" (person_kin_lower.py)
+    if not GREETED_FROM.isdisjoint(toks.low):
+        yield from list(greeted_names(toks, covered))  # "Hi! Dawn from the accounting office" (person_greeted.py)
     if not SURNAME_NOUNS.isdisjoint(toks.low):
         yield from list(surname_noun_names(toks, covered))  # "og etternavnet lie" (person_surname_nouns.py)
     if not QUESTION_STARTS.isdisjoint(toks.low):

@@ -17,7 +17,8 @@ of a found name next to "sorry"/"oops" ("maritt, sorry, marit"); a listed given 
 word, in a question whether that person still works somewhere ("is rose still working there", "jobber stein
 fortsatt hos dere"); and whom the writer wants to reach ("får du tak i Dag?"); a short form before the
 given name it starts in brackets ("ben (benjamin)"); a listed surname right after "etternavnet"/"surname",
-closing its clause ("og etternavnet lie").
+closing its clause ("og etternavnet lie"); a given name right after a greeting, then "from" and an office
+("Hello! Faith from the payroll team at ...").
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ NAMES: list[tuple[str, str]] = [
     # a listed surname right after the noun for a surname, closing its clause
     ("og etternavnet lie", "lie"),
     ("fornavn ola, surname bush.", "bush"),
+    # a given name right after a greeting, "from" and the office the writer writes from
+    ("Hello! Faith from the payroll team at Nordsjø Bygg AS here", "Faith"),
 ]
 
 
@@ -124,6 +127,9 @@ CLEAN: list[str] = [
     "jeg har en tom (tomme) konto",
     "etternavnet mitt er feil",
     "surname field is empty",
+    # a greeting, then a thing from an office
+    "hei, regning fra kontoret kom i går",
+    "hello, mail from the office arrived",
 ]
 
 

@@ -403,6 +403,12 @@ class Anonymizer:
         pieces.append(text[done:])
         return "".join(pieces)
 
+    def replace(self, text: str, entities: Sequence[Entity]) -> str:
+        """``text`` with ``<TYPE>`` in place of each of ``entities`` (sorted, not overlapping): the
+        replacement ``process`` writes, for entities found elsewhere (anonymizer/session_names.py)."""
+        results = [RecognizerResult(e.type, e.start, e.end, e.score) for e in entities]
+        return self._apply(text, results, REPLACE_OPERATORS)
+
     def anonymize_with_presidio(
         self, text: str, entities: Sequence[Entity], operators: dict[str, OperatorConfig]
     ) -> str:

@@ -17,8 +17,8 @@ word needs the name's own shape): a word in no everyday-word list counts in any 
 or in capitals, so "per måned", "even if" and "god dag" stay as they are; a closed-class word never.
 Only what the engine did not already cover is added, and nothing is ever removed: the memory can make a
 message lose a word to ``<PERSON>``, never keep personal data the engine found. It works on the engine's
-finished :class:`Redaction` (``extend``), so it needs no engine and adds nothing to a chat that has no
-memory yet.
+finished :class:`Redaction` (``extend``): it runs no recognizer again, and a message with nothing
+recalled comes back as it was; one with something recalled is rewritten by the engine's own replacement.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ MARK_BYTES = 16
 SCORE = 0.7
 #: Words of a name: letters only (digits and punctuation are never part of the digest), two or more.
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: A word as recalled: with nothing glued to it ("Evenes" is not "Even", nor "qvortrup2" "qvortrup").
+_WHOLE_WORD = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")
 
 
 def mark(key: bytes, word: str) -> bytes:
@@ -65,19 +67,13 @@ def recall(
     taken = sorted(covered)
     found: list[tuple[int, int]] = []
     flags = word_flags()
-    for match in _WORD.finditer(text):
+    for match in _WHOLE_WORD.finditer(text):
         word = match.group()
         kind = flags.get(word.casefold(), 0)
         # The word tests first: they rule out most words of a message before any digest is computed.
         if kind & FUNCTION or (kind & COMMON and not word[0].isupper()) or mark(key, word) not in marks:
             continue
         start, end = match.span()
-        # A word glued to more letters is another word ("Evenes" is not "Even"): the pattern takes whole
-        # runs of letters, so only digits or an underscore could be glued on; those are left alone too.
-        if (start and (text[start - 1].isalnum() or text[start - 1] == "_")) or (
-            end < len(text) and (text[end].isalnum() or text[end] == "_")
-        ):
-            continue
         if any(s < end and start < e for s, e in taken):
             continue
         found.append((start, end))
@@ -85,17 +81,13 @@ def recall(
 
 
 def extend(text: str, redaction: Redaction, key: bytes, marks: Collection[bytes]) -> tuple[Redaction, frozenset[bytes]]:
-    """``redaction`` of ``text`` with the remembered names added (``<PERSON>``, as the engine writes
-    it), and the digests of every name now in it, for the chat's memory."""
+    """``redaction`` of ``text`` with the remembered names added (written by the engine's
+    ``replace``), and the digests of every name now in it, for the chat's memory."""
     entities = redaction.entities
     extra = recall(key, text, marks, ((e.start, e.end) for e in entities))
     if extra:
+        from anonymizer import get_anonymizer  # the engine's own replacement (built already where this runs)
+
         entities = sorted([*entities, *(Entity("PERSON", s, e, SCORE) for s, e in extra)], key=lambda e: e.start)
-        pieces: list[str] = []
-        done = 0
-        for entity in entities:
-            pieces += (text[done : entity.start], f"<{entity.type}>")
-            done = entity.end
-        pieces.append(text[done:])
-        redaction = Redaction("".join(pieces), entities)
+        redaction = Redaction(get_anonymizer().replace(text, entities), entities)
     return redaction, learn(key, text, ((e.type, e.start, e.end) for e in entities))

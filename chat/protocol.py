@@ -212,11 +212,11 @@ def message_ids(data: str | bytes, names: tuple[str, ...] = ("client_msg_id",)) 
 
 
 def parse_hello(obj: dict[str, Any]) -> Hello:
+    # An empty token is a token, and a malformed one: a logged-in widget whose token fetch failed must be
+    # refused (invalid_token), not quietly become an anonymous session. Only a missing or null one is none.
     token = obj.get("token")
     if token is not None and not isinstance(token, str):
         raise ProtocolError("field 'token' must be a string", code="bad_request")
-    # An empty token is a token, and a malformed one: a logged-in widget whose token fetch failed must be
-    # refused (invalid_token), not quietly become an anonymous session. Only a missing or null one is none.
     lang = obj.get("lang", "nb")
     if not isinstance(lang, str) and lang is not None:
         raise ProtocolError("field 'lang' must be a string", code="bad_request")

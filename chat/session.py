@@ -25,6 +25,12 @@ Audience = Literal["customer", "bots", "advisers", "adviser"]
 # --- actions ------------------------------------------------------------------------------------------
 
 
+
+def offer_frame(session_id: str, kind: str | None) -> dict[str, Any]:
+    """What advisers (and bots) are told of a chat that waits for a person: when it asks, and again in a
+    catch-up, a revival or an announcement after a relay outage."""
+    return {"type": "handover_request", "session_id": session_id, "kind": kind}
+
 @dataclass(frozen=True, slots=True)
 class Send:
     """Send ``frame`` to an audience: the customer, every bot, every adviser, or the session's adviser."""
@@ -124,6 +130,10 @@ class SessionMachine:
         elif role != "bot":
             raise Forbidden("accept the session before writing to it")
 
+    def offer(self) -> dict[str, Any]:
+        """This session's ``handover_request`` (:func:`offer_frame`)."""
+        return offer_frame(self.session_id, self.kind)
+
     def handover_requested(self, by: Literal["customer", "bot"] = "customer") -> list[Action]:
         """The customer asked for a human, or the bot handed the chat over (it did not understand, or
         it heard the customer ask for a person in words). Either way the customer is told it waits."""
@@ -131,7 +141,7 @@ class SessionMachine:
         if self.state != "bot":
             return []  # already waiting or with an adviser: asking again changes nothing
         self.state = "waiting"
-        frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
+        frame = self.offer()
         return [
             Persist(state="waiting", from_states=("bot",)),
             Send("advisers", frame),
@@ -204,7 +214,7 @@ class SessionMachine:
             return []
         self.state = "waiting"
         self.adviser_id = None
-        frame = {"type": "handover_request", "session_id": self.session_id, "kind": self.kind}
+        frame = self.offer()
         return [
             Persist(state="waiting", from_states=("adviser",), expect_adviser=adviser_id),
             Send("customer", {"type": "adviser_left"}),

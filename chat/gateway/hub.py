@@ -92,7 +92,7 @@ class Hub:
         s.metrics.sessions.labels(kind).inc()
         s.metrics.live_sessions.labels(kind).inc()
         log.info("session started", extra={"session_id": record.session_id, "kind": kind})
-        await self._broadcast("bots", {"type": "session_started", **self.session_summary(live)})
+        await self._broadcast("bots", self.started_frame(live))
         return live
 
     async def resume_session(
@@ -125,10 +125,9 @@ class Hub:
         if revived and live.machine.state in ("bot", "waiting"):
             # Live again: announced as the catch-up would have (agents that connected meanwhile never
             # heard of it; one that did gets a repeat and keeps one entry per session).
-            await self._broadcast("bots", {"type": "session_started", **self.session_summary(live)}, live)
+            await self._broadcast("bots", self.started_frame(live), live)
             if live.machine.state == "waiting":
-                frame = {"type": "handover_request", "session_id": session_id, "kind": live.kind}
-                await self._broadcast("advisers", frame, live)
+                await self._broadcast("advisers", live.machine.offer(), live)
         log.info("session resumed", extra={"session_id": session_id, "kind": live.kind, "revived": revived})
         return live
 
@@ -209,10 +208,9 @@ class Hub:
             if live.machine.ended:
                 continue
             if agent.role == "bot" and live.machine.state in ("bot", "waiting"):
-                frames.append(encode({"type": "session_started", **self.session_summary(live)}))
+                frames.append(encode(self.started_frame(live)))
             if agent.role == "adviser" and live.machine.state == "waiting":
-                offer = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
-                frames.append(encode(offer))
+                frames.append(encode(live.machine.offer()))
         if self.relay.multi:
             # Sessions held by other instances: asked in the background, so the agent's loop starts now
             # even if an instance that died a moment ago makes the request wait for its timeout.
@@ -498,6 +496,10 @@ class Hub:
 
     def on_relay_rejoined(self) -> None:
         remote.announce_again(self)
+
+    def started_frame(self, live: LiveSession) -> dict[str, Any]:
+        """``session_started`` for bots: when a session starts, and again in a catch-up or a revival."""
+        return {"type": "session_started", **self.session_summary(live)}
 
     def session_summary(self, live: LiveSession) -> dict[str, Any]:
         summary: dict[str, Any] = {

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from chat.gateway.live import Agent, message_from_item, message_item
 from chat.protocol import encode
 from chat.relay.protocol import Deliver, Forget, Incoming, Request, Resumed, StateChanged
+from chat.session import offer_frame
 
 if TYPE_CHECKING:
     from chat.gateway.hub import Hub
@@ -55,11 +56,9 @@ def announce_again(hub: Hub) -> None:
         if live.machine.ended or state not in ("bot", "waiting") or live.lock.locked():
             continue
         if state == "waiting":
-            frame = {"type": "handover_request", "session_id": live.session_id, "kind": live.kind}
-            hub.relay.publish(Deliver("advisers", frame, session_id=live.session_id))
+            hub.relay.publish(Deliver("advisers", live.machine.offer(), session_id=live.session_id))
             offered += 1
-        summary = {"type": "session_started", **hub.session_summary(live)}
-        hub.relay.publish(Deliver("bots", summary, session_id=live.session_id))
+        hub.relay.publish(Deliver("bots", hub.started_frame(live), session_id=live.session_id))
         started += 1
     if started:
         log.info("open sessions announced again", extra={"sessions": started, "count": offered})
@@ -183,8 +182,7 @@ async def catch_up(hub: Hub, agent: Agent, *, announced: set[str]) -> None:
             if not await agent.peer.send_paced(encode({"type": "session_started", **item})):
                 return
         elif item.get("state") == "waiting":
-            frame = {"type": "handover_request", "session_id": session_id, "kind": item.get("kind")}
-            if not await agent.peer.send_paced(encode(frame)):
+            if not await agent.peer.send_paced(encode(offer_frame(session_id, item.get("kind")))):
                 return
         elif adviser_id == agent.agent_id:
             agent.sessions.add(session_id)

@@ -6,6 +6,11 @@ up to ~128 KiB where 64 KiB was documented; and uvicorn times out a connection o
 (keep-alive), so a connection that never sent a complete head (idle, or trickling a byte every few
 seconds) held its file descriptor for ever: enough of them took an instance off the air (outside audit,
 M4 and L2). Both are answered the way a browser or curl understands (431, 408) and closed.
+
+Closed *lingering*, as nginx does: the answer goes out, the write side is shut (FIN), and what the client
+is still sending is read and dropped for a moment before the socket is closed. Closing at once, with
+the rest of an oversized head unread, makes the kernel answer with a reset, and a client still sending
+saw "connection reset" instead of the 431 (a flaky test caught it).
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 _HEAD_END = b"\r\n\r\n"
+#: How long, and how much, a refused client's remaining bytes are read and dropped before the close.
+LINGER_S = 2.0
+LINGER_BYTES = 16 << 20
 
 
 def _refusal(status: bytes) -> bytes:
@@ -30,6 +38,8 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
     class GuardedH11(H11Protocol):
         _head_timer: asyncio.TimerHandle | None = None
         _head_bytes = 0
+        #: Bytes still dropped after a refusal (``None``: not refused).
+        _lingering: int | None = None
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
@@ -44,6 +54,11 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
             self._arm()
 
         def data_received(self, data: bytes) -> None:
+            if self._lingering is not None:
+                self._lingering -= len(data)
+                if self._lingering < 0:
+                    self.transport.close()
+                return
             if self._waiting_for_head():
                 end = data.find(_HEAD_END)
                 size = self._head_bytes + (len(data) if end < 0 else end + len(_HEAD_END))
@@ -71,10 +86,22 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
             if not self.transport.is_closing() and self._waiting_for_head():
                 self._refuse(b"408 Request Timeout")
 
+        def eof_received(self) -> None:
+            if self._lingering is not None:
+                self.transport.close()  # the client is done sending: nothing left to linger for
+                return
+            super().eof_received()
+
         def _refuse(self, status: bytes) -> None:
             self._disarm()
-            if not self.transport.is_closing():
-                self.transport.write(_refusal(status))
+            if self.transport.is_closing() or self._lingering is not None:
+                return
+            self.transport.write(_refusal(status))
+            if not self.transport.can_write_eof():
                 self.transport.close()
+                return
+            self.transport.write_eof()
+            self._lingering = LINGER_BYTES
+            self.loop.call_later(LINGER_S, self.transport.close)
 
     return GuardedH11

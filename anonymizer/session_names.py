@@ -27,6 +27,7 @@ import hmac
 import re
 from collections.abc import Collection, Iterable
 
+from anonymizer import session_numbers
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, word_flags
 from anonymizer.types import Entity, Redaction
 
@@ -82,12 +83,18 @@ def recall(
 
 def extend(text: str, redaction: Redaction, key: bytes, marks: Collection[bytes]) -> tuple[Redaction, frozenset[bytes]]:
     """``redaction`` of ``text`` with the remembered names added (written by the engine's
-    ``replace``), and the digests of every name now in it, for the chat's memory."""
+    ``replace``), and the digests of every name now in it, for the chat's memory. The same memory
+    carries the first halves of fødselsnummer given apart (``session_numbers``): their second halves
+    are added here too, and the text's own first halves are learned."""
     entities = redaction.entities
-    extra = recall(key, text, marks, ((e.start, e.end) for e in entities))
+    extra = [Entity("PERSON", s, e, SCORE) for s, e in recall(key, text, marks, ((e.start, e.end) for e in entities))]
+    # The second half of a fødselsnummer whose first half an earlier message gave (session_numbers.py).
+    halves = session_numbers.recall(key, text, marks, ((e.start, e.end) for e in (*entities, *extra)))
+    extra += [Entity(session_numbers.ENTITY, s, e, SCORE) for s, e in halves]
     if extra:
         from anonymizer import get_anonymizer  # the engine's own replacement (built already where this runs)
 
-        entities = sorted([*entities, *(Entity("PERSON", s, e, SCORE) for s, e in extra)], key=lambda e: e.start)
+        entities = sorted([*entities, *extra], key=lambda e: e.start)
         redaction = Redaction(get_anonymizer().replace(text, entities), entities)
-    return redaction, learn(key, text, ((e.type, e.start, e.end) for e in entities))
+    learned = learn(key, text, ((e.type, e.start, e.end) for e in entities))
+    return redaction, learned | session_numbers.learn(key, text)

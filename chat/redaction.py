@@ -44,7 +44,8 @@ WITHHELD = "WITHHELD"
 DEFAULT_DEADLINE_S = 2.0
 
 
-#: A chat's memory of names (anonymizer/session_names.py): keyed digests of the words of its names.
+#: A chat's memory (anonymizer/session_names.py): keyed digests of the words of its names, and of the
+#: endings of a fødselsnummer whose date it gave (anonymizer/session_numbers.py).
 Marks = frozenset[bytes]
 NO_MARKS: Marks = frozenset()
 
@@ -107,8 +108,9 @@ def _redact_batch(
 ) -> list[tuple[str, dict[str, int], Marks]]:
     """Each text redacted, or withheld when it is not done within ``deadline_s`` (see the module).
 
-    With a ``key``, each text also gets its chat's memory of names (``memories``, one per text; see
-    anonymizer/session_names.py), and the digests of its own names come back for that memory."""
+    With a ``key``, each text also gets its chat's memory (``memories``, one per text; see
+    anonymizer/session_names.py), and what it teaches that memory comes back: the digests of its own names
+    and of the endings of the fødselsnummer whose date it gives."""
     global _fired
     from anonymizer import process, session_names
 

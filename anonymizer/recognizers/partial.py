@@ -96,6 +96,8 @@ class PartialNumberRecognizer(EntityRecognizer):
             if not entities or FNR in entities:
                 results += _mistyped(text)
             results += [r for r in _named_run_heads(text) if not entities or r.entity_type in entities]
+        if not entities or FNR in entities:
+            results += _split_fnr(text)
         if _ANY_KEY.search(low) is None:
             return results  # no word that announces a piece (the cheap test before the patterns)
         pieces = _pieces(text)
@@ -118,6 +120,35 @@ class PartialNumberRecognizer(EntityRecognizer):
                 halves += _BIRTH.finditer(text)
             results += [RecognizerResult(FNR, m.start("num"), m.end("num"), SCORE) for m in halves]
         return results
+
+
+#: A group of five or six digits standing alone: not inside a longer number, an amount or a date.
+_HALF_GROUP = re.compile(r"(?<![\d.,/-])\d{5,6}(?!\d|[.,/-]\d)")
+#: How far apart the two halves of a fødselsnummer may stand in one message (characters between them).
+SPLIT_REACH = 100
+
+
+def _split_fnr(text: str) -> list[RecognizerResult]:
+    """The birth date and the personnummer of one fødselsnummer written apart in one message, in either
+    order and with anything between them ("070269 og 10034", "070269\n\n10034", "id 070269 ... 10034",
+    "min fnr er 070269, resten kommer: 10034"): a six-digit group and a five-digit group that together
+    pass both of its check digits.
+
+    Why the checksum is enough without a cue: two random groups pass one time in a hundred, and the six
+    must also be a date; a KID, an amount or an order number beside a postcode-length group is left
+    alone (found by trying the ways a customer who will not write the number whole writes it)."""
+    groups = [m for m in _HALF_GROUP.finditer(text)]
+    if len(groups) < 2:
+        return []
+    found: list[RecognizerResult] = []
+    for a, first in enumerate(groups):
+        for second in groups[a + 1 :]:
+            if second.start() - first.end() > SPLIT_REACH:
+                break
+            six, five = (first, second) if len(first.group()) == 6 else (second, first)
+            if len(six.group()) == 6 and len(five.group()) == 5 and is_valid_fodselsnummer(six.group() + five.group()):
+                found += [RecognizerResult(FNR, m.start(), m.end(), SCORE) for m in (first, second)]
+    return found
 
 
 def _named_run_heads(text: str) -> list[RecognizerResult]:
@@ -191,7 +222,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _KEYS = (
     "første", "fyrste", "först", "first", "siste", "sista", "last", "half", "halv", "del", "part", "bit", "rest",
     "andre", "andra", "second", "other", "person", "født", "fødd", "fødsel", "born", "først", "begynner", "start",
-    "slutter", "ends", "så ", "then",
+    "slutter", "ends", "så ", "then", "fnr",
 )  # fmt: skip
 #: ``_KEYS`` as one alternation of literals: one scan instead of a substring test per key.
 _ANY_KEY = re.compile("|".join(map(re.escape, _KEYS)))

@@ -351,9 +351,9 @@ class Hub:
         counts: dict[str, int] = {}
         stored_text = text
         if live.kind == "anonymous":
-            redacted = await s.redactor.redact(text, live.names)
+            redacted = await s.redactor.redact(text, live.memory)
             stored_text, counts = redacted.text, redacted.counts
-            live.remember_names(redacted.marks)
+            live.remember(redacted.marks)
         try:
             result = await s.store.append_message(
                 NewMessage(

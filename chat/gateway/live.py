@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from anonymizer import session_numbers
 from chat.msgids import is_hashed
 from chat.protocol import iso
 from chat.session import SessionMachine
@@ -25,6 +26,9 @@ from chat.store.base import Sender, SessionKind, SessionRecord, StoredMessage
 RECENT_ACKS_MAX = 256
 #: Name digests a chat keeps (``LiveSession.names``): a few hundred words of names is more than a chat holds.
 NAME_MARKS_MAX = 512
+#: First halves of a fødselsnummer a chat keeps (``LiveSession.halves``, anonymizer/session_numbers.py):
+#: the last ones given, about 3.3 KB each, sent to the anonymizer with each of the chat's messages.
+HALVES_KEPT = 2
 #: Fixed cost counted per transcript entry on top of its text (the objects around it).
 ENTRY_OVERHEAD_BYTES = 200
 
@@ -161,6 +165,9 @@ class LiveSession:
     #: given once is redacted again where a message alone would not show it (anonymizer/session_names.py).
     #: Digests only, in this process's memory only, gone with the session.
     names: frozenset[bytes] = frozenset()
+    #: Anonymous chats: the last first halves of a fødselsnummer given in them (keyed digests of the
+    #: endings that would complete each, never the digits; anonymizer/session_numbers.py).
+    halves: tuple[bytes, ...] = ()
 
     @property
     def session_id(self) -> str:
@@ -175,8 +182,21 @@ class LiveSession:
     def kind(self) -> SessionKind:
         return self.record.kind
 
-    def remember_names(self, marks: frozenset[bytes]) -> None:
-        """Add a message's name digests; a chat that reached the bound keeps the names it began with."""
+    @property
+    def memory(self) -> frozenset[bytes]:
+        """What the anonymizer is given with each of this chat's messages: its names and its halves."""
+        return self.names | frozenset(self.halves) if self.halves else self.names
+
+    def remember(self, marks: frozenset[bytes]) -> None:
+        """Add what a message taught the chat's memory. Name digests up to a bound (a chat that reached it
+        keeps the names it began with); halves of a fødselsnummer, the last ``HALVES_KEPT`` of them."""
+        if not marks:
+            return
+        halves = [m for m in marks if session_numbers.is_blob(m)]
+        if halves:
+            kept = (*(h for h in self.halves if h not in halves), *halves)
+            self.halves = kept[max(0, len(kept) - HALVES_KEPT) :]
+            marks = marks.difference(halves)
         if marks and not marks <= self.names and len(self.names) < NAME_MARKS_MAX:
             self.names = self.names | marks
 

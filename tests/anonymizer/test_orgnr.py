@@ -12,13 +12,16 @@ from tests.anonymizer.conftest import spans_of
 O = "NO_ORGNR"  # noqa: E741
 
 CASES: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Fakturerer fra 974760673MVA, takk", [(O, "974760673")]),
+    ("Fakturerer fra 974760673MVA, takk", [(O, "974760673MVA")]),
     ("org.nr 974_760_673", [(O, "974_760_673")]),
     ("org.nr 974 760 673", [(O, "974 760 673")]),
     ("orgnr: 974760673", [(O, "974760673")]),
     ("Org. nr. 974760673", [(O, "974760673")]),
-    ("NO 974 760 673 MVA", [(O, "974 760 673")]),
-    ("no974760673mva", [(O, "974760673")]),
+    ("NO 974 760 673 MVA", [(O, "NO 974 760 673 MVA")]),
+    ("Fakturaen er fra NO-858 016 541-MVA, 7 812,50", [(O, "NO-858 016 541-MVA")]),
+    ("NO858016541MVA", [(O, "NO858016541MVA")]),
+    ("no974760673mva", [(O, "no974760673mva")]),
+    ("orgnr 974760673 MVA.", [(O, "974760673 MVA")]),
     ("Organisasjonsnummer 923456783", [(O, "923456783")]),
     ("foretaksnummer: 812 345 672", [(O, "812 345 672")]),
     ("company number 987654325", [(O, "987654325")]),

@@ -26,6 +26,13 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("PHONE_NUMBER", "9068"), ("PHONE_NUMBER", "6025")]),
     ("kontonummer, første del: 9001.94 og resten er 22908",
      [("NO_KONTONUMMER", "9001.94"), ("NO_KONTONUMMER", "22908")]),
+    # a fødselsnummer's two halves apart in one message, told by its check digits alone
+    ("070269\n\n10034", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
+    ("fnr 070269 og 10034", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
+    ("min fnr er 070269, resten kommer: 10034 ok?", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
+    ("id 070269 ... 10034", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
+    ("10034 er personnr og 070269 er datoen", [("NO_FODSELSNUMMER", "10034"), ("NO_FODSELSNUMMER", "070269")]),
+    ("fnr: 070269", [("NO_FODSELSNUMMER", "070269")]),  # the date after its name: half of one
 ]  # fmt: skip
 
 NOT_PIECES = [
@@ -37,6 +44,9 @@ NOT_PIECES = [
     "første del av lånet er 2000 og resten 3000 kr",  # amounts
     "først betalte jeg 200 og så 300 kr",
     "først i 2019 og så 2020",
+    "KID 123456 og postnr 12345",  # six and five digits that make no fødselsnummer
+    "beløp 070269,50 og 10034",  # an amount is no half of one
+    "ordre 070269 og 10035",  # one check digit off
 ]
 
 

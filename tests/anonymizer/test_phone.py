@@ -27,6 +27,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("250kr på vipps til 94817362", [(P, "94817362")]),
     (f"call me on {SPOKEN_PHONE} after six", [(P, SPOKEN_PHONE)]),
     ("+47 912 34 567", [(P, "+47 912 34 567")]),
+    # a number in brackets: the brackets are not part of it, and the "+" is
+    ("the money i sent to her (+252 61 555 2301) did not arrive", [(P, "+252 61 555 2301")]),
+    ("ny mobil (+47 412 34 567).", [(P, "+47 412 34 567")]),
+    ("min svenska mobil (+46 70 123 45 67) funkar", [(P, "+46 70 123 45 67")]),
+    ("ring meg (0047 41234567).", [(P, "0047 41234567")]),
     # eight digits in a mobile range, grouped as no amount or reference is: strict mode, no cue needed
     ("ska ha nytt kort te dattra mi, ho e på 49 831 386 og", [(P, "49 831 386")]),
     ("Mvh Henrik, mäklare, 070-491 66 30", [(P, "070-491 66 30")]),  # a Swedish mobile's own shape

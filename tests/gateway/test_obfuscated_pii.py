@@ -85,3 +85,28 @@ async def test_a_name_given_once_is_redacted_in_the_chats_later_messages(tmp_pat
     assert alone.text == later  # another chat has its own memory: the word alone is no name there
     blob = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert b"Mette" not in blob
+
+
+async def test_a_fodselsnummer_given_in_two_messages_is_redacted_in_both(tmp_path: Path) -> None:
+    """The date in one message, the personnummer in the next (anonymizer/session_numbers.py), through
+    the real gateway and its worker process: neither half is stored, in that chat; in another chat the
+    five digits alone are nothing and stay."""
+    data_dir = tmp_path / "var"
+    number = "07026910034"
+    with run_in_thread(make_settings(data_dir)) as running:
+        async with client(running.ws + "/ws/chat") as widget:
+            split = (await widget.hello())["session_id"]
+            assert (await widget.say("a1", f"fnr {number[:6]}"))["type"] == "ack"
+            assert (await widget.say("a2", "vent litt"))["type"] == "ack"
+            assert (await widget.say("a3", number[6:]))["type"] == "ack"
+        async with client(running.ws + "/ws/chat") as other:
+            alone = (await other.hello())["session_id"]
+            assert (await other.say("b1", number[6:]))["type"] == "ack"
+        assert running.server is not None
+        services: Services = running.server.chat_app.state.services
+        first, _, third = await services.store.get_messages(split, now=services.clock())
+        (control,) = await services.store.get_messages(alone, now=services.clock())
+    assert first.text == "fnr <NO_FODSELSNUMMER>" and third.text == "<NO_FODSELSNUMMER>"
+    assert control.text == number[6:]
+    blob = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert number[:6].encode() not in blob

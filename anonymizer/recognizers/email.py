@@ -88,19 +88,19 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
     (
         "email",
         r"(?<![\w.+\-%'])[\w+\-%'](?:[\w.+\-%']{0,62}[\w+\-%'])?"
-        r"@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w\-])",
+        r"@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?!\w|-\w)",
         0.95,
     ),
     (
         "email_obfuscated",
         rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}{_AT}"
-        rf"{_DOMAIN_LABEL}(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,3}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
+        rf"{_DOMAIN_LABEL}(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,3}}{_DOMAIN_DOT}(?:{_TLD})(?!\w|-\w)",
         0.9,
     ),
     (
         "email_at_provider",
         rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}[ \t]+(?:at|på)[ \t]+"
-        rf"(?:{_PROVIDER})(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,2}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
+        rf"(?:{_PROVIDER})(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,2}}{_DOMAIN_DOT}(?:{_TLD})(?!\w|-\w)",
         0.85,
     ),
     (
@@ -108,7 +108,7 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
         # er nede"); a user name that looks like one or an e-mail cue carries it (see ``score_of``).
         "email_at_word",
         rf"(?<![\w.+\-%']){_LOCAL_LABEL}(?:{_LOCAL_DOT}{_LOCAL_LABEL}){{0,4}}[ \t]+(?:at|på)[ \t]+"
-        rf"{_DOMAIN_LABEL}(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,3}}{_DOMAIN_DOT}(?:{_TLD})(?![\w\-])",
+        rf"{_DOMAIN_LABEL}(?:{_DOMAIN_DOT}{_DOMAIN_LABEL}){{0,3}}{_DOMAIN_DOT}(?:{_TLD})(?!\w|-\w)",
         0.2,
     ),
     (

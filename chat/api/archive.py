@@ -48,7 +48,8 @@ from chat.api.serialize import (
 from chat.erasure import erasure_check
 from chat.errors import ErasureRefused, UnknownSession
 from chat.services import Services
-from chat.store.base import ErasureCheck, Retention, SessionRecord
+from chat.store.base import AuditRecord, ErasureCheck, Retention, SessionRecord
+from chat.store.cursor import audit_cursor_after
 
 __all__ = [
     "DUTY_TO_KEEP",
@@ -259,20 +260,33 @@ async def access_log(request: Request) -> Response:
     left out (they know them), and so are :data:`HIDDEN_FROM_CUSTOMER` (legal holds: tipping-off;
     refused adviser reads: nothing was read).
     Staff are named by role, or also by id where the bank chooses (``CHATLOG_ACCESS_LOG_STAFF_IDS``).
-    A page may hold fewer entries than ``limit`` (those records are skipped after the store's page is
-    read); ``next_cursor`` says whether more follow."""
+    A page ends on the last entry it shows: the records it leaves out are read past on the server, and
+    never end a page or stand behind its ``next_cursor``. (Ending a page where the store's page ended let
+    an empty page with a cursor, or the cursor's own record, tell a customer that a hold had been placed
+    on their chat, and when: found by an outside audit with ``limit=1``.) ``next_cursor`` is there only
+    when another entry the customer may see follows."""
     who = customer(request)
     svc = services(request)
     limit = limit_param(request, default=DEFAULT_PAGE, maximum=MAX_PAGE)
     scope = ("archive/access-log", who.customer_id)
-    page = await svc.store.list_audit(
-        now=svc.clock(), customer_id=who.customer_id, limit=limit, cursor=pages.redeem(request, svc, scope)
-    )
+    cursor = pages.redeem(request, svc, scope)
     show_ids = svc.settings.access_log_staff_ids
+    shown: list[AuditRecord] = []
+    more = False
+    while not more:
+        page = await svc.store.list_audit(now=svc.clock(), customer_id=who.customer_id, limit=MAX_PAGE, cursor=cursor)
+        for record in page.items:
+            if record.role == "customer" or record.action in HIDDEN_FROM_CUSTOMER:
+                continue
+            if len(shown) == limit:
+                more = True  # one more visible entry follows the page: only now is there a next page
+                break
+            shown.append(record)
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
     entries: list[JSON] = []
-    for record in page.items:
-        if record.role == "customer" or record.action in HIDDEN_FROM_CUSTOMER:
-            continue
+    for record in shown:
         entry: JSON = {
             "at": ts(record.at),
             "role": record.role,
@@ -283,7 +297,8 @@ async def access_log(request: Request) -> Response:
         if show_ids:
             entry["staff_id"] = record.actor_id
         entries.append(entry)
-    return json_response({"entries": entries, "next_cursor": pages.issue(svc, scope, page.next_cursor)})
+    after = audit_cursor_after(shown[-1].at, shown[-1].audit_id) if more else None
+    return json_response({"entries": entries, "next_cursor": pages.issue(svc, scope, after)})
 
 
 def routes() -> list[BaseRoute]:

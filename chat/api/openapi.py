@@ -259,8 +259,8 @@ PATHS: Final[dict[str, Schema]] = {
             "searches, case exports, advisers taking a chat over), newest first, except legal holds, never "
             "shown to the customer (tipping-off rules): when, which role, the stated purpose; "
             "the staff member's id too where the bank has chosen to show it "
-            "(`CHATLOG_ACCESS_LOG_STAFF_IDS`). The customer's own actions are not listed. A page may hold "
-            "fewer entries than `limit`; follow `next_cursor`.",
+            "(`CHATLOG_ACCESS_LOG_STAFF_IDS`). The customer's own actions are not listed. A page holds "
+            "`limit` entries unless it is the last; `next_cursor` is there only when more entries follow.",
             {"200": _json("AccessLog", "A page of entries."), "400": _E400},
             security=_CUSTOMER, parameters=[_limit(20, 100), _pref("cursor")],
         ),

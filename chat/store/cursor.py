@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from chat.errors import ProtocolError
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: The kind of the audit log's cursors, in every backend (sort key: time, audit id).
+AUDIT_KIND = "audit"
 #: Cursors are short; anything longer is not one of ours and is refused before decoding.
 _MAX_LEN = 512
 
@@ -66,3 +68,9 @@ def decode_cursor(cursor: str, kind: str) -> tuple[datetime, str]:
     except OverflowError as exc:
         raise ProtocolError("invalid cursor") from exc
     return at, value[2]
+
+
+def audit_cursor_after(at: datetime, audit_id: str) -> str:
+    """The audit-log cursor that points just past the record ``(at, audit_id)``: for a reader that filters
+    the store's records and must end its page on the last record it returned (``chat/api/archive.py``)."""
+    return encode_cursor(AUDIT_KIND, at, audit_id)

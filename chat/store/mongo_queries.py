@@ -51,7 +51,7 @@ from chat.store.base import (
     SessionState,
     StoredMessage,
 )
-from chat.store.cursor import decode_cursor, encode_cursor
+from chat.store.cursor import AUDIT_KIND, decode_cursor, encode_cursor
 
 Document = dict[str, Any]
 Sort = list[tuple[str, int]]
@@ -68,7 +68,7 @@ EXPIRING: Final = (SESSIONS, MESSAGES, AUDIT, HOLDS)
 
 #: Cursor kinds (see :mod:`chat.store.cursor`): a session-list cursor is refused by the audit list.
 SESSIONS_CURSOR: Final = "sessions"
-AUDIT_CURSOR: Final = "audit"
+AUDIT_CURSOR: Final = AUDIT_KIND
 
 #: Entity type names become field names under ``redactions``; anything else could inject a path.
 _ENTITY_TYPE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")

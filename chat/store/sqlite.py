@@ -51,7 +51,7 @@ from chat.store.base import (
     StoredMessage,
     Transition,
 )
-from chat.store.cursor import decode_cursor, encode_cursor, epoch_us
+from chat.store.cursor import AUDIT_KIND, decode_cursor, encode_cursor, epoch_us
 from chat.store.sqlite_append import AppendOp
 from chat.store.sqlite_audit import insert_audit, purge_audit, read_head, read_links
 from chat.store.sqlite_ops import (
@@ -97,7 +97,7 @@ Row = Sequence[Any]
 #: ``UPDATE ... RETURNING`` (used to assign ``seq`` in one statement) needs SQLite 3.35.
 MIN_SQLITE_VERSION: Final = (3, 35, 0)
 _SESSIONS_CURSOR: Final = "sessions"
-_AUDIT_CURSOR: Final = "audit"
+_AUDIT_CURSOR: Final = AUDIT_KIND
 
 # --- the store ----------------------------------------------------------------------------------------
 

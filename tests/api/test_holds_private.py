@@ -108,3 +108,53 @@ async def test_a_session_kept_only_by_a_hold_is_gone_for_the_customer(tmp_path: 
                 assert r.status_code == 200 and r.json()["legal_hold"] is True
             finally:
                 svc.clock = real_clock
+
+
+async def _pages(client: Any, token: dict[str, str], limit: int) -> list[tuple[list[str], bool]]:
+    """Every page of the customer's access log at ``limit``: (actions shown, whether a cursor came)."""
+    out: list[tuple[list[str], bool]] = []
+    params: dict[str, Any] = {"limit": limit}
+    while True:
+        r = await client.get("/api/archive/access-log", params=params, headers=token)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        out.append(([e["action"] for e in body["entries"]], body["next_cursor"] is not None))
+        if body["next_cursor"] is None:
+            return out
+        params = {"limit": limit, "cursor": body["next_cursor"]}
+
+
+async def test_the_access_log_pages_say_nothing_of_a_hold_or_a_refused_read(api: Running) -> None:
+    """Paging through the access log with any page size gives exactly the same pages with and without a
+    hold and a refused read between the reads: no empty page, no extra cursor, and no cursor built on a
+    hidden record (audit finding: with ``limit=1`` a hold showed as an empty page whose cursor decoded to
+    the hold's time and id)."""
+    me = uid("cust")
+    sid = await chat_session(api, customer_id=me)
+    other = await chat_session(api, customer_id=uid("cust"))
+    token = bearer(api.customer_token(me))
+    compliance = bearer(api.staff_token(uid("comp"), "compliance"))
+
+    async def read() -> None:
+        r = await client.get(f"/api/staff/sessions/{sid}", params={"purpose": "klage 2026-9"}, headers=compliance)
+        assert r.status_code == 200
+
+    async with http(api) as client:
+        await read()
+        await read()
+        before = {limit: await _pages(client, token, limit) for limit in (1, 2, 3)}
+        await _hold(api, client, sid)
+        # an adviser's read of a held chat is refused (``read_refused``, also hidden from the customer)
+        r = await client.get(f"/api/staff/sessions/{sid}", params={"purpose": "oppfølging"},
+                             headers=bearer(api.staff_token(uid("adv"), "adviser")))
+        assert r.status_code == 404
+        r = await client.get(f"/api/staff/sessions/{other}", params={"purpose": "annen kunde"}, headers=compliance)
+        assert r.status_code == 200  # another customer's record: never in this log
+        await read()
+        after = {limit: await _pages(client, token, limit) for limit in (1, 2, 3)}
+    assert before[1] == [(["read_session"], True), (["read_session"], False)]
+    assert after[1] == [(["read_session"], True)] * 2 + [(["read_session"], False)]
+    for limit in (1, 2, 3):
+        shown = [a for page, _ in after[limit] for a in page]
+        assert shown == ["read_session"] * 3
+        assert all(page for page, _ in after[limit])  # never an empty page

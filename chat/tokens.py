@@ -22,7 +22,7 @@ import logging
 import os
 import time
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal, TypeGuard, get_args
 
@@ -92,12 +92,17 @@ _DEV_PUBLIC: Final = "ed25519-public.pem"
 @dataclass(frozen=True, slots=True)
 class CustomerIdentity:
     customer_id: str
+    #: When the token stops being valid (``exp`` plus the leeway, epoch seconds): an open connection
+    #: made with it is closed then (``chat.gateway.endpoints.Watchdog``). Not part of who it is.
+    expires_at: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class StaffIdentity:
     staff_id: str
     role: StaffRole
+    #: As for :class:`CustomerIdentity`.
+    expires_at: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +304,7 @@ class TokenVerifier:
         claims = self._decode(token)
         if claims.get("kind") != "customer":
             raise AuthError(_WRONG_KIND)
-        return CustomerIdentity(customer_id=claims["sub"])
+        return CustomerIdentity(customer_id=claims["sub"], expires_at=self._expires_at(claims))
 
     def verify_staff(self, token: str, *, roles: Collection[str] | None = None) -> StaffIdentity:
         """``roles``: the roles allowed here; a valid staff token with another role is :class:`Forbidden`."""
@@ -311,7 +316,11 @@ class TokenVerifier:
         # do this: 403, as documented for a wrong role, not 401 as if the token were bad.
         if not _is_staff_role(role) or (roles is not None and role not in roles):
             raise Forbidden("this role may not do this")
-        return StaffIdentity(staff_id=claims["sub"], role=role)
+        return StaffIdentity(staff_id=claims["sub"], role=role, expires_at=self._expires_at(claims))
+
+    def _expires_at(self, claims: dict[str, Any]) -> float:
+        """The moment this verifier would refuse the token (``_decode`` checked ``exp`` is a number)."""
+        return float(claims["exp"]) + self._leeway_s
 
     def _key_for(self, token: str) -> VerificationKey:
         if self._by_kid:

@@ -35,7 +35,9 @@ class Connection:
     """A websocket as the hub sees it: frames go through its :class:`Outbox` (never waiting on the
     socket), plus what the watchdog and the flood guard need."""
 
-    __slots__ = ("bucket", "last_seen", "outbox", "receive", "refused", "replayed_to", "send_raw", "writer", "ws")
+    __slots__ = (
+        "bucket", "expires_at", "last_seen", "outbox", "receive", "refused", "replayed_to", "send_raw", "writer", "ws"
+    )
 
     def __init__(self, ws: WebSocket, bucket: TokenBucket, services: Services) -> None:
         self.ws = ws
@@ -53,6 +55,8 @@ class Connection:
             setattr(proto, "close_timeout", services.settings.peer_close_timeout_s)  # noqa: B010 - typed object
         self.bucket = bucket
         self.last_seen = time.monotonic()
+        #: When the token of this connection's hello stops being valid (epoch seconds; None: no token).
+        self.expires_at: float | None = None
         self.refused = 0
         #: The last seq a resume's replay sent (0 before any).
         self.replayed_to = 0
@@ -108,7 +112,12 @@ class Connection:
 
 class Watchdog:
     """Closes connections that stayed silent past the idle timeout (one task for all connections,
-    instead of a timer per frame on the hot path), and counts the open ones against the cap."""
+    instead of a timer per frame on the hot path), and counts the open ones against the cap.
+
+    It also closes a connection whose token expired (4401 ``expired_token``), within one tick of the
+    moment the token itself would be refused: a token is checked at ``hello``, and without this an
+    adviser whose token had lapsed went on taking chats and reading transcripts for as long as the desk
+    stayed open (outside audit 62, F2). The widget and the desk then ask for a new login."""
 
     def __init__(self, idle_timeout_s: float) -> None:
         self.idle_timeout_s = idle_timeout_s
@@ -121,10 +130,15 @@ class Watchdog:
         while True:
             await asyncio.sleep(interval)
             cutoff = time.monotonic() - self.idle_timeout_s
+            now = time.time()
             for conn in [c for c in self.connections if c.last_seen < cutoff]:
                 # Queued, never awaited: a peer that does not read cannot hold the watchdog up.
                 conn.send(p.error_frame("idle_timeout", "no activity; reconnect to continue"))
                 conn.close(p.CLOSE_TIMEOUT, "idle timeout")
+                self.connections.discard(conn)
+            for conn in [c for c in self.connections if c.expires_at is not None and c.expires_at <= now]:
+                conn.send(p.error_frame("expired_token", "the token has expired; log in again to continue"))
+                conn.close(p.CLOSE_UNAUTHORIZED, "expired_token")
                 self.connections.discard(conn)
             if on_tick is not None:
                 on_tick()
@@ -298,6 +312,7 @@ async def _chat_session(services: Services, conn: Connection, hello: p.Hello) ->
         conn.outbox.hold()
     try:
         identity = services.verifier.verify_customer(hello.token) if hello.token is not None else None
+        conn.expires_at = identity.expires_at if identity is not None else None
         if hello.resume_session_id is not None:
             live = await services.hub.resume_session(hello.resume_session_id, identity, conn)
         else:
@@ -425,6 +440,7 @@ async def _agent_session(services: Services, conn: Connection, hello: p.Hello) -
     except ChatlogError as exc:
         _refuse(conn, services, exc, _close_code_for(exc))
         return
+    conn.expires_at = identity.expires_at
     conn.send(p.encode({"type": "welcome", "agent_id": identity.staff_id, "role": identity.role}))
     # What is open now reaches the agent before anything live about it (outbox.py, as for a resume).
     conn.outbox.hold()

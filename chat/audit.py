@@ -10,6 +10,7 @@ nothing else, and never message text.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from datetime import timedelta
 from typing import Final
@@ -40,9 +41,30 @@ def check_purpose(raw: str | None, where: str) -> str:
         raise ProtocolError(f"state the purpose of this access in {where}", code="purpose_required")
     if len(purpose) > MAX_PURPOSE_CHARS:
         raise ProtocolError(f"purpose is longer than {MAX_PURPOSE_CHARS} characters", code="purpose_too_long")
-    if _PRINTABLE_LINE.fullmatch(purpose) is None:
+    if _PRINTABLE_LINE.fullmatch(purpose) is None or not _readable(purpose):
         raise ProtocolError("purpose must be a single line of printable text", code="bad_request")
     return purpose
+
+
+#: Letters and symbols that show nothing: fillers and blanks of Hangul and Braille.
+_BLANK_GRAPHEMES: Final = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
+
+def _readable(purpose: str) -> bool:
+    """At least one character a reader can see (a letter, digit, punctuation mark or symbol that is not
+    a blank filler), and no format, private-use or surrogate character anywhere, beyond the Basic
+    Multilingual Plane too: the published pattern covers the BMP, while tag characters (U+E0000 block),
+    variation selectors 17 and up and the musical and hieroglyph format controls are invisible as well,
+    and tag characters can smuggle hidden ASCII (outside audit 62, F4: purposes made only of such
+    characters were stored, a record nobody can read)."""
+    visible = False
+    for char in purpose:
+        category = unicodedata.category(char)
+        if category in ("Cf", "Co", "Cs") or "\U000e0100" <= char <= "\U000e01ef":
+            return False
+        if category[0] in "LNPS" and char not in _BLANK_GRAPHEMES:
+            visible = True
+    return visible
 
 
 async def audit(

@@ -76,7 +76,10 @@ PARAMETERS: Final[dict[str, Schema]] = {
     "purpose": _query(
         "purpose",
         "Why staff access this data (recorded in the audit log): one line of visible text. Missing or "
-        "blank: 400 `purpose_required`.",
+        "blank: 400 `purpose_required`. Beyond the pattern (which covers the Basic Multilingual Plane), "
+        "a purpose needs at least one letter, digit, punctuation mark or symbol that shows, and may hold "
+        "no format or private-use character of any plane (tag characters, variation selectors 17 and "
+        "up): else 400 `bad_request`.",
         {"type": "string", "minLength": 1, "maxLength": MAX_PURPOSE_CHARS, "pattern": PRINTABLE_LINE_PATTERN},
         required=True,
     ),

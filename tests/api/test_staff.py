@@ -172,7 +172,14 @@ async def test_adviser_reads_only_sessions_they_took_part_in(api: Running) -> No
 @pytest.mark.parametrize(
     ("purpose", "code"),
     [(None, "purpose_required"), ("", "purpose_required"), ("   ", "purpose_required"),
-     ("x" * 501, "purpose_too_long"), ("line\nbreak", "bad_request")],
+     ("x" * 501, "purpose_too_long"), ("line\nbreak", "bad_request"),
+     # invisible beyond the published pattern (audit 62 F4): Braille and Hangul blanks, Khmer and
+     # Mongolian marks, musical format controls, tag characters (which smuggle hidden ASCII),
+     # variation selectors 17+, shorthand and hieroglyph format controls; a tag hidden in a real purpose
+     ("\u2800", "bad_request"), ("\uffa0", "bad_request"), ("\u17b4\u17b5", "bad_request"),
+     ("\u180b", "bad_request"), ("\U0001d159\U0001d173", "bad_request"), ("\U000e0001\U000e0041", "bad_request"),
+     ("\U000e0100", "bad_request"), ("\U0001bca0", "bad_request"), ("\U00013430", "bad_request"),
+     ("klage 2026-9\U000e0041\U000e0042", "bad_request")],
 )
 async def test_purpose_is_required_before_any_read(api: Running, purpose: str | None, code: str) -> None:
     sid = await chat_session(api, customer_id=uid("cust"))

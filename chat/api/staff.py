@@ -278,9 +278,15 @@ async def read_audit(request: Request) -> Response:
     limit = limit_param(request, default=DEFAULT_AUDIT_PAGE, maximum=MAX_AUDIT_PAGE)
     scope = ("staff/audit", who.staff_id, actor_id, session_id, customer_id, ts(since), ts(until))
     cursor = pages.redeem(request, svc, scope)
+    about = customer_id
+    if about is None and session_id is not None:
+        # A read of one session's records is about its customer too: it shows who read their chat and
+        # its holds, and their access log lists such reads (audit 62 F5: it was recorded without one).
+        record = await svc.store.get_session(session_id, now=svc.clock())
+        about = None if record is None else record.customer_id
     await audit(
         svc, actor_id=who.staff_id, role=who.role, action="read_audit", purpose=purpose,
-        session_id=session_id, customer_id=customer_id,
+        session_id=session_id, customer_id=about,
     )
     page = await svc.store.list_audit(
         now=svc.clock(), actor_id=actor_id, session_id=session_id, customer_id=customer_id,

@@ -219,7 +219,8 @@ async def test_every_staff_read_writes_exactly_one_audit_record(api: Running, re
         "adviser_read": (f"/api/staff/sessions/{sid}", {}, "read_session", sid, customer),
         "compliance_read": (f"/api/staff/sessions/{sid}", {}, "read_session", sid, customer),
         "search_customer": (f"/api/staff/customers/{customer}/sessions", {}, "search_customer", None, customer),
-        "read_audit": ("/api/staff/audit", {"session_id": sid}, "read_audit", sid, None),
+        # about the session's customer too: their access log lists it (audit 62 F5)
+        "read_audit": ("/api/staff/audit", {"session_id": sid}, "read_audit", sid, customer),
         "export_customer": ("/api/staff/cases/export", {"customer_id": customer}, "export_case", None, customer),
         "export_session": ("/api/staff/cases/export", {"session_id": sid}, "export_case", sid, customer),
     }[read]

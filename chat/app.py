@@ -28,6 +28,7 @@ from chat.gateway.hub import Hub
 from chat.metrics import CONTENT_TYPE, Metrics
 from chat.msgids import MessageIdHasher
 from chat.redaction import Redactor
+from chat.redirects import RelativeRedirects
 from chat.relay import build_relay
 from chat.retention import RetentionPeriods, RetentionPolicy
 from chat.services import Services
@@ -209,6 +210,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         *api.routes(),
     ]
     routes += screens.routes(settings)
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=cors_middleware(settings))
+    middleware = [Middleware(RelativeRedirects), *cors_middleware(settings)]
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     app.state.settings = settings
     return app

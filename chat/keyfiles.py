@@ -4,6 +4,7 @@ and refused when other users can read them, as OpenSSH refuses a private key."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
@@ -59,3 +60,24 @@ def read_or_create_secret(path: Path, size: int = 32) -> bytes:
     if len(secret) < 16:
         raise ChatlogError(f"{path} holds fewer than 16 bytes; a secret key needs more")
     return secret
+
+
+def private_database(path: Path) -> None:
+    """Make the SQLite file ``path`` readable by its owner only, before SQLite opens it.
+
+    Why: SQLite creates a database with the process's umask (0644 under the usual 022), and it holds the
+    audit log (customer ids, staff ids, purposes, case references of holds), every session's customer
+    id and the wrapped data keys (outside audit 62, F13). A new file is created 0600 here first; SQLite
+    gives its ``-wal`` and ``-shm`` files the mode of the database. A file left readable by an earlier
+    version (or by hand) is tightened, and the WAL and shared-memory files with it."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = stat.S_IMODE(each.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            each.chmod(mode & 0o700)
+            log.warning("database file was readable by others: now owner-only", extra={"file": each.name})

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from chat.errors import StoreUnavailable
+from chat.keyfiles import private_database
 
 #: One wrapped key: the session it opens, the master key id that wrapped it, the sealed bytes.
 Row = tuple[str, str, bytes]
@@ -71,7 +72,7 @@ class SqliteKeyStore(KeyStore):
 
     async def open(self) -> None:
         def connect() -> sqlite3.Connection:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_database(self.path)  # owner-only before SQLite creates it (chat/keyfiles.py)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")

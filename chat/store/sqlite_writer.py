@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from chat.errors import ChatlogError, DuplicateKey, StoreError, StoreUnavailable
+from chat.keyfiles import private_database
 from chat.store.sqlite_schema import migrate
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def connect_writer(path: Path, synchronous: str, busy_timeout_s: float) -> tuple
     """The one write connection (WAL, the durability asked for, the schema brought up to date) and the
     migrations applied; errors as :mod:`chat.errors`."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_database(path)  # owner-only before SQLite creates it (chat/keyfiles.py)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s)
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable("cannot open the embedded store") from exc

@@ -123,6 +123,27 @@ def test_logged_in_chat_with_pasted_token_in_english(page: Any, server: Running,
     assert server.customer_token("c-4711")[:20] not in page.evaluate("JSON.stringify(sessionStorage)")
 
 
+def test_an_empty_token_box_logs_nobody_in_and_ends_no_chat(page: Any, server: Running, agents: Agents) -> None:
+    """Audit 62 F11: after a development-token login, "Log in and start chat" with the box empty closed
+    the logged-in chat and opened an anonymous one without a word."""
+    bot = agents("bot", reply=lambda text: "ok")
+    page.goto(server.base + "/widget/?lang=en")
+    page.locator("#demo-login-button").click()  # nothing pasted, nobody logged in: no chat at all
+    expect(page.locator("#demo-note")).to_contain_text("Paste a customer token first")
+    expect(page.locator(".chatlog").get_by_role("button", name="Start chat")).to_be_visible()
+    page.locator("#demo-dev-token-button").click()
+    expect(page.locator(".chatlog__badge")).to_have_text("Logged in")
+    sid = session_id(page)
+    bot.wait_for(type="session_started", session_id=sid)
+    page.locator("#demo-login-button").click()
+    expect(page.locator("#demo-note")).to_contain_text("You are logged in already")
+    expect(page.locator(".chatlog__badge")).to_have_text("Logged in")
+    assert session_id(page) == sid
+    type_and_send(page, "still me")
+    expect(own_messages(page).locator(".chatlog__msg-status")).to_have_text("Delivered")
+    assert bot.customer_texts(sid) == ["still me"]
+
+
 def test_invalid_token_is_reported_and_not_retried(page: Any, server: Running) -> None:
     page.clock.install()  # fake timers: lets the test jump past every reconnect backoff
     page.goto(server.base + "/widget/")

@@ -86,8 +86,10 @@ PARAMETERS: Final[dict[str, Schema]] = {
     "session_id": _path("session_id", "Session id (as in the websocket `welcome`)."),
     "since": _query(
         "since",
-        "Inclusive start: an ISO 8601 date (UTC midnight) or date-time with offset. On `/api/stats` the "
-        "window from `since` to `until` must be positive and at most 400 days (else 400).",
+        "Inclusive start: an ISO 8601 date (UTC midnight) or date-time with offset. On `/api/stats` and "
+        "`/api/stats/service` both ends must be whole UTC days (a date, or a time of 00:00 UTC: windows "
+        "cut inside a day could be told apart by one chat), and the window must be positive and at most "
+        "400 days (else 400).",
         {"type": "string", "format": "date-time"},
     ),
     "until": _query("until", "Exclusive end, same format as `since`.", {"type": "string", "format": "date-time"}),

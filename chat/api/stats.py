@@ -45,6 +45,12 @@ def window(request: Request, now: datetime) -> tuple[datetime, datetime]:
             since = until - timedelta(days=DEFAULT_DAYS)
         except OverflowError:
             raise ProtocolError("until is out of range") from None
+    for name, bound in (("since", since), ("until", until)):
+        if bound.timetz() != time(tzinfo=UTC):
+            # Days are the unit of every figure: a window cut inside a day, one session apart from
+            # another, gave back that one session's kind, handover and topic by subtraction (outside
+            # audit 62, F3). Whole days leave a difference of at least one day's sessions.
+            raise ProtocolError(f"{name} must be a whole UTC day: a date, or a time of 00:00 UTC")
     if since >= until:
         raise ProtocolError("since must be before until")
     if until - since > timedelta(days=MAX_DAYS):

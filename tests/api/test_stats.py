@@ -98,9 +98,22 @@ async def test_window_excludes_sessions_outside_it(api: Running) -> None:
     "query",
     ["since=last-week", "since=2025-01-01T00:00:00", "since=2025-02-01&until=2025-01-01",
      "since=2025-01-01&until=2025-01-01", "since=2020-01-01&until=2025-01-01", "until=2025-02-30",
-     "until=0001-01-02", "since=0001-01-01T00:00:00%2B01:00"],
+     "until=0001-01-02", "since=0001-01-01T00:00:00%2B01:00",
+     # cut inside a day: two such windows one session apart gave that session away (audit 62 F3)
+     "since=2025-01-01&until=2025-01-02T10:15:00.123Z", "since=2025-01-01T00:00:00.001Z",
+     "since=2025-01-01T00:00:00%2B01:00"],
 )
 async def test_bad_windows_are_400(api: Running, query: str) -> None:
     async with http(api) as client:
-        r = await client.get(f"/api/stats?{query}", headers=bearer(api.staff_token(uid("an"), "analyst")))
-    check_error(r, 400)
+        for path in ("/api/stats", "/api/stats/service"):
+            r = await client.get(f"{path}?{query}", headers=bearer(api.staff_token(uid("an"), "analyst")))
+            check_error(r, 400)
+
+
+async def test_whole_days_in_any_spelling_are_accepted(api: Running) -> None:
+    async with http(api) as client:
+        for query in ("since=2025-01-01&until=2025-01-02", "since=2025-01-01T00:00:00Z&until=2025-01-02T00:00:00.000Z",
+                      "since=2025-01-01T01:00:00%2B01:00&until=2025-01-02"):
+            for path in ("/api/stats", "/api/stats/service"):
+                r = await client.get(f"{path}?{query}", headers=bearer(api.staff_token(uid("an"), "analyst")))
+                assert r.status_code == 200, (path, query, r.text)

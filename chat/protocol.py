@@ -8,6 +8,7 @@ the gateway sends back as ``{"type": "error", "code", "message"}``. The full pro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable
@@ -211,9 +212,35 @@ def message_ids(data: str | bytes, names: tuple[str, ...] = ("client_msg_id",)) 
     return ids
 
 
+#: Field names a client may mean the token by: refused, so that a token sent under the wrong name is an
+#: error rather than an anonymous session (outside audit 62).
+_TOKEN_LOOKALIKES: Final = frozenset(
+    {"token", "access_token", "accesstoken", "id_token", "jwt", "bearer", "authorization", "auth", "auth_token"}
+)
+
+
+def _once_each(data: str | bytes) -> None:
+    """A ``hello`` names each field once: with ``"token"`` twice, which one counts would be a guess (and
+    the last one, null, quietly made a logged-in page anonymous). Checked for ``hello`` only, once per
+    connection: the hot path's frames are parsed by orjson, which keeps the last silently."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        names = [name for name, _ in items]
+        if len(set(names)) != len(names):
+            twice = next(name for name in names if names.count(name) > 1)
+            raise ProtocolError(f"field {twice!r} is given twice", code="bad_request")
+        return dict(items)
+
+    with contextlib.suppress(ValueError, RecursionError):  # not JSON to this parser: _load's verdict stands
+        json.loads(data, object_pairs_hook=pairs)
+
+
 def parse_hello(obj: dict[str, Any]) -> Hello:
     # An empty token is a token, and a malformed one: a logged-in widget whose token fetch failed must be
     # refused (invalid_token), not quietly become an anonymous session. Only a missing or null one is none.
+    for name in obj:
+        if name != "token" and name.lower().replace("-", "_") in _TOKEN_LOOKALIKES:
+            raise ProtocolError(f"unknown field {name!r}: the token goes in 'token'", code="bad_request")
     token = obj.get("token")
     if token is not None and not isinstance(token, str):
         raise ProtocolError("field 'token' must be a string", code="bad_request")
@@ -241,6 +268,7 @@ def parse_client_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent
         client_msg_id = _id_field(obj, "client_msg_id")
         return ChatMessage(client_msg_id=client_msg_id, text=_about(client_msg_id, _text_field, obj, max_text_chars))
     if kind == "hello":
+        _once_each(data)
         return parse_hello(obj)
     if kind == "handover_request":
         return HandoverRequest()
@@ -265,6 +293,7 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
             session_id=_about(client_msg_id, _id_field, obj, "session_id"),
         )
     if kind == "hello":
+        _once_each(data)
         return parse_hello(obj)
     if kind == "accept":
         return Accept(session_id=_id_field(obj, "session_id"), reason=_str_field(obj, "reason", required=False))

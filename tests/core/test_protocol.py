@@ -52,6 +52,12 @@ def test_client_frames(raw: str, expected: p.ClientEvent) -> None:
         ('{"type":"hello","resume":{"session_id":"s1","last_seq":-1}}', "bad_request"),
         ('{"type":"hello","resume":{"session_id":"s1","last_seq":"3"}}', "bad_request"),
         ('{"type":"hello","resume":{"last_seq":3}}', "bad_request"),
+        # a token given twice, or under another name, is no anonymous hello (audit 62)
+        ('{"type":"hello","token":"a.b.c","token":null}', "bad_request"),
+        ('{"type":"hello","resume":{"session_id":"s1","session_id":"s2"}}', "bad_request"),
+        ('{"type":"hello","access_token":"a.b.c"}', "bad_request"),
+        ('{"type":"hello","Token":"a.b.c"}', "bad_request"),
+        ('{"type":"hello","jwt":"a.b.c"}', "bad_request"),
     ],
 )
 def test_bad_client_frames(raw: str, code: str) -> None:

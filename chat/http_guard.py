@@ -11,11 +11,19 @@ Closed *lingering*, as nginx does: the answer goes out, the write side is shut (
 is still sending is read and dropped for a moment before the socket is closed. Closing at once, with
 the rest of an oversized head unread, makes the kernel answer with a reset, and a client still sending
 saw "connection reset" instead of the 431 (a flaky test caught it).
+
+A request framed two ways, with both ``Content-Length`` and ``Transfer-Encoding``, is refused with 400
+and the connection closed (RFC 9112 §6.1). h11 read such a body chunked, answered, and kept the
+connection, so bytes after the chunked body were served as the next request: a proxy in front that
+frames by ``Content-Length`` would have passed them on as part of the first (request smuggling; outside
+audit 62, F12). Every 400 for a malformed request (this one, two ``Content-Length`` headers, a bad
+``Transfer-Encoding``) now closes lingering too, instead of uvicorn's close at once.
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -30,6 +38,20 @@ def _refusal(status: bytes) -> bytes:
     return b"HTTP/1.1 " + status + b"\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
 
+class _OneFraming(h11.Connection):
+    """h11's server side, refusing a request whose body is framed both by ``Content-Length`` and by
+    ``Transfer-Encoding`` (h11 follows the latter and ignores the former, as RFC 7230 allowed)."""
+
+    def next_event(self) -> h11.Event | type[h11.NEED_DATA] | type[h11.PAUSED]:
+        event = super().next_event()
+        if isinstance(event, h11.Request):
+            names = {name for name, _ in event.headers}  # h11 gives them lower-cased
+            if b"content-length" in names and b"transfer-encoding" in names:
+                # uvicorn answers this with its 400 (GuardedH11.send_400_response closes lingering).
+                raise h11.RemoteProtocolError("both Content-Length and Transfer-Encoding", error_status_hint=400)
+        return event
+
+
 def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protocol]:
     """An :class:`H11Protocol` that refuses a head over ``max_head_bytes`` (431) and closes a
     connection whose head is not complete ``head_timeout_s`` after it opened or after its last
@@ -40,6 +62,10 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
         _head_bytes = 0
         #: Bytes still dropped after a refusal (``None``: not refused).
         _lingering: int | None = None
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.conn = _OneFraming(h11.SERVER, self.config.h11_max_incomplete_event_size or max_head_bytes)
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
@@ -91,6 +117,11 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
                 self.transport.close()  # the client is done sending: nothing left to linger for
                 return
             super().eof_received()
+
+        def send_400_response(self, msg: str) -> None:
+            """A request h11 refused (malformed, or framed twice: :class:`_OneFraming`): 400, closed
+            lingering like our own refusals, rather than uvicorn's close at once."""
+            self._refuse(b"400 Bad Request")
 
         def _refuse(self, status: bytes) -> None:
             self._disarm()

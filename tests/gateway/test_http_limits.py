@@ -149,3 +149,31 @@ def test_a_peer_that_never_answers_our_close_frame_is_dropped_at_our_deadline(tm
         while chunk := sock.recv(65536):  # no hello: auth_timeout, then our close frame, never answered
             received += chunk
         assert received.startswith(b"HTTP/1.1 101") and b"auth_timeout" in received
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        b"Transfer-Encoding: chunked\r\ncontent-length: 5\r\n",
+        b"Content-Length: 5\r\nContent-Length: 6\r\n",  # h11's own 400: closed the same way
+    ],
+)
+def test_a_request_framed_twice_is_refused_and_the_connection_closed(server: Running, framing: bytes) -> None:
+    """Outside audit 62, F12: a request with both ``Content-Length`` and ``Transfer-Encoding`` was read
+    chunked, answered, and the connection kept, so the bytes after the chunked body were served as a
+    second request: a proxy framing by ``Content-Length`` would have passed them on as part of the first
+    (request smuggling). RFC 9112 §6.1: refused (400), and the connection closed; nothing else is served."""
+    smuggled = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    with _connect(server) as sock:
+        sock.settimeout(5)
+        sock.sendall(
+            b"POST /api/archive/objection HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + framing + b"\r\n0\r\n\r\n" + smuggled
+        )
+        reply = b""
+        while chunk := sock.recv(65536):  # a timeout here: the connection was kept open
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 400"), reply
+    assert reply.count(b"HTTP/1.1 ") == 1, reply
+    assert b"connection: close" in reply.lower()

@@ -136,6 +136,31 @@ async def test_unknown_api_paths_and_methods_get_json_errors(
         r = await client.request(method, path, headers=bearer(api.customer_token(uid("c"))))
     check_error(r, status)
     assert r.headers.get("allow") == allow
+    assert r.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PROPFIND", "FOO"])
+@pytest.mark.parametrize(
+    ("path", "status", "allow"),
+    [
+        ("/api/archive/objection", 405, "DELETE, GET, HEAD, POST"),
+        ("/api/archive/sessions/abc", 405, "DELETE, GET, HEAD"),
+        ("/api/staff/sessions/abc/holds", 405, "POST"),
+        ("/api/nothing-here", 404, None),
+        ("/api/", 404, None),
+    ],
+)
+async def test_methods_outside_the_usual_ones_get_the_same_json_errors(
+    api: Running, method: str, path: str, status: int, allow: str | None
+) -> None:
+    """Outside audit 62, F7: TRACE, PROPFIND or a made-up method got Starlette's plain-text 405 with the
+    ``Allow`` of the first route on the path (``GET, HEAD`` on the objection, which takes POST and DELETE
+    too), without ``Cache-Control``; on an unknown path a 405 instead of the 404 every other method gets."""
+    async with http(api) as client:
+        r = await client.request(method, path, headers=bearer(api.customer_token(uid("c"))))
+    check_error(r, status, "method_not_allowed" if status == 405 else "not_found")
+    assert r.headers.get("allow") == allow
+    assert r.headers["cache-control"] == "no-store"
 
 
 # The schema checker the other API tests rely on must itself be able to fail.

@@ -207,7 +207,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         Route("/metrics", metrics),
         WebSocketRoute("/ws/chat", chat_endpoint),
         WebSocketRoute("/ws/agent", agent_endpoint),
-        *api.routes(),
+        *api.routes(settings),
     ]
     routes += screens.routes(settings)
     middleware = [Middleware(RelativeRedirects), *cors_middleware(settings)]

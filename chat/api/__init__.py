@@ -1,6 +1,6 @@
 """The HTTP API: the customer archive, staff and compliance access, statistics, and its OpenAPI document.
 
-``routes()`` is all ``chat.app`` needs: every handler is wrapped by :func:`chat.api.serialize.endpoint`,
+``routes(settings)`` is all ``chat.app`` needs: every handler is wrapped by :func:`chat.api.serialize.endpoint`,
 which turns :class:`chat.errors.ChatlogError` into the JSON error body with the error's HTTP status, so
 the app registers no exception handler for the API. A last catch-all route under ``/api/`` gives unknown
 paths and wrong methods the same JSON error body (404, or 405 with ``Allow``) instead of Starlette's
@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute, Match, Route
 
 from chat.api.serialize import MethodNotAllowed, error_response
 from chat.errors import NotFound, ProtocolError
+from chat.settings import Settings
 
 __all__ = ["routes"]
 
@@ -66,11 +67,11 @@ def _strict_query(route: Route) -> Route:
     return Route(route.path, checked, methods=list(route.methods or ()), name=route.name)
 
 
-def routes() -> list[BaseRoute]:
+def routes(settings: Settings) -> list[BaseRoute]:
     # Imported here, not at module level, so that ``python -m chat.api.openapi`` (which writes
     # docs/openapi.json) does not import the module twice.
     from chat.api import archive, dev, openapi, service, staff, stats
 
-    handlers = (*archive.routes(), *staff.routes(), *stats.routes(), *service.routes(), *dev.routes())
+    handlers = (*archive.routes(), *staff.routes(), *stats.routes(), *service.routes(), *dev.routes(settings))
     served = [_strict_query(r) if isinstance(r, Route) else r for r in handlers]
     return [*served, *openapi.routes(), _unmatched(served)]

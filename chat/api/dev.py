@@ -2,8 +2,10 @@
 
 In development mode the server signs tokens with a local key (``chat.tokens``), and ``chatlog token``
 prints them on the command line. A person trying the product in a browser should not need a terminal:
-``POST /api/dev/tokens`` hands out the same tokens. In production the route answers 404 like any unknown
-path (the server holds no signing key there: it verifies the bank's tokens and issues none).
+``POST /api/dev/tokens`` hands out the same tokens. In production the route is not there at all, so every
+method answers 404 like any unknown path (the server holds no signing key there: it verifies the bank's
+tokens and issues none). It used to be served and answer 404 itself, which left a GET with a 405 "use
+POST" that told the route exists (outside audit 62, F10).
 
 Anyone who can reach a development server can mint any token with this: that is what development mode
 means (it is also true of the key file on its disk), and why the server logs a warning at start-up.
@@ -21,6 +23,7 @@ from starlette.routing import BaseRoute, Route
 from chat.api.auth import services
 from chat.api.serialize import endpoint, json_body, json_response
 from chat.errors import NotFound, ProtocolError
+from chat.settings import Settings
 from chat.tokens import STAFF_ROLES, TokenIssuer
 
 __all__ = ["DEV_TOKEN_TTL_S", "routes"]
@@ -36,8 +39,8 @@ _DEFAULT_SUBJECT: Final = {"customer": "demo-customer", "adviser": "demo-adviser
 @endpoint
 async def issue(request: Request) -> Response:
     settings = services(request).settings
-    if not settings.is_dev:
-        raise NotFound("not found")
+    if not settings.is_dev:  # not served in production (routes); a second lock on the signing key
+        raise NotFound("no such API endpoint")
     body = await json_body(request)
     if set(body) - {"role", "subject"}:
         raise ProtocolError("only role and subject may be given", code="bad_request")
@@ -57,5 +60,6 @@ async def issue(request: Request) -> Response:
     return json_response({"token": token, "role": role, "subject": subject, "expires_in": DEV_TOKEN_TTL_S})
 
 
-def routes() -> list[BaseRoute]:
-    return [Route("/api/dev/tokens", issue, methods=["POST"])]
+def routes(settings: Settings) -> list[BaseRoute]:
+    """The route in development mode; none in production."""
+    return [Route("/api/dev/tokens", issue, methods=["POST"])] if settings.is_dev else []

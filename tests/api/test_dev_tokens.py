@@ -63,3 +63,24 @@ def test_production_answers_404_like_any_unknown_path(production: Running) -> No
     r = httpx.post(production.base + "/api/dev/tokens", json={"role": "compliance"}, timeout=10)
     assert r.status_code == 404
     assert "token" not in r.text
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "PROPFIND"])
+def test_production_answers_every_method_404_like_any_unknown_path(production: Running, method: str) -> None:
+    """Outside audit 62, F10: production answered ``GET /api/dev/tokens`` with 405 "use POST", which
+    told that the route exists. Every method now gets what an unknown path gets, byte for byte."""
+    r = httpx.request(method, production.base + "/api/dev/tokens", timeout=10)
+    unknown = httpx.request(method, production.base + "/api/dev/nothing-here", timeout=10)
+    assert (r.status_code, r.content) == (unknown.status_code, unknown.content) == (404, r.content)
+    assert "allow" not in r.headers
+    if method != "HEAD":
+        check_error(r, 404, "not_found")
+
+
+def test_production_answers_404_to_any_body(production: Running) -> None:
+    """Not a 415 for a body that is not JSON, nor a 413 for a large one: those too would say the route
+    is there."""
+    for content, content_type in ((b"role=compliance", "text/plain"), (b"x" * 20_000, "application/json")):
+        r = httpx.post(production.base + "/api/dev/tokens", content=content, headers={"content-type": content_type},
+                       timeout=10)
+        check_error(r, 404, "not_found")

@@ -1,13 +1,16 @@
 """The HTTP API: the customer archive, staff and compliance access, statistics, and its OpenAPI document.
 
-``routes(settings)`` is all ``chat.app`` needs: every handler is wrapped by :func:`chat.api.serialize.endpoint`,
-which turns :class:`chat.errors.ChatlogError` into the JSON error body with the error's HTTP status, so
-the app registers no exception handler for the API. A last catch-all route under ``/api/`` gives unknown
-paths and wrong methods the same JSON error body (404, or 405 with ``Allow``) instead of Starlette's
-plain-text defaults, so clients parse one error format. It takes every method, also ones no route has
-(TRACE, PROPFIND, made-up ones): Starlette gives a method that no route on the path matches fully to
-the first route on it, whose plain-text 405 named only that route's methods (outside audit 62, F7).
-Human documentation: ``docs/api.md``.
+``routes(settings)`` is all ``chat.app`` needs: every handler is wrapped by
+:func:`chat.api.serialize.endpoint`, which turns :class:`chat.errors.ChatlogError` into the JSON error
+body with the error's HTTP status, so the app registers no exception handler for the API. In front of
+each handler, :func:`_contract` holds the request to the OpenAPI document: its query parameters, and
+one set of body rules for every operation, whether it takes a body or not (outside audit 62, F6: the
+objection took malformed and oversized JSON, and two DELETEs a ``text/plain`` body). A last catch-all
+route under ``/api/`` gives unknown paths and wrong methods the same JSON error body (404, or 405 with
+``Allow``) instead of Starlette's plain-text defaults, so clients parse one error format. It takes
+every method, also ones no route has (TRACE, PROPFIND, made-up ones): Starlette gives a method that no
+route on the path matches fully to the first route on it, whose plain-text 405 named only that route's
+methods (outside audit 62, F7). Human documentation: ``docs/api.md``.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 
-from chat.api.serialize import MethodNotAllowed, error_response
-from chat.errors import NotFound, ProtocolError
+from chat.api.serialize import MethodNotAllowed, error_response, read_body
+from chat.errors import ChatlogError, NotFound, ProtocolError
 from chat.settings import Settings
 
 __all__ = ["routes"]
@@ -43,12 +46,16 @@ def _unmatched(known: list[BaseRoute]) -> Route:
     return route
 
 
-def _strict_query(route: Route) -> Route:
-    """The route, refusing query parameters its operation in the OpenAPI document does not declare, and
-    any parameter given more than once (which of them counts would be a guess)."""
-    from chat.api.openapi import query_parameters
+def _contract(route: Route) -> Route:
+    """The route, holding its requests to what the OpenAPI document says of its operation before the
+    handler runs: query parameters it does not declare are refused, and any parameter given more than
+    once (which of them counts would be a guess); and the body rules of :func:`read_body`, the same for
+    every operation (a body with fields only where the document declares one)."""
+    from chat.api.openapi import query_parameters, takes_fields
 
-    declared = {method: query_parameters(route.path, method) for method in route.methods or ()}
+    methods = list(route.methods or ())
+    declared = {method: query_parameters(route.path, method) for method in methods}
+    fields = {method: takes_fields(route.path, method) for method in methods}
     handler = route.endpoint
 
     async def checked(request: Request) -> Response:
@@ -61,10 +68,14 @@ def _strict_query(route: Route) -> Route:
             repeated = sorted(k for k in set(request.query_params) if len(request.query_params.getlist(k)) > 1)
             if repeated:
                 return error_response(ProtocolError(f"query parameter {repeated[0]!r} given more than once"))
+        try:
+            request.state.json_body = await read_body(request, takes_fields=fields.get(request.method, False))
+        except ChatlogError as exc:
+            return error_response(exc)
         response: Response = await handler(request)
         return response
 
-    return Route(route.path, checked, methods=list(route.methods or ()), name=route.name)
+    return Route(route.path, checked, methods=methods, name=route.name)
 
 
 def routes(settings: Settings) -> list[BaseRoute]:
@@ -73,5 +84,5 @@ def routes(settings: Settings) -> list[BaseRoute]:
     from chat.api import archive, dev, openapi, service, staff, stats
 
     handlers = (*archive.routes(), *staff.routes(), *stats.routes(), *service.routes(), *dev.routes(settings))
-    served = [_strict_query(r) if isinstance(r, Route) else r for r in handlers]
+    served = [_contract(r) if isinstance(r, Route) else r for r in handlers]
     return [*served, *openapi.routes(), _unmatched(served)]

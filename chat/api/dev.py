@@ -41,7 +41,7 @@ async def issue(request: Request) -> Response:
     settings = services(request).settings
     if not settings.is_dev:  # not served in production (routes); a second lock on the signing key
         raise NotFound("no such API endpoint")
-    body = await json_body(request)
+    body = json_body(request)
     if set(body) - {"role", "subject"}:
         raise ProtocolError("only role and subject may be given", code="bad_request")
     role = body.get("role")

@@ -26,7 +26,14 @@ from chat import __version__
 from chat.api.auth import MAX_PURPOSE_CHARS, PRINTABLE_LINE_PATTERN
 from chat.api.openapi_schemas import ROLE, SCHEMAS, STR, Schema
 from chat.api.openapi_schemas import ref as _ref
-from chat.api.serialize import CURSOR_PATTERN, MAX_CURSOR_CHARS, MAX_ID_CHARS, endpoint, json_response
+from chat.api.serialize import (
+    CURSOR_PATTERN,
+    MAX_BODY_BYTES,
+    MAX_CURSOR_CHARS,
+    MAX_ID_CHARS,
+    endpoint,
+    json_response,
+)
 from chat.screens import SCREENS
 
 __all__ = ["DOCUMENT", "OPENAPI_PATH", "render", "routes"]
@@ -165,7 +172,19 @@ def _op(
 
 
 _E400, _E403, _E404 = _rref("BadRequest"), _rref("Forbidden"), _rref("NotFound")
-_E415: Final = _error("`unsupported_media_type`: the body must be sent as `Content-Type: application/json`.")
+#: Every operation under /api/ applies the same body rules (chat/api/__init__.py): added to each below.
+_BODY_ERRORS: Final[dict[str, Schema]] = {
+    "413": _error(f"`too_long`: a request body over {MAX_BODY_BYTES // 1024} KiB (refused unread)."),
+    "415": _error("`unsupported_media_type`: a request body not sent as `Content-Type: application/json` "
+                  "(refused unread)."),
+}
+#: The body of an operation that takes no fields but where clients may well send one: none, or ``{}``.
+_NO_FIELDS: Final[Schema] = {
+    "required": False,
+    "description": "Optional and without fields: no body, or `{}`. A body that is not a JSON object is 400 "
+    "`bad_json`, one with fields 400 `bad_request`.",
+    "content": {"application/json": {"schema": {"type": "object", "maxProperties": 0}}},
+}
 _SCREEN_PROSE: Final = {
     "widget": "The customer chat widget (`/widget/` is its demo page; banks include `widget.js` and "
     "`widget.css`). It talks to `/ws/chat`, see docs/protocol.md and docs/widget.md.",
@@ -281,9 +300,9 @@ PATHS: Final[dict[str, Schema]] = {
             "objectToAnalytics", "customer archive", "Object to analytics use",
             "Records the customer's objection to analysis of their logged-in chats and flags every "
             "session of theirs (future ones too). Idempotent. Does not shorten the archive. Takes no "
-            "body; one sent anyway must be JSON (415 otherwise, unread).",
-            {"200": _json("Objection", "Recorded."), "415": _E415},
-            security=_CUSTOMER,
+            "fields: no body, or `{}`.",
+            {"200": _json("Objection", "Recorded.")},
+            security=_CUSTOMER, body=_NO_FIELDS,
         ),
         "delete": _op(
             "withdrawObjection", "customer archive", "Withdraw the objection",
@@ -324,8 +343,7 @@ PATHS: Final[dict[str, Schema]] = {
             "Compliance only. The session (and its messages) are kept until every hold on it is "
             "released: tier `legal_hold`, `expire_at` null. Audited (action `place_hold`, purpose "
             "`case <case_ref>: <reason>`).",
-            {"201": _json("HoldChange", "The hold placed."), "400": _E400, "403": _E403, "404": _E404,
-             "413": _error("`too_long`: body over 16 KiB."), "415": _E415},
+            {"201": _json("HoldChange", "The hold placed."), "400": _E400, "403": _E403, "404": _E404},
             security=_STAFF,
             body={"required": True, "content": {"application/json": {"schema": _ref("HoldRequest")}}},
         ),
@@ -396,7 +414,7 @@ PATHS: Final[dict[str, Schema]] = {
             "issueDevToken", "development", "A development token",
             "Development mode only (404 in production): a token signed with the server's local development "
             "key, valid 8 hours, for a customer or a staff role. The front door `/` uses it.",
-            {"200": _json("DevToken", "The token."), "400": _E400, "404": _E404, "415": _E415},
+            {"200": _json("DevToken", "The token."), "400": _E400, "404": _E404},
             body={"required": True, "content": {"application/json": {"schema": _ref("DevTokenRequest")}}},
         ),
     },
@@ -424,6 +442,19 @@ PATHS: Final[dict[str, Schema]] = {
     },
 }
 
+
+
+def _add_body_errors() -> None:
+    """413 and 415 on every operation under /api/: the body rules hold for all of them."""
+    for path, item in PATHS.items():
+        if path.startswith("/api/"):
+            for operation in item.values():
+                if "responses" in operation:
+                    operation["responses"].update(_BODY_ERRORS)
+
+
+_add_body_errors()
+
 _BEARER_PROSE: Final = (
     "A JWT signed by the bank's identity provider (asymmetric algorithms only), sent as "
     "`Authorization: Bearer <token>`, never in a URL. "
@@ -439,7 +470,10 @@ DOCUMENT: Final[dict[str, Any]] = {
             "Customers read, export and erase their own chat archive; staff read transcripts for a "
             "stated purpose (every read is audited); compliance places legal holds and exports case "
             "bundles; analysts see counts over anonymised data only. Errors are always "
-            '`{"error": {"code", "message"}}`. A customer can never reach another customer\'s data: '
+            '`{"error": {"code", "message"}}`. Request bodies, on every operation: sent as '
+            "`Content-Type: application/json` (else 415, unread), at most 16 KiB (else 413), a JSON object "
+            "(else 400 `bad_json`); an operation that declares no body with fields takes none, or `{}` "
+            "(else 400). A customer can never reach another customer's data: "
             "such requests get 404, exactly like unknown ids. Human documentation: docs/api.md; the "
             "websocket protocol (`x-websockets`): docs/protocol.md."
         ),
@@ -497,6 +531,13 @@ def query_parameters(path: str, method: str) -> frozenset[str] | None:
         if parameter.get("in") == "query":
             names.add(parameter["name"])
     return frozenset(names)
+
+
+def takes_fields(path: str, method: str) -> bool:
+    """Whether the document declares a required body with fields for the operation (a hold, a
+    development token); every other operation takes none, or ``{}`` (:func:`chat.api.serialize.read_body`)."""
+    operation = PATHS.get(path, {}).get(method.lower())
+    return bool(operation and operation.get("requestBody", {}).get("required"))
 
 
 def render() -> bytes:

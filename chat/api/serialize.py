@@ -45,6 +45,7 @@ __all__ = [
     "json_response",
     "limit_param",
     "message_out",
+    "read_body",
     "staff_retention",
     "staff_session",
     "time_param",
@@ -283,23 +284,30 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-def no_foreign_body(request: Request) -> None:
-    """For an operation that takes no body: one sent anyway is ignored only if it is JSON, else 415,
-    unread, for the reason :func:`json_body` gives (a cross-site ``text/plain`` or form post)."""
+def _sends_body(request: Request) -> bool:
     declared = request.headers.get("content-length")
-    sends_body = (declared is not None and declared != "0") or "transfer-encoding" in request.headers
-    if sends_body and _media_type(request) != "application/json":
-        raise UnsupportedMediaType("this operation takes no body; a body sent anyway must be JSON")
+    return (declared is not None and declared.strip("0") != "") or "transfer-encoding" in request.headers
 
 
-async def json_body(request: Request) -> JSON:
-    """A JSON object of at most :data:`MAX_BODY_BYTES`, read in chunks so a huge body is never buffered.
+async def read_body(request: Request, *, takes_fields: bool) -> JSON:
+    """The body rules of every API operation, applied in one place (:func:`chat.api.routes` calls this
+    before the handler runs; handlers get the result from :func:`json_body`).
 
-    Sent as ``application/json`` (parameters such as ``charset`` allowed), else 415: a browser sends a
-    ``text/plain`` or form post to any site without asking it first (no CORS preflight), so accepting
-    those would let another site's page post JSON here in the user's name."""
+    A body is a JSON object of at most :data:`MAX_BODY_BYTES`, read in chunks so a huge one is never
+    buffered (413 ``too_long``), sent as ``application/json`` (parameters such as ``charset`` allowed),
+    else 415 *unread*: a browser sends a ``text/plain`` or form post to any site without asking it first
+    (no CORS preflight), so accepting those would let another site's page post here in the user's name.
+    Anything that is not a JSON object (``{``, ``[]``, ``null``, invalid UTF-8) is 400 ``bad_json``.
+
+    ``takes_fields``: the operation's document declares a required body with fields (a hold, a
+    development token). Any other operation takes none, and one sent anyway must follow the same rules
+    and be empty or ``{}`` (400 ``bad_request`` for fields: ``{"objection": false}`` posted to the
+    objection would otherwise record the opposite of what it says); ``{}`` is returned for no body."""
+    if not takes_fields and not _sends_body(request):
+        return {}
     if _media_type(request) != "application/json":
-        raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
+        raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json"
+                                   if takes_fields else "this operation takes no body; one sent anyway must be JSON")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise TooLong(f"the request body is larger than {MAX_BODY_BYTES} bytes")
@@ -310,10 +318,23 @@ async def json_body(request: Request) -> JSON:
         if size > MAX_BODY_BYTES:
             raise TooLong(f"the request body is larger than {MAX_BODY_BYTES} bytes")
         chunks.append(chunk)
+    raw = b"".join(chunks)
+    if not raw and not takes_fields:  # chunked, but with nothing in it
+        return {}
     try:
-        body = orjson.loads(b"".join(chunks))
+        body = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise _bad("the request body must be a JSON object", code="bad_json") from None
     if not isinstance(body, dict):
         raise _bad("the request body must be a JSON object", code="bad_json")
+    if body and not takes_fields:
+        raise _bad("this operation takes no fields: send no body, or {}")
+    return body
+
+
+def json_body(request: Request) -> JSON:
+    """The JSON object :func:`read_body` read for this request before the handler ran."""
+    body: JSON | None = getattr(request.state, "json_body", None)
+    if body is None:
+        raise RuntimeError("json_body() of a request whose body was not read by read_body()")
     return body

@@ -202,7 +202,7 @@ def _hold_with_retention(hold: Hold, record: SessionRecord | None) -> JSON:
 async def place_hold(request: Request) -> Response:
     who = staff(request, "compliance")
     svc = services(request)
-    body = await json_body(request)
+    body = json_body(request)
     case_ref = _text_field(body, "case_ref", MAX_CASE_REF_CHARS, missing_code="case_ref_required")
     assert case_ref is not None
     reason = _text_field(body, "reason", MAX_REASON_CHARS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import AsyncIterator
 
 from tests.api.helpers import api, bearer, chat_session, check_error, http, services, uid
 from tests.servers import Running
@@ -88,3 +89,68 @@ async def test_a_case_export_for_a_customer_with_nothing_stored_is_an_answer(api
         trail = json.loads(bundle.read("audit.json"))
     assert case["sessions"] == [] and case["scope"] == {"customer_id": nobody}
     assert [a["action"] for a in trail] == ["export_case"]
+
+
+async def test_a_json_body_sent_to_the_objection_must_be_an_empty_object_of_at_most_16_kib(api: Running) -> None:
+    """Outside audit 62, F6: with ``Content-Type: application/json`` the objection took ``{``, ``[]``,
+    ``null``, invalid UTF-8 and 17-20 KB bodies (200, and the objection recorded). The body is optional;
+    one that is sent must be what the document says: a JSON object (400 ``bad_json``) of at most 16 KiB
+    (413 ``too_long``, also chunked), and with no fields (400: ``{"objection": false}`` would object)."""
+    customer_id = uid("cust")
+    await chat_session(api, customer_id=customer_id)
+    mine = bearer(api.customer_token(customer_id))
+    as_json = {**mine, "content-type": "application/json"}
+
+    async def chunked(size: int) -> AsyncIterator[bytes]:
+        yield b'{"x": "'
+        yield b"x" * size
+        yield b'"}'
+
+    async with http(api) as client:
+        for body in (b"{", b"[]", b"null", b'"x"', b"\xff\xfe", b" "):
+            r = await client.post("/api/archive/objection", content=body, headers=as_json)
+            check_error(r, 400, "bad_json")
+        r = await client.post("/api/archive/objection", content=b'{"objection": false}', headers=as_json)
+        check_error(r, 400, "bad_request")
+        r = await client.post("/api/archive/objection", content=b"x" * 17_000, headers=as_json)
+        check_error(r, 413, "too_long")
+        r = await client.post("/api/archive/objection", content=chunked(20_000), headers=as_json)
+        check_error(r, 413, "too_long")
+        assert r.headers["cache-control"] == "no-store"
+        assert (await client.get("/api/archive/objection", headers=mine)).json() == {"objection": False}
+        for body in (b"", b"{}", b' { } '):
+            r = await client.post("/api/archive/objection", content=body, headers=as_json)
+            assert r.status_code == 200, (body, r.text)
+        assert (await client.get("/api/archive/objection", headers=mine)).json() == {"objection": True}
+
+
+async def test_a_body_sent_to_an_operation_that_takes_none_must_be_json(api: Running) -> None:
+    """Outside audit 62, F6: ``DELETE /api/archive/sessions/{id}`` with a ``text/plain`` body erased the
+    session (204), and ``DELETE /api/archive/objection`` with a form body withdrew it (200). The body rules
+    hold for every API operation, from one place: non-JSON 415 unread, bad JSON 400, over 16 KiB 413."""
+    customer_id = uid("cust")
+    sid = await chat_session(api, customer_id=customer_id)
+    mine = bearer(api.customer_token(customer_id))
+    text = {**mine, "content-type": "text/plain"}
+    form = {**mine, "content-type": "application/x-www-form-urlencoded"}
+    async with http(api) as client:
+        assert (await client.post("/api/archive/objection", headers=mine)).status_code == 200
+        for headers in (text, form):
+            r = await client.request("DELETE", f"/api/archive/sessions/{sid}", content=b"erase=1", headers=headers)
+            check_error(r, 415, "unsupported_media_type")
+            r = await client.request("DELETE", "/api/archive/objection", content=b"objection=0", headers=headers)
+            check_error(r, 415, "unsupported_media_type")
+            r = await client.request("GET", "/api/archive/sessions", content=b"x=1", headers=headers)
+            check_error(r, 415, "unsupported_media_type")
+        as_json = {**mine, "content-type": "application/json"}
+        r = await client.request("DELETE", f"/api/archive/sessions/{sid}", content=b"{", headers=as_json)
+        check_error(r, 400, "bad_json")
+        r = await client.request("DELETE", f"/api/archive/sessions/{sid}", content=b"x" * 17_000, headers=as_json)
+        check_error(r, 413, "too_long")
+        assert (await client.get(f"/api/archive/sessions/{sid}", headers=mine)).status_code == 200
+        assert (await client.get("/api/archive/objection", headers=mine)).json() == {"objection": True}
+        # An empty body, whatever its type, is no body; ``{}`` as JSON is fine too.
+        r = await client.request("DELETE", "/api/archive/objection", content=b"", headers=text)
+        assert r.status_code == 200
+        r = await client.request("DELETE", f"/api/archive/sessions/{sid}", content=b"{}", headers=as_json)
+        assert r.status_code == 204

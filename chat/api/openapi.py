@@ -13,6 +13,7 @@ Response objects are closed (``additionalProperties: false``) so that a field ad
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any, Final
@@ -517,11 +518,16 @@ DOCUMENT: Final[dict[str, Any]] = {
 }
 
 
+def template(path: str) -> str:
+    """A route's path as the document names it: "{customer_id:anytext}" is "{customer_id}"."""
+    return re.sub(r"\{(\w+):\w+\}", r"{\1}", path)
+
+
 def query_parameters(path: str, method: str) -> frozenset[str] | None:
     """The query parameters the document declares for an operation (``$ref``s resolved), or None if the
     document does not describe it. The API refuses any other query parameter (400): a strict contract
     that this document states once for both the server and its clients."""
-    operation = PATHS.get(path, {}).get(method.lower())
+    operation = PATHS.get(template(path), {}).get(method.lower())
     if operation is None:
         return None
     names = set()
@@ -536,7 +542,7 @@ def query_parameters(path: str, method: str) -> frozenset[str] | None:
 def takes_fields(path: str, method: str) -> bool:
     """Whether the document declares a required body with fields for the operation (a hold, a
     development token); every other operation takes none, or ``{}`` (:func:`chat.api.serialize.read_body`)."""
-    operation = PATHS.get(path, {}).get(method.lower())
+    operation = PATHS.get(template(path), {}).get(method.lower())
     return bool(operation and operation.get("requestBody", {}).get("required"))
 
 

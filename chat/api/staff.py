@@ -365,7 +365,8 @@ def _json_bytes(value: object) -> bytes:
 def routes() -> list[BaseRoute]:
     return [
         Route("/api/staff/sessions/{session_id}", read_session, methods=["GET"]),
-        Route("/api/staff/customers/{customer_id}/sessions", customer_sessions, methods=["GET"]),
+        # a customer id may hold a "/" (a bank's ids are its own), sent as %2F (audit 62 F8): chat.api
+        Route("/api/staff/customers/{customer_id:anytext}/sessions", customer_sessions, methods=["GET"]),
         Route("/api/staff/sessions/{session_id}/holds", place_hold, methods=["POST"]),
         Route("/api/staff/holds", list_holds, methods=["GET"]),
         Route("/api/staff/holds/{hold_id}", release_hold, methods=["DELETE"]),

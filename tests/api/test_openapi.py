@@ -39,7 +39,8 @@ def _served(server: Running) -> tuple[set[tuple[str, str]], set[str], set[str]]:
     mounts: set[str] = set()
     for route in server.server.chat_app.routes:
         if isinstance(route, Route) and route.include_in_schema:
-            http_routes |= {(route.path, m.lower()) for m in route.methods or () if m != "HEAD"}
+            path = re.sub(r"\{(\w+):\w+\}", r"{\1}", route.path)  # "{customer_id:path}": a template's name only
+            http_routes |= {(path, m.lower()) for m in route.methods or () if m != "HEAD"}
         elif isinstance(route, WebSocketRoute):
             websockets.add(route.path)
         elif isinstance(route, Mount):

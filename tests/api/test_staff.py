@@ -8,6 +8,7 @@ import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -529,3 +530,17 @@ async def test_case_bundle_for_one_session(api: Running) -> None:
     assert [(a["action"], a["session_id"], a["customer_id"]) for a in body["audit"]] == [
         ("export_case", sid, customer)
     ]
+
+
+@pytest.mark.parametrize("customer_id", ["a/b", "../x", "org/42/kari"])
+async def test_a_customer_id_with_a_slash_can_be_searched(api: Running, customer_id: str) -> None:
+    """Audit 62 F8: such customers chat normally, but the search answered 404 "no such API endpoint"."""
+    suffix = uid("c")
+    who = f"{customer_id}-{suffix}"
+    sid = await chat_session(api, customer_id=who)
+    _, headers = _staff(api, "compliance")
+    async with http(api) as client:
+        r = await client.get(f"/api/staff/customers/{quote(who, safe='')}/sessions", params={"purpose": PURPOSE},
+                             headers=headers)
+    assert r.status_code == 200, r.text
+    assert [s["session_id"] for s in r.json()["sessions"]] == [sid]

@@ -47,6 +47,20 @@ LOWER, CAP, UPPER = 0, 1, 2
 
 #: Punctuation that starts a new sentence (capitalisation after it is no evidence of a name).
 SENTENCE_BREAK = frozenset('.!?:;\n•*"“”«»()[]')
+#: A point or colon inside a number ("2.500", "14.30", "12:45") ends no sentence.
+_NUMBER_POINT = re.compile(r"(?<=\d)[.:](?=\d)")
+
+
+def without_number_points(gap: str) -> str:
+    """The text ``gap`` between two words without the points and colons inside numbers ("2.500", "14.30",
+    "12:45"), which end no sentence: "betalt 2.500 tel en vilma", "kl 14.30 ringte Dag"."""
+    return _NUMBER_POINT.sub("", gap) if "." in gap or ":" in gap else gap
+
+
+def breaks_sentence(gap: str) -> bool:
+    """The text ``gap`` between two words holds a sentence break, not counting a point inside a number."""
+    return not SENTENCE_BREAK.isdisjoint(gap) and not SENTENCE_BREAK.isdisjoint(without_number_points(gap))
+
 
 #: Norwegian definite nouns ("kontoen", "appen", "firmaet"): frequent words, never surnames here.
 DEFINITE = re.compile(r"(?:en|et|ene|ne|er)$")
@@ -292,7 +306,9 @@ def tokenize(text: str) -> Tokens:
         shapes.append(shape)
         flags_.append(flags)
         trims.append(trim)
-        initial.append(prev_end == 0 or not SENTENCE_BREAK.isdisjoint(text[prev_end:s]))
+        gap = text[prev_end:s]
+        # a point inside a number ("2.500") is no break: the regex runs only on gaps with a break in them
+        initial.append(prev_end == 0 or (not SENTENCE_BREAK.isdisjoint(gap) and breaks_sentence(gap)))
         prev_end = e
     return Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
 

@@ -12,7 +12,7 @@ the car", "te jo på vipps", "til frøya (6439...)").
 from __future__ import annotations
 
 from anonymizer.recognizers._gazetteer import NAME, NOT_NAME, SOFT, word_flags
-from anonymizer.recognizers._tokens import LOWER, Tokens, closed
+from anonymizer.recognizers._tokens import LOWER, Tokens, closed, without_number_points
 from anonymizer.recognizers.person_roles import amount_after
 from anonymizer.recognizers.person_words import _ARTICLES, Relations, _word, plain_gap
 
@@ -75,9 +75,12 @@ def unit_after_word(toks: Tokens, j: int, rel: Relations) -> bool:
 
 
 def sentence_between(toks: Tokens, first: int, last: int) -> bool:
-    """A sentence ends between words ``first`` and ``last`` (not at an initial's full stop: "K. M. Larsen")."""
+    """A sentence ends between words ``first`` and ``last`` (not at an initial's full stop: "K. M. Larsen",
+    nor at a point inside a number: "betale 3.200,- til will")."""
     return any(
-        c in ".!?\n" and not (c == "." and len(toks.low[k]) == 1) for k in range(first, last) for c in toks.gap(k)
+        c in ".!?\n" and not (c == "." and len(toks.low[k]) == 1)
+        for k in range(first, last)
+        for c in without_number_points(toks.gap(k))
     )
 
 

@@ -62,8 +62,9 @@ FROM = frozenset({("fra",), ("frå",), ("från",), ("from",)})
 _DETERMINERS = frozenset({"en", "ei", "et", "an", "the", "den", "det", "this", "that", "denne", "dette"})
 #: Articles that may stand before a person's name in speech: "ei hilde", "den rolf".
 _NAMING_ARTICLES = frozenset({"ei", "den"})
-#: Prepositions that take a person, after which "en" + a frequent given name is someone of that name.
-_TO_SOMEONE = frozenset({"til", "fra", "frå", "hos", "med"})
+#: Prepositions that take a person, after which "en" + a frequent given name is someone of that name
+#: (with the dialects' "te" and "tel" for "til": "kjøpte den tel en vilma").
+_TO_SOMEONE = frozenset({"til", "te", "tel", "fra", "frå", "hos", "med"})
 
 
 def _names_with_article(toks: Tokens, a: int) -> bool:

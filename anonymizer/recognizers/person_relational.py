@@ -21,6 +21,7 @@ from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, GIVEN, NOT_NAME,
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, wordlike
 from anonymizer.recognizers.person_appositions import apposed_names
 from anonymizer.recognizers.person_brackets import SCORE_BRACKET, bracket_names
+from anonymizer.recognizers.person_callees import callee_names
 from anonymizer.recognizers.person_closings import closing_names
 from anonymizer.recognizers.person_context import SCORE_KNOWN, candidate_score, is_pronoun
 from anonymizer.recognizers.person_cued_words import cued_word_names
@@ -85,6 +86,8 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     if not QUESTION_STARTS.isdisjoint(toks.low):
         yield from question_subjects(toks, covered)  # "har yrsa lov", "var det henrik jeg" (person_questions.py)
     yield from ledger_names(toks, covered)  # "Jack - 430\nPat - 430", "kids: Hope, Will" (person_ledgers.py)
+    if not relations().call.isdisjoint(toks.low):
+        yield from list(callee_names(toks, covered))  # "pls call Nok on +47 939 ..." (person_callees.py)
     yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
     yield from young_names(toks, covered)  # "vippsa mo 2400", "milo på finn", "me, sara og mo" (person_young.py)
     yield from cued_word_names(toks, covered)  # "te dag", "het Ask", "utleiar e sand" (person_cued_words.py)

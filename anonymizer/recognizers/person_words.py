@@ -96,6 +96,8 @@ class Relations:
     pronoun: frozenset[str]
     kin: frozenset[str]
     trade: frozenset[str]
+    call: frozenset[str]
+    service: frozenset[str]
 
 
 #: "ekssamboeren min ROBIN", "my ex-wife Liv": a former partner or in-law is kin all the same; each kin

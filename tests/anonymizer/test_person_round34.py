@@ -1,7 +1,8 @@
 """Round 34: a point inside an amount ("2.500", "3.200,-") ends no sentence, so the payee after it is
 still the payment's ("jeg skal betale 3.200,- til will for leie"); the dialects' "tel" for "til" is a
 payment's preposition, and "en" after it a person's article before a given name ("betalt 2.500 tel en
-vilma"); and the same words left alone where no such frame holds.
+vilma"); whom a verb of calling names before "on"/"på" and a phone number, also a word ("pls call Nok
+on +47 ...", "ring liv på 412 ..."); and the same words left alone where no such frame holds.
 """
 
 from __future__ import annotations
@@ -21,6 +22,14 @@ NAMES: list[tuple[str, str]] = [
     ("kjøpte sykkel tel en ingrid på finn", "ingrid"),
     ("betalte 700 tel en jonas for billettene", "jonas"),
     ("han kom tel en ola", "ola"),
+    # whom to call or text on a number, also a word: capitalised inside the sentence or a listed name
+    ("call Nok on +66 81 234 5678, she is my wife", "Nok"),
+    ("call Will on 939 46 859", "Will"),
+    ("call will on 07700 900 318 please", "will"),
+    ("text june on +44 7700 900 318", "june"),
+    ("kan du ringe liv på 412 33 908", "liv"),
+    ("ring Ask på mobil 45 61 22 09", "Ask"),
+    ("ring mai på 45 61 22 09", "mai"),
 ]
 
 
@@ -42,6 +51,24 @@ CLEAN: list[str] = [
     "betalt 300 tel ein snekker",
     "betalte 400 tel en bekjent av meg",
     "ring meg på tel 22 33 44 55",
+    # calling a desk, a firm, an office or kin on a number, or oneself; "on"/"på" without a number
+    "ring Banken på 915 00 000",
+    "call Support on 800 123 4567",
+    "ring Kundeservice på 915 04 800",
+    "ring Legevakt på 116 117 00",
+    "kontakt Politiet på 02800",
+    "ring Nav på 55 55 33 33",
+    "call Telenor on 22 33 44 55",
+    "ring Mamma på 93 44 55 66",
+    "ring sentralbordet på 22 33 44 55",
+    "call customer service on 800 123 4567",
+    "pls call me on +47 939 46 859",
+    "call us on +47 939 46 859",
+    "ring tilbake på 93 44 55 66",
+    "ring gjerne på 93 44 55 66",
+    "ring direkte på 93 44 55 66",
+    "call it on 93 44 55 66",
+    "call Nok on friday",
 ]
 
 

@@ -6,6 +6,8 @@ stands with nothing around it to vouch for it. A reader knows these at once:
 * a dash before the last word of the message ("...\\n- sandy", "... till friday — bill"): a signature even
   when the name is also a word and typed in lower case, unless the message is a list of dashed items;
 * bare initials there or after a sign-off ("- jm", "mvh k.l.", "Regards, T.K."): nobody else is meant;
+  one letter written as an initial after a dash set off by spaces on the message's line too ("sender inn
+  søknad i kveld - K."), and a message that is only a dash and the initials ("- t.");
 * a given name that is no everyday word, set off by punctuation or an emoji at the very end
   ("thx!!! 💕 kayleigh", "d-nr 670246-19998, iwona"): the writer's name in lower case;
 * a name on its own line or sentence with only a phone number after it ("ROSE\\n+47 481 97 991",
@@ -40,6 +42,33 @@ _INITIALS_SIGN_OFFS = _SIGN_OFFS | {"br", "kr", "rgds", "hilsen", "helsing", "mv
 _REPLIES = frozenset({"ok", "okay", "done", "ty", "fine", "sure", "great", "sorted", "fixed", "nice"})
 #: What may follow the last word: closing punctuation and spaces.
 _END = " .!)\n"
+_VOWELS = "aeiouyæøå"
+#: A whole message that is a signing dash before initials: "- t.", "– jm".
+_LONE_DASH = re.compile(r"\s*[–—-] ?")
+#: A dash between spaces right after a word of the same line: "sender inn søknad i kveld - K." (not "A-K",
+#: nor after a number: "betalte 200 - K.").
+_SPACED_DASH = re.compile(r"[.!]? [–—-] ?")
+
+
+#: Nouns that a letter names the kind of: "jeg tar vitamin - D.", "oppgang - B", "plan - B".
+_LETTERED = frozenset(
+    {"vitamin", "plan", "planen", "type", "typen", "klasse", "sone", "gruppe", "kategori", "blokk", "oppgang",
+     "inngang", "bygg", "seksjon", "rad", "terminal", "gate", "class", "zone", "group", "category", "block",
+     "section", "row", "entrance", "building"}
+)  # fmt: skip
+
+
+def _dash_signed_initial(toks: Tokens, k: int, before: str) -> bool:
+    """The one letter ``k``, written as an initial, closes a message of three words or more after a dash
+    set off by spaces right after a word of two letters or more: "sender inn søknad i kveld - K." (not
+    "plan A - B.", nor after a noun that a letter names the kind of: "jeg tar vitamin - D.")."""
+    spaced = _SPACED_DASH.fullmatch(before) is not None and k >= 3 and len(toks.low[k - 1]) > 1
+    return spaced and toks.low[k - 1] not in _LETTERED and _written_initial(toks, k)
+
+
+def _written_initial(toks: Tokens, k: int) -> bool:
+    """The one letter ``k`` is written as an initial is: a capital, or a full stop after it ("K", "t.")."""
+    return toks.shape[k] != LOWER or toks.text[toks.end[k] : toks.end[k] + 1] == "."
 
 
 def closing_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
@@ -158,12 +187,17 @@ def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
     while first > 0 and len(toks.low[first]) == 1 and len(toks.low[first - 1]) == 1 and toks.gap(first - 1) == ".":
         first -= 1  # "k.l.": single letters joined by full stops
     letters = "".join(toks.low[first:])
-    if covered[first] or first == 0 or letters in _NOT_INITIALS or len(letters) > 3:
+    if covered[first] or letters in _NOT_INITIALS or len(letters) > 3:
         return None
+    if first == 0:  # "- t.", "- jm": a message that is a signing dash and the initials, sent on its own
+        alone = _LONE_DASH.fullmatch(text[: toks.start[0]]) is not None and not any(c in _VOWELS for c in letters)
+        return (0, n - 1) if alone and (len(letters) > 1 or _written_initial(toks, 0)) else None
     before = text[toks.end[first - 1] : toks.start[first]]
     if len(letters) == 1:
-        # "...glemte den\n- k": one consonant after a signing dash on a line of its own, in no list of items
-        dashed = "\n" in before and _DASH_BEFORE.search(before) is not None and letters not in "aeiouyæøå"
+        # "...glemte den\n- k": one consonant after a signing dash on a line of its own, in no list of items;
+        # on the line of the message only as an initial is written ("sender inn søknad i kveld - K.")
+        own_line = "\n" in before or _dash_signed_initial(toks, first, before)
+        dashed = own_line and _DASH_BEFORE.search(before) is not None and letters not in _VOWELS
         head = text[: toks.end[first - 1]]
         return (first, first) if dashed and _BULLET_LINE.search(head) is None else None
     if first == n - 1 and (toks.flags[first] or any(c in "aeiouyæøå" for c in letters)):

@@ -2,7 +2,9 @@
 still the payment's ("jeg skal betale 3.200,- til will for leie"); the dialects' "tel" for "til" is a
 payment's preposition, and "en" after it a person's article before a given name ("betalt 2.500 tel en
 vilma"); whom a verb of calling names before "on"/"på" and a phone number, also a word ("pls call Nok
-on +47 ...", "ring liv på 412 ..."); and the same words left alone where no such frame holds.
+on +47 ...", "ring liv på 412 ..."); one letter written as an initial closing the message after a dash
+set off by spaces ("sender inn søknad i kveld - K."), or a message that is only a dash and the initials
+("- t."); and the same words left alone where no such frame holds.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ NAMES: list[tuple[str, str]] = [
     ("kan du ringe liv på 412 33 908", "liv"),
     ("ring Ask på mobil 45 61 22 09", "Ask"),
     ("ring mai på 45 61 22 09", "mai"),
+    # one letter written as an initial after a spaced dash closing the message, or a dash and initials alone
+    ("hei, sender skjemaet i morgen - T.", "T"),
+    ("takk for svaret - K", "K"),
+    ("ok, betaler fakturaen i dag — s.", "s"),
+    ("- p.", "p"),
+    ("– jm", "jm"),
 ]
 
 
@@ -69,6 +77,16 @@ CLEAN: list[str] = [
     "ring direkte på 93 44 55 66",
     "call it on 93 44 55 66",
     "call Nok on friday",
+    # a letter after a dash that is a plan, a vitamin, an entrance, an amount's or a word ("k" for "ok")
+    "plan A - B.",
+    "jeg tar vitamin - D.",
+    "vi bor i oppgang - B.",
+    "betalte 200 - K.",
+    "ok det går fint - k",
+    "sender i kveld - Å.",
+    "- k",
+    "- a.",
+    "- ok",
 ]
 
 

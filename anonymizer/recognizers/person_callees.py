@@ -1,5 +1,5 @@
 """PERSON, continued: whom the writer asks to be called or texted on a number ("pls call Nok on +47 939
-46 859", "ring Odd på 909 87 216", "text ngozi at 0047 ...").
+46 859", "ring Odd på 909 87 216", "kan du ringe til liv på tlf. 412 ...", "text ngozi at 0047 ...").
 
 Why: between a verb of calling and "on"/"på" and a phone number stands whoever answers that phone, and a
 desk answers one only under a noun ("ring banken på", "call support on"); so the word there is a person's
@@ -23,13 +23,15 @@ from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER
 from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_words import Relations, plain_gap, relations
 
+#: Between the verb and whom it calls: "ringe til liv på ...", "call up Will on ...".
+_TO = frozenset({"til", "te", "tel", "to", "opp", "up"})
 #: "on"/"på" before the number (and "at", "via": "text me at +46 ...").
 _ON = frozenset({"on", "at", "via", "på", "pa", "paa"})
 #: A word naming the phone between "på" and the number: "ring Odd på mobilen 909 87 216".
 _PHONE_WORDS = frozenset({"mobil", "mobilen", "tlf", "telefon", "nummer", "nummeret", "nr", "mobile", "cell", "number"})
 #: The number: at least eight digits (a Norwegian number; more abroad) in one run of digits, spaces,
-#: dashes, points and brackets, perhaps after a colon.
-_NUMBER = re.compile(r"[ \t]*:?[ \t]*\+?\(?\d[\d \-().]{6,24}\d")
+#: dashes, points and brackets, perhaps after a colon or the full stop of "tlf.".
+_NUMBER = re.compile(r"[ \t]*[.:]?[ \t]*\+?\(?\d[\d \-().]{6,24}\d")
 
 
 def callee_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
@@ -38,10 +40,12 @@ def callee_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, 
     rel = relations()
     low = toks.low
     for v in range(len(low) - 2):
-        j = v + 1
-        if low[v] not in rel.call or covered[j] or low[j + 1] not in _ON or not _phone_after(toks, j + 1):
+        if low[v] not in rel.call or not plain_gap(toks, v):
             continue
-        if plain_gap(toks, v) and plain_gap(toks, j) and _callee(toks, j, rel):
+        j = v + 2 if low[v + 1] in _TO and plain_gap(toks, v + 1) else v + 1  # "ringe til liv på ..."
+        if j + 1 >= len(low) or covered[j] or low[j + 1] not in _ON or not _phone_after(toks, j + 1):
+            continue
+        if plain_gap(toks, j) and _callee(toks, j, rel):
             last = extend(toks, j, strong=False) if toks.shape[j] == CAP else j
             yield j, last, SCORE_KNOWN if toks.shape[j] == CAP else SCORE_KNOWN_LOWER
 

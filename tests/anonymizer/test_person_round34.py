@@ -32,6 +32,8 @@ NAMES: list[tuple[str, str]] = [
     ("kan du ringe liv på 412 33 908", "liv"),
     ("ring Ask på mobil 45 61 22 09", "Ask"),
     ("ring mai på 45 61 22 09", "mai"),
+    ("kan du ringe til liv på tlf. 412 33 908", "liv"),
+    ("kan dere ringe til Nok på 412 33 908", "Nok"),
     # one letter written as an initial after a spaced dash closing the message, or a dash and initials alone
     ("hei, sender skjemaet i morgen - T.", "T"),
     ("takk for svaret - K", "K"),
@@ -77,6 +79,10 @@ CLEAN: list[str] = [
     "ring direkte på 93 44 55 66",
     "call it on 93 44 55 66",
     "call Nok on friday",
+    "ringe til banken på 915 00 000",
+    "ring til oss på 412 33 908",
+    "ring opp igjen på 412 33 908",
+    "ring til nummeret på 412 33 908",
     # a letter after a dash that is a plan, a vitamin, an entrance, an amount's or a word ("k" for "ok")
     "plan A - B.",
     "jeg tar vitamin - D.",

@@ -94,7 +94,9 @@ def _contract(route: Route) -> Route:
         response: Response = await handler(request)
         return response
 
-    return Route(route.path, checked, methods=methods, name=route.name)
+    held = Route(route.path, checked, methods=methods, name=route.name)
+    held.methods = route.methods  # exactly the route's own: an audited read serves no HEAD (staff.py)
+    return held
 
 
 def routes(settings: Settings) -> list[BaseRoute]:

@@ -362,14 +362,23 @@ def _json_bytes(value: object) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_INDENT_2)
 
 
+def _get_only(route: Route) -> Route:
+    """An audited read answers GET only. Starlette serves HEAD wherever GET is served, and a HEAD is the
+    whole read (the audit record written, the data read) with nothing sent: a record of a read nobody
+    saw, and, for a case export, a customer told of an export that never left (outside audit 62). HEAD
+    then gets the API's 405 with ``Allow: GET`` (chat/api/__init__.py)."""
+    route.methods = {"GET"}
+    return route
+
+
 def routes() -> list[BaseRoute]:
     return [
-        Route("/api/staff/sessions/{session_id}", read_session, methods=["GET"]),
+        _get_only(Route("/api/staff/sessions/{session_id}", read_session, methods=["GET"])),
         # a customer id may hold a "/" (a bank's ids are its own), sent as %2F (audit 62 F8): chat.api
-        Route("/api/staff/customers/{customer_id:anytext}/sessions", customer_sessions, methods=["GET"]),
+        _get_only(Route("/api/staff/customers/{customer_id:anytext}/sessions", customer_sessions, methods=["GET"])),
         Route("/api/staff/sessions/{session_id}/holds", place_hold, methods=["POST"]),
         Route("/api/staff/holds", list_holds, methods=["GET"]),
         Route("/api/staff/holds/{hold_id}", release_hold, methods=["DELETE"]),
-        Route("/api/staff/audit", read_audit, methods=["GET"]),
-        Route("/api/staff/cases/export", export_case, methods=["GET"]),
+        _get_only(Route("/api/staff/audit", read_audit, methods=["GET"])),
+        _get_only(Route("/api/staff/cases/export", export_case, methods=["GET"])),
     ]

@@ -544,3 +544,20 @@ async def test_a_customer_id_with_a_slash_can_be_searched(api: Running, customer
                              headers=headers)
     assert r.status_code == 200, r.text
     assert [s["session_id"] for s in r.json()["sessions"]] == [sid]
+
+
+async def test_an_audited_read_serves_no_head(api: Running) -> None:
+    """Audit 62: HEAD was the whole audited read with nothing sent (and a case export the customer was
+    told of); now it is 405 with Allow: GET and writes no record."""
+    customer = uid("cust")
+    sid = await chat_session(api, customer_id=customer)
+    staff_id, headers = _staff(api, "compliance")
+    async with http(api) as client:
+        for url, params in ((f"/api/staff/sessions/{sid}", {}), (f"/api/staff/customers/{customer}/sessions", {}),
+                            ("/api/staff/audit", {}), ("/api/staff/cases/export", {"session_id": sid})):
+            r = await client.head(url, params={"purpose": PURPOSE, **params}, headers=headers)
+            assert r.status_code == 405, url
+            assert r.headers["allow"] == "GET"
+            assert r.headers["cache-control"] == "no-store"
+        assert (await client.head("/api/staff/holds", headers=headers)).status_code == 200  # not audited
+    assert await _audit_of(api, staff_id) == []

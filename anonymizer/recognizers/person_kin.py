@@ -22,6 +22,7 @@ from anonymizer.recognizers.person_words import (
     Relations,
     _title_case,
     _word,
+    in_law,
     plain_gap,
     relations,
 )
@@ -63,7 +64,7 @@ def kin_named(toks: Tokens, j: int, rel: Relations) -> bool:
     if j + 2 < len(toks.low) and toks.gap(j) == ", " and _kin_pair(toks, j + 1, j + 2, rel):
         # "Sky, our son, is turning 18": the apposition closes too; not "in Philippines, my mom Rosalinda"
         return closed(toks, j + 2)
-    if j < 2 or not plain_gap(toks, j - 1) or not _kin_pair(toks, j - 2, j - 1, rel):
+    if j < 2 or not plain_gap(toks, j - 1) or not (_kin_pair(toks, j - 2, j - 1, rel) or _my_in_law(toks, j)):
         return False
     if j + 1 >= len(toks.low) or closed(toks, j) or toks.gap(j).strip(" ") == "," or amount_after(toks, j):
         return True
@@ -83,3 +84,9 @@ def plain_given(toks: Tokens, j: int) -> bool:
     ):
         return False
     return j + 1 < len(toks.low) and (toks.gap(j).startswith(",") or toks.low[j + 1] in _NORWEGIAN_VERBS)
+
+
+def _my_in_law(toks: Tokens, j: int) -> bool:
+    """A possessive and an in-law written apart stand right before word ``j``: "my son in law Will"."""
+    first = in_law(toks, j - 1)
+    return first > 0 and _word(toks, first - 1) in _MY and plain_gap(toks, first - 1)

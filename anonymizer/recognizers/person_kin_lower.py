@@ -29,7 +29,16 @@ from anonymizer.recognizers._gazetteer import (
 from anonymizer.recognizers._tokens import LOWER, UPPER, Tokens, closed, wordlike
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
 from anonymizer.recognizers.person_payees import _FUNCTION_NAMES
-from anonymizer.recognizers.person_words import _MODAL, _MY, _SUBJECT_VERBS, _word, plain_gap, relations, shouting
+from anonymizer.recognizers.person_words import (
+    _MODAL,
+    _MY,
+    _SUBJECT_VERBS,
+    _word,
+    in_law,
+    plain_gap,
+    relations,
+    shouting,
+)
 
 #: Kin words that open a sentence without a possessive: "bf olu sent me", "gf kari har".
 _INFORMAL_KIN = frozenset({"bf", "gf", "bff", "hubby", "wifey", "bestie"})
@@ -126,10 +135,15 @@ def genitive_kin(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, 
                 yield j, j, SCORE_KNOWN_LOWER
 
 
+#: The last word of an in-law written apart ("son in law", "son in-law"): see ``person_words.in_law``.
+_LAW = frozenset({"law", "in-law"})
+
+
 @functools.cache
 def _kin_words() -> frozenset[str]:
-    """Kin nouns (with the informal ones) and possessives: the word before a name this module takes."""
-    return _kin_nouns() | _MY
+    """Kin nouns (with the informal ones), possessives and the end of an in-law written apart: the word
+    before a name this module takes."""
+    return _kin_nouns() | _MY | _LAW
 
 
 @functools.cache
@@ -146,6 +160,9 @@ def _after_kin(toks: Tokens, j: int) -> bool:
         return True
     if j < 2 or not plain_gap(toks, j - 2):
         return False
+    if before in _LAW:  # "my son in law pawel needs", "her sister in-law kamala devi in nepal"
+        first = in_law(toks, j - 1)
+        return first > 0 and _word(toks, first - 1) in _MY and plain_gap(toks, first - 1)
     return (before in kin and before2 in _MY) or (before in _MY and before2 in kin)
 
 

@@ -25,6 +25,7 @@ from anonymizer.recognizers.person_words import (
     AGE,
     Relations,
     _word,
+    in_law,
     phrase_before,
     phrase_index,
     plain_gap,
@@ -163,10 +164,10 @@ def after_kin(toks: Tokens, j: int, rel: Relations) -> bool:
             return False
     if j + 1 < len(toks.low) and toks.shape[j + 1] == CAP and not toks.flags[j + 1] & NAME and plain_gap(toks, j):
         return False  # "advokat Oslo Sentrum", "rådgiver Nordea Finans": a place or a firm
-    before = _word(toks, j - 1)
-    if before in _MY and j >= 2 and plain_gap(toks, j - 2):
-        before = _word(toks, j - 2)  # "samboeren min Kine"
-    return before in rel.kin
+    before = j - 1
+    if _word(toks, before) in _MY and j >= 2 and plain_gap(toks, j - 2):
+        before = j - 2  # "samboeren min Kine"
+    return _word(toks, before) in rel.kin or in_law(toks, before) >= 0  # "my son in law Pawel needs"
 
 
 def at_home_of(toks: Tokens, j: int, rel: Relations) -> bool:

@@ -164,6 +164,29 @@ def _gap_before(toks: Tokens, j: int) -> str:
     return toks.gap(j - 1) if j > 0 else ""
 
 
+#: Kin nouns that take "in law" written apart: "my son in law Pawel", "her mother in-law Rosa".
+_IN_LAW_KIN = frozenset(
+    {"son", "daughter", "mother", "father", "brother", "sister", "sons", "daughters", "brothers", "sisters"}
+)
+
+
+def in_law(toks: Tokens, k: int) -> int:
+    """Word ``k`` ends an in-law written as more than one word ("son in law", "son in-law", "son-in law"):
+    the index of the word the phrase starts at, else -1. (Hyphened whole, "son-in-law" is one kin word.)"""
+    low = _word(toks, k)
+    if low == "in-law":
+        first = k - 1
+    elif low == "law" and _word(toks, k - 1) == "in":
+        first = k - 2
+    elif low == "law" and _word(toks, k - 1).endswith("-in"):
+        return k - 1 if _word(toks, k - 1)[:-3] in _IN_LAW_KIN and plain_gap(toks, k - 1) else -1
+    else:
+        return -1
+    if first < 0 or _word(toks, first) not in _IN_LAW_KIN:
+        return -1
+    return first if all(plain_gap(toks, m) for m in range(first, k)) else -1
+
+
 def plain_gap(toks: Tokens, i: int) -> bool:
     """Words ``i`` and ``i + 1`` are separated by spaces only."""
     return not toks.gap(i).strip()

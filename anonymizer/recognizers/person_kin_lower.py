@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from anonymizer.recognizers._cues import is_cue_word, is_exact_cue_word
 from anonymizer.recognizers._gazetteer import (
+    COMMON,
     FUNCTION,
     GIVEN,
     NAME,
@@ -223,14 +224,18 @@ def _lower_given(toks: Tokens, j: int) -> bool:
 
 
 def _lower_pair(toks: Tokens, j: int) -> int | None:
-    """ "my tenant mark brown?": a lower-case given name and a surname that end the clause."""
+    """ "my tenant mark brown?": a lower-case given name and a surname that end the clause, or come before
+    where that person lives or a verb of people ("her sister kamala devi in nepal", "kona mi anna berg sendte")."""
     k = j + 1
     if k >= len(toks.low) or toks.gap(j) != " " or toks.shape[k] != LOWER:
         return None
     first, second = toks.flags[j], toks.flags[k]
     if not first & GIVEN or first & (SOFT | FUNCTION) or not second & SURNAME or second & (FUNCTION | NOT_NAME):
         return None
-    return k if closed(toks, k) else None
+    if closed(toks, k) or _verb_next(toks, k):
+        return k
+    where = k + 2 < len(toks.low) and toks.low[k + 1] in _WHERE and plain_gap(toks, k)
+    return k if where and not second & COMMON else None
 
 
 def _capitals(toks: Tokens, j: int) -> int | None:

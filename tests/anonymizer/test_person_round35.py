@@ -1,6 +1,8 @@
 """Round 35: a name after an in-law written as more than one word ("my son in law Pawel needs a letter",
-"her mother in-law rosa called"); and the same words left alone where they are ordinary words: the law,
-an in-law with no name after it.
+"her mother in-law rosa called"); a lower-case full name after a kin noun and its possessive, before
+where that person lives or a verb ("her sister kamala devi in nepal"), with Nepali surnames and the
+second names "Devi"/"Kumari" listed; and the same words left alone where they are ordinary words: the law,
+an in-law with no name after it, a kin noun before two words that are no name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ NAMES: list[tuple[str, str]] = [
     ("our sister in law Mette has the card", "Mette"),
     ("my father in law Will is 80", "Will"),
     ("svigersonen min Ørjan treng ny kode", "Ørjan"),
+    # a lower-case full name after a kin noun and its possessive, before a place or a verb
+    ("she want to send money to her sister sita kumari in nepal", "sita kumari"),
+    ("my brother bishnu thapa in kathmandu needs money", "bishnu thapa"),
+    ("kona mi anna berg sendte 300", "anna berg"),
+    ("my uncle ramesh gurung sent me 2000", "ramesh gurung"),
+    ("min tante laxmi shrestha i pokhara skal ha penger", "laxmi shrestha"),
 ]
 
 
@@ -35,6 +43,10 @@ CLEAN: list[str] = [
     "my brother in law firm sent the bill",
     "is this against the law in Norway",
     "my daughter in law has a new job",
+    # a kin noun and two lower-case words that are no full name
+    "my sister still lives in oslo",
+    "my son went home in the evening",
+    "min bror har flytta i fjor",
 ]
 
 

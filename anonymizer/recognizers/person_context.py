@@ -95,6 +95,7 @@ from anonymizer.recognizers.person_subjects import (
     MODAL_NAMES,
     month_or_modal_name,
     opens_with_a_verb,
+    reported_subject,
     that_clause,
     unlisted_subject,
 )
@@ -449,6 +450,8 @@ def _related(toks: Tokens, j: int, rel: Relations) -> bool:
         return True  # or the payee's account number
     if kin_named(toks, j, rel):
         return True  # "kompisen min Even 2k": a kin noun with its possessive names the word, an amount after
+    if reported_subject(toks, j, rel):
+        return True  # "he said that johnson would call": "that" opens the clause, no determiner
     if _not_a_name_here(toks, j, rel):
         return False
     for rule in _RULES:  # a plain loop: this runs for most words of every message

@@ -29,6 +29,7 @@ from anonymizer.recognizers.person_words import (
     phrase_before,
     phrase_index,
     plain_gap,
+    relations,
 )
 
 #: Verbs of paying or owing that take the person as their object: "jeg skylder kasia 1200", "i paid mark 200".
@@ -424,6 +425,8 @@ def opens_saying(toks: Tokens, j: int) -> bool:
     if j != 0 or len(toks.low) < 3 or toks.gap(0) != " " or toks.low[1] not in SAID:
         return False
     flags = toks.flags[0]
+    if toks.low[0] in relations().pronoun:
+        return False  # "hun sa at ...": the pronoun, though "Hun" is a given name too
     return bool(flags & GIVEN) and not flags & (FUNCTION | NOT_NAME) and toks.low[0] not in _GREETINGS
 
 

@@ -18,7 +18,18 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME, dialect_word, word_flags
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    SOFT,
+    SURNAME,
+    dialect_word,
+    word_flags,
+)
 from anonymizer.recognizers._tokens import CAP, LOWER, UPPER, Tokens
 from anonymizer.recognizers.person_roles import of_service
 from anonymizer.recognizers.person_words import _GREETINGS, _SUBJECT_VERBS, Relations, _word, plain_gap, shouting
@@ -306,3 +317,36 @@ def that_clause(toks: Tokens, j: int) -> bool:
     """ "han sa at Dag skulle ringe": Norwegian "at" (that) opens a clause whose subject is word ``j``,
     followed by its verb; English "at Netto" is a place."""
     return toks.low[j - 1] == "at" and _word(toks, j + 1) in _SUBJECT_VERBS and plain_gap(toks, j)
+
+
+#: Verbs of saying that report a clause ("hun sa at", "he told me that"), and the object that may stand
+#: between the verb and "at"/"that".
+_REPORTING = frozenset(
+    {"sa", "sagt", "sier", "seier", "sei", "fortalte", "fortalde", "skrev", "skreiv", "mente", "meinte", "lovet",
+     "lovte", "lova", "forklarte", "nevnte", "said", "says", "told", "wrote", "promised", "mentioned",
+     "explained", "claimed"}
+)  # fmt: skip
+_TOLD_WHOM = frozenset({"meg", "me", "mæ", "oss", "us", "mamma", "mum", "mom"})
+_REPORTED_VERBS = _SUBJECT_VERBS | _MORE_SUBJECT_VERBS | _RECEIVED | _AUXILIARIES | _MODAL_AFTER | {
+    "would", "will", "kan", "can", "skal", "vil", "må", "must", "had", "did"
+}  # fmt: skip
+
+
+def reported_subject(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "hun sa at hansen skulle ringe meg", "he told me that johnson would call": a listed name that is no
+    everyday word (in lower case too) opens a clause reported after a verb of saying, and its verb follows,
+    perhaps after one adverb. An everyday word or a pronoun there is not taken ("sa at banken skulle")."""
+    if j < 2 or toks.low[j - 1] not in ("at", "that") or not plain_gap(toks, j - 1):
+        return False
+    verb = j - 2
+    if toks.low[verb] in _TOLD_WHOM and verb > 0 and plain_gap(toks, verb - 1):
+        verb -= 1
+    if toks.low[verb] not in _REPORTING or not plain_gap(toks, verb):
+        return False
+    flags, low = toks.flags[j], toks.low[j]
+    if not flags & (GIVEN | SURNAME) or flags & (COMMON | AMBIGUOUS | FUNCTION | NOT_NAME | SOFT):
+        return False
+    if len(low) < 3 or low in rel.pronoun or low in rel.self_ or low in rel.kin:
+        return False
+    k = verb_after(toks, j)
+    return _word(toks, k) in _REPORTED_VERBS and _plain_clause(toks, j, k)

@@ -1,8 +1,9 @@
 """Round 35: a name after an in-law written as more than one word ("my son in law Pawel needs a letter",
 "her mother in-law rosa called"); a lower-case full name after a kin noun and its possessive, before
 where that person lives or a verb ("her sister kamala devi in nepal"), with Nepali surnames and the
-second names "Devi"/"Kumari" listed; and the same words left alone where they are ordinary words: the law,
-an in-law with no name after it, a kin noun before two words that are no name.
+second names "Devi"/"Kumari" listed; a listed name (in lower case too) opening a clause reported after a
+verb of saying ("hun sa at hansen skulle ringe meg", "he told me that johnson would call"); and the same
+words left alone where they are ordinary words: the law, "sa at banken", a pronoun saying something.
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ NAMES: list[tuple[str, str]] = [
     ("kona mi anna berg sendte 300", "anna berg"),
     ("my uncle ramesh gurung sent me 2000", "ramesh gurung"),
     ("min tante laxmi shrestha i pokhara skal ha penger", "laxmi shrestha"),
+    # a listed name opening a clause reported after a verb of saying
+    ("hun sa at hansen skulle ringe meg tilbake", "hansen"),
+    ("han fortalte meg at olsen har betalt", "olsen"),
+    ("he told me that johnson would call me back", "johnson"),
+    ("she said that kowalski already paid", "kowalski"),
+    ("rådgiveren skrev at pedersen ville sende papirene", "pedersen"),
+    ("dei sa at Haugland skulle ordne det", "Haugland"),
 ]
 
 
@@ -47,6 +55,19 @@ CLEAN: list[str] = [
     "my sister still lives in oslo",
     "my son went home in the evening",
     "min bror har flytta i fjor",
+    # a clause reported after a verb of saying that opens with a word, a pronoun or a firm
+    "hun sa at banken skulle ringe meg",
+    "han sa at alt skulle ordne seg",
+    "hun sa at de skulle ringe",
+    "she said that payment would arrive on monday",
+    "he said that that would be fine",
+    "rådgiveren sa at lånet skulle innvilges",
+    "they told me that it would take a week",
+    "hun sa at jeg skulle ringe",
+    # a pronoun opening the message says something: no name
+    "hun sa at kortet var sendt",
+    "han sa at det var i orden",
+    "she said it was fine",
 ]
 
 

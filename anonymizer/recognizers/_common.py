@@ -44,10 +44,18 @@ if TYPE_CHECKING:
 #: ``(?<!\d[.,])`` keeps "1.12345678903" (a decimal) and "1,5" groups out; ``(?![.,]\d)`` likewise after.
 NUM_START = r"(?<![\w@])(?<!\d[.,])"
 NUM_END = r"(?![\w@])(?![.,]\d)"
+#: A date whose day comes first: "2. mars", "14 feb", "3rd of May", "2.3", "02.03.2025" (see GROUP_END).
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+DATE_NEXT = (
+    r"(?:" + _DAY + r"(?:\.|st|nd|rd|th)? ?(?:of )?"
+    r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zæøå]*\b"
+    r"|" + _DAY + r"[./](?:0?[1-9]|1[0-2])(?:[./](?:\d{4}|\d{2}))?(?![\d,]|\.\d))"
+)
 #: For space-grouped formats: the match must not continue a longer run of digit groups either side
-#: (a time right after it is not a digit group: "ring 56 49 45 29 13:15").
+#: (a time right after it is not a digit group: "ring 56 49 45 29 13:15"; nor is a date's day:
+#: "betalte til 857 919 335 2. mars", "ringte fra 412 33 908 14 feb").
 GROUP_START = NUM_START + r"(?<!\d[ \-])"
-GROUP_END = NUM_END + r"(?![ \-]\d(?!\d?[:.]\d\d))"
+GROUP_END = NUM_END + r"(?![ \-](?!" + DATE_NEXT + r")\d(?!\d?[:.]\d\d))"
 
 
 def glued(body: str) -> str:

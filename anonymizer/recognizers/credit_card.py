@@ -11,6 +11,7 @@ from __future__ import annotations
 from stdnum import luhn
 
 from anonymizer.recognizers._common import (
+    DATE_NEXT,
     GROUP_END,
     GROUP_START,
     NUM_END,
@@ -29,7 +30,8 @@ AMOUNT_WORDS = frozenset(
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # "4111 1111 1111 1111", "4111-1111-1111-1111", 19-digit cards with a short last group.
-    ("card_4x4", GROUP_START + r"\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?" + GROUP_END, 0.85),
+    # The short group is no date's day: "kortet 4111 1111 1111 1111 2. mars" (see GROUP_END).
+    ("card_4x4", GROUP_START + r"\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-](?!" + DATE_NEXT + r")\d{1,4})?" + GROUP_END, 0.85),
     # American Express / Diners print 4-6-5 and 4-6-4.
     ("card_4_6_5", GROUP_START + r"\d{4}[ \-]\d{6}[ \-]\d{4,5}" + GROUP_END, 0.85),
     ("card_bare", NUM_START + r"\d{13,19}" + NUM_END, 0.5),

@@ -32,20 +32,9 @@ from anonymizer.recognizers._common import (
 
 ENTITY = "NO_ORGNR"
 
-#: A date right after the number, its day first: "2. mars", "14 feb", "3rd of May", "2.3", "02.03.2025".
-#: The day is a digit group, so the 3-3-3 grouping's end would refuse it as part of a longer run.
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_DATE_AFTER = (
-    r"(?= " + _DAY + r"(?:\.|st|nd|rd|th)? ?(?:of )?"
-    r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zæøå]*\b"
-    r"| " + _DAY + r"[./](?:0?[1-9]|1[0-2])(?:[./](?:\d{4}|\d{2}))?(?![\d,]|\.\d))"
-)
-
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     ("orgnr_mva", r"(?<![\w@])(?:NO[ \-]?)?[89]\d{2} ?\d{3} ?\d{3}[ \-]?MVA\b", 0.95),
     ("orgnr_3_3_3", GROUP_START + r"[89]\d{2}[ .]\d{3}[ .]\d{3}" + GROUP_END, 0.5),
-    # ... and right before a date ("betalte til 857 919 335 2. mars"), as an account number before an amount
-    ("orgnr_3_3_3_date", GROUP_START + r"[89]\d{2}[ .]\d{3}[ .]\d{3}" + _DATE_AFTER, 0.5),
     ("orgnr_bare", NUM_START + r"[89]\d{8}" + NUM_END, 0.45),
     # glued to its VAT suffix, as on invoices: "805185333MVA", "NO805185333MVA"
     ("orgnr_glued_mva", r"(?<![\w@])(?:NO)?[89]\d{8}MVA\b", 0.9),

@@ -32,8 +32,10 @@ TAG = b"fnr-endings:"
 DIGEST_BYTES = 4
 #: Dates of one message that are learned (the last ones: a date given for pairing ends its message).
 LEARNED_PER_MESSAGE = 2
-#: A group of five or six digits standing alone: not inside a longer number, an amount or a date.
-_GROUP = re.compile(r"(?<![\d.,/:-])\d{5,6}(?!\d|[.,/:-]\d)")
+#: A group of five or six digits standing alone: not inside a longer number, an amount, a date or a
+#: time. The halves of a fødselsnummer are such groups, in one message (``recognizers/partial.py``) or
+#: in two.
+HALF_GROUP = re.compile(r"(?<![\d.,/:-])\d{5,6}(?!\d|[.,/:-]\d)")
 #: The ranges of individual numbers that decide the century (see ``has_valid_date``).
 _RANGES = (0, 500, 750, 900)
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -56,11 +58,17 @@ def endings(six: str) -> list[str]:
 
     # The century, and so whether the date exists (29 February), depends on the range of the individual
     # number (``has_valid_date``): one test per range.
-    valid = {r: has_valid_date(f"{six}{r:03d}") for r in _RANGES}
     found = []
-    for individual in range(1000):
-        if not valid[next(r for r in reversed(_RANGES) if individual >= r)]:
-            continue
+    for low, high in zip(_RANGES, (*_RANGES[1:], 1000), strict=True):
+        if has_valid_date(f"{six}{low:03d}"):
+            found += _endings_in(base1, base2, range(low, high))
+    return found
+
+
+def _endings_in(base1: int, base2: int, individuals: range) -> list[str]:
+    """The endings with these individual numbers, given the weighted sums of the date's digits."""
+    found = []
+    for individual in individuals:
         a, b, c = individual // 100, individual // 10 % 10, individual % 10
         k1 = -(base1 + 4 * a + 5 * b + 2 * c) % 11
         if k1 == 10:
@@ -86,7 +94,7 @@ def _could_begin(six: str) -> bool:
 
 def learn(key: bytes, text: str) -> frozenset[bytes]:
     """The blobs of endings for the last six-digit groups of ``text`` that can begin a fødselsnummer."""
-    sixes = [m.group() for m in _GROUP.finditer(text) if len(m.group()) == 6]
+    sixes = [m.group() for m in HALF_GROUP.finditer(text) if len(m.group()) == 6]
     blobs = set()
     for six in sixes[-LEARNED_PER_MESSAGE:]:
         if _could_begin(six):
@@ -106,7 +114,7 @@ def recall(
     blobs = [m[len(TAG) :] for m in marks if is_blob(m)]
     if not blobs or not any(c.isdigit() for c in text):
         return []
-    fives = [m for m in _GROUP.finditer(text) if len(m.group()) == 5]
+    fives = [m for m in HALF_GROUP.finditer(text) if len(m.group()) == 5]
     if not fives:
         return []
     known = {blob[i : i + DIGEST_BYTES] for blob in blobs for i in range(0, len(blob), DIGEST_BYTES)}

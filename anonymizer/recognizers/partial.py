@@ -31,6 +31,7 @@ from anonymizer.normalize import NUMBER_WORD_PATTERN, spoken_number
 from anonymizer.recognizers._common import text_facts
 from anonymizer.recognizers.fodselsnummer import is_valid_fodselsnummer
 from anonymizer.recognizers.kontonummer import is_valid_kontonummer
+from anonymizer.session_numbers import HALF_GROUP
 
 FNR, KONTO, CARD, PHONE = "NO_FODSELSNUMMER", "NO_KONTONUMMER", "CREDIT_CARD", "PHONE_NUMBER"
 SCORE = 0.8
@@ -122,8 +123,6 @@ class PartialNumberRecognizer(EntityRecognizer):
         return results
 
 
-#: A group of five or six digits standing alone: not inside a longer number, an amount or a date.
-_HALF_GROUP = re.compile(r"(?<![\d.,/-])\d{5,6}(?!\d|[.,/-]\d)")
 #: How far apart the two halves of a fødselsnummer may stand in one message (characters between them).
 SPLIT_REACH = 100
 
@@ -137,7 +136,7 @@ def _split_fnr(text: str) -> list[RecognizerResult]:
     Why the checksum is enough without a cue: two random groups pass one time in a hundred, and the six
     must also be a date; a KID, an amount or an order number beside a postcode-length group is left
     alone (found by trying the ways a customer who will not write the number whole writes it)."""
-    groups = [m for m in _HALF_GROUP.finditer(text)]
+    groups = list(HALF_GROUP.finditer(text))
     if len(groups) < 2:
         return []
     found: list[RecognizerResult] = []

@@ -44,3 +44,17 @@ def found(engine: Anonymizer) -> Callable[..., list[Span]]:
         return [(e.type, e.start, e.end) for e in engine.analyze(text, lang) if e.type not in ignore]
 
     return _found
+
+
+def chat(key: bytes, *messages: str) -> list[str]:
+    """Each message redacted with its chat's memory of the ones before it (names, halves of a
+    fødselsnummer), as the gateway does (anonymizer/session_names.py)."""
+    from anonymizer import process, session_names
+
+    memory: frozenset[bytes] = frozenset()
+    out = []
+    for text in messages:
+        redaction, learned = session_names.extend(text, process(text), key, memory)
+        memory |= learned
+        out.append(redaction.text)
+    return out

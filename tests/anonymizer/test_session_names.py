@@ -11,19 +11,13 @@ from hypothesis import strategies as st
 
 import anonymizer
 from anonymizer import session_names
+from tests.anonymizer.conftest import chat as memory_chat
 
 KEY = os.urandom(32)
 
 
 def chat(*messages: str) -> list[str]:
-    """Each message redacted with the memory of the ones before it, as the gateway does."""
-    memory: frozenset[bytes] = frozenset()
-    out = []
-    for text in messages:
-        redaction, learned = session_names.extend(text, anonymizer.process(text), KEY, memory)
-        memory |= learned
-        out.append(redaction.text)
-    return out
+    return memory_chat(KEY, *messages)
 
 
 def test_a_name_given_once_is_redacted_where_the_message_alone_does_not_show_it() -> None:

@@ -11,23 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import anonymizer
-from anonymizer import session_names, session_numbers
+from anonymizer import session_numbers
 from chat.gateway.live import HALVES_KEPT
+from tests.anonymizer.conftest import chat as memory_chat
 
 KEY = os.urandom(32)
 FNR = "07026910034"  # valid: 07.02.1969
 DATE, REST = FNR[:6], FNR[6:]
 
 
-def chat(*messages: str, key: bytes = KEY) -> list[str]:
-    """Each message redacted with the memory of the ones before it, as the gateway does."""
-    memory: frozenset[bytes] = frozenset()
-    out = []
-    for text in messages:
-        redaction, learned = session_names.extend(text, anonymizer.process(text), key, memory)
-        memory |= learned
-        out.append(redaction.text)
-    return out
+def chat(*messages: str) -> list[str]:
+    return memory_chat(KEY, *messages)
 
 
 def test_the_second_half_in_a_later_message_is_redacted() -> None:

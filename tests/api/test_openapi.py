@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from starlette.routing import Mount, Route, WebSocketRoute
 
-from chat.api.openapi import DOCUMENT, main, render
+from chat.api.openapi import DOCUMENT, main, render, template
 from chat.screens import SCREENS
 from tests.api.helpers import api, bearer, check_error, http, schema_errors, uid
 from tests.servers import Running
@@ -39,8 +39,7 @@ def _served(server: Running) -> tuple[set[tuple[str, str]], set[str], set[str]]:
     mounts: set[str] = set()
     for route in server.server.chat_app.routes:
         if isinstance(route, Route) and route.include_in_schema:
-            path = re.sub(r"\{(\w+):\w+\}", r"{\1}", route.path)  # "{customer_id:path}": a template's name only
-            http_routes |= {(path, m.lower()) for m in route.methods or () if m != "HEAD"}
+            http_routes |= {(template(route.path), m.lower()) for m in route.methods or () if m != "HEAD"}
         elif isinstance(route, WebSocketRoute):
             websockets.add(route.path)
         elif isinstance(route, Mount):

@@ -183,7 +183,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         # The store's writer thread hands every ack back to the loop; with CPython's default 5 ms GIL
         # switch interval a ready writer can wait that long behind the loop thread (docs/benchmarks.md).
         sys.setswitchinterval(SWITCH_INTERVAL_S)
-        log.info("ready", extra={"store": the_store.name, "workers": settings.anonymizer_workers})
+        # Which event loop serves: uvloop (a dependency through uvicorn[standard]) costs the gateway less
+        # CPU per message than asyncio's own loop; uvicorn falls back to asyncio's without a word.
+        loop = type(asyncio.get_running_loop()).__module__.partition(".")[0]
+        log.info("ready", extra={"store": the_store.name, "workers": settings.anonymizer_workers, "loop": loop})
         try:
             yield
         finally:

@@ -16,6 +16,7 @@ Anonymous sessions need no key: their text is redacted before it is stored.
 from __future__ import annotations
 
 import base64
+import binascii
 import os
 import re
 import threading
@@ -131,13 +132,20 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def seal(data_key: bytes, session_id: str, text: str) -> str:
+def cipher(data_key: bytes) -> AESGCM:
+    """The AES-GCM object of a data key: built once per session and kept beside the key (its key
+    schedule cost more than sealing a message, chat/store/encrypted.py)."""
+    return AESGCM(data_key)
+
+
+def seal(data_key: bytes | AESGCM, session_id: str, text: str) -> str:
+    aead = data_key if isinstance(data_key, AESGCM) else AESGCM(data_key)
     nonce = _nonces.take()
-    sealed = AESGCM(data_key).encrypt(nonce, text.encode("utf-8"), session_id.encode("utf-8"))
-    return SEALED_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+    sealed = aead.encrypt(nonce, text.encode("utf-8"), session_id.encode("utf-8"))
+    return SEALED_PREFIX + binascii.b2a_base64(nonce + sealed, newline=False).decode("ascii")
 
 
-def open_sealed(data_key: bytes | None, session_id: str, stored: str) -> str:
+def open_sealed(data_key: bytes | AESGCM | None, session_id: str, stored: str) -> str:
     """The text of a stored message: as is if it was never sealed; :data:`UNREADABLE` without its key."""
     if not stored.startswith(SEALED_PREFIX):
         return stored
@@ -145,6 +153,7 @@ def open_sealed(data_key: bytes | None, session_id: str, stored: str) -> str:
         return UNREADABLE
     raw = base64.b64decode(stored[len(SEALED_PREFIX):])
     try:
-        return AESGCM(data_key).decrypt(raw[:12], raw[12:], session_id.encode("utf-8")).decode("utf-8")
+        aead = data_key if isinstance(data_key, AESGCM) else AESGCM(data_key)
+        return aead.decrypt(raw[:12], raw[12:], session_id.encode("utf-8")).decode("utf-8")
     except InvalidTag:
         return UNREADABLE

@@ -19,14 +19,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from chat.crypto import MasterKeys, new_data_key, open_sealed, seal
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from chat.crypto import MasterKeys, cipher, new_data_key, open_sealed, seal
 from chat.errors import ChatlogError
 from chat.keystore import KeyStore
 from chat.store.base import AppendResult, ErasureCheck, NewMessage, SessionRecord, Store, StoredMessage
 
 log = logging.getLogger(__name__)
 
-#: Unwrapped data keys kept in memory (32 bytes each): the sessions being written and read now.
+#: Unwrapped data keys kept in memory, as their ciphers: the sessions being written and read now.
 CACHE_SIZE: Final = 20_000
 _CANARY: Final = "canary"
 _SWEEP_PAGE: Final = 500
@@ -39,7 +41,7 @@ class EncryptingStore(Store):
         self.master = master
         self.name = inner.name
         self.sweep_interval_s = sweep_interval_s
-        self._cache: OrderedDict[str, bytes | None] = OrderedDict()
+        self._cache: OrderedDict[str, AESGCM | None] = OrderedDict()
         self._sweeper: asyncio.Task[None] | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------------
@@ -75,21 +77,26 @@ class EncryptingStore(Store):
 
     # --- keys -----------------------------------------------------------------------------------------
 
-    async def _key(self, session_id: str) -> bytes | None:
-        if session_id in self._cache:
-            self._cache.move_to_end(session_id)
-            return self._cache[session_id]
+    async def _key(self, session_id: str) -> AESGCM | None:
+        cache = self._cache
+        if session_id in cache:
+            cache.move_to_end(session_id)
+            return cache[session_id]
         found = await self.keys.get(session_id)
-        key = None if found is None else self.master.unwrap(*found)
-        self._remember(session_id, key)
+        key = None if found is None else cipher(self.master.unwrap(*found))
+        cache[session_id] = key
+        self._trim()
         return key
 
     def _remember(self, session_id: str, key: bytes | None) -> None:
-        self._cache[session_id] = key
+        self._cache[session_id] = None if key is None else cipher(key)
+        self._trim()
+
+    def _trim(self) -> None:
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    def _open(self, key: bytes | None, message: StoredMessage) -> StoredMessage:
+    def _open(self, key: AESGCM | None, message: StoredMessage) -> StoredMessage:
         text = open_sealed(key, message.session_id, message.text)
         return message if text is message.text else replace(message, text=text)
 

@@ -140,6 +140,19 @@ async def test_clients_vanishing_mid_message_are_not_application_errors(tmp_path
     assert '"level":"error"' not in log, log[-2000:]
 
 
+
+def test_the_gateway_serves_on_uvloop(tmp_path: Path) -> None:
+    """uvloop comes with uvicorn[standard], and uvicorn falls back to asyncio's own loop without a word
+    when it is missing: benchmarks once ran so without anyone noticing (issue 11). The ready line says
+    which loop serves."""
+    import json
+
+    data = tmp_path / "var"
+    with run_subprocess(data):
+        pass
+    ready = [json.loads(line) for line in (data / "server.log").read_text().splitlines() if '"ready"' in line]
+    assert ready and ready[0].get("loop") == "uvloop", ready
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

@@ -45,6 +45,18 @@ __all__ = ["RetentionPeriods", "RetentionPolicy"]
 _KINDS: frozenset[str] = frozenset(get_args(SessionKind))
 
 
+
+def kept_by_hold(retention: Retention, held: bool) -> Retention:
+    """The retention a store writes: a session under a legal hold keeps no expiry, whatever a caller
+    computed. Callers compute retention from a session they read a moment before; a hold placed on
+    another instance in between (an adviser accepting while compliance places a hold) was overwritten
+    by an adviser-tier expiry, and the sweep then deleted the held chat (outside audit 63, H1). The
+    stores apply this inside the write's own transaction, where the flag they read cannot change."""
+    if not held or retention.tier == "legal_hold":
+        return retention
+    return Retention(tier="legal_hold", expire_at=None, visible_until=retention.visible_until)
+
+
 @dataclass(frozen=True, slots=True)
 class RetentionPeriods:
     """How long each tier keeps a session, counted from its ``created_at``."""

@@ -264,6 +264,11 @@ class Store(abc.ABC):
     ) -> None:
         """Change the given fields; ``retention`` also rewrites every message's ``expire_at`` atomically.
 
+        A session under a legal hold (its flag set, and not cleared by this call) keeps no expiry: the
+        retention is written as tier ``legal_hold`` with ``expire_at`` None, decided in the write's own
+        transaction (:func:`chat.retention.kept_by_hold`), so that a hold placed after the caller read
+        the session is never overwritten.
+
         Raises :class:`chat.errors.UnknownSession` if there is no such session.
         """
 

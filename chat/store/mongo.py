@@ -46,6 +46,7 @@ from pymongo.read_preferences import ReadPreference
 
 from chat.audit_chain import GENESIS, link_hash
 from chat.errors import ErasureRefused, StoreError, StoreUnavailable, UnknownSession
+from chat.retention import kept_by_hold
 from chat.store import mongo_queries as q
 from chat.store import mongo_stats
 from chat.store.base import (
@@ -243,16 +244,27 @@ class MongoStore(Store):
             if (await sessions.update_one(by_id, update)).matched_count == 0:
                 raise UnknownSession()
             return
-        messages_update = q.messages_retention_update(retention)
 
         async def rewrite(s: AsyncClientSession) -> int:
-            if (await sessions.update_one(by_id, update, session=s)).matched_count == 0:
+            # The hold flag read inside the transaction: a hold placed meanwhile makes this write conflict
+            # with it (the transaction is retried and reads it), so it is never overwritten by an expiry.
+            current = await sessions.find_one(by_id, {"legal_hold": 1}, session=s)
+            if current is None:
+                raise UnknownSession()
+            held = bool(current.get("legal_hold")) if legal_hold is None else legal_hold
+            kept = kept_by_hold(retention, held)
+            kept_update = q.session_update(
+                state=state, ended_at=ended_at, add_adviser=add_adviser, legal_hold=legal_hold,
+                objection=objection, retention=kept,
+            )  # fmt: skip
+            assert kept_update is not None  # a retention is always something to set
+            if (await sessions.update_one(by_id, kept_update, session=s)).matched_count == 0:
                 raise UnknownSession()
             result = await self._coll(q.MESSAGES).update_many(
-                q.session_messages(session_id), messages_update, session=s
+                q.session_messages(session_id), q.messages_retention_update(kept), session=s
             )
             await self._coll(q.HOLDS).update_many(
-                q.released_holds(session_id), q.holds_retention_update(retention), session=s
+                q.released_holds(session_id), q.holds_retention_update(kept), session=s
             )
             return result.modified_count
 

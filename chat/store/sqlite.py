@@ -334,12 +334,10 @@ class SqliteStore(Store):
             "ended_at": _opt_us(ended_at),
             "legal_hold": None if legal_hold is None else int(legal_hold),
             "objection": None if objection is None else int(objection),
-            "set_retention": retention is not None,
-            "tier": None if retention is None else retention.tier,
-            "expire_at": None if retention is None else _opt_us(retention.expire_at),
-            "visible_until": None if retention is None else _opt_us(retention.visible_until),
         }
-        await self._write(partial(_update_session, session_id=session_id, add_adviser=add_adviser, params=params))
+        await self._write(
+            partial(_update_session, session_id=session_id, add_adviser=add_adviser, params=params, retention=retention)
+        )
 
     async def transition(
         self,

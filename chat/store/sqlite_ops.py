@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Final, cast
 
 from chat.errors import ErasureRefused, UnknownSession
+from chat.retention import kept_by_hold
 from chat.store.base import (
     AppendResult,
     AuditRecord,
@@ -205,8 +206,14 @@ def stored_message(message: NewMessage, seq: int, at: int) -> StoredMessage:
     )
 
 
-def _update_session(conn: sqlite3.Connection, session_id: str, add_adviser: str | None, params: dict[str, Any]) -> None:
-    row = conn.execute("SELECT adviser_ids FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
+def _update_session(
+    conn: sqlite3.Connection,
+    session_id: str,
+    add_adviser: str | None,
+    params: dict[str, Any],
+    retention: Retention | None = None,
+) -> None:
+    row = conn.execute("SELECT adviser_ids, legal_hold FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
     if row is None:
         raise UnknownSession()
     adviser_ids: str | None = None
@@ -214,8 +221,20 @@ def _update_session(conn: sqlite3.Connection, session_id: str, add_adviser: str 
         ids: list[str] = json.loads(row[0])
         if add_adviser not in ids:
             adviser_ids = json.dumps([*ids, add_adviser])
-    conn.execute(_UPDATE_SESSION, {**params, "adviser_ids": adviser_ids, "session_id": session_id})
-    if params["set_retention"]:
+    if retention is not None:  # decided here, in the write's transaction, where the flag cannot change
+        held = bool(row[1]) if params["legal_hold"] is None else bool(params["legal_hold"])
+        retention = kept_by_hold(retention, held)
+    params = {
+        **params,
+        "adviser_ids": adviser_ids,
+        "session_id": session_id,
+        "set_retention": retention is not None,
+        "tier": None if retention is None else retention.tier,
+        "expire_at": None if retention is None else _opt_us(retention.expire_at),
+        "visible_until": None if retention is None else _opt_us(retention.visible_until),
+    }
+    conn.execute(_UPDATE_SESSION, params)
+    if retention is not None:
         conn.execute("UPDATE messages SET expire_at = ? WHERE session_id = ?", (params["expire_at"], session_id))
 
 

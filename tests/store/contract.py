@@ -425,6 +425,35 @@ class StoreContract:
         assert await store.get_session("s1", now=T0) is None
         assert await store.list_holds(session_id="s1", active_only=False) == []  # the hold went with it
 
+    async def test_a_retention_with_an_expiry_never_overwrites_a_hold(self, store: Store) -> None:
+        """Outside audit 63, H1: an adviser accepting on one instance computed the adviser tier from a
+        session read just before compliance placed a hold on another; its write gave the held session
+        and its messages an expiry, and the sweep deleted them. The store keeps the hold, whatever the
+        caller computed, unless the same call clears the flag."""
+        await store.create_session(new_session("s1", customer_id="c1"))
+        await store.append_message(msg("s1"))
+        await store.add_hold(hold("h1", "s1", T0 + HOUR))
+        held = Retention(tier="legal_hold", expire_at=None, visible_until=T0 + 3 * 365 * DAY)
+        await store.update_session("s1", legal_hold=True, retention=held)
+        stale = Retention(tier="adviser", expire_at=T0 + 5 * 365 * DAY, visible_until=T0 + 3 * 365 * DAY)
+        await store.update_session("s1", add_adviser="adv-1", retention=stale)  # computed before the hold
+        counts = await store.purge_expired(now=FAR_FUTURE)
+        assert (counts["sessions"], counts["messages"]) == (0, 0)
+        kept = await store.get_session("s1", now=FAR_FUTURE)
+        assert kept is not None and kept.legal_hold and kept.retention == held
+        assert kept.adviser_ids == ["adv-1"]
+        assert len(await store.get_messages("s1", now=FAR_FUTURE)) == 1
+        # The flag set and the expiry computed in the other order (the hold's own two steps): still held.
+        await store.create_session(new_session("s2", customer_id="c1"))
+        await store.add_hold(hold("h2", "s2", T0 + HOUR))
+        await store.update_session("s2", retention=stale)
+        kept = await store.get_session("s2", now=FAR_FUTURE)
+        assert kept is not None and kept.retention == held
+        # Clearing the flag in the same call writes the expiry.
+        await store.update_session("s2", legal_hold=False, retention=stale)
+        kept = await store.get_session("s2", now=T0)
+        assert kept is not None and not kept.legal_hold and kept.retention == stale
+
     async def test_released_holds_leave_with_their_expired_session(self, store: Store) -> None:
         """Issue 9, item 6: the SQLite store purged them, the MongoDB store kept them for ever."""
         await store.create_session(new_session("s1", retention=analytics(days=1)))

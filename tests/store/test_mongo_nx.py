@@ -259,6 +259,22 @@ async def test_retention_change_rewrites_session_and_messages_in_a_transaction(s
     assert await raw[q.MESSAGES].count_documents({"session_id": "s1"}) == 3
 
 
+
+async def test_retention_with_an_expiry_leaves_a_held_session_held(store: MongoStore) -> None:
+    """Outside audit 63, H1, on the driver layer: the hold flag is read inside the transaction and an
+    adviser-tier expiry computed before the hold is written as the hold's tier (the contract suite
+    checks the outcome on a real replica set)."""
+    await store.create_session(session("s1"))
+    await store.append_message(message("s1", 0))
+    await store.update_session("s1", legal_hold=True)
+    await store.update_session("s1", add_adviser="adv1", retention=Retention("adviser", T0, None))
+    raw = store.client[store.database_name]
+    doc = await raw[q.SESSIONS].find_one({"_id": "s1"})
+    assert doc is not None and doc["tier"] == "legal_hold" and doc["expire_at"] is None
+    assert doc["adviser_ids"] == ["adv1"]
+    stored = await raw[q.MESSAGES].find_one({"session_id": "s1"})
+    assert stored is not None and stored.get("expire_at") is None
+
 async def test_list_sessions_pages_newest_first_per_customer(store: MongoStore) -> None:
     for n in range(5):
         await store.create_session(session(f"a{n}", customer_id="A", created_at=T0 + timedelta(minutes=n % 3)))

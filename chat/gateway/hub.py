@@ -25,7 +25,7 @@ from typing import Any
 
 from chat.audit import audit, check_purpose
 from chat.errors import AtCapacity, ChatlogError, Conflict, Forbidden, SessionEnded, UnknownSession
-from chat.gateway import remote, replay
+from chat.gateway import remote, replay, splits
 from chat.gateway.figures import Figures
 from chat.gateway.live import (
     Agent,
@@ -354,6 +354,8 @@ class Hub:
             redacted = await s.redactor.redact(text, live.memory)
             stored_text, counts = redacted.text, redacted.counts
             live.remember(redacted.marks)
+            if sender == "customer":
+                stored_text, counts = await splits.join(s.store, live, text, stored_text, counts)
         try:
             result = await s.store.append_message(
                 NewMessage(
@@ -376,6 +378,8 @@ class Hub:
         self._ack_latency[live.kind].observe(time.perf_counter() - started)
         if not result.duplicate:
             self.figures.message_stored(live, sender, result.message.at)
+            if live.kind == "anonymous" and sender == "customer":
+                splits.remember(live, result.message.seq, text, stored_text)
         return result.message, result.duplicate
 
     async def apply(self, live: LiveSession, actions: list[Action]) -> None:

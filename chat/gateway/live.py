@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from anonymizer import session_numbers
+from anonymizer import session_numbers, split_values
+from anonymizer.split_values import Earlier
 from chat.msgids import is_hashed
 from chat.protocol import iso
 from chat.session import SessionMachine
@@ -168,6 +169,9 @@ class LiveSession:
     #: Anonymous chats: the last first halves of a fødselsnummer given in them (keyed digests of the
     #: endings that would complete each, never the digits; anonymizer/session_numbers.py).
     halves: tuple[bytes, ...] = ()
+    #: Anonymous chats: the customer's last messages, as written and as stored, for a value typed over
+    #: several of them (chat/gateway/splits.py). The originals are the live transcript's own strings.
+    recent: deque[Earlier] = field(default_factory=lambda: deque(maxlen=split_values.MAX_PIECES))
 
     @property
     def session_id(self) -> str:

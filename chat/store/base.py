@@ -327,6 +327,13 @@ class Store(abc.ABC):
     ) -> list[StoredMessage]:
         """Messages with ``seq > after_seq`` in ``seq`` order (empty if the session expired)."""
 
+    @abc.abstractmethod
+    async def replace_text(self, session_id: str, seq: int, text: str) -> bool:
+        """Replace one stored message's text; its seq, time, sender and id stay. False if there is no
+        such message. For an anonymous chat whose earlier message turned out to end with the first part
+        of a value the next message completed (anonymizer/split_values.py): the gateway rewrites it,
+        redacted, before it acknowledges the message that completed it."""
+
     # --- objections -----------------------------------------------------------------------------------
 
     @abc.abstractmethod

@@ -124,6 +124,10 @@ class EncryptingStore(Store):
             return AppendResult(stored, False)
         return AppendResult(self._open(key, result.message), True)
 
+    async def replace_text(self, session_id: str, seq: int, text: str) -> bool:
+        key = await self._key(session_id)
+        return await self.inner.replace_text(session_id, seq, text if key is None else seal(key, session_id, text))
+
     async def get_messages(
         self, session_id: str, *, now: datetime, after_seq: int = 0, limit: int | None = None
     ) -> list[StoredMessage]:

@@ -401,6 +401,11 @@ class MongoStore(Store):
         return q.message_from_document(doc)
 
     @_boundary
+    async def replace_text(self, session_id: str, seq: int, text: str) -> bool:
+        result = await self._coll(q.MESSAGES).update_one(q.message_by_seq(session_id, seq), {"$set": {"text": text}})
+        return result.matched_count > 0
+
+    @_boundary
     async def get_messages(
         self, session_id: str, *, now: datetime, after_seq: int = 0, limit: int | None = None
     ) -> list[StoredMessage]:

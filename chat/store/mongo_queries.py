@@ -470,6 +470,11 @@ def session_messages(session_id: str) -> Document:
     return {"session_id": session_id}
 
 
+def message_by_seq(session_id: str, seq: int) -> Document:
+    """One message (the unique index on session and seq finds it)."""
+    return {"session_id": session_id, "seq": seq}
+
+
 def messages_retention_update(retention: Retention) -> Document:
     """Messages copy the session's expiry so that a session's documents expire together."""
     return {"$set": {"expire_at": _opt_ms(retention.expire_at)}}

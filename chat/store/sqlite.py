@@ -75,6 +75,7 @@ from chat.store.sqlite_ops import (
     _PurgeStep,
     _read_stats,
     _record_times,
+    _rowcount,
     _run_purge_step,
     _session_from_row,
     _set_objection,
@@ -421,6 +422,10 @@ class SqliteStore(Store):
 
     async def append_message(self, message: NewMessage) -> AppendResult:
         return await self._write(AppendOp(message, epoch_us(message.at)))
+
+    async def replace_text(self, session_id: str, seq: int, text: str) -> bool:
+        sql = "UPDATE messages SET text = ? WHERE session_id = ? AND seq = ?"
+        return bool(await self._write(partial(_rowcount, sql=sql, params=(text, session_id, seq))))
 
     async def get_messages(
         self, session_id: str, *, now: datetime, after_seq: int = 0, limit: int | None = None

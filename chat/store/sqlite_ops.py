@@ -168,6 +168,10 @@ def _execute(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> None:
     conn.execute(sql, params)
 
 
+def _rowcount(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> int:
+    return conn.execute(sql, params).rowcount
+
+
 def _append(conn: sqlite3.Connection, message: NewMessage, at: int) -> AppendResult:
     """Insert with the next seq: one statement on the common path, ``last_seq`` moved by a trigger (issue
     11: the writer thread was half the server's CPU per message). Nothing is written when the insert

@@ -110,3 +110,41 @@ async def test_a_fodselsnummer_given_in_two_messages_is_redacted_in_both(tmp_pat
     assert control.text == number[6:]
     blob = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert number[:6].encode() not in blob
+
+
+#: (the messages as typed one after the other, what the last but one and last must be stored as)
+SPLITS: list[tuple[list[str], list[str]]] = [
+    (["kontonummeret er 1503 12", "34562"], ["kontonummeret er <NO_KONTONUMMER>", "<NO_KONTONUMMER>"]),
+    (["fnr 05109", "816444 takk"], ["fnr <NO_FODSELSNUMMER>", "<NO_FODSELSNUMMER> takk"]),
+    (["0510", "98", "16444"], ["<NO_FODSELSNUMMER>", "<NO_FODSELSNUMMER>"]),
+    (["kortet 4925 0000", "0000 0004"], ["kortet <CREDIT_CARD>", "<CREDIT_CARD>"]),
+    (["ring meg på 412", "34 567"], ["ring meg på <PHONE_NUMBER>", "<PHONE_NUMBER>"]),
+    (["ola.nordmann@", "gmail.com"], ["<EMAIL_ADDRESS>", "<EMAIL_ADDRESS>"]),
+    (["jeg heter Ola", "Hatlestad"], ["jeg heter <PERSON>", "<PERSON>"]),
+]
+
+
+async def test_a_value_typed_over_several_messages_is_redacted_in_each(tmp_path: Path) -> None:
+    """Outside audit 63, H2: the widget sends a message per Enter, so a number in pieces, an address
+    cut at its "@" or a surname sent after the given name is ordinary typing. Through the real gateway:
+    the earlier pieces are rewritten in the store before the last one is acked; in another chat the
+    last piece alone stays as written, and an amount followed by a reference is left alone."""
+    data_dir = tmp_path / "var"
+    with run_in_thread(make_settings(data_dir)) as running:
+        sessions = []
+        for n, (typed, _) in enumerate(SPLITS):
+            async with client(running.ws + "/ws/chat") as widget:
+                sessions.append((await widget.hello())["session_id"])
+                for i, text in enumerate(typed):
+                    assert (await widget.say(f"s{n}-{i}", text))["type"] == "ack"
+        async with client(running.ws + "/ws/chat") as other:
+            alone = (await other.hello())["session_id"]
+            for i, text in enumerate(["34562", "jeg skylder 5000", "123456 er saksnummeret"]):
+                assert (await other.say(f"o{i}", text))["type"] == "ack"
+        assert running.server is not None
+        services: Services = running.server.chat_app.state.services
+        stored = [await services.store.get_messages(sid, now=services.clock()) for sid in sessions]
+        control = await services.store.get_messages(alone, now=services.clock())
+    for (_, expected), messages in zip(SPLITS, stored, strict=True):
+        assert [m.text for m in messages][-2:] == expected
+    assert [m.text for m in control] == ["34562", "jeg skylder 5000", "123456 er saksnummeret"]

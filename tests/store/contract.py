@@ -329,6 +329,18 @@ class StoreContract:
         session = await store.get_session("s1", now=T0)
         assert session is not None and session.last_seq == 3
 
+    async def test_replace_text_changes_one_message_and_nothing_else(self, store: Store) -> None:
+        """An anonymous chat's earlier message rewritten once the next completed a split value."""
+        await store.create_session(new_session("s1"))
+        first = (await store.append_message(msg("s1", "kontonummeret er 1503 12", client_msg_id="a"))).message
+        await store.append_message(msg("s1", "takk", client_msg_id="b"))
+        assert await store.replace_text("s1", 1, "kontonummeret er <NO_KONTONUMMER>")
+        assert not await store.replace_text("s1", 3, "x")  # no such message
+        assert not await store.replace_text("nope", 1, "x")
+        stored = await store.get_messages("s1", now=T0 + HOUR)
+        assert [m.text for m in stored] == ["kontonummeret er <NO_KONTONUMMER>", "takk"]
+        assert replace(stored[0], text=first.text) == first  # seq, time, sender and id unchanged
+
     async def test_append_to_unknown_session_raises(self, store: Store) -> None:
         with pytest.raises(UnknownSession):
             await store.append_message(msg("nope"))

@@ -75,6 +75,18 @@ async def test_logged_in_text_is_sealed_on_disk_and_read_back_whole(store: Encry
     assert b"1234.56.78903" not in (tmp_path / "var" / "keys.db").read_bytes()
 
 
+
+async def test_a_replaced_text_is_sealed_like_an_appended_one(store: EncryptingStore, tmp_path: Path) -> None:
+    await store.create_session(new_session("auth", customer_id="c1"))
+    await store.create_session(new_session("anon"))
+    await store.append_message(NewMessage("auth", "customer", "hei", T0 + MINUTE))
+    await store.append_message(NewMessage("anon", "customer", "1503 12", T0 + MINUTE))
+    assert await store.replace_text("auth", 1, SECRET)
+    assert await store.replace_text("anon", 1, "<NO_KONTONUMMER>")
+    assert [m.text for m in await store.get_messages("auth", now=T0)] == [SECRET]
+    on_disk = raw_texts(tmp_path / "var" / "chatlog.db")
+    assert on_disk[0] == "<NO_KONTONUMMER>" and on_disk[1].startswith(SEALED_PREFIX) and "Kari" not in on_disk[1]
+
 async def test_erasure_reaches_a_backup_taken_before_it(store: EncryptingStore, tmp_path: Path) -> None:
     await store.create_session(new_session("auth", customer_id="c1"))
     await store.append_message(NewMessage("auth", "customer", SECRET, T0 + MINUTE))

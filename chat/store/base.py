@@ -239,7 +239,9 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     async def create_session(self, session: SessionRecord) -> None:
-        """Store a new session (``DuplicateKey`` if the id exists)."""
+        """Store a new session (``DuplicateKey`` if the id exists). A logged-in session is stored with
+        ``objection`` set when its customer's objection is on record at the time of the write, whatever
+        the record says: an objection stored after the caller checked must not miss it."""
 
     @abc.abstractmethod
     async def get_session(self, session_id: str, *, now: datetime) -> SessionRecord | None:

@@ -199,7 +199,13 @@ class MongoStore(Store):
 
     @_boundary
     async def create_session(self, session: SessionRecord) -> None:
-        await self._coll(q.SESSIONS).insert_one(q.session_document(session))
+        sessions = self._coll(q.SESSIONS)
+        await sessions.insert_one(q.session_document(session))
+        # An objection stored after the caller read it, before this insert, flagged every session but
+        # this one: look again now. ``set_objection`` records before it flags, so one of the two sees
+        # the other (outside audit 63, M5).
+        if session.customer_id is not None and not session.objection and await self.has_objection(session.customer_id):
+            await sessions.update_one({"_id": session.session_id}, q.OBJECTION_FLAG)
 
     @_boundary
     async def get_session(self, session_id: str, *, now: datetime) -> SessionRecord | None:

@@ -298,6 +298,7 @@ class SqliteStore(Store):
             json.dumps(list(session.adviser_ids)),
             int(session.legal_hold),
             int(session.objection),
+            session.customer_id,
             session.last_seq,
             session.adviser_id,
         )

@@ -112,10 +112,12 @@ def _hold_from_row(row: Row) -> Hold:
 
 # --- write operations (run on the writer thread, inside the batch transaction) -----------------------
 
+#: A new session is flagged by its customer's objection as the write finds it, not as the caller read
+#: it a moment before: an objection stored in between missed the session (outside audit 63, M5).
 _INSERT_SESSION: Final = (
     "INSERT INTO sessions (session_id, kind, customer_id, created_at, tier, expire_at, visible_until, "
     "state, ended_at, adviser_ids, legal_hold, objection, last_seq, adviser_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? OR EXISTS (SELECT 1 FROM objections WHERE customer_id = ?), ?, ?)"
 )
 _FIND_DUPLICATE: Final = (
     "SELECT session_id, seq, sender, text, at, client_msg_id, sender_id FROM messages "

@@ -581,6 +581,18 @@ class StoreContract:
         b1 = await store.get_session("b1", now=T0)
         assert b1 is not None and b1.objection is False
 
+    async def test_a_session_created_after_an_objection_it_did_not_see_is_flagged(self, store: Store) -> None:
+        """Outside audit 63, M5: the gateway read "no objection", the objection was stored and flagged
+        the customer's sessions, then the new session was stored unflagged and counted in statistics."""
+        await store.set_objection("A", at=T0)
+        await store.create_session(new_session("a1", customer_id="A"))  # its caller read "no objection"
+        await store.create_session(new_session("b1", customer_id="B"))
+        await store.create_session(new_session("x1"))
+        flagged = {sid: (await store.get_session(sid, now=T0)) for sid in ("a1", "b1", "x1")}
+        assert {sid: s is not None and s.objection for sid, s in flagged.items()} == {
+            "a1": True, "b1": False, "x1": False,
+        }  # fmt: skip
+
     async def test_objection_can_be_withdrawn_and_withdrawing_twice_is_harmless(self, store: Store) -> None:
         await store.create_session(new_session("a1", customer_id="A"))
         await store.create_session(new_session("b1", customer_id="B"))

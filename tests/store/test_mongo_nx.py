@@ -647,3 +647,13 @@ async def test_live_session_ids_on_nx(store: MongoStore) -> None:
     await store.create_session(session("l2"))
     assert await store.live_session_ids(["l1", "l2", "nope"], now=T0) == {"l1", "l2"}
     assert await store.live_session_ids([], now=T0) == set()
+
+
+async def test_a_session_created_after_an_objection_is_flagged(store: MongoStore) -> None:
+    """Outside audit 63, M5, on the driver layer: the objection is looked up again after the insert."""
+    await store.set_objection("A", at=T0)
+    await store.create_session(session("a1", customer_id="A"))
+    await store.create_session(session("b1", customer_id="B"))
+    raw = store.client[store.database_name]
+    flags = {doc["_id"]: doc["objection"] async for doc in raw[q.SESSIONS].find({})}
+    assert flags == {"a1": True, "b1": False}

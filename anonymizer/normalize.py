@@ -84,6 +84,8 @@ _SPECIAL = re.compile(
 
 #: ``_SPECIAL``'s ASCII characters, for an ASCII text (most chat): a small set the regex tests much
 #: faster than the ranges above, and on ASCII text the same answer (built from ``_SPECIAL`` itself).
+#: A digit carrying combining marks: NFKC has no composed form for it, so the text counts as normalised.
+_MARKED_DIGIT = re.compile(r"\d[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _ASCII_SPECIAL = re.compile("[" + re.escape("".join(c for c in map(chr, range(128)) if _SPECIAL.match(c))) + "]")
 
 
@@ -147,7 +149,11 @@ def normalize(text: str) -> Normalized:
     if encoded:
         view = _apply_edits(text, encoded)
     special = _ASCII_SPECIAL if view.text.isascii() else _SPECIAL
-    if special.search(view.text) is not None or not unicodedata.is_normalized("NFKC", view.text):
+    if (
+        special.search(view.text) is not None
+        or not unicodedata.is_normalized("NFKC", view.text)
+        or (not view.text.isascii() and _MARKED_DIGIT.search(view.text) is not None)
+    ):
         view = view.then(_fold_characters(view.text))
     mixed = homoglyphs(view.text)  # before the disguises, which read the Latin letters ("4О12" -> "4O12")
     if mixed:
@@ -183,6 +189,9 @@ def _fold_characters(text: str) -> Normalized:
         if category in ("Cf", "Me") or ch in _INVISIBLE or _is_variation_selector(ch):
             i = j
             continue
+        if unicodedata.combining(ch) and out and out[-1].isdigit():
+            i = j  # a mark on a digit ("1\u0301 5\u0301"): no digit carries one, it only hides the number
+            continue
         if category == "Cc" and ch not in _KEEP_CONTROLS:
             if ch in _NEWLINES:
                 out.append("\n")
@@ -209,7 +218,8 @@ def _fold_characters(text: str) -> Normalized:
             # A base character with its combining marks normalises as one cluster ("e" + U+0301 -> "é").
             while j < n and unicodedata.combining(text[j]):
                 j += 1
-            replacement = unicodedata.normalize("NFKC", text[i:j])
+            # A digit's marks are dropped (outside audit 63: a number with U+0301 on every digit was stored).
+            replacement = ch if "0" <= ch <= "9" else unicodedata.normalize("NFKC", text[i:j])
             if replacement != text[i:j] and _SPECIAL.search(replacement) is not None:
                 replacement = replacement.translate(_SPACE_TABLE)
         for piece in replacement:

@@ -56,6 +56,8 @@ def test_plain_text_is_returned_as_it_is() -> None:
         ("٠١٢٣٤٥٦٧٨٩", "0123456789"),  # Arabic-Indic digits
         ("9\ufe0f\u20e34\ufe0f\u20e3", "94"),  # keycap emoji digits
         ("e\u0301", "é"),
+        ("1\u03015\u03010\u0301 3\u0301", "150 3"),  # marks on digits are dropped (outside audit 63)
+        ("4\u20dd1\u20dd2", "412"),  # an enclosing circle on each digit
         ("12\u201334", "12-34"),  # en dash
         ("ring 9o8 12 345", "ring 908 12 345"),  # a letter O for a zero, an l for a one
         ("O4O12345 og 4l2 34 567", "04012345 og 412 34 567"),

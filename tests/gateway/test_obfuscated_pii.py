@@ -28,6 +28,8 @@ DISGUISED: list[tuple[str, str]] = [
     ("konto 1234\u2060.56\u2060.78903", KONTO),  # word joiners
     ("mail meg på kari.nordmann (at) gmail (dot) com", "nordmann"),
     ("e-post: k a r i . n o r d m a n n @ g m a i l . c o m", "nordmann"),
+    ("fnr " + "".join(d + "\u0301" for d in FNR), FNR),  # a combining accent on every digit (audit 63)
+    ("konto " + "".join(d + "\u20dd" for d in KONTO), KONTO),  # an enclosing circle on every digit
 ]
 
 

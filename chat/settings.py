@@ -157,13 +157,13 @@ class Settings(BaseSettings):
 
     # --- retention (days; defaults from the source documents) ----------------------------------------
     #: Anonymous and bot-only chat logs: 1 year for statistics and evaluation (seeds 000, 001).
-    retention_analytics_days: int = 365
+    retention_analytics_days: int = Field(default=365, gt=0)
     #: Logged-in chat visible in the customer's online-bank archive: 3 years (seed 001).
-    retention_archive_days: int = 3 * 365
+    retention_archive_days: int = Field(default=3 * 365, gt=0)
     #: Any chat a human adviser took part in: 5 years (seed 001).
-    retention_adviser_days: int = 5 * 365
+    retention_adviser_days: int = Field(default=5 * 365, gt=0)
     #: Audit records of staff access.
-    retention_audit_days: int = 10 * 365
+    retention_audit_days: int = Field(default=10 * 365, gt=0)
 
     @field_validator("allowed_origins", "jwt_algorithms", mode="before")
     @classmethod

@@ -221,7 +221,10 @@ def message_frame(msg: LiveMessage, session_id: str | None = None) -> dict[str, 
 
 def message_item(msg: LiveMessage) -> dict[str, Any]:
     """A live message as it crosses the relay (to the instance fetching a transcript's originals)."""
-    return {"seq": msg.seq, "from": msg.sender, "text": msg.text, "at": msg.at, "client_msg_id": msg.client_msg_id}
+    item: dict[str, Any] = {"seq": msg.seq, "from": msg.sender, "text": msg.text, "at": msg.at}
+    if msg.client_msg_id is not None:  # absent, never null, as in every frame (outside audit 63)
+        item["client_msg_id"] = msg.client_msg_id
+    return item
 
 
 def message_from_item(item: dict[str, Any]) -> LiveMessage | None:

@@ -214,3 +214,13 @@ def test_unknown_kind_rejected() -> None:
 def test_periods_must_be_positive(days: int) -> None:
     with pytest.raises(ValueError, match="positive"):
         RetentionPeriods(analytics=YEAR, archive=timedelta(days=days), adviser=ADVISER)
+
+
+@pytest.mark.parametrize("field", ["retention_analytics_days", "retention_archive_days", "retention_adviser_days"])
+@pytest.mark.parametrize("value", [0, -5])
+def test_a_period_that_is_not_positive_is_refused_by_name(field: str, value: int) -> None:
+    """Outside audit 63: 0 days failed at start with a bare ValueError that named no setting."""
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=field):
+        Settings(**{field: value})

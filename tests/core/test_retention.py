@@ -223,4 +223,4 @@ def test_a_period_that_is_not_positive_is_refused_by_name(field: str, value: int
     from pydantic import ValidationError
 
     with pytest.raises(ValidationError, match=field):
-        Settings(**{field: value})
+        Settings.model_validate({field: value})

@@ -500,6 +500,7 @@ class Hub:
 
     def on_relay_rejoined(self) -> None:
         remote.announce_again(self)
+        self.spawn(remote.catch_up_here(self))
 
     def started_frame(self, live: LiveSession) -> dict[str, Any]:
         """``session_started`` for bots: when a session starts, and again in a catch-up or a revival."""

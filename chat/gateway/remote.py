@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from chat.gateway.live import Agent, message_from_item, message_item
+from chat.errors import ChatlogError
+from chat.gateway.live import Agent, live_message, message_frame, message_from_item, message_item
 from chat.protocol import encode
 from chat.relay.protocol import Deliver, Forget, Incoming, Request, Resumed, StateChanged
 from chat.session import offer_frame
@@ -64,6 +65,38 @@ def announce_again(hub: Hub) -> None:
         log.info("open sessions announced again", extra={"sessions": started, "count": offered})
 
 
+async def catch_up_here(hub: Hub) -> None:
+    """Give this instance's widgets and advisers what other instances stored while the relay was down.
+
+    Envelopes published during the outage reached nobody (outside audit 63, M3): an adviser's reply
+    stored on another instance never reached the widget connected here, and the customer's messages
+    stored here never reached the adviser connected elsewhere, also after Redis returned. Every
+    instance reads, for each live session with a peer connected here, what the store holds past the
+    last seq its copy knows, and delivers it as the live relay would have: to the widget what others
+    wrote, to the adviser holding the session what the customer wrote. A peer keeps one message per seq.
+    """
+    caught = 0
+    for live in list(hub.sessions.values()):
+        adviser_id = live.machine.adviser_id
+        adviser = hub.agents.get(adviser_id) if adviser_id is not None else None
+        if live.customer is None and adviser is None:
+            continue
+        try:
+            stored = await hub.s.store.get_messages(live.session_id, now=hub.s.clock(), after_seq=live.last_seq)
+        except ChatlogError:
+            continue  # the store is down too: a resume reads it later
+        for message in stored:
+            missed = live_message(message)
+            live.transcript.append(missed)
+            if message.sender != "customer" and live.customer is not None:
+                live.customer.send(encode(message_frame(missed)))
+            elif message.sender == "customer" and adviser is not None:
+                adviser.peer.send(encode(message_frame(missed, live.session_id)))
+            caught += 1
+    if caught:
+        log.info("messages stored elsewhere delivered after the relay returned", extra={"messages": caught})
+
+
 def _deliver(hub: Hub, event: Deliver) -> None:
     text = encode(event.frame)
     if event.to == "customer":
@@ -78,6 +111,12 @@ def _deliver(hub: Hub, event: Deliver) -> None:
         if live.customer is not None:
             live.customer.send(text)
     elif event.to == "adviser":
+        live = hub.sessions.get(event.session_id or "")
+        if live is not None and event.frame.get("type") == "message":
+            # Known here from now on: a catch-up after an outage (catch_up_here) starts past it.
+            original = message_from_item(event.frame)
+            if original is not None:
+                live.transcript.append(original)
         agent = hub.agents.get(event.agent_id or "")
         if agent is not None:
             agent.peer.send(text)

@@ -56,6 +56,10 @@ async def test_redis_killed_and_restarted_mid_chat(tmp_path: Path) -> None:
                 rs.start()  # same port, empty: nothing had to survive in it
                 for instance in (a, b):
                     await relay_status(instance, "ok")
+                # The widget connected all along gets what the bot wrote during the outage (outside
+                # audit 63, M3: it never did, even 20 s after Redis returned).
+                caught = await customer.recv_type("message", timeout=20)
+                assert (caught["seq"], caught["text"]) == (3, "svar under")
                 # What the bot may have missed meanwhile: A announces its open session again, with the
                 # last seq, so a bot that heard less knows to ask for ``history``.
                 again = await bot.recv_type("session_started", timeout=20)
@@ -75,6 +79,30 @@ async def test_redis_killed_and_restarted_mid_chat(tmp_path: Path) -> None:
                     (1, "før"), (2, "under"), (3, "svar under"), (4, "etter")
                 ]
 
+
+
+async def test_what_the_customer_wrote_during_an_outage_reaches_the_adviser_elsewhere(tmp_path: Path) -> None:
+    """Outside audit 63, M3, the adviser's side: the customer's messages stored on A while Redis was down
+    reach the adviser connected to B once it returns, and only those (the one before is not repeated)."""
+    with redis_server(tmp_path / "redis") as rs, cluster(tmp_path, rs.url, "a", "b") as cl:
+        a, b = cl.instances["a"], cl.instances["b"]
+        async with client(b.ws + "/ws/agent") as adviser, client(a.ws + "/ws/chat") as customer:
+            await adviser.hello(token=a.running.staff_token("adv-1", "adviser"))
+            sid = (await customer.hello())["session_id"]
+            await customer.send({"type": "handover_request"})
+            await adviser.recv_type("handover_request")
+            await adviser.send({"type": "accept", "session_id": sid})
+            await adviser.recv_type("transcript")
+            assert (await customer.say("m1", "før"))["seq"] == 1
+            assert (await adviser.recv_type("message"))["text"] == "før"
+            rs.kill()
+            for instance in (a, b):
+                await relay_status(instance, "degraded")
+            assert (await customer.say("m2", "under 1"))["seq"] == 2
+            assert (await customer.say("m3", "under 2"))["seq"] == 3
+            rs.start()
+            caught = [await adviser.recv_type("message", timeout=20) for _ in range(2)]
+            assert [(m["seq"], m["text"]) for m in caught] == [(2, "under 1"), (3, "under 2")]
 
 async def test_a_handover_asked_while_redis_was_down_is_offered_when_it_returns(tmp_path: Path) -> None:
     """Outside audit, H2: the offer published during the outage reached nobody, and the customer waited

@@ -44,12 +44,16 @@ if TYPE_CHECKING:
 #: ``(?<!\d[.,])`` keeps "1.12345678903" (a decimal) and "1,5" groups out; ``(?![.,]\d)`` likewise after.
 NUM_START = r"(?<![\w@])(?<!\d[.,])"
 NUM_END = r"(?![\w@])(?![.,]\d)"
-#: A date whose day comes first: "2. mars", "14 feb", "3rd of May", "2.3", "02.03.2025" (see GROUP_END).
+#: A date whose day comes first: "2. mars", "14 feb", "3rd of May", "2.3", "02.03.2025" (see GROUP_END);
+#: or a day as an ordinal with no month, as a monthly date is written: "5. hver måned", "20. kvar månad",
+#: "the 5th each month". A day and a full stop with a lower-case word after it is Norwegian's ordinal (a
+#: digit group that ends a sentence has a capital after it: "... 12218 5. Hver"), and no number's group.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 DATE_NEXT = (
     r"(?:" + _DAY + r"(?:\.|st|nd|rd|th)? ?(?:of )?"
     r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zæøå]*\b"
-    r"|" + _DAY + r"[./](?:0?[1-9]|1[0-2])(?:[./](?:\d{4}|\d{2}))?(?![\d,]|\.\d))"
+    r"|" + _DAY + r"[./](?:0?[1-9]|1[0-2])(?:[./](?:\d{4}|\d{2}))?(?![\d,]|\.\d)"
+    r"|" + _DAY + r"(?:\.[ \t](?-i:[a-zæøå])|(?:st|nd|rd|th)\b))"
 )
 #: For space-grouped formats: the match must not continue a longer run of digit groups either side
 #: (a time right after it is not a digit group: "ring 56 49 45 29 13:15"; nor is a date's day:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from anonymizer import Anonymizer
 from tests.anonymizer.conftest import spans_of
 
 KONTO, PHONE, CARD = "NO_KONTONUMMER", "PHONE_NUMBER", "CREDIT_CARD"
@@ -32,3 +33,30 @@ ORDINAL_DAY_CASES: list[tuple[str, list[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), ORDINAL_DAY_CASES)
 def test_grouped_number_before_an_ordinal_day(found: Found, text: str, expected: list[tuple[str, str]]) -> None:
     assert [s for s in found(text, "nb") if s[0] in (KONTO, PHONE, CARD)] == spans_of(text, *expected)
+
+
+# --- a printed card from an issuer the table lacks, named by a card cue ---------------------------------
+
+UNLISTED_ISSUER_CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("I never got the trip. The card: 5968 2799 0777 0480. I'm a tourist", [(CARD, "5968 2799 0777 0480")]),
+    ("kortet mitt 2200 1234 5678 9019 er sperret", [(CARD, "2200 1234 5678 9019")]),
+    ("card no 8171-1234-5678-9011 was declined", [(CARD, "8171-1234-5678-9011")]),
+    ("kortnummer: 9792 1234 5678 9018", [(CARD, "9792 1234 5678 9018")]),
+    # no card cue, a reference cue nearer, no Luhn check digit, or not printed 4-4-4-4: not a card
+    ("betal 5903 1234 5678 9012 innen fredag", []),
+    ("brukte kortet, KID 5903 1234 5678 9012", []),
+    ("kortet 5903 1234 5678 9013", []),
+    ("kortnummer 5903123456789012", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNLISTED_ISSUER_CASES)
+def test_printed_card_of_an_unlisted_issuer(found: Found, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [s for s in found(text) if s[0] == CARD] == spans_of(text, *expected)
+
+
+def test_unlisted_issuer_card_is_redacted_in_balanced_mode_too(engine: Anonymizer) -> None:
+    text = "kortet mitt 2200 1234 5678 9019 er sperret"
+    assert [(e.type, text[e.start : e.end]) for e in engine.analyze(text, mode="balanced")] == [
+        (CARD, "2200 1234 5678 9019")
+    ]

@@ -92,6 +92,9 @@ CONTEXT: tuple[str, ...] = (
     "fasttelefon", "jobbtelefon", "jobb", "jobben", "jobbet", "privat", "hjemme", "festnetz", "handy", "ringa",
     "nå", "mig", "telefonnumer", "mobilnumer", "landline", "work", "home", "office", "fax", "ringes",
     "vipps", "vippse", "vippset", "vippsa", "vipps-nummer", "vippsnummer", "swish", "mobilepay",
+    # being reachable, in dialect, nynorsk and English: "eg e nåbar på 51884210", "kan nåast på",
+    # "treffbar på", "er å treffa på", "reachable at" ("reach" already covers "reachable")
+    "nåbar", "nåast", "treffast", "treffbar", "treffa",
 )
 
 

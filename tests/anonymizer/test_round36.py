@@ -60,3 +60,20 @@ def test_unlisted_issuer_card_is_redacted_in_balanced_mode_too(engine: Anonymize
     assert [(e.type, text[e.start : e.end]) for e in engine.analyze(text, mode="balanced")] == [
         (CARD, "2200 1234 5678 9019")
     ]
+
+
+# --- being reachable at a number: "eg e nåbar på 51884210" -----------------------------------------------
+
+REACHABLE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("eg e nåbar på 51884210 heile dagen", [(PHONE, "51884210")]),
+    ("eg kan nåast på 51884210 etter kl 16", [(PHONE, "51884210")]),
+    ("er treffbar på 22334455 i dag", [(PHONE, "22334455")]),
+    ("eg er å treffa på 51884210", [(PHONE, "51884210")]),
+    ("eg e nåbar heile dagen, saldo 51884210", []),
+    ("betalte 51884210 kr", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REACHABLE_CASES)
+def test_reachable_at_a_number(found: Found, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [s for s in found(text, "nb") if s[0] == PHONE] == spans_of(text, *expected)

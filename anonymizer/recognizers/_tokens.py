@@ -198,10 +198,28 @@ def unknown_name_word(toks: Tokens, k: int) -> bool:
     )
 
 
+#: Where a farm lies on the land it was split from: "Ytre-Vik", "Nedre-Bø", "Øvre-Eide", "Store-Haugen".
+#: A farm so named is a surname, though its last part is a word or a place ("vik", "bø"). Not the points
+#: of the compass alone ("Nord-Norge", "Sør-Afrika", "Vest-Agder"), which name regions.
+FARM_POSITIONS = frozenset(
+    {"ytre", "indre", "nedre", "øvre", "øvste", "nordre", "søndre", "vestre", "austre", "østre", "midtre",
+     "store", "vesle", "lille", "litle", "nørdre", "syndre", "mellom"}
+)  # fmt: skip
+
+
 def _hyphenated(low: str, table: dict[str, int], capital_tail: bool = False) -> int:
     """Anne-Lise and Hansen-Berg are names when their parts are; e-post and Bank-ID are not. With
     ``capital_tail`` (the part after the last hyphen is capitalised) a surname and a word are a double
-    surname: "Haugland-Sæle", where "Hansen-jakke" is a jacket."""
+    surname: "Haugland-Sæle", where "Hansen-jakke" is a jacket; so is a farm's position and its name,
+    "Ytre-Vik", "Nedre-Bø" (``FARM_POSITIONS``): Western Norway's double surnames."""
+    if capital_tail:
+        position, _, tail = low.partition("-")
+        tail_flags = table.get(tail, 0)
+        # (not "Vesle-Kari", "Lille-Mari": a given name after "little" is a pet name, read as its parts)
+        given = tail_flags & GIVEN and not tail_flags & SURNAME
+        farm = position in FARM_POSITIONS and len(tail) >= 2 and "-" not in tail
+        if farm and not tail_flags & FUNCTION and not given:
+            return SURNAME | AMBIGUOUS
     flags = 0
     named = True
     ambiguous = True

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from anonymizer import Anonymizer
-from tests.anonymizer.conftest import spans_of
+from tests.anonymizer.conftest import person_names, spans_of
 
 KONTO, PHONE, CARD = "NO_KONTONUMMER", "PHONE_NUMBER", "CREDIT_CARD"
 Found = Callable[..., list[tuple[str, int, int]]]
@@ -77,3 +77,25 @@ REACHABLE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), REACHABLE_CASES)
 def test_reachable_at_a_number(found: Found, text: str, expected: list[tuple[str, str]]) -> None:
     assert [s for s in found(text, "nb") if s[0] == PHONE] == spans_of(text, *expected)
+
+
+# --- names --------------------------------------------------------------------------------------------
+
+NAME_CASES: list[tuple[str, list[str]]] = [
+    # a farm's position and its name: a hyphenated surname ("Ytre-Vik", "Øvre-Bø")
+    (
+        "Vi har fått skifteattest etter Lars Dagfinn Ytre-Vik. Arvingane er sonen Dag Ytre-Vik og dottera "
+        "Siv Ytre-Vik Halvorsen.",
+        ["Lars Dagfinn Ytre-Vik", "Dag Ytre-Vik", "Siv Ytre-Vik Halvorsen"],
+    ),
+    ("Send til Ola Øvre-Bø i morgon", ["Ola Øvre-Bø"]),
+    ("HILSEN KARI YTRE-VIK", ["KARI YTRE-VIK"]),
+    ("Han bur i Ytre-Vik no", []),
+    ("Eg reiste til Nord-Norge", []),
+    ("Han budde på Store-Haugen", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_CASES)
+def test_names(engine: Anonymizer, text: str, expected: list[str]) -> None:
+    assert person_names(engine, text) == expected

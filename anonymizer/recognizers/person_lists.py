@@ -186,7 +186,7 @@ def _list_item(toks: Tokens, k: int, anchor: int, rel: Relations) -> bool:
     if k + 1 >= len(toks.low):
         return not any(c.isalnum() for c in toks.text[toks.end[k] :])
     gap = toks.gap(k)
-    if any(c in ",.!?\n–—-" for c in gap) or toks.low[k + 1] in rel.and_ or _ampersand(gap) or AGE.match(gap):
+    if any(c in ",.!?\n–—-(" for c in gap) or toks.low[k + 1] in rel.and_ or _ampersand(gap) or AGE.match(gap):
         return True
     if any(unicodedata.category(c) == "So" for c in gap):
         return True  # "tvillinger, Florence og Austin 🥰 Hvordan ...": an emoji ends the list like a full stop

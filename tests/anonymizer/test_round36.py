@@ -93,6 +93,10 @@ NAME_CASES: list[tuple[str, list[str]]] = [
     ("Han bur i Ytre-Vik no", []),
     ("Eg reiste til Nord-Norge", []),
     ("Han budde på Store-Haugen", []),
+    # a bracket after the last name of a list ends it as a comma does
+    ("ok tusen takk! hilsen hope og storm (vi e tvillinga hehe)", ["hope", "storm"]),
+    ("hilsen kari og ronja (naboen)", ["kari", "ronja"]),
+    ("hilsen kari og banken (dokker)", ["kari"]),
 ]
 
 

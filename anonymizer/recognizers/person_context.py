@@ -361,7 +361,19 @@ def _with_writer(toks: Tokens, j: int, rel: Relations) -> bool:
         return plain_gap(toks, j) and plain_gap(toks, j + 1)
     if _word(toks, j - 1) in rel.and_ and j >= 2 and _is_self(toks, j - 2, rel):
         return plain_gap(toks, j - 1) and plain_gap(toks, j - 2)
+    if _word(toks, j - 1) == "å" and j >= 2 and _word(toks, j - 2) in _SUBJECT_SELF:
+        # dialect "å" for "og" after the writer opening the clause: "æ å samir kjøpte bil", "hei, eg å kari
+        # ska"; not after a verb, where "å" is the infinitive mark ("Rekker jeg å endre det?"), nor after an
+        # object form ("for meg å forstå")
+        i = j - 2
+        opens = toks.initial[i] or "," in _gap_before(toks, i) or (i == 1 and toks.low[0] in _GREETINGS)
+        return opens and plain_gap(toks, j - 1) and plain_gap(toks, i)
     return False
+
+
+#: The writer as the subject of a sentence (not "meg", "me", "mæ", nor "e" and "i", which are also "er"
+#: and "in").
+_SUBJECT_SELF = frozenset({"jeg", "eg", "æ", "je", "jag"})
 
 
 def _granted(toks: Tokens, j: int, rel: Relations) -> bool:

@@ -97,6 +97,14 @@ NAME_CASES: list[tuple[str, list[str]]] = [
     ("ok tusen takk! hilsen hope og storm (vi e tvillinga hehe)", ["hope", "storm"]),
     ("hilsen kari og ronja (naboen)", ["kari", "ronja"]),
     ("hilsen kari og banken (dokker)", ["kari"]),
+    # dialect "å" for "og" after the writer opening the clause
+    ("æ å samir kjøpte bil sammen. no vil han ha sin del", ["samir"]),
+    ("hei eg å kari ska flytte saman", ["kari"]),
+    ("ok, æ å sol har lån", ["sol"]),
+    ("Rekker jeg å endre det?", []),
+    ("klarer eg å ordne det", []),
+    ("æ å prøvde å betale", []),
+    ("det e vanskelig for mæ å forstå", []),
 ]
 
 

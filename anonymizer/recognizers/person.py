@@ -313,8 +313,8 @@ class PersonRecognizer(EntityRecognizer):
             results.append(RecognizerResult(ENTITY, start, end, SCORE_SPLIT))
         for start, end in glued_cue_names(text):  # "hilsenOla", "jeg heterLine": a cue glued to the name
             results.append(RecognizerResult(ENTITY, start, end, SCORE["strong"]))
-        if "-" in text:
-            for start, end in family_names(toks):  # "Hansen-familien": the surname in a compound
+        if "-" in text or "amily" in text or "ousehold" in text:
+            for start, end in family_names(toks):  # "Hansen-familien", "the Berg family": the surname
                 results.append(RecognizerResult(ENTITY, start, end, SCORE_FAMILY))
         if not text.isascii():  # "Nour Alhamwi / نور الحموي": the name in its own script (person_scripts.py)
             for start, end in list(script_names(text, [(r.start, r.end) for r in results])):

@@ -17,8 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from anonymizer.recognizers._gazetteer import AMBIGUOUS, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, word_flags
-from anonymizer.recognizers._tokens import Tokens
+from anonymizer.recognizers._gazetteer import (
+    AMBIGUOUS,
+    COMMON,
+    FUNCTION,
+    GIVEN,
+    NAME,
+    NOT_NAME,
+    SOFT,
+    SURNAME,
+    word_flags,
+)
+from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.person_words import relations
 
 SCORE_FAMILY = 0.6
@@ -31,9 +41,18 @@ _FAMILY_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: English names a family by its surname between "the" and the word for it: "the Berg family".
+_ENGLISH_FAMILY = frozenset({"family", "family's", "families", "household"})
+
+
 def family_names(toks: Tokens) -> Iterator[tuple[int, int]]:
-    """(start, end) of the name in each "Surname-family" or "trade-Name" compound of the message."""
+    """(start, end) of the name in each "Surname-family" or "trade-Name" compound of the message, and
+    in each "the Surname family"."""
     table = word_flags()
+    if "amily" in toks.text or "ousehold" in toks.text:
+        yield from _the_family(toks, table)
+    if "-" not in toks.text:
+        return
     trades = relations().trade
     for k, low in enumerate(toks.low):
         head, _, tail = low.rpartition("-")
@@ -55,6 +74,25 @@ def family_names(toks: Tokens) -> Iterator[tuple[int, int]]:
         # a name that is an everyday word too is the word: "Host-familien" (a host family), "Kjerne-"
         if flags & NAME and not flags & AMBIGUOUS:
             yield start, start + len(head)  # "Hansen-familien", "Olsen-ungene"
+
+
+def _the_family(toks: Tokens, table: dict[str, int]) -> Iterator[tuple[int, int]]:
+    """ "au pair for the Berg family", "the Storm family's house": a capitalised word between "the" and
+    "family" is the family's surname, even when it is also a word ("berg", "storm"), as "familien Berg"
+    is in Norwegian. Not an adjective or a nationality ("the Royal family", "the Norwegian family"): the
+    word must be a listed name, or capitalised and in no word list ("the Kowalczyk family")."""
+    for k in range(2, len(toks.low)):
+        if toks.low[k] not in _ENGLISH_FAMILY or toks.low[k - 2] != "the":
+            continue
+        j = k - 1
+        if toks.shape[j] == LOWER or toks.shape[k] != LOWER or toks.gap(j) != " " or toks.gap(j - 1) != " ":
+            continue
+        flags = table.get(toks.low[j], 0)
+        if flags & (NOT_NAME | FUNCTION) or len(toks.low[j]) < 2:
+            continue
+        # a family is named by a surname: a given name that is also a word is the word ("the Royal family")
+        if flags & SURNAME or (flags & NAME and not flags & AMBIGUOUS) or not flags & COMMON:
+            yield toks.start[j], toks.end[j]
 
 
 def _byname(flags: int) -> bool:

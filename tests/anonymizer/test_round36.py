@@ -105,6 +105,13 @@ NAME_CASES: list[tuple[str, list[str]]] = [
     ("klarer eg å ordne det", []),
     ("æ å prøvde å betale", []),
     ("det e vanskelig for mæ å forstå", []),
+    # "the Surname family"
+    ("I work as au pair for the Berg family. How do I open an account?", ["Berg"]),
+    ("the Storm family's house", ["Storm"]),
+    ("the Kowalczyk family paid", ["Kowalczyk"]),
+    ("the Royal family", []),
+    ("for the Norwegian family", []),
+    ("the host family is nice", []),
 ]
 
 

@@ -84,6 +84,10 @@ def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
             last = k  # "Det er PER ARNE BAKKE som skriver": a surname that is a word too ends the name
             listed_after = True
             break
+        elif (sure or listed_after) and _word_surname(toks, k) and toks.gap(k) == " " and _last_surname(toks, k + 1):
+            last = k + 1  # "ARVING: ELSE MARIE BERG STRAND": a double surname, both of its farms words too
+            listed_after = True
+            break
         else:
             break
         last = k
@@ -100,10 +104,15 @@ def _copied_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
 def _last_surname(toks: Tokens, k: int) -> bool:
     """Word ``k`` in capitals ends the run of capitals and is a listed surname, also one that is an everyday
     word ("BAKKE", "LIE", "BERG"): after a sure given name the capitals mark it as the name's end."""
-    flags = toks.flags[k]
-    if not flags & SURNAME or flags & (SOFT | NOT_NAME | FUNCTION) or len(toks.low[k]) < 2:
+    if k >= len(toks.low) or toks.shape[k] != UPPER or not _word_surname(toks, k):
         return False
     return k + 1 >= len(toks.low) or toks.gap(k) != " " or not _capitals(toks, k + 1)
+
+
+def _word_surname(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is a listed surname, maybe also an everyday word, but no place, month or little word."""
+    flags = toks.flags[k]
+    return bool(flags & SURNAME) and not flags & (SOFT | NOT_NAME | FUNCTION) and len(toks.low[k]) >= 2
 
 
 def _copied_given(toks: Tokens, i: int, flags: int) -> bool:

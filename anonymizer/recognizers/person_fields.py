@@ -38,7 +38,13 @@ _LABELS = frozenset(
      ("kortinnehaver",), ("kontoinnehaver",), ("account", "holder"), ("account", "name"), ("kontohaver",),
      ("fra",), ("frå",), ("from",), ("til",), ("to",), ("avsender",), ("sender",), ("mottaker",),
      ("recipient",), ("beneficiary",), ("payee",), ("kontaktperson",), ("contact",), ("attn",), ("signert",),
-     ("signed",), ("underskrift",)}
+     ("signed",), ("underskrift",),
+     # the parties of an estate, a power of attorney or a loan, as its forms list them ("ARVING: ELSE
+     # MARIE BERG STRAND", "Avdøde: Johannes Berg", "Fullmektig: Kari Lie", "Medlåntakar: Ola Vik")
+     ("avdøde",), ("avdød",), ("arving",), ("arvingar",), ("arvinger",), ("arvtaker",), ("deceased",), ("heir",),
+     ("fullmektig",), ("fullmaktshavar",), ("fullmektige",), ("verge",), ("guardian",), ("låntaker",),
+     ("låntakar",), ("medlåntaker",), ("medlåntakar",), ("kausjonist",), ("borrower",), ("co", "borrower"),
+     ("co-borrower",), ("guarantor",)}
 )  # fmt: skip
 #: Labels that also head lines about places or offices ("Fra: Oslo", "Til: Kundeservice"): a single word
 #: after them that is also an everyday word must at least be a given name ("Fra: Liv", not "Til: Post").
@@ -53,7 +59,7 @@ def field_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
     n = len(toks.low)
     for j in range(1, n):
         gap = toks.gap(j - 1)
-        if ":" not in gap or gap.strip(" \t") != ":" or covered[j] or "\n" in gap:
+        if ":" not in gap or gap.strip(" \t") != ":" or "\n" in gap:
             continue
         label = _label(toks, j - 1)
         if label is None:
@@ -63,7 +69,7 @@ def field_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
         last = j
         while last + 1 < n and toks.start[last + 1] < line_end:
             last += 1
-        if last - j >= _MAX_WORDS or text[toks.end[last] : line_end].strip(" \t.,") or any(covered[j : last + 1]):
+        if last - j >= _MAX_WORDS or text[toks.end[last] : line_end].strip(" \t.,") or all(covered[j : last + 1]):
             continue
         if _name_words(toks, j, last, routing=label in _ROUTING) or _surname_first(toks, j, last):
             yield j, last

@@ -112,6 +112,16 @@ NAME_CASES: list[tuple[str, list[str]]] = [
     ("the Royal family", []),
     ("for the Norwegian family", []),
     ("the host family is nice", []),
+    # the parties of an estate or a loan in a form, a double surname of two words in capitals
+    (
+        "AVDØDE: JOHANNES BERG\nARVING: ELSE MARIE BERG STRAND\nADRESSE: LIAVEGEN 7",
+        ["JOHANNES BERG", "ELSE MARIE BERG STRAND"],
+    ),
+    ("Verge: Liv Storm", ["Liv Storm"]),
+    ("fra en LIV HEGE BERG STRAND som", ["LIV HEGE BERG STRAND"]),
+    ("Låntaker: 2 personer", []),
+    ("Arving: sonen", []),
+    ("Kausjonist: nei", []),
 ]
 
 

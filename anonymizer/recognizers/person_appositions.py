@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from anonymizer.recognizers._cues import is_cue_word
 from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN, NAME, NOT_NAME, SOFT, SURNAME
 from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, closed, unknown_name_word
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER
@@ -73,6 +74,8 @@ def apposed_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int,
                 continue  # the name must be listed or capitalised (``_apposed_name``): most words are neither
             if toks.gap(j - 1).strip(" ") == "," and _placed_kin(toks, j, rel):
                 yield j, j, _score(toks, j)
+    if "," in toks.text and not _WRITER.isdisjoint(lows):
+        yield from _writer_named(toks, covered)
     if not _PAYING.isdisjoint(lows):
         for p, low in enumerate(lows):
             if low not in _PAYING:
@@ -172,6 +175,39 @@ def _apposed_name(toks: Tokens, j: int) -> bool:
     if toks.shape[j] != CAP:
         return False
     return bool(flags & SURNAME and not flags & AMBIGUOUS) or unknown_name_word(toks, j)
+
+
+#: The writer as the subject a name is set beside: "at eg, Ask Bø Sandal, får sjå", "I, Anna Smith, allow".
+_WRITER = frozenset({"jeg", "eg", "æ", "je", "i"})
+#: Most words of a name between the commas: "Ole Johan van der Berg".
+_MAX_APPOSED = 5
+
+
+def _writer_named(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """ "Bestefar vil at eg, Ask Bø Sandal, får sjå kontoen", "Jeg, Kari Lie, gir fullmakt til ...": the
+    writer's pronoun, and between two commas their full name, as a power of attorney or a formal request
+    words it. The commas bound the name, so its surnames count though they are words or places too
+    ("Bø", "Sandal"); it must open with a listed given name (no little word nor a word that is never a
+    name) and hold only capitalised words (or only capitals), none a cue word: "Jeg, Kunden, ..." and
+    "Eg, Oslo Kommune, ..." are no names."""
+    n = len(toks.low)
+    for k in range(n - 2):
+        low = toks.low[k]
+        if low not in _WRITER or toks.gap(k) != ", " or (low == "i" and toks.text[toks.start[k]] != "I"):
+            continue  # (a lower-case "i" is Norwegian "in")
+        j = k + 1
+        flags = toks.flags[j]
+        if toks.shape[j] == LOWER or not flags & GIVEN or flags & (NOT_NAME | FUNCTION):
+            continue  # (a given name that is also a month or a place is the writer's here: "eg, Ask Bø")
+        last = j
+        while last + 1 < n and last - j + 1 < _MAX_APPOSED and toks.gap(last) == " ":
+            nxt = last + 1
+            if toks.shape[nxt] != toks.shape[j] or toks.flags[nxt] & FUNCTION or is_cue_word(toks.low[nxt]):
+                break
+            last = nxt
+        if last + 1 >= n or toks.gap(last).strip(" ") != "," or all(covered[j : last + 1]):
+            continue
+        yield j, last, SCORE_KNOWN
 
 
 def _paid_by_noun(toks: Tokens, pay: int, j: int, rel: Relations) -> bool:

@@ -122,6 +122,16 @@ NAME_CASES: list[tuple[str, list[str]]] = [
     ("Låntaker: 2 personer", []),
     ("Arving: sonen", []),
     ("Kausjonist: nei", []),
+    # the writer's full name set between commas after the pronoun
+    ("Bestefar Eldar Bø vil at eg, Ask Bø Sandal, får sjå kontoen hans.", ["Eldar Bø", "Ask Bø Sandal"]),
+    ("Jeg, Kari Lie, født 01.01.1980, gir fullmakt til banken", ["Kari Lie"]),
+    ("I, Anna Smith, authorize the bank", ["Anna Smith"]),
+    ("Eg, Storm Bø Sandal, gjev fullmakt til sonen min", ["Storm Bø Sandal"]),
+    ("Jeg, Liv Berg Strand, ber om innsyn", ["Liv Berg Strand"]),
+    ("JEG, KARI BØ SANDAL, GIR FULLMAKT", ["KARI BØ SANDAL"]),
+    ("Jeg, Kunden, vil klage", []),
+    ("Eg, Oslo Kommune, skriv", []),
+    ("Jeg, som eier, vil selge", []),
 ]
 
 

@@ -86,8 +86,9 @@ class Hub:
         )
         await s.store.create_session(record)
         live = LiveSession(
-            record=record, machine=SessionMachine(record.session_id, kind), transcript=self._transcript(), customer=peer
-        )
+            record=record, machine=SessionMachine(record.session_id, kind), transcript=self._transcript(),
+            customer=peer, attached_at=time.time(),
+        )  # fmt: skip
         self.sessions[record.session_id] = live
         s.metrics.sessions.labels(kind).inc()
         s.metrics.live_sessions.labels(kind).inc()
@@ -117,11 +118,12 @@ class Hub:
         old = live.customer
         live.customer = peer
         live.detached_at = None
+        live.attached_at = time.time()
         if old is not None and old is not peer:
             _quiet_close(old, 4409, "replaced by a newer connection")
         else:
             self.s.metrics.live_sessions.labels(live.kind).inc()
-        self.relay.publish(Resumed(session_id))
+        self.relay.publish(Resumed(session_id, live.attached_at))
         if revived and live.machine.state in ("bot", "waiting"):
             # Live again: announced as the catch-up would have (agents that connected meanwhile never
             # heard of it; one that did gets a repeat and keeps one entry per session).

@@ -158,6 +158,9 @@ class LiveSession:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: When the widget went away (monotonic), for the sweep; ``None`` while connected.
     detached_at: float | None = None
+    #: When the connected widget attached here (epoch seconds): of two resumes on two instances, the
+    #: later one keeps the session (``chat.gateway.remote``).
+    attached_at: float = 0.0
     #: What this copy has reported for the statistics (chat.gateway.figures).
     customer_wrote: bool = False
     answered: bool = False

@@ -33,7 +33,7 @@ def handle(hub: Hub, msg: Incoming) -> list[dict[str, Any]] | None:
     elif isinstance(event, StateChanged):
         _follow(hub, event)
     elif isinstance(event, Resumed):
-        _resumed_elsewhere(hub, event.session_id)
+        _resumed_elsewhere(hub, event, msg.sender)
     elif isinstance(event, Forget):
         hub.spawn(hub.forget(event.session_id, everywhere=False))
     elif isinstance(event, Request):
@@ -133,11 +133,15 @@ def _follow(hub: Hub, event: StateChanged) -> None:
         hub.sessions.pop(event.session_id, None)
 
 
-def _resumed_elsewhere(hub: Hub, session_id: str) -> None:
-    """The widget reconnected to another instance: a connection of it still here is stale."""
-    live = hub.sessions.get(session_id)
+def _resumed_elsewhere(hub: Hub, event: Resumed, sender: str) -> None:
+    """The widget reconnected to another instance: a connection of it still here is stale, unless it
+    attached later than that one (ties go to the greater instance id), so that of two resumes at one
+    moment on two instances exactly one stays."""
+    live = hub.sessions.get(event.session_id)
     if live is None or live.customer is None:
         return
+    if (live.attached_at, hub.relay.instance_id) > (event.at, sender):
+        return  # ours is the newer connection: the other instance closes its own on our Resumed
     old = live.customer
     hub.detach_customer(live, old)
     old.close(CLOSE_REPLACED, "replaced by a newer connection")

@@ -54,9 +54,13 @@ class StateChanged:
 
 @dataclass(frozen=True, slots=True)
 class Resumed:
-    """The session's widget is now connected to the sender: any other connection of it is stale."""
+    """The session's widget is now connected to the sender: any other connection of it is stale, unless
+    it attached later (``at``, the sender's clock): two resumes at the same moment on two instances each
+    closed the other, and nobody stayed connected (outside audit 63, M4)."""
 
     session_id: str
+    #: When the widget attached on the sender (epoch seconds); 0 from a sender that does not say.
+    at: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +118,7 @@ def encode(sender: str, event: Event) -> bytes:
     elif isinstance(event, StateChanged):
         body = {"k": "state", "sid": event.session_id, "state": event.state, "adviser": event.adviser_id}
     elif isinstance(event, Resumed):
-        body = {"k": "resumed", "sid": event.session_id}
+        body = {"k": "resumed", "sid": event.session_id, "at": event.at}
     elif isinstance(event, Forget):
         body = {"k": "forget", "sid": event.session_id}
     elif isinstance(event, Request):
@@ -169,7 +173,10 @@ def decode(raw: bytes | str) -> Incoming:
             raise RelayError("unknown state", code="bad_envelope")
         event = StateChanged(_str(obj, "sid"), cast(SessionState, state), _str(obj, "adviser", optional=True))
     elif kind == "resumed":
-        event = Resumed(_str(obj, "sid"))
+        at = obj.get("at", 0.0)
+        if not isinstance(at, int | float) or isinstance(at, bool):
+            raise RelayError("bad resume time", code="bad_envelope")
+        event = Resumed(_str(obj, "sid"), float(at))
     elif kind == "forget":
         event = Forget(_str(obj, "sid"))
     elif kind == "request":

@@ -29,6 +29,7 @@ EVENTS: list[Event] = [
     StateChanged("s1", "adviser", "adv-1"),
     StateChanged("s1", "waiting", None),
     Resumed("s1"),
+    Resumed("s1", 1764579600.25),
     Forget("s1"),
     Request("i1:1", "transcript", {"session_id": "s1"}),
     Reply("i1:1", [{"seq": 1}]),

@@ -84,8 +84,16 @@ _SPECIAL = re.compile(
 
 #: ``_SPECIAL``'s ASCII characters, for an ASCII text (most chat): a small set the regex tests much
 #: faster than the ranges above, and on ASCII text the same answer (built from ``_SPECIAL`` itself).
-#: A digit carrying combining marks: NFKC has no composed form for it, so the text counts as normalised.
-_MARKED_DIGIT = re.compile(r"\d[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+#: A digit followed by a character past Latin Extended-B, where every combining mark of every script
+#: lies: NFKC has no composed form for a marked digit, so such text counts as normalised.
+_DIGIT_THEN_RARE = re.compile(r"\d[^\x00-\u024f]")
+
+
+def _has_marked_digit(text: str) -> bool:
+    """A digit carrying a mark of any script (U+0301, a Hebrew point, a Devanagari vowel sign...)."""
+    return any(unicodedata.category(m.group()[1])[0] == "M" for m in _DIGIT_THEN_RARE.finditer(text))
+
+
 _ASCII_SPECIAL = re.compile("[" + re.escape("".join(c for c in map(chr, range(128)) if _SPECIAL.match(c))) + "]")
 
 
@@ -152,7 +160,7 @@ def normalize(text: str) -> Normalized:
     if (
         special.search(view.text) is not None
         or not unicodedata.is_normalized("NFKC", view.text)
-        or (not view.text.isascii() and _MARKED_DIGIT.search(view.text) is not None)
+        or (not view.text.isascii() and _has_marked_digit(view.text))
     ):
         view = view.then(_fold_characters(view.text))
     mixed = homoglyphs(view.text)  # before the disguises, which read the Latin letters ("4О12" -> "4O12")
@@ -189,7 +197,7 @@ def _fold_characters(text: str) -> Normalized:
         if category in ("Cf", "Me") or ch in _INVISIBLE or _is_variation_selector(ch):
             i = j
             continue
-        if unicodedata.combining(ch) and out and out[-1].isdigit():
+        if category[0] == "M" and out and out[-1].isdigit():
             i = j  # a mark on a digit ("1\u0301 5\u0301"): no digit carries one, it only hides the number
             continue
         if category == "Cc" and ch not in _KEEP_CONTROLS:

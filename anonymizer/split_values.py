@@ -42,15 +42,15 @@ WINDOW = 64
 _SEP = " \t\u00a0\u2009\u202f.\\-\u00ad\u200b\u200c\u200d\u2060\ufeff"
 #: A number's piece at the end of a message (an IBAN's country and check digits may open it); what may
 #: follow it: closing punctuation and space.
-_TAIL = re.compile(rf"(?:(?<![^\W\d_])[A-Z]{{2}}\d{{2}}[{_SEP}]*|(?<!\w))\d(?:[\d{_SEP}]*\d)?[.,;:!?)\s]*\Z")
+_TAIL = re.compile(rf"(?:(?<![^\W\d_])[A-Z]{{2}}\d{{2}}[{_SEP}]*|(?<!\w))\d(?:[\d{_SEP}]*\d)?[.,;:!?)\s\-\u2013]*\Z")
 #: A number's piece at the start of a message, ending at a space, punctuation or the end.
-_HEAD = re.compile(rf"\A\s*(\d(?:[\d{_SEP}]*\d)?)(?=[\s.,;:!?)]|\Z)")
+_HEAD = re.compile(rf"\A\s*(?:[\-\u2013.]\s*)?(\d(?:[\d{_SEP}]*\d)?)(?=[\s.,;:!?)]|\Z)")
 #: A whole message that is only a piece of a number (a middle piece).
 #: An amount: a number followed by this is no piece of a personal number.
 _AMOUNT_AFTER = re.compile(r"(?i)\s*(?:kr\b|kroner|nok\b|,-|%|€|\$|prosent)")
 _ONLY = re.compile(rf"\A\s*\d(?:[\d{_SEP}]*\d)?[.,;:!?\s]*\Z")
 #: A phone cue shortly before a number's first piece ("ring meg på 412", "mobil: 9").
-_PHONE_CUE = re.compile(r"(?i)(?<!\w)(?:tlf|telefon|mobil|nummer|nr|ring|sms|phone|call|tel|cell)")
+_PHONE_CUE = re.compile(r"(?i)(?<!\w)(?:tlf|telefon|mobil\w*|nummer\w*|nr|ring\w*|sms|phone|call|tel|cell)(?!\w)")
 #: An e-mail address cut at its "@": the local part and "@" ending one message, the domain opening the
 #: next; or the local part ending one and "@domain" opening the next.
 _LOCAL_AT = re.compile(r"(?<![\w.+-])[\w.+-]+@\s*\Z")
@@ -60,7 +60,7 @@ _AT_DOMAIN = re.compile(r"\A\s*(@\s*[\w-]+(?:\.[\w-]+)+)(?![\w@])")
 #: A name's second part sent alone: one or two words of letters (and hyphens), nothing else.
 _NAME_ONLY = re.compile(r"\A\s*([^\W\d_]{2,}(?:-[^\W\d_]{2,})?(?:\s+[^\W\d_]{2,}(?:-[^\W\d_]{2,})?)?)[.!]?\s*\Z")
 _PERSON_END = re.compile(r"<PERSON>[\s.,!]*\Z")
-_PLACEHOLDER_END = re.compile(r"<[A-Z_]+>\Z")
+_PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,29 +94,58 @@ def find(earlier: Sequence[Earlier], text: str) -> Split | None:
 
 
 def rewrite(stored: str, original: str, start: int, end: int, entity: str) -> str | None:
-    """``stored`` with the value's part ``original[start:end]`` replaced: found where the stored text ends
-    with it as written, or with the rest of it after a placeholder the engine put over its beginning
-    ("<PERSON>.nordmann@" for "ola.nordmann@"). ``None`` when the engine had replaced all of it."""
-    written = original[start:]
-    for skip in range(end - start):
-        rest = written[skip:]
-        if not stored.endswith(rest):
-            continue
-        before = stored[: len(stored) - len(rest)]
-        if skip:
-            placeholder = _PLACEHOLDER_END.search(before)
-            if placeholder is None:
-                return None
-            before = before[: placeholder.start()]
-        return before + f"<{entity}>" + original[end:]
-    return None
+    """``stored`` with the value's part ``original[start:end]`` replaced, wherever the engine had already
+    put placeholders inside it ("hatlestad.<PERSON>.berg@", "NO93 <NO_ORGNR>"); ``None`` if nothing of it
+    is left to replace."""
+    return _replace(stored, original, start, end, entity, at_end=True)
 
 
 def redact_head(stored: str, original: str, start: int, end: int, entity: str) -> str | None:
-    """``stored`` with the new message's part ``original[start:end]`` replaced, if it still opens with it."""
-    if not stored.startswith(original[:end]):
+    """``stored`` with the new message's part ``original[start:end]`` replaced (as :func:`rewrite`)."""
+    return _replace(stored, original, start, end, entity, at_end=False)
+
+
+def _replace(stored: str, original: str, start: int, end: int, entity: str, *, at_end: bool) -> str | None:
+    placeholder = f"<{entity}>"
+    before, after = original[:start], original[end:]
+    # The engine changed nothing around the part: whatever it did inside, the whole part goes.
+    if stored.startswith(before) and stored.endswith(after) and len(stored) >= len(before) + len(after):
+        inside = stored[len(before) : len(stored) - len(after)]
+        return None if inside == placeholder else before + placeholder + after
+    # It changed something on the far side too: the part is found from its own side, as written, or as
+    # the words it became: its own words and words the engine put a placeholder in.
+    words = set(original[start:end].split())
+    if at_end:
+        if stored.endswith(original[start:]):
+            return stored[: len(stored) - len(original) + start] + placeholder + after
+        if not stored.endswith(after):
+            return None
+        body = stored[: len(stored) - len(after)]
+        cut = len(body)
+        for word in reversed(list(re.finditer(r"\S+", body))):
+            if not _of_piece(word.group(), words):
+                break
+            cut = word.start()
+        return None if body[cut:].strip() in ("", placeholder) else body[:cut] + placeholder + after
+    if stored.startswith(original[:end]):
+        return before + placeholder + stored[end:]
+    if not stored.startswith(before):
         return None
-    return original[:start] + f"<{entity}>" + stored[end:]
+    cut = len(before)
+    for word in re.finditer(r"\S+", stored[len(before) :]):
+        if not _of_piece(word.group(), words):
+            break
+        cut = len(before) + word.end()
+    return None if stored[len(before) : cut].strip() in ("", placeholder) else before + placeholder + stored[cut:]
+
+
+def _of_piece(word: str, words: set[str]) -> bool:
+    """A stored word that was the piece's: one of its own, or one the engine put a placeholder in whose
+    other characters are the piece's ("hatlestad.<PERSON>.berg@"; not "<PERSON>:" before it)."""
+    if word in words:
+        return True
+    rest = [part for part in _PLACEHOLDER.split(word) if part]
+    return _PLACEHOLDER.search(word) is not None and all(any(part in own for own in words) for part in rest)
 
 
 def _digits(piece: str) -> str:
@@ -132,7 +161,7 @@ def _number(earlier: Sequence[Earlier], text: str) -> Split | None:
         tail = _TAIL.search(message.original, max(0, len(message.original) - WINDOW))
         if tail is None:
             break
-        piece = tail.group(0).rstrip(".,;:!?) \t\r\n")
+        piece = tail.group(0).rstrip(".,;:!?) \t\r\n-\u2013")
         if len(_digits(piece)) < 2:
             break
         parts.append((message.seq, tail.start(), tail.start() + len(piece), piece))
@@ -163,7 +192,9 @@ def _value(joined: str, before: str) -> str | None:
         return "NO_ORGNR"
     if 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn.is_valid(digits):
         return "CREDIT_CARD"
-    if len(digits) == 8 and digits[0] in "49" and _PHONE_CUE.search(before[-30:]):
+    national = digits[2:] if len(digits) == 10 and digits.startswith("47") else digits
+    national = national[4:] if len(national) == 12 and national.startswith("0047") else national
+    if len(national) == 8 and national[0] in "49" and _PHONE_CUE.search(before[-30:]):
         return "PHONE_NUMBER"
     return None
 

@@ -9,10 +9,12 @@ crosses the relay once. Nothing here waits either: the relay's reader calls :fun
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from chat.errors import ChatlogError
-from chat.gateway.live import Agent, live_message, message_frame, message_from_item, message_item
+from chat.gateway import replay
+from chat.gateway.live import Agent, LiveSession, message_frame, message_from_item, message_item
 from chat.protocol import encode
 from chat.relay.protocol import Deliver, Forget, Incoming, Request, Resumed, StateChanged
 from chat.session import offer_frame
@@ -24,6 +26,9 @@ log = logging.getLogger("chat.hub")
 
 #: Close code for a widget connection replaced by a newer one (here or on another instance).
 CLOSE_REPLACED = 4409
+#: Two resumes of one session on two instances this close together (seconds) are a race that both
+#: instances settle the same way; further apart, the later ``Resumed`` simply replaces.
+RESUME_RACE_S = 2.0
 
 
 def handle(hub: Hub, msg: Incoming) -> list[dict[str, Any]] | None:
@@ -71,30 +76,57 @@ async def catch_up_here(hub: Hub) -> None:
     Envelopes published during the outage reached nobody (outside audit 63, M3): an adviser's reply
     stored on another instance never reached the widget connected here, and the customer's messages
     stored here never reached the adviser connected elsewhere, also after Redis returned. Every
-    instance reads, for each live session with a peer connected here, what the store holds past the
-    last seq its copy knows, and delivers it as the live relay would have: to the widget what others
-    wrote, to the adviser holding the session what the customer wrote. A peer keeps one message per seq.
+    instance reads, for each live session with a peer connected here, what was stored past the last seq
+    its copy knows (``replay.history``: an anonymous session's originals from the instance that has them)
+    and delivers it as the live relay would have: to the widget what others wrote, to the adviser holding
+    the session what the customer wrote. A peer keeps one message per seq. The relay calls this on every
+    rejoin, its own and each peer's: runs that would overlap are merged into one more pass.
     """
-    caught = 0
-    for live in list(hub.sessions.values()):
-        adviser_id = live.machine.adviser_id
-        adviser = hub.agents.get(adviser_id) if adviser_id is not None else None
-        if live.customer is None and adviser is None:
-            continue
-        try:
-            stored = await hub.s.store.get_messages(live.session_id, now=hub.s.clock(), after_seq=live.last_seq)
-        except ChatlogError:
-            continue  # the store is down too: a resume reads it later
-        for message in stored:
-            missed = live_message(message)
-            live.transcript.append(missed)
-            if message.sender != "customer" and live.customer is not None:
-                live.customer.send(encode(message_frame(missed)))
-            elif message.sender == "customer" and adviser is not None:
-                adviser.peer.send(encode(message_frame(missed, live.session_id)))
-            caught += 1
-    if caught:
-        log.info("messages stored elsewhere delivered after the relay returned", extra={"messages": caught})
+    if hub in _CATCHING_UP:
+        _CATCHING_UP[hub] = True  # one more pass when the running one ends
+        return
+    _CATCHING_UP[hub] = False
+    try:
+        while True:
+            caught = 0
+            for live in list(hub.sessions.values()):
+                caught += await _catch_up_session(hub, live)
+            if caught:
+                log.info("messages stored elsewhere delivered after the relay returned", extra={"messages": caught})
+            if not _CATCHING_UP[hub]:
+                return
+            _CATCHING_UP[hub] = False
+    finally:
+        _CATCHING_UP.pop(hub, None)
+
+
+#: Hubs running :func:`catch_up_here`, and whether another pass was asked for meanwhile.
+_CATCHING_UP: weakref.WeakKeyDictionary[Hub, bool] = weakref.WeakKeyDictionary()
+
+
+async def _catch_up_session(hub: Hub, live: LiveSession) -> int:
+    if live.customer is None and hub.agents.get(live.machine.adviser_id or "") is None:
+        return 0
+    after = live.last_seq
+    try:
+        missed = await replay.history(hub, live, after)
+    except ChatlogError:
+        return 0  # the store is down too: a resume reads it later
+    if hub.sessions.get(live.session_id) is not live or live.machine.ended:
+        return 0  # erased or ended meanwhile: its peers were told, nothing more goes to them
+    adviser = hub.agents.get(live.machine.adviser_id or "")
+    delivered = 0
+    for message in missed:
+        if message.seq <= live.last_seq and live.kind == "authenticated":
+            continue  # heard live since the read
+        if live.kind == "authenticated":
+            live.transcript.append(message)  # an anonymous session's copy keeps originals only
+        if message.sender != "customer" and live.customer is not None:
+            live.customer.send(encode(message_frame(message)))
+        elif message.sender == "customer" and adviser is not None:
+            adviser.peer.send(encode(message_frame(message, live.session_id)))
+        delivered += 1
+    return delivered
 
 
 def _deliver(hub: Hub, event: Deliver) -> None:
@@ -140,7 +172,10 @@ def _resumed_elsewhere(hub: Hub, event: Resumed, sender: str) -> None:
     live = hub.sessions.get(event.session_id)
     if live is None or live.customer is None:
         return
-    if (live.attached_at, hub.relay.instance_id) > (event.at, sender):
+    # Only two attaches within a moment of each other are compared (instances' clocks differ by a few
+    # milliseconds under NTP, not by seconds), and a sender that gives no time is newer, as before.
+    close_race = event.at > 0 and abs(live.attached_at - event.at) < RESUME_RACE_S
+    if close_race and (live.attached_at, hub.relay.instance_id) > (event.at, sender):
         return  # ours is the newer connection: the other instance closes its own on our Resumed
     old = live.customer
     hub.detach_customer(live, old)

@@ -25,22 +25,28 @@ async def join(
 ) -> tuple[str, dict[str, int]]:
     """The new message's stored text and counts, with a value it completes redacted here and in the
     earlier messages that hold the rest of it."""
-    split = split_values.find(live.recent, text)
+    split = split_values.find(list(live.recent), text)
     if split is None:
         return stored, counts
-    rewritten = 0
+    replaced = 0
     for seq, start, end in split.earlier:
-        for at, earlier in enumerate(live.recent):
-            if earlier.seq != seq:
-                continue
-            new = split_values.rewrite(earlier.stored, earlier.original, start, end, split.entity)
-            if new is not None and await store.replace_text(live.session_id, seq, new):
-                live.recent[at] = Earlier(seq, earlier.original, new)
-                rewritten += 1
+        # A copy per piece: the deque may change while the store is awaited (a resumed widget's resend).
+        earlier = next((e for e in list(live.recent) if e.seq == seq), None)
+        if earlier is None:
+            continue
+        new = split_values.rewrite(earlier.stored, earlier.original, start, end, split.entity)
+        if new is not None and await store.replace_text(live.session_id, seq, new):
+            for at, entry in enumerate(list(live.recent)):
+                if entry.seq == seq:
+                    live.recent[at] = Earlier(seq, entry.original, new)
+            replaced += 1
     here = split_values.redact_head(stored, text, *split.here, split.entity)
     if here is not None:
         stored = here
-    log.info("value split over messages redacted", extra={"session_id": live.session_id, "count": rewritten + 1})
+        replaced += 1
+    if not replaced:
+        return stored, counts
+    log.info("value split over messages redacted", extra={"session_id": live.session_id, "count": replaced})
     return stored, {**counts, split.entity: counts.get(split.entity, 0) + 1}
 
 

@@ -275,7 +275,7 @@ class MongoStore(Store):
             return result.modified_count
 
         changed = await self._in_transaction(rewrite)
-        log.info("retention changed", extra={"session_id": session_id, "tier": retention.tier, "messages": changed})
+        log.info("retention changed", extra={"session_id": session_id, "messages": changed})
 
     @_boundary
     async def transition(

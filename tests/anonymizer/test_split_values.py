@@ -65,6 +65,49 @@ def test_the_rest_of_an_address_after_a_name_the_engine_already_replaced() -> No
     assert redacted(earlier, text) == (["<EMAIL_ADDRESS>"], "<EMAIL_ADDRESS>")
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored", "expected"),
+    [  # what the engine replaced inside a piece (a review of this module): the whole piece goes
+        (("epost: hatlestad.kari.berg@", "gmail.com"), {1: "epost: hatlestad.<PERSON>.berg@"},
+         "epost: <EMAIL_ADDRESS>"),
+        (("IBAN: NO93 8601 1117 9", "47"), {1: "IBAN: NO93 <NO_ORGNR>"}, "IBAN: <IBAN_CODE>"),
+        (("Kari sin: NO93 8601 1117 9", "47"), {1: "<PERSON> sin: NO93 <NO_ORGNR>"}, "<PERSON> sin: <IBAN_CODE>"),
+        (("Kari: hatlestad.kari.berg@", "gmail.com"), {1: "<PERSON>: hatlestad.<PERSON>.berg@"},
+         "<PERSON>: <EMAIL_ADDRESS>"),
+    ],
+)
+def test_a_piece_the_engine_replaced_in_part_is_replaced_whole(
+    typed: tuple[str, ...], stored: dict[int, str], expected: str
+) -> None:
+    earlier, text = chat(*typed, stored=stored)
+    assert redacted(earlier, text)[0] == [expected]
+
+
+def test_the_new_piece_is_replaced_whole_where_the_engine_replaced_part_of_it() -> None:
+    earlier, text = chat("skriv til ola", "@kari-nordmann.no takk")
+    split = find(earlier, text)
+    assert split is not None and split.entity == "EMAIL_ADDRESS"
+    assert redact_head("@<PERSON>-nordmann.no takk", text, *split.here, split.entity) == "<EMAIL_ADDRESS> takk"
+
+
+@pytest.mark.parametrize(
+    ("typed", "entity"),
+    [
+        (("ring meg på +47 412", "34 567"), "PHONE_NUMBER"),  # with the country code
+        (("mobil 0047 412 34", "567"), "PHONE_NUMBER"),
+        (("kort 4925-0000-", "0000-0004"), "CREDIT_CARD"),  # a piece ending with its separator
+        (("fnr 05109-", "816444"), "NO_FODSELSNUMMER"),
+        (("konto 1503 12", "- 34562"), "NO_KONTONUMMER"),  # a piece opening with one
+    ],
+)
+def test_pieces_with_a_country_code_or_a_separator_at_the_cut(typed: tuple[str, ...], entity: str) -> None:
+    earlier, text = chat(*typed)
+    split = find(earlier, text)
+    assert split is not None and split.entity == entity
+    before, here = redacted(earlier, text)
+    assert not re.search(r"\d{2}", before[-1] + here)
+
+
 def test_a_surname_sent_alone_after_a_message_that_ended_with_a_name() -> None:
     earlier, text = chat("jeg heter Ola", "Hatlestad", stored={1: "jeg heter <PERSON>"})
     assert redacted(earlier, text) == (["jeg heter <PERSON>"], "<PERSON>")
@@ -86,6 +129,7 @@ def test_a_surname_sent_alone_after_a_message_that_ended_with_a_name() -> None:
         (("1503 12 er ikke kontoen", "34562"), {}),  # the first piece does not end its message
         (("fnr 05109", "vent", "816444"), {}),  # not consecutive
         (("min e-post", "gmail.com"), {}),
+        (("telling 412", "34 567"), {}),  # "tel" inside a word is no phone cue
     ],
 )
 def test_what_is_not_a_split_value(typed: tuple[str, ...], stored: dict[int, str]) -> None:

@@ -72,3 +72,13 @@ def test_a_resume_elsewhere_after_this_connection_replaces_it() -> None:
     a, a_peer = instance("z", 100.0)  # the instance id does not matter when the times differ
     remote.handle(a, Incoming("b", Resumed("s1", 160.0)))  # type: ignore[arg-type]
     assert a_peer.closed == [(remote.CLOSE_REPLACED, "replaced by a newer connection")]
+
+
+
+def test_a_sender_that_gives_no_time_or_a_time_far_off_replaces_as_before() -> None:
+    """An instance of the previous release sends no time; a clock seconds off is no race: the remote
+    ``Resumed`` replaces the connection here, as it always did."""
+    for remote_at in (0.0, 90.0):
+        a, a_peer = instance("z", 100.0)
+        remote.handle(a, Incoming("b", Resumed("s1", remote_at)))  # type: ignore[arg-type]
+        assert a_peer.closed == [(remote.CLOSE_REPLACED, "replaced by a newer connection")]

@@ -566,12 +566,29 @@ _SPACED_OUT = re.compile(r"(?<!\S)[^\W_@.](?: [^\W_]| [@.]){3,}(?![^\s.,!?;:)])"
 #: Four letters or more spaced out, then digits spaced out: "S t o r g a t a 1 2".
 _NUMBER_AFTER_WORD = re.compile(r"(?P<word>[^\W\d_](?: [^\W\d_]){3,})(?: \d)+")
 
+#: Two or three letters spaced out ("O l a"): a word only beside a longer spaced-out one.
+_SPACED_SHORT = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){1,2}(?!\S)")
+
+
+def _short_beside(text: str, runs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Short spaced-out words two or three spaces from a longer one: "O l a  N o r d m a n n" is a name
+    whose given name alone has too few letters to be read as spaced out (outside audit 63)."""
+    if not runs:
+        return []
+    return [
+        short
+        for short in _SPACED_SHORT.finditer(text)
+        if not any(run.start() <= short.start() < run.end() for run in runs)
+        and any(run.start() - short.end() in (2, 3) or short.start() - run.end() in (2, 3) for run in runs)
+    ]
+
 
 def _join_spaced(text: str) -> Normalized | None:
     edits: list[tuple[int, int, str]] = []
     words: list[tuple[int, int]] = []
     previous_end = -1
-    for m in _SPACED_OUT.finditer(text):
+    runs = list(_SPACED_OUT.finditer(text))
+    for m in sorted([*runs, *_short_beside(text, runs)], key=lambda match: match.start()):
         joined = m.group().replace(" ", "")
         end = m.end()
         if _JOINABLE.fullmatch(joined) is None:

@@ -61,6 +61,9 @@ def test_plain_text_is_returned_as_it_is() -> None:
         ("4\u05b01\u05b02", "412"),  # a Hebrew point on each digit
         ("4\u064b1\u06512", "412"),  # Arabic marks
         ("4\u093f1\u09412", "412"),  # Devanagari vowel signs (combining class 0)
+        ("jeg heter O l a  N o r d m a n n", "jeg heter Ola Nordmann"),  # a short given name beside it
+        ("N o r d m a n n  O l a her", "Nordmann Ola her"),
+        ("hilsen p e r", "hilsen p e r"),  # three letters alone are not read as spaced out
         ("12\u201334", "12-34"),  # en dash
         ("ring 9o8 12 345", "ring 908 12 345"),  # a letter O for a zero, an l for a one
         ("O4O12345 og 4l2 34 567", "04012345 og 412 34 567"),

@@ -30,6 +30,7 @@ DISGUISED: list[tuple[str, str]] = [
     ("e-post: k a r i . n o r d m a n n @ g m a i l . c o m", "nordmann"),
     ("fnr " + "".join(d + "\u0301" for d in FNR), FNR),  # a combining accent on every digit (audit 63)
     ("konto " + "".join(d + "\u20dd" for d in KONTO), KONTO),  # an enclosing circle on every digit
+    ("jeg heter O l a  N o r d m a n n", "nordmann"),  # letters spaced out, the given name only three
 ]
 
 

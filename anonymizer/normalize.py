@@ -82,8 +82,6 @@ _SPECIAL = re.compile(
     # decimal digits of other scripts (category Nd outside ASCII), generated from unicodedata
 )
 
-#: ``_SPECIAL``'s ASCII characters, for an ASCII text (most chat): a small set the regex tests much
-#: faster than the ranges above, and on ASCII text the same answer (built from ``_SPECIAL`` itself).
 #: A digit followed by a character past Latin Extended-B, where every combining mark of every script
 #: lies: NFKC has no composed form for a marked digit, so such text counts as normalised.
 _DIGIT_THEN_RARE = re.compile(r"\d[^\x00-\u024f]")
@@ -94,6 +92,8 @@ def _has_marked_digit(text: str) -> bool:
     return any(unicodedata.category(m.group()[1])[0] == "M" for m in _DIGIT_THEN_RARE.finditer(text))
 
 
+#: ``_SPECIAL``'s ASCII characters, for an ASCII text (most chat): a small set the regex tests much
+#: faster than the ranges above, and on ASCII text the same answer (built from ``_SPECIAL`` itself).
 _ASCII_SPECIAL = re.compile("[" + re.escape("".join(c for c in map(chr, range(128)) if _SPECIAL.match(c))) + "]")
 
 
@@ -223,11 +223,11 @@ def _fold_characters(text: str) -> Normalized:
         elif ch in _IDEOGRAPHIC_STOPS:
             replacement = "."  # "85。165。33。201": NFKC keeps the ideographic full stop
         else:
-            # A base character with its combining marks normalises as one cluster ("e" + U+0301 -> "é").
-            while j < n and unicodedata.combining(text[j]):
+            # A base character with its combining marks normalises as one cluster ("e" + U+0301 -> "é"); a
+            # digit's marks are dropped one by one by the rule above.
+            while j < n and unicodedata.combining(text[j]) and not ch.isdigit():
                 j += 1
-            # A digit's marks are dropped (outside audit 63: a number with U+0301 on every digit was stored).
-            replacement = ch if "0" <= ch <= "9" else unicodedata.normalize("NFKC", text[i:j])
+            replacement = unicodedata.normalize("NFKC", text[i:j])
             if replacement != text[i:j] and _SPECIAL.search(replacement) is not None:
                 replacement = replacement.translate(_SPACE_TABLE)
         for piece in replacement:

@@ -138,8 +138,12 @@ def cipher(data_key: bytes) -> AESGCM:
     return AESGCM(data_key)
 
 
+def _aead(data_key: bytes | AESGCM) -> AESGCM:
+    return data_key if isinstance(data_key, AESGCM) else AESGCM(data_key)
+
+
 def seal(data_key: bytes | AESGCM, session_id: str, text: str) -> str:
-    aead = data_key if isinstance(data_key, AESGCM) else AESGCM(data_key)
+    aead = _aead(data_key)
     nonce = _nonces.take()
     sealed = aead.encrypt(nonce, text.encode("utf-8"), session_id.encode("utf-8"))
     return SEALED_PREFIX + binascii.b2a_base64(nonce + sealed, newline=False).decode("ascii")
@@ -153,7 +157,6 @@ def open_sealed(data_key: bytes | AESGCM | None, session_id: str, stored: str) -
         return UNREADABLE
     raw = base64.b64decode(stored[len(SEALED_PREFIX):])
     try:
-        aead = data_key if isinstance(data_key, AESGCM) else AESGCM(data_key)
-        return aead.decrypt(raw[:12], raw[12:], session_id.encode("utf-8")).decode("utf-8")
+        return _aead(data_key).decrypt(raw[:12], raw[12:], session_id.encode("utf-8")).decode("utf-8")
     except InvalidTag:
         return UNREADABLE

@@ -224,9 +224,8 @@ def message_frame(msg: LiveMessage, session_id: str | None = None) -> dict[str, 
 
 def message_item(msg: LiveMessage) -> dict[str, Any]:
     """A live message as it crosses the relay (to the instance fetching a transcript's originals)."""
-    item: dict[str, Any] = {"seq": msg.seq, "from": msg.sender, "text": msg.text, "at": msg.at}
-    if msg.client_msg_id is not None:  # absent, never null, as in every frame (outside audit 63)
-        item["client_msg_id"] = msg.client_msg_id
+    item = message_frame(msg)  # absent client_msg_id, never null, as in every frame (outside audit 63)
+    del item["type"]
     return item
 
 

@@ -117,10 +117,10 @@ async def _catch_up_session(hub: Hub, live: LiveSession) -> int:
     adviser = hub.agents.get(live.machine.adviser_id or "")
     delivered = 0
     for message in missed:
-        if message.seq <= live.last_seq and live.kind == "authenticated":
-            continue  # heard live since the read
-        if live.kind == "authenticated":
-            live.transcript.append(message)  # an anonymous session's copy keeps originals only
+        if live.kind == "authenticated":  # an anonymous session's copy keeps originals only
+            if message.seq <= live.last_seq:
+                continue  # heard live since the read
+            live.transcript.append(message)
         if message.sender != "customer" and live.customer is not None:
             live.customer.send(encode(message_frame(message)))
         elif message.sender == "customer" and adviser is not None:
@@ -135,25 +135,26 @@ def _deliver(hub: Hub, event: Deliver) -> None:
         live = hub.sessions.get(event.session_id or "")
         if live is None:
             return
-        if event.frame.get("type") == "message":
-            # An agent's message stored by another instance: part of the originals this one holds.
-            original = message_from_item(event.frame)
-            if original is not None:
-                live.transcript.append(original)
+        _heard(live, event.frame)  # an agent's message stored by another instance: an original here
         if live.customer is not None:
             live.customer.send(text)
     elif event.to == "adviser":
         live = hub.sessions.get(event.session_id or "")
-        if live is not None and event.frame.get("type") == "message":
-            # Known here from now on: a catch-up after an outage (catch_up_here) starts past it.
-            original = message_from_item(event.frame)
-            if original is not None:
-                live.transcript.append(original)
+        if live is not None:
+            _heard(live, event.frame)  # known here from now on: a catch-up after an outage starts past it
         agent = hub.agents.get(event.agent_id or "")
         if agent is not None:
             agent.peer.send(text)
     else:
         hub.deliver_to_role("bot" if event.to == "bots" else "adviser", text)
+
+
+def _heard(live: LiveSession, frame: dict[str, Any]) -> None:
+    """A relayed message frame joins the originals this instance holds of the session."""
+    if frame.get("type") == "message":
+        original = message_from_item(frame)
+        if original is not None:
+            live.transcript.append(original)
 
 
 def _follow(hub: Hub, event: StateChanged) -> None:

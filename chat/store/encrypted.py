@@ -83,18 +83,13 @@ class EncryptingStore(Store):
             cache.move_to_end(session_id)
             return cache[session_id]
         found = await self.keys.get(session_id)
-        key = None if found is None else cipher(self.master.unwrap(*found))
-        cache[session_id] = key
-        self._trim()
-        return key
+        return self._remember(session_id, None if found is None else self.master.unwrap(*found))
 
-    def _remember(self, session_id: str, key: bytes | None) -> None:
-        self._cache[session_id] = None if key is None else cipher(key)
-        self._trim()
-
-    def _trim(self) -> None:
+    def _remember(self, session_id: str, key: bytes | None) -> AESGCM | None:
+        aead = self._cache[session_id] = None if key is None else cipher(key)
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
+        return aead
 
     def _open(self, key: AESGCM | None, message: StoredMessage) -> StoredMessage:
         text = open_sealed(key, message.session_id, message.text)

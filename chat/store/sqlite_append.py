@@ -3,7 +3,7 @@
 Why: the writer thread gives up the GIL on every SQLite step and must win it back from the event loop,
 which under load holds it almost all the time. One statement per message made the loop and the writer
 take turns (the server used one core's worth of CPU on a two-core machine, waiting, not working). Here a
-batch of appends costs four steps whatever its size: the insert of every row, one aggregate read of what
+batch of appends costs three steps whatever its size: the insert of every row, one aggregate read of what
 was stored, and the redaction counts, all of them run by SQLite in C with the GIL released.
 
 The statement gives each session's messages the next seqs in the batch's order (``row_number()`` over the
@@ -41,9 +41,13 @@ WITH batch AS MATERIALIZED (
 )
 SELECT sid, seq, sender, text, at, cmid, sender_id, expire_at FROM numbered ORDER BY sid, seq
 """
-#: What each message of the batch became, in one row: [index, seq, stored by this batch (0/1)].
+#: What each message of the batch became, in one row: [index, seq, stored by this batch (0/1)]. The rows the
+#: insert just before it added are the last ``changes()`` rowids up to ``last_insert_rowid()`` (one
+#: statement numbers its rows consecutively; the trigger's update neither counts nor moves them): read
+#: here instead of the largest rowid before the insert, which was one SQLite step, and one wait for the
+#: GIL, more per batch (issue 11).
 _STORED: Final = """
-SELECT json_group_array(json_array(j.key, m.seq, m.rowid > ?2))
+SELECT json_group_array(json_array(j.key, m.seq, changes() > 0 AND m.rowid > last_insert_rowid() - changes()))
 FROM json_each(?1) AS j
 JOIN messages AS m ON m.session_id = j.value ->> 0 AND m.client_msg_id = j.value ->> 4
 WHERE m.expire_at IS NULL OR m.expire_at > j.value ->> 3
@@ -113,9 +117,8 @@ def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendRes
         ],
         ensure_ascii=False,
     )  # fmt: skip
-    before = conn.execute("SELECT coalesce(max(rowid), 0) FROM messages").fetchone()[0]
     conn.execute(_INSERT_MANY, (payload,))
-    stored_rows = json.loads(conn.execute(_STORED, (payload, before)).fetchone()[0])
+    stored_rows = json.loads(conn.execute(_STORED, (payload,)).fetchone()[0])
     found: dict[int, tuple[int, bool]] = {index: (seq, bool(new)) for index, seq, new in stored_rows}
     results: list[AppendResult | Exception] = []
     counts: list[tuple[str, str, int]] = []

@@ -225,11 +225,14 @@ class SessionMachine:
         if self.ended:
             return []
         audience: Audience = "adviser" if self.state == "adviser" else "bots"
+        was_offered = self.state == "waiting"
         self.state = "ended"
         frame_agents = {"type": "session_ended", "session_id": self.session_id, "by": by}
         persist = Persist(state="ended", from_states=("bot", "waiting", "adviser"), ended=True)
         actions: list[Action] = [persist, Send(audience, frame_agents)]
         if audience == "adviser":
             actions.append(Send("bots", frame_agents))
+        if was_offered:  # every adviser was offered it: withdraw the offer, or it waits there for nobody
+            actions.append(Send("advisers", frame_agents))
         actions.append(Send("customer", {"type": "ended", "by": by}))
         return actions

@@ -314,9 +314,14 @@ class Hub:
         live.transcript.clear()
         live.recent_acks.clear()
         adviser_id = live.machine.adviser_id
+        was_offered = live.machine.state == "waiting"
         live.machine.state = "ended"
         frame = {"type": "session_ended", "session_id": session_id, "by": "erasure"}
         await self._broadcast("bots", frame, relay=everywhere)
+        if was_offered:
+            # Withdraw the offer from every adviser, wherever connected (it was offered to all of them),
+            # also when another instance erased it without a copy of its own: they drop it on this frame.
+            await self._broadcast("advisers", frame)
         if adviser_id is not None:
             await self._broadcast("adviser", frame, live, adviser_id=adviser_id, relay=everywhere)
         if live.customer is not None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import httpx
+
 from tests.cluster.harness import cluster, redis_server
 from tests.gateway.client import Client, client
 
@@ -305,6 +307,27 @@ async def test_availability_counts_agents_on_every_instance_and_a_cancel_reaches
                 # The bot on B hears the customer again.
                 await customer.say("m1", "glem det")
                 assert (await bot.recv_type("message"))["text"] == "glem det"
+            # Ended while waiting on A: the offer on B is withdrawn (outside audit 63).
+            async with client(a.ws + "/ws/chat") as customer:
+                sid = (await customer.hello())["session_id"]
+                await customer.send({"type": "handover_request"})
+                assert (await adviser.recv_type("handover_request"))["session_id"] == sid
+                await customer.send({"type": "end"})
+                ended = await adviser.recv_type("session_ended")
+                assert (ended["session_id"], ended["by"]) == (sid, "customer")
+            # Erased through B's API while it waits on A: withdrawn from B's adviser too.
+            token = a.running.customer_token("cust-erased-waiting")
+            async with client(a.ws + "/ws/chat") as customer:
+                sid = (await customer.hello(token=token))["session_id"]
+                await customer.send({"type": "handover_request"})
+                assert (await adviser.recv_type("handover_request"))["session_id"] == sid
+                async with httpx.AsyncClient() as http:
+                    resp = await http.delete(
+                        f"{b.running.base}/api/archive/sessions/{sid}", headers={"Authorization": f"Bearer {token}"}
+                    )
+                    assert resp.status_code == 204
+                ended = await adviser.recv_type("session_ended")
+                assert (ended["session_id"], ended["by"]) == (sid, "erasure")
 
 
 async def test_a_reconnecting_bot_is_caught_up_on_what_it_missed_wherever_the_session_lives(tmp_path: Path) -> None:

@@ -153,6 +153,9 @@ def test_end_from_any_live_state(before: str) -> None:
     assert m.state == "ended" and m.ended
     assert Persist(state="ended", from_states=("bot", "waiting", "adviser"), ended=True) in actions
     assert Send("customer", {"type": "ended", "by": "customer"}) in actions
+    # Only a waiting session was offered to every adviser: its offer is withdrawn from all of them.
+    withdrawn = Send("advisers", {"type": "session_ended", "session_id": m.session_id, "by": "customer"})
+    assert (withdrawn in actions) == (before == "waiting")
     assert m.end("agent") == []
     with pytest.raises(SessionEnded):
         m.check_customer_can_send()

@@ -242,3 +242,40 @@ async def test_a_session_revived_after_a_restart_is_announced_to_the_agents_that
                 assert started["state"] == "waiting"
                 offer = await adviser.recv_type("handover_request")
                 assert offer["session_id"] == session_id
+
+
+async def test_a_waiting_session_that_ends_is_withdrawn_from_every_advisers_offers(server: Running) -> None:
+    """Ended or erased while it waited for an adviser: each adviser it was offered to is told, so the
+    offer does not wait in their queue for a customer who is gone (outside audit 63)."""
+    import httpx
+
+    token = server.customer_token("cust-gone")
+    async with (
+        client(server.ws + "/ws/agent") as a1,
+        client(server.ws + "/ws/agent") as a2,
+    ):
+        await a1.hello(token=server.staff_token("adv-w1", "adviser"))
+        await a2.hello(token=server.staff_token("adv-w2", "adviser"))
+        async with client(server.ws + "/ws/chat") as widget:
+            sid = (await widget.hello(token=token))["session_id"]
+            await widget.send({"type": "handover_request"})
+            for adviser in (a1, a2):
+                assert (await adviser.recv_type("handover_request"))["session_id"] == sid
+            await widget.send({"type": "end"})
+            for adviser in (a1, a2):
+                ended = await adviser.recv_type("session_ended")
+                assert (ended["session_id"], ended["by"]) == (sid, "customer")
+
+        async with client(server.ws + "/ws/chat") as widget:
+            sid = (await widget.hello(token=token))["session_id"]
+            await widget.send({"type": "handover_request"})
+            for adviser in (a1, a2):
+                assert (await adviser.recv_type("handover_request"))["session_id"] == sid
+            async with httpx.AsyncClient() as http:
+                resp = await http.delete(
+                    f"{server.base}/api/archive/sessions/{sid}", headers={"Authorization": f"Bearer {token}"}
+                )
+                assert resp.status_code == 204
+            for adviser in (a1, a2):
+                ended = await adviser.recv_type("session_ended")
+                assert (ended["session_id"], ended["by"]) == (sid, "erasure")

@@ -36,6 +36,7 @@ from chat.gateway.live import (
     agent_key,
     customer_key,
     message_frame,
+    session_summary,
 )
 from chat.protocol import ChatMessage, encode, iso
 from chat.relay.protocol import Deliver, Forget, Incoming, Resumed, StateChanged
@@ -511,19 +512,7 @@ class Hub:
 
     def started_frame(self, live: LiveSession) -> dict[str, Any]:
         """``session_started`` for bots: when a session starts, and again in a catch-up or a revival."""
-        return {"type": "session_started", **self.session_summary(live)}
-
-    def session_summary(self, live: LiveSession) -> dict[str, Any]:
-        summary: dict[str, Any] = {
-            "session_id": live.session_id,
-            "kind": live.kind,
-            "state": live.machine.state,
-            "created_at": iso(live.record.created_at),
-            "last_seq": live.last_seq,
-        }
-        if live.kind == "authenticated":
-            summary["customer_id"] = live.record.customer_id
-        return summary
+        return {"type": "session_started", **session_summary(live)}
 
     async def get_live(self, session_id: str) -> LiveSession | None:
         """The live session, loading it from the store once if another task is not already doing so."""

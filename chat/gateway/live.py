@@ -242,3 +242,17 @@ def message_from_item(item: dict[str, Any]) -> LiveMessage | None:
 
 def live_message(stored: StoredMessage) -> LiveMessage:
     return LiveMessage(stored.seq, stored.sender, stored.text, iso(stored.at), public_msg_id(stored.client_msg_id))
+
+
+def session_summary(live: LiveSession) -> dict[str, Any]:
+    """What agents are told of an open session (``session_started``, another instance's catch-up)."""
+    summary: dict[str, Any] = {
+        "session_id": live.session_id,
+        "kind": live.kind,
+        "state": live.machine.state,
+        "created_at": iso(live.record.created_at),
+        "last_seq": live.last_seq,
+    }
+    if live.kind == "authenticated":
+        summary["customer_id"] = live.record.customer_id
+    return summary

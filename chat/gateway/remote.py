@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from chat.errors import ChatlogError
 from chat.gateway import replay
-from chat.gateway.live import Agent, LiveSession, message_frame, message_from_item, message_item
+from chat.gateway.live import Agent, LiveSession, message_frame, message_from_item, message_item, session_summary
 from chat.protocol import encode
 from chat.relay.protocol import Deliver, Forget, Incoming, Request, Resumed, StateChanged
 from chat.session import offer_frame
@@ -201,7 +201,7 @@ def answer(hub: Hub, request: Request) -> list[dict[str, Any]]:
             else offered or (state == "adviser" and live.machine.adviser_id == agent_id)
         )
         if wanted:
-            items.append({**hub.session_summary(live), "adviser_id": live.machine.adviser_id})
+            items.append({**session_summary(live), "adviser_id": live.machine.adviser_id})
     return items
 
 

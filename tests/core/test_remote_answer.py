@@ -21,10 +21,7 @@ T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _hub(live: LiveSession) -> Any:
-    return SimpleNamespace(
-        sessions={live.session_id: live},
-        session_summary=lambda s: {"session_id": s.session_id, "kind": s.kind, "state": s.machine.state},
-    )
+    return SimpleNamespace(sessions={live.session_id: live})
 
 
 def _asked(hub: Any, role: str) -> list[str]:

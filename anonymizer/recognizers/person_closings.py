@@ -66,6 +66,22 @@ def _dash_signed_initial(toks: Tokens, k: int, before: str) -> bool:
     return spaced and toks.low[k - 1] not in _LETTERED and _written_initial(toks, k)
 
 
+#: Round 37. Thanks in the last words before a closing dash: "takk for help 🙏 - k", "thanks so much - j".
+_THANKS_BEFORE_DASH = frozenset({"takk", "takker", "tusen", "thanks", "thank", "thx", "ty", "tack", "tak", "cheers"})
+
+
+def _thanked_initial(toks: Tokens, k: int, before: str) -> bool:
+    """Round 37. The one letter ``k`` closes a message after a dash set off by a space, and a thanks stands
+    among the five words before it on the same line: "takk for help 🙏 - k". Thanks is how a message is
+    signed off, so the letter after it is the writer's initial even in lower case, where "ok det går fint
+    - k" (no thanks: "k" for "ok") stays a word; not after a number or a noun a letter names the kind of."""
+    ahead = toks.text[: toks.start[k]].rstrip(" –—-")[-1:]
+    if " " not in before or "\n" in before or toks.low[k - 1] in _LETTERED or ahead.isdigit():
+        return False  # "plan A - B", "betalte 200 - K.": a kind's letter, an amount's unit
+    line_start = toks.text.rfind("\n", 0, toks.start[k]) + 1
+    return any(toks.low[m] in _THANKS_BEFORE_DASH and toks.start[m] >= line_start for m in range(max(0, k - 5), k))
+
+
 def _written_initial(toks: Tokens, k: int) -> bool:
     """The one letter ``k`` is written as an initial is: a capital, or a full stop after it ("K", "t.")."""
     return toks.shape[k] != LOWER or toks.text[toks.end[k] : toks.end[k] + 1] == "."
@@ -196,7 +212,7 @@ def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
     if len(letters) == 1:
         # "...glemte den\n- k": one consonant after a signing dash on a line of its own, in no list of items;
         # on the line of the message only as an initial is written ("sender inn søknad i kveld - K.")
-        own_line = "\n" in before or _dash_signed_initial(toks, first, before)
+        own_line = "\n" in before or _dash_signed_initial(toks, first, before) or _thanked_initial(toks, first, before)
         dashed = own_line and _DASH_BEFORE.search(before) is not None and letters not in _VOWELS
         head = text[: toks.end[first - 1]]
         return (first, first) if dashed and _BULLET_LINE.search(head) is None else None

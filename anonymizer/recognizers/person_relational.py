@@ -29,9 +29,11 @@ from anonymizer.recognizers.person_extend import extend
 from anonymizer.recognizers.person_frames import framed_names
 from anonymizer.recognizers.person_greeted import GREETED_FROM, greeted_names
 from anonymizer.recognizers.person_intro import intro_names
+from anonymizer.recognizers.person_inverted import inverted_given
 from anonymizer.recognizers.person_kin_lower import genitive_kin, kin_lower_names
 from anonymizer.recognizers.person_ledgers import ledger_names
 from anonymizer.recognizers.person_nicknames import nickname_names
+from anonymizer.recognizers.person_openings import opening_initials
 from anonymizer.recognizers.person_pairs import ampersand_pairs
 from anonymizer.recognizers.person_questions import QUESTION_STARTS, question_subjects
 from anonymizer.recognizers.person_surname_nouns import SURNAME_NOUNS, surname_noun_names
@@ -88,6 +90,10 @@ def positional_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     yield from ledger_names(toks, covered)  # "Jack - 430\nPat - 430", "kids: Hope, Will" (person_ledgers.py)
     if not relations().call.isdisjoint(toks.low):
         yield from list(callee_names(toks, covered))  # "pls call Nok on +47 939 ..." (person_callees.py)
+    if ", " in text:
+        yield from list(inverted_given(toks, covered))  # "til Berg, Mina" (person_inverted.py)
+    if "." in text:
+        yield from list(opening_initials(toks, covered))  # "k.h. her, ringte om" (person_openings.py)
     yield from closing_names(toks, covered)  # "- sandy", "mvh k.l.", "ROSE\n+47 481 97 991" (person_closings.py)
     yield from young_names(toks, covered)  # "vippsa mo 2400", "milo på finn", "me, sara og mo" (person_young.py)
     yield from cued_word_names(toks, covered)  # "te dag", "het Ask", "utleiar e sand" (person_cued_words.py)

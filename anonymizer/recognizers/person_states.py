@@ -1,6 +1,6 @@
 """Names that what is said about them gives away: being ill or dead, being put on a loan, having got
-something. Relations for ``person_context._RULES`` (``ill_or_gone``, ``put_on``) and for its fallback
-on months and modal verbs (``has_got``).
+something. Relations for ``person_context._RULES`` (``ill_or_gone``, ``holds_role``, ``put_on``) and for
+its fallback on months and modal verbs (``has_got``).
 
 Why: a customer who writes for someone else says why ("TONE ER SYK. JEG SKRIVER FOR HENNE", "Per er
 død"; "far er innlagt" names no one: kin and pronouns are left out), and one who adds someone to a loan
@@ -42,6 +42,37 @@ def ill_or_gone(toks: Tokens, j: int, rel: Relations) -> bool:
     if _word(toks, k) in _ADVERB:
         k += 1
     if _word(toks, k) not in _STATES or not all(plain_gap(toks, m) for m in range(j, k)):
+        return False
+    return _listed(toks, j, rel)
+
+
+#: Round 37. A part only a person plays in an account, a loan, a firm or an estate: "at Per ikkje lenger er
+#: medeigar", "Stein er kausjonist", "Dag is no longer a co-owner". A stone or a day owns no share of a firm
+#: and guarantees no loan, so the part vouches for a name that is also a word, as a state does above.
+_ROLES = frozenset(
+    {"medeier", "medeigar", "deleier", "deleigar", "medinnehaver", "kausjonist", "kausjonisten",
+     "garantist", "medlåntaker", "medlåntakar", "medlåner", "medlåntakeren", "låntaker", "låntakar",
+     "medsøker", "medsøkar", "fullmektig", "disponent", "medkontohaver", "kontohaver", "arving", "arvingen",
+     "co-owner", "coowner", "co-signer", "cosigner", "co-borrower", "guarantor", "heir"}
+)  # fmt: skip
+#: Negations and adverbs that may stand on either side of the verb: "at Per ikkje lenger er", "is no longer a".
+_ROLE_ADVERBS = frozenset(
+    {"ikke", "ikkje", "ikkj", "itj", "ikk", "lenger", "lengre", "lenge", "fortsatt", "framleis", "enno", "ennå",
+     "også", "not", "no", "longer", "still", "also", "now", "nå", "a", "an", "the", "en", "ein", "ei"}
+)  # fmt: skip
+
+
+def holds_role(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "Eg vil melde at Per ikkje lenger er medeigar", "Stein er kausjonist på lånet": a listed name opening
+    its clause (the sentence's start, or "at", "som", "because" ...), then "is" with at most three
+    negations or adverbs around it, then a part only a person plays (co-owner, guarantor, heir)."""
+    if not (toks.initial[j] or _word(toks, j - 1) in _OPENERS):
+        return False
+    k, seen_is = j + 1, False
+    while k < j + 6 and (_word(toks, k) in _ROLE_ADVERBS or (not seen_is and _word(toks, k) in _IS)):
+        seen_is = seen_is or _word(toks, k) in _IS
+        k += 1
+    if not seen_is or _word(toks, k) not in _ROLES or not all(plain_gap(toks, m) for m in range(j, k)):
         return False
     return _listed(toks, j, rel)
 

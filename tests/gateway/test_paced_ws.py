@@ -1,0 +1,145 @@
+"""The websocket protocol parses a client's bytes only as fast as the application reads (chat/paced_ws.py).
+
+Outside audit 64, M1: megabytes of tiny frames sent at once were all parsed on the event loop, before
+anyone else was served and again after we had closed the sender. Driven here without a socket: a fake
+transport, uvicorn's own protocol object, an ASGI app that accepts and leaves the reading to the test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import uvicorn
+from uvicorn.server import ServerState
+from websockets.frames import Frame, Opcode
+
+from chat.paced_ws import AFTER_CLOSE, MAX_QUEUED, SLICE, PacedWebSocketsProtocol
+
+HANDSHAKE = (
+    b"GET /ws/chat HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+)
+
+
+class FakeTransport(asyncio.Transport):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paused = False
+        self.closing = False
+        self.written = bytearray()
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return {"peername": ("127.0.0.1", 50000), "sockname": ("127.0.0.1", 8000)}.get(name, default)
+
+    def pause_reading(self) -> None:
+        self.paused = True
+
+    def resume_reading(self) -> None:
+        self.paused = False
+
+    def is_closing(self) -> bool:
+        return self.closing
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        self.written += data
+
+    def close(self) -> None:
+        self.closing = True
+
+    def abort(self) -> None:
+        self.closing = True
+
+
+def frames(count: int, start: int = 0) -> bytes:
+    return b"".join(Frame(Opcode.TEXT, str(start + i).encode()).serialize(mask=True) for i in range(count))
+
+
+async def connected(close_after_accept: bool = False) -> tuple[PacedWebSocketsProtocol, FakeTransport]:
+    accepted = asyncio.Event()
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        assert (await receive())["type"] == "websocket.connect"
+        await send({"type": "websocket.accept"})
+        if close_after_accept:
+            await send({"type": "websocket.close", "code": 4429})
+        accepted.set()
+        await asyncio.Event().wait()  # the test reads in the app's place
+
+    config = uvicorn.Config(app, ws=PacedWebSocketsProtocol, lifespan="off", log_config=None)
+    config.load()
+    proto = PacedWebSocketsProtocol(config=config, server_state=ServerState(), app_state={})
+    transport = FakeTransport()
+    proto.connection_made(transport)
+    proto.data_received(HANDSHAKE)
+    await asyncio.wait_for(accepted.wait(), 5)
+    assert b"101 Switching Protocols" in transport.written
+    return proto, transport
+
+
+async def test_a_flood_in_one_read_is_parsed_as_the_application_reads_it_in_order_and_whole() -> None:
+    proto, transport = await connected()
+    burst = frames(40_000)  # ~330 KB of tiny frames in one read: more than one socket read holds
+    assert len(burst) > 10 * SLICE
+    proto.data_received(burst)
+    # Parsed only until MAX_QUEUED frames wait; the rest is held and the socket is not read meanwhile.
+    assert MAX_QUEUED <= proto.queue.qsize() < MAX_QUEUED + SLICE // 6
+    assert proto.held and transport.paused
+    held_at_first = len(proto.held)
+    assert held_at_first > len(burst) - 2 * SLICE
+
+    got = []
+    for _ in range(40_000):
+        message = await asyncio.wait_for(proto.receive(), 5)
+        got.append(message["text"])
+        assert proto.queue.qsize() < MAX_QUEUED + SLICE  # never the whole read at once
+    assert got == [str(i) for i in range(40_000)]  # nothing lost, nothing reordered
+    assert not proto.held and not transport.paused and proto.queue.empty()
+
+
+async def test_an_ordinary_message_takes_uvicorns_path_and_reading_resumes_after_it() -> None:
+    proto, transport = await connected()
+    proto.data_received(frames(1))
+    assert proto.queue.qsize() == 1 and not proto.held and transport.paused  # uvicorn's own pause
+    assert (await proto.receive())["text"] == "0"
+    assert not transport.paused
+
+
+async def test_after_our_close_only_a_bounded_amount_is_parsed_looking_for_the_close_reply() -> None:
+    proto, transport = await connected(close_after_accept=True)
+    assert proto.close_sent
+    flood = frames(200_000)  # ~1.7 MB the peer keeps sending instead of answering our close
+    for start in range(0, len(flood), 256 * 1024):
+        if transport.paused:
+            break  # the event loop reads nothing more from a paused socket
+        proto.data_received(flood[start : start + 256 * 1024])
+    assert transport.paused
+    assert proto._parsed_after_close <= AFTER_CLOSE
+
+
+async def test_a_close_reply_within_the_bound_is_read_and_ends_the_connection() -> None:
+    proto, transport = await connected(close_after_accept=True)
+    proto.data_received(frames(100) + Frame(Opcode.CLOSE, b"\x0f\xa0").serialize(mask=True))
+    assert transport.closing  # the handshake completed: uvicorn closed the transport
+
+
+async def test_what_was_held_is_dropped_when_the_client_goes() -> None:
+    proto, _ = await connected()
+    proto.data_received(frames(20_000))
+    assert proto.held
+    proto.connection_lost(None)
+    assert not proto.held
+    kinds = []
+    while not proto.queue.empty():
+        kinds.append(proto.queue.get_nowait()["type"])
+    assert kinds[-1] == "websocket.disconnect"
+
+
+async def test_a_peer_that_never_answers_our_ping_is_closed_with_4408_not_1011() -> None:
+    """1011 tells a widget "server error" rather than "you were gone: resume" (outside audit 64, F6)."""
+    proto, transport = await connected()
+    before = len(transport.written)
+    proto.keepalive_timeout()
+    sent = bytes(transport.written[before:])  # the close frame, unmasked: 0x88, its length, then the code
+    assert sent[0] == 0x88 and int.from_bytes(sent[2:4], "big") == 4408
+    assert proto.close_sent and transport.closing

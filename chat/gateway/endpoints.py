@@ -392,6 +392,11 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
         try:
             raw = await _receive(conn)
         except ProtocolError as exc:
+            # A binary frame counts against the flood guard like any other (outside audit 64: a flood
+            # of them ended with 4413 "too slow" for the error frames, not 4429).
+            if _flooding(conn, services) and conn.refused > flood_close_after:
+                _refuse(conn, services, RateLimited("too many messages; connection closed"), p.CLOSE_FLOOD)
+                return
             _error(conn, services, exc)
             continue
         if raw is None:

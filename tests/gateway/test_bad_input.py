@@ -233,6 +233,21 @@ async def test_flood_is_rate_limited_then_closed(tmp_path: object) -> None:
         async with httpx.AsyncClient() as http:
             metrics = (await http.get(server.base + "/metrics")).text
         assert 'chatlog_protocol_errors_total{code="rate_limited"}' in metrics
+        # Binary frames count against the same guard: 4429, not 4413 "too slow" for the error frames
+        # piling up unread (outside audit 64).
+        async with client(server.ws + "/ws/chat") as c:
+            await new_session(c)
+            for _ in range(200):
+                await c.ws.send(b"\x00\x01binary")
+            codes = []
+            try:
+                while True:
+                    codes.append((await c.recv(timeout=5)).get("code"))
+            except Exception:  # the server closed the connection
+                pass
+            assert "binary_frame" in codes and codes[-1] == "rate_limited"
+            assert c.ws.close_code == 4429
+        await still_serving(server)
 
 
 async def test_session_ended_refuses_more_messages(server: Running) -> None:

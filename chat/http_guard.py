@@ -54,8 +54,8 @@ class _OneFraming(h11.Connection):
 
 def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protocol]:
     """An :class:`H11Protocol` that refuses a head over ``max_head_bytes`` (431) and closes a
-    connection whose head is not complete ``head_timeout_s`` after it opened or after its last
-    response (408)."""
+    connection whose request (head and body) is not complete ``head_timeout_s`` after it opened or
+    after its last response (408)."""
 
     class GuardedH11(H11Protocol):
         _head_timer: asyncio.TimerHandle | None = None
@@ -108,9 +108,24 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
                 self._head_timer = None
 
         def _head_timed_out(self) -> None:
+            """The deadline is for the whole request: a head still incomplete, or a body still arriving
+            (a client that sent a head and then one byte, or one every few seconds, held its descriptor
+            for ever: outside audit 64, F2). The application reading that body is told the client left."""
             self._head_timer = None
-            if not self.transport.is_closing() and self._waiting_for_head():
+            if self.transport.is_closing() or self.transport.get_protocol() is not self:
+                return
+            if self._waiting_for_head():
                 self._refuse(b"408 Request Timeout")
+            elif self.conn.their_state is h11.SEND_BODY:
+                cycle = self.cycle
+                started = cycle is not None and cycle.response_started
+                if cycle is not None:
+                    cycle.disconnected = True  # its receive() now answers http.disconnect
+                    cycle.message_event.set()
+                if started:
+                    self.transport.close()
+                else:
+                    self._refuse(b"408 Request Timeout")
 
         def eof_received(self) -> None:
             if self._lingering is not None:

@@ -74,6 +74,47 @@ def test_a_trickled_head_is_closed_at_the_deadline(server: Running) -> None:
         assert _reply(sock).startswith(b"HTTP/1.1 408")
 
 
+def _post_head(length: int) -> bytes:
+    return (b"POST /api/dev/tokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + str(length).encode() + b"\r\n\r\n")  # fmt: skip
+
+
+def test_a_body_that_stops_or_trickles_is_closed_at_the_deadline(server: Running) -> None:
+    """The deadline is the whole request's: a head followed by one body byte and silence, or a byte
+    at a time, held the descriptor for ever (outside audit 64, F2)."""
+    with _connect(server) as sock:
+        sock.sendall(_post_head(16_000) + b"{")
+        assert _reply(sock).startswith(b"HTTP/1.1 408")
+    with _connect(server) as sock:
+        sock.sendall(_post_head(16_000))
+        for _ in range(20):  # each byte well inside the deadline; the whole body is not
+            try:
+                sock.sendall(b" ")
+            except OSError:
+                break
+            time.sleep(HEAD_TIMEOUT_S / 5)
+        assert _reply(sock).startswith(b"HTTP/1.1 408")
+    with _connect(server) as sock:  # a whole body in time is served as before
+        body = b'{"role": "customer", "sub": "cust-1"}'
+        sock.sendall(_post_head(len(body)) + body)
+        assert not _reply(sock).startswith(b"HTTP/1.1 408")
+
+
+def test_a_client_leaving_in_the_middle_of_a_body_logs_no_error(
+    server: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    """At will and without limit, an ERROR line each ("Exception in ASGI application": outside audit
+    64, F3); now an info line without anything the client sent."""
+    with caplog.at_level("INFO"):
+        for _ in range(3):
+            with _connect(server) as sock:
+                sock.sendall(_post_head(16_000) + b'{"role": "cust')
+                time.sleep(HEAD_TIMEOUT_S / 5)
+        time.sleep(HEAD_TIMEOUT_S)
+    assert not [r for r in caplog.records if r.levelno >= 40], [r.getMessage() for r in caplog.records]
+    assert any(r.getMessage() == "client left during the request body" for r in caplog.records)
+
+
 def test_keep_alive_and_websockets_outlive_the_head_deadline(server: Running) -> None:
     with _connect(server) as sock:
         buffered = b""

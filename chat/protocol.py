@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final, TypeVar
@@ -113,7 +113,32 @@ def _load(data: str | bytes) -> dict[str, Any]:
         obj = _load_with_lone_surrogates(data)
     if not isinstance(obj, dict):
         raise ProtocolError("frame must be a JSON object", code="bad_json")
+    refuse_repeated_fields(data, obj)
     return obj
+
+
+def refuse_repeated_fields(data: str | bytes, obj: dict[str, Any]) -> None:
+    """A frame or body names each field once: with a field twice, which one counts would be a guess
+    (orjson keeps the last silently: a message with a second ``"type": "ping"`` was answered with a pong
+    and dropped; a development-token body naming ``role`` twice got the second; outside audit 64, F5).
+
+    Exact and cheap: a field given twice is either written the same way twice (its quoted name occurs
+    more than once) or spelled with a ``\\u`` escape; only then is the frame parsed again, slowly, with
+    each name counted. The names we read hold no character that needs any other escape."""
+    if isinstance(data, str):
+        suspect = "\\u" in data or any(data.count(f'"{name}"') > 1 for name in _names(obj))
+    else:
+        suspect = b"\\u" in data or any(data.count(b'"' + name.encode() + b'"') > 1 for name in _names(obj))
+    if suspect:
+        _once_each(data)
+
+
+def _names(obj: dict[str, Any]) -> Iterator[str]:
+    """Every field name of an object and of the objects in it (a hello's ``resume``)."""
+    for name, value in obj.items():
+        yield name
+        if isinstance(value, dict):
+            yield from _names(value)
 
 
 def _no_constant(name: str) -> Any:
@@ -163,6 +188,12 @@ def _id_field(obj: dict[str, Any], name: str) -> str:
         raise ProtocolError(f"field {name!r} must be a non-empty string", code="bad_request")
     if len(value) > MAX_ID_CHARS:
         raise ProtocolError(f"field {name!r} is longer than {MAX_ID_CHARS} characters", code="bad_request")
+    if not value.isprintable() or "\ufffd" in value:
+        # Two ids differing only in a lone surrogate half both became "id-\ufffd" (the text rule, see
+        # _load_with_lone_surrogates): the second message was acked as the first and never stored
+        # (outside audit 64, F4). An id is the client's own handle: control and replaced characters
+        # have no place in it.
+        raise ProtocolError(f"field {name!r} holds a control or unreadable character", code="bad_request")
     return value
 
 
@@ -220,9 +251,8 @@ _TOKEN_LOOKALIKES: Final = frozenset(
 
 
 def _once_each(data: str | bytes) -> None:
-    """A ``hello`` names each field once: with ``"token"`` twice, which one counts would be a guess (and
-    the last one, null, quietly made a logged-in page anonymous). Checked for ``hello`` only, once per
-    connection: the hot path's frames are parsed by orjson, which keeps the last silently."""
+    """Each field once, counted by a parser that reports every name (see :func:`refuse_repeated_fields`;
+    a ``hello`` with ``"token"`` twice, the last one null, quietly made a logged-in page anonymous)."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         names = [name for name, _ in items]
@@ -268,7 +298,6 @@ def parse_client_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent
         client_msg_id = _id_field(obj, "client_msg_id")
         return ChatMessage(client_msg_id=client_msg_id, text=_about(client_msg_id, _text_field, obj, max_text_chars))
     if kind == "hello":
-        _once_each(data)
         return parse_hello(obj)
     if kind == "handover_request":
         return HandoverRequest()
@@ -293,7 +322,6 @@ def parse_agent_frame(data: str | bytes, *, max_text_chars: int) -> ClientEvent:
             session_id=_about(client_msg_id, _id_field, obj, "session_id"),
         )
     if kind == "hello":
-        _once_each(data)
         return parse_hello(obj)
     if kind == "accept":
         return Accept(session_id=_id_field(obj, "session_id"), reason=_str_field(obj, "reason", required=False))

@@ -28,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from chat.errors import AuthError, ChatlogError, MethodNotAllowed, ProtocolError, TooLong, UnsupportedMediaType
-from chat.protocol import iso
+from chat.protocol import iso, refuse_repeated_fields
 from chat.store.base import AuditRecord, Hold, Retention, SessionRecord, StoredMessage
 
 __all__ = [
@@ -327,6 +327,7 @@ async def read_body(request: Request, *, takes_fields: bool) -> JSON:
         raise _bad("the request body must be a JSON object", code="bad_json") from None
     if not isinstance(body, dict):
         raise _bad("the request body must be a JSON object", code="bad_json")
+    refuse_repeated_fields(raw, body)
     if body and not takes_fields:
         raise _bad("this operation takes no fields: send no body, or {}")
     return body

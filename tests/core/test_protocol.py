@@ -149,3 +149,49 @@ def test_half_an_emoji_is_stored_as_a_replacement_character_not_refused() -> Non
         with pytest.raises(ProtocolError) as info:
             p.parse_client_frame(bad, max_text_chars=2000)
         assert info.value.code == "bad_json"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"type":"message","client_msg_id":"d1","text":"hei","type":"ping"}',
+        '{"type":"message","client_msg_id":"d1","text":"TEXT-ONE","text":"TEXT-TWO"}',
+        '{"type":"message","client_msg_id":"d1","client_msg_id":"d2","text":"hei"}',
+        '{"type":"message","client_msg_id":"d1","text":"hei","t\\u0065xt":"annen"}',
+        '{"type":"message", "client_msg_id":"d1", "text" : "hei", "text":"annen"}',
+    ],
+)
+def test_a_field_given_twice_is_refused_in_every_frame(raw: str) -> None:
+    """orjson keeps the last silently: a message with a second type was answered as a ping and
+    dropped, a second text stored instead of the first (outside audit 64, F5)."""
+    with pytest.raises(ProtocolError) as err:
+        p.parse_client_frame(raw, max_text_chars=4000)
+    assert err.value.code == "bad_request" and "twice" in err.value.message
+    with pytest.raises(ProtocolError):
+        p.parse_agent_frame(raw.replace('"type":"message",', '"type":"message","session_id":"s1",'),
+                            max_text_chars=4000)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"type":"message","client_msg_id":"type","text":"the \\"text\\": field, and \\"type\\" too"}',
+        '{"type":"message","client_msg_id":"d1","text":"p\\u00e5 konto \\u00e6\\u00f8\\u00e5"}',
+        '{"type":"message","client_msg_id":"d1","text":"text text \\"text\\" type"}',
+    ],
+)
+def test_a_field_name_inside_a_value_or_escaped_text_is_no_repetition(raw: str) -> None:
+    event = p.parse_client_frame(raw, max_text_chars=4000)
+    assert isinstance(event, p.ChatMessage)
+
+
+@pytest.mark.parametrize("msg_id", ["id-\\ud800", "id-\\u0000", "id-\\u0007", "id-\\n", "id-\\ufffd", "id-\\u200b"])
+def test_an_id_with_a_control_or_unreadable_character_is_refused(msg_id: str) -> None:
+    """Two ids differing only in a lone surrogate half both became "id-\\ufffd": the second message was
+    acked as the first and never stored (outside audit 64, F4)."""
+    raw = '{"type":"message","client_msg_id":"' + msg_id + '","text":"hei"}'
+    with pytest.raises(ProtocolError) as err:
+        p.parse_client_frame(raw, max_text_chars=4000)
+    assert err.value.code == "bad_request"
+    ok = p.parse_client_frame('{"type":"message","client_msg_id":"id-æøå 1","text":"hei"}', max_text_chars=4000)
+    assert isinstance(ok, p.ChatMessage) and ok.client_msg_id == "id-æøå 1"

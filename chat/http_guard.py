@@ -1,5 +1,5 @@
-"""uvicorn's h11 protocol with the two bounds a public port needs on a request head: its size and the
-time it may take to arrive.
+"""uvicorn's h11 protocol with the two bounds a public port needs on a request: the size of its head and
+the time the whole request, head and body, may take to arrive.
 
 h11 bounds only the part of a head still incomplete after a read, so a head sent in one write passed
 up to ~128 KiB where 64 KiB was documented; and uvicorn times out a connection only between requests
@@ -121,6 +121,7 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
                 started = cycle is not None and cycle.response_started
                 if cycle is not None:
                     cycle.disconnected = True  # its receive() now answers http.disconnect
+                    cycle.waiting_for_100_continue = False  # no "100 Continue" after our 408
                     cycle.message_event.set()
                 if started:
                     self.transport.close()

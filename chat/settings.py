@@ -118,8 +118,8 @@ class Settings(BaseSettings):
     max_frame_bytes: int = 262_144
     #: Largest HTTP request head (request line and headers); larger requests are refused (431).
     max_header_bytes: int = Field(default=64 * 1024, ge=8 * 1024)
-    #: Seconds a connection may take to send a complete request head (after it opened, or after its
-    #: last response); then 408 and closed, so idle or trickling sockets cannot hold descriptors.
+    #: Seconds a connection may take to send a complete request, head and body (after it opened, or
+    #: after its last response); then 408 and closed, so idle or trickling sockets cannot hold descriptors.
     head_timeout_s: float = Field(default=10.0, gt=0)
     auth_timeout_s: float = 5.0
     idle_timeout_s: float = 600.0

@@ -14,7 +14,7 @@ import uvicorn
 from uvicorn.server import ServerState
 from websockets.frames import Frame, Opcode
 
-from chat.paced_ws import AFTER_CLOSE, MAX_QUEUED, SLICE, PacedWebSocketsProtocol
+from chat.paced_ws import AFTER_CLOSE, MAX_FRAGMENTS, MAX_QUEUED, SLICE, PacedWebSocketsProtocol
 
 HANDSHAKE = (
     b"GET /ws/chat HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -143,3 +143,53 @@ async def test_a_peer_that_never_answers_our_ping_is_closed_with_4408_not_1011()
     sent = bytes(transport.written[before:])  # the close frame, unmasked: 0x88, its length, then the code
     assert sent[0] == 0x88 and int.from_bytes(sent[2:4], "big") == 4408
     assert proto.close_sent and transport.closing
+
+
+async def test_control_frames_are_parsed_a_slice_per_turn_and_not_while_the_peer_reads_no_pongs() -> None:
+    """Pings never reach the application, so its reading cannot pace them: one slice per turn of the
+    event loop instead (a read of 40,000 empty pings took 0.4 s in one go), and none while the pongs we
+    owe pile up unread (review of audit 64's fix)."""
+    proto, transport = await connected()
+    pings = b"".join(Frame(Opcode.PING, b"").serialize(mask=True) for _ in range(40_000))
+    proto.data_received(pings)
+    assert len(pings) - len(proto.held) <= SLICE and transport.paused  # one slice now, the rest later
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    assert len(pings) - len(proto.held) <= 3 * SLICE  # a slice per turn, the other connections between
+    proto.pause_writing()  # the transport's buffer is full: the peer reads none of the pongs
+    held = len(proto.held)
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert len(proto.held) == held
+    proto.resume_writing()
+    for _ in range(len(pings) // SLICE + 5):
+        await asyncio.sleep(0)
+    assert not proto.held and not transport.paused
+
+
+async def test_closing_while_bytes_are_held_still_reads_the_close_reply() -> None:
+    """The application stops reading once it closes: what is held is parsed on by the pump (within
+    the after-close budget), so the peer's close reply behind it ends the connection at once rather
+    than at the close timer (review of audit 64's fix)."""
+    proto, transport = await connected()
+    backlog = frames(3_000)
+    assert SLICE < len(backlog) < AFTER_CLOSE // 2
+    proto.data_received(backlog)
+    assert proto.held
+    await proto.send({"type": "websocket.close", "code": 4429})
+    proto.data_received(Frame(Opcode.CLOSE, b"\x0f\xa0").serialize(mask=True))
+    for _ in range(AFTER_CLOSE // SLICE + 5):
+        await asyncio.sleep(0)
+    assert transport.closing and not proto.held
+
+
+async def test_a_message_in_too_many_pieces_is_refused() -> None:
+    """Empty continuation frames never reach the size limit, and uvicorn kept every one in a list."""
+    proto, transport = await connected()
+    first = Frame(Opcode.TEXT, b"x", fin=False).serialize(mask=True)
+    pieces = b"".join(Frame(Opcode.CONT, b"", fin=False).serialize(mask=True) for _ in range(MAX_FRAGMENTS + 5))
+    proto.data_received(first + pieces)
+    for _ in range(len(pieces) // SLICE + 5):
+        await asyncio.sleep(0)
+    assert transport.closing and len(proto.frames) <= MAX_FRAGMENTS
+    assert b"\x88" in transport.written and (1009).to_bytes(2, "big") in transport.written

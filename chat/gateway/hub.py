@@ -306,25 +306,23 @@ class Hub:
     async def forget(self, session_id: str, *, everywhere: bool = True) -> None:
         """An erased session: drop it from memory (its live transcript with it) and end its connections,
         so nothing of it can be replayed after the store deleted it; on every instance (``everywhere``
-        is False when another instance asked: its agents were told there)."""
+        is False when another instance asked).
+
+        Each instance tells its own bots and advisers, whether or not it held a copy: every agent is
+        connected to one instance, so each hears it once, also the adviser it was offered to or who had
+        it open on an instance that never loaded it (relaying the frames from the copy's instance missed
+        the agents of the erasing one, and doubled them where two instances held copies)."""
         if everywhere:
             self.relay.publish(Forget(session_id))
+        frame = encode({"type": "session_ended", "session_id": session_id, "by": "erasure"})
+        self.deliver_to_role("bot", frame)
+        self.deliver_to_role("adviser", frame)
         live = self.sessions.pop(session_id, None)
         if live is None:
             return
         live.transcript.clear()
         live.recent_acks.clear()
-        adviser_id = live.machine.adviser_id
-        was_offered = live.machine.state == "waiting"
         live.machine.state = "ended"
-        frame = {"type": "session_ended", "session_id": session_id, "by": "erasure"}
-        await self._broadcast("bots", frame, relay=everywhere)
-        if was_offered:
-            # Withdraw the offer from every adviser, wherever connected (it was offered to all of them),
-            # also when another instance erased it without a copy of its own: they drop it on this frame.
-            await self._broadcast("advisers", frame)
-        if adviser_id is not None:
-            await self._broadcast("adviser", frame, live, adviser_id=adviser_id, relay=everywhere)
         if live.customer is not None:
             _quiet_send(live.customer, encode({"type": "ended", "by": "erasure"}))
             _quiet_close(live.customer, 1000, "session erased")

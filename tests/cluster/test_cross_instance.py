@@ -328,6 +328,10 @@ async def test_availability_counts_agents_on_every_instance_and_a_cancel_reaches
                     assert resp.status_code == 204
                 ended = await adviser.recv_type("session_ended")
                 assert (ended["session_id"], ended["by"]) == (sid, "erasure")
+                # B's bot too: B held no copy, A's relayed frames reached only A's agents before.
+                while (heard := await bot.recv_type("session_ended"))["session_id"] != sid:
+                    pass
+                assert heard["by"] == "erasure"
 
 
 async def test_a_reconnecting_bot_is_caught_up_on_what_it_missed_wherever_the_session_lives(tmp_path: Path) -> None:

@@ -67,7 +67,8 @@ def _dash_signed_initial(toks: Tokens, k: int, before: str) -> bool:
 
 
 #: Round 37. Thanks in the last words before a closing dash: "takk for help 🙏 - k", "thanks so much - j".
-_THANKS_BEFORE_DASH = frozenset({"takk", "takker", "tusen", "thanks", "thank", "thx", "ty", "tack", "tak", "cheers"})
+#: Not "tusen" ("det kostet tusen kroner - k"; "tusen takk" has "takk") nor "ty" (review of round 37).
+_THANKS_BEFORE_DASH = frozenset({"takk", "takker", "thanks", "thank", "thx", "tack", "tak", "cheers"})
 
 
 def _thanked_initial(toks: Tokens, k: int, before: str) -> bool:

@@ -49,6 +49,11 @@ CLEAN: list[str] = [
     "e.g. here, the fee is 20 kr",
     "p.s. her er kvitteringen",
     "ca. her",
+    # the review's look-alikes: "tusen" (a thousand) is no thanks, dotted abbreviations are no initials
+    "det kostet tusen kroner - k",
+    "p.t. her, i Spania",
+    "d.v.s. her, altså",
+    "t.o.m. her, i år",
 ]
 
 

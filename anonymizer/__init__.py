@@ -8,7 +8,7 @@ module is imported only when something needs it, so code that only wants ``Entit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from anonymizer.types import ENTITY_TYPES, Entity, Redaction
@@ -17,11 +17,19 @@ if TYPE_CHECKING:
     from anonymizer.engine import Anonymizer
 
 
+#: ``anonymizer.engine.get_anonymizer``, once imported: an import statement on every call costs more
+#: than the call itself.
+_get_engine: Callable[[], Anonymizer] | None = None
+
+
 def get_anonymizer() -> Anonymizer:
     """The process-wide engine (built once, thread-safe)."""
-    from anonymizer.engine import get_anonymizer as _get
+    global _get_engine
+    if _get_engine is None:
+        from anonymizer.engine import get_anonymizer as _get
 
-    return _get()
+        _get_engine = _get
+    return _get_engine()
 
 
 def analyze(text: str, lang: str = "auto", mode: str | None = None) -> list[Entity]:

@@ -266,7 +266,19 @@ def valid_iban(compact: str) -> bool:
     plain = bool(compact) and _ALNUM_ASCII.issuperset(compact)
     if plain and int((compact[4:] + compact[:4]).translate(_BASE10)) % 97 != 1:
         return False
-    return bool(_iban.is_valid(compact))
+    # stdnum's country lookup costs about half a millisecond, and the normaliser and the recognizer ask
+    # for the same string in one message: a bounded cache of the answers (stdnum's check is pure)
+    known = _iban_answers.get(compact)
+    if known is None:
+        known = bool(_iban.is_valid(compact))
+        if len(_iban_answers) >= _IBAN_CACHE_SIZE:
+            _iban_answers.clear()
+        _iban_answers[compact] = known
+    return known
+
+
+_IBAN_CACHE_SIZE = 4096
+_iban_answers: dict[str, bool] = {}
 
 
 _DIGIT = re.compile(r"\d")

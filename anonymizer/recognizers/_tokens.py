@@ -306,12 +306,14 @@ def tokenize(text: str) -> Tokens:
         if not _SLASHED_NAMES.fullmatch(m.group()) and not _slashed_given(m.group(), table)
     ]
     prev_end = 0
+    cached = cache.get
+    no_break = SENTENCE_BREAK.isdisjoint
     for m in _WORD.finditer(text):
         s, e = m.span()
         if skip and any(a <= s < b for a, b in skip):
             continue
         word = m.group()
-        known = cache.get(word)
+        known = cached(word)
         if known is None:
             known = _word_facts(word, table)
             if len(cache) >= _WORD_CACHE_SIZE:
@@ -324,9 +326,12 @@ def tokenize(text: str) -> Tokens:
         shapes.append(shape)
         flags_.append(flags)
         trims.append(trim)
-        gap = text[prev_end:s]
-        # a point inside a number ("2.500") is no break: the regex runs only on gaps with a break in them
-        initial.append(prev_end == 0 or (not SENTENCE_BREAK.isdisjoint(gap) and breaks_sentence(gap)))
+        if prev_end:
+            gap = text[prev_end:s]
+            # a point inside a number ("2.500") is no break: the regex runs only on gaps with a break in them
+            initial.append(not no_break(gap) and breaks_sentence(gap))
+        else:
+            initial.append(True)
         prev_end = e
     return Tokens(text, starts, ends, lows, shapes, flags_, initial, trims)
 

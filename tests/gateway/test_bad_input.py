@@ -367,3 +367,60 @@ async def test_agent_frames_refused_while_parsed_still_name_their_session(server
             err = await bot.recv_type("error")
             assert err["code"] == "too_long"
             assert err["session_id"] == sid and err["client_msg_id"] == "b1"
+
+
+async def test_a_flood_of_tiny_frames_in_one_write_stalls_no_one_else(server: Running) -> None:
+    """Outside audit 64, M1, through the real server: 2 MB of tiny frames written at once by one
+    connection (no login), while an honest widget chats. What this checks is the outcome: the flooder
+    is closed with 4429, the widget gets every ack, the server goes on serving. How long the loop may
+    spend on the flood per turn (what the audit measured: up to 2 s before) is held by the protocol's
+    own tests in test_paced_ws.py, without a clock."""
+    import contextlib
+    import socket
+
+    from websockets.frames import Frame, Opcode
+
+    host, port = server.base.removeprefix("http://").split(":")
+    hello = Frame(Opcode.TEXT, b'{"type":"hello"}').serialize(mask=True)
+    ping = Frame(Opcode.TEXT, b'{"type":"ping"}').serialize(mask=True)
+    flood = ping * (2_000_000 // len(ping))
+
+    def flooder() -> int | None:
+        with socket.create_connection((host, int(port)), timeout=30) as sock:
+            sock.sendall(
+                b"GET /ws/chat HTTP/1.1\r\nHost: " + host.encode() + b"\r\nUpgrade: websocket\r\n"
+                b"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                b"Sec-WebSocket-Version: 13\r\n\r\n"
+            )
+            got = b""
+            while b"\r\n\r\n" not in got:
+                got += sock.recv(4096)
+            assert got.startswith(b"HTTP/1.1 101")
+            sock.sendall(hello)
+            with contextlib.suppress(OSError):  # closed by the server before it took everything
+                sock.sendall(flood)
+            got = got.split(b"\r\n\r\n", 1)[1]
+            try:
+                while chunk := sock.recv(65536):
+                    got += chunk
+            except OSError:
+                pass
+        # The server's frames are unmasked: find its close frame (0x88) and read the code after it.
+        at = 0
+        while at + 2 <= len(got):
+            opcode, size = got[at] & 0x0F, got[at + 1] & 0x7F
+            head = 2 if size < 126 else 4 if size == 126 else 10
+            if size >= 126:
+                size = int.from_bytes(got[at + 2 : at + head], "big")
+            if opcode == 0x8:
+                return int.from_bytes(got[at + head : at + head + 2], "big")
+            at += head + size
+        return None
+
+    flooding = asyncio.create_task(asyncio.to_thread(flooder))
+    async with client(server.ws + "/ws/chat") as widget:
+        await new_session(widget)
+        for i in range(5):
+            assert (await widget.say(f"honest-{i}", "hei, er dere der?"))["type"] == "ack"
+    assert await flooding == 4429
+    await still_serving(server)

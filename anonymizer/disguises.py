@@ -20,6 +20,7 @@ dialect ("« at »", "ätt"), or joined by underscores ("ola_at_gmail_dot_com").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from stdnum import iban as _iban
@@ -266,19 +267,14 @@ def valid_iban(compact: str) -> bool:
     plain = bool(compact) and _ALNUM_ASCII.issuperset(compact)
     if plain and int((compact[4:] + compact[:4]).translate(_BASE10)) % 97 != 1:
         return False
-    # stdnum's country lookup costs about half a millisecond, and the normaliser and the recognizer ask
-    # for the same string in one message: a bounded cache of the answers (stdnum's check is pure)
-    known = _iban_answers.get(compact)
-    if known is None:
-        known = bool(_iban.is_valid(compact))
-        if len(_iban_answers) >= _IBAN_CACHE_SIZE:
-            _iban_answers.clear()
-        _iban_answers[compact] = known
-    return known
+    return _stdnum_iban(compact)
 
 
-_IBAN_CACHE_SIZE = 4096
-_iban_answers: dict[str, bool] = {}
+@functools.lru_cache(maxsize=4096)
+def _stdnum_iban(compact: str) -> bool:
+    """stdnum's check, remembered: its country lookup costs about half a millisecond, and the normaliser
+    and the recognizer ask about the same string in one message (the check is pure)."""
+    return bool(_iban.is_valid(compact))
 
 
 _DIGIT = re.compile(r"\d")

@@ -26,7 +26,7 @@ from anonymizer.recognizers._gazetteer import AMBIGUOUS, COMMON, FUNCTION, GIVEN
 from anonymizer.recognizers._tokens import LOWER, Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN, SCORE_KNOWN_LOWER, is_pronoun
 from anonymizer.recognizers.person_introduced import comma_signed, unknown_signed
-from anonymizer.recognizers.person_lists import _NOT_INITIALS
+from anonymizer.recognizers.person_lists import NOT_INITIALS
 from anonymizer.recognizers.person_words import _SIGN_OFFS, relations
 
 #: A dash or slash that signs what follows: at the start of a line, or set off by a space.
@@ -66,9 +66,6 @@ def _dash_signed_initial(toks: Tokens, k: int, before: str) -> bool:
     return spaced and toks.low[k - 1] not in _LETTERED and _written_initial(toks, k)
 
 
-#: Round 37. Thanks in the last words before a closing dash: "takk for help 🙏 - k", "thanks so much - j".
-#: Not "tusen" ("det kostet tusen kroner - k"; "tusen takk" has "takk") nor "ty" (review of round 37).
-_THANKS_BEFORE_DASH = frozenset({"takk", "takker", "thanks", "thank", "thx", "tack", "tak", "cheers"})
 
 
 def _thanked_initial(toks: Tokens, k: int, before: str) -> bool:
@@ -158,6 +155,9 @@ def _sentence_signed(toks: Tokens, j: int) -> bool:
 
 #: A thanks that opens the last line or sentence and signs it after a comma: "...\nthanks, will".
 _THANKS = frozenset({"thanks", "thx", "takk", "cheers"})
+#: Round 37. Thanks in the last words before a closing dash: "takk for help 🙏 - k", "thanks so much - j".
+#: Not "tusen" ("det kostet tusen kroner - k"; "tusen takk" has "takk") nor "ty" (review of round 37).
+_THANKS_BEFORE_DASH = _THANKS | {"takker", "thank", "tack", "tak"}
 #: Words said after "thanks," to anyone, some of them given names too ("thanks, love", "takk, alle").
 _THANKED_ANYONE = _LAST_SENTENCES | {
     "man", "mate", "dear", "sir", "madam", "all", "alle", "guys", "folks", "buddy", "bro", "friend", "venn", "dere",
@@ -204,7 +204,7 @@ def _initials(toks: Tokens, covered: list[bool]) -> tuple[int, int] | None:
     while first > 0 and len(toks.low[first]) == 1 and len(toks.low[first - 1]) == 1 and toks.gap(first - 1) == ".":
         first -= 1  # "k.l.": single letters joined by full stops
     letters = "".join(toks.low[first:])
-    if covered[first] or letters in _NOT_INITIALS or len(letters) > 3:
+    if covered[first] or letters in NOT_INITIALS or len(letters) > 3:
         return None
     if first == 0:  # "- t.", "- jm": a message that is a signing dash and the initials, sent on its own
         alone = _LONE_DASH.fullmatch(text[: toks.start[0]]) is not None and not any(c in _VOWELS for c in letters)

@@ -385,7 +385,7 @@ _BEFORE_INITIALS = frozenset(
      "signert", "avsender", "sender", "signed", "regards", "is", "er", "heter", "named", "called", "kontakt"}
 )  # fmt: skip
 #: Abbreviations written as initials: never a person.
-_NOT_INITIALS = frozenset(
+NOT_INITIALS = frozenset(
     {"as", "eu", "us", "uk", "ps", "nb", "ok", "tv", "id", "dj", "ba", "ma", "am", "pm", "no", "usa", "nav", "dnb",
      "sms", "pin", "atm", "otp", "kid", "uae", "ceo", "cfo", "eøs", "ssb", "nrk", "bsu", "ask", "ips", "asa", "ie",
      "eg", "ad", "bc", "mr", "dr", "st"}
@@ -411,7 +411,7 @@ def initials_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int
             and toks.gap(last) in (".", ". ")
         ):
             last += 1  # "T.O.R.E. L.I.E": a name spelled out
-        if "".join(toks.low[j : last + 1]) in _NOT_INITIALS:
+        if "".join(toks.low[j : last + 1]) in NOT_INITIALS:
             continue
         if _surname_after_initials(toks, last, cued=cued):
             yield j, last + 1  # "J.R.R. Holm here", "Helsing A.K. Fjell"

@@ -5,7 +5,7 @@ initials: "k.h. her, ringte om kausjonen i går", "J.S. here again". "Kari her" 
 relation of ``person_context``; initials are no listed word, so nothing vouched for them. Only dotted
 initials (two or three letters, each followed by a full stop) opening the message or a line count, and
 only before "her"/"here" that closes the phrase (a comma, the end, or "igjen"/"again"...): abbreviations
-written the same way ("e.g. here", "p.s. her") are in ``person_lists._NOT_INITIALS``, and the dotted
+written the same way ("e.g. here", "p.s. her") are in ``person_lists.NOT_INITIALS``, and the dotted
 Norwegian abbreviations that may open a sentence before "her" ("p.t. her i Spania", "d.v.s. her") in
 :data:`_ABBREVIATIONS` (review of round 37).
 """
@@ -16,11 +16,11 @@ from collections.abc import Iterator
 
 from anonymizer.recognizers._tokens import Tokens
 from anonymizer.recognizers.person_context import SCORE_KNOWN
-from anonymizer.recognizers.person_lists import _NOT_INITIALS
+from anonymizer.recognizers.person_lists import NOT_INITIALS
 from anonymizer.recognizers.person_words import relations
 
 #: Dotted abbreviations, joined ("p.t." → "pt"), that are no one's initials at the start of a sentence.
-_ABBREVIATIONS = _NOT_INITIALS | frozenset({"pt", "dvs", "tom", "fom", "mm", "ol", "el", "ca", "bla", "mv", "osv"})
+_ABBREVIATIONS = NOT_INITIALS | frozenset({"pt", "dvs", "tom", "fom", "mm", "ol", "el", "ca", "bla", "mv", "osv"})
 
 
 def opening_initials(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, float]]:

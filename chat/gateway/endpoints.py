@@ -258,6 +258,11 @@ def _flooding(conn: Connection, services: Services) -> bool:
     return True
 
 
+def _close_flooded(conn: Connection, services: Services, **ids: str) -> None:
+    """Too many frames refused in a row (``CHATLOG_FLOOD_CLOSE_AFTER``): a last error, then 4429."""
+    _refuse(conn, services, RateLimited("too many messages; connection closed"), p.CLOSE_FLOOD, **ids)
+
+
 async def _serve(
     ws: WebSocket,
     endpoint: str,
@@ -395,7 +400,7 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
             # A binary frame counts against the flood guard like any other (outside audit 64: a flood
             # of them ended with 4413 "too slow" for the error frames, not 4429).
             if _flooding(conn, services) and conn.refused > flood_close_after:
-                _refuse(conn, services, RateLimited("too many messages; connection closed"), p.CLOSE_FLOOD)
+                _close_flooded(conn, services)
                 return
             _error(conn, services, exc)
             continue
@@ -403,8 +408,7 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
             return
         if _flooding(conn, services):
             if conn.refused > flood_close_after:
-                closed = RateLimited("too many messages; connection closed")
-                _refuse(conn, services, closed, p.CLOSE_FLOOD, **p.message_ids(raw))
+                _close_flooded(conn, services, **p.message_ids(raw))
                 return
             _error(conn, services, RateLimited("too many messages; slow down and resend"), **p.message_ids(raw))
             continue

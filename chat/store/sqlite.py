@@ -422,7 +422,10 @@ class SqliteStore(Store):
     # --- messages -------------------------------------------------------------------------------------
 
     async def append_message(self, message: NewMessage) -> AppendResult:
-        return await self._write(AppendOp(message, epoch_us(message.at)))
+        writer = self._writer  # _write's check, inline: every message comes this way (issue 11)
+        if writer is None or self._closing:
+            raise StoreUnavailable("the embedded store is closed")
+        return await writer.submit(AppendOp(message, epoch_us(message.at)))
 
     async def replace_text(self, session_id: str, seq: int, text: str) -> bool:
         sql = "UPDATE messages SET text = ? WHERE session_id = ? AND seq = ?"

@@ -7,7 +7,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Final, cast
 
 from chat.errors import ErasureRefused, UnknownSession
@@ -206,7 +206,9 @@ def stored_message(message: NewMessage, seq: int, at: int) -> StoredMessage:
         seq=seq,
         sender=message.sender,
         text=message.text,
-        at=from_epoch_us(at),  # UTC, exactly as a later read returns it
+        # UTC, exactly as a later read returns it: the message's own time when it is in UTC already
+        # (``at`` is its epoch_us; from_epoch_us gives an equal datetime back, at 1.5 us a message)
+        at=message.at if message.at.tzinfo is UTC else from_epoch_us(at),
         client_msg_id=message.client_msg_id,
         sender_id=message.sender_id,
     )

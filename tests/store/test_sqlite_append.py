@@ -97,3 +97,39 @@ def test_a_batch_of_one_session_is_numbered_in_order(tmp_path: Path) -> None:
     conn.execute("COMMIT")
     assert [r.message.seq for r in results if isinstance(r, AppendResult)] == list(range(1, 51))
     assert conn.execute("SELECT last_seq FROM sessions WHERE session_id = 'live-a'").fetchone() == (50,)
+
+
+def _statements(conn: sqlite3.Connection, ops: list[AppendOp]) -> tuple[list[AppendResult | Exception], list[str]]:
+    ran: list[str] = []
+    conn.set_trace_callback(ran.append)
+    conn.execute("BEGIN IMMEDIATE")
+    results = append_many(conn, ops)
+    conn.execute("COMMIT")
+    conn.set_trace_callback(None)
+    return results, ran
+
+
+def test_a_batch_that_all_went_in_is_read_back_as_the_rows_just_added(tmp_path: Path) -> None:
+    """The usual batch (issue 11): every message is new, so their seqs come from the rows the insert just
+    added; the per-message lookup by key runs only when fewer rows went in than were sent."""
+    conn = _db(tmp_path / "read-back.db")
+    first = [AppendOp(NewMessage(sid, "customer", f"t{i}", from_epoch_us(NOW), f"m{i}"), NOW)
+             for i, sid in enumerate(["live-a", "live-b", "live-a", "live-b", "live-a"])]  # fmt: skip
+    results, ran = _statements(conn, first)
+    assert [(r.message.session_id, r.message.seq, r.duplicate) for r in results if isinstance(r, AppendResult)] == [
+        ("live-a", 1, False), ("live-b", 1, False), ("live-a", 2, False), ("live-b", 2, False), ("live-a", 3, False)
+    ]  # fmt: skip
+    assert any("last_insert_rowid() - changes()" in sql and "client_msg_id, seq" in sql for sql in ran)
+    assert not any("json_group_array(json_array(j.key" in sql for sql in ran)
+
+    # a repeat of m1 and a message to an expired session among new ones: the lookup by key answers
+    again = [
+        AppendOp(NewMessage("live-b", "customer", "t1", from_epoch_us(NOW), "m1"), NOW),
+        AppendOp(NewMessage("live-a", "customer", "new", from_epoch_us(NOW), "m9"), NOW),
+        AppendOp(NewMessage("expired", "customer", "late", from_epoch_us(NOW), "m8"), NOW),
+    ]
+    results, ran = _statements(conn, again)
+    assert isinstance(results[0], AppendResult) and results[0].duplicate and results[0].message.seq == 1
+    assert isinstance(results[1], AppendResult) and not results[1].duplicate and results[1].message.seq == 4
+    assert isinstance(results[2], UnknownSession)
+    assert any("json_group_array(json_array(j.key" in sql for sql in ran)

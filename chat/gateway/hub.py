@@ -354,9 +354,10 @@ class Hub:
     ) -> tuple[StoredMessage, bool]:
         s = self.s
         started = time.perf_counter()
+        kind = live.kind
         counts: dict[str, int] = {}
         stored_text = text
-        if live.kind == "anonymous":
+        if kind == "anonymous":
             redacted = await s.redactor.redact(text, live.memory)
             stored_text, counts = redacted.text, redacted.counts
             live.remember(redacted.marks)
@@ -380,11 +381,11 @@ class Hub:
         if result.duplicate:
             s.metrics.duplicates.inc()
         else:
-            self._stored[live.kind, sender].inc()
-        self._ack_latency[live.kind].observe(time.perf_counter() - started)
+            self._stored[kind, sender].inc()
+        self._ack_latency[kind].observe(time.perf_counter() - started)
         if not result.duplicate:
             self.figures.message_stored(live, sender, result.message.at)
-            if live.kind == "anonymous" and sender == "customer":
+            if kind == "anonymous" and sender == "customer":
                 splits.remember(live, result.message.seq, text, stored_text)
         return result.message, result.duplicate
 

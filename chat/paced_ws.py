@@ -15,6 +15,10 @@ the peer has read. After our close frame, at most :data:`AFTER_CLOSE` more bytes
 the peer's close reply; then the socket is left unread until uvicorn's close timer ends the connection. A
 message may come in at most :data:`MAX_FRAGMENTS` pieces. A client that waits for each ack never has a
 frame held: its traffic takes the path it always took.
+
+It also writes an ordinary text frame straight to the transport (:meth:`PacedWebSocketsProtocol.send`):
+every ack goes this way, and uvicorn's path builds a frame object, serializes it and joins a list for
+each one (issue 11).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+from websockets.protocol import State
 
 #: Bytes handed to the parser at a time (more than one ordinary message, a fraction of one read).
 SLICE: Final = 4 * 1024
@@ -106,6 +111,31 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
             self._resume_if_drained()
         return message
 
+    async def send(self, message: Any) -> None:
+        """A text message while the connection is open and the peer reads: its frame (FIN, opcode text,
+        the length, unmasked as a server's frames are) written at once, exactly the bytes uvicorn's path
+        writes (``websockets``' ``Frame.serialize`` without extensions: none are negotiated here, the
+        server is started with ``ws_per_message_deflate=False``). Anything else, or a peer that does not
+        read (uvicorn's path waits for ``writable``), takes uvicorn's path."""
+        text = message.get("text") if message.get("type") == "websocket.send" else None
+        conn = self.conn
+        if (
+            text is None
+            or message.get("bytes") is not None
+            or not self.writable.is_set()
+            or self.disconnected
+            or not self.handshake_complete
+            or self.close_sent
+            or self.initial_response is not None
+            or conn.state is not State.OPEN
+            or conn.extensions
+            or conn.expect_continuation_frame
+        ):
+            await super().send(message)
+            return
+        data = text.encode()
+        self.transport.write(_text_header(len(data)) + data)
+
     def resume_writing(self) -> None:
         super().resume_writing()
         if self.held:
@@ -137,3 +167,12 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
         # reconnecting client sends it again (only a client far ahead of its acks has anything held).
         self.held = bytearray()
         super().connection_lost(exc)
+
+
+def _text_header(size: int) -> bytes:
+    """RFC 6455 5.2: FIN and opcode 1, then the payload length in 7, 7+16 or 7+64 bits (no mask)."""
+    if size < 126:
+        return bytes((0x81, size))
+    if size < 1 << 16:
+        return b"\x81\x7e" + size.to_bytes(2, "big")
+    return b"\x81\x7f" + size.to_bytes(8, "big")

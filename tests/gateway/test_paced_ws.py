@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 import uvicorn
 from uvicorn.server import ServerState
 from websockets.frames import Frame, Opcode
@@ -193,3 +194,44 @@ async def test_a_message_in_too_many_pieces_is_refused() -> None:
         await asyncio.sleep(0)
     assert transport.closing and len(proto.frames) <= MAX_FRAGMENTS
     assert b"\x88" in transport.written and (1009).to_bytes(2, "big") in transport.written
+
+
+async def test_a_text_frame_is_written_as_uvicorns_path_writes_it_and_a_slow_peer_still_waits() -> None:
+    """The direct write of a text frame (issue 11) gives the bytes uvicorn's own path gives, for each
+    length encoding (7, 16 and 64 bits) and for text that is not ASCII; a peer that does not read (the
+    transport paused our writing) takes uvicorn's path, which waits until it reads again."""
+    proto, transport = await connected()
+    framed: list[bytes] = []  # what went through websockets' framing (uvicorn's path)
+    send_text = proto.conn.send_text
+
+    def counted(data: Any, fin: bool = True) -> None:
+        framed.append(bytes(data))
+        send_text(data, fin)
+
+    proto.conn.send_text = counted  # type: ignore[method-assign]
+    for size in (0, 5, 125, 126, 65535, 65536, 70000):
+        text = ("æ" + "x" * size)[:size] if size else ""
+        transport.written.clear()
+        await proto.send({"type": "websocket.send", "text": text})
+        direct = bytes(transport.written)
+        assert not framed  # written directly
+        transport.written.clear()
+        await super(PacedWebSocketsProtocol, proto).send({"type": "websocket.send", "text": text})
+        assert direct == bytes(transport.written) == Frame(Opcode.TEXT, text.encode()).serialize(mask=False)
+        assert framed.pop() == text.encode()
+    proto.pause_writing()
+    transport.written.clear()
+    waiting = asyncio.ensure_future(proto.send({"type": "websocket.send", "text": "after"}))
+    await asyncio.sleep(0.01)
+    assert not waiting.done() and not transport.written
+    proto.resume_writing()
+    await asyncio.wait_for(waiting, 5)
+    assert bytes(transport.written) == Frame(Opcode.TEXT, b"after").serialize(mask=False)
+
+
+async def test_after_our_close_a_text_frame_takes_uvicorns_path_which_refuses_it() -> None:
+    proto, transport = await connected(close_after_accept=True)
+    transport.written.clear()
+    with pytest.raises(RuntimeError, match=r"after sending 'websocket\.close'"):
+        await proto.send({"type": "websocket.send", "text": "too late"})
+    assert b"too late" not in transport.written

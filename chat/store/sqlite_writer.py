@@ -67,6 +67,10 @@ SYNCHRONOUS_PRAGMA: Final[dict[str, str]] = {
 }
 
 
+#: The write connection's page cache, KiB (SQLite's default is 2,000).
+WRITER_CACHE_KIB: Final = 64 * 1024
+
+
 def connect_writer(path: Path, synchronous: str, busy_timeout_s: float) -> tuple[sqlite3.Connection, list[int]]:
     """The one write connection (WAL, the durability asked for, the schema brought up to date) and the
     migrations applied; errors as :mod:`chat.errors`."""
@@ -83,6 +87,10 @@ def connect_writer(path: Path, synchronous: str, busy_timeout_s: float) -> tuple
         # The bulk append's numbered rows are a small temporary table per batch: in memory, not
         # in a temporary file created and removed for every commit.
         conn.execute("PRAGMA temp_store = MEMORY")
+        # Each message touches its session's pages in two indexes and the sessions table: with SQLite's
+        # default 2 MB cache those were read back from the file (a pread each) once the file outgrew it.
+        # The cache holds pages as they are used, up to this much (issue 11; a reader has its own).
+        conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
         # What an update or delete replaces is zeroed in the pages being written anyway (FAST: no extra
         # I/O): a rewritten message (anonymizer/split_values.py), a purged or erased session, leave no
         # readable copy in the file's free space. The WAL keeps its old frames until they are reused.

@@ -424,3 +424,19 @@ async def test_every_acked_message_survives_sigkill(db_path: Path) -> None:
     missing = [seq for seq in acked if stored.get(seq) != acked[seq]]
     assert missing == []
     assert sorted(stored) == list(range(1, len(stored) + 1))  # and no gaps
+
+
+def test_the_write_connection_is_set_up_as_the_writer_needs(tmp_path: Path) -> None:
+    """WAL, the durability asked for, and a page cache large enough for the live sessions' pages
+    (issue 11: with SQLite's default 2 MB the writer read pages back from the file once it outgrew it)."""
+    from chat.store.sqlite_writer import WRITER_CACHE_KIB, connect_writer
+
+    conn, applied = connect_writer(tmp_path / "w.db", "FULL", 5.0)
+    try:
+        assert applied == [m.version for m in MIGRATIONS]
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
+        assert conn.execute("PRAGMA cache_size").fetchone() == (-WRITER_CACHE_KIB,)
+        assert WRITER_CACHE_KIB * 1024 > 2_000 * 1024 * 10
+    finally:
+        conn.close()

@@ -14,13 +14,40 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 from prometheus_client import CollectorRegistry
 from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
 from prometheus_client.registry import Collector
 from prometheus_client.samples import Sample
 from prometheus_client.utils import floatToGoString
+
+C = TypeVar("C")
+
+
+class _Labelled(Collector, Generic[C]):
+    """A metric family: one child per label set, made on first use (as prometheus_client's ``labels``)."""
+
+    def __init__(
+        self, name: str, documentation: str, labelnames: Sequence[str], registry: CollectorRegistry,
+        make: Callable[[], C],
+    ) -> None:  # fmt: skip
+        self.name, self.documentation, self.labelnames = name, documentation, tuple(labelnames)
+        self._make = make
+        self._children: dict[tuple[str, ...], C] = {}
+        registry.register(self)
+
+    def labels(self, *values: str) -> C:
+        if len(values) != len(self.labelnames):
+            raise ValueError(f"{self.name} takes {len(self.labelnames)} label values")
+        child = self._children.get(values)
+        if child is None:
+            child = self._children[values] = self._make()
+        return child
+
+    def _items(self) -> list[tuple[tuple[str, ...], C]]:
+        return list(self._children.items())
 
 
 class CountChild:
@@ -38,28 +65,18 @@ class CountChild:
         self.value += amount
 
 
-class LoopCounter(Collector):
+class LoopCounter(_Labelled[CountChild]):
     """A labelled counter, exposed as prometheus_client's ``Counter`` exposes it (``_total``, ``_created``)."""
 
     def __init__(self, name: str, documentation: str, labelnames: Sequence[str], registry: CollectorRegistry) -> None:
-        self.name, self.documentation, self.labelnames = name, documentation, tuple(labelnames)
-        self._children: dict[tuple[str, ...], CountChild] = {}
-        registry.register(self)
-
-    def labels(self, *values: str) -> CountChild:
-        if len(values) != len(self.labelnames):
-            raise ValueError(f"{self.name} takes {len(self.labelnames)} label values")
-        child = self._children.get(values)
-        if child is None:
-            child = self._children[values] = CountChild()
-        return child
+        super().__init__(name, documentation, labelnames, registry, CountChild)
 
     def describe(self) -> Iterator[Metric]:
         yield CounterMetricFamily(self.name, self.documentation, labels=self.labelnames)
 
     def collect(self) -> Iterator[Metric]:
         family = CounterMetricFamily(self.name, self.documentation, labels=self.labelnames)
-        for values, child in list(self._children.items()):
+        for values, child in self._items():
             family.add_metric(values, child.value, created=child.created)
         yield family
 
@@ -80,7 +97,7 @@ class ObserveChild:
         self.total += amount
 
 
-class LoopHistogram(Collector):
+class LoopHistogram(_Labelled[ObserveChild]):
     """A labelled histogram, exposed as prometheus_client's ``Histogram`` exposes it (cumulative
     ``_bucket`` samples up to ``+Inf``, ``_count``, ``_sum``, ``_created``)."""
 
@@ -92,25 +109,15 @@ class LoopHistogram(Collector):
         buckets: Sequence[float],
         registry: CollectorRegistry,
     ) -> None:
-        self.name, self.documentation, self.labelnames = name, documentation, tuple(labelnames)
         self.bounds = tuple(sorted(float(b) for b in buckets if b != float("inf")))
-        self._children: dict[tuple[str, ...], ObserveChild] = {}
-        registry.register(self)
-
-    def labels(self, *values: str) -> ObserveChild:
-        if len(values) != len(self.labelnames):
-            raise ValueError(f"{self.name} takes {len(self.labelnames)} label values")
-        child = self._children.get(values)
-        if child is None:
-            child = self._children[values] = ObserveChild(self.bounds)
-        return child
+        super().__init__(name, documentation, labelnames, registry, lambda: ObserveChild(self.bounds))
 
     def describe(self) -> Iterator[Metric]:
         yield HistogramMetricFamily(self.name, self.documentation, labels=self.labelnames)
 
     def collect(self) -> Iterator[Metric]:
         family = HistogramMetricFamily(self.name, self.documentation, labels=self.labelnames)
-        for values, child in list(self._children.items()):
+        for values, child in self._items():
             buckets: list[tuple[str, float]] = []
             running = 0
             for bound, count in zip((*self.bounds, float("inf")), child.counts, strict=True):

@@ -130,6 +130,7 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
             or conn.state is not State.OPEN
             or conn.extensions
             or conn.expect_continuation_frame
+            or conn.debug  # websockets logs each frame it sends at debug level: let it
         ):
             await super().send(message)
             return

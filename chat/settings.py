@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     min_free_disk_mb: int = Field(default=64, ge=0)
     #: ``FULL`` survives power loss, ``NORMAL`` survives a process crash (WAL). See docs/benchmarks.md.
     sqlite_synchronous: Literal["FULL", "NORMAL"] = "FULL"
+    #: The write connection's page cache (MiB): each message touches its session's pages in two indexes
+    #: and the sessions table, and with SQLite's 2 MB default the writer read them back from the file once
+    #: the file outgrew it (issue 11). The process settles up to about this much larger.
+    sqlite_cache_mb: int = Field(default=64, ge=2)
     #: How often the embedded store's sweeper deletes expired data.
     sweep_interval_s: float = 300.0
 

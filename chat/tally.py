@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from prometheus_client import CollectorRegistry
+from prometheus_client import metrics as _prometheus_metrics
 from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
 from prometheus_client.registry import Collector
 from prometheus_client.samples import Sample
@@ -50,6 +51,12 @@ class _Labelled(Collector, Generic[C]):
         return list(self._children.items())
 
 
+def _with_created() -> bool:
+    """prometheus_client's own switch for the ``_created`` series (``PROMETHEUS_DISABLE_CREATED_SERIES``,
+    ``disable_created_metrics()``), which its Counter and Histogram obey: so do these."""
+    return bool(getattr(_prometheus_metrics, "_use_created", True))
+
+
 class CountChild:
     """One label set of a :class:`LoopCounter`."""
 
@@ -77,7 +84,7 @@ class LoopCounter(_Labelled[CountChild]):
     def collect(self) -> Iterator[Metric]:
         family = CounterMetricFamily(self.name, self.documentation, labels=self.labelnames)
         for values, child in self._items():
-            family.add_metric(values, child.value, created=child.created)
+            family.add_metric(values, child.value, created=child.created if _with_created() else None)
         yield family
 
 
@@ -124,6 +131,7 @@ class LoopHistogram(_Labelled[ObserveChild]):
                 running += count
                 buckets.append((floatToGoString(bound), float(running)))  # type: ignore[no-untyped-call]
             family.add_metric(values, buckets, child.total)
-            labels = dict(zip(self.labelnames, values, strict=True))
-            family.samples.append(Sample(self.name + "_created", labels, child.created))
+            if _with_created():
+                labels = dict(zip(self.labelnames, values, strict=True))
+                family.samples.append(Sample(self.name + "_created", labels, child.created))
         yield family

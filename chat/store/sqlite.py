@@ -122,6 +122,7 @@ class SqliteStore(Store):
         path: Path,
         *,
         synchronous: Synchronous = "FULL",
+        cache_mb: int = 64,
         max_batch: int = 512,
         sweep_interval_s: float = 300.0,
         read_threads: int = 2,
@@ -136,6 +137,7 @@ class SqliteStore(Store):
             raise ValueError("max_batch, read_threads and purge_chunk must be at least 1")
         self._path = Path(path)
         self._synchronous = synchronous
+        self._cache_mb = cache_mb
         self._max_batch = max_batch
         self._sweep_interval_s = sweep_interval_s
         self._read_threads = read_threads
@@ -157,6 +159,7 @@ class SqliteStore(Store):
         return cls(
             settings.data_dir / "chatlog.db",
             synchronous=settings.sqlite_synchronous,
+            cache_mb=settings.sqlite_cache_mb,
             max_batch=settings.sqlite_max_batch,
             sweep_interval_s=settings.sweep_interval_s,
             min_free_bytes=settings.min_free_disk_mb << 20,
@@ -179,7 +182,11 @@ class SqliteStore(Store):
         if sqlite3.sqlite_version_info < MIN_SQLITE_VERSION:
             raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old; 3.35 or newer is needed")
         writer = _GroupCommitWriter(
-            self._path, synchronous=self._synchronous, busy_timeout_s=self._busy_timeout_s, max_batch=self._max_batch
+            self._path,
+            synchronous=self._synchronous,
+            busy_timeout_s=self._busy_timeout_s,
+            max_batch=self._max_batch,
+            cache_kib=self._cache_mb * 1024,
         )
         await writer.start()
         if writer.applied:

@@ -67,13 +67,11 @@ SYNCHRONOUS_PRAGMA: Final[dict[str, str]] = {
 }
 
 
-#: The write connection's page cache, KiB (SQLite's default is 2,000).
-WRITER_CACHE_KIB: Final = 64 * 1024
-
-
-def connect_writer(path: Path, synchronous: str, busy_timeout_s: float) -> tuple[sqlite3.Connection, list[int]]:
-    """The one write connection (WAL, the durability asked for, the schema brought up to date) and the
-    migrations applied; errors as :mod:`chat.errors`."""
+def connect_writer(
+    path: Path, synchronous: str, busy_timeout_s: float, cache_kib: int = 2_000
+) -> tuple[sqlite3.Connection, list[int]]:
+    """The one write connection (WAL, the durability asked for, a page cache of ``cache_kib``, the schema
+    brought up to date) and the migrations applied; errors as :mod:`chat.errors`."""
     try:
         private_database(path)  # owner-only before SQLite creates it (chat/keyfiles.py)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s)
@@ -87,10 +85,8 @@ def connect_writer(path: Path, synchronous: str, busy_timeout_s: float) -> tuple
         # The bulk append's numbered rows are a small temporary table per batch: in memory, not
         # in a temporary file created and removed for every commit.
         conn.execute("PRAGMA temp_store = MEMORY")
-        # Each message touches its session's pages in two indexes and the sessions table: with SQLite's
-        # default 2 MB cache those were read back from the file (a pread each) once the file outgrew it.
-        # The cache holds pages as they are used, up to this much (issue 11; a reader has its own).
-        conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        # Settings.sqlite_cache_mb says why (issue 11); each reader keeps SQLite's default of its own.
+        conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
         # What an update or delete replaces is zeroed in the pages being written anyway (FAST: no extra
         # I/O): a rewritten message (anonymizer/split_values.py), a purged or erased session, leave no
         # readable copy in the file's free space. The WAL keeps its old frames until they are reused.
@@ -246,8 +242,10 @@ def _settle(outcomes: list[_Settled]) -> None:
 class _GroupCommitWriter:
     """One thread, one write connection, one transaction and one commit per batch of queued writes."""
 
-    def __init__(self, path: Path, *, synchronous: str, busy_timeout_s: float, max_batch: int) -> None:
-        self._config = (path, synchronous, busy_timeout_s)
+    def __init__(
+        self, path: Path, *, synchronous: str, busy_timeout_s: float, max_batch: int, cache_kib: int = 2_000
+    ) -> None:
+        self._config = (path, synchronous, busy_timeout_s, cache_kib)
         self._runner: BatchRunner | None = None
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[list[_Pending] | None] = queue.SimpleQueue()

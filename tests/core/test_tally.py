@@ -64,3 +64,15 @@ def test_a_value_on_a_bound_counts_in_that_bucket_and_counters_only_go_up() -> N
         LoopCounter("c", "c", [], registry=registry).labels().inc(-1)
     with pytest.raises(ValueError):
         hist.labels("a", "b")
+
+
+def test_the_created_series_follow_prometheus_clients_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prometheus_client import metrics
+
+    monkeypatch.setattr(metrics, "_use_created", False)
+    ours, theirs = CollectorRegistry(), CollectorRegistry()
+    for registry, counter, histogram in ((ours, LoopCounter, LoopHistogram), (theirs, Counter, Histogram)):
+        counter("c", "c", ["k"], registry=registry).labels("a").inc()
+        histogram("h", "h", ["k"], buckets=BUCKETS, registry=registry).labels("a").observe(0.3)
+    assert b"_created" not in generate_latest(ours)
+    assert generate_latest(ours) == generate_latest(theirs)

@@ -429,14 +429,28 @@ async def test_every_acked_message_survives_sigkill(db_path: Path) -> None:
 def test_the_write_connection_is_set_up_as_the_writer_needs(tmp_path: Path) -> None:
     """WAL, the durability asked for, and a page cache large enough for the live sessions' pages
     (issue 11: with SQLite's default 2 MB the writer read pages back from the file once it outgrew it)."""
-    from chat.store.sqlite_writer import WRITER_CACHE_KIB, connect_writer
+    from chat.settings import Settings
+    from chat.store.sqlite_writer import connect_writer
 
-    conn, applied = connect_writer(tmp_path / "w.db", "FULL", 5.0)
+    mib = Settings(data_dir=tmp_path).sqlite_cache_mb
+    assert mib >= 20  # ten times SQLite's default at least
+    conn, applied = connect_writer(tmp_path / "w.db", "FULL", 5.0, mib * 1024)
     try:
         assert applied == [m.version for m in MIGRATIONS]
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
-        assert conn.execute("PRAGMA cache_size").fetchone() == (-WRITER_CACHE_KIB,)
-        assert WRITER_CACHE_KIB * 1024 > 2_000 * 1024 * 10
+        assert conn.execute("PRAGMA cache_size").fetchone() == (-mib * 1024,)
     finally:
         conn.close()
+
+
+async def test_the_store_asks_for_the_configured_page_cache(tmp_path: Path) -> None:
+    from chat.settings import Settings
+
+    store = SqliteStore.from_settings(Settings(data_dir=tmp_path, sqlite_cache_mb=3))
+    await store.open()
+    try:
+        assert store._writer is not None and store._writer._runner is not None
+        assert store._writer._runner.conn.execute("PRAGMA cache_size").fetchone() == (-3 * 1024,)
+    finally:
+        await store.close()

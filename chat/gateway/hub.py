@@ -121,7 +121,7 @@ class Hub:
         live.detached_at = None
         live.attached_at = time.time()
         if old is not None and old is not peer:
-            _quiet_close(old, 4409, "replaced by a newer connection")
+            old.close(4409, "replaced by a newer connection")
         else:
             self.s.metrics.live_sessions.labels(live.kind).inc()
         self.relay.publish(Resumed(session_id, live.attached_at))
@@ -193,7 +193,7 @@ class Hub:
         self.agents[identity.staff_id] = agent
         if old is not None:
             agent.sessions = old.sessions
-            _quiet_close(old.peer, 4409, "replaced by a newer connection")
+            old.peer.close(4409, "replaced by a newer connection")
         self.relay.touch_agent(agent.agent_id, agent.role)  # presence now, not at the next heartbeat
         log.info("agent connected", extra={"agent_id": agent.agent_id, "role": agent.role})
         return agent
@@ -324,8 +324,8 @@ class Hub:
         live.recent_acks.clear()
         live.machine.state = "ended"
         if live.customer is not None:
-            _quiet_send(live.customer, encode({"type": "ended", "by": "erasure"}))
-            _quiet_close(live.customer, 1000, "session erased")
+            live.customer.send(encode({"type": "ended", "by": "erasure"}))
+            live.customer.close(1000, "session erased")
 
     # --- shutdown -------------------------------------------------------------------------------------
 
@@ -450,7 +450,7 @@ class Hub:
     async def _send_transcript(self, live: LiveSession, adviser_id: str) -> None:
         agent = self.agents.get(adviser_id)
         if agent is not None:
-            _quiet_send(agent.peer, await replay.transcript(self, live))
+            agent.peer.send(await replay.transcript(self, live))
 
     async def _broadcast(
         self,
@@ -468,7 +468,7 @@ class Hub:
         relay = relay and self.relay.multi  # alone: nothing to build for nobody
         if to == "customer":
             if live is not None and live.customer is not None:
-                _quiet_send(live.customer, text)
+                live.customer.send(text)
             elif relay and session_id is not None:
                 self.relay.publish(Deliver("customer", frame, session_id=session_id))
             return
@@ -478,7 +478,7 @@ class Hub:
                 return
             agent = self.agents.get(adviser_id)
             if agent is not None:
-                _quiet_send(agent.peer, text)
+                agent.peer.send(text)
             elif relay:
                 self.relay.publish(Deliver("adviser", frame, session_id=session_id, agent_id=adviser_id))
             return
@@ -489,7 +489,7 @@ class Hub:
     def deliver_to_role(self, role: str, text: str) -> None:
         for agent in list(self.agents.values()):
             if agent.role == role:
-                _quiet_send(agent.peer, text)
+                agent.peer.send(text)
 
     # --- the relay's side (chat.relay.base.RelayHandler) ----------------------------------------------
 
@@ -596,11 +596,3 @@ class Hub:
             self.figures.session_over(self.sessions.pop(sid))  # left, not ended: its topic counts too
         return len(gone)
 
-
-def _quiet_send(peer: Peer, frame: str) -> None:
-    """Queue a frame for a peer; a peer that went away or fell behind is its own loop's business."""
-    peer.send(frame)
-
-
-def _quiet_close(peer: Peer, code: int, reason: str = "") -> None:
-    peer.close(code, reason)

@@ -67,7 +67,6 @@ def _dash_signed_initial(toks: Tokens, k: int, before: str) -> bool:
 
 
 
-
 def _thanked_initial(toks: Tokens, k: int, before: str) -> bool:
     """Round 37. The one letter ``k`` closes a message after a dash set off by a space, and a thanks stands
     among the five words before it on the same line: "takk for help 🙏 - k". Thanks is how a message is

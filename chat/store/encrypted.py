@@ -78,10 +78,19 @@ class EncryptingStore(Store):
     # --- keys -----------------------------------------------------------------------------------------
 
     async def _key(self, session_id: str) -> AESGCM | None:
+        known, key = self._cached(session_id)
+        return key if known else await self._load_key(session_id)
+
+    def _cached(self, session_id: str) -> tuple[bool, AESGCM | None]:
+        """Whether the session's key (``None``: it has none) is in memory, and the key: without a
+        coroutine, for the path every message takes (issue 11)."""
         cache = self._cache
         if session_id in cache:
             cache.move_to_end(session_id)
-            return cache[session_id]
+            return True, cache[session_id]
+        return False, None
+
+    async def _load_key(self, session_id: str) -> AESGCM | None:
         found = await self.keys.get(session_id)
         return self._remember(session_id, None if found is None else self.master.unwrap(*found))
 
@@ -107,13 +116,9 @@ class EncryptingStore(Store):
         await self.inner.create_session(session)
 
     async def append_message(self, message: NewMessage) -> AppendResult:
-        sid, cache = message.session_id, self._cache
-        key: AESGCM | None
-        if sid in cache:  # _key's cache hit, inline: no coroutine for every message (issue 11)
-            cache.move_to_end(sid)
-            key = cache[sid]
-        else:
-            key = await self._key(sid)
+        known, key = self._cached(message.session_id)
+        if not known:
+            key = await self._load_key(message.session_id)
         if key is None:
             return await self.inner.append_message(message)
         sealed = NewMessage(message.session_id, message.sender, seal(key, message.session_id, message.text),

@@ -266,11 +266,13 @@ class SqliteStore(Store):
 
     # --- plumbing -------------------------------------------------------------------------------------
 
-    async def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    def _write(self, fn: Callable[[sqlite3.Connection], T]) -> asyncio.Future[T]:
+        """Queue ``fn`` for the writer; the future settles once its batch is committed. Not a coroutine:
+        every message comes this way, and a coroutine around the future cost one more layer each (issue 11)."""
         writer = self._writer
         if writer is None or self._closing:
             raise StoreUnavailable("the embedded store is closed")
-        return await writer.submit(fn)
+        return writer.submit(fn)
 
     async def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         readers = self._readers
@@ -429,10 +431,7 @@ class SqliteStore(Store):
     # --- messages -------------------------------------------------------------------------------------
 
     async def append_message(self, message: NewMessage) -> AppendResult:
-        writer = self._writer  # _write's check, inline: every message comes this way (issue 11)
-        if writer is None or self._closing:
-            raise StoreUnavailable("the embedded store is closed")
-        return await writer.submit(AppendOp(message, epoch_us(message.at)))
+        return await self._write(AppendOp(message, epoch_us(message.at)))
 
     async def replace_text(self, session_id: str, seq: int, text: str) -> bool:
         sql = "UPDATE messages SET text = ? WHERE session_id = ? AND seq = ?"

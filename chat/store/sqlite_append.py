@@ -50,11 +50,9 @@ _NEW_ROWS: Final = """
 SELECT json_group_array(json_array(session_id, client_msg_id, seq)) FROM messages
 WHERE changes() > 0 AND rowid > last_insert_rowid() - changes()
 """
-#: What each message of the batch became, in one row: [index, seq, stored by this batch (0/1)]. The rows the
-#: insert just before it added are the last ``changes()`` rowids up to ``last_insert_rowid()`` (one
-#: statement numbers its rows consecutively; the trigger's update neither counts nor moves them): read
-#: here instead of the largest rowid before the insert, which was one SQLite step, and one wait for the
-#: GIL, more per batch (issue 11).
+#: What each message of the batch became, in one row: [index, seq, stored by this batch (0/1)], for a batch
+#: of which some did not go in. "Stored by this batch": its rowid is in the range :data:`_NEW_ROWS` reads
+#: (the trigger's update neither counts in ``changes()`` nor moves ``last_insert_rowid()``).
 _STORED: Final = """
 SELECT json_group_array(json_array(j.key, m.seq, changes() > 0 AND m.rowid > last_insert_rowid() - changes()))
 FROM json_each(?1) AS j

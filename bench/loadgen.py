@@ -28,6 +28,12 @@ import orjson
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
+from bench.wsclient import Closed, LeanClient
+
+#: What the loops drive: this package's lean client (the default) or the ``websockets`` library's.
+Client = LeanClient | ClientConnection
+CLOSED = (ConnectionClosed, Closed)
+
 
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -52,8 +58,12 @@ class Window:
             self.errors += 1
 
 
-async def open_widget(url: str, path: str, token: str | None) -> ClientConnection:
-    ws = await connect(url + path, open_timeout=120, max_size=2**22, compression=None, ping_interval=None)
+async def open_widget(url: str, path: str, token: str | None, lean: bool) -> Client:
+    ws: Client
+    if lean:
+        ws = await LeanClient.connect(url + path)
+    else:
+        ws = await connect(url + path, open_timeout=120, max_size=2**22, compression=None, ping_interval=None)
     hello: dict[str, Any] = {"type": "hello"}
     if token:
         hello["token"] = token
@@ -62,14 +72,14 @@ async def open_widget(url: str, path: str, token: str | None) -> ClientConnectio
     return ws
 
 
-async def widget_loop(ws: ClientConnection, ident: int, texts: list[str], window: Window) -> None:
+async def widget_loop(ws: Client, ident: int, texts: list[str], window: Window) -> None:
     try:
         await _widget_loop(ws, ident, texts, window)
-    except ConnectionClosed:
+    except CLOSED:
         window.errors += 1  # the server closed it (counted; the run goes on with the others)
 
 
-async def _widget_loop(ws: ClientConnection, ident: int, texts: list[str], window: Window) -> None:
+async def _widget_loop(ws: Client, ident: int, texts: list[str], window: Window) -> None:
     n = 0
     while time.time() < window.stop_at:
         n += 1
@@ -84,14 +94,14 @@ async def _widget_loop(ws: ClientConnection, ident: int, texts: list[str], windo
         window.record(sent, time.time(), kind == "ack")
 
 
-async def bot_loop(ws: ClientConnection, ident: int, window: Window, bots: int) -> None:
+async def bot_loop(ws: Client, ident: int, window: Window, bots: int) -> None:
     try:
         await _bot_loop(ws, ident, window, bots)
-    except ConnectionClosed:
+    except CLOSED:
         window.errors += 1
 
 
-async def _bot_loop(ws: ClientConnection, ident: int, window: Window, bots: int) -> None:
+async def _bot_loop(ws: Client, ident: int, window: Window, bots: int) -> None:
     """Answer the customer messages of this bot's share of the sessions (every bot hears all of them);
     count the acks of the answers."""
     sent_at: dict[str, float] = {}
@@ -106,8 +116,12 @@ async def _bot_loop(ws: ClientConnection, ident: int, window: Window, bots: int)
                     n += 1
                     msg_id = f"b{ident}-{n}"
                     sent_at[msg_id] = time.time()
-                    reply = {"type": "message", "session_id": frame["session_id"], "client_msg_id": msg_id,
-                             "text": "Takk, jeg ser på det."}
+                    reply = {
+                        "type": "message",
+                        "session_id": frame["session_id"],
+                        "client_msg_id": msg_id,
+                        "text": "Takk, jeg ser på det.",
+                    }
                     await ws.send(orjson.dumps(reply).decode())
                 elif kind in ("ack", "error") and frame.get("client_msg_id") in sent_at:
                     window.record(sent_at.pop(frame["client_msg_id"]), time.time(), kind == "ack")
@@ -115,10 +129,12 @@ async def _bot_loop(ws: ClientConnection, ident: int, window: Window, bots: int)
 
 async def run(args: argparse.Namespace, texts: list[str], tokens: list[str | None]) -> dict[str, Any]:
     path = "/ws/agent" if args.role == "bot" else "/ws/chat"
-    conns: list[ClientConnection] = []
+    conns: list[Client] = []
     for i in range(0, args.clients, 200):  # in waves, so that thousands of handshakes do not time out
         batch = range(i, min(args.clients, i + 200))
-        conns += await asyncio.gather(*(open_widget(args.url, path, tokens[k % len(tokens)]) for k in batch))
+        conns += await asyncio.gather(
+            *(open_widget(args.url, path, tokens[k % len(tokens)], args.client == "lean") for k in batch)
+        )
     print("ready", flush=True)
     start_at = float(await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline))
     window = Window(start_at + args.warmup, start_at + args.warmup + args.seconds)
@@ -133,8 +149,7 @@ async def run(args: argparse.Namespace, texts: list[str], tokens: list[str | Non
     for ws in conns:
         with contextlib.suppress(Exception):
             await ws.close()
-    return {"acked": window.acked, "errors": window.errors, "latencies": window.latencies,
-            "cpu_s": cpu, "wall_s": wall}
+    return {"acked": window.acked, "errors": window.errors, "latencies": window.latencies, "cpu_s": cpu, "wall_s": wall}
 
 
 def main() -> None:
@@ -148,6 +163,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--out", required=True, help="file for the JSON result")
+    parser.add_argument(
+        "--client",
+        choices=["lean", "websockets"],
+        default="lean",
+        help="bench/wsclient.py (default) or the websockets library's client",
+    )
     args = parser.parse_args()
     with contextlib.suppress(ImportError):
         import uvloop

@@ -100,7 +100,10 @@ def start_server(load: str, workers: int = 1) -> Iterator[Server]:
         )
         proc = subprocess.Popen(
             [sys.executable, "-m", "chat.cli", "serve", "--port", str(port), "--workers", str(workers)],
-            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             wait_port(port, proc)
@@ -166,7 +169,9 @@ class Result:
         return data[min(len(data) - 1, int(q * len(data)))] * 1000 if data else float("nan")
 
 
-def measure(load: str, n: int, procs: int, warmup: float, seconds: float, texts: Path, workers: int = 1) -> Result:
+def measure(
+    load: str, n: int, procs: int, warmup: float, seconds: float, texts: Path, workers: int = 1, client: str = "lean"
+) -> Result:
     with start_server(load, workers) as server:
         specs: list[tuple[str, int, int, list[str]]] = []  # role, clients, first, tokens
         share = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
@@ -184,9 +189,27 @@ def measure(load: str, n: int, procs: int, warmup: float, seconds: float, texts:
         outs_extra: list[Path] = []
         for role, count, first_id, toks in specs:
             outs.append(Path(tempfile.mkstemp(prefix="loadgen-", suffix=".json")[1]))
-            args = [sys.executable, "-m", "bench.loadgen", "--url", server.url, "--role", role,
-                    "--clients", str(count), "--first", str(first_id), "--warmup", str(warmup),
-                    "--seconds", str(seconds), "--out", str(outs[-1])]
+            args = [
+                sys.executable,
+                "-m",
+                "bench.loadgen",
+                "--url",
+                server.url,
+                "--role",
+                role,
+                "--clients",
+                str(count),
+                "--first",
+                str(first_id),
+                "--warmup",
+                str(warmup),
+                "--seconds",
+                str(seconds),
+                "--out",
+                str(outs[-1]),
+                "--client",
+                client,
+            ]
             if toks:
                 token_file = Path(tempfile.mkstemp(prefix="tokens-", suffix=".json")[1])
                 token_file.write_text(json.dumps(toks), encoding="utf-8")
@@ -261,11 +284,21 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--split-check", action="store_true")
+    parser.add_argument(
+        "--client",
+        choices=["lean", "websockets"],
+        default="lean",
+        help="the generators' websocket client: bench/wsclient.py, or the websockets library's",
+    )
     parser.add_argument("--workers", default="", help="also run chatlog with these --workers counts, e.g. 1,2")
     args = parser.parse_args()
     loads = [x for x in args.loads.split(",") if x]
-    print(f"# throughput: {os.cpu_count()} cores, {args.runs} runs, {args.procs} load generator processes, "
-          f"{args.seconds:.0f} s measured after {args.warmup:.0f} s warm-up", flush=True)
+    print(
+        f"# throughput: {os.cpu_count()} cores, {args.runs} runs, {args.procs} load generator processes "
+        f"({args.client} client), "
+        f"{args.seconds:.0f} s measured after {args.warmup:.0f} s warm-up",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory() as tmp:
         texts = corpus_texts(Path(tmp) / "texts.json")
         if args.workers:
@@ -273,7 +306,8 @@ def main() -> None:
                 base: list[Result] = []
                 for w in [int(x) for x in args.workers.split(",") if x]:
                     runs = [
-                        measure("auth", n, args.procs, args.warmup, args.seconds, texts, w) for _ in range(args.runs)
+                        measure("auth", n, args.procs, args.warmup, args.seconds, texts, w, args.client)
+                        for _ in range(args.runs)
                     ]
                     base = base or runs
                     ratio = statistics.median(r.rate for r in runs) / statistics.median(r.rate for r in base)
@@ -281,14 +315,19 @@ def main() -> None:
             return
         if args.split_check:
             for procs in (1, 2, 3):
-                runs = [measure("echo", 100, procs, args.warmup, args.seconds, texts) for _ in range(args.runs)]
+                runs = [
+                    measure("echo", 100, procs, args.warmup, args.seconds, texts, client=args.client)
+                    for _ in range(args.runs)
+                ]
                 print(f"split check, {procs} generator process(es): " + summary(runs, None), flush=True)
             return
         for n in [int(x) for x in args.sizes.split(",") if x]:
             by_load: dict[str, list[Result]] = {load: [] for load in loads}
             for _ in range(args.runs):
                 for load in loads:
-                    by_load[load].append(measure(load, n, args.procs, args.warmup, args.seconds, texts))
+                    by_load[load].append(
+                        measure(load, n, args.procs, args.warmup, args.seconds, texts, client=args.client)
+                    )
             echo = by_load.get("echo")
             for load in loads:
                 print(summary(by_load[load], echo if load != "echo" else None), flush=True)

@@ -18,11 +18,17 @@ connection, so bytes after the chunked body were served as the next request: a p
 frames by ``Content-Length`` would have passed them on as part of the first (request smuggling; outside
 audit 62, F12). Every 400 for a malformed request (this one, two ``Content-Length`` headers, a bad
 ``Transfer-Encoding``) now closes lingering too, instead of uvicorn's close at once.
+
+A response sent before the request's body was read (the API's 413 and 415 refuse a body unread) ends
+the connection, since the rest of the body would be read as the next request: uvicorn closed it at once,
+and a client still writing a 1 MB body (urllib, curl without ``Expect``) got a reset instead of the 413
+(outside audit 64, F9). That close lingers too (:class:`_LingerOnClose`).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import h11
@@ -52,6 +58,25 @@ class _OneFraming(h11.Connection):
         return event
 
 
+class _LingerOnClose:
+    """The transport as one request's response cycle sees it: a close after the whole response, with
+    the request's body still arriving, lingers (the protocol's ``linger``) instead of resetting."""
+
+    __slots__ = ("_cycle", "_linger", "_transport")
+
+    def __init__(self, transport: asyncio.Transport, cycle: Any, linger: Callable[[], None]) -> None:
+        self._transport, self._cycle, self._linger = transport, cycle, linger
+
+    def close(self) -> None:
+        if self._cycle.response_complete and self._cycle.conn.their_state is h11.SEND_BODY:
+            self._linger()
+        else:
+            self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
 def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protocol]:
     """An :class:`H11Protocol` that refuses a head over ``max_head_bytes`` (431) and closes a
     connection whose request (head and body) is not complete ``head_timeout_s`` after it opened or
@@ -77,7 +102,14 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
-            self._arm()
+            if self._lingering is None:
+                self._arm()
+
+        def handle_events(self) -> None:
+            super().handle_events()
+            cycle = self.cycle
+            if cycle is not None and not isinstance(cycle.transport, _LingerOnClose):
+                cycle.transport = _LingerOnClose(cycle.transport, cycle, self._linger)
 
         def data_received(self, data: bytes) -> None:
             if self._lingering is not None:
@@ -144,6 +176,14 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
             if self.transport.is_closing() or self._lingering is not None:
                 return
             self.transport.write(_refusal(status))
+            self._linger()
+
+        def _linger(self) -> None:
+            """Shut the write side and drop what still arrives, for :data:`LINGER_S` or
+            :data:`LINGER_BYTES`, then close."""
+            self._disarm()
+            if self.transport.is_closing() or self._lingering is not None:
+                return
             if not self.transport.can_write_eof():
                 self.transport.close()
                 return

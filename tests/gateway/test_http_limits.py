@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -215,3 +217,21 @@ def test_a_request_framed_twice_is_refused_and_the_connection_closed(server: Run
     assert reply.startswith(b"HTTP/1.1 400"), reply
     assert reply.count(b"HTTP/1.1 ") == 1, reply
     assert b"connection: close" in reply.lower()
+
+
+def test_a_large_body_refused_unread_is_answered_not_reset(server: Running) -> None:
+    """The API refuses a body over its limit without reading it (413). A client that writes the whole
+    body before it reads, as urllib and curl without ``Expect`` do, got a reset and never saw the 413:
+    the connection was closed with the body unread (outside audit 64, F9). Now it closes lingering."""
+    body = b'{"role": "customer", "subject": "' + b"a" * (8 << 20) + b'"}'  # more than the socket buffers hold
+    request = urllib.request.Request(
+        server.base + "/api/dev/tokens", data=body, headers={"Content-Type": "application/json"}, method="POST"
+    )
+    for _ in range(3):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 413
+    with _connect(server) as sock:  # the same over a raw socket: head, then the body, then the answer
+        sock.sendall(_post_head(len(body)))
+        sock.sendall(body)
+        assert _reply(sock).startswith(b"HTTP/1.1 413")

@@ -161,6 +161,14 @@ _INSTITUTION = re.compile(
     r"|butikken|apoteket|sykehuset|sjukehuset|universitetet|høgskolen|høyskolen|politiet|tingrett|lagmannsrett)$"
 )
 
+#: The heads of everyday compounds a chat about money is full of, which no name ends with:
+#: "landbrukslån", "boliglån", "sparekonto", "bankkort", "strømregning", "husleieavtale".
+_EVERYDAY_COMPOUND = re.compile(
+    r"(?<=[a-zæøå]{4})(?:lån|konto|kort|avtale|forsikring|regning|rente|gebyr|betaling|overføring|faktura"
+    r"|nummer|saldo|sparing|kreditt|innskudd|pensjon|skatt|avgift|lønn|trygd|stønad|utbytte|utskrift"
+    r"|erklæring|fullmakt|søknad|tilbud|takst|depositum|husleie)$"
+)
+
 
 @functools.lru_cache(maxsize=65_536)
 def wordlike(low: str) -> bool:
@@ -170,6 +178,8 @@ def wordlike(low: str) -> bool:
     only before a definite ending: undeclined farm names are compounds of common words too ("Holtberg").
     """
     if len(low) >= 9 and _INSTITUTION.search(low):
+        return True
+    if len(low) >= 7 and _EVERYDAY_COMPOUND.search(low):
         return True
     table = word_flags()
     for ending in INFLECTIONS:

@@ -65,6 +65,7 @@ from anonymizer.recognizers.person_context import is_pronoun, relation_names, un
 from anonymizer.recognizers.person_contrast import contrasted_names
 from anonymizer.recognizers.person_extend import (
     NUMBER_AFTER,
+    POSSESSIVE_WORDS,
     SURNAME_ENDING,
     extend,
     given_before,
@@ -381,6 +382,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         return found if found is not None or not surname else (k, SCORE_PARTICLE_SURNAME)
     if is_pronoun(toks.low[j]) and not _named_like_pronoun(toks, j):
         return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
+    if shape == LOWER and cue.kind != "strong" and toks.low[j] in POSSESSIVE_WORDS:
+        return None  # "advokaten vår", "legen min", "naboen deres": whose, not who ("Vår" is a name too)
     if opening_pronoun(toks, j) and j + 1 < len(toks.low) and toks.shape[j + 1] == LOWER:
         return None  # "Hi,\nMy partner ...": a new sentence opened by a pronoun that is a name too (My, He)
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)

@@ -60,6 +60,7 @@ from anonymizer.recognizers.person_deeds import (
     _sin,
     _speaks,
 )
+from anonymizer.recognizers.person_extend import POSSESSIVE_WORDS
 from anonymizer.recognizers.person_gates import refused_may_be_named
 from anonymizer.recognizers.person_initials import initial_before_word
 from anonymizer.recognizers.person_introduced import NOT_SUBJECT as _NOT_SUBJECT
@@ -158,6 +159,8 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     if flags & NAME:
         if lower and flags & SOFT:
             return None  # "frå 22. august", "i mai": a month, weekday or place in lower case
+        if lower and low in POSSESSIVE_WORDS and _before_a_noun(toks, j):
+            return None  # "frå vår felleskonto", "til min sparekonto": whose, not who ("Vår" is a name too)
         return SCORE_KNOWN_LOWER if lower else SCORE_KNOWN
     # A capitalised word inside a sentence is no typo of a frequent one ("te Kine", not "kino"): people who
     # mistype do not capitalise; at the start of a sentence or in a title-case message it may be.
@@ -169,6 +172,23 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     if lower and (INFLECTED.search(low) or _common_compound(low)):
         return None  # "regnskapsprogrammet", "eigenkapital": an inflected word or a compound noun
     return SCORE_UNKNOWN_LOWER if lower else SCORE_UNKNOWN
+
+
+def _before_a_noun(toks: Tokens, j: int) -> bool:
+    """Word ``j`` stands right before an everyday word in lower case that reads as a noun ("vår
+    felleskonto", "hans konto"): no closed-class word and no verb's ending, which a name would have after
+    it ("vår ska ha kortet", "vår og jeg", "vår ringer")."""
+    k = j + 1
+    if k >= len(toks.low) or toks.gap(j) != " " or toks.shape[k] != LOWER:
+        return False
+    nxt, flags = toks.low[k], toks.flags[k]
+    if flags & FUNCTION or len(nxt) < 4 or nxt.endswith(_VERB_ENDINGS):
+        return False
+    return bool(flags & COMMON) or wordlike(nxt)
+
+
+#: Endings of the verb forms that follow a subject: "ringer", "ringte", "sendte", "betalade".
+_VERB_ENDINGS = ("er", "te", "de", "ar")
 
 
 def _common_compound(low: str) -> bool:

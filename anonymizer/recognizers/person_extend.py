@@ -325,7 +325,8 @@ def _lower_surname_word(flags: int, low: str, *, strong: bool) -> bool:
 
 #: "Vår Kari", "Deres Ola": possessives that are also given names somewhere (the shared sets, and the
 #: plural and reflexive forms they lack).
-_POSSESSIVE_WORDS = _MY | _POSSESSIVES | {"våre", "vårt", "deres", "sin"}
+#: Words that say whose, not who: "min", "vår", "hans", "deres".
+POSSESSIVE_WORDS = _MY | _POSSESSIVES | {"våre", "vårt", "deres", "sin"}
 
 
 def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
@@ -341,7 +342,7 @@ def given_before(toks: Tokens, first: int, covered: list[bool]) -> int:
         return k if _sure_given(toks.flags[first]) and flags & GIVEN else first  # "Hans Petter er faren min"
     if low in _WORD_GIVEN and toks.shape[k] != LOWER:
         return k if _word_given_joins(toks, k, first) else first  # "Sky Johnson is my daughter", "«May Britt»"
-    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in _POSSESSIVE_WORDS:
+    if not flags & GIVEN or flags & (FUNCTION | NOT_NAME) or low in relations().kin or low in POSSESSIVE_WORDS:
         return k if _surname_then_given(toks, k, first) else first  # "kowalski jan"
     if (low in _BEFORE_LOWER_GIVEN or low in _DIALECT_ARTICLES) and toks.shape[k] == LOWER:
         return first  # "bestemor te emil", "ho hansen sa": "te" (til) or the dialect article introduces the name

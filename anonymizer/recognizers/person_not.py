@@ -158,7 +158,7 @@ _THINGS = frozenset(
 
 def _names_a_thing(toks: Tokens, before_cue: int) -> bool:
     """The word before the cue phrase is a thing ("firma som heter Berg Bil"): what the cue names is its
-    name, not a person's."""
+    name, not a person's. Not a thing that ends the sentence before ("a credit card. My name is ...")."""
     if before_cue >= 1 and toks.low[before_cue] in ("som", "that", "called"):
         before_cue -= 1
-    return before_cue >= 0 and toks.low[before_cue] in _THINGS
+    return before_cue >= 0 and toks.low[before_cue] in _THINGS and not toks.gap(before_cue).strip()

@@ -26,8 +26,9 @@ SCORE_PAIR = 0.5  # both listed names, capitalised: balanced mode too
 #: What opens a question before its subject: "kan Finn og Frøya ...", "do both hope and jack ...".
 _OPENERS = _MODAL | {"do", "does", "did", "are", "were", "is", "har", "hadde", "er", "skal", "ska", "vil", "må"}
 _BOTH = frozenset({"both", "begge", "båe", "bægge"})
-#: Pronouns of a person that may stand first in a pair: "he and frank", "ho og Jo".
-_PERSON_PRONOUNS = frozenset({"he", "she", "han", "hun", "ho", "hu"})
+#: Pronouns of people that may stand in a pair: "he and frank", "ho og Jo", "Tor og du". The pair is one
+#: of people, but the pronoun names nobody ("jeg og du skal ha lån": "du" is listed as a surname).
+_PERSON_PRONOUNS = frozenset({"he", "she", "han", "hun", "ho", "hu", "du", "dere", "dokker", "dykk", "you", "they"})
 #: What follows the pair: a verb of people, or "both" ("rowena and jhun both bank with you").
 _AFTER = _SUBJECT_VERBS | _BOTH | {
     "need", "needs", "want", "wants", "share", "shared", "deler", "delte", "sign", "signs", "bank", "live",

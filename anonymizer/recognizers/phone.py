@@ -57,12 +57,15 @@ if _enable_pattern_cache is not None:
 _BRACKETED_PREFIX = re.compile(r"^\(((?:\+|00)\d{1,3})\)")
 #: "+47", "(+47)", "0047", "(0047)", and "00 48" (the international prefix dictated apart from the code).
 _INTL_PREFIX = r"(?:\(\+\d{1,3}\)|\+\d{1,3}|\(00\d{1,3}\)|00 ?\d{1,3})"
+#: Between the groups of an international number: up to two of space, dash, dot or slash, or a spaced dash.
+_INTL_GAP = r"(?:[ \-./]{0,2}| [\-–] )"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # "+47 912 34 567", "0047 91234567", "(+47) 91234567", "+1 (415) 555-0123", "+44 (0)20 7946 0958".
     # Greedy; shortened to a valid number by the base class. A bracket inside the number comes in pairs:
-    # "(+252 61 555 2301)" is a number in brackets, whose closing one is not part of it.
-    ("intl", r"(?<![\w+])(?<![^\W\d_]-)" + _INTL_PREFIX + r"(?:[ \-./]{0,2}(?:\(\d{1,6}\)|\d{1,6})){1,12}", 0.8),
+    # "(+252 61 555 2301)" is a number in brackets, whose closing one is not part of it. Groups may be set
+    # apart by a spaced dash: "+48 601 - 22 - 93 - 17".
+    ("intl", r"(?<![\w+])(?<![^\W\d_]-)" + _INTL_PREFIX + r"(?:" + _INTL_GAP + r"(?:\(\d{1,6}\)|\d{1,6})){1,12}", 0.8),
     # Norwegian groupings: "912 34 567" (mobile style), "91 23 45 67", "22 12 34 56".
     ("no_3_2_3", GROUP_START + r"\d{3}[ \-]\d{2}[ \-]\d{3}" + GROUP_END, 0.55),
     ("no_2_2_2_2", GROUP_START + r"\d{2}(?:[ \-]\d{2}){3}" + GROUP_END, 0.55),

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -109,7 +109,8 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
             super().handle_events()
             cycle = self.cycle
             if cycle is not None and not isinstance(cycle.transport, _LingerOnClose):
-                cycle.transport = _LingerOnClose(cycle.transport, cycle, self._linger)
+                # duck-typed: every attribute but close() is the transport's own
+                cycle.transport = cast(asyncio.Transport, _LingerOnClose(cycle.transport, cycle, self._linger))
 
         def data_received(self, data: bytes) -> None:
             if self._lingering is not None:

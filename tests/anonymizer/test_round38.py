@@ -46,6 +46,11 @@ CLEAN: list[str] = [
     "hva koster et billån hos dere",
     "jeg og du skal ha lån",
     "du og jeg har felles konto",
+    # places and banks the lists lacked (four writers sent money or cards "til Syden")
+    "Hvor mye koster det å ta ut penger i utlandet? Jeg skal til Syden i mai.",
+    "ka koste det å ta ut penga, æ ska te Syden",
+    "My card was declined at Heathrow, and at Gatwick too",
+    "banken heter Commerzbank, hva koster overføringen?",
 ]
 
 

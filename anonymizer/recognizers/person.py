@@ -65,7 +65,6 @@ from anonymizer.recognizers.person_context import is_pronoun, relation_names, un
 from anonymizer.recognizers.person_contrast import contrasted_names
 from anonymizer.recognizers.person_extend import (
     NUMBER_AFTER,
-    POSSESSIVE_WORDS,
     SURNAME_ENDING,
     extend,
     given_before,
@@ -134,6 +133,7 @@ from anonymizer.recognizers.person_uncued import (
     sure_name,
 )
 from anonymizer.recognizers.person_unlisted import cued_lower_pair, word_before_full_name
+from anonymizer.recognizers.person_whose import whose_not_who
 from anonymizer.recognizers.person_words import NOT_FIRST as _NOT_FIRST
 from anonymizer.recognizers.person_words import plain_gap, relations
 
@@ -382,8 +382,8 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         return found if found is not None or not surname else (k, SCORE_PARTICLE_SURNAME)
     if is_pronoun(toks.low[j]) and not _named_like_pronoun(toks, j):
         return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
-    if shape == LOWER and cue.kind != "strong" and toks.low[j] in POSSESSIVE_WORDS:
-        return None  # "advokaten vår", "legen min", "naboen deres": whose, not who ("Vår" is a name too)
+    if whose_not_who(toks, j, cue.words, cue.kind):
+        return None  # "advokaten vår", "Hei\nMin svigerfar", "my name as in the passport" (person_whose.py)
     if opening_pronoun(toks, j) and j + 1 < len(toks.low) and toks.shape[j + 1] == LOWER:
         return None  # "Hi,\nMy partner ...": a new sentence opened by a pronoun that is a name too (My, He)
     sign_off = cue.kind == "strong" and toks.initial[j - len(cue.words)] and closed(toks, j)

@@ -101,6 +101,7 @@ from anonymizer.recognizers.person_subjects import (
     unlisted_subject,
 )
 from anonymizer.recognizers.person_vocative import vocative
+from anonymizer.recognizers.person_whose import before_a_noun
 from anonymizer.recognizers.person_words import (
     _ARTICLES,
     _CLEFT,
@@ -159,7 +160,7 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     if flags & NAME:
         if lower and flags & SOFT:
             return None  # "frå 22. august", "i mai": a month, weekday or place in lower case
-        if lower and low in POSSESSIVE_WORDS and _before_a_noun(toks, j):
+        if lower and low in POSSESSIVE_WORDS and before_a_noun(toks, j):
             return None  # "frå vår felleskonto", "til min sparekonto": whose, not who ("Vår" is a name too)
         return SCORE_KNOWN_LOWER if lower else SCORE_KNOWN
     # A capitalised word inside a sentence is no typo of a frequent one ("te Kine", not "kino"): people who
@@ -172,23 +173,6 @@ def candidate_score(toks: Tokens, j: int) -> float | None:
     if lower and (INFLECTED.search(low) or _common_compound(low)):
         return None  # "regnskapsprogrammet", "eigenkapital": an inflected word or a compound noun
     return SCORE_UNKNOWN_LOWER if lower else SCORE_UNKNOWN
-
-
-def _before_a_noun(toks: Tokens, j: int) -> bool:
-    """Word ``j`` stands right before an everyday word in lower case that reads as a noun ("vår
-    felleskonto", "hans konto"): no closed-class word and no verb's ending, which a name would have after
-    it ("vår ska ha kortet", "vår og jeg", "vår ringer")."""
-    k = j + 1
-    if k >= len(toks.low) or toks.gap(j) != " " or toks.shape[k] != LOWER:
-        return False
-    nxt, flags = toks.low[k], toks.flags[k]
-    if flags & FUNCTION or len(nxt) < 4 or nxt.endswith(_VERB_ENDINGS):
-        return False
-    return bool(flags & COMMON) or wordlike(nxt)
-
-
-#: Endings of the verb forms that follow a subject: "ringer", "ringte", "sendte", "betalade".
-_VERB_ENDINGS = ("er", "te", "de", "ar")
 
 
 def _common_compound(low: str) -> bool:

@@ -134,6 +134,10 @@ def _long_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(found) for first, found in by_first.items()}
 
 
+#: "St. Olavs hospital", "Sankt Hans": what follows is a saint's name standing for a place or a day.
+_SAINT = frozenset({"st", "sankt"})
+
+
 def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, float]]) -> bool:
     """Words ``first..last``, about to be reported as a name, are a place, nationality, firm or month
     where they stand, and no personal cue comes right before them. ``named``: the words of each name
@@ -143,6 +147,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         return first == last and _everyday(toks, first)
     if _matched(toks, first, last) or _after_compass(toks, first) or _adverb(toks, first, last):
         return True  # "Chelsea vs Arsenal", "North Dakota", "Even if it took long"
+    if first and toks.low[first - 1] in _SAINT and toks.gap(first - 1) in (". ", " "):
+        return True  # "på St. Olavs", "Sankt Hans": a hospital, a church or a feast named after a saint
     words = [toks.bare(k) for k in range(first, last + 1)]
     kinds = _kinds().get(" ".join(words))
     if kinds is not None and "month" in kinds and first == last and _date(toks, first):

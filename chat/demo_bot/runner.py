@@ -19,7 +19,7 @@ import logging
 import time
 from typing import Final
 
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import WebSocketException
 
 from chat.demo_bot.brain import DemoBotCore
@@ -32,6 +32,8 @@ log = logging.getLogger("chat.demo_bot")
 BOT_ID: Final = "demo-bot"
 _TOKEN_TTL_S: Final = 3600
 _BACKOFF_S: Final = (0.2, 0.5, 1.0, 2.0, 5.0)
+#: Frames the bot's client reads ahead of its answers (see DemoBot._session).
+_QUEUE_FRAMES: Final = 4096
 
 
 def bot_token(settings: Settings) -> str:
@@ -69,7 +71,15 @@ class DemoBot:
 
     async def _session(self) -> None:
         core = DemoBotCore()
-        async with connect(self.url, open_timeout=10, max_size=2**20, compression=None) as ws:
+        # The bot keeps reading through a burst (up to _QUEUE_FRAMES frames read ahead of its answers)
+        # and sends no pings of its own: a bot that lags (it shares the server's event loop) still answers
+        # the server's pings, which the library does as it reads. With the library's default of 16 frames
+        # it stopped reading, its keepalive and the server's timed out, and under sustained load it was
+        # dropped and reconnected every ~20 s (outside audit 64, F8). Further behind than that, the server's
+        # outbox limit for the bot drops it (4413) as it would any bot backend, and it resumes.
+        async with connect(
+            self.url, open_timeout=10, max_size=2**20, compression=None, max_queue=_QUEUE_FRAMES, ping_interval=None
+        ) as ws:
             await ws.send(json.dumps({"type": "hello", "token": bot_token(self.settings)}))
             welcome = json.loads(await asyncio.wait_for(ws.recv(), 10))
             if welcome.get("type") != "welcome":
@@ -78,11 +88,15 @@ class DemoBot:
             self.connected.set()
             log.info("demo bot connected", extra={"agent_id": welcome.get("agent_id")})
             async for raw in ws:
-                try:
-                    frame = json.loads(raw)
-                except ValueError:
-                    continue
-                if not isinstance(frame, dict):
-                    continue
-                for out in core.receive(frame, now=time.time()):
-                    await ws.send(json.dumps(out, ensure_ascii=False))
+                await self._answer(ws, core, raw)
+
+    async def _answer(self, ws: ClientConnection, core: DemoBotCore, raw: str | bytes) -> None:
+        """Feed one frame to the brain and send what it answers."""
+        try:
+            frame = json.loads(raw)
+        except ValueError:
+            return
+        if not isinstance(frame, dict):
+            return
+        for out in core.receive(frame, now=time.time()):
+            await ws.send(json.dumps(out, ensure_ascii=False))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from chat.demo_bot.brain import GREETING, INTENTS
+from chat.demo_bot.runner import DemoBot
 from tests.gateway.client import client
 from tests.servers import make_settings, run_in_thread
 
@@ -66,3 +70,34 @@ async def test_no_demo_bot_in_production_unless_asked(tmp_path: Path) -> None:
     assert not prod.runs_demo_bot
     assert make_settings(tmp_path / "b", demo_bot=None).runs_demo_bot  # development mode
     assert make_settings(tmp_path / "c", demo_bot=True, dev_mode=False).runs_demo_bot
+
+
+async def test_a_lagging_demo_bot_keeps_its_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bot that falls behind a burst (it shares the server's event loop) kept reading only 16 frames
+    ahead: it stopped answering the server's pings, and was dropped and reconnected every ~20 s under
+    sustained load (outside audit 64, F8). Here the server pings every 0.3 s and the bot takes 30 ms a
+    frame, seconds behind a burst of 60 messages: it keeps its one connection and answers them all."""
+    original = DemoBot._answer
+
+    async def slow(self: DemoBot, ws: Any, core: Any, raw: str | bytes) -> None:
+        await asyncio.sleep(0.03)
+        await original(self, ws, core, raw)
+
+    monkeypatch.setattr(DemoBot, "_answer", slow)
+    settings = make_settings(tmp_path / "var", demo_bot=True, ping_interval_s=0.3, rate_per_s=1000.0)
+    with run_in_thread(settings) as server:
+        assert server.server is not None and server.server.demo_bot is not None
+        bot = server.server.demo_bot
+        await asyncio.wait_for(bot.connected.wait(), 10)
+        bot.connected.clear()  # set again only by a new connection
+        # the widget reads ahead without bound, so that it answers the server's pings while it sends
+        async with client(server.ws + "/ws/chat", max_queue=None, ping_interval=None) as widget:
+            await widget.hello()
+            for n in range(60):
+                await widget.send({"type": "message", "client_msg_id": f"m{n}", "text": f"hva er åpningstidene? ({n})"})
+            acks = answers = 0
+            while acks < 60 or answers < 61:  # every message acked; the greeting and an answer to each
+                frame = await widget.recv()
+                acks += frame["type"] == "ack"
+                answers += frame["type"] == "message" and frame["from"] == "bot"
+        assert not bot.connected.is_set(), "the demo bot was dropped and connected again"

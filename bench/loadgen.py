@@ -146,9 +146,7 @@ async def run(args: argparse.Namespace, texts: list[str], tokens: list[str | Non
         await asyncio.gather(*(widget_loop(ws, args.first + i, texts, window) for i, ws in enumerate(conns)))
     cpu = cpu_seconds() - cpu0
     wall = time.time() - start_at
-    for ws in conns:
-        with contextlib.suppress(Exception):
-            await ws.close()
+    await asyncio.gather(*(ws.close() for ws in conns), return_exceptions=True)  # the closing handshakes at once
     return {"acked": window.acked, "errors": window.errors, "latencies": window.latencies, "cpu_s": cpu, "wall_s": wall}
 
 

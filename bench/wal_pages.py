@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import base64
 import collections
+import contextlib
 import os
 import random
 import sqlite3
@@ -56,11 +57,16 @@ async def measure(sessions: int, before: int, batch: int) -> collections.Counter
 
         for _ in range(before):
             await asyncio.gather(*(store.append_message(append(sid)) for sid in ids))
-        with sqlite3.connect(path) as conn:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise RuntimeError("the WAL could not be emptied before the batch")
+        commits = store.commits
         await asyncio.gather(*(store.append_message(append(sid)) for sid in random.sample(ids, batch)))
+        if store.commits != commits + 1:
+            raise RuntimeError(f"the batch took {store.commits - commits} commits, not one")
         pages = wal_pages((path.parent / "chat.db-wal").read_bytes())
-        with sqlite3.connect(path) as conn:
+        with contextlib.closing(sqlite3.connect(path)) as conn:
             names = dict(conn.execute("SELECT pageno, name FROM dbstat").fetchall())
         await store.close()
     return collections.Counter(names.get(page, "?") for page in pages)
@@ -72,8 +78,9 @@ def main() -> None:
     parser.add_argument("--before", type=int, default=100, help="messages stored per session first")
     parser.add_argument("--batch", type=int, default=37, help="appends committed together, one per session")
     args = parser.parse_args()
-    counts = asyncio.run(measure(args.sessions, args.before, min(args.batch, args.sessions)))
-    print(f"{sum(counts.values())} WAL frames for {args.batch} messages:")
+    batch = min(args.batch, args.sessions)
+    counts = asyncio.run(measure(args.sessions, args.before, batch))
+    print(f"{sum(counts.values())} WAL frames for {batch} messages in one commit:")
     for name, count in counts.most_common():
         print(f"  {count:5d}  {name}")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import collections
+import contextlib
 import hashlib
 import os
 import struct
@@ -112,6 +113,8 @@ def check_handshake_response(head: bytes, key: str) -> None:
     if not lines[0].startswith("HTTP/1.1 101"):
         raise ProtocolViolation(f"handshake refused: {lines[0]!r}")
     headers = {name.strip().lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:])}
+    if headers.get("upgrade", "").lower() != "websocket" or "upgrade" not in headers.get("connection", "").lower():
+        raise ProtocolViolation("handshake answered without Upgrade: websocket and Connection: Upgrade")
     expected = base64.b64encode(hashlib.sha1(key.encode("ascii") + GUID).digest()).decode("ascii")
     if headers.get("sec-websocket-accept") != expected:
         raise ProtocolViolation("handshake answered with a wrong Sec-WebSocket-Accept")
@@ -128,6 +131,7 @@ class LeanClient(asyncio.Protocol):
         self._messages: collections.deque[bytes] = collections.deque()
         self._waiter: asyncio.Future[None] | None = None
         self._closed: Exception | None = None
+        self._close_sent = False
         self.transport: asyncio.Transport | None = None
 
     @classmethod
@@ -140,8 +144,12 @@ class LeanClient(asyncio.Protocol):
         _, client = await loop.create_connection(lambda: cls(key), host, port)
         assert client.transport is not None
         client.transport.write(handshake_request(host, port, path, key))
-        async with asyncio.timeout(open_timeout_s):
-            await client._opened
+        try:
+            async with asyncio.timeout(open_timeout_s):
+                await client._opened
+        except BaseException:
+            client.transport.close()
+            raise
         return client
 
     # asyncio.Protocol
@@ -177,7 +185,8 @@ class LeanClient(asyncio.Protocol):
             elif opcode == OP_PING:
                 self._write(client_frame(OP_PONG, payload))
             elif opcode == OP_CLOSE:
-                self._write(client_frame(OP_CLOSE, payload[:2]))
+                if not self._close_sent:  # answer the server's close; ours, if sent, was the answer
+                    self._write(client_frame(OP_CLOSE, payload[:2]))
                 self._fail(Closed(f"closed by the server ({int.from_bytes(payload[:2], 'big') if payload else 1005})"))
         if self._messages:
             self._wake()
@@ -205,10 +214,18 @@ class LeanClient(asyncio.Protocol):
             await self._waiter
         return self._messages.popleft()
 
-    async def close(self) -> None:
-        if self._closed is None and self.transport is not None:
-            self._write(client_frame(OP_CLOSE, struct.pack("!H", 1000)))
-            self._fail(Closed("closed by the client"))
+    async def close(self, timeout_s: float = 2.0) -> None:
+        """The closing handshake: a close frame, then the server's (or ``timeout_s``), then the socket."""
+        if self._closed is not None or self.transport is None:
+            return
+        self._write(client_frame(OP_CLOSE, struct.pack("!H", 1000)))
+        self._close_sent = True
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout_s):
+                while self._closed is None:  # the server's close frame, or the connection gone
+                    self._waiter = asyncio.get_running_loop().create_future()
+                    await self._waiter
+        self._fail(Closed("closed by the client"))
 
     def _write(self, frame: bytes) -> None:
         if self.transport is not None and not self.transport.is_closing():

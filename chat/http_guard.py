@@ -28,7 +28,6 @@ and a client still writing a 1 MB body (urllib, curl without ``Expect``) got a r
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any, cast
 
 import h11
@@ -62,14 +61,17 @@ class _LingerOnClose:
     """The transport as one request's response cycle sees it: a close after the whole response, with
     the request's body still arriving, lingers (the protocol's ``linger``) instead of resetting."""
 
-    __slots__ = ("_cycle", "_linger", "_transport")
+    __slots__ = ("_cycle", "_protocol", "_transport")
 
-    def __init__(self, transport: asyncio.Transport, cycle: Any, linger: Callable[[], None]) -> None:
-        self._transport, self._cycle, self._linger = transport, cycle, linger
+    def __init__(self, transport: asyncio.Transport, cycle: Any, protocol: Any) -> None:
+        self._transport, self._cycle, self._protocol = transport, cycle, protocol
 
     def close(self) -> None:
-        if self._cycle.response_complete and self._cycle.conn.their_state is h11.SEND_BODY:
-            self._linger()
+        # Only for the request being answered: a finished request's late close (a background task that
+        # failed) closes at once, whatever the next request on the connection is doing.
+        cycle = self._cycle
+        if cycle is self._protocol.cycle and cycle.response_complete and cycle.conn.their_state is h11.SEND_BODY:
+            self._protocol.linger()
         else:
             self._transport.close()
 
@@ -110,7 +112,7 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
             cycle = self.cycle
             if cycle is not None and not isinstance(cycle.transport, _LingerOnClose):
                 # duck-typed: every attribute but close() is the transport's own
-                cycle.transport = cast(asyncio.Transport, _LingerOnClose(cycle.transport, cycle, self._linger))
+                cycle.transport = cast(asyncio.Transport, _LingerOnClose(cycle.transport, cycle, self))
 
         def data_received(self, data: bytes) -> None:
             if self._lingering is not None:
@@ -177,9 +179,9 @@ def guarded_h11(*, max_head_bytes: int, head_timeout_s: float) -> type[H11Protoc
             if self.transport.is_closing() or self._lingering is not None:
                 return
             self.transport.write(_refusal(status))
-            self._linger()
+            self.linger()
 
-        def _linger(self) -> None:
+        def linger(self) -> None:
             """Shut the write side and drop what still arrives, for :data:`LINGER_S` or
             :data:`LINGER_BYTES`, then close."""
             self._disarm()

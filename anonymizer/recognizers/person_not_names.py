@@ -136,6 +136,20 @@ def _long_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 #: "St. Olavs hospital", "Sankt Hans": what follows is a saint's name standing for a place or a day.
 _SAINT = frozenset({"st", "sankt"})
+#: What a saint's name in the nominative names: "St. Olav kirke", "St. Jørgen sykehjem".
+_SAINTS_PLACES = frozenset(
+    {"hospital", "sykehus", "sjukehus", "kirke", "kirka", "kyrkje", "kyrkja", "church", "gate", "gata", "plass",
+     "skole", "skule", "sykehjem", "hospice", "school", "street"}
+)  # fmt: skip
+
+
+def _saints_place(toks: Tokens, k: int) -> bool:
+    """Word ``k`` is a saint's name after "St." or "Sankt" standing for a place or a day: in the
+    genitive ("St. Olavs"), before a place noun ("St. Olav kirke"), or after "Sankt" ("Sankt Hans")."""
+    if not k or toks.low[k - 1] not in _SAINT or toks.gap(k - 1) not in (". ", " "):
+        return False
+    after = toks.low[k + 1] if k + 1 < len(toks.low) else ""
+    return toks.low[k - 1] == "sankt" or toks.low[k].endswith("s") or after in _SAINTS_PLACES
 
 
 def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, float]]) -> bool:
@@ -147,8 +161,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
         return first == last and _everyday(toks, first)
     if _matched(toks, first, last) or _after_compass(toks, first) or _adverb(toks, first, last):
         return True  # "Chelsea vs Arsenal", "North Dakota", "Even if it took long"
-    if first and toks.low[first - 1] in _SAINT and toks.gap(first - 1) in (". ", " "):
-        return True  # "på St. Olavs", "Sankt Hans": a hospital, a church or a feast named after a saint
+    if _saints_place(toks, first):
+        return True  # "på St. Olavs", "St. Olav kirke", "Sankt Hans"; not "Marie St. Pierre"
     words = [toks.bare(k) for k in range(first, last + 1)]
     kinds = _kinds().get(" ".join(words))
     if kinds is not None and "month" in kinds and first == last and _date(toks, first):

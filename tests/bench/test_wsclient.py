@@ -98,14 +98,21 @@ def accept_for(key: str) -> str:
 def test_handshake_check() -> None:
     key = base64.b64encode(b"0123456789abcdef").decode()
     check_handshake_response(
-        f"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {accept_for(key)}".encode(),
+        f"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        f"Sec-WebSocket-Accept: {accept_for(key)}".encode(),
         key,
     )
     with pytest.raises(ProtocolViolation, match="refused"):
         check_handshake_response(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0", key)
     with pytest.raises(ProtocolViolation, match="Accept"):
         check_handshake_response(
-            f"HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: {accept_for('other')}".encode(), key
+            f"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            f"Sec-WebSocket-Accept: {accept_for('other')}".encode(),
+            key,
+        )
+    with pytest.raises(ProtocolViolation, match="Upgrade"):  # RFC 6455 4.1: both headers, checked
+        check_handshake_response(
+            f"HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: {accept_for(key)}".encode(), key
         )
 
 

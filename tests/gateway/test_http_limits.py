@@ -232,6 +232,6 @@ def test_a_large_body_refused_unread_is_answered_not_reset(server: Running) -> N
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code == 413
     with _connect(server) as sock:  # the same over a raw socket: head, then the body, then the answer
-        sock.sendall(_post_head(len(body)))
+        sock.sendall(_post_head(len(body)).replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
         sock.sendall(body)
         assert _reply(sock).startswith(b"HTTP/1.1 413")

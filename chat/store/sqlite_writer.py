@@ -58,7 +58,6 @@ _TRANSIENT_CODES: Final = (
 )
 
 
-
 # --- the write connection -----------------------------------------------------------------------------
 
 SYNCHRONOUS_PRAGMA: Final[dict[str, str]] = {
@@ -68,7 +67,7 @@ SYNCHRONOUS_PRAGMA: Final[dict[str, str]] = {
 
 
 def connect_writer(
-    path: Path, synchronous: str, busy_timeout_s: float, cache_kib: int = 2_000
+    path: Path, synchronous: str, busy_timeout_s: float, cache_kib: int
 ) -> tuple[sqlite3.Connection, list[int]]:
     """The one write connection (WAL, the durability asked for, a page cache of ``cache_kib``, the schema
     brought up to date) and the migrations applied; errors as :mod:`chat.errors`."""
@@ -242,9 +241,7 @@ def _settle(outcomes: list[_Settled]) -> None:
 class _GroupCommitWriter:
     """One thread, one write connection, one transaction and one commit per batch of queued writes."""
 
-    def __init__(
-        self, path: Path, *, synchronous: str, busy_timeout_s: float, max_batch: int, cache_kib: int = 2_000
-    ) -> None:
+    def __init__(self, path: Path, *, synchronous: str, busy_timeout_s: float, max_batch: int, cache_kib: int) -> None:
         self._config = (path, synchronous, busy_timeout_s, cache_kib)
         self._runner: BatchRunner | None = None
         self._max_batch = max_batch

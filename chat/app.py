@@ -41,6 +41,13 @@ log = logging.getLogger("chat.app")
 
 #: GIL switch interval for the server process (CPython's default is 0.005).
 SWITCH_INTERVAL_S = 0.0005
+#: Allocations between two collections of the cyclic collector's youngest generation (CPython's default is
+#: 700). Each collection walks the objects of every message in flight (futures, tasks, frames): at N=1,000
+#: they are thousands, survive, and are walked again by the older generations' collections. At 700 the
+#: collector took 1.8 s of the event loop's ~8 s in a benchmark run (982 young, 89 middle and 9 full
+#: collections, freeing 2,400 objects in all: almost nothing here is a cycle); at 10,000, 0.43 s, with
+#: the same peak memory (docs/benchmarks.md, issue 11).
+GC_YOUNG_THRESHOLD = 10_000
 
 
 #: Health answers are about this moment: a cached "ready" would keep a load balancer routing to an
@@ -180,13 +187,22 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         # (notes.md: gc.freeze() took 5,000 connections from 16k to 27k msgs/s and halved p99).
         gc.collect()
         gc.freeze()
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         # The store's writer thread hands every ack back to the loop; with CPython's default 5 ms GIL
         # switch interval a ready writer can wait that long behind the loop thread (docs/benchmarks.md).
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         # Which event loop serves: uvloop (a dependency through uvicorn[standard]) costs the gateway less
         # CPU per message than asyncio's own loop; uvicorn falls back to asyncio's without a word.
         loop = type(asyncio.get_running_loop()).__module__.partition(".")[0]
-        log.info("ready", extra={"store": the_store.name, "workers": settings.anonymizer_workers, "loop": loop})
+        log.info(
+            "ready",
+            extra={
+                "store": the_store.name,
+                "workers": settings.anonymizer_workers,
+                "loop": loop,
+                "gc_young": gc.get_threshold()[0],
+            },
+        )
         try:
             yield
         finally:

@@ -23,7 +23,7 @@ SAFE_FIELDS = frozenset(
         "endpoint", "close_code", "state", "error", "host", "port", "duration_ms", "dev_mode", "path",
         "sessions", "messages", "deleted", "connections", "action", "status", "tier", "version", "synchronous",
         "frames", "max_frames", "not_closed", "recognizers", "key_dir", "key_file", "recognizer_module", "reason",
-        "instance", "where", "backend", "revived", "remote_sessions", "hash", "topic", "loop",
+        "instance", "where", "backend", "revived", "remote_sessions", "hash", "topic", "loop", "gc_young",
     }
 )  # fmt: skip
 

@@ -15,6 +15,9 @@ an address" by other means, and this module reads them by that structure:
 * a Thai address in Thai script, by its markers of village, district and province;
 * a Turkish street with its "No:" and flat ("Atatürk Cad. No: 15 D: 4, Kadıköy, İstanbul"), and a Latin
   American grid address ("Carrera 7 # 45-10, Bogotá");
+* a British address whose street carries no street word, ended by its postcode in capitals: "14
+  Kingsway, Leamington Spa CV32 5DD", "3 The Parade, Kenilworth CV8 1AB" (the postcode's letter-digit
+  shape is what vouches for it);
 * a Vietnamese address: "Số 25 Hàng Bạc, Hoàn Kiếm, Hà Nội", "12 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh":
   the house number ("Số" = number), the street, then ward, district and city, in letters no other
   language of the customers uses.
@@ -238,6 +241,14 @@ def _thai_addresses(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TH_ADDRESS.finditer(text) if len(_TH_MARKER.findall(m.group())) >= 2]
 
 
+#: A house number, a street of one to three capitalised words, a comma, a town of one to three, and a
+#: British postcode in capitals (outward code, space optional, inward code).
+_UK_TYPELESS = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?[ \t]+{_UP}{_L}+(?:[ \t]+{_UP}{_L}+){{0,2}},[ \t]*{_UP}{_L}+(?:[ \t-]+{_UP}{_L}+){{0,2}},?"
+    r"[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+)
+_UK_CODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
+
 #: Cheap tests, one scan each: a postcode's digits; a letter of Vietnamese or Thai.
 _CODE_DIGITS = re.compile(r"\d{4}|\d{3} \d{3}")
 _SCRIPTS = re.compile(f"{_VI_LETTERS.pattern[:-1]}\u0e00-\u0e7f]")
@@ -246,6 +257,8 @@ _SCRIPTS = re.compile(f"{_VI_LETTERS.pattern[:-1]}\u0e00-\u0e7f]")
 def world_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address in one of the formats in the module docstring."""
     spans = _postcode_addresses(text) if "," in text and _CODE_DIGITS.search(text) is not None else []
+    if "," in text and _UK_CODE.search(text) is not None:
+        spans += [m.span() for m in _UK_TYPELESS.finditer(text)]
     if "No" in text or "#" in text or "N°" in text or "Nº" in text:
         spans += [m.span() for m in (*_TURKISH.finditer(text), *_LATIN_GRID.finditer(text))]
     script = _SCRIPTS.search(text)

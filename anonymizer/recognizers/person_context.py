@@ -91,7 +91,7 @@ from anonymizer.recognizers.person_roles import (
     soft_person,
 )
 from anonymizer.recognizers.person_selves import SEASONS, greeted_self, self_named
-from anonymizer.recognizers.person_states import has_got, holds_role, ill_or_gone, put_on, talked_with
+from anonymizer.recognizers.person_states import bracketed, has_got, holds_role, ill_or_gone, put_on, talked_with
 from anonymizer.recognizers.person_subjects import (
     MODAL_NAMES,
     month_or_modal_name,
@@ -453,7 +453,7 @@ _RULES = (
     of_service,
     _introduces, _with_writer, _granted, _possessive, _owner, _paid, _cleft, _identity, _speaks, _sin, _may_get,
     _in_role, _dialect_article, vocative, _i_am, role_for, printed_on, echoed, contact_line, ill_or_gone, put_on,
-    namesake, gift_note, talked_with, holds_role,
+    namesake, gift_note, talked_with, holds_role, bracketed,
 )  # fmt: skip
 
 

@@ -1,5 +1,6 @@
 """Names that what is said about them gives away: being ill or dead, being put on a loan, having got
-something. Relations for ``person_context._RULES`` (``ill_or_gone``, ``holds_role``, ``put_on``) and for
+something, or who a phrase means, in brackets after it. Relations for ``person_context._RULES``
+(``ill_or_gone``, ``holds_role``, ``put_on``, ``bracketed``) and for
 its fallback on months and modal verbs (``has_got``).
 
 Why: a customer who writes for someone else says why ("TONE ER SYK. JEG SKRIVER FOR HENNE", "Per er
@@ -11,8 +12,8 @@ name that is also a word, in any case and in all-capitals messages too, where ca
 
 from __future__ import annotations
 
-from anonymizer.recognizers._gazetteer import FUNCTION, NAME, NOT_NAME, word_flags
-from anonymizer.recognizers._tokens import Tokens
+from anonymizer.recognizers._gazetteer import FUNCTION, NAME, NOT_NAME, SOFT, word_flags
+from anonymizer.recognizers._tokens import CAP, Tokens
 from anonymizer.recognizers.person_words import Relations, _word, plain_gap
 
 _IS = frozenset({"er", "e", "is", "was", "var", "va", "ble", "blei", "vart", "has", "har", "hass", "been", "vært"})
@@ -147,3 +148,22 @@ def talked_with(toks: Tokens, j: int, rel: Relations) -> bool:
 #: Reaching someone: "får du tak i Grace?", "can you get hold of Bill".
 _HOLD_OF = {"i": "tak", "of": "hold"}
 _GET = frozenset({"få", "får", "fått", "fikk", "fekk", "get", "got", "getting"})
+
+
+def bracketed(toks: Tokens, j: int, rel: Relations) -> bool:
+    """ "Den gamle (Rune) skal ikke lenger ha tilgang", "kontaktpersonen (Hilde)": a capitalised listed
+    name alone in brackets, after words it says who they mean (round 40). Months, places and brands are
+    never alone in brackets as someone ("(Mai)" is soft, "(Visa)" no name)."""
+    start, end = toks.start[j], toks.end[j]
+    if toks.shape[j] != CAP or start < 2 or toks.text[start - 1 : start] != "(" or toks.text[end : end + 1] != ")":
+        return False
+    if _word(toks, j - 1).endswith(_FIRM_NOUNS):
+        return False  # "Utleieselskapet (Hertz)", "appen (Max)": a firm's or a product's name
+    return _listed(toks, j, rel) and not word_flags().get(toks.low[j], 0) & SOFT
+
+
+#: What names a firm, a shop or a product, not a person, when a name in brackets follows it.
+_FIRM_NOUNS = (
+    "selskapet", "selskap", "firmaet", "firma", "banken", "appen", "butikken", "kjeden", "tjenesten", "merket",
+    "company", "firm", "bank", "app", "shop", "store", "service", "brand",
+)  # fmt: skip

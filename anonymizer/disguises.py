@@ -43,7 +43,7 @@ _SYMBOL_SEPARATOR = re.compile(
 _DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:(\.)\.+|(-)-+|(/)/+)(?=\d)")
 #: Dots disguised the way security people write them: "84[.]212[.]47[.]9", "193 dot 90 dot 147 dot 22".
 _DEFANGED_DOT = re.compile(
-    r"(?i)(?<=\d)(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|[ \t]+(?:dot|punktum|prikk)[ \t]+"
+    r"(?i)(?<=\d)(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|[ \t]+(?:dot|punktum|punkt|prikk)[ \t]+"
     r"|\[punktum\]|\(punktum\))(?=\d)"
 )
 #: Digit groups joined by commas: "0539,02,47542", "26,11,53,268,04", "178,232,96,14".
@@ -58,7 +58,9 @@ _BREAK_AFTER_DOT = re.compile(r"(?<=\.)[ \t]*\r?\n[ \t]*")
 _IP_WORD = re.compile(r"(?i)(?<![^\W\d_])ip(?:v4)?(?![^\W\d_])")
 
 _DOUBLED_HINT = re.compile(r"\d(?:\.\.|--|//)")
-_DEFANGED_HINT = re.compile(r"(?i)\d(?:[\[({]|[ \t]+(?:dot|punktum|prikk)\b)")
+_DEFANGED_HINT = re.compile(r"(?i)\d(?:[\[({]|[ \t]+(?:dot|punktum|punkt|prikk)\b)")
+#: Underscores between digit groups: "77_58_98_00", "0505_1998_12345".
+_UNDERSCORE = re.compile(r"(?<=\d)_+(?=\d)")
 _COMMA_HINT = re.compile(r"\d,\d")
 
 
@@ -70,6 +72,8 @@ def digit_separators(text: str) -> list[Edit]:
     # substring tests before each hint's scan: a doubled separator, a comma
     if ("--" in text or ".." in text or "//" in text) and _DOUBLED_HINT.search(text):
         edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
+    if "_" in text:
+        edits += [(m.start(), m.end(), " ") for m in _UNDERSCORE.finditer(text)]
     if _DEFANGED_HINT.search(text):
         edits += [(m.start(), m.end(), ".") for m in _DEFANGED_DOT.finditer(text)]
     for m in _BROKEN_IP.finditer(text) if "\n" in text and _IP_WORD.search(text) else ():

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from stdnum import luhn
 
 from anonymizer.normalize import NUMBER_WORD_PATTERN, spoken_number
 from anonymizer.recognizers._common import text_facts
@@ -106,9 +107,10 @@ class PartialNumberRecognizer(EntityRecognizer):
         # second half ..."): every piece is part of it, however short, and the pieces say what it is.
         both = {side for *_, side in pieces} == {"first", "last"}
         total = sum(digits for _, _, digits, _, _ in pieces)
+        joined = "".join(_GROUP.findall("".join(text[s:e] for s, e, *_ in sorted(pieces)))) if both else ""
         for start, end, digits, count, _ in pieces:
             if both and digits >= 2:
-                kind = _kind_near(text, end) or _kind_of_length(total, text[start:end])
+                kind = _kind_near(text, end) or _kind_of_length(total, joined)
             elif count is not None and count >= 5 and digits == count:
                 kind = _kind_near(text, end)
             else:
@@ -186,7 +188,7 @@ _HALF = re.compile(
     r"(?i)\b(?:(?P<first>first|første|fyrste|första)|(?P<last>second|last|other|andre|siste|sista|andra))"
     r"\s+(?:half|halvdel|halvdelen|halvpart|halvparten|del|delen|part|bit|biten|bit)\b|\b(?P<rest>resten|the rest)\b"
     # "først 8601.85 og så 83897", "Første: 5348 9636 ... Andre: 6741 6316", "begynner på 905 og så kommer det 17 334"
-    r"|\b(?P<first2>først|first|første:|begynner (?:på|med)|starts? with|starter (?:på|med))"
+    r"|\b(?P<first2>først|first|første:|begynner (?:på|med)|starts? with|begins? with|starter (?:på|med))"
     r"|\b(?P<last2>(?:og )?så(?: kommer det)?|then|andre:|second:|slutter (?:på|med)|ends? with|deretter|etterpå)"
 )
 _HALF_NUMBER = re.compile(r"[^\d\n]{0,30}?(?<![\d.,])(?P<num>\d(?:[ .]?\d){1,10})(?![\d.,]\d)")
@@ -212,7 +214,31 @@ def _pieces(text: str) -> list[Piece]:
             continue  # "først i 2019 og så 2020": years
         side = "first" if m.group("first") or m.group("first2") else "last"
         found.append((number.start("num"), number.end("num"), _digits(number.group("num")), None, side))
+        head = _unannounced_head(text, m.start(), number.group("num")) if side == "last" else None
+        if head is not None and not any(s <= head[0] < e for s, e, *_ in found):
+            found.append(head)  # "1813.66. Then 12391", "5145 5271. resten e 0992 8181"
     return found
+
+
+#: The digits right before a "then" or "the rest" that announces the second piece, with at most a full
+#: stop or comma and "and"/"og" between: the first piece, which nothing announces.
+_HEAD_BEFORE = re.compile(r"(?i)(?<![\d.,])(?P<num>\d(?:[ .]?\d){1,10})[.,]?[ \t]*(?:(?:and|og)[ \t]+)?$")
+
+
+def _unannounced_head(text: str, cue: int, tail: str) -> Piece | None:
+    """The first piece of a number whose second piece a cue announces ("Card number is 4371 9653 and then
+    9862 7684"), when the digits of both make a number that vouches for itself: a valid fødselsnummer or
+    account number, a card number that passes Luhn, or a Norwegian mobile number (round 41)."""
+    m = _HEAD_BEFORE.search(text, max(0, cue - 30), cue)
+    if m is None:
+        return None
+    digits = re.sub(r"\D", "", m.group("num") + tail)
+    valid = (
+        (len(digits) == 11 and (is_valid_fodselsnummer(digits) or is_valid_kontonummer(digits)))
+        or (13 <= len(digits) <= 19 and luhn.is_valid(digits))
+        or (len(digits) == 8 and digits[0] in "49")
+    )
+    return (m.start("num"), m.end("num"), _digits(m.group("num")), None, "first") if valid else None
 
 
 _DIGIT = re.compile(r"\d")
@@ -232,8 +258,11 @@ def _digits(text: str) -> int:
     return sum(map(str.isdigit, text))
 
 
-def _kind_of_length(total: int, first: str) -> str | None:
-    """What a number of ``total`` digits given in pieces most likely is, when no word says it."""
+def _kind_of_length(total: int, digits: str) -> str | None:
+    """What a number of ``total`` digits given in pieces (``digits``, joined) most likely is, when no word
+    says it: eleven are an account number when only that checksum passes, else a fødselsnummer."""
+    if total == 11 and is_valid_kontonummer(digits) and not is_valid_fodselsnummer(digits):
+        return KONTO
     return {8: PHONE, 11: FNR, 16: CARD}.get(total)
 
 

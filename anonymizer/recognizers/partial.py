@@ -222,6 +222,10 @@ def _pieces(text: str) -> list[Piece]:
 
 #: The digits right before a "then" or "the rest" that announces the second piece, with at most a full
 #: stop or comma and "and"/"og" between: the first piece, which nothing announces.
+#: A currency or an amount's word right before the first piece.
+_MONEY_BEFORE = re.compile(r"(?i)(?:\bkr\.?|\bnok|€|\$|£|beløp\w*|amount|betalt?e?|paid)[ \t:]*$")
+#: Eight digits in two pieces are a mobile number only where the message speaks of one.
+_PHONE_CUE = re.compile(r"(?i)telefon|mobil|phone|nummer|number|\btlf|\bring|\bcall|\bsms")
 _HEAD_BEFORE = re.compile(r"(?i)(?<![\d.,])(?P<num>\d(?:[ .]?\d){1,10})[.,]?[ \t]*(?:(?:and|og)[ \t]+)?$")
 
 
@@ -230,13 +234,13 @@ def _unannounced_head(text: str, cue: int, tail: str) -> Piece | None:
     9862 7684"), when the digits of both make a number that vouches for itself: a valid fødselsnummer or
     account number, a card number that passes Luhn, or a Norwegian mobile number (round 41)."""
     m = _HEAD_BEFORE.search(text, max(0, cue - 30), cue)
-    if m is None:
-        return None
+    if m is None or _MONEY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "kr 12 500, resten 340 000": amounts
     digits = re.sub(r"\D", "", m.group("num") + tail)
     valid = (
         (len(digits) == 11 and (is_valid_fodselsnummer(digits) or is_valid_kontonummer(digits)))
         or (13 <= len(digits) <= 19 and luhn.is_valid(digits))
-        or (len(digits) == 8 and digits[0] in "49")
+        or (len(digits) == 8 and digits[0] in "49" and _PHONE_CUE.search(text) is not None)
     )
     return (m.start("num"), m.end("num"), _digits(m.group("num")), None, "first") if valid else None
 

@@ -42,3 +42,14 @@ def test_round41_numbers_in_pieces_and_disguises(engine: Anonymizer, text: str, 
 @pytest.mark.parametrize("text", NOTHING)
 def test_round41_look_alikes_stay(engine: Anonymizer, text: str) -> None:
     assert [(e.type, text[e.start : e.end]) for e in engine.analyze(text) if e.type != "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg betalte 4 500, resten 9 000 neste måned",
+        "Beløpet er kr 12 500. Resten er 340 000",
+    ],
+)
+def test_round41_amounts_in_two_pieces_are_no_number(engine: Anonymizer, text: str) -> None:
+    assert [e.type for e in engine.analyze(text) if e.type != "PERSON"] == []

@@ -486,12 +486,18 @@ def unit_after(toks: Tokens, j: int) -> bool:
     return _unit_after(toks, j, relations()) or toks.text[toks.end[j] : toks.end[j] + 1] in ("-", ":")
 
 
+#: The reflexive pronoun that follows a verb ("kaller seg", "gifta seg", "flytta sæ").
+_REFLEXIVE = frozenset({"seg", "sæ", "sej"})
+
+
 def _not_a_name_here(toks: Tokens, j: int, rel: Relations) -> bool:
     """What follows word ``j`` makes it something else: a number or unit ("May 2024", "Per måned"), a
     postposed possessive ("samboeren min": a noun), a label colon ("Name: ..."), or a hyphen that
     shares a compound ("Liv- og uføreforsikring")."""
     if _unit_after(toks, j, rel):
         return True
+    if _word(toks, j + 1) in _REFLEXIVE and plain_gap(toks, j):
+        return True  # "Han kaller seg Richard", "ho gifta seg": a verb before its reflexive, never a name
     kin_possessive = j >= 2 and _word(toks, j - 2) in rel.kin and toks.low[j - 1] in _MY  # "gutten min Storm"
     if j > 0 and toks.low[j - 1] in _DETERMINERS - _ARTICLES and plain_gap(toks, j - 1) and not kin_possessive:
         return True  # "on my loan and I", "the Grace period": a determiner makes it a noun

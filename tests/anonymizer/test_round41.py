@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from anonymizer import Anonymizer
+from tests.anonymizer.conftest import person_names
 
 FOUND: list[tuple[str, str, list[str]]] = [
     ("Acc no is 1813.66. Then 12391 – sent in two parts for safety", "NO_KONTONUMMER", ["1813.66", "12391"]),
@@ -53,3 +54,15 @@ def test_round41_look_alikes_stay(engine: Anonymizer, text: str) -> None:
 )
 def test_round41_amounts_in_two_pieces_are_no_number(engine: Anonymizer, text: str) -> None:
     assert [e.type for e in engine.analyze(text) if e.type != "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Han kaller seg Richard Williams og sier han er ingeniør", ["Richard Williams"]),
+        ("han kalla seg «førstebetjent Haraldsen»", ["Haraldsen"]),
+        ("Han heng seg opp kvar gong", []),
+    ],
+)
+def test_round41_a_verb_before_its_reflexive_is_no_name(engine: Anonymizer, text: str, names: list[str]) -> None:
+    assert person_names(engine, text) == names

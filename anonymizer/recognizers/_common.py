@@ -421,8 +421,11 @@ class ChatPatternRecognizer(PatternRecognizer):
             for forms in forms_of(words_before(text[cut:], start - cut, 4)):
                 if all(is_filler(form) for form in forms):
                     continue
-                if self._deny.exact_match(forms[0]):
-                    return True  # the whole word denies, whatever its parts say: "KID-nummer"
+                denied = self._deny.exact_match(forms[0])
+                cue = self._cues.exact_match(forms[0]) if denied else None
+                if denied and (cue is None or len(cue) <= len(denied)):
+                    return True  # the whole word denies, whatever its parts say: "KID-nummer"; but a
+                    # longer cue it starts with is the word ("kontortelefon" is no "konto")
                 if any(self._cues.match(form) for form in forms):
                     # our own cue is nearest: "konto 1234.56.78903", "phone number 91234567"; a typo
                     # that could be either reads as our cue ("acount" ~ "account" and "amount")

@@ -2,7 +2,8 @@
 given in two pieces where only the second is announced ("1813.66. Then 12391", "5145 5271. resten e
 0992 8181") is taken when both pieces together make a number that vouches for itself (a fødselsnummer or
 account number by its check digits, a card by Luhn, a Norwegian mobile); "begins with" announces a first
-piece; "punkt" is a dictated dot between digit groups as "punktum" is; underscores separate groups."""
+piece; "punkt" is a dictated dot between digit groups as "punktum" is; underscores separate groups; a
+verb before its reflexive is no name; a phone cue that starts with a deny word ("kontortelefon") is a cue."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ FOUND: list[tuple[str, str, list[str]]] = [
     ),
     ("ip: 178 punkt 232 punkt 41 punkt 9 (hjemmenettet)", "IP_ADDRESS", ["178 punkt 232 punkt 41 punkt 9"]),
     ("Overfør til 2801_32_38695 takk", "NO_KONTONUMMER", ["2801_32_38695"]),
+    # a cue longer than the deny word it starts with is the word: "kontortelefon" is no "konto"
+    ("Kontortelefon 77_58_98_00, ellers mobil", "PHONE_NUMBER", ["77_58_98_00"]),
 ]
 
 NOTHING: list[str] = [

@@ -25,6 +25,12 @@ FOUND: list[tuple[str, str, list[str]]] = [
     ),
     ("ip: 178 punkt 232 punkt 41 punkt 9 (hjemmenettet)", "IP_ADDRESS", ["178 punkt 232 punkt 41 punkt 9"]),
     ("Overfør til 2801_32_38695 takk", "NO_KONTONUMMER", ["2801_32_38695"]),
+    # a spaced dot between spoken groups, as between digit groups
+    (
+        "Please pay the refund into nine three six five . one nine . 60396",
+        "NO_KONTONUMMER",
+        ["nine three six five . one nine . 60396"],
+    ),
     # a cue longer than the deny word it starts with is the word: "kontortelefon" is no "konto"
     ("Kontortelefon 77_58_98_00, ellers mobil", "PHONE_NUMBER", ["77_58_98_00"]),
 ]
@@ -35,6 +41,7 @@ NOTHING: list[str] = [
     "Renta er 5 punkt 1 prosent, kan eg få ho ned?",
     "saksnummer 2024. Resten av saken kommer i morgen",
     "file_2023_05.pdf er vedlagt",
+    "I have two . Three more to go",
 ]
 
 

@@ -246,11 +246,11 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         start = _prefixes_before(text, start, words)
         score = SCORE_WEAK_STREET
     elif low in words.pobox:
-        dotted = text[max(0, start - 5) : start].lower().rstrip(" .").endswith("o")
+        dotted = low == "box" and text[max(0, start - 5) : start].lower().rstrip(" .").endswith("o")
         if low == "box" and not dotted and post is None:
             return None  # "box 12" only as "P.O. Box 12", or with a postcode and place: "Box 12, 9845 Tana"
         score = SCORE_POBOX
-        if low == "box" and dotted:
+        if dotted:
             start = text.lower().rfind("p", 0, start)
             if post is None:
                 return _english_tail(text, start, house_end)  # "PO Box 445, Reading RG1 8BW"

@@ -243,11 +243,12 @@ def _thai_addresses(text: str) -> list[tuple[int, int]]:
 
 #: A house number, a street of one to three capitalised words, a comma, a town of one to three, and a
 #: British postcode in capitals (outward code, space optional, inward code).
+_UK_CAPITALS_CODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
 _UK_TYPELESS = re.compile(
     rf"\b\d{{1,4}}[A-Za-z]?[ \t]+{_UP}{_L}+(?:[ \t]+{_UP}{_L}+){{0,2}},[ \t]*{_UP}{_L}+(?:[ \t-]+{_UP}{_L}+){{0,2}},?"
-    r"[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b"
+    rf"[ \t]+{_UK_CAPITALS_CODE}"
 )
-_UK_CODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
+_UK_CODE = re.compile(rf"\b{_UK_CAPITALS_CODE}")
 
 #: Cheap tests, one scan each: a postcode's digits; a letter of Vietnamese or Thai.
 _CODE_DIGITS = re.compile(r"\d{4}|\d{3} \d{3}")

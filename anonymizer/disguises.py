@@ -39,8 +39,11 @@ from anonymizer.types import Edit
 _SYMBOL_SEPARATOR = re.compile(
     r"(?<=\d)[ \t]*(?:[\u00b7\u2022\u2219\u22c5\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]?)+[ \t]*(?=\d)"
 )
-#: A separator typed twice: "4202..72..37813", "1234--56".
-_DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:(\.)\.+|(-)-+|(/)/+)(?=\d)")
+#: A separator typed twice: "4202..72..37813", "1234--56", "9 8 0 4 5-- 1 2 3" (a space may follow it).
+_DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:(\.)\.+|(-)-+|(/)/+)[ \t]?(?=\d)")
+#: An account number in the banks' grouping with colons for dots (a keyboard's layout): "9365:45:20486".
+#: Never a time ("12:30:45"): four, two and five digits.
+_COLON_ACCOUNT = re.compile(r"(?<![\d:])\d{4}:\d{2}:\d{5}(?![\d:])")
 #: Dots disguised the way security people write them: "84[.]212[.]47[.]9", "193 dot 90 dot 147 dot 22".
 _DEFANGED_DOT = re.compile(
     r"(?i)(?<=\d)(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|[ \t]+(?:dot|punktum|punkt|prikk)[ \t]+"
@@ -74,6 +77,9 @@ def digit_separators(text: str) -> list[Edit]:
         edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
     if "_" in text:
         edits += [(m.start(), m.end(), " ") for m in _UNDERSCORE.finditer(text)]
+    if ":" in text:
+        for m in _COLON_ACCOUNT.finditer(text):
+            edits += [(m.start() + 4, m.start() + 5, "."), (m.start() + 7, m.start() + 8, ".")]
     if _DEFANGED_HINT.search(text):
         edits += [(m.start(), m.end(), ".") for m in _DEFANGED_DOT.finditer(text)]
     for m in _BROKEN_IP.finditer(text) if "\n" in text and _IP_WORD.search(text) else ():

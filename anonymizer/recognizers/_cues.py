@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from rapidfuzz.distance import OSA
 
+from anonymizer.normalize import is_digit_word
 from anonymizer.recognizers._gazetteer import COMMON, word_flags
 
 #: A cue word of at least this many characters also matches words it starts ("konto" ~ "kontoen").
@@ -241,9 +242,15 @@ def _nearest(words: Iterable[str], count: int) -> list[list[str] | None]:
 
 
 def _cue_forms(word: str) -> list[str] | None:
-    """Word forms of a word that could be a cue; None for a number, [] for punctuation."""
+    """Word forms of a word that could be a cue; None for a number, [] for punctuation. Digit words
+    joined by hyphens are a number too ("ring meg på ni-ni-to... nei vent, fire-åtte null-seks ..."):
+    a first try at the number must not push the cue before it out of reach."""
     if word[:1].isdigit():
         return None
+    if "-" in word:
+        parts = word.strip(".,;:!?").split("-")
+        if len(parts) > 1 and all(is_digit_word(part) for part in parts):
+            return None
     return word_forms(word)
 
 

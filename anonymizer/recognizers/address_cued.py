@@ -57,13 +57,15 @@ _END = re.compile(
     r"|thanks|thx|please|pls|ikkje|ikke|itj|not|men|but)\b)",
     re.IGNORECASE,
 )
+#: The rest of a label after the cue word: "for the card: ", "til kortet: " (a few words without digits).
+_LABEL_REST = re.compile(r"(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+:[ \t]+(?=\w)")
 #: Not an address, though it follows a cue: a time, an amount, a floor, a number of people.
 _NOT_ADDRESS = re.compile(
     r"(?i)\b(?:sek|dkk|eur|usd|gbp|pln|år|års|years?|måneder|månader|months?|mnd|uker|veker|weeks?|dager|dagar|days?|netter|natt|nights?|døgn|timer|hours?"
     r"|kr|kroner|nok|prosent|percent|personer|people|barn|children)\b|%"
 )
 #: A floor: no address on its own ("bor i 4. etasje"), but part of one after a street and number.
-_FLOOR = re.compile(r"(?i)\b(?:etasje|etg|floor)\b")
+_FLOOR = re.compile(r"(?i)\b(?:etasje|etg|høgd|høgda|floor)\b")
 #: A dot that ends an abbreviation, not the sentence: "Mabini St., Brgy. San Isidro", "No. 14", "al. 53".
 _ABBREVIATION_DOT = re.compile(
     r"(?i)(?:^|(?<=[\s,]))(?:[a-z]|st|rd|ave|av|blvd|dr|ln|sq|ct|pl|cres|hwy|mt|gt|gr|vn|al|pr|no|nr|ul|vul|brgy"
@@ -73,7 +75,7 @@ _ABBREVIATION_DOT = re.compile(
 #: What follows such a dot inside an address: a comma, a number, a name that goes on ("Brgy. San Isidro,");
 #: and a floor after its ordinal ("4. etg.").
 _MORE_ADDRESS = re.compile(r"\.[ \t]*(?:[,#\d]|[A-Z][^\W\d_]*[ \t,.]+[A-Z\d])")
-_ORDINAL_FLOOR = re.compile(r"(?<![\w.])\d{1,2}\.[ \t]*(?i:etg|etasje|etage|sal|floor|stock|th|tv|mf)\b")
+_ORDINAL_FLOOR = re.compile(r"(?<![\w.])\d{1,2}\.[ \t]*(?i:etg|etasje|etage|høgd|høgda|sal|floor|stock|th|tv|mf)\b")
 
 _NUMBER_AFTER = re.compile(r"\.?[ \t]?#?\d")
 
@@ -146,6 +148,9 @@ def cued_addresses(text: str) -> list[tuple[int, int]]:
         if "\n" in cue.group() and (stacked := _stacked_lines(text, start)) is not None:
             spans.append(stacked)  # "Address:\n12\nØvre Storgate\n3018\nDRAMMEN": one field per line
             continue
+        label = _LABEL_REST.match(text, start)
+        if label is not None:
+            start = label.end()  # "Address for the card: Bergensgata 18": the address follows the colon
         end_match = _clause_end(text, start + 1, min(len(text), start + MAX_CHARS))
         end = end_match.start() if end_match else min(len(text), start + MAX_CHARS)
         body = text[start:end].rstrip(" ,")

@@ -39,8 +39,11 @@ _COUNTRIES = (
 COUNTRY = re.compile(_COUNTRIES)
 #: ", Málaga": a region after the postcode and place, taken if the word lists know it as a place.
 _REGION_AFTER = re.compile(rf",[ \t]*(?P<region>[A-ZÆØÅ]{_L}+)(?![\w-])")
-#: ", Spain", ", Málaga, Spain" after the postcode and place: any region before a country.
-_COUNTRY_AFTER = re.compile(rf",?[ \t]*(?:[A-ZÆØÅ]{_L}+(?:[ -][A-ZÆØÅ]{_L}+)?,[ \t]*)?(?:{_COUNTRIES})(?![\w-])")
+#: ", Spain", ", Málaga, Spain" or "\nNorway" after the postcode and place: any region before a country.
+_COUNTRY_AFTER = re.compile(
+    rf",?[ \t]*(?:[A-ZÆØÅ]{_L}+(?:[ -][A-ZÆØÅ]{_L}+)?,[ \t]*)?(?:{_COUNTRIES})(?![\w-])"
+    rf"|,?[ \t]*\r?\n[ \t]*(?:{_COUNTRIES})(?=[ \t]*(?:[\r\n.,;!?)]|$))"
+)  # or on a line of its own, as a pasted address has it (not "Norge er fint" on the next line)
 
 #: A house's own name before its street, where nothing but an address can start (the message's or a
 #: line's start, a colon, an opening quote): «Fjellstua, ...», "The Old Rectory, ...", "Villa Sol, ...".
@@ -116,7 +119,7 @@ _UNIT_PART = re.compile(
     r"|lejl|lejlighed|lägenhet|våning|trappe)\.?(?: ?[A-Z]?\d{1,4}[A-Za-z]?| [A-Z])\b"
     r"|(?i:sokkel|sokkelleilighet|kjeller|kjellerleilighet|loft|loftsleilighet|underetasje|hybelen|bakgården"
     r"|bajo|ático|atico|entresuelo|entlo|sótano)\b"
-    r"|(?:\d{1,2}\. ?(?:(?i:etg|etasje|etage|floor|sal|th|tv|mf|stock)|OG)\b\.?|\d{1,2}(?:st|nd|rd|th) (?i:floor)\b)"
+    r"|(?:\d{1,2}\. ?(?:(?i:etg|etasje|etage|høgd|høgda|floor|sal|th|tv|mf|stock)|OG)\b\.?|\d{1,2}(?:st|nd|rd|th) (?i:floor)\b)"
     r"(?: (?:til )?(?i:venstre|høyre|links|rechts|left|right)\b)?"
     r"|(?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Erdgeschoss|Dachgeschoss|EG|DG)\b"
     r"|\d{1,2}[º°ªoa](?: ?(?:(?i:dto|dta|esq|izq|izda|izqda|dcha|drcha)\b\.?|[A-Za-z]\b)|\b)|st\.(?: ?(?:tv|th|mf)\.?)?"

@@ -314,6 +314,8 @@ def _capitalised_inside(toks: Tokens, j: int, rel: Relations) -> bool:
     people or after a verb of paying."""
     if toks.shape[j] != CAP or toks.initial[j] or _title_case(toks) or shouting(toks) or not plain_gap(toks, j - 1):
         return False
+    if toks.low[j] in _POLITE_PRONOUNS:
+        return False  # "jeg håper De har tålmodighet med meg": the old polite "you", capitalised inside
     after = _word(toks, j + 1) if j + 1 < len(toks.low) and plain_gap(toks, j) else ""
     if toks.flags[j] & SOFT:
         # "in May": a month; but "whether May can use my card": a month takes no modal verb
@@ -321,6 +323,8 @@ def _capitalised_inside(toks: Tokens, j: int, rel: Relations) -> bool:
     return after in _SUBJECT_VERBS or after == "som" or after in rel.speech or _word(toks, j - 1) in rel.money
 
 
+#: Norwegian's polite "you" ("De", "Dem", "Deres"), which older customers write capitalised inside a sentence.
+_POLITE_PRONOUNS = frozenset({"de", "dem", "deres"})
 #: Words before a month: "in May", "until May", "fra Mai".
 _BEFORE_MONTH = _LOCATIVE | {
     "of", "from", "until", "by", "since", "before", "after", "til", "fra", "frå", "innen", "før", "etter", "every",

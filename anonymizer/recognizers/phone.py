@@ -57,8 +57,9 @@ if _enable_pattern_cache is not None:
 _BRACKETED_PREFIX = re.compile(r"^\(((?:\+|00)\d{1,3})\)")
 #: "+47", "(+47)", "0047", "(0047)", and "00 48" (the international prefix dictated apart from the code).
 _INTL_PREFIX = r"(?:\(\+\d{1,3}\)|\+\d{1,3}|\(00\d{1,3}\)|00 ?\d{1,3})"
-#: Between the groups of an international number: up to two of space, dash, dot or slash, or a spaced dash.
-_INTL_GAP = r"(?:[ \-./]{0,2}| [\-–] )"
+#: Between the groups of an international number: up to two of space, dash, dot or slash, a spaced dash,
+#: or a line break ("+44 7911\n123456": a narrow screen); the match is then shortened to a valid number.
+_INTL_GAP = r"(?:[ \-./]{0,2}| [\-–] |[ \t]*\r?\n[ \t]*)"
 
 PATTERNS: tuple[tuple[str, str, float], ...] = (
     # "+47 912 34 567", "0047 91234567", "(+47) 91234567", "+1 (415) 555-0123", "+44 (0)20 7946 0958".
@@ -123,6 +124,8 @@ def _parse_uncached(text: str) -> list[phonenumbers.PhoneNumber]:
     """``_parse`` without the cache."""
     # "+47 (0) 57 72 61 40", "+44 (0)20 7946 0958": the trunk 0 in brackets is not dialled from abroad
     candidate = _BRACKETED_PREFIX.sub(r"\1", text).replace("(0)", "")
+    if "\n" in candidate:  # a number broken over two lines: libphonenumber reads no line break
+        candidate = " ".join(candidate.split())
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]
     if candidate.startswith("+"):

@@ -318,7 +318,7 @@ AROUND_THE_STREET: list[tuple[str, list[str]]] = [
     ("han er i Calle San Juan 9, Nerja. Hans nummer", ["Calle San Juan 9, Nerja"]),
     ("his profile says he's in Al Wasl Road 34, Dubai and he", ["Al Wasl Road 34, Dubai"]),
     ("Suite 300, 45 King Street West\nToronto, ON M5H 1J8\nCanada",
-     ["Suite 300, 45 King Street West\nToronto, ON M5H 1J8"]),
+     ["Suite 300, 45 King Street West\nToronto, ON M5H 1J8\nCanada"]),  # the country on its own line too
 ]  # fmt: skip
 
 #: The same parts that stay out: a country named before the street, a greeting before it, a word after it.

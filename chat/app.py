@@ -35,6 +35,7 @@ from chat.services import Services
 from chat.settings import Settings
 from chat.store.base import Store
 from chat.store.factory import build_store
+from chat.tasks import stop_tasks
 from chat.tokens import TokenVerifier
 
 log = logging.getLogger("chat.app")
@@ -210,12 +211,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             if reaper is not None:
                 reaper.cancel()
             await relay.close()
-            watchdog_task.cancel()
-            anchor_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watchdog_task
-            with contextlib.suppress(asyncio.CancelledError):
-                await anchor_task
+            await stop_tasks([watchdog_task, anchor_task], within_s=2.0, where="app")
             await redactor.close()
             await the_store.close()  # flushes everything already accepted
             log.info("stopped", extra={"store": the_store.name})

@@ -22,7 +22,6 @@ the worker's main thread, so the in-process thread of ``workers=0`` runs without
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import multiprocessing
 import os
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from types import FrameType
 
 from chat.errors import AnonymizerError
+from chat.tasks import stop_tasks
 
 log = logging.getLogger("chat.redaction")
 
@@ -193,11 +193,7 @@ class Redactor:
         log.info("anonymizer ready", extra={"workers": self._workers})
 
     async def close(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_tasks(self._tasks, within_s=2.0, where="anonymizer")
         self._tasks = []
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)

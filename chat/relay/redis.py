@@ -39,11 +39,14 @@ from chat.errors import RelayError
 from chat.relay.base import AGENT_ROLES, Relay
 from chat.relay.protocol import Event, Hello, Op, RelayCore, Reply, Request
 from chat.settings import Settings
+from chat.tasks import stop_tasks
 
 log = logging.getLogger("chat.relay")
 
 #: Errors that mean "Redis is not reachable now" (redis-py raises its own, and OS errors leak through).
 _DOWN = (RedisError, OSError, asyncio.TimeoutError)
+#: How long closing waits for the relay's own tasks to end.
+CLOSE_WITHIN_S = 2.0
 #: Most envelopes one pipelined round trip carries.
 _BATCH = 256
 
@@ -173,16 +176,13 @@ class RedisRelay(Relay):
         if self._pub_ok:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._drained.wait(), 1.0)
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        # Cancelled again until they end (chat/tasks.py: redis-py's commands can swallow a cancellation).
+        await stop_tasks([*self._tasks, *self._touching], within_s=CLOSE_WITHIN_S, where="relay")
         if self._client is not None:
             with contextlib.suppress(*_DOWN):
                 await asyncio.wait_for(self._client.zrem(self._instances_key, self.instance_id), 1.0)
             with contextlib.suppress(*_DOWN):
-                await self._client.aclose()
+                await asyncio.wait_for(self._client.aclose(), 1.0)
         self._sub_ok = self._pub_ok = self._presence_ok = False
 
     @property

@@ -78,6 +78,8 @@ _WORD_NUMBER = re.compile(
 _DIGIT = re.compile(r"\d")
 #: A place's particle and last word: "Mo i Rana", "Frankfurt am Main", "Santa Cruz de Tenerife".
 _PLACE_PARTICLE = rf"(?: [A-Z]{_L}+)? (?:i|am|an der|im|upon|on|sur|de|del|de la|di|do|da) [A-ZÆØÅ]{_L}+"
+#: The second word of a Norwegian place's name: "Løkken Verk", "Hommelvik Sentrum", "Hen Stasjon".
+_PLACE_SECOND = r" (?:Verk|Bruk|Stasjon|Sentrum|Havn|Hamn|Sjøbad)\b"
 #: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
 #: German "10115 Berlin", Portuguese "1100-053 Lisboa", with a country prefix "DK-1165", "S-111 51".
 _NO_POSTCODE = re.compile(
@@ -86,7 +88,7 @@ _NO_POSTCODE = re.compile(
     rf"|\d \d \d \d(?! \d)))\s+"
     # "Oslo", "København K", "Vik i Sogn", "Mo i Rana", "Nord-Torpa", "Sør-Fron"; Dutch "1016 EK Amsterdam";
     # "Frankfurt am Main", "Santa Cruz de Tenerife", "Stratford upon Avon"
-    rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b|{_PLACE_PARTICLE})?)"
+    rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b|{_PLACE_PARTICLE}|{_PLACE_SECOND})?)"
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
 _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|sentrun)(?=,?\s+\d{{4,5}}\s)")

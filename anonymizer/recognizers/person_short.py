@@ -11,7 +11,9 @@ word ("Hauk", "Tone", "Mai") or in lower case ("anna"). A reader still knows the
   comma after a possessive ("fekk du papira mine liv?");
 * "i'm"/"i am"/"jeg er"/"eg er" and a lower-case given name that is no everyday word, then a sentence
   end or "and"/"og" ("hi i'm anna. i want ...");
-* a payee after "til"/"te"/"to" with a phone number in brackets right after it ("te Mai (480 83 094)").
+* a payee after "til"/"te"/"to" with a phone number in brackets right after it ("te Mai (480 83 094)");
+* a whole message that is one capitalised given name, however everyday the word ("Per", "Sol", "Will"):
+  the answer to a chatbot's "what is your name?", not a reply word ("Ok", "Bra", "Ja").
 
 Each rule is gated on one word lookup (a sign-off, a cue word, a comma before the last word, "til"), so
 a message costs a few set lookups when none applies.
@@ -54,6 +56,8 @@ def short_chat_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
     """(first, last, score) of each name one of the module's rules takes."""
     n = len(toks.low)
     low = toks.low
+    if n == 1 and not covered[0] and _answered_name(toks):
+        yield 0, 0, SCORE_SHORT
     if n >= 2:
         last = n - 1
         if low[last - 1] in _SIGN_OFFS and not covered[last] and _signed(toks, last):
@@ -74,6 +78,23 @@ def short_chat_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, i
             yield i + 1, i + 1, SCORE_SHORT if toks.shape[i + 1] != LOWER else SCORE_SHORT_LOWER
         if asked and toks.flags[i] & GIVEN and not covered[i] and _spoken_to(toks, i):
             yield i, i, SCORE_SHORT if toks.shape[i] == CAP else SCORE_SHORT_LOWER
+
+
+#: Replies that name lists also hold as given names: never a name when they are the whole message.
+_REPLY_WORDS = frozenset(
+    {"ok", "okay", "okey", "oki", "bra", "ja", "jo", "topp", "top", "nice", "super", "cool", "kult", "jepp", "yes",
+     "yep", "yeah", "sure", "fine", "great", "good", "god", "greit", "takk", "thanks", "hei", "hi", "hello"}
+)  # fmt: skip
+
+
+def _answered_name(toks: Tokens) -> bool:
+    """The message is one capitalised given name and nothing but punctuation, spaces and emoji around it;
+    not one that is also a place or a month ("Bergen", "August": the answer to "where?" or "when?")."""
+    flags = toks.flags[0]
+    if toks.shape[0] != CAP or not flags & GIVEN or flags & (FUNCTION | NOT_NAME | SOFT) or toks.low[0] in _REPLY_WORDS:
+        return False
+    rest = toks.text[: toks.start[0]] + toks.text[toks.end[0] :]
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _signed(toks: Tokens, last: int) -> bool:

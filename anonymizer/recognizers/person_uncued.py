@@ -218,8 +218,16 @@ def lower_full_name(toks: Tokens, i: int) -> tuple[int, int, float] | None:
         return i, i + 1, SCORE_LOWER_FULL_NAME  # "siriporn wongsakul": a sure given name and a surname in no list
     if flags & WELL_KNOWN and toks.shape[i] == LOWER and not near_frequent_word(toks.low[i], chat_only=True):
         # not "IAN for kontoen" (an acronym in capitals), nor "new emil address" (a typo of "email")
+        if i > 0 and toks.low[i - 1] in _WHERE and toks.low[i].endswith("en"):
+            return None  # "stein i hagen", "på haugen": a place noun in its definite form, as surnames are
         return i, i, SCORE_LOWER_GIVEN_ALONE
     return None
+
+
+#: Where-prepositions before a noun in its definite form: "i hagen", "på bakken", "under brua".
+_WHERE = frozenset(
+    {"i", "på", "pa", "under", "over", "bak", "ved", "rundt", "gjennom", "inni", "oppi", "nedi", "utafor"}
+)
 
 
 def _shouted_surname(toks: Tokens, k: int) -> bool:

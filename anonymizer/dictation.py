@@ -22,6 +22,10 @@ def ignorecase_folded(text: str) -> str:
     return text.lower()
 
 
+#: The words people say or type for the dot inside a number, an IP address or an e-mail address ("84
+#: punkt 212", "ola dot nordmann"): one list for every rule that reads them, as a regex alternation.
+DOT_WORDS = r"punktum|punkt|prikk|dot|point"
+
 #: Punctuation spoken to a voice keyboard that wrote it out as words: "kyrkjevegen 3 komma 5700 voss
 #: punktum ny linje helsing kjellaug". Addresses, sign-offs and numbers need the real marks.
 _DICTATED = {"komma": ",", "comma": ",", "punktum": ".", "full stop": ".", "kolon": ":", "colon": ":",

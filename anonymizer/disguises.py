@@ -25,6 +25,7 @@ import re
 
 from stdnum import iban as _iban
 
+from anonymizer.dictation import DOT_WORDS
 from anonymizer.disguised_names import backwards as turned
 from anonymizer.disguised_names import broken_names, leet_names, spelled_out
 from anonymizer.lookalikes import checked_lookalikes
@@ -46,7 +47,7 @@ _DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:(\.)\.+|(-)-+|(/)/+)[ \t]?(?=\d)")
 _COLON_ACCOUNT = re.compile(r"(?<![\d:])\d{4}:\d{2}:\d{5}(?![\d:])")
 #: Dots disguised the way security people write them: "84[.]212[.]47[.]9", "193 dot 90 dot 147 dot 22".
 _DEFANGED_DOT = re.compile(
-    r"(?i)(?<=\d)(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|[ \t]+(?:dot|punktum|punkt|prikk)[ \t]+"
+    rf"(?i)(?<=\d)(?:\[\.\]|\(\.\)|\{{\.\}}|\[dot\]|\(dot\)|[ \t]+(?:{DOT_WORDS})[ \t]+"
     r"|\[punktum\]|\(punktum\))(?=\d)"
 )
 #: Digit groups joined by commas: "0539,02,47542", "26,11,53,268,04", "178,232,96,14".
@@ -61,7 +62,7 @@ _BREAK_AFTER_DOT = re.compile(r"(?<=\.)[ \t]*\r?\n[ \t]*")
 _IP_WORD = re.compile(r"(?i)(?<![^\W\d_])ip(?:v4)?(?![^\W\d_])")
 
 _DOUBLED_HINT = re.compile(r"\d(?:\.\.|--|//)")
-_DEFANGED_HINT = re.compile(r"(?i)\d(?:[\[({]|[ \t]+(?:dot|punktum|punkt|prikk)\b)")
+_DEFANGED_HINT = re.compile(rf"(?i)\d(?:[\[({{]|[ \t]+(?:{DOT_WORDS})\b)")
 #: Underscores between digit groups: "77_58_98_00", "0505_1998_12345".
 _UNDERSCORE = re.compile(r"(?<=\d)_+(?=\d)")
 _COMMA_HINT = re.compile(r"\d,\d")
@@ -150,19 +151,19 @@ _EMOJI_AT = re.compile(
 
 #: "at" and "dot" in quotes or guillemets instead of brackets: "lise « at » firma « dot » no".
 _QUOTED_WORD = re.compile(
-    r"(?i)([«‹“”\"'])[ \t]*(?:at|dot|dått|punktum|punkt|prikk|snabel-?a|kr[øo]ll-?alfa)[ \t]*([»›”“\"'])"
+    rf"(?i)([«‹“”\"'])[ \t]*(?:at|{DOT_WORDS}|dått|snabel-?a|kr[øo]ll-?alfa)[ \t]*([»›”“\"'])"
 )
 #: "at" as it is said in a dialect, before a domain: "rannveig.fjeld ätt gmail punkt com".
 _DIALECT_AT = re.compile(
     r"(?i)(?<=[\w.])[ \t]+(ätt|ät|ætt|æt)[ \t]+"
-    r"(?=[\w\-]+(?:[ \t]*\.[ \t]*|[ \t]+(?:punktum|punkt|dot|prikk)[ \t]+)[a-z]{2,})"
+    rf"(?=[\w\-]+(?:[ \t]*\.[ \t]*|[ \t]+(?:{DOT_WORDS})[ \t]+)[a-z]{{2,}})"
 )
 
 
 #: An address with its "@" and dots spelled as words joined by underscores: "ola_at_gmail_dot_com".
 _UNDERSCORED = re.compile(
     r"(?i)(?<![\w.\-])[\w.\-]+?(_)(?:at|snabel-?a|kr[øo]ll-?alfa)(_)[^\W_][\w\-]*?"
-    r"(?:(_)(?:dot|punktum|punkt|prikk)(_)[^\W_][\w\-]*?)*(_)(?:dot|punktum|punkt|prikk)(_)[a-z]{2,6}(?![\w.\-])"
+    rf"(?:(_)(?:{DOT_WORDS})(_)[^\W_][\w\-]*?)*(_)(?:{DOT_WORDS})(_)[a-z]{{2,6}}(?![\w.\-])"
 )
 
 

@@ -46,7 +46,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from anonymizer.dictation import DICTATED_HINT, dictated_punctuation, ignorecase_folded, may_dictate
+from anonymizer.dictation import DICTATED_HINT, DOT_WORDS, dictated_punctuation, ignorecase_folded, may_dictate
 from anonymizer.disguised_names import lead_in_word, spaced_numbers
 from anonymizer.disguises import disguises
 from anonymizer.homoglyphs import homoglyphs
@@ -318,10 +318,10 @@ _TOKEN = rf"(?:(?:{_TENS_ALTERNATIVES})(?:-?(?:{_UNIT_ALTERNATIVES}))?|{_WORD_AL
 #: other text a third more time in the run regex).
 _TOKEN_H = rf"(?:{_HUNDRED_TOKEN}|{_TOKEN[3:-1]})"
 #: Separators people dictate inside a number ("fire syv tre null punktum fem syv ...").
-_SPOKEN_SEPARATORS = r"punktum|punkt|komma|strek|bindestrek|skråstrek|dot|point|dash|comma|prikk"
+_SPOKEN_SEPARATORS = rf"{DOT_WORDS}|komma|strek|bindestrek|skråstrek|dash|comma"
 _SEPARATOR_WORDS = frozenset(_SPOKEN_SEPARATORS.split("|"))
 #: The separators of a dictated IPv4 address: "ti punktum null punktum null punktum førtito".
-_SPOKEN_DOT = re.compile(r"(?i)[ \t]+(?:punktum|dot|point|prikk)[ \t]+")
+_SPOKEN_DOT = re.compile(rf"(?i)[ \t]+(?:{DOT_WORDS})[ \t]+")
 _SEP = rf"(?:[ \t]*[,\-/|][ \t]*|[ \t]+(?:(?:{_SPOKEN_SEPARATORS}|\.)[ \t]+)?|[ \t]*\n[ \t]*)"
 #: A separator that needs rewriting so that the number recognizers read it as one: a spoken one or a
 #: pipe ("4 8 6 sju | 9 9 3 fæm | ...", a card typed in groups) becomes a space, a comma two spaces (a

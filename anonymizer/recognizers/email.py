@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from anonymizer.dictation import DOT_WORDS
 from anonymizer.normalize import NUMBER_WORD_PATTERN
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, word_flags
@@ -56,7 +57,7 @@ _TLD = "|".join(sorted((re.escape(t) for t in TLDS), key=len, reverse=True))
 _PROVIDER = "|".join(sorted((re.escape(p) for p in PROVIDERS), key=len, reverse=True))
 _AT_WORDS = r"at|snabel(?:[- ]?a)?|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
 _SPOKEN_AT = r"snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
-_DOT_WORDS = r"dot|dått|punktum|punkt|prikk|point|punto"
+_DOT_WORDS = rf"{DOT_WORDS}|dått|punto"  # and as a dialect or Spanish says it, in an e-mail address
 
 
 def _bracketed(words: str) -> str:

@@ -78,6 +78,8 @@ _WORD_NUMBER = re.compile(
 _DIGIT = re.compile(r"\d")
 #: A place's particle and last word: "Mo i Rana", "Frankfurt am Main", "Santa Cruz de Tenerife".
 _PLACE_PARTICLE = rf"(?: [A-Z]{_L}+)? (?:i|am|an der|im|upon|on|sur|de|del|de la|di|do|da) [A-ZÆØÅ]{_L}+"
+#: The first word of a Norwegian place's name of two: "1634 Gamle Fredrikstad", "3970 Nedre Langesund".
+_PLACE_FIRST = r"(?:(?:Gamle|Nye|Øvre|Nedre|Store|Lille|Vestre|Østre|Nordre|Søndre) (?=[A-ZÆØÅ]))?"
 #: The second word of a Norwegian place's name: "Løkken Verk", "Hommelvik Sentrum", "Hen Stasjon".
 _PLACE_SECOND = r" (?:Verk|Bruk|Stasjon|Sentrum|Havn|Hamn|Sjøbad)\b"
 #: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
@@ -88,7 +90,7 @@ _NO_POSTCODE = re.compile(
     rf"|\d \d \d \d(?! \d)))\s+"
     # "Oslo", "København K", "Vik i Sogn", "Mo i Rana", "Nord-Torpa", "Sør-Fron"; Dutch "1016 EK Amsterdam";
     # "Frankfurt am Main", "Santa Cruz de Tenerife", "Stratford upon Avon"
-    rf"(?P<place>{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b|{_PLACE_PARTICLE}|{_PLACE_SECOND})?)"
+    rf"(?P<place>{_PLACE_FIRST}{_L}+(?:-{_L}+)*(?: [A-ZÆØÅ]\b|{_PLACE_PARTICLE}|{_PLACE_SECOND})?)"
 )
 #: One capitalised word between a house number and the postcode: "Pb. 33 Sentrum, 0101 Oslo".
 _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|sentrun)(?=,?\s+\d{{4,5}}\s)")
@@ -248,7 +250,9 @@ def _norwegian(text: str, m: re.Match[str]) -> tuple[int, int, float] | None:
         start = _prefixes_before(text, start, words)
         score = SCORE_WEAK_STREET
     elif low in words.pobox:
-        dotted = low == "box" and text[max(0, start - 5) : start].lower().rstrip(" .").endswith("o")
+        before = text[max(0, start - 6) : start].rstrip(" .")
+        # "P.O. Box", "PO box", "Post box" (capitalised: "the post box 12 is full" is a thing)
+        dotted = low == "box" and (before.lower().endswith("o") or before.endswith(("Post", "POST")))
         if low == "box" and not dotted and post is None:
             return None  # "box 12" only as "P.O. Box 12", or with a postcode and place: "Box 12, 9845 Tana"
         score = SCORE_POBOX
@@ -441,8 +445,11 @@ def _names_before(text: str, start: int, words: _Words) -> int | None:
         if not (low in ("den", "de", "von", "van", "der", "af") and first is not None):
             # not a lower-case particle inside the name ("Haakon den Godes gate")
             mid_sentence = text[:tstart].rstrip()[-1:].isalnum()
+            # a capitalised genitive right before the street word names it, everyday word or not:
+            # "c/o Ali, Markens gate 30", "Kongens gate"
+            genitive = first is None and token[0].isupper() and len(low) > 3 and low.endswith("s")
             if not _street_name_word(token, low, flags.get(low, 0), words, capitalised=capitalised) and not (
-                mid_sentence and token[0].isupper() and not flags.get(low, 0) & NOT_NAME
+                (mid_sentence or genitive) and token[0].isupper() and not flags.get(low, 0) & NOT_NAME
             ):
                 break  # a capitalised word inside a sentence is part of the name: "Haakon den Godes gate"
             if low not in words.prefix:

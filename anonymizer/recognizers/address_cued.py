@@ -53,7 +53,8 @@ _END = re.compile(
     r"|kan|can|der|there|which|som|who|med|with|but|eller|or|please|pls|takk|thanks|i\s+(?:\d+|ett|to|tre)"
     r"|in\s+(?:\d|the|jan|january|feb|february|march|april|may|june|july|aug|august|sept?|september|oct|october"
     r"|nov|november|dec|december))\b"
-    r"|,\s*(?:og|and|men|but|så|so|kan|can|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|tel|takk|tack|tak"
+    r"|,\s*(?:og|and|men|but|så|so|kan|can|tlf|telefon|phone|mob|mobil|e-?post|e-?mail|tel|takk|tack|tak|iban|konto"
+    r"|kontonr|kontonummer|account"
     r"|thanks|thx|please|pls|ikkje|ikke|itj|not|men|but)\b)",
     re.IGNORECASE,
 )

@@ -236,10 +236,13 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Tyler Brooks from Austin": a place
             if cue.words == _W and not _with_w(toks, i):
                 continue
-            found = _after_cue(toks, i + 1, cue)
+            copula = i + 2 < n and toks.low[i + 1] in _COPULAS and toks.shape[i + 1] == LOWER
+            copula = copula and toks.shape[i + 2] == CAP
+            j = i + 2 if copula else i + 1  # "Avsender var Ola"
+            found = _after_cue(toks, j, cue)
             if found is not None:
                 last, score = found
-                emit(i + 1, last, score)
+                emit(j, last, score)
 
         # 2. and 3. Without a cue. A word in lower case with no name flag starts no name here: each rule
         # below begins by asking for one (a given name or a surname; capitals_name only reads capitals),
@@ -324,6 +327,9 @@ class PersonRecognizer(EntityRecognizer):
 
 
 # --- cues --------------------------------------------------------------------------------------------
+
+#: A verb "to be" between a label and the name, in lower case: "Avsender var Ola", "Sender was Ola".
+_COPULAS = frozenset({"var", "was"})
 
 
 #: Per last word of a cue: its one-word cues, and the cues by the word before the last (``_cue_index``).

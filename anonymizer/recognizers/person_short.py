@@ -169,7 +169,9 @@ def _named_run(toks: Tokens, first: int) -> int | None:
     k = first
     while k < n and k - first < 4 and toks.shape[k] == CAP and (k == first or toks.gap(k - 1) == " "):
         flags = toks.flags[k]
-        if flags & FUNCTION or (flags & COMMON and not flags & NAME):
+        if flags & FUNCTION and not (k > first and flags & GIVEN):
+            break  # "heter Stein Are": a given name that is also a function word, after the first name
+        if flags & COMMON and not flags & NAME:
             break
         k += 1
     last = k - 1

@@ -1,11 +1,13 @@
 """Stopping background tasks at shutdown, without waiting forever for one that will not stop.
 
-Why: on Python 3.11, ``asyncio.wait_for`` swallows a cancellation that arrives as the awaited operation
-finishes (CPython gh-86296, fixed in 3.12), and redis-py sends every command through it. A relay task
-cancelled at that moment went on with its ``while True`` loop, and ``await task`` after ``cancel()`` then
-waited for it forever: a worker stopped half a second after it started hung in its shutdown until its
-supervisor killed it (a flaky ``tests/cluster/test_workers.py``, one run in twenty). Here each task is
-cancelled again until it ends, and the wait is bounded.
+Why: a worker stopped half a second after it started hung in its shutdown until its supervisor killed it
+(a flaky ``tests/cluster/test_workers.py``, one run in 9 to 20; py-spy: the event loop idle, the shutdown
+stuck between closing the hub and closing the store, where it awaited cancelled relay tasks and the Redis
+client's close). A task can outlive its cancellation: on Python 3.11 ``asyncio.wait_for`` swallows a
+cancellation that arrives as the awaited operation finishes (CPython gh-86296, fixed in 3.12), redis-py
+sends every command through it, and the relay's loops then go on with ``while True``; ``await task``
+after one ``cancel()`` waits for such a task forever. Here each task is cancelled again until it ends,
+and the wait is bounded (as is the Redis client's close, in ``chat.relay.redis``).
 """
 
 from __future__ import annotations

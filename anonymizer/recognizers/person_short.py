@@ -12,7 +12,7 @@ word ("Hauk", "Tone", "Mai") or in lower case ("anna"). A reader still knows the
 * "i'm"/"i am"/"jeg er"/"eg er" and a lower-case given name that is no everyday word, then a sentence
   end or "and"/"og" ("hi i'm anna. i want ...");
 * a payee after "til"/"te"/"to" with a phone number in brackets right after it ("te Mai (480 83 094)");
-* a whole message that is one capitalised given name, however everyday the word ("Per", "Sol", "Will"):
+* a whole message that is one capitalised given name, however everyday the word ("Per", "Sol", "Hope"):
   the answer to a chatbot's "what is your name?", not a reply word ("Ok", "Bra", "Ja").
 
 Each rule is gated on one word lookup (a sign-off, a cue word, a comma before the last word, "til"), so

@@ -78,15 +78,20 @@ _WORD_NUMBER = re.compile(
 _DIGIT = re.compile(r"\d")
 #: A place's particle and last word: "Mo i Rana", "Frankfurt am Main", "Santa Cruz de Tenerife".
 _PLACE_PARTICLE = rf"(?: [A-Z]{_L}+)? (?:i|am|an der|im|upon|on|sur|de|del|de la|di|do|da) [A-ZÆØÅ]{_L}+"
-#: The first word of a Norwegian place's name of two: "1634 Gamle Fredrikstad", "3970 Nedre Langesund".
-_PLACE_FIRST = r"(?:(?:Gamle|Nye|Øvre|Nedre|Store|Lille|Vestre|Østre|Nordre|Søndre) (?=[A-ZÆØÅ]))?"
+#: The first word of a place's name of two: "1634 Gamle Fredrikstad", "3970 Nedre Langesund", "01304-001
+#: São Paulo", "28001 San Sebastián".
+_PLACE_FIRST = (
+    r"(?:(?:Gamle|Nye|Øvre|Nedre|Store|Lille|Vestre|Østre|Nordre|Søndre|São|Sao|San|Santa|Santo|Rio|Porto)"
+    r" (?=[A-ZÆØÅ]))?"
+)
 #: The second word of a Norwegian place's name: "Løkken Verk", "Hommelvik Sentrum", "Hen Stasjon".
 _PLACE_SECOND = r" (?:Verk|Bruk|Stasjon|Sentrum|Havn|Hamn|Sjøbad)\b"
 #: Postcode and place: Norwegian and Danish "0155 Oslo", "1165 København K", Swedish "111 51 Stockholm",
-#: German "10115 Berlin", Portuguese "1100-053 Lisboa", with a country prefix "DK-1165", "S-111 51".
+#: German "10115 Berlin", Portuguese "1100-053 Lisboa", Brazilian "01304-001 São Paulo", with a country prefix
+#: "DK-1165", "S-111 51".
 _NO_POSTCODE = re.compile(
     rf"\s?,?\s+(?P<code>(?:[A-Z]{{1,2}}-)?"
-    rf"(?:\d{{4}} [A-Z]{{2}}(?= [A-Z])|\d{{4}}-\d{{3}}|\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}"
+    rf"(?:\d{{4}} [A-Z]{{2}}(?= [A-Z])|\d{{4,5}}-\d{{3}}|\d{{4,5}}|\d{{3}} \d{{2}}|\d{{2}}-\d{{3}}"
     rf"|\d \d \d \d(?! \d)))\s+"
     # "Oslo", "København K", "Vik i Sogn", "Mo i Rana", "Nord-Torpa", "Sør-Fron"; Dutch "1016 EK Amsterdam";
     # "Frankfurt am Main", "Santa Cruz de Tenerife", "Stratford upon Avon"
@@ -100,7 +105,7 @@ _DISTRICT = re.compile(rf",? (?:[A-ZÆØÅ]{_L}+(?: [A-ZÆØÅ]{_L}+)?|sentrum|s
 #: Ukrainian or Russian one as newcomers transliterate it, street ("vul."/"ul."/"prosp.") before the name,
 #: flat ("kv.") after the number, town before the postcode: "vul. Franka 3, kv. 12, Odesa 65000".
 _POLISH = re.compile(
-    rf"\b(?:ul\.|vul\.|prosp\.|os\.|al\.|pl\.|vulytsia|vulytsya|ulitsa|ulica|prospekt|osiedle|aleja|plac) ?"
+    rf"\b(?:ul\.|vul\.|prosp\.|os\.|al\.|pl\.|(?i:vulytsia|vulytsya|ulitsa|ulica|prospekt|osiedle|aleja|plac)) ?"
     rf"[A-ZĄĆĘŁŃÓŚŹŻ]{_L}+(?: [A-ZĄĆĘŁŃÓŚŹŻ]{_L}+)?"
     rf",? \d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})?(?: m\.? ?\d{{1,4}}\b|,? kv\.? ?\d{{1,4}})?"
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from anonymizer.disguises import valid_iban
-from anonymizer.recognizers._common import ChatPatternRecognizer
+from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 
 ENTITY = "IBAN_CODE"
 
@@ -27,6 +27,9 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 
 CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")
 
+
+#: An IBAN in one piece with fewer than four digits in a row.
+_LETTERED = re.compile(r"(?<![\w@])[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?!\w)")
 
 #: What is not a letter or a digit: ``[^\W_]`` is exactly ``str.isalnum``, and one substitution costs less
 #: than a test per character (the shrinking loop asks this for every shorter end of a candidate).
@@ -48,6 +51,11 @@ class ChatIbanRecognizer(ChatPatternRecognizer):
     RUN_BOUND = False  # starts with the country letters
     SHRINK_TO_VALID = True
     SHRINK_MIN_CHARS = 15
+
+    def could_match(self, facts: TextFacts) -> bool:
+        """Four digits in a row, or an IBAN written in one piece whose account part is mostly letters
+        ("PK60SCWSCHJ0BY5SN31QMTUV": Pakistan's, Qatar's, Jordan's hold bank codes and letters)."""
+        return super().could_match(facts) or _LETTERED.search(facts.text) is not None
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_iban(candidate)

@@ -88,8 +88,12 @@ UNLISTED_ISSUER_SCORE = 0.1
 
 
 def is_printed_card(text: str) -> bool:
-    """Printed 4-4-4-4 with a Luhn check digit, whatever the issuer."""
-    return PRINTED.fullmatch(text) is not None and luhn.is_valid(digits(text))
+    """Printed 4-4-4-4, or sixteen digits in one piece ("Kortnr 2741630215262415"), with a Luhn check
+    digit, whatever the issuer (scored ``UNLISTED_ISSUER_SCORE``: only a card cue makes it a card)."""
+    number = digits(text)
+    if PRINTED.fullmatch(text) is None and not (len(number) == 16 and text.isdigit()):
+        return False
+    return luhn.is_valid(number)
 
 
 class ChatCreditCardRecognizer(ChatPatternRecognizer):

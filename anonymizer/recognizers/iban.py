@@ -28,8 +28,9 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")
 
 
-#: An IBAN in one piece with fewer than four digits in a row.
-_LETTERED = re.compile(r"(?<![\w@])[A-Za-z]{2}\d{2}[A-Za-z0-9]{11,30}(?!\w)")
+#: An IBAN with fewer than four digits in a row, in one piece or in groups: "PK60SCWSCHJ0BY5SN31QMTUV",
+#: "QA 60NEIQ6AHH88FLVP358DP0AT3G9", "kw35 uwnv m2t7 u9nd ...", "RO23-UKSE-A52C-P6CC-YZEG-WX4H".
+_LETTERED = re.compile(r"(?<![\w@])[A-Za-z]{2} ?\d{2}(?:[ \-]?[A-Za-z0-9]){11,30}")
 
 #: What is not a letter or a digit: ``[^\W_]`` is exactly ``str.isalnum``, and one substitution costs less
 #: than a test per character (the shrinking loop asks this for every shorter end of a candidate).
@@ -53,8 +54,8 @@ class ChatIbanRecognizer(ChatPatternRecognizer):
     SHRINK_MIN_CHARS = 15
 
     def could_match(self, facts: TextFacts) -> bool:
-        """Four digits in a row, or an IBAN written in one piece whose account part is mostly letters
-        ("PK60SCWSCHJ0BY5SN31QMTUV": Pakistan's, Qatar's, Jordan's hold bank codes and letters)."""
+        """Four digits in a row, or an IBAN whose account part is mostly letters (Pakistan's, Qatar's,
+        Kuwait's, Romania's, Latvia's hold bank codes and letters), in one piece or in groups."""
         return super().could_match(facts) or _LETTERED.search(facts.text) is not None
 
     def is_valid(self, candidate: str) -> bool:

@@ -223,6 +223,8 @@ REFERENCE_WORDS = frozenset({
 
 
 _PHONE_WORDS = frozenset(CONTEXT) | {"tlf", "tlf.", "telefon", "mobil", "mobilnr", "tel"}
+#: "plus" or "pluss" said for the "+" right before a number.
+_SPOKEN_PLUS = re.compile(r"(?i)(?<![^\W\d_])pluss?[ \t]+(?:\d{1,3}[ \t]+)?$")  # "pluss 47 92345678"
 
 
 def _reference(text: str, start: int) -> bool:
@@ -348,7 +350,17 @@ class ChatPhoneRecognizer(ChatPatternRecognizer):
             if all(r.score < MOBILE_CHAIN_SCORE for r in clash):
                 results = [r for r in results if r not in clash]
                 results.append(self._result(self._loose_pattern, start, end, MOBILE_CHAIN_SCORE))
-        return self._restated(text, results)
+        return self._spoken_plus(text, self._restated(text, results))
+
+    @staticmethod
+    def _spoken_plus(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """ "plus four seven nine two ...", "pluss 47 9234...": the country code's "+" said as a word, and
+        the code after it, are part of the number (left readable, they say whose number it is)."""
+        for result in results:
+            m = _SPOKEN_PLUS.search(text, max(0, result.start - 11), result.start)
+            if m is not None and m.end() == result.start:
+                result.start = m.start()
+        return results
 
     def _restated(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """ "jeg har 9 1 8 - 2 2 - 4 7 1 nei vent 918 22 471": the same digits typed twice are the same

@@ -42,11 +42,12 @@ UNLISTED_ISSUER_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("kortet mitt 2200 1234 5678 9019 er sperret", [(CARD, "2200 1234 5678 9019")]),
     ("card no 8171-1234-5678-9011 was declined", [(CARD, "8171-1234-5678-9011")]),
     ("kortnummer: 9792 1234 5678 9018", [(CARD, "9792 1234 5678 9018")]),
-    # no card cue, a reference cue nearer, no Luhn check digit, or not printed 4-4-4-4: not a card
+    # sixteen digits in one piece after a card cue are a card too (round 46: "Kortnr 2741630215262415")
+    ("kortnummer 5903123456789012", [(CARD, "5903123456789012")]),
+    # no card cue, a reference cue nearer, or no Luhn check digit: not a card
     ("betal 5903 1234 5678 9012 innen fredag", []),
     ("brukte kortet, KID 5903 1234 5678 9012", []),
     ("kortet 5903 1234 5678 9013", []),
-    ("kortnummer 5903123456789012", []),
 ]
 
 

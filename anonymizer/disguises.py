@@ -63,6 +63,10 @@ _IP_WORD = re.compile(r"(?i)(?<![^\W\d_])ip(?:v4)?(?![^\W\d_])")
 
 _DOUBLED_HINT = re.compile(r"\d(?:\.\.|--|//)")
 _DEFANGED_HINT = re.compile(rf"(?i)\d(?:[\[({{]|[ \t]+(?:{DOT_WORDS})\b)")
+#: An ellipsis between digit groups ("mob 94 ... 51 ... 33 ... 78"), or a space written as a word in
+#: brackets ("4907 [mellomrom] 9063"): the groups of one number, sent apart "so robots cannot read it".
+_ELLIPSIS = re.compile(r"(?<=\d)[ \t]*(?:\.{3}|…)[ \t]*(?=\d)")
+_SPACE_WORD = re.compile(r"(?i)(?<=\d)[ \t]*[\[(](?:mellomrom|space|blank)[\])][ \t]*(?=\d)")
 #: Underscores between digit groups: "77_58_98_00", "0505_1998_12345".
 _UNDERSCORE = re.compile(r"(?<=\d)_+(?=\d)")
 _COMMA_HINT = re.compile(r"\d,\d")
@@ -78,6 +82,10 @@ def digit_separators(text: str) -> list[Edit]:
         edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
     if "_" in text:
         edits += [(m.start(), m.end(), " ") for m in _UNDERSCORE.finditer(text)]
+    if "..." in text or "…" in text:
+        edits += [(m.start(), m.end(), " ") for m in _ELLIPSIS.finditer(text)]
+    if "[" in text or "(" in text:
+        edits += [(m.start(), m.end(), " ") for m in _SPACE_WORD.finditer(text)]
     if ":" in text:
         for m in _COLON_ACCOUNT.finditer(text):
             edits += [(m.start() + 4, m.start() + 5, "."), (m.start() + 7, m.start() + 8, ".")]

@@ -134,6 +134,11 @@ def _parse_uncached(text: str) -> list[phonenumbers.PhoneNumber]:
         except phonenumbers.NumberParseException:
             return []
     national = digits(candidate)
+    if national.startswith("00") and len(national) > 9:  # "0 0 4 7 9 1 2 ...": the "00" prefix dictated apart
+        try:
+            return [phonenumbers.parse("+" + national[2:], None)]
+        except phonenumbers.NumberParseException:
+            return []
     if len(national) == 8:
         # Norwegian numbers have no trunk prefix, so parsing (a third of the cost) can be skipped.
         return [phonenumbers.PhoneNumber(country_code=47, national_number=int(national))]

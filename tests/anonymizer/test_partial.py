@@ -30,7 +30,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("070269\n\n10034", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
     ("fnr 070269 og 10034", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
     ("min fnr er 070269, resten kommer: 10034 ok?", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
-    ("id 070269 ... 10034", [("NO_FODSELSNUMMER", "070269"), ("NO_FODSELSNUMMER", "10034")]),
+    ("id 070269 ... 10034", [("NO_FODSELSNUMMER", "070269 ... 10034")]),  # an ellipsis joins groups (round 47)
     ("10034 er personnr og 070269 er datoen", [("NO_FODSELSNUMMER", "10034"), ("NO_FODSELSNUMMER", "070269")]),
     ("fnr: 070269", [("NO_FODSELSNUMMER", "070269")]),  # the date after its name: half of one
 ]  # fmt: skip

@@ -300,16 +300,13 @@ _DIGIT = re.compile(r"\d")
 
 #: An IBAN as written: letters are part of many (Turkish, French, Irish, Kuwaiti), so a valid one is left
 #: alone, in any case and grouped by spaces or dashes ("kw35 uwnv m2t7 u9nd ...": its "d4ui" is no leetspeak).
-_IBAN_SHAPE = re.compile(r"(?i)(?<![\w@])[A-Z]{2} ?\d{2}(?:[ \-]?[A-Z0-9]{1,4}){3,8}(?![\w@])")
-
-
-#: An IBAN's first four characters (a regex scan: faster than a test of every character).
-_COUNTRY_CODE = re.compile(r"(?i)[A-Z]{2} ?\d\d")
+#: Also the IBAN recognizer's cheap test for an IBAN with few digits (``anonymizer.recognizers.iban``).
+IBAN_SHAPE = re.compile(r"(?i)(?<![\w@])[A-Z]{2} ?\d{2}(?:[ \-]?[A-Z0-9]{1,4}){3,8}(?![\w@])")
 
 
 def _valid_ibans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in _IBAN_SHAPE.finditer(text):
+    for m in IBAN_SHAPE.finditer(text):
         compact = m.group().replace(" ", "").replace("-", "").upper()
         for end in range(len(compact), 14, -1):  # the pattern may take a following short word
             if valid_iban(compact[:end]):
@@ -342,7 +339,7 @@ def disguises(text: str) -> list[Edit]:
             strays + digit_separators(text) + number_forms(text) + lookalikes + email_disguises(text) + names
             + pictographs_in_words(text)
         )
-    protected = _valid_ibans(text) if found and _COUNTRY_CODE.search(text) else []
+    protected = _valid_ibans(text) if found else []
     edits: list[Edit] = []
     end = -1
     for edit in found:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from anonymizer.disguises import valid_iban
+from anonymizer.disguises import IBAN_SHAPE, valid_iban
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 
 ENTITY = "IBAN_CODE"
@@ -27,10 +27,6 @@ PATTERNS: tuple[tuple[str, str, float], ...] = (
 
 CONTEXT: tuple[str, ...] = ("iban", "swift", "bic", "konto", "kontonummer", "account", "bank")
 
-
-#: An IBAN with fewer than four digits in a row, in one piece or in groups: "PK60SCWSCHJ0BY5SN31QMTUV",
-#: "QA 60NEIQ6AHH88FLVP358DP0AT3G9", "kw35 uwnv m2t7 u9nd ...", "RO23-UKSE-A52C-P6CC-YZEG-WX4H".
-_LETTERED = re.compile(r"(?<![\w@])[A-Za-z]{2} ?\d{2}(?:[ \-]?[A-Za-z0-9]){11,30}")
 
 #: What is not a letter or a digit: ``[^\W_]`` is exactly ``str.isalnum``, and one substitution costs less
 #: than a test per character (the shrinking loop asks this for every shorter end of a candidate).
@@ -54,9 +50,10 @@ class ChatIbanRecognizer(ChatPatternRecognizer):
     SHRINK_MIN_CHARS = 15
 
     def could_match(self, facts: TextFacts) -> bool:
-        """Four digits in a row, or an IBAN whose account part is mostly letters (Pakistan's, Qatar's,
-        Kuwait's, Romania's, Latvia's hold bank codes and letters), in one piece or in groups."""
-        return super().could_match(facts) or _LETTERED.search(facts.text) is not None
+        """Four digits in a row, or an IBAN's shape however few digits it holds (Pakistan's, Qatar's,
+        Kuwait's, Romania's, Latvia's hold bank codes and letters: "PK60SCWSCHJ0BY5SN31QMTUV", "kw35 uwnv
+        m2t7 u9nd ...", "RO23-UKSE-A52C-P6CC-YZEG-WX4H"), the shape the normaliser protects."""
+        return super().could_match(facts) or IBAN_SHAPE.search(facts.text) is not None
 
     def is_valid(self, candidate: str) -> bool:
         return is_valid_iban(candidate)

@@ -126,17 +126,11 @@ def _parse_uncached(text: str) -> list[phonenumbers.PhoneNumber]:
     candidate = _BRACKETED_PREFIX.sub(r"\1", text).replace("(0)", "")
     if "\n" in candidate:  # a number broken over two lines: libphonenumber reads no line break
         candidate = " ".join(candidate.split())
-    if candidate.startswith("00"):
-        candidate = "+" + candidate[2:]
-    if candidate.startswith("+"):
-        try:
-            return [phonenumbers.parse(candidate, None)]
-        except phonenumbers.NumberParseException:
-            return []
     national = digits(candidate)
-    if national.startswith("00") and len(national) > 9:  # "0 0 4 7 9 1 2 ...": the "00" prefix dictated apart
+    if candidate.startswith("+") or national.startswith("00"):
+        # "+47 ...", "0047 ...", "00 48 ...", "0 0 4 7 9 1 2 ..." (the "00" dictated digit by digit)
         try:
-            return [phonenumbers.parse("+" + national[2:], None)]
+            return [phonenumbers.parse(candidate if candidate.startswith("+") else "+" + national[2:], None)]
         except phonenumbers.NumberParseException:
             return []
     if len(national) == 8:

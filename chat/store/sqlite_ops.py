@@ -141,12 +141,12 @@ _RELEASE_HOLD: Final = (
     "RETURNING hold_id, session_id, case_ref, placed_by, placed_at, released_at, released_by"
 )
 #: The append in one statement: the next seq and the expiry come from the live session, and a repeated
-#: client_msg_id inserts nothing (the partial unique index) and returns no row.
+#: client_msg_id inserts nothing (the unique index ``messages_by_session``) and returns no row.
 _APPEND_MESSAGE: Final = (
     "INSERT INTO messages (session_id, seq, sender, text, at, client_msg_id, sender_id, expire_at) "
     "SELECT session_id, last_seq + 1, ?, ?, ?, ?, ?, expire_at FROM sessions "
     "WHERE session_id = ? AND (expire_at IS NULL OR expire_at > ?) "
-    "ON CONFLICT (session_id, client_msg_id) WHERE client_msg_id IS NOT NULL DO NOTHING RETURNING seq"
+    "ON CONFLICT (session_id, client_msg_id) DO NOTHING RETURNING seq"
 )
 _ADD_REDACTIONS: Final = (
     "INSERT INTO session_redactions (session_id, entity_type, count) VALUES (?, ?, ?) "
@@ -335,7 +335,7 @@ def _withdraw_objection(conn: sqlite3.Connection, customer_id: str) -> int:
 
 def _purge_messages(conn: sqlite3.Connection, now: int, limit: int) -> tuple[int, int]:
     """Messages of expired sessions, ``limit`` at a time (a long session is deleted over several
-    transactions before its session row goes), found through ``sessions_by_expiry`` and the primary key."""
+    transactions before its session row goes), found through ``sessions_by_expiry`` and ``messages_by_session``."""
     cur = conn.execute(
         "DELETE FROM messages WHERE rowid IN (SELECT m.rowid FROM sessions AS s "
         "JOIN messages AS m ON m.session_id = s.session_id WHERE s.expire_at <= ? LIMIT ?)",

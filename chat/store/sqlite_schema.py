@@ -13,6 +13,9 @@ Conventions the queries in :mod:`chat.store.sqlite` rely on:
 * a session's messages carry a copy of its ``expire_at``; they expire together, and the purge finds
   them through their session (migration 5);
 * ``sessions.last_seq`` is moved by a trigger on each insert into ``messages``.
+* ``messages`` has one index, ``messages_by_session`` (session_id, client_msg_id), through which a
+  session's messages are found and a repeated client_msg_id refused; seqs are sorted, not indexed
+  (migration 9).
 """
 
 from __future__ import annotations
@@ -192,6 +195,45 @@ MIGRATIONS: tuple[Migration, ...] = (
         8,
         "erasure requests refused by a duty to keep, carried out when the duty ends (issue 14)",
         ("ALTER TABLE sessions ADD COLUMN erasure_requested_at INTEGER",),
+    ),
+    Migration(
+        9,
+        "one index per message instead of two (issue 11): a session's messages are found through the "
+        "idempotency key, which now covers every message; the primary key on (session_id, seq) is gone",
+        (
+            # Every message went into two b-trees that lead with its session, so each commit rewrote two
+            # pages per session it touched (half of the WAL's frames each). The seq needs no index of its
+            # own: a session's messages are read whole (or after a seq) and sorted, and the single writer
+            # numbers them from the session's last_seq inside its transaction, so two cannot share one.
+            # The table is rebuilt (SQLite cannot drop a primary key); rows keep their rowids and order.
+            """
+            CREATE TABLE messages_v9 (
+                session_id    TEXT NOT NULL,
+                seq           INTEGER NOT NULL,
+                sender        TEXT NOT NULL,
+                text          TEXT NOT NULL,
+                at            INTEGER NOT NULL,
+                client_msg_id TEXT,
+                sender_id     TEXT,
+                expire_at     INTEGER
+            )
+            """,
+            "INSERT INTO messages_v9 (rowid, session_id, seq, sender, text, at, client_msg_id, sender_id, expire_at) "
+            "SELECT rowid, session_id, seq, sender, text, at, client_msg_id, sender_id, expire_at FROM messages",
+            "DROP TRIGGER messages_move_last_seq",
+            "DROP TABLE messages",
+            "ALTER TABLE messages_v9 RENAME TO messages",
+            # Unique where client_msg_id is set (SQLite's NULLs are distinct), and every message's entry:
+            # idempotent appends and a session's messages, one b-tree.
+            "CREATE UNIQUE INDEX messages_by_session ON messages (session_id, client_msg_id)",
+            """
+            CREATE TRIGGER messages_move_last_seq AFTER INSERT ON messages
+            BEGIN
+                UPDATE sessions SET last_seq = NEW.seq
+                WHERE session_id = NEW.session_id AND last_seq < NEW.seq;
+            END
+            """,
+        ),
     ),
 )
 

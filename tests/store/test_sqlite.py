@@ -142,6 +142,45 @@ async def test_version_5_drops_the_message_expiry_index_and_moves_last_seq_by_tr
         await store.close()
 
 
+async def test_version_9_keeps_one_index_on_messages_and_every_message(db_path: Path) -> None:
+    """Issue 11: a file from version 8 has its messages table rebuilt without the (session_id, seq)
+    primary key; every message keeps its rowid, seq and text, repeats are still refused, seqs go on."""
+    db_path.parent.mkdir(parents=True)
+    with raw(db_path) as conn:
+        migrate(conn, target=8)
+        conn.execute(
+            "INSERT INTO sessions (session_id, kind, customer_id, created_at, tier, expire_at, state, last_seq) "
+            "VALUES ('old', 'authenticated', 'c1', ?, 'archive', ?, 'bot', 3)",
+            (int((T0 - DAY).timestamp() * 1e6), int((T0 + 365 * DAY).timestamp() * 1e6)),
+        )
+        at = int((T0 - DAY).timestamp() * 1e6)
+        for seq, cmid in ((1, "a"), (2, None), (3, "c")):
+            conn.execute(
+                "INSERT INTO messages (session_id, seq, sender, text, at, client_msg_id, expire_at) "
+                "VALUES ('old', ?, 'customer', ?, ?, ?, NULL)",
+                (seq, f"text {seq}", at, cmid),
+            )
+        before = conn.execute("SELECT rowid, seq, text, client_msg_id FROM messages ORDER BY rowid").fetchall()
+    store = SqliteStore(db_path, sweep_interval_s=0)
+    await store.open()
+    try:
+        with raw(db_path) as conn:
+            indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'messages'")}
+            after = conn.execute("SELECT rowid, seq, text, client_msg_id FROM messages ORDER BY rowid").fetchall()
+        assert indexes == {"messages", "messages_by_session", "messages_move_last_seq"}
+        assert after == before
+        assert [m.seq for m in await store.get_messages("old", now=T0)] == [1, 2, 3]
+        assert [m.text for m in await store.get_messages("old", now=T0, after_seq=1)] == ["text 2", "text 3"]
+        again = await store.append_message(msg("old", "again", client_msg_id="c"))
+        assert again.duplicate and again.message.seq == 3
+        assert (await store.append_message(msg("old", "new", client_msg_id="d"))).message.seq == 4
+        assert (await store.append_message(msg("old", "no id"))).message.seq == 5
+        session = await store.get_session("old", now=T0)
+        assert session is not None and session.last_seq == 5
+    finally:
+        await store.close()
+
+
 async def test_reopening_migrates_nothing(db_path: Path) -> None:
     for _ in range(2):
         store = SqliteStore(db_path, sweep_interval_s=0)

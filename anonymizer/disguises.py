@@ -246,10 +246,18 @@ def pictographs_in_words(text: str) -> list[Edit]:
     ]
 
 
+#: Two to four spaces between capitalised words, as a PDF form or an OCR of a letter sets a name apart
+#: ("Navn:  MAGNUS  HOLTE-LIE", "Cardholder ELLA  MORGAN  HAUGE"): one space, so the parts are one name.
+#: Not tabs (columns of a pasted table) and not line breaks.
+_WIDE_GAP = re.compile(r"(?<![^\W\d_])[A-ZÆØÅÄÖÜ][^\W\d_'’\-]*(?:-[^\W\d_]+)?( {2,4})(?=[A-ZÆØÅÄÖÜ][^\W\d_])")
+
+
 def name_disguises(text: str) -> list[Edit]:
     # a backwards name has a lower-case letter right before a capital; the bigram is the cheaper scan
     backwards = _BACKWARDS.finditer(text) if _LOWER_UPPER.search(text) else ()
     edits: list[Edit] = [(m.start(), m.end(), turned(m.group())) for m in backwards]
+    if "  " in text:
+        edits += [(m.start(1), m.end(1), " ") for m in _WIDE_GAP.finditer(text)]
     edits += spelled_out(text) + broken_names(text)
     named, read = leet_names(text)  # tokens that spell a listed name: "8jørn", "|-|elge", "0dd-Iv4r"
     edits += named

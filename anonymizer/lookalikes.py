@@ -80,8 +80,15 @@ _NUMBER_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:fnr|fødselsn|fodselsn|personn|pn
 #: An IBAN written with look-alikes: country code, check digits and body (groups of up to four).
 _IBAN = re.compile(rf"(?<![\w@])[A-Z]{{2}}[{_CHARS}]{{2}}(?:[ ]?[{_CHARS}A-Z]{{1,4}}){{2,8}}(?![\w@])")
 _COUNTRY = re.compile(r"[A-Z]{2}[0-9oOlIizZsSbGTBgq]{2}")
-#: A postcode with look-alikes between a house number and a capitalised place name.
-_POSTCODE = re.compile(r"(?<=\d, )(?<![\w.,]\d, )[0-9oOlISB]{4}(?= [A-ZÆØÅ][a-zæøå]{2,})")
+#: A postcode with look-alikes after a street (or a post box) and its number, behind a comma or on the next
+#: line, before a capitalised place name: "Torggata 9, O182 Oslo", "Kvaløyvegen 221, 9O16 Tromsø",
+#: "Ryenbergveien 7S\nOl9O OSLO", "Postboks 8O4O, 5O2O Bergen". The house number's own look-alikes are
+#: read with it.
+_POSTCODE = re.compile(
+    r"(?<![^\W\d_])[A-ZÆØÅ][^\W\d_]{2,}(?:[ \-][^\W\d_]+)?[ \t]+(?P<house>[0-9oOlISB]{1,5})(?:[ \t]?[A-Za-z])??"
+    r"(?:,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)"
+    r"(?P<code>[0-9oOlISB]{4})(?=[ \t]+[A-ZÆØÅ][A-Za-zÆØÅæøå]{2,})"
+)
 
 
 @functools.cache
@@ -127,11 +134,15 @@ def checked_lookalikes(text: str) -> tuple[list[Edit], list[tuple[int, int]]]:
         if found:
             edits += found
             spans.append(span)
-    if "," in text:
-        for m in _POSTCODE.finditer(text):
-            code, at = m.group(), m.start()
-            if sum(ch.isdigit() for ch in code) >= 2:
-                edits += [(at + i, at + i + 1, READINGS[ch]) for i, ch in enumerate(code) if ch in READINGS]
+    for m in _POSTCODE.finditer(text):
+        house, code = m.group("house"), m.group("code")
+        if not any(ch.isdigit() for ch in house) or not any(ch.isdigit() for ch in code):
+            continue
+        if sum(ch.isdigit() for ch in house + code) < 2:
+            continue  # "Box lO, lO2O ..." reads too much into too little
+        for group in ("house", "code"):
+            at = m.start(group)
+            edits += [(at + i, at + i + 1, READINGS[ch]) for i, ch in enumerate(m.group(group)) if ch in READINGS]
     for m in _IBAN.finditer(text) if _COUNTRY.search(text) else ():
         edits += _iban_edits(m.start(), m.group())
     return edits, spans
@@ -149,13 +160,16 @@ def _number_edits(text: str, start: int, run: str) -> tuple[list[Edit], tuple[in
     # 19 digits proves itself: counting first keeps a long run ("*1*1*1...", a hostile message of 2,000
     # characters) linear in its groups instead of cubic (minutes of a worker's time per message).
     ends = list(itertools.accumulate((e - s for s, e in groups), initial=0))
+    # After "fødselsnummer:" or "telefon" the first or last group may be look-alikes alone ("ll 04 39 359
+    # 27", "22 96 l6 OO"); the reading must still prove itself
+    cued = _NUMBER_CUE.search(text, max(0, start - 30), start) is not None or phone_cue_before(text, start)
     for size in range(min(len(groups), MAX_NUMBER_LENGTH), 0, -1):
         for first in range(len(groups) - size + 1):
             if ends[first + size] - ends[first] > MAX_NUMBER_LENGTH:
                 continue
             window = groups[first : first + size]
             piece = run[window[0][0] : window[-1][1]]
-            if not (_DIGIT.search(run, *window[0]) and _DIGIT.search(run, *window[-1])):
+            if not cued and not (_DIGIT.search(run, *window[0]) and _DIGIT.search(run, *window[-1])):
                 continue  # the number starts and ends with a real digit
             if any(not _DIGITLESS.fullmatch(run, s, e) for s, e in window if not _DIGIT.search(run, s, e)):
                 continue  # "443 og 47", "1234 i 5678": a word between two numbers

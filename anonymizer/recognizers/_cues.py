@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 
 from rapidfuzz.distance import OSA
 
-from anonymizer.normalize import is_digit_word
 from anonymizer.recognizers._gazetteer import COMMON, word_flags
+from anonymizer.spoken_digits import is_digit_word
 
 #: A cue word of at least this many characters also matches words it starts ("konto" ~ "kontoen").
 PREFIX_MATCH_MIN = 4

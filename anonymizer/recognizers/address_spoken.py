@@ -16,7 +16,6 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from anonymizer.normalize import NUMBER_WORD_PATTERN, has_number_word, is_digit_word, spoken_number
 from anonymizer.recognizers._gazetteer import FUNCTION, GIVEN, NOT_NAME, word_flags
 from anonymizer.recognizers.address import (
     ENTITY,
@@ -29,6 +28,7 @@ from anonymizer.recognizers.address import (
 )
 from anonymizer.recognizers.address_cued import cue_ends
 from anonymizer.recognizers.address_parts import COUNTRY
+from anonymizer.spoken_digits import NUMBER_WORD_PATTERN, has_number_word, is_digit_word, spoken_number
 
 _L = r"[^\W\d_]"
 

@@ -249,6 +249,13 @@ _UK_TYPELESS = re.compile(
     rf"[ \t]+{_UK_CAPITALS_CODE}"
 )
 _UK_CODE = re.compile(rf"\b{_UK_CAPITALS_CODE}")
+#: The same with a street type and no comma before the town: "27 Brick Lane London E1 6PU".
+_UK_TYPED = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?[ \t]+(?:{_UP}{_L}+[ \t]+){{1,3}}"
+    r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Place|Gardens|Terrace|Court|Grove"
+    r"|Hill|Park|Square|Row|Mews|Walk)\.?,?"
+    rf"[ \t]+{_UP}{_L}+(?:[ \t-]+{_UP}{_L}+){{0,2}},?[ \t]+{_UK_CAPITALS_CODE}"
+)
 
 #: Cheap tests, one scan each: a postcode's digits; a letter of Vietnamese or Thai.
 _CODE_DIGITS = re.compile(r"\d{4}|\d{3} \d{3}")
@@ -258,8 +265,9 @@ _SCRIPTS = re.compile(f"{_VI_LETTERS.pattern[:-1]}\u0e00-\u0e7f]")
 def world_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address in one of the formats in the module docstring."""
     spans = _postcode_addresses(text) if "," in text and _CODE_DIGITS.search(text) is not None else []
-    if "," in text and _UK_CODE.search(text) is not None:
-        spans += [m.span() for m in _UK_TYPELESS.finditer(text)]
+    if _UK_CODE.search(text) is not None:
+        spans += [m.span() for m in _UK_TYPELESS.finditer(text)] if "," in text else []
+        spans += [m.span() for m in _UK_TYPED.finditer(text)]
     if "No" in text or "#" in text or "N°" in text or "Nº" in text:
         spans += [m.span() for m in (*_TURKISH.finditer(text), *_LATIN_GRID.finditer(text))]
     script = _SCRIPTS.search(text)

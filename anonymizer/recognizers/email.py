@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 from presidio_analyzer import RecognizerResult
 
 from anonymizer.dictation import DOT_WORDS
-from anonymizer.normalize import NUMBER_WORD_PATTERN
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, word_flags
+from anonymizer.spoken_digits import NUMBER_WORD_PATTERN
 
 if TYPE_CHECKING:
     pass

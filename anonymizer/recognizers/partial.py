@@ -28,11 +28,11 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from stdnum import luhn
 
-from anonymizer.normalize import NUMBER_WORD_PATTERN, spoken_number
 from anonymizer.recognizers._common import text_facts
 from anonymizer.recognizers.fodselsnummer import is_valid_fodselsnummer
 from anonymizer.recognizers.kontonummer import is_valid_kontonummer
 from anonymizer.session_numbers import HALF_GROUP
+from anonymizer.spoken_digits import NUMBER_WORD_PATTERN, spoken_number
 
 FNR, KONTO, CARD, PHONE = "NO_FODSELSNUMMER", "NO_KONTONUMMER", "CREDIT_CARD", "PHONE_NUMBER"
 SCORE = 0.8

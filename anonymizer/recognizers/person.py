@@ -53,6 +53,7 @@ from anonymizer.recognizers._tokens import (
     INFLECTED,
     LOWER,
     SENTENCE_BREAK,
+    UPPER,
     Tokens,
     closed,
     next_is_name,
@@ -254,7 +255,10 @@ class PersonRecognizer(EntityRecognizer):
                 i += 1
                 continue
             run = capitalised_name(toks, i) if toks.shape[i] == CAP else lower_full_name(toks, i)
-            if run is None:
+            if run is not None and shapes[i] == UPPER:  # "KIM ANDRE SOLHEIM": capitals may read further
+                caps = capitals_name(toks, i)
+                run = caps if caps is not None and caps[1] > run[1] else run
+            elif run is None:
                 run = name_and_initial(toks, i, SCORE_LOWER_FULL_NAME) or capitals_name(toks, i)
             elif run[1] == i and i + 1 < n and len(toks.low[i + 1]) == 1:
                 run = name_and_initial(toks, i, run[2]) or run  # "«Kjell A»": a listed name and an initial

@@ -153,9 +153,11 @@ def fold(low: str) -> str:
 
 
 #: The endings of institutions' compound names: "Finansklagenemnda", "Sparebankstiftelsen",
-#: "Säkerhetsavdelningen", "Lånekassen", "Skatteetaten", "Forbrukertilsynet".
+#: "Säkerhetsavdelningen", "Lånekassen", "Skatteetaten", "Forbrukertilsynet"; a bank's departments and
+#: shops ("Etterlatteavdelinga", "Betalingsformidling", "Bedriftsmarked", "Kaffebrenneriet").
 _INSTITUTION = re.compile(
-    r"(?:nemnda?|nemnden|stiftelsen?|avdelingen|avdelningen|afdelingen|banken|kassen|kassa|etaten|verket"
+    r"(?:nemnda?|nemnden|stiftelsen?|avdelingen|avdelinga|avdeling|avdelningen|afdelingen|formidling(?:en)?"
+    r"|markedet|marked|eriet|banken|kassen|kassa|etaten|verket"
     r"|tilsynet|direktoratet|senteret|sentret|sentralen|kontoret|forbundet|foreningen|föreningen|laget"
     r"|klubben|skolen|skolan|huset|kommune|kommun|departementet|instituttet|gruppen|selskapet|kompaniet"
     r"|butikken|apoteket|sykehuset|sjukehuset|universitetet|høgskolen|høyskolen|politiet|tingrett|lagmannsrett)$"
@@ -170,6 +172,11 @@ _EVERYDAY_COMPOUND = re.compile(
 )
 
 
+def institution_word(low: str) -> bool:
+    """A compound that names an institution, a department or a shop by its ending (``_INSTITUTION``)."""
+    return len(low) >= 9 and _INSTITUTION.search(low) is not None
+
+
 @functools.lru_cache(maxsize=65_536)
 def wordlike(low: str) -> bool:
     """A word in no list that is an inflected or compound common word ("kontonummeret", "strømregningen").
@@ -177,7 +184,7 @@ def wordlike(low: str) -> bool:
     Only asked about unknown words the rules below would otherwise take for a name. Compounds are split
     only before a definite ending: undeclined farm names are compounds of common words too ("Holtberg").
     """
-    if len(low) >= 9 and _INSTITUTION.search(low):
+    if institution_word(low):
         return True
     if len(low) >= 7 and _EVERYDAY_COMPOUND.search(low):
         return True

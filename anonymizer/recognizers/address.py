@@ -498,13 +498,17 @@ def _prefixes_before(text: str, start: int, words: _Words) -> int:
         start -= len(m.group(0))
 
 
-_MORE_GROUPS = re.compile(r"[ -]\d{2,4}[ -]\d{2,3}(?!\d)|[ ]\d{3}[ ]?(?i:kr|nok|sek|dkk|eur|usd)\b")
+_MORE_GROUPS = re.compile(
+    r"[ -]\d{2,4}[ -]\d{2,3}(?!\d)|[ ]\d{3}[ ]?(?i:kr|nok|sek|dkk|eur|usd)\b"
+    r"|[ ]\d{5,}(?!\d|[ \t]+[A-ZÆØÅÄÖÜ])"  # "Ring 915 03000 hvis ...": a phone number; not "5 10115 Berlin"
+)
 _RANGE_WORDS = frozenset({"til", "to", "av", "of"})
 
 
 def _unit_follows(text: str, pos: int) -> bool:
     """ "12 kr", "3 ganger", "12. mai", "50 %": the number is no house number; nor is one that more digit
-    groups continue, as a phone number or an amount ("Bakke 489 96 917", "Ring 08-123 456 78", "4 218 SEK")."""
+    groups continue, as a phone number or an amount ("Bakke 489 96 917", "Ring 08-123 456 78", "Ring 915
+    03000", "4 218 SEK")."""
     rest = text[pos : pos + 16]
     if rest[:1] == "%" or rest[:2] == " %" or _MORE_GROUPS.match(rest) is not None:
         return True

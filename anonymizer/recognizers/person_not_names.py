@@ -29,7 +29,7 @@ from anonymizer.recognizers._gazetteer import (
     word_list,
 )
 from anonymizer.recognizers._gazetteer import _lines as data_lines
-from anonymizer.recognizers._tokens import CAP, LOWER, Tokens
+from anonymizer.recognizers._tokens import CAP, LOWER, Tokens, institution_word
 from anonymizer.recognizers.person_not import COMPANY_SUFFIXES, COMPANY_WORDS
 from anonymizer.recognizers.person_short import introduced_lower
 from anonymizer.recognizers.person_words import relations
@@ -159,6 +159,8 @@ def vetoed(toks: Tokens, first: int, last: int, named: list[tuple[int, int, floa
     ("Finn og eg har lån ... No vil Finn ut")."""
     if toks.shape[first] == LOWER and toks.shape[last] == LOWER:
         return first == last and _everyday(toks, first)
+    if first == last and not toks.flags[first] & NAME and institution_word(toks.low[first]):
+        return True  # "til Svindelavdelingen", "/Sigrid, Etterlatteavdelinga": a department, not a person
     if _matched(toks, first, last) or _after_compass(toks, first) or _adverb(toks, first, last):
         return True  # "Chelsea vs Arsenal", "North Dakota", "Even if it took long"
     if _saints_place(toks, first):

@@ -49,6 +49,7 @@ from anonymizer.dictation import DICTATED_HINT, dictated_punctuation, ignorecase
 from anonymizer.disguised_names import lead_in_word, spaced_numbers
 from anonymizer.disguises import disguises
 from anonymizer.homoglyphs import homoglyphs
+from anonymizer.links import link_edits
 from anonymizer.markup import markup
 from anonymizer.spoken_digits import has_number_word_pair, spelled_digits
 
@@ -152,6 +153,9 @@ def normalize(text: str) -> Normalized:
     encoded = markup(text)  # HTML, percent-escapes, emphasis: decoded before anything reads the characters
     if encoded:
         view = _apply_edits(text, encoded)
+    linked = link_edits(view.text)  # underscores and query strings in file names and links
+    if linked:
+        view = view.then(_apply_edits(view.text, linked))
     special = _ASCII_SPECIAL if view.text.isascii() else _SPECIAL
     if (
         special.search(view.text) is not None

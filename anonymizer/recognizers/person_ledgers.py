@@ -11,7 +11,11 @@ The names in them are often everyday words, and nothing but the layout says they
   capitalised names after it, one or a list, are those people;
 * **a name line**: a line that holds only a given name in lower case, even one that is also a word, and a
   surname that is no word at all ("pat o'brien\n12 Rathmines Road"), as in an address block;
-* **a speaker**: the message opens with a capitalised given name, a colon and a greeting ("Summer: hi").
+* **a speaker**: the message opens with a capitalised given name, a colon and a greeting ("Summer: hi");
+* **a pasted conversation**: two lines or more open with a speaker's name and a colon, as a WhatsApp export
+  or a copied SMS thread shows them ("[12/04/2024, 21:07:33] Wanjiru 💐: Hi sis", "Kjetta: vipps til
+  meg"): each capitalised name that speaks is a person, unless it is a pronoun or a word for kin ("Me:",
+  "Her:", "Dad:", "Mamma:"), which stays a word.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ def ledger_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int, 
             yield j, j + 1, SCORE_KNOWN
     if ":" in toks.text:
         yield from _labelled(toks, heads, covered)
+        yield from _speakers(toks, heads, covered)
 
 
 def _given_head(toks: Tokens, j: int) -> bool:
@@ -132,3 +137,60 @@ def _speaker(toks: Tokens, covered: list[bool]) -> int | None:
     if toks.shape[0] == LOWER or not flags & GIVEN or flags & (NOT_NAME | SOFT | FUNCTION):
         return None
     return 0
+
+
+#: The pronouns and kin that speak in a pasted conversation ("Me: I paid", "Her: No you didn't", "Dad: ...").
+_SPEAKING = frozenset(
+    {"me", "meg", "jeg", "eg", "æ", "i", "her", "him", "he", "she", "han", "hun", "ho", "du", "you",
+     "dad", "mum", "mom", "mamma", "pappa", "mor", "far", "sis", "bro"}
+)  # fmt: skip
+#: A label's value after the colon: a number, an amount or a date ("Dato: 14.02.2024", "Beløp: kr 300").
+_VALUE_AFTER = re.compile(r"[^\n:]*:[ \t]*(?:kr\.?|nok|\$|€|£)?[ \t]*\d", re.IGNORECASE)
+#: What may stand between a speaker's name and the colon: spaces and the emoji a display name carries.
+_DISPLAY_MARKS = re.compile(r"[ \t\u200e\u200f\ufe0f\u2600-\u27bf\U0001f000-\U0001faff]+")
+
+
+def _speakers(toks: Tokens, heads: list[int], covered: list[bool]) -> Iterator[tuple[int, int, float]]:
+    """The names that speak in a pasted conversation: two lines or more that open with one or two words
+    and a colon ("Kjetta: ...", "[11.04.24, 16:20] Bogdan Elektro ⚡: ...")."""
+    rel = relations()
+    lines: list[tuple[int, int]] = []
+    for j in heads:
+        for last in (j, j + 1):
+            if last >= len(toks.low) - 1 or (last > j and toks.gap(j) != " "):
+                break
+            said = _DISPLAY_MARKS.sub("", toks.gap(last))
+            if (
+                said.startswith(":")
+                and "\n" not in said  # "Gruppechat:\n...": a heading, not a line of the conversation
+                and not said[1:2].isdigit()
+                and not _VALUE_AFTER.match(toks.text, toks.end[last])
+            ):
+                lines.append((j, last))
+                break
+    if len(lines) < 2 or not any(_speaking_name(toks, first) for first, _ in lines):
+        return  # "Rent: 9000\nPower: 800", "Pris: ...\nMerk: ...": labels, not people speaking
+    named = [" ".join(toks.low[first : last + 1]) for first, last in lines if _speaking_name(toks, first)]
+    if not (
+        len(set(named)) < len(named)  # someone speaks twice
+        or sum(toks.low[first] in _SPEAKING for first, _ in lines) >= 2  # "Me:" and "Dad:", "Her:" twice
+        or any(first > 0 and "]" in toks.gap(first - 1) for first, _ in lines)  # "[12/04/2024, 21:07] Name:"
+    ):
+        return  # "Klient: ...\nMotpart: ...": a form's labels, which no conversation shows
+    for first, last in lines:
+        low = toks.low[first]
+        if covered[first] or is_pronoun(low) or low in rel.kin or low in rel.self_ or is_cue_word(low):
+            continue  # "Me:", "Dad:", "Mamma:": the writer's side or kin, no name
+        if _speaking_name(toks, first):
+            yield first, extend(toks, first, strong=False) if last > first else first, SCORE_KNOWN
+
+
+def _speaking_name(toks: Tokens, j: int) -> bool:
+    """Word ``j``, capitalised, is a given name that is no everyday word ("Stian", "Emily") or a word in no
+    list that reads as a name ("Kjetta", "Wanjiru"); "Bil:", "Leige:", "Dato:" are a form's labels."""
+    flags = toks.flags[j]
+    if toks.shape[j] == LOWER or flags & (NOT_NAME | SOFT | FUNCTION):
+        return False
+    if flags & GIVEN:
+        return not flags & (COMMON | AMBIGUOUS)
+    return unknown_name_word(toks, j)

@@ -206,7 +206,7 @@ def test_no_card_with_lookalike_letters_survives(engine: Anonymizer, case: tuple
         ("fornavn: E, R, L, E, N, D. Etternavn", "fornavn: E-R-L-E-N-D. Etternavn"),
         ("det er a.s.l.a.u.g her", "det er a-s-l-a-u-g her"),
         ("is M. A. R. I. U. S.  L. I. E. if", "is M-A-R-I-U-S.  L-I-E. if"),  # "lie" is a word, but beside a name
-        ("navn: s_i_g_r_u_n", "navn: s-i-g-r-u-n"),
+        ("navn: s_i_g_r_u_n", "navn: sigrun"),  # round 50: underscores read as spaces, the letters joined
         # an e-mail address spelled out is joined
         ("Skriv til t-o-r-b-j-ø-r-n-@-o-n-l-i-n-e-.-n-o", "Skriv til torbjørn@online.no"),
         # acronyms and everyday words are joined as before, or left alone
@@ -381,7 +381,8 @@ def test_no_number_with_odd_separators_survives(engine: Anonymizer, case: tuple[
         ("kortnummer: fire en en en, en en en en, en en en en, en en en en",  # ambiguous words, but sixteen
          "kortnummer: 4 1 1 1  1 1 1 1  1 1 1 1  1 1 1 1"),
         ("jeg bor i S t o r g a t a 1 2", "jeg bor i Storgata 12"),  # a street and its number, spaced
-        ("my_var_at_home og kl 1:2:3, x=y=z", "my_var_at_home og kl 1:2:3, x=y=z"),
+        # no e-mail (no "dot"); round 50 reads the underscores of a token of four parts as spaces
+        ("my_var_at_home og kl 1:2:3, x=y=z", "my var at home og kl 1:2:3, x=y=z"),
     ],
 )  # fmt: skip
 def test_other_writers_disguises(text: str, expected: str) -> None:

@@ -55,7 +55,9 @@ def _percent(value: str) -> str:
         ("hilsen _Kari Nordmann_", "hilsen Kari Nordmann"),
         ("Lykkeveien 4<br>1337 Sandvika", "Lykkeveien 4\n1337 Sandvika"),
         ('<a href="mailto:kari%40gmail.com">mail</a>', ' href="mailto:kari@gmail.com" mail'),
-        (f"verify?ssn={_percent(FNR)}&lang=no", f"verify?ssn={FNR}&lang=no"),
+        # a query string reads as its fields (round 50, anonymizer/links.py)
+        (f"verify?ssn={_percent(FNR)}&lang=no", f"verify?ssn: {FNR} lang: no"),
+        ("https://www.dnb.no/lan?type=bolig&rente=4.5", "https://www.dnb.no/lan?type: bolig rente: 4.5"),
         ("name=Wiktor%20Zaremba&mob=1", "name=Wiktor Zaremba&mob=1"),
         ("konto: **2050**.**32**.**53799**", "konto: 2050.32.53799"),
         ("card *5317* *1607* *8399* *7579* ok", "card 5317 1607 8399 7579 ok"),
@@ -81,7 +83,6 @@ def test_normalised(text: str, expected: str) -> None:
     [
         "50% rabatt, 100%25 nei, 5*3=15 og 2 * 3 <- dette <3",
         "Fisk & chips; R&D-avdelingen &nbsp",
-        "https://www.dnb.no/lan?type=bolig&rente=4.5",
         "**Viktig**: betal *før* fredag",
         "mellom 10~20 kr, versjon 1-2-3-4-5-6-7-8",
         "det koster hundre kroner, tohundre i alt",

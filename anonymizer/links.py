@@ -54,9 +54,9 @@ _PARAM_EQUALS = re.compile(r"(?<=[A-Za-z])=(?=[^\s&=])")
 _PARAM_AND = re.compile(r"&(?=[A-Za-z_]+=)")
 #: An encoded "+" before digits: "%2B4798765432".
 _ENCODED_PLUS = re.compile(r"%2[Bb](?=\d)")
-#: A JSON key in camel case: the capital that starts its second word ("lastName", "phoneNumber").
-_CAMEL_KEY = re.compile(r'(?<=["\'][a-z]{2})(?=[A-Z][a-z]+["\']\s*:)|(?<=["\'][a-z]{3})(?=[A-Z][a-z]+["\']\s*:)'
-                        r'|(?<=["\'][a-z]{4})(?=[A-Z][a-z]+["\']\s*:)|(?<=["\'][a-z]{5})(?=[A-Z][a-z]+["\']\s*:)')
+#: A JSON key in camel case: its first word, before the capital that starts the second ("lastName",
+#: "accountHolder").
+_CAMEL_KEY = re.compile(r"""(?<=["'])[a-z]{2,12}(?=[A-Z][a-z]+["']\s*:)""")
 #: A JSON string value after its key: from the key's closing quote to the value's opening one, and the
 #: value's closing quote (group 3).
 _JSON_VALUE = re.compile(r"[\"']\s*:\s*([\"'])([^\"'\n]{1,80})([\"'])")
@@ -89,7 +89,7 @@ def link_edits(text: str) -> list[Edit]:
                 digit = at + m.start("number")
                 edits.append((digit, digit + 1, "+" + text[digit]))
     if '":' in text or "':" in text:
-        edits += [(m.start(), m.start() + 1, " " + text[m.start()].lower()) for m in _CAMEL_KEY.finditer(text)]
+        edits += [(m.end(), m.end() + 1, " " + text[m.end()].lower()) for m in _CAMEL_KEY.finditer(text)]
         for m in _JSON_VALUE.finditer(text):  # "lastName":"Bello": the value without its quotes, as a form's
             edits += [(m.start(), m.end(1), ": "), (m.start(3), m.end(3), " ")]
     edits.sort()

@@ -29,9 +29,9 @@ DOT_WORDS = r"punktum|punkt|prikk|dot|point"
 #: Punctuation spoken to a voice keyboard that wrote it out as words: "kyrkjevegen 3 komma 5700 voss
 #: punktum ny linje helsing kjellaug". Addresses, sign-offs and numbers need the real marks.
 _DICTATED = {"komma": ",", "comma": ",", "punktum": ".", "full stop": ".", "kolon": ":", "colon": ":",
-             "ny linje": "\n", "new line": "\n", "newline": "\n", "linjeskift": "\n"}  # fmt: skip
+             "ny linje": "\n", "ny line": "\n", "new line": "\n", "newline": "\n", "linjeskift": "\n"}  # fmt: skip
 _MARK_WORDS = r"komma|comma|punktum|full stop|kolon|colon"
-_BREAK_WORDS = r"ny linje|new ?line|linjeskift"
+_BREAK_WORDS = r"ny lin(?:je|e)|new ?line|linjeskift"
 DICTATED_HINT = re.compile(rf"(?i)\b(?:{_MARK_WORDS}|{_BREAK_WORDS})\b")
 #: A part of each of those words: no match of ``DICTATED_HINT`` without one (a substring test per part
 #: costs less than the case-blind regex over every message).

@@ -258,7 +258,9 @@ def _place_surname(toks: Tokens, j: int, k: int, last: int) -> bool:
     # before its number: "Reidun Sæther Vestre Strandvei 41"), ends the name
     unlisted = toks.shape[k + 1] == CAP and not nxt and len(toks.low[k + 1]) >= 3
     unknown = unlisted and not NUMBER_AFTER.match(toks.text, toks.end[k + 1])
-    return joined(toks, k) and (surname or unknown) and closed(toks, k + 1)
+    # the surname closes the name, or a lower-case word follows it ("Eirik Nes Myklebust og er 15")
+    ends = closed(toks, k + 1) or (k + 2 < len(toks.low) and toks.shape[k + 2] == LOWER)
+    return joined(toks, k) and (surname or unknown) and ends
 
 
 #: A number that no house has, right after a word: an account number or date in groups, or five digits on.

@@ -65,7 +65,7 @@ _DOUBLED_HINT = re.compile(r"\d(?:\.\.|--|//)")
 _DEFANGED_HINT = re.compile(rf"(?i)\d(?:[\[({{]|[ \t]+(?:{DOT_WORDS})\b)")
 #: An ellipsis between digit groups ("mob 94 ... 51 ... 33 ... 78"), or a space written as a word in
 #: brackets ("4907 [mellomrom] 9063"): the groups of one number, sent apart "so robots cannot read it".
-_ELLIPSIS = re.compile(r"(?<=\d)[ \t]*(?:\.{3}|…)[ \t]*(?=\d)")
+_ELLIPSIS = re.compile(r"(?<=\d)(?<!\d{8})[ \t]*(?:\.{3}|…)[ \t]*(?=\d)")  # not after a whole number
 _SPACE_WORD = re.compile(r"(?i)(?<=\d)[ \t]*[\[(](?:mellomrom|space|blank)[\])][ \t]*(?=\d)")
 #: Underscores between digit groups: "77_58_98_00", "0505_1998_12345".
 _UNDERSCORE = re.compile(r"(?<=\d)_+(?=\d)")

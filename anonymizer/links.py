@@ -18,6 +18,8 @@ account numbers and cards). Here:
 * a query parameter named for a phone number ("tlf=", "phone=", "mob=") whose value is ten to thirteen
   digits with a country code and no "+" ("tlf=4791873325", "phone=447700900123") reads with the "+", and an
   encoded "+" ("%2B4798765432") as one;
+* a Vipps QR link's path holds the payee's phone number with its country code ("qr.vipps.no/p/4790817263"),
+  read with the "+";
 * a JSON key in camel case reads as two words ("lastName" as "last name") and its string value without
   quotes, as a form's label and field would.
 
@@ -60,6 +62,8 @@ _CAMEL_KEY = re.compile(r"""(?<=["'])[a-z]{2,12}(?=[A-Z][a-z]+["']\s*:)""")
 #: A JSON string value after its key: from the key's closing quote to the value's opening one, and the
 #: value's closing quote (group 3).
 _JSON_VALUE = re.compile(r"[\"']\s*:\s*([\"'])([^\"'\n]{1,80})([\"'])")
+#: A Vipps QR link's phone number: "https://qr.vipps.no/p/4790817263?amount=2500".
+_VIPPS_PATH = re.compile(r"(?i)vipps\.no/p/(?P<number>47[49]\d{7})(?!\d)")
 #: A phone number in a query parameter named for one, with its country code and without "+".
 _PHONE_PARAM = re.compile(
     r"(?i)(?<![^\W_])(?:tlf|tel|telefon|telephone|phone|phonenumber|phone_number|mob|mobil|mobile|msisdn|sms)="
@@ -88,6 +92,8 @@ def link_edits(text: str) -> list[Edit]:
             for m in _PHONE_PARAM.finditer(q):
                 digit = at + m.start("number")
                 edits.append((digit, digit + 1, "+" + text[digit]))
+    if "vipps.no/p/" in text.lower():
+        edits += [(m.start("number"), m.start("number") + 1, "+4") for m in _VIPPS_PATH.finditer(text)]
     if '":' in text or "':" in text:
         edits += [(m.end(), m.end() + 1, " " + text[m.end()].lower()) for m in _CAMEL_KEY.finditer(text)]
         for m in _JSON_VALUE.finditer(text):  # "lastName":"Bello": the value without its quotes, as a form's

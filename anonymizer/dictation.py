@@ -25,6 +25,10 @@ def ignorecase_folded(text: str) -> str:
 #: The words people say or type for the dot inside a number, an IP address or an e-mail address ("84
 #: punkt 212", "ola dot nordmann"): one list for every rule that reads them, as a regex alternation.
 DOT_WORDS = r"punktum|punkt|prikk|dot|point"
+#: The words for the "@" of an e-mail address, written or spoken ("kari(at)online.no", "kari snabel-a
+#: online punktum no"), and those of them that are never anything else: shared like ``DOT_WORDS``.
+AT_WORDS = r"at|snabel(?:[- ]?a)?|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
+SPOKEN_AT = r"snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
 
 #: Punctuation spoken to a voice keyboard that wrote it out as words: "kyrkjevegen 3 komma 5700 voss
 #: punktum ny linje helsing kjellaug". Addresses, sign-offs and numbers need the real marks.

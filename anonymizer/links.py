@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+from anonymizer.dictation import AT_WORDS
+from anonymizer.strays import phone_cue_before
 from anonymizer.types import Edit
 
 #: An underscore run between two letters or digits; not before a time stamp ("Screenshot_20240603-142211":
@@ -43,7 +45,7 @@ _FILE_END = re.compile(r"\.(?:pdf|jpe?g|png|gif|heic|docx?|xlsx?|csv|txt|zip)\W*
 #: What marks an e-mail address's "@", written or spoken, inside a token or right after it (``match`` at
 #: the token's start and at its end) ...
 _AT_AFTER = re.compile(
-    r"(?i)\S*?(?:@|\(at\)|\[at\]|\(a\)|\(krøllalfa\))|\s+(?:@|at\b|\(at\)|\[at\]|\(a\)|snabel|krøll|alfakrøll)"
+    rf"(?i)\S*?(?:@|[(\[](?:{AT_WORDS}|a)[)\]])|\s+(?:@|[(\[](?:{AT_WORDS}|a)[)\]]|(?:{AT_WORDS})(?![^\W\d_]))"
 )
 #: ... and a word for e-mail shortly before it.
 _MAIL_BEFORE = re.compile(r"(?i)(?:mail|e-post|epost|adresse)\w*[^\n]{0,20}$")
@@ -64,11 +66,9 @@ _CAMEL_KEY = re.compile(r"""(?<=["'])[a-z]{2,12}(?=[A-Z][a-z]+["']\s*:)""")
 _JSON_VALUE = re.compile(r"[\"']\s*:\s*([\"'])([^\"'\n]{1,80})([\"'])")
 #: A Vipps QR link's phone number: "https://qr.vipps.no/p/4790817263?amount=2500".
 _VIPPS_PATH = re.compile(r"(?i)vipps\.no/p/(?P<number>47[49]\d{7})(?!\d)")
-#: A phone number in a query parameter named for one, with its country code and without "+".
-_PHONE_PARAM = re.compile(
-    r"(?i)(?<![^\W_])(?:tlf|tel|telefon|telephone|phone|phonenumber|phone_number|mob|mobil|mobile|msisdn|sms)="
-    r"(?P<number>[1-9]\d{9,12})(?!\d)"
-)
+#: A query parameter whose value is ten to thirteen digits (a phone number with its country code, if the
+#: parameter is named for one: the phone recognizer's cue words, ``strays.phone_cue_before``).
+_DIGITS_PARAM = re.compile(r"(?<![^\W_])(?P<key>[A-Za-z_]{2,20})=(?P<number>[1-9]\d{9,12})(?!\d)")
 
 
 def link_edits(text: str) -> list[Edit]:
@@ -89,10 +89,11 @@ def link_edits(text: str) -> list[Edit]:
             q, at = query.group(), query.start()
             edits += [(at + m.start(), at + m.end(), " ") for m in _QUERY_PLUS.finditer(q)]
             edits += [(at + m.start(), at + m.end(), "+") for m in _ENCODED_PLUS.finditer(q)]
-            for m in _PHONE_PARAM.finditer(q):
-                digit = at + m.start("number")
-                edits.append((digit, digit + 1, "+" + text[digit]))
-    if "vipps.no/p/" in text.lower():
+            for m in _DIGITS_PARAM.finditer(q):
+                if phone_cue_before(m.group("key"), len(m.group("key"))):
+                    digit = at + m.start("number")
+                    edits.append((digit, digit + 1, "+" + text[digit]))
+    if "/p/" in text:  # a substring test before the pattern: most messages hold no link
         edits += [(m.start("number"), m.start("number") + 1, "+4") for m in _VIPPS_PATH.finditer(text)]
     if '":' in text or "':" in text:
         edits += [(m.end(), m.end() + 1, " " + text[m.end()].lower()) for m in _CAMEL_KEY.finditer(text)]

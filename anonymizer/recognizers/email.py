@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
-from anonymizer.dictation import DOT_WORDS
+from anonymizer.dictation import AT_WORDS, DOT_WORDS, SPOKEN_AT
 from anonymizer.recognizers._common import ChatPatternRecognizer, TextFacts
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, word_flags
 from anonymizer.spoken_digits import NUMBER_WORD_PATTERN
@@ -55,8 +55,6 @@ PROVIDERS: tuple[str, ...] = (
 
 _TLD = "|".join(sorted((re.escape(t) for t in TLDS), key=len, reverse=True))
 _PROVIDER = "|".join(sorted((re.escape(p) for p in PROVIDERS), key=len, reverse=True))
-_AT_WORDS = r"at|snabel(?:[- ]?a)?|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
-_SPOKEN_AT = r"snabel[- ]?a|kr[øo]ll[- ]?alfa|alfa[- ]?kr[øo]ll|kr[øo]ll|arobase|klammeraffe"
 _DOT_WORDS = rf"{DOT_WORDS}|dått|punto"  # and as a dialect or Spanish says it, in an e-mail address
 
 
@@ -67,7 +65,7 @@ def _bracketed(words: str) -> str:
 
 #: "@" written so that a form would not read it.
 _LINE = r"(?:\r?\n[ \t]*)?"
-_AT = rf"(?:[ \t]*{_LINE}@[ \t]*{_LINE}|{_bracketed(_AT_WORDS + '|@|a')}|[ \t]+(?:{_SPOKEN_AT})[ \t]+)"
+_AT = rf"(?:[ \t]*{_LINE}@[ \t]*{_LINE}|{_bracketed(AT_WORDS + '|@|a')}|[ \t]+(?:{SPOKEN_AT})[ \t]+)"
 #: A dot in the local part: bare, with a space after it or on both sides, or as a word; a dash or an
 #: underscore dictated as a word ("martin strek olsen").
 _SPOKEN_JOINS = r"bindestrek|understrek|strek|underscore|dash|hyphen|minus"
@@ -75,7 +73,7 @@ _SPOKEN_JOINS = r"bindestrek|understrek|strek|underscore|dash|hyphen|minus"
 #: alfakrøll ..." is per.hansen72@...): voice keyboards write the digits as words.
 _LOCAL_DOT = (
     rf"(?:\. ?| \. |{_bracketed(_DOT_WORDS)}| (?:{_DOT_WORDS}) | (?:{_SPOKEN_JOINS}) "
-    rf"| (?=(?:{NUMBER_WORD_PATTERN})(?:-?(?:{NUMBER_WORD_PATTERN}))?[ \t]+(?:{_SPOKEN_AT}|at|på)[ \t]))"
+    rf"| (?=(?:{NUMBER_WORD_PATTERN})(?:-?(?:{NUMBER_WORD_PATTERN}))?[ \t]+(?:{SPOKEN_AT}|at|på)[ \t]))"
 )
 #: A dot in the domain: also with a space on one side only ("ola@gmail .com").
 _DOMAIN_DOT = rf"(?:[ \t]?[.,][ \t]?|{_bracketed(_DOT_WORDS + '|[.]')}|[ \t]+(?:{_DOT_WORDS})[ \t]+)"
@@ -126,7 +124,7 @@ CONTEXT: tuple[str, ...] = ("e-post", "epost", "e-postadresse", "mail", "e-mail"
 
 #: Anything that could start an obfuscated "@" (the cheap test before the patterns run).
 _HINT = re.compile(
-    rf"(?i){_bracketed(_AT_WORDS + '|a')}|{_SPOKEN_AT}| (?:at|på|on|hos) (?:{_PROVIDER})\b"
+    rf"(?i){_bracketed(AT_WORDS + '|a')}|{SPOKEN_AT}| (?:at|på|on|hos) (?:{_PROVIDER})\b"
     rf"|[\w.][ \t]+(?:at|på)[ \t]+[\w\-]+(?:[ \t]?[.,]|[ \t]+(?:{_DOT_WORDS})[ \t])"
     rf"|\b(?:gmail|hotmail|outlook|yahoo|icloud|mail)(?:-?adressen|-?adressa|-?kontoen|en|-?address)?"
     rf"[ \t]+(?:min |mi |mitt |my )?(?:er|e|is|:)[ \t]"
@@ -163,8 +161,8 @@ _DISTINCT = re.compile(
 #: the rest of the recognizer's gate; a few substring tests skip most of them. Same answer: a search for
 #: "A|B" finds a match where A or B does, and "[\w.][ \t]+" finds one where "(?<=[\w.])[ \t]+" does.
 _GATED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("(", "[", "{", "<"), re.compile(rf"(?i){_bracketed(_AT_WORDS + '|a')}")),
-    (("snabel", "krøll", "kroll", "arobase", "klammeraffe"), re.compile(rf"(?i){_SPOKEN_AT}")),
+    (("(", "[", "{", "<"), re.compile(rf"(?i){_bracketed(AT_WORDS + '|a')}")),
+    (("snabel", "krøll", "kroll", "arobase", "klammeraffe"), re.compile(rf"(?i){SPOKEN_AT}")),
     (
         ("mail", "outlook", "yahoo", "icloud"),
         re.compile(
@@ -216,8 +214,8 @@ _LOOSE_DOT = rf"(?:[ \t]*[.,][ \t]*|-(?:{_DOT_WORDS})-|{_bracketed(_DOT_WORDS)}|
 #: (an emoji, "#", "(@)"), a word ("at", "på", "snabel-a", "-at-"), or only a space.
 _BEFORE_PROVIDER = re.compile(
     rf"(?i)(?<![\w.+\-@])(?P<user>[\w+'](?:[\w+\-']*[\w+'])?(?:{_LOOSE_DOT}[\w+'](?:[\w+\-']*[\w+'])?){{0,4}})"
-    rf"(?P<at>[ \t]*(?:{_bracketed(_AT_WORDS + '|@|a')}|-at-|[^\w\s]{{1,3}}\ufe0f?)[ \t]*(?:\r?\n[ \t]*)?"
-    rf"|[ \t]+(?:at|ætt|æt|på|hos|on|{_SPOKEN_AT})[ \t]+|[ \t]+)$"
+    rf"(?P<at>[ \t]*(?:{_bracketed(AT_WORDS + '|@|a')}|-at-|[^\w\s]{{1,3}}\ufe0f?)[ \t]*(?:\r?\n[ \t]*)?"
+    rf"|[ \t]+(?:at|ætt|æt|på|hos|on|{SPOKEN_AT})[ \t]+|[ \t]+)$"
 )
 _AFTER_PROVIDER = re.compile(rf"(?i)(?:(?:{_LOOSE_DOT}|\s*\.|[ \t]+)(?:{_TLD})(?![\w\-]))*")
 _EMAIL_CUE = re.compile(r"(?i)(?:e-?post|e-?mail|mail|epost|adresse|address)\w*\W{0,3}(?:\w+\W+){0,3}$")

@@ -93,7 +93,7 @@ CONTEXT: tuple[str, ...] = (
     "mobilen", "mob", "ring", "ringe", "ringer", "ringte", "nummer", "nummeret", "sms", "tekstmelding",
     "phone", "telephone", "call", "mobile", "cell", "number", "tel", "whatsapp", "kontakt", "kontakte",
     "contact", "reach", "text", "nås", "treffes", "treffe", "mob.", "mobnr", "nr", "tlfnr", "tel.", "tfn",
-    "fasttelefon", "jobbtelefon", "kontortelefon", "kontortlf",
+    "fasttelefon", "jobbtelefon", "kontortelefon", "kontortlf", "msisdn",
     "jobb", "jobben", "jobbet", "privat", "hjemme", "festnetz", "handy", "ringa",
     "nå", "mig", "telefonnumer", "mobilnumer", "landline", "work", "home", "office", "fax", "ringes",
     "vipps", "vippse", "vippset", "vippsa", "vipps-nummer", "vippsnummer", "swish", "mobilepay",

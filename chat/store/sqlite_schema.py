@@ -25,6 +25,16 @@ from dataclasses import dataclass
 
 from chat.errors import StoreError
 
+#: The trigger that moves a session's ``last_seq`` on each insert into ``messages`` (migration 5; migration
+#: 9 creates it again on the rebuilt table).
+_MOVE_LAST_SEQ = """
+            CREATE TRIGGER messages_move_last_seq AFTER INSERT ON messages
+            BEGIN
+                UPDATE sessions SET last_seq = NEW.seq
+                WHERE session_id = NEW.session_id AND last_seq < NEW.seq;
+            END
+            """
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -156,13 +166,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             # page written per message at a random place in the file: a quarter of the bytes per commit.
             "DROP INDEX IF EXISTS messages_by_expiry",
             # One statement per append instead of two (the writer thread's Python and GIL round trips).
-            """
-            CREATE TRIGGER messages_move_last_seq AFTER INSERT ON messages
-            BEGIN
-                UPDATE sessions SET last_seq = NEW.seq
-                WHERE session_id = NEW.session_id AND last_seq < NEW.seq;
-            END
-            """,
+            _MOVE_LAST_SEQ,
         ),
     ),
     Migration(
@@ -226,13 +230,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             # Unique where client_msg_id is set (SQLite's NULLs are distinct), and every message's entry:
             # idempotent appends and a session's messages, one b-tree.
             "CREATE UNIQUE INDEX messages_by_session ON messages (session_id, client_msg_id)",
-            """
-            CREATE TRIGGER messages_move_last_seq AFTER INSERT ON messages
-            BEGIN
-                UPDATE sessions SET last_seq = NEW.seq
-                WHERE session_id = NEW.session_id AND last_seq < NEW.seq;
-            END
-            """,
+            _MOVE_LAST_SEQ,
         ),
     ),
 )

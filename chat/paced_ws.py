@@ -16,7 +16,7 @@ the peer's close reply; then the socket is left unread until uvicorn's close tim
 message may come in at most :data:`MAX_FRAGMENTS` pieces. A client that waits for each ack never has a
 frame held: its traffic takes the path it always took.
 
-It also writes an ordinary text frame straight to the transport (:meth:`PacedWebSocketsProtocol.send`):
+It also writes an ordinary text frame straight to the transport (:meth:`PacedWebSocketsProtocol.write_text`):
 every ack goes this way, and uvicorn's path builds a frame object, serializes it and joins a list for
 each one (issue 11). While the transport holds no bytes of its own, the frame goes to the socket with
 ``os.write``, which lets the GIL go during the send call; uvloop's ``transport.write`` makes that call
@@ -25,11 +25,16 @@ holding it, and the store's writer thread waited for it (a quarter of the loop's
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+from collections import deque
 from typing import Any, Final
 
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.protocol import State
+from websockets.speedups import apply_mask
+from websockets.streams import StreamReader
 
 #: Bytes handed to the parser at a time (more than one ordinary message, a fraction of one read).
 SLICE: Final = 4 * 1024
@@ -48,6 +53,7 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.queue = FrameQueue(self.loop)
         #: Bytes read from the socket and not parsed yet (reading is paused while there are any).
         self.held = bytearray()
         self._parsed_after_close = 0
@@ -65,11 +71,58 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
         """An ordinary message takes uvicorn's own path; anything larger, or arriving while bytes are
         held or after our close frame, is held and parsed by :meth:`_pump` as the application reads."""
         if not self.held and not self.close_sent and len(data) <= SLICE:
-            super().data_received(data)
+            if not self._one_text_frame(data):
+                super().data_received(data)
             return
         self.held += data
         self._pause()
         self._pump()
+
+    def _one_text_frame(self, data: bytes) -> bool:
+        """Take ``data`` as one message without websockets' parser when it is exactly one whole text
+        frame, final, masked, unextended, within the size limit, arriving between frames of an open
+        connection; False (nothing taken) for anything else, which the parser then reads as it always
+        did. It is what nearly every read of a chat client holds, and websockets' generator-based parser
+        cost about a tenth of the event loop's time per message (issue 11). The payload is unmasked by
+        websockets' own C code and goes on exactly as uvicorn's ``handle_text`` hands it on (its UTF-8
+        checked there: invalid text closes with 1007 as before).
+
+        "Between frames": websockets' parser waits at ``StreamReader.at_eof`` with nothing buffered
+        only there; when it waits anywhere else (inside a frame, or a websockets version that parses
+        differently), this declines."""
+        size = len(data)
+        if size < 6 or data[0] != 0x81:  # FIN, no RSV bits, opcode text
+            return False
+        length = data[1] ^ 0x80  # the mask bit must be set: a client's frames are masked
+        if length < 126:
+            start = 6
+        elif length == 126 and size >= 8:
+            length = int.from_bytes(data[2:4], "big")
+            start = 8
+        else:
+            return False  # unmasked, or a 64-bit length: far beyond what one read of a chat holds
+        conn = self.conn
+        waiting: Any = conn.parser  # the server's parser, in websockets' frame parser, in the reader
+        while (inner := waiting.gi_yieldfrom) is not None:
+            waiting = inner
+        if (
+            start + length != size
+            or conn.state is not State.OPEN
+            or conn.current_size is not None
+            or conn.extensions
+            or conn.debug
+            or conn.parser_exc is not None
+            or conn.events
+            or conn.reader.buffer
+            or getattr(waiting, "gi_code", None) is not _BETWEEN_FRAMES
+            or (conn.max_message_size is not None and length > conn.max_message_size)
+            or (conn.max_fragment_size is not None and length > conn.max_fragment_size)
+        ):
+            return False
+        self.curr_msg_data_type = "text"
+        self.frames = [apply_mask(data[start:], data[start - 4 : start])]
+        self.send_receive_event_to_app()
+        return True
 
     def _pump(self) -> None:
         """Parse one slice of the held bytes, unless :data:`MAX_QUEUED` frames wait for the application
@@ -114,6 +167,21 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
             self.read_paused = False
             self.transport.resume_reading()
 
+    def send_receive_event_to_app(self) -> None:
+        """uvicorn's, except that reading pauses only once :data:`MAX_QUEUED` frames wait. uvicorn pauses
+        the socket after every message and resumes it at the application's next ``receive``: two calls
+        into uvloop for each message of a client that waits for its acks, which never has a second one
+        queued (issue 11). The bound on what waits is the one :meth:`_pump` keeps. uvicorn's method pauses
+        unless ``read_paused`` is set, so it is set around the call."""
+        paused = self.read_paused
+        self.read_paused = True
+        try:
+            super().send_receive_event_to_app()
+        finally:
+            self.read_paused = paused
+        if self.queue.qsize() >= MAX_QUEUED:
+            self._pause()
+
     async def receive(self) -> Any:
         message = await self.queue.get()
         if self.held:
@@ -123,17 +191,22 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
         return message
 
     async def send(self, message: Any) -> None:
-        """A text message while the connection is open and the peer reads: its frame (FIN, opcode text,
-        the length, unmasked as a server's frames are) written at once, exactly the bytes uvicorn's path
-        writes (``websockets``' ``Frame.serialize`` without extensions: none are negotiated here, the
-        server is started with ``ws_per_message_deflate=False``). Anything else, or a peer that does not
-        read (uvicorn's path waits for ``writable``), takes uvicorn's path."""
+        """A text message goes through :meth:`write_text` when it can; anything else takes uvicorn's path."""
         text = message.get("text") if message.get("type") == "websocket.send" else None
+        if text is None or message.get("bytes") is not None or not self.write_text(text):
+            await super().send(message)
+
+    def write_text(self, text: str) -> bool:
+        """Write a text frame now if the connection is open and the peer reads; False (nothing written)
+        when uvicorn's path must take it (a peer that does not read: that path waits for ``writable``).
+
+        The frame (FIN, opcode text, the length, unmasked as a server's frames are) is exactly the bytes
+        uvicorn's path writes (``websockets``' ``Frame.serialize`` without extensions: none are
+        negotiated here, the server is started with ``ws_per_message_deflate=False``). Not a coroutine:
+        an ack is written by a plain call from the session's own task (issue 11)."""
         conn = self.conn
         if (
-            text is None
-            or message.get("bytes") is not None
-            or not self.writable.is_set()
+            not self.writable.is_set()
             or self.disconnected
             or not self.handshake_complete
             or self.close_sent
@@ -143,8 +216,7 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
             or conn.expect_continuation_frame
             or conn.debug  # websockets logs each frame it sends at debug level: let it
         ):
-            await super().send(message)
-            return
+            return False
         data = text.encode()
         frame = _text_header(len(data)) + data
         # Straight to the socket only while the transport holds nothing (the peer reads in the order we
@@ -158,9 +230,10 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
             except OSError:
                 sent = 0
             if sent == len(frame):
-                return
+                return True
             frame = frame[sent:]
         self.transport.write(frame)
+        return True
 
     def resume_writing(self) -> None:
         super().resume_writing()
@@ -193,6 +266,69 @@ class PacedWebSocketsProtocol(WebSocketsSansIOProtocol):
         # reconnecting client sends it again (only a client far ahead of its acks has anything held).
         self.held = bytearray()
         super().connection_lost(exc)
+
+
+class FrameQueue(asyncio.Queue[Any]):
+    """The queue between the parser and the application, as uvicorn uses it (``put_nowait``, ``get``,
+    ``qsize``, ``empty``) and nothing more: no task accounting (``join``), no size limit (the protocol
+    keeps its own), the loop given once. ``asyncio.Queue`` made each message go through a dozen calls of
+    bookkeeping, one of which looked the running loop up again (issue 11)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self._frames_loop = loop
+        self._items: deque[Any] = deque()
+        self._readers: deque[asyncio.Future[None]] = deque()
+
+    def qsize(self) -> int:
+        return len(self._items)
+
+    def empty(self) -> bool:
+        return not self._items
+
+    def full(self) -> bool:
+        return False
+
+    def put_nowait(self, item: Any) -> None:
+        self._items.append(item)
+        self._wake_next()
+
+    async def put(self, item: Any) -> None:
+        self.put_nowait(item)
+
+    def get_nowait(self) -> Any:
+        if not self._items:
+            raise asyncio.QueueEmpty
+        return self._items.popleft()
+
+    async def get(self) -> Any:
+        items = self._items
+        while not items:
+            reader = self._frames_loop.create_future()
+            self._readers.append(reader)
+            try:
+                await reader
+            except BaseException:
+                # Cancelled: whatever woke this reader goes to the next one (asyncio.Queue does the same).
+                reader.cancel()
+                with contextlib.suppress(ValueError):
+                    self._readers.remove(reader)
+                if items and not reader.cancelled():
+                    self._wake_next()
+                raise
+        return items.popleft()
+
+    def _wake_next(self) -> None:
+        readers = self._readers
+        while readers:
+            reader = readers.popleft()
+            if not reader.done():
+                reader.set_result(None)
+                return
+
+
+#: Where websockets' parser waits between two frames (see :meth:`PacedWebSocketsProtocol._one_text_frame`).
+_BETWEEN_FRAMES: Final = StreamReader.at_eof.__code__
 
 
 def _text_header(size: int) -> bytes:

@@ -19,6 +19,7 @@ from typing import Any, Final, TypeVar
 import orjson
 
 from chat.errors import ProtocolError, TooLong
+from chat.records import record
 
 #: Close codes (the 4xxx range is ours; see docs/protocol.md).
 CLOSE_NORMAL = 1000
@@ -55,7 +56,7 @@ class Hello:
     lang: str = "nb"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChatMessage:
     client_msg_id: str
     text: str

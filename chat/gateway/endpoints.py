@@ -12,7 +12,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -47,6 +47,7 @@ class Connection:
         proto = _server_protocol(ws)
         raw_receive = getattr(proto, "receive", None)
         raw_send = getattr(proto, "send", None)
+        write_text = getattr(proto, "write_text", None)
         self.receive: Callable[[], Awaitable[Any]] = raw_receive if callable(raw_receive) else ws.receive
         self.send_raw: Callable[[Any], Awaitable[None]] | None = raw_send if callable(raw_send) else None
         if isinstance(getattr(proto, "close_timeout", None), float):
@@ -69,6 +70,7 @@ class Connection:
             max_bytes=settings.peer_queue_bytes,
             close_timeout_s=settings.peer_close_timeout_s,
             on_drop=services.metrics.slow_peers_dropped.inc,
+            write_at_once=write_text if callable(write_text) else None,
         )
         self.writer = asyncio.create_task(self.outbox.run(), name="ws-writer")
 
@@ -267,7 +269,7 @@ async def _serve(
     ws: WebSocket,
     endpoint: str,
     parse: Callable[..., Any],
-    session: Callable[[Services, Connection, p.Hello], Awaitable[None]],
+    session: Callable[[Services, Connection, p.Hello], Coroutine[Any, Any, None]],
 ) -> None:
     """What both endpoints share: Origin check and accept, the hello deadline, the connection gauge, the
     idle watchdog and the peer's writer; ``session`` does the rest once a hello arrived."""
@@ -296,7 +298,11 @@ async def _serve(
         hello = await _hello(ws, conn, services, parse)
         if hello is not None:
             watchdog.connections.add(conn)
-            await session(services, conn, hello)
+            # A task of its own: each time the session resumes (twice a message: its frame, then its
+            # store write) only its own frames are resumed, not the fifteen of the ASGI stack above this
+            # one (middleware, router), about a twentieth of the event loop's time (issue 11). Cancelling
+            # this endpoint cancels the task it awaits.
+            await asyncio.create_task(session(services, conn, hello), name=f"{endpoint}-session")
     except WebSocketDisconnect:
         pass
     finally:
@@ -416,7 +422,7 @@ async def _chat_loop(conn: Connection, services: Services, live: LiveSession) ->
             event = p.parse_client_frame(raw, max_text_chars=max_chars)
             if isinstance(event, p.ChatMessage):
                 try:
-                    await conn.outbox.write_now(await hub.customer_message(live, event))
+                    conn.outbox.write_now(await hub.customer_message(live, event))
                 except ChatlogError as exc:
                     # Not acked: the client keeps the message and retries with the same client_msg_id.
                     _error(conn, services, exc, client_msg_id=event.client_msg_id)
@@ -486,7 +492,7 @@ async def _agent_loop(conn: Connection, services: Services, agent: Agent) -> Non
             if isinstance(event, p.ChatMessage):
                 session_id = event.session_id
                 try:
-                    await conn.outbox.write_now(await hub.agent_message(agent, event))
+                    conn.outbox.write_now(await hub.agent_message(agent, event))
                 except ChatlogError as exc:
                     _error(conn, services, exc, session_id=session_id, client_msg_id=event.client_msg_id)
                 continue

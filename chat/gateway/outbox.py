@@ -55,8 +55,11 @@ class Outbox:
         close_timeout_s: float = 2.0,
         on_drop: Callable[[], None] | None = None,
         stall_timeout_s: float = 60.0,
+        write_at_once: Callable[[str], bool] | None = None,
     ) -> None:
         self._write = write
+        #: Writes a frame without waiting if the socket takes it (True), else leaves it (False).
+        self._write_at_once = write_at_once
         self._close = close
         self._abort = abort
         self._on_drop = on_drop
@@ -92,26 +95,15 @@ class Outbox:
             and not self.done.is_set()
         )
 
-    async def write_now(self, frame: str) -> None:
-        """Write one frame from the peer's *own* task (its ack) when the outbox is idle, instead of
-        waking the writer task for it: one task switch less per message (issue 11). Only the peer's
-        own loop may call this, so a peer whose socket is full stalls nobody but itself; otherwise, or
-        when anything is queued (order), the frame goes through the queue like any other."""
-        if not self.idle:
-            self.put(frame)
+    def write_now(self, frame: str) -> None:
+        """Write one frame from the peer's *own* task (its ack) when the outbox is idle and the socket
+        takes it without waiting (``write_at_once``), instead of waking the writer task for it: one task
+        switch less per message, and no coroutine (issue 11). Otherwise (something queued before it, a
+        peer that does not read, no ``write_at_once``) the frame is queued like any other, so nobody, not
+        even the peer's own task, waits on its socket."""
+        if self.idle and self._write_at_once is not None and self._write_at_once(frame):
             return
-        self._writing = True
-        try:
-            await self._write(frame)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            self.outcome = self.outcome or "gone"
-            self.drop(1001, "gone")
-        finally:
-            self._writing = False
-            if self._frames:
-                self._ready.set()
+        self.put(frame)
 
     @property
     def pending(self) -> int:

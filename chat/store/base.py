@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Final, Generic, Literal, TypeVar
 
+from chat.records import record
+
 SessionKind = Literal["anonymous", "authenticated"]
 SessionState = Literal["bot", "waiting", "adviser", "ended"]
 Sender = Literal["customer", "bot", "adviser"]
@@ -75,7 +77,7 @@ class Transition:
     adviser_id: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewMessage:
     session_id: str
     sender: Sender
@@ -90,7 +92,7 @@ class NewMessage:
     redactions: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StoredMessage:
     session_id: str
     seq: int
@@ -101,7 +103,7 @@ class StoredMessage:
     sender_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AppendResult:
     message: StoredMessage
     #: True when ``client_msg_id`` had been stored before: nothing new was written.

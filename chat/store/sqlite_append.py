@@ -19,10 +19,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from chat.errors import UnknownSession
+from chat.records import record
 from chat.store.base import AppendResult, NewMessage
 from chat.store.sqlite_ops import _FIND_DUPLICATE, _append, _message_from_row, redaction_rows, stored_message
 
@@ -66,7 +66,7 @@ ON CONFLICT (session_id, entity_type) DO UPDATE SET count = count + excluded.cou
 """
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AppendOp:
     """One append as the writer queues it: runnable alone (``self(conn)``, the reference path) or with
     its neighbours in the batch (:func:`append_many`), which the writer prefers."""

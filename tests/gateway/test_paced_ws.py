@@ -99,12 +99,40 @@ async def test_a_flood_in_one_read_is_parsed_as_the_application_reads_it_in_orde
     assert not proto.held and not transport.paused and proto.queue.empty()
 
 
-async def test_an_ordinary_message_takes_uvicorns_path_and_reading_resumes_after_it() -> None:
+async def test_an_ordinary_message_takes_uvicorns_path_and_reading_pauses_only_once_frames_pile_up() -> None:
     proto, transport = await connected()
     proto.data_received(frames(1))
-    assert proto.queue.qsize() == 1 and not proto.held and transport.paused  # uvicorn's own pause
+    # A client that waits for its ack never has a second frame queued: its socket is never paused.
+    assert proto.queue.qsize() == 1 and not proto.held and not transport.paused
     assert (await proto.receive())["text"] == "0"
     assert not transport.paused
+    for i in range(MAX_QUEUED):  # one frame per read, none read by the application
+        assert not transport.paused
+        proto.data_received(frames(1, start=i))
+    assert proto.queue.qsize() == MAX_QUEUED and transport.paused and not proto.held
+    got = [(await proto.receive())["text"] for _ in range(MAX_QUEUED)]
+    assert got == [str(i) for i in range(MAX_QUEUED)]
+    assert not transport.paused and proto.queue.empty()  # drained: reading again
+
+
+async def test_a_reader_cancelled_while_waiting_loses_nothing() -> None:
+    proto, _transport = await connected()
+    waiting = asyncio.ensure_future(proto.receive())
+    await asyncio.sleep(0)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    proto.data_received(frames(2))
+    assert [(await proto.receive())["text"] for _ in range(2)] == ["0", "1"]
+    # Woken with a frame, then cancelled before it ran: the frame goes to the next reader.
+    first = asyncio.ensure_future(proto.receive())
+    await asyncio.sleep(0)
+    proto.data_received(frames(1, start=7))
+    first.cancel()
+    second = asyncio.ensure_future(proto.receive())
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    assert (await asyncio.wait_for(second, 5))["text"] == "7"
 
 
 async def test_after_our_close_only_a_bounded_amount_is_parsed_looking_for_the_close_reply() -> None:

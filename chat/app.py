@@ -41,7 +41,7 @@ from chat.tokens import TokenVerifier
 log = logging.getLogger("chat.app")
 
 #: GIL switch interval for the server process (CPython's default is 0.005).
-SWITCH_INTERVAL_S = 0.0005
+SWITCH_INTERVAL_S = 0.0001
 #: Allocations between two collections of the cyclic collector's youngest generation (CPython's default is
 #: 700). Each collection walks the objects of every message in flight (futures, tasks, frames): at N=1,000
 #: they are thousands, survive, and are walked again by the older generations' collections. At 700 the
@@ -189,8 +189,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         gc.collect()
         gc.freeze()
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-        # The store's writer thread hands every ack back to the loop; with CPython's default 5 ms GIL
-        # switch interval a ready writer can wait that long behind the loop thread (docs/benchmarks.md).
+        # The store's writer thread takes the GIL back after each SQLite call (about six a batch) and
+        # every ack waits for its batch: with CPython's default 5 ms switch interval a ready writer could
+        # wait that long behind the loop thread. 0.1 ms against 0.5 ms, six interleaved pairs at N=100:
+        # median 10,080 against 8,616 acked msgs/s, faster in five (issue 11, docs/benchmarks.md).
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         # Which event loop serves: uvloop (a dependency through uvicorn[standard]) costs the gateway less
         # CPU per message than asyncio's own loop; uvicorn falls back to asyncio's without a word.

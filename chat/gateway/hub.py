@@ -94,7 +94,7 @@ class Hub:
         s.metrics.sessions.labels(kind).inc()
         s.metrics.live_sessions.labels(kind).inc()
         log.info("session started", extra={"session_id": record.session_id, "kind": kind})
-        await self._broadcast("bots", self.started_frame(live))
+        self._broadcast("bots", self.started_frame(live))
         return live
 
     async def resume_session(
@@ -128,9 +128,9 @@ class Hub:
         if revived and live.machine.state in ("bot", "waiting"):
             # Live again: announced as the catch-up would have (agents that connected meanwhile never
             # heard of it; one that did gets a repeat and keeps one entry per session).
-            await self._broadcast("bots", self.started_frame(live), live)
+            self._broadcast("bots", self.started_frame(live), live)
             if live.machine.state == "waiting":
-                await self._broadcast("advisers", live.machine.offer(), live)
+                self._broadcast("advisers", live.machine.offer(), live)
         log.info("session resumed", extra={"session_id": session_id, "kind": live.kind, "revived": revived})
         return live
 
@@ -157,7 +157,7 @@ class Hub:
         if not duplicate:
             lm = LiveMessage(stored.seq, "customer", msg.text, iso(stored.at), msg.client_msg_id)
             live.transcript.append(lm)
-            await self._broadcast(live.machine.message_audience(), message_frame(lm, live.session_id), live)
+            self._broadcast(live.machine.message_audience(), message_frame(lm, live.session_id), live)
         return encode({"type": "ack", "client_msg_id": msg.client_msg_id, "seq": stored.seq})
 
     async def handover_request(self, live: LiveSession) -> None:
@@ -179,7 +179,7 @@ class Hub:
         return {"type": "availability", "bots": bots, "advisers": advisers}
 
     async def send_availability(self, live: LiveSession) -> None:
-        await self._broadcast("customer", self.availability(), live)
+        self._broadcast("customer", self.availability(), live)
 
     async def customer_end(self, live: LiveSession) -> None:
         async with live.lock:
@@ -256,7 +256,7 @@ class Hub:
         if not duplicate or all(m.seq != stored.seq for m in live.transcript):
             lm = LiveMessage(stored.seq, sender, msg.text, iso(stored.at), None)
             live.transcript.append(lm)
-            await self._broadcast("customer", message_frame(lm), live)
+            self._broadcast("customer", message_frame(lm), live)
         return encode({**ack, "seq": stored.seq})
 
     async def agent_accept(self, agent: Agent, session_id: str, reason: str | None = None) -> None:
@@ -405,7 +405,7 @@ class Hub:
                 if not await self._persist(live, action):
                     break  # another instance moved the session first: what followed is void
             elif isinstance(action, Send):
-                await self._broadcast(action.to, action.frame, live)
+                self._broadcast(action.to, action.frame, live)
             elif isinstance(action, SendTranscript):
                 await self._send_transcript(live, action.adviser_id)
             elif isinstance(action, SendAvailability):
@@ -452,7 +452,7 @@ class Hub:
         if agent is not None:
             agent.peer.send(await replay.transcript(self, live))
 
-    async def _broadcast(
+    def _broadcast(
         self,
         to: Audience,
         frame: dict[str, Any],
@@ -462,13 +462,13 @@ class Hub:
         relay: bool = True,
     ) -> None:
         """Frames to this instance's peers of the audience, and (``relay``) to the other instances for
-        theirs; a peer that is connected here gets it from here only."""
-        text = encode(frame)
+        theirs; a peer that is connected here gets it from here only. Never waits (each peer has its
+        outbox), so a plain call; the frame is encoded only for a peer here (issue 11)."""
         session_id = live.session_id if live is not None else None
         relay = relay and self.relay.multi  # alone: nothing to build for nobody
         if to == "customer":
             if live is not None and live.customer is not None:
-                live.customer.send(text)
+                live.customer.send(encode(frame))
             elif relay and session_id is not None:
                 self.relay.publish(Deliver("customer", frame, session_id=session_id))
             return
@@ -478,11 +478,12 @@ class Hub:
                 return
             agent = self.agents.get(adviser_id)
             if agent is not None:
-                agent.peer.send(text)
+                agent.peer.send(encode(frame))
             elif relay:
                 self.relay.publish(Deliver("adviser", frame, session_id=session_id, agent_id=adviser_id))
             return
-        self.deliver_to_role("bot" if to == "bots" else "adviser", text)
+        if self.agents:
+            self.deliver_to_role("bot" if to == "bots" else "adviser", encode(frame))
         if relay:
             self.relay.publish(Deliver(to, frame, session_id=session_id))
 

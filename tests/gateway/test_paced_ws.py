@@ -8,7 +8,6 @@ transport, uvicorn's own protocol object, an ASGI app that accepts and leaves th
 from __future__ import annotations
 
 import asyncio
-import socket
 from typing import Any
 
 import pytest
@@ -264,101 +263,3 @@ async def test_after_our_close_a_text_frame_takes_uvicorns_path_which_refuses_it
     with pytest.raises(RuntimeError, match=r"after sending 'websocket\.close'"):
         await proto.send({"type": "websocket.send", "text": "too late"})
     assert b"too late" not in transport.written
-
-
-class SocketTransport(FakeTransport):
-    """A fake transport over one end of a real socket pair, as uvloop's is over the connection's socket:
-    ``buffered`` stands for bytes the transport still holds (what ``get_write_buffer_size`` counts)."""
-
-    def __init__(self, sock: socket.socket, *, ssl: bool = False) -> None:
-        super().__init__()
-        self.sock, self.ssl, self.buffered = sock, ssl, 0
-
-    def get_extra_info(self, name: str, default: Any = None) -> Any:
-        if name == "socket":
-            return self.sock
-        if name == "sslcontext":
-            return object() if self.ssl else None
-        return super().get_extra_info(name, default)
-
-    def get_write_buffer_size(self) -> int:
-        return self.buffered + len(self.written)
-
-
-async def socket_connected(*, ssl: bool = False) -> tuple[PacedWebSocketsProtocol, SocketTransport, socket.socket]:
-    ours, peer = socket.socketpair()
-    ours.setblocking(False)
-    config = uvicorn.Config(_idle_app, ws=PacedWebSocketsProtocol, lifespan="off", log_config=None)
-    config.load()
-    proto = PacedWebSocketsProtocol(config=config, server_state=ServerState(), app_state={})
-    transport = SocketTransport(ours, ssl=ssl)
-    proto.connection_made(transport)
-    proto.data_received(HANDSHAKE)
-    for _ in range(100):
-        if b"101 Switching Protocols" in transport.written:
-            break
-        await asyncio.sleep(0.01)
-    transport.written.clear()
-    return proto, transport, peer
-
-
-async def _idle_app(scope: Any, receive: Any, send: Any) -> None:
-    assert (await receive())["type"] == "websocket.connect"
-    await send({"type": "websocket.accept"})
-    await asyncio.Event().wait()
-
-
-def _read_all(peer: socket.socket) -> bytes:
-    peer.setblocking(False)
-    got = bytearray()
-    while True:
-        try:
-            chunk = peer.recv(1 << 20)
-        except BlockingIOError:
-            return bytes(got)
-        if not chunk:
-            return bytes(got)
-        got += chunk
-
-
-async def test_a_text_frame_goes_to_the_socket_itself_when_the_transport_holds_nothing() -> None:
-    """uvloop's ``transport.write`` makes its send call holding the GIL, which the store's writer thread
-    waits for; ``os.write`` lets it go (issue 11). Only while the transport holds no bytes of its own,
-    so that the order of what the peer reads is the order we sent."""
-    proto, transport, peer = await socket_connected()
-    await proto.send({"type": "websocket.send", "text": "ack"})
-    assert not transport.written
-    assert _read_all(peer) == Frame(Opcode.TEXT, b"ack").serialize(mask=False)
-    transport.buffered = 10  # the transport holds bytes: they go first, so this frame goes after them
-    await proto.send({"type": "websocket.send", "text": "queued"})
-    assert bytes(transport.written) == Frame(Opcode.TEXT, b"queued").serialize(mask=False)
-    assert _read_all(peer) == b""
-
-
-async def test_what_the_socket_does_not_take_goes_to_the_transport_after_what_it_took() -> None:
-    proto, transport, peer = await socket_connected()
-    transport.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
-    text = "x" * 2_000_000
-    await proto.send({"type": "websocket.send", "text": text})
-    direct = _read_all(peer)
-    assert 0 < len(direct) < len(text)
-    assert direct + bytes(transport.written) == Frame(Opcode.TEXT, text.encode()).serialize(mask=False)
-
-
-async def test_a_closing_transport_or_a_tls_one_is_never_bypassed() -> None:
-    """Once the transport is closing, its socket may be closed and its number given to another client's
-    connection: nothing is written to it. Under TLS the socket carries ciphertext: never written to."""
-    proto, transport, peer = await socket_connected()
-    transport.closing = True
-    await proto.send({"type": "websocket.send", "text": "late"})
-    assert _read_all(peer) == b"" and b"late" in transport.written
-    proto, transport, peer = await socket_connected(ssl=True)
-    await proto.send({"type": "websocket.send", "text": "sealed"})
-    assert _read_all(peer) == b"" and b"sealed" in transport.written
-
-
-async def test_a_peer_gone_mid_write_leaves_the_error_to_the_transport() -> None:
-    proto, transport, peer = await socket_connected()
-    peer.close()
-    await proto.send({"type": "websocket.send", "text": "nobody"})  # EPIPE: no exception here
-    assert bytes(transport.written) == Frame(Opcode.TEXT, b"nobody").serialize(mask=False)

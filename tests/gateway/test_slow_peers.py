@@ -163,3 +163,42 @@ async def test_outbox_drops_a_peer_past_its_limits() -> None:
     assert outbox.outcome == "too_slow" and aborted == [True] and written == []
     assert not outbox.put("late")  # nothing is queued for a dropped peer
     assert CLOSE_TOO_SLOW == 4413
+
+
+async def test_an_ack_is_written_at_once_only_when_nothing_is_before_it_and_the_socket_takes_it() -> None:
+    """``Outbox.write_now`` (issue 11): a plain call from the peer's own task. When the socket would make
+    it wait (``write_at_once`` says no) or frames are queued before it, the ack is queued behind them:
+    nobody, not even the peer's own task, waits on its socket, and the order holds."""
+    from chat.gateway.outbox import Outbox
+
+    takes = True
+    at_once: list[str] = []
+    written: list[str] = []
+
+    def write_at_once(frame: str) -> bool:
+        if takes:
+            at_once.append(frame)
+        return takes
+
+    async def write(frame: str) -> None:
+        written.append(frame)
+
+    async def close(code: int, reason: str) -> None:
+        pass
+
+    outbox = Outbox(write, close, lambda: None, max_frames=10, max_bytes=1000, write_at_once=write_at_once)
+    task = asyncio.create_task(outbox.run())
+    outbox.write_now("ack1")
+    assert at_once == ["ack1"] and not written
+    takes = False  # the peer stopped reading
+    outbox.write_now("ack2")
+    assert outbox.pending == 1
+    takes = True
+    assert outbox.put("frame3")
+    outbox.write_now("ack4")  # frames wait before it: queued, not written ahead of them
+    assert at_once == ["ack1"]
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert written == ["ack2", "frame3", "ack4"]
+    outbox.close(1000, "")
+    await asyncio.wait_for(task, 5)

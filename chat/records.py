@@ -7,7 +7,7 @@ slotted dataclass takes 0.2 (``timeit``, this machine), several microseconds of 
 thread that sets the gateway's pace (issue 11). A ``@record`` class is an ordinary slotted dataclass at run
 time, hashable from its fields like a frozen one (``unsafe_hash``), and frozen where it matters for us:
 mypy (strict, in CI) refuses any assignment to its fields, through ``dataclass_transform``'s
-``frozen_default``. Nothing in chatlog mutates a record; a test (tests/core/test_records.py) keeps it so.
+``frozen_default`` (tests/core/test_records.py checks that it does).
 """
 
 from __future__ import annotations

@@ -47,8 +47,8 @@ from pymongo.read_preferences import ReadPreference
 from chat.audit_chain import GENESIS, link_hash
 from chat.errors import ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.retention import kept_by_hold
+from chat.store import mongo_indexes, mongo_stats
 from chat.store import mongo_queries as q
-from chat.store import mongo_stats
 from chat.store.base import (
     ABANDONED_AFTER,
     AppendResult,
@@ -165,9 +165,9 @@ class MongoStore(Store):
     @_boundary
     async def _build_indexes(self) -> None:
         """Under ``index_timeout_s`` (see ``_DEADLINES``); creating an index that exists is a no-op."""
-        log.info("building indexes if missing", extra={"store": "mongodb", "count": len(q.INDEXES)})
+        log.info("building indexes if missing", extra={"store": "mongodb", "count": len(mongo_indexes.INDEXES)})
         for collection in (q.SESSIONS, q.MESSAGES, q.AUDIT, q.HOLDS):
-            await self._coll(collection).create_indexes(q.indexes_for(collection))
+            await self._coll(collection).create_indexes(mongo_indexes.indexes_for(collection))
 
     @_boundary
     async def _check_deployment(self) -> None:

@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from chat.store import mongo_indexes
 from chat.store import mongo_queries as q
 from chat.store.base import NewMessage, Store
 from chat.store.mongo import MongoStore
@@ -58,7 +59,7 @@ class TestMongoOnly:
         assert mongo_store.transactions_supported is True
 
     async def test_indexes_are_created_as_specified(self, mongo_store: MongoStore) -> None:
-        for spec in q.INDEXES:
+        for spec in mongo_indexes.INDEXES:
             info = await mongo_store.client[mongo_store.database_name][spec.collection].index_information()
             assert spec.name in info, spec.name
             index = info[spec.name]

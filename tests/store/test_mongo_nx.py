@@ -48,8 +48,8 @@ from pymongo.errors import (
 )
 
 from chat.errors import DuplicateKey, ErasureRefused, StoreError, StoreUnavailable, UnknownSession
+from chat.store import mongo_indexes, mongo_stats
 from chat.store import mongo_queries as q
-from chat.store import mongo_stats
 from chat.store.base import AuditRecord, Hold, NewMessage, Retention, SessionKind, SessionRecord
 from chat.store.mongo import MongoStore
 from chat.store.mongo_boundary import supports_transactions, translate_error
@@ -59,7 +59,7 @@ pytestmark = pytest.mark.skipif(NX_BIN is None, reason="nx-27017 is not installe
 
 T0 = datetime(2100, 3, 1, 12, 0, tzinfo=UTC)
 YEAR = timedelta(days=365)
-NX_INDEXES = tuple(spec for spec in q.INDEXES if "_id" not in dict(spec.keys))
+NX_INDEXES = tuple(spec for spec in mongo_indexes.INDEXES if "_id" not in dict(spec.keys))
 
 
 def _live_without_not(now: datetime) -> dict[str, Any]:
@@ -76,7 +76,7 @@ def nx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NxServer]:
 
 @pytest.fixture
 async def store(nx: NxServer, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[MongoStore]:
-    monkeypatch.setattr(q, "INDEXES", NX_INDEXES)
+    monkeypatch.setattr(mongo_indexes, "INDEXES", NX_INDEXES)
     monkeypatch.setattr(q, "live", _live_without_not)
     database = fresh_database_name()
     opened = MongoStore(nx.uri, database, server_selection_timeout_ms=2_000)
@@ -504,7 +504,7 @@ async def test_index_builds_have_their_own_deadline(nx: NxServer, monkeypatch: p
     """Issue 9, item 6: a slow index build (a new index on a large collection) must not fail start-up."""
     from pymongo.asynchronous.collection import AsyncCollection
 
-    monkeypatch.setattr(q, "INDEXES", NX_INDEXES)
+    monkeypatch.setattr(mongo_indexes, "INDEXES", NX_INDEXES)
     real_create = AsyncCollection.create_indexes
 
     async def slow_create(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -558,7 +558,7 @@ def lonely_nx(tmp_path: Path) -> Iterator[NxServer]:
 async def test_outage_raises_store_unavailable_and_the_store_recovers(
     lonely_nx: NxServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(q, "INDEXES", NX_INDEXES)
+    monkeypatch.setattr(mongo_indexes, "INDEXES", NX_INDEXES)
     monkeypatch.setattr(q, "live", _live_without_not)
     store = MongoStore(lonely_nx.uri, fresh_database_name(), server_selection_timeout_ms=1_000)
     await store.open()

@@ -21,8 +21,8 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from chat.errors import ProtocolError
+from chat.store import mongo_indexes, mongo_stats
 from chat.store import mongo_queries as q
-from chat.store import mongo_stats
 from chat.store.base import AuditRecord, DailyStats, Hold, NewMessage, Retention, SessionRecord, StoredMessage
 from chat.store.cursor import encode_cursor
 
@@ -38,7 +38,7 @@ LIVE_AUDIT = {"expire_at": {"$gt": NOW}}
 def db() -> Iterator[Any]:
     client: Any = mongomock.MongoClient(tz_aware=True)
     database = client["chatlog"]
-    for spec in q.INDEXES:
+    for spec in mongo_indexes.INDEXES:
         # TTL indexes are left out: mongomock expires documents by the wall clock, which would race the
         # injected `now` of these tests. (mongomock drops partialFilterExpression from an IndexModel;
         # create_index keeps it.)
@@ -237,13 +237,13 @@ def test_release_and_objection_documents() -> None:
 
 
 def test_index_specs() -> None:
-    names = [spec.name for spec in q.INDEXES]
+    names = [spec.name for spec in mongo_indexes.INDEXES]
     assert len(names) == len(set(names))
-    assert all(spec.serves for spec in q.INDEXES)
-    ttl = {spec.collection: spec for spec in q.INDEXES if spec.expire_after_seconds is not None}
+    assert all(spec.serves for spec in mongo_indexes.INDEXES)
+    ttl = {spec.collection: spec for spec in mongo_indexes.INDEXES if spec.expire_after_seconds is not None}
     assert set(ttl) == set(q.EXPIRING)
     assert all(spec.keys == (("expire_at", 1),) and spec.expire_after_seconds == 0 for spec in ttl.values())
-    by_name = {spec.name: spec for spec in q.INDEXES}
+    by_name = {spec.name: spec for spec in mongo_indexes.INDEXES}
     assert by_name["messages_session_client_msg_id"].model().document == {
         "key": {"session_id": 1, "client_msg_id": 1},
         "name": "messages_session_client_msg_id",
@@ -255,7 +255,7 @@ def test_index_specs() -> None:
         "name": "messages_session_seq",
         "unique": True,
     }
-    assert [model.document["name"] for model in q.indexes_for(q.HOLDS)] == [
+    assert [model.document["name"] for model in mongo_indexes.indexes_for(q.HOLDS)] == [
         "holds_session_placed",
         "holds_expire_at_ttl",
         "holds_released_placed",
@@ -278,7 +278,7 @@ def test_index_specs() -> None:
 def test_every_sorted_query_is_served_by_an_index_without_an_in_memory_sort(
     index: str, equality: list[str], sort: list[tuple[str, int]]
 ) -> None:
-    spec = {spec.name: spec for spec in q.INDEXES}[index]
+    spec = {spec.name: spec for spec in mongo_indexes.INDEXES}[index]
     assert [field for field, _ in spec.keys[: len(equality)]] == equality
     assert list(spec.keys[len(equality) :]) == sort
 
@@ -551,7 +551,9 @@ def _conjuncts(query: dict[str, Any]) -> list[dict[str, Any]]:
     return terms
 
 
-def index_refusal(query: dict[str, Any], sort: list[tuple[str, int]] | None, spec: q.IndexSpec) -> str | None:
+def index_refusal(
+    query: dict[str, Any], sort: list[tuple[str, int]] | None, spec: mongo_indexes.IndexSpec
+) -> str | None:
     """Why MongoDB's planner could not serve ``query`` (sorted by ``sort``) from ``spec``, or None.
 
     A model of the documented rules the issue is about: a partial index is used only if the query
@@ -606,13 +608,13 @@ CURSOR = encode_cursor(q.AUDIT_CURSOR, T0, "a9")
     ],
 )
 def test_each_query_can_use_its_index(index: str, query: dict[str, Any], sort: list[tuple[str, int]] | None) -> None:
-    spec = {spec.name: spec for spec in q.INDEXES}[index]
+    spec = {spec.name: spec for spec in mongo_indexes.INDEXES}[index]
     assert index_refusal(query, sort, spec) is None
 
 
 def test_the_planner_model_catches_what_the_issue_found() -> None:
     """The two shapes of issue 9 (items 2 and 3), as they were, are refused by the model."""
-    by_name = {spec.name: spec for spec in q.INDEXES}
+    by_name = {spec.name: spec for spec in mongo_indexes.INDEXES}
     old_live = {"$or": [{"expire_at": {"$gt": NOW}}, {"expire_at": None}]}
     assert index_refusal(old_live, q.AUDIT_SORT, by_name["audit_at"]) is not None
     old_lookup = {"session_id": "s1", "client_msg_id": "m1", **LIVE_NOW}

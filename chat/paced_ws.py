@@ -264,15 +264,9 @@ class FrameQueue(asyncio.Queue[Any]):
     def empty(self) -> bool:
         return not self._items
 
-    def full(self) -> bool:
-        return False
-
     def put_nowait(self, item: Any) -> None:
         self._items.append(item)
         self._wake_next()
-
-    async def put(self, item: Any) -> None:
-        self.put_nowait(item)
 
     def get_nowait(self) -> Any:
         if not self._items:

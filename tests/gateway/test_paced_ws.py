@@ -56,7 +56,10 @@ def frames(count: int, start: int = 0) -> bytes:
     return b"".join(Frame(Opcode.TEXT, str(start + i).encode()).serialize(mask=True) for i in range(count))
 
 
-async def connected(close_after_accept: bool = False) -> tuple[PacedWebSocketsProtocol, FakeTransport]:
+async def connected(
+    close_after_accept: bool = False, **config: Any
+) -> tuple[PacedWebSocketsProtocol, FakeTransport]:
+    """An accepted connection over a fake transport; ``config``: more of uvicorn's settings."""
     accepted = asyncio.Event()
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
@@ -67,9 +70,9 @@ async def connected(close_after_accept: bool = False) -> tuple[PacedWebSocketsPr
         accepted.set()
         await asyncio.Event().wait()  # the test reads in the app's place
 
-    config = uvicorn.Config(app, ws=PacedWebSocketsProtocol, lifespan="off", log_config=None)
-    config.load()
-    proto = PacedWebSocketsProtocol(config=config, server_state=ServerState(), app_state={})
+    settings = uvicorn.Config(app, ws=PacedWebSocketsProtocol, lifespan="off", log_config=None, **config)
+    settings.load()
+    proto = PacedWebSocketsProtocol(config=settings, server_state=ServerState(), app_state={})
     transport = FakeTransport()
     proto.connection_made(transport)
     proto.data_received(HANDSHAKE)

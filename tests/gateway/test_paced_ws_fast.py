@@ -10,36 +10,20 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import uvicorn
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from uvicorn.server import ServerState
 from websockets.frames import Frame, Opcode
 from websockets.speedups import apply_mask
 
 from chat.paced_ws import SLICE, PacedWebSocketsProtocol
-from tests.gateway.test_paced_ws import HANDSHAKE, FakeTransport
+from tests.gateway.test_paced_ws import FakeTransport, connected
 
 MAX_SIZE = 1000
 
 
 async def opened(*, fast: bool = True) -> tuple[PacedWebSocketsProtocol, FakeTransport, list[bytes]]:
     """An accepted connection; the third item lists every read that went to websockets' parser."""
-    accepted = asyncio.Event()
-
-    async def app(scope: Any, receive: Any, send: Any) -> None:
-        assert (await receive())["type"] == "websocket.connect"
-        await send({"type": "websocket.accept"})
-        accepted.set()
-        await asyncio.Event().wait()
-
-    config = uvicorn.Config(app, ws=PacedWebSocketsProtocol, lifespan="off", log_config=None, ws_max_size=MAX_SIZE)
-    config.load()
-    proto = PacedWebSocketsProtocol(config=config, server_state=ServerState(), app_state={})
-    transport = FakeTransport()
-    proto.connection_made(transport)
-    proto.data_received(HANDSHAKE)
-    await asyncio.wait_for(accepted.wait(), 5)
+    proto, transport = await connected(ws_max_size=MAX_SIZE)
     parsed: list[bytes] = []
     receive_data = proto.conn.receive_data
 

@@ -84,7 +84,7 @@ from chat.store.sqlite_ops import (
     _withdraw_objection,
 )
 from chat.store.sqlite_stats import read_service_stats
-from chat.store.sqlite_writer import SYNCHRONOUS_PRAGMA, _GroupCommitWriter, _map_error
+from chat.store.sqlite_writer import SYNCHRONOUS_PRAGMA, WriterConfig, _GroupCommitWriter, _map_error
 
 if TYPE_CHECKING:
     from chat.settings import Settings
@@ -123,6 +123,7 @@ class SqliteStore(Store):
         *,
         synchronous: Synchronous = "FULL",
         cache_mb: int = 64,
+        checkpoint_pages: int = 4000,
         max_batch: int = 512,
         sweep_interval_s: float = 300.0,
         read_threads: int = 2,
@@ -138,6 +139,7 @@ class SqliteStore(Store):
         self._path = Path(path)
         self._synchronous = synchronous
         self._cache_mb = cache_mb
+        self._checkpoint_pages = checkpoint_pages
         self._max_batch = max_batch
         self._sweep_interval_s = sweep_interval_s
         self._read_threads = read_threads
@@ -160,6 +162,7 @@ class SqliteStore(Store):
             settings.data_dir / "chatlog.db",
             synchronous=settings.sqlite_synchronous,
             cache_mb=settings.sqlite_cache_mb,
+            checkpoint_pages=settings.sqlite_checkpoint_pages,
             max_batch=settings.sqlite_max_batch,
             sweep_interval_s=settings.sweep_interval_s,
             min_free_bytes=settings.min_free_disk_mb << 20,
@@ -181,13 +184,10 @@ class SqliteStore(Store):
             return
         if sqlite3.sqlite_version_info < MIN_SQLITE_VERSION:
             raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old; 3.35 or newer is needed")
-        writer = _GroupCommitWriter(
-            self._path,
-            synchronous=self._synchronous,
-            busy_timeout_s=self._busy_timeout_s,
-            max_batch=self._max_batch,
-            cache_kib=self._cache_mb * 1024,
+        config = WriterConfig(
+            self._path, self._synchronous, self._busy_timeout_s, self._cache_mb * 1024, self._checkpoint_pages
         )
+        writer = _GroupCommitWriter(config, max_batch=self._max_batch)
         await writer.start()
         if writer.applied:
             logger.info("sqlite schema migrated", extra={"version": writer.applied[-1]})

@@ -81,6 +81,36 @@ class AppendOp:
     def run_many(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
         return append_many(conn, ops)
 
+    @staticmethod
+    def run_alone(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception] | None:
+        return append_alone(conn, ops)
+
+
+def append_alone(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception] | None:
+    """A batch of appends only, stored by one statement in a transaction of its own (autocommit, no
+    transaction open): one outcome per op, or ``None`` (nothing written) when the batch needs
+    :func:`append_many` in a transaction: a message without ``client_msg_id``, a key repeated in the
+    batch, a NUL character, redaction counts to add (a second write), or an insert that failed.
+
+    Why: ``BEGIN`` and ``COMMIT`` are two more SQLite calls a batch, and after each the writer thread
+    waits for the GIL, which the event loop holds almost all the time under load (issue 11). One
+    statement is atomic by itself; what follows it only reads. Should a read fail after the insert
+    committed (an I/O error), every op fails; a client's retry is then answered as a duplicate with the
+    seq first stored (idempotent, as after a lost ack)."""
+    keys: set[tuple[str, str]] = set()
+    for op in ops:
+        message = op.message
+        key = message.client_msg_id
+        if key is None or (message.session_id, key) in keys or redaction_rows(message) or not _json_safe(message):
+            return None
+        keys.add((message.session_id, key))
+    payload = _payload(ops)
+    try:
+        cursor = conn.execute(_INSERT_MANY, (payload,))
+    except sqlite3.Error:
+        return None  # the statement stored nothing: the transactional path runs the batch and says why
+    return _outcomes(conn, ops, payload, cursor.rowcount)
+
 
 def append_many(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
     """Store ``ops`` in the open transaction, in order; one outcome per op: its result, or the
@@ -115,8 +145,8 @@ def _json_safe(message: NewMessage) -> bool:
                                                   message.sender_id or ""))  # fmt: skip
 
 
-def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
-    payload = json.dumps(
+def _payload(ops: Sequence[AppendOp]) -> str:
+    return json.dumps(
         [
             [op.message.session_id, op.message.sender, op.message.text, op.at, op.message.client_msg_id,
              op.message.sender_id]
@@ -124,9 +154,20 @@ def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendRes
         ],
         ensure_ascii=False,
     )  # fmt: skip
+
+
+def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
+    payload = _payload(ops)
     cursor = conn.execute(_INSERT_MANY, (payload,))
+    return _outcomes(conn, ops, payload, cursor.rowcount)
+
+
+def _outcomes(
+    conn: sqlite3.Connection, ops: Sequence[AppendOp], payload: str, inserted: int
+) -> list[AppendResult | Exception]:
+    """What became of each op once :data:`_INSERT_MANY` has run on ``payload`` and added ``inserted`` rows."""
     found: dict[int, tuple[int, bool]]
-    if cursor.rowcount == len(ops):  # every message went in: its seq is in the rows just added
+    if inserted == len(ops):  # every message went in: its seq is in the rows just added
         seqs = {(sid, cmid): seq for sid, cmid, seq in json.loads(conn.execute(_NEW_ROWS).fetchone()[0])}
         found = {
             index: (seqs[op.message.session_id, op.message.client_msg_id], True) for index, op in enumerate(ops)

@@ -66,26 +66,38 @@ SYNCHRONOUS_PRAGMA: Final[dict[str, str]] = {
 }
 
 
-def connect_writer(
-    path: Path, synchronous: str, busy_timeout_s: float, cache_kib: int
-) -> tuple[sqlite3.Connection, list[int]]:
-    """The one write connection (WAL, the durability asked for, a page cache of ``cache_kib``, the schema
-    brought up to date) and the migrations applied; errors as :mod:`chat.errors`."""
+@dataclass(frozen=True, slots=True)
+class WriterConfig:
+    """How the write connection is opened (from :class:`chat.settings.Settings`, which says why)."""
+
+    path: Path
+    synchronous: str = "FULL"
+    busy_timeout_s: float = 5.0
+    cache_kib: int = 64 * 1024
+    checkpoint_pages: int = 4000
+
+
+def connect_writer(config: WriterConfig) -> tuple[sqlite3.Connection, list[int]]:
+    """The one write connection (WAL, the durability asked for, its page cache and checkpoint interval,
+    the schema brought up to date) and the migrations applied; errors as :mod:`chat.errors`."""
+    path = config.path
     try:
         private_database(path)  # owner-only before SQLite creates it (chat/keyfiles.py)
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_s)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=config.busy_timeout_s)
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable("cannot open the embedded store") from exc
     try:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StoreError(f"cannot switch the embedded store to WAL mode (got {mode})")
-        conn.execute(SYNCHRONOUS_PRAGMA[synchronous])
+        conn.execute(SYNCHRONOUS_PRAGMA[config.synchronous])
         # The bulk append's numbered rows are a small temporary table per batch: in memory, not
         # in a temporary file created and removed for every commit.
         conn.execute("PRAGMA temp_store = MEMORY")
         # Settings.sqlite_cache_mb says why (issue 11); each reader keeps SQLite's default of its own.
-        conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+        conn.execute(f"PRAGMA cache_size = -{int(config.cache_kib)}")
+        # Settings.sqlite_checkpoint_pages says why; the readers never write, so never checkpoint.
+        conn.execute(f"PRAGMA wal_autocheckpoint = {int(config.checkpoint_pages)}")
         # What an update or delete replaces is zeroed in the pages being written anyway (FAST: no extra
         # I/O): a rewritten message (anonymizer/split_values.py), a purged or erased session, leave no
         # readable copy in the file's free space. The WAL keeps its old frames until they are reused.
@@ -135,8 +147,22 @@ class BatchRunner:
         run together in one call, so that the thread wins the GIL back a few times per batch instead of
         once or more per operation; their expected failures (``UnknownSession``) are outcomes, written
         nothing and need no rollback. Should ``run_many`` itself fail, the batch runs again one operation
-        at a time, which finds the culprit. A failure of the whole transaction fails every operation."""
+        at a time, which finds the culprit. A failure of the whole transaction fails every operation.
+
+        A batch of operations that all offer ``run_alone`` (appends and nothing else, the common batch
+        under load) is offered to it first: one statement that is a transaction by itself, without
+        ``BEGIN`` and ``COMMIT`` (two waits for the GIL fewer); it declines, having written nothing,
+        when the batch needs a transaction."""
         conn = self.conn
+        run_alone = getattr(batch[0], "run_alone", None) if batch else None
+        if run_alone is not None and all(getattr(op, "run_alone", None) is run_alone for op in batch):
+            try:
+                alone = run_alone(conn, batch)
+            except Exception as exc:
+                return self._batch_failed(len(batch), exc)
+            if alone is not None:
+                self.commits += 1
+                return [(_map_error(o), None) if isinstance(o, Exception) else (None, o) for o in alone]
         failed: dict[int, BaseException] = {}
         together = True
         while True:
@@ -241,8 +267,8 @@ def _settle(outcomes: list[_Settled]) -> None:
 class _GroupCommitWriter:
     """One thread, one write connection, one transaction and one commit per batch of queued writes."""
 
-    def __init__(self, path: Path, *, synchronous: str, busy_timeout_s: float, max_batch: int, cache_kib: int) -> None:
-        self._config = (path, synchronous, busy_timeout_s, cache_kib)
+    def __init__(self, config: WriterConfig, *, max_batch: int) -> None:
+        self._config = config
         self._runner: BatchRunner | None = None
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[list[_Pending] | None] = queue.SimpleQueue()
@@ -257,7 +283,7 @@ class _GroupCommitWriter:
         return self._runner.commits if self._runner is not None else 0
 
     async def start(self) -> None:
-        conn, self.applied = await asyncio.to_thread(connect_writer, *self._config)
+        conn, self.applied = await asyncio.to_thread(connect_writer, self._config)
         self._runner = BatchRunner(conn)
         self._thread.start()
 

@@ -469,27 +469,32 @@ def test_the_write_connection_is_set_up_as_the_writer_needs(tmp_path: Path) -> N
     """WAL, the durability asked for, and a page cache large enough for the live sessions' pages
     (issue 11: with SQLite's default 2 MB the writer read pages back from the file once it outgrew it)."""
     from chat.settings import Settings
-    from chat.store.sqlite_writer import connect_writer
+    from chat.store.sqlite_writer import WriterConfig, connect_writer
 
-    mib = Settings(data_dir=tmp_path).sqlite_cache_mb
+    settings = Settings(data_dir=tmp_path)
+    mib = settings.sqlite_cache_mb
     assert mib >= 20  # ten times SQLite's default at least
-    conn, applied = connect_writer(tmp_path / "w.db", "FULL", 5.0, mib * 1024)
+    assert settings.sqlite_checkpoint_pages > 1000  # fewer checkpoints than SQLite's default
+    config = WriterConfig(tmp_path / "w.db", "FULL", 5.0, mib * 1024, settings.sqlite_checkpoint_pages)
+    conn, applied = connect_writer(config)
     try:
         assert applied == [m.version for m in MIGRATIONS]
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
         assert conn.execute("PRAGMA cache_size").fetchone() == (-mib * 1024,)
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone() == (settings.sqlite_checkpoint_pages,)
     finally:
         conn.close()
 
 
-async def test_the_store_asks_for_the_configured_page_cache(tmp_path: Path) -> None:
+async def test_the_store_asks_for_the_configured_page_cache_and_checkpoint_interval(tmp_path: Path) -> None:
     from chat.settings import Settings
 
-    store = SqliteStore.from_settings(Settings(data_dir=tmp_path, sqlite_cache_mb=3))
+    store = SqliteStore.from_settings(Settings(data_dir=tmp_path, sqlite_cache_mb=3, sqlite_checkpoint_pages=250))
     await store.open()
     try:
         assert store._writer is not None and store._writer._runner is not None
         assert store._writer._runner.conn.execute("PRAGMA cache_size").fetchone() == (-3 * 1024,)
+        assert store._writer._runner.conn.execute("PRAGMA wal_autocheckpoint").fetchone() == (250,)
     finally:
         await store.close()

@@ -101,7 +101,9 @@ def append_alone(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[Appe
     for op in ops:
         message = op.message
         key = message.client_msg_id
-        if key is None or (message.session_id, key) in keys or redaction_rows(message) or not _json_safe(message):
+        if key is None or (message.session_id, key) in keys or not _json_safe(message):
+            return None
+        if message.redactions and redaction_rows(message):
             return None
         keys.add((message.session_id, key))
     payload = _payload(ops)
@@ -141,19 +143,15 @@ def append_many(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[Appen
 def _json_safe(message: NewMessage) -> bool:
     """SQLite's JSON functions end a string at a NUL character: such a message (a customer may send
     one) is stored alone, with bound parameters, so that it is stored exactly as written."""
-    return not any("\x00" in value for value in (message.text, message.session_id, message.client_msg_id or "",
-                                                  message.sender_id or ""))  # fmt: skip
+    return not ("\x00" in message.text or "\x00" in message.session_id or "\x00" in (message.client_msg_id or "")
+                or "\x00" in (message.sender_id or ""))  # fmt: skip
 
 
 def _payload(ops: Sequence[AppendOp]) -> str:
     return json.dumps(
-        [
-            [op.message.session_id, op.message.sender, op.message.text, op.at, op.message.client_msg_id,
-             op.message.sender_id]
-            for op in ops
-        ],
+        [[m.session_id, m.sender, m.text, op.at, m.client_msg_id, m.sender_id] for op in ops for m in (op.message,)],
         ensure_ascii=False,
-    )  # fmt: skip
+    )
 
 
 def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendResult | Exception]:
@@ -166,17 +164,21 @@ def _outcomes(
     conn: sqlite3.Connection, ops: Sequence[AppendOp], payload: str, inserted: int
 ) -> list[AppendResult | Exception]:
     """What became of each op once :data:`_INSERT_MANY` has run on ``payload`` and added ``inserted`` rows."""
-    found: dict[int, tuple[int, bool]]
-    if inserted == len(ops):  # every message went in: its seq is in the rows just added
-        seqs = {(sid, cmid): seq for sid, cmid, seq in json.loads(conn.execute(_NEW_ROWS).fetchone()[0])}
-        found = {
-            index: (seqs[op.message.session_id, op.message.client_msg_id], True) for index, op in enumerate(ops)
-        }
-    else:
-        stored_rows = json.loads(conn.execute(_STORED, (payload,)).fetchone()[0])
-        found = {index: (seq, bool(new)) for index, seq, new in stored_rows}
     results: list[AppendResult | Exception] = []
     counts: list[tuple[str, str, int]] = []
+    if inserted == len(ops):  # every message went in (the usual batch): its seq is in the rows just added
+        seqs = {(sid, cmid): seq for sid, cmid, seq in json.loads(conn.execute(_NEW_ROWS).fetchone()[0])}
+        for op in ops:
+            message = op.message
+            if message.redactions:
+                counts.extend(redaction_rows(message))
+            seq = seqs[message.session_id, message.client_msg_id]
+            results.append(AppendResult(stored_message(message, seq, op.at), duplicate=False))
+        if counts:
+            conn.execute(_ADD_REDACTIONS_MANY, (json.dumps(counts, ensure_ascii=False),))
+        return results
+    stored_rows = json.loads(conn.execute(_STORED, (payload,)).fetchone()[0])
+    found: dict[int, tuple[int, bool]] = {index: (seq, bool(new)) for index, seq, new in stored_rows}
     for index, op in enumerate(ops):
         message = op.message
         hit = found.get(index)

@@ -49,8 +49,8 @@ class Settings(BaseSettings):
     sqlite_cache_mb: int = Field(default=64, ge=2)
     #: The WAL is copied back into the file once it holds this many pages (SQLite's default is 1,000).
     #: A session's hot pages are rewritten by every commit that touches it, and a checkpoint copies each
-    #: page once however often it was rewritten: 4,000 (16 MiB) took a quarter off a commit's CPU under
-    #: load (issue 11). The ``-wal`` file stays up to about this size.
+    #: page once however often it was rewritten: at 4,000 (16 MiB) a commit of 48 messages cost 0.91 ms of
+    #: CPU against 1.05 (issue 11, docs/benchmarks.md). The ``-wal`` file stays up to about this size.
     sqlite_checkpoint_pages: int = Field(default=4000, ge=100)
     #: How often the embedded store's sweeper deletes expired data.
     sweep_interval_s: float = 300.0

@@ -52,7 +52,6 @@ from anonymizer.recognizers._tokens import (
     CAP,
     INFLECTED,
     LOWER,
-    SENTENCE_BREAK,
     UPPER,
     Tokens,
     closed,
@@ -61,12 +60,24 @@ from anonymizer.recognizers._tokens import (
     unknown_name_word,
     wordlike,
 )
+from anonymizer.recognizers.person_after_cue import (
+    GIVING_NAME,
+    NAMING,
+    NICKNAMING,
+    SURNAMING,
+    W,
+    ambiguous_ok,
+    labels_number,
+    lower_unknown_pair,
+    named_like_pronoun,
+    names_quoted,
+    with_w,
+)
 from anonymizer.recognizers.person_caps import capitals_name
 from anonymizer.recognizers.person_context import is_pronoun, relation_names, unit_after
 from anonymizer.recognizers.person_contrast import contrasted_names
 from anonymizer.recognizers.person_extend import (
     NUMBER_AFTER,
-    SURNAME_ENDING,
     extend,
     given_before,
     name_and_initial,
@@ -157,7 +168,6 @@ SCORE_HEADER = 0.6  # "Frå Vår:": a sender or addressee in a header line
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
 #: A nickname cue's gap with the name quoted: 'goes by "Tiny"', "kallenavnet er «Bønna»".
 _QUOTED_GAP = re.compile(r"[\s:,]*[\"'«“‘]")
-_LABEL_GAP = re.compile(r"[.:#]? ?[#:]? ?\d")
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -235,7 +245,7 @@ class PersonRecognizer(EntityRecognizer):
                 continue  # "Beneficiary name: Daniel": the next word ends a cue of its own, which names the name
             if cue.words in FROM and i > 0 and (covered[i - 1] or sure_name(toks, i - 1)):
                 continue  # "Tyler Brooks from Austin": a place
-            if cue.words == _W and not _with_w(toks, i):
+            if cue.words == W and not with_w(toks, i):
                 continue
             copula = i + 2 < n and toks.low[i + 1] in _COPULAS and toks.shape[i + 1] == LOWER
             copula = copula and toks.shape[i + 2] == CAP
@@ -383,14 +393,14 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     if cue.kind == "weak":
         if gap.strip():
             return None
-    elif _CUE_GAP.fullmatch(gap) is None and not (_names_quoted(toks, j, cue) and _QUOTED_GAP.fullmatch(gap)):
+    elif _CUE_GAP.fullmatch(gap) is None and not (names_quoted(toks, j, cue) and _QUOTED_GAP.fullmatch(gap)):
         return None  # but a nickname or a name given may be quoted: 'He goes by "Tiny"', 'sa han het «Dag»'
     flags, shape = toks.flags[j], toks.shape[j]
-    if (k := particles_then(toks, j)) is not None and (cue.kind in _SURNAMING or safe_run(toks, j, k)):
+    if (k := particles_then(toks, j)) is not None and (cue.kind in SURNAMING or safe_run(toks, j, k)):
         found = _after_cue(toks, k, cue)  # "etternavnet er von Krogh": the particles open the surname
         surname = toks.shape[k] != LOWER and particle_surname(toks, k)
         return found if found is not None or not surname else (k, SCORE_PARTICLE_SURNAME)
-    if is_pronoun(toks.low[j]) and not _named_like_pronoun(toks, j):
+    if is_pronoun(toks.low[j]) and not named_like_pronoun(toks, j):
         return None  # "someone called me from", "my mother, I'm trying to", "det er nabojenta"
     if whose_not_who(toks, j, cue.words, cue.kind):
         return None  # "advokaten vår", "Hei\nMin svigerfar", "my name as in the passport" (person_whose.py)
@@ -411,12 +421,12 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         if found is None or k == j + 1:
             return found
         return max(found[0], extend(toks, j, strong=True)), found[1]
-    titled = (cue.kind == "title" and not is_cue_word(toks.low[j])) or cue.words in _NICKNAMING  # "kallenavn Nok"
+    titled = (cue.kind == "title" and not is_cue_word(toks.low[j])) or cue.words in NICKNAMING  # "kallenavn Nok"
     if flags & NOT_NAME and not (titled and shape == CAP) and not stated_as_name(toks, j):
         return None  # but "Mr Nes", "fru Berg": after a title a place is a surname
     if len(toks.low[j]) < 2:
         return None
-    if cue.kind in _GIVING_NAME and (opened := word_before_full_name(toks, j)) is not None:
+    if cue.kind in GIVING_NAME and (opened := word_before_full_name(toks, j)) is not None:
         return opened, SCORE[cue.kind]  # "I am Lovely Grace Aquino": an everyday word opening a full name
     if cue.kind == "capital" and toks.shape[j] == CAP:  # "jeg er Diego fra Spania" (person_introduced.py)
         named = introduced_name(toks, j) or common_before_unknown(toks, j)  # "I'm Will and", "I'm Juniper Ashcombe."
@@ -446,9 +456,9 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             # "fullmakt til brukskontoen", "signert dokumentet": an inflected word, a cue word or a typo
             and (shape != LOWER or not (wordlike(low) or is_cue_word(low) or near_frequent_word(low)))
         )
-        if not ok and shape == CAP and cue.words[-1] in _NAMING and not flags & FUNCTION and not is_cue_word(low):
+        if not ok and shape == CAP and cue.words[-1] in NAMING and not flags & FUNCTION and not is_cue_word(low):
             ok = not ended  # "called himself River", "jeg heter Sky": a capitalised word given as a name
-        if not ok and shape != LOWER and cue.words in _NICKNAMING and not is_pronoun(low) and len(low) > 1:
+        if not ok and shape != LOWER and cue.words in NICKNAMING and not is_pronoun(low) and len(low) > 1:
             ok = not ended  # "kallenavn Nok", "alle kaller ham HP": a nickname may be any word
     elif shape != CAP:
         # Lower case (or all caps) after a weaker cue: only a known name that is no common word.
@@ -456,7 +466,7 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         if kind == "weak" and not flags & WELL_KNOWN:
             # "hos dee" (a typo of "dere"), "av moen min" (of "moren"); but "til frøydis?", "til eiliv om"
             ok = ok and bool(flags & GIVEN) and len(toks.low[j]) >= 4 and not near_frequent_word(toks.low[j])
-            if shape == LOWER and _lower_unknown_pair(toks, j):
+            if shape == LOWER and lower_unknown_pair(toks, j):
                 return j + 1, SCORE_LOWER_FULL_NAME  # "til alleik vassvoll"
         if kind == "title" and known and flags & SURNAME:
             ok = True
@@ -464,16 +474,16 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
             # "it's halvdan again", "min mann tjerand har ...": a lower-case word in no list after a cue
             # about a person, unless it reads as an inflected word or a typo
             low = toks.low[j]
-            ok = not (INFLECTED.search(low) or wordlike(low) or near_frequent_word(low) or _labels_number(toks, j))
+            ok = not (INFLECTED.search(low) or wordlike(low) or near_frequent_word(low) or labels_number(toks, j))
     elif kind in ("title", "medium", "greeting", "capital"):
         ok = known or unknown or (kind == "title" and not flags & FUNCTION)  # "Mr Nes", "fru Strand"
         if ok and (ambiguous or flags & SOFT) and kind != "title":
-            ok = _ambiguous_ok(toks, j)
+            ok = ambiguous_ok(toks, j)
     else:  # weak, capitalised: a name that is also a word needs a surname or punctuation after it
         ok = known and (
             not (ambiguous or flags & SOFT) or next_is_name(toks, j) or closed(toks, j) or surname_initial(toks, j)
         )
-        if not ok and unknown_name_word(toks, j) and not toks.initial[j] and not _labels_number(toks, j):
+        if not ok and unknown_name_word(toks, j) and not toks.initial[j] and not labels_number(toks, j):
             # "lånt ut kortet til Juzan": capitalised mid-sentence, in no list, no word and no typo of one
             ok = not near_frequent_word(toks.low[j], chat_only=True)
             if ok:
@@ -491,54 +501,6 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
     return last, score
 
 
-#: Cues after which the writer or someone else is named ("I am", "jeg heter", "my name is").
-_GIVING_NAME = frozenset({"strong", "capital"})
-#: Cues that give a nickname, which may be any everyday word: "kallenavn Nok", "alle kaller ham HP".
-_NICKNAMING = frozenset(
-    {("kallenavn",), ("kallenavnet",), ("kallenamn",), ("nickname",), ("kaller", "ham"), ("kaller", "henne"),
-     ("kallar", "han"), ("kallar", "ho"), ("kalla", "han"), ("kalla", "ho"), ("goes", "by"), ("known", "as"), ("aka",)}
-)  # fmt: skip
-#: Cues after which a particle that is also a word ("de", "da") opens a surname: "mottaker: da Silva".
-_SURNAMING = frozenset({"strong", "medium", "title"})
-#: "lunch w Dev": the one-letter cue for "with".
-_W = ("w",)
-#: Letters of Polish, where "w" is "in" ("tu w Norwegii"), that Norwegian and English text never has.
-_POLISH_LETTERS = frozenset("ąćęłńśźżĄĆĘŁŃŚŹŻ")
-
-
-def _with_w(toks: Tokens, i: int) -> bool:
-    """Word ``i``, "w", is "with" typed short ("lunch w Dev", "meeting w Kari"): in lower case after an
-    everyday word that is no name, not after a number ("65 W Anker" is watts), and not in Polish, where
-    "w" is "in" ("mieszkam w Bergen")."""
-    if i == 0 or toks.shape[i] != LOWER or not _POLISH_LETTERS.isdisjoint(toks.text):
-        return False
-    before = toks.flags[i - 1]
-    return bool(before & COMMON) and not before & NAME and toks.gap(i - 1) == " "
-
-
-#: Cues that give a name as a name ("heter", "called himself"): a capitalised everyday word after them is one,
-#: and so is a quoted word ('called himself "mark"', 'sa han het «Dag»'): quotes set a name off as a name.
-_NAMING = frozenset(
-    {"heter", "heiter", "heite", "heita", "het", "hette", "heitte", "himself", "herself", "named", "kalles", "kallas"}
-)
-
-
-#: The last words of sign-offs, after which the writer's name may stand in quotes: 'Hilsen «Liv»'.
-_SIGNING = frozenset({"hilsen", "helsing", "mvh", "vh", "regards", "sincerely", "signed", "signert", "cheers"})
-
-
-def _names_quoted(toks: Tokens, j: int, cue: Cue) -> bool:
-    """The cue gives a nickname, or a name as such, so the word ``j`` after it may stand in quotes: any
-    word after a nickname cue, a listed name after a naming verb or a sign-off ('Hilsen «Liv»': the
-    quotes say the word is meant as a name). Not a word in no list: things are named in quotes too
-    ('plattformen heter «NordCapitalX»', 'det kalles «pengemuldyr»'); nor after "called", which names
-    houses and designs as often ('the design called «Sol»')."""
-    if cue.words in _NICKNAMING:
-        return True
-    last = cue.words[-1]
-    return cue.kind == "strong" and (last in _NAMING or last in _SIGNING) and bool(toks.flags[j] & NAME)
-
-
 _POSSESSIVE_WORDS = frozenset({"hans", "hennes", "hennar", "deres", "dykkar", "his", "her", "their", "its"})
 _SUBJECTS = frozenset(
     {"jeg", "eg", "je", "du", "vi", "me", "dere", "de", "han", "hun", "ho", "det", "den", "man", "i", "you",
@@ -552,7 +514,7 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
         return None
     flags, low = toks.flags[j], toks.low[j]
     verb = verb_next(toks, j)
-    if flags & (NOT_NAME | PARTICLE) or len(low) < 3 or is_cue_word(low) or _labels_number(toks, j):
+    if flags & (NOT_NAME | PARTICLE) or len(low) < 3 or is_cue_word(low) or labels_number(toks, j):
         return None
     if any(c.kind == "title" for c in person_cues().get(low, ())):
         return None  # "the landlord, Mrs. Ingrid Bakke": the title, not the name
@@ -577,51 +539,3 @@ def _role_name(toks: Tokens, j: int, cue: Cue) -> float | None:
     ):
         return SCORE_LOWER_GIVEN_ALONE  # "bror min even ska", not "min mor, hun ba" nor "kona hans"
     return None
-
-
-def _named_like_pronoun(toks: Tokens, j: int) -> bool:
-    """Word ``j`` is a pronoun-like word that is also a given name ("guy"), capitalised inside a sentence
-    and right after the cue: "Hei Guy,", "Thanks Guy" name a person, "this guy called" does not."""
-    flags = toks.flags[j]
-    return toks.shape[j] == CAP and not toks.initial[j] and bool(flags & GIVEN) and not flags & FUNCTION
-
-
-def _labels_number(toks: Tokens, j: int) -> bool:
-    """Word ``j`` is the label of a number after it ("fødselsnr. 010105-93812", "Ornr 954675386")."""
-    return _LABEL_GAP.match(toks.text, toks.end[j]) is not None
-
-
-def _lower_unknown_pair(toks: Tokens, j: int) -> bool:
-    """Words ``j`` and ``j + 1`` are a lower-case given name and surname in no list ("alleik vassvoll"):
-    neither a word nor a typo of one, and the second with a surname's ending. Or a word in no list before a
-    listed surname that is nothing else ("til hegn hansen"): dictation mishears given names ("Hege") into
-    near-words, and the surname says a person is meant."""
-    if j + 1 >= len(toks.low) or toks.gap(j) != " " or toks.shape[j + 1] != LOWER:
-        return False
-    tail = toks.flags[j + 1]
-    head = toks.low[j]
-    pure_surname = tail & SURNAME and not tail & (GIVEN | COMMON | AMBIGUOUS | SOFT | NOT_NAME | FUNCTION | FOREIGN)
-    if pure_surname and not toks.flags[j] and len(head) >= 3 and not (wordlike(head) or INFLECTED.search(head)):
-        return True  # "til hegn hansen": a surname and nothing else vouches for a misheard given name
-    for k in (j, j + 1):
-        low = toks.low[k]
-        if toks.flags[k] & (COMMON | NOT_NAME | PARTICLE) or len(low) < 3 or wordlike(low):
-            return False
-        if near_frequent_word(low):
-            return False
-    return not toks.flags[j] & SURNAME and SURNAME_ENDING.search(toks.low[j + 1]) is not None
-
-
-def _ambiguous_ok(toks: Tokens, j: int) -> bool:
-    """A capitalised name that is also a word, after a cue: not if a number or a capitalised word follows.
-
-    "Hi Will, ..." and "takk Per" are names; "Hi May I ask" and "this is May 2024" are not.
-    """
-    end = toks.end[j]
-    rest = toks.text[end : end + 3].lstrip()
-    if rest[:1].isdigit():
-        return False
-    if j + 1 >= len(toks.low) or any(c in SENTENCE_BREAK or c == "," for c in toks.gap(j)):
-        return True
-    nxt = toks.flags[j + 1]
-    return toks.shape[j + 1] != CAP or bool(nxt & NAME) or not nxt & COMMON

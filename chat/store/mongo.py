@@ -33,7 +33,7 @@ import logging
 import weakref
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from datetime import UTC, datetime
-from typing import Final, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from pymongo import AsyncMongoClient, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
@@ -44,7 +44,6 @@ from pymongo.errors import (
 )
 from pymongo.read_preferences import ReadPreference
 
-from chat.audit_chain import GENESIS, link_hash
 from chat.errors import ErasureRefused, StoreError, StoreUnavailable, UnknownSession
 from chat.retention import kept_by_hold
 from chat.store import mongo_indexes, mongo_stats
@@ -52,8 +51,6 @@ from chat.store import mongo_queries as q
 from chat.store.base import (
     ABANDONED_AFTER,
     AppendResult,
-    AuditLink,
-    AuditRecord,
     DailyStats,
     ErasureCheck,
     Hold,
@@ -67,6 +64,7 @@ from chat.store.base import (
     StoredMessage,
     Transition,
 )
+from chat.store.mongo_audit import MongoAuditLog
 from chat.store.mongo_boundary import (
     MAJORITY,
     TXN_OPTIONS,
@@ -81,12 +79,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 Document = q.Document
 
-#: Rounds of reading the newest audit link before a contended append gives up (each round is one
-#: competing writer winning).
-_CHAIN_ATTEMPTS: Final = 50
-
-
-class MongoStore(Store):
+class MongoStore(MongoAuditLog, Store):
     """:class:`~chat.store.base.Store` on MongoDB (replica set or sharded cluster)."""
 
     name = "mongodb"
@@ -446,64 +439,6 @@ class MongoStore(Store):
     @_boundary
     async def has_objection(self, customer_id: str) -> bool:
         return await self._coll(q.OBJECTIONS).count_documents(q.objection_filter(customer_id), limit=1) > 0
-
-    # --- audit ----------------------------------------------------------------------------------------
-
-    @_boundary
-    async def add_audit(self, record: AuditRecord) -> None:
-        """The next link: read the newest, insert with the next ``chain_seq``; the unique index on
-        ``chain_seq`` makes a writer on another instance that read the same predecessor fail, and it
-        reads again (one chain however many instances write; no multi-document transaction needed)."""
-        audit = self._coll(q.AUDIT)
-        for _ in range(_CHAIN_ATTEMPTS):
-            head = await audit.find_one(q.CHAINED, projection={"chain_seq": 1, "hash": 1}, sort=q.CHAIN_DESC)
-            seq, prev = (1, GENESIS) if head is None else (int(head["chain_seq"]) + 1, str(head["hash"]))
-            doc = {**q.audit_document(record), "chain_seq": seq, "prev_hash": prev,
-                   "hash": link_hash(record, seq, prev)}
-            try:
-                await audit.insert_one(doc)
-                return
-            except DuplicateKeyError as exc:
-                if "chain_seq" not in str(exc.details or {}):
-                    raise
-        raise StoreUnavailable("the audit chain is contended; try again")
-
-    @_boundary
-    async def audit_links(self, *, after_seq: int = 0, limit: int = 1000) -> list[AuditLink]:
-        found = self._coll(q.AUDIT).find({"chain_seq": {"$gt": after_seq}}).sort(q.CHAIN_ASC).limit(limit)
-        return [q.audit_link_from_document(doc) async for doc in found]
-
-    @_boundary
-    async def audit_head(self) -> AuditLink | None:
-        doc = await self._coll(q.AUDIT).find_one(q.CHAINED, sort=q.CHAIN_DESC)
-        return None if doc is None else q.audit_link_from_document(doc)
-
-    @_boundary
-    async def list_audit(
-        self,
-        *,
-        now: datetime,
-        actor_id: str | None = None,
-        session_id: str | None = None,
-        customer_id: str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        limit: int = 100,
-        cursor: str | None = None,
-    ) -> Page[AuditRecord]:
-        _check_limit(limit)
-        query = q.audit_filter(
-            now,
-            actor_id=actor_id,
-            session_id=session_id,
-            customer_id=customer_id,
-            since=since,
-            until=until,
-            cursor=cursor,
-        )
-        found = self._coll(q.AUDIT).find(query).sort(q.AUDIT_SORT).limit(limit + 1)
-        items = [q.audit_from_document(doc) async for doc in found]
-        return Page.from_overfetch(items, limit, q.audit_cursor)
 
     # --- legal holds ----------------------------------------------------------------------------------
 

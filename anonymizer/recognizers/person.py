@@ -168,6 +168,8 @@ SCORE_HEADER = 0.6  # "Frå Vår:": a sender or addressee in a header line
 _CUE_GAP = re.compile(r"[\s,:;.\-–—]*")
 #: A nickname cue's gap with the name quoted: 'goes by "Tiny"', "kallenavnet er «Bønna»".
 _QUOTED_GAP = re.compile(r"[\s:,]*[\"'«“‘]")
+#: Words that end a clause after a name: "jeg heter may og får ikke ...".
+_CLAUSE_JOINS = frozenset({"og", "men", "and", "but", "så", "so", "eller", "or"})
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -458,6 +460,11 @@ def _after_cue(toks: Tokens, j: int, cue: Cue) -> tuple[int, float] | None:
         )
         if not ok and shape == CAP and cue.words[-1] in NAMING and not flags & FUNCTION and not is_cue_word(low):
             ok = not ended  # "called himself River", "jeg heter Sky": a capitalised word given as a name
+        if not ok and shape == LOWER and cue.words[-1] in NAMING and flags & FUNCTION and not ended:
+            # "jeg heter may og ...", "my name is will.": a listed given name that is also a little word, when
+            # the sentence or the clause ends with it; not "han heter jo Per", "det heter kan du si"
+            ends = closed(toks, j) or (j + 1 < len(toks.low) and toks.low[j + 1] in _CLAUSE_JOINS)
+            ok = ends and bool(word_flags().get(low, 0) & GIVEN) and len(low) >= 3
         if not ok and shape != LOWER and cue.words in NICKNAMING and not is_pronoun(low) and len(low) > 1:
             ok = not ended  # "kallenavn Nok", "alle kaller ham HP": a nickname may be any word
     elif shape != CAP:

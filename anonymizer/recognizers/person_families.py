@@ -1,11 +1,15 @@
 """PERSON, continued: a name in a hyphenated compound: a family by its surname ("Hansen-familien", "the
-Olsen-family"), or a person by the trade the village knows them by ("snekker-Per", "Maler-Ola").
+Olsen-family"), or a person by the trade the village knows them by ("snekker-Per", "Maler-Ola") or by a
+byname of age, size or kin ("gamle-Per", "vesle-Kari", "tante-Else").
 
 Why: Norwegian joins a surname to the word for the family, its children or its estate with a hyphen
 ("nabokrangel med Hansen-familien", "Olsen-ungene", "Dahl-dødsboet"), and a given name to the trade of
 the one who bears it ("ska betal te han snekker-Per fra Sogndal"). The tokenizer keeps the compound one
 word, which no list holds and which reads as a word with a hyphen, so the name in it went unseen. The
 name part alone is redacted (the family word or the trade says nothing about who they are).
+
+A byname is a trade's case: "gamle", "vesle", "lille", "store", a kin word glued to a capitalised listed
+given name; "Lille-Norge", "Gamle-Oslo" are places and "lille-julaften" a day, so neither counts.
 
 For a family: only a capitalised first part that is a listed surname or given name, and no place or
 brand ("Oslo-familien"); a word in no list, or a listed name that is also a word, stays out
@@ -41,6 +45,15 @@ _FAMILY_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Words glued before a given name as a byname, as people call someone older, younger or kin: "gamle-Per",
+#: "vesle-Kari" (nynorsk and dialect "little"), "lille-Jo", "store-Mats", "tante-Else", "onkel-Arne".
+_BYNAMES = frozenset(
+    {"gamle", "gamla", "vesle", "vesla", "veslo", "lille", "lilla", "litle", "vetle", "store", "stor",
+     "stora", "unge", "unga", "snille", "tjukke", "lange", "tante", "onkel", "bestemor", "bestefar", "mormor",
+     "morfar", "farmor", "farfar", "besta", "bestemora", "fetter", "kusine", "nabo", "søster", "bror"}
+)  # fmt: skip
+
+
 #: English names a family by its surname between "the" and the word for it: "the Berg family".
 _ENGLISH_FAMILY = frozenset({"family", "family's", "families", "household"})
 
@@ -58,10 +71,10 @@ def family_names(toks: Tokens) -> Iterator[tuple[int, int]]:
         head, _, tail = low.rpartition("-")
         if not head or "-" in head or len(head) < 2:
             continue
-        if head in trades:
+        if head in trades or head in _BYNAMES:
             start = toks.end[k] - len(tail)
             if toks.text[start].isupper() and _byname(table.get(tail, 0)):
-                yield start, toks.end[k]  # "snekker-Per", "Rørlegger-Ola"
+                yield start, toks.end[k]  # "snekker-Per", "Rørlegger-Ola", "gamle-Per", "vesle-Kari"
             continue
         if tail not in _FAMILY_WORDS:
             continue

@@ -35,7 +35,8 @@ from anonymizer.recognizers.person_words import (
 #: Verbs of paying or owing that take the person as their object: "jeg skylder kasia 1200", "i paid mark 200".
 _PAY_VERBS = frozenset(
     {"paid", "pay", "owe", "owes", "owed", "lent", "vippset", "vippsa", "betalte", "skylder", "skylde", "skyldte",
-     "skyldar", "lånte", "swishade", "swishat", "gav", "ga", "betale", "betaler", "betala", "repay", "repaid", "pays"}
+     "skyldar", "lånte", "swishade", "swishat", "gav", "ga", "betale", "betaler", "betala", "repay", "repaid", "pays",
+     "vippse", "vipse", "vippser", "vippsar", "swisha", "swishar"}
 )  # fmt: skip
 _AMOUNT_AFTER = re.compile(
     r" (?:kr\.? ?|nok ?|\$|€|£)?\d[\d .,]*(?:k\b|kr\b|,-)?(?!\s*(?:%|prosent|percent|uker?|dager?|døgn|måneder"

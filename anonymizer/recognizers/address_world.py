@@ -62,7 +62,7 @@ _WORD = (
     rf"(?:{_UP}(?:{_L}|['’.-])*|\d{{1,5}}[A-Za-z]{{0,2}}(?:[/-](?:\d{{1,5}}[A-Za-z]?|[A-Za-z]\b))*|#\d{{1,5}}"
     r"|of|de|del|la|ng|e)"
 )
-_PART = re.compile(rf"[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,5}}[ \t]*")
+_PART = re.compile(rf"[ \t]*\n?[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,5}}[ \t]*")
 #: What vouches for the parts before a postcode that comes first ("4026 Cabuyao"): a street type or a
 #: Philippine block, lot, barangay, purok, subdivision.
 _VOUCHED = re.compile(
@@ -70,6 +70,8 @@ _VOUCHED = re.compile(
     r"|Barangay|Purok|Sitio|Subd|Subdivision|Village|Phase|Compound|Cross|Main|Nagar|Layout|Sector|Colony"
     r"|House|Flat|Plot|Room|Apt|Unit|Mohalla|Gali|Marg|Chowk|Soi|Moo|Tambon|Amphoe)\b"
 )
+#: A Philippine block, lot or barangay: parts that vouch for a postcode that reads as a year ("Rizal 1900").
+_PH_BLOCK = re.compile(r"\b(?:Blk|Block|Lot|Brgy|Bgy|Barangay|Purok|Sitio)\b\.?")
 #: A label before six digits makes them a number of something else: "Ref 123456", "Order No. 12, OTP 123456".
 _NOT_TOWN = frozenset(
     {"ref", "order", "invoice", "kid", "otp", "pin", "code", "kode", "account", "konto", "id", "case", "ticket",
@@ -94,7 +96,10 @@ def _walk_back(text: str, end: int, *, need_vouch: bool) -> int | None:
     """Start of the comma-separated parts that end at ``end`` (where the town or postcode begins), back to
     the farthest part with a house number or unit; None without one."""
     colon = text.rfind(": ", 0, end)
-    line_start = max(text.rfind("\n", 0, end) + 1, colon + 2 if colon >= 0 else 0, end - 160)
+    line_start = text.rfind("\n", 0, end) + 1
+    while line_start > 1 and text[: line_start - 1].rstrip(" \t").endswith(","):
+        line_start = text.rfind("\n", 0, line_start - 1) + 1  # "Tambon Nong Prue,\nBang Lamung": a comma goes on
+    line_start = max(line_start, colon + 2 if colon >= 0 else 0, end - 160)
     pos = end
     best: int | None = None
     vouched = False
@@ -133,11 +138,10 @@ def _postcode_addresses(text: str) -> list[tuple[int, int]]:
         if not before.endswith(","):
             continue  # the town is a part of its own: ", Bengaluru 560011"
         code = m.group("code").replace(" ", "")
-        if len(code) == 4 and code[:2] in ("19", "20"):
-            continue  # "Oslo 2024": a year
+        year = len(code) == 4 and code[:2] in ("19", "20")  # "Oslo 2024", but "Cainta, Rizal 1900"
         six = len(code) == 6
         start = _walk_back(text, len(before) - 1, need_vouch=not six)
-        if start is not None:
+        if start is not None and (not year or _PH_BLOCK.search(text, start, m.start())):
             spans.append((start, country_end(text, m.end())))
     if "," in text:
         for m in _CODE_TOWN.finditer(text):

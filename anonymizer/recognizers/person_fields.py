@@ -11,6 +11,7 @@ a comma and a given name ("til: bakken, tone") is a name in any case: only names
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from anonymizer.recognizers._cues import is_cue_word
@@ -53,6 +54,11 @@ _LONGEST_LABEL = 3
 _MAX_WORDS = 4
 
 
+#: What may follow the name on its line: the sender's address, as mail headers write it ("From: Ola Nordmann
+#: <ola@example.com>"); the tokenizer leaves the address out of the words.
+_ADDRESS_AFTER = re.compile(r"[<(\[]?[^\s<>()\[\]@]+@[^\s<>()\[\]@]+[>)\]]?")
+
+
 def field_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
     """(first, last) word of each name that fills a field line after its label."""
     text = toks.text
@@ -69,7 +75,8 @@ def field_names(toks: Tokens, covered: list[bool]) -> Iterator[tuple[int, int]]:
         last = j
         while last + 1 < n and toks.start[last + 1] < line_end:
             last += 1
-        if last - j >= _MAX_WORDS or text[toks.end[last] : line_end].strip(" \t.,") or all(covered[j : last + 1]):
+        rest = text[toks.end[last] : line_end].strip(" \t.,")
+        if last - j >= _MAX_WORDS or (rest and not _ADDRESS_AFTER.fullmatch(rest)) or all(covered[j : last + 1]):
             continue
         if _name_words(toks, j, last, routing=label in _ROUTING) or _surname_first(toks, j, last):
             yield j, last

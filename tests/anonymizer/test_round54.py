@@ -12,7 +12,10 @@ from anonymizer import Anonymizer
 from tests.anonymizer.conftest import person_names as names
 
 NAMES: list[tuple[str, str]] = [
-    ("-- Forwarded message --\nFrom: Mebrahtu Weldemichael <mebrahtu.w@example.com>\nDate: 3 May", "Mebrahtu Weldemichael"),
+    (
+        "-- Forwarded message --\nFrom: Mebrahtu Weldemichael <mebrahtu.w@example.com>\nDate: 3 May",
+        "Mebrahtu Weldemichael",
+    ),
     ("From: Lars Aa (lars.aa@example.no)\nTo: me", "Lars Aa"),
     ("Min kompis Aino behöver låna 300 euro av mig", "Aino"),
     ("min ven Mette arbejder i Bergen nu", "Mette"),

@@ -30,6 +30,7 @@ from anonymizer.disguised_names import backwards as turned
 from anonymizer.disguised_names import broken_names, leet_names, spelled_out
 from anonymizer.lookalikes import checked_lookalikes
 from anonymizer.number_forms import number_forms
+from anonymizer.reversed_numbers import reversed_numbers
 from anonymizer.strays import LOOKALIKES as _LOOKALIKES
 from anonymizer.strays import stray_characters
 from anonymizer.types import Edit
@@ -69,6 +70,9 @@ _ELLIPSIS = re.compile(r"(?<=\d)(?<!\d{8})[ \t]*(?:\.{3}|…)[ \t]*(?=\d)")  # n
 _SPACE_WORD = re.compile(r"(?i)(?<=\d)[ \t]*[\[(](?:mellomrom|space|blank)[\])][ \t]*(?=\d)")
 #: Underscores between digit groups: "77_58_98_00", "0505_1998_12345".
 _UNDERSCORE = re.compile(r"(?<=\d)_+(?=\d)")
+#: Pipes or tildes between three or more digit groups: "49|22|34|47", "PL70|3809|9584|...", "1503~12~34567"
+#: (not one between two numbers, as a table's column or "1|2" might be).
+_PIPE_CHAIN = re.compile(r"(?<![\w|~])(?:[A-Z]{2})?\d+(?:[|~]\d+){2,}(?![\w|~])")
 _COMMA_HINT = re.compile(r"\d,\d")
 
 
@@ -82,6 +86,9 @@ def digit_separators(text: str) -> list[Edit]:
         edits += [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in _DOUBLED_SEPARATOR.finditer(text)]
     if "_" in text:
         edits += [(m.start(), m.end(), " ") for m in _UNDERSCORE.finditer(text)]
+    if "|" in text or "~" in text:
+        for m in _PIPE_CHAIN.finditer(text):
+            edits += [(m.start() + i, m.start() + i + 1, " ") for i, ch in enumerate(m.group()) if ch in "|~"]
     if "..." in text or "…" in text:
         edits += [(m.start(), m.end(), " ") for m in _ELLIPSIS.finditer(text)]
     if "[" in text or "(" in text:
@@ -344,8 +351,8 @@ def disguises(text: str) -> list[Edit]:
         if read:  # a checksum vouches for the number: its "3g0z" is no leetspeak
             names = [e for e in names if not any(s <= e[0] < t for s, t in read)]
         found = sorted(
-            strays + digit_separators(text) + number_forms(text) + lookalikes + email_disguises(text) + names
-            + pictographs_in_words(text)
+            reversed_numbers(text) + strays + digit_separators(text) + number_forms(text) + lookalikes
+            + email_disguises(text) + names + pictographs_in_words(text)
         )
     protected = _valid_ibans(text) if found else []
     edits: list[Edit] = []

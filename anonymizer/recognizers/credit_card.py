@@ -104,8 +104,10 @@ class ChatCreditCardRecognizer(ChatPatternRecognizer):
     CONTEXT = CONTEXT
     MIN_DIGIT_RUN = 13
     #: Not the amount words: no amount has 13-19 digits, and "nok" is also "enough" ("kortnr (19 siffer,
-    #: rart nok): 4269 ...", oddly enough). References ("KID", "faktura") still deny.
-    DENY = NUMBER_DENY - AMOUNT_WORDS
+    #: rart nok): 4269 ...", oddly enough). Nor a receipt: a card's number is printed on one ("kortnummeret
+    #: står på kvitteringen: 2221 ..."), and a receipt's own number is no card's Luhn and issuer. References
+    #: ("KID", "faktura") still deny.
+    DENY = NUMBER_DENY - AMOUNT_WORDS - {"kvittering", "receipt"}
     LOOSE_LENGTHS = frozenset(range(13, 20))  # "41111111 11111111", one digit per group, over lines
     LOOSE_SCORE = 0.45
 

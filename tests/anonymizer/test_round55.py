@@ -56,3 +56,11 @@ def test_round55_surname_cue_leaves_words() -> None:
     from anonymizer import get_anonymizer
 
     assert names(get_anonymizer(), "my last name is wrong in the app") == []
+
+
+def test_a_card_number_on_a_receipt_is_a_card_number(engine: Anonymizer) -> None:
+    """dev_103: "the card number is on an old receipt: ..." (a receipt is where a card's number is printed);
+    a KID still denies."""
+    text = "Kortnummeret står på en gammel kvittering: 2221 1592 9843 7461. Hun er lei seg."
+    assert [text[e.start : e.end] for e in engine.analyze(text) if e.type == "CREDIT_CARD"] == ["2221 1592 9843 7461"]
+    assert [e for e in engine.analyze("KID 5356 4598 8140 1615") if e.type == "CREDIT_CARD"] == []

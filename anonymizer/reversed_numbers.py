@@ -9,19 +9,15 @@ the real number and the redaction covers exactly what was typed.
 
 Narrow on purpose: only in a message that says a number is reversed ("baklengs", "backwards", "reverse
 it", "right to left", "bakvendt", "omvendt"), only a run of 9, 11 or 13-19 digits, only when it fails its
-checksums as written and passes one turned around (a date of birth that is a real date, for a
-fødselsnummer: stdnum checks it).
+checksums as written and passes one turned around (:func:`anonymizer.checksums.checksummed`: a date of
+birth that is a real date, for a fødselsnummer; a card's Luhn and first digit).
 """
 
 from __future__ import annotations
 
 import re
 
-from stdnum import luhn as _luhn
-from stdnum.no import fodselsnummer as _fodselsnummer
-from stdnum.no import kontonr as _kontonr
-from stdnum.no import orgnr as _orgnr
-
+from anonymizer.checksums import checksummed
 from anonymizer.types import Edit
 
 #: Words that say a number is written backwards (Norwegian, nynorsk, dialect, English, Swedish).
@@ -33,15 +29,6 @@ _REVERSED = re.compile(
 _RUN = re.compile(r"(?<![\w.,])\d(?:[ .\-]?\d){8,18}(?![\w]|[.,]\d)")
 
 
-def _valid(digits: str) -> bool:
-    """A number of a kind whose checksum vouches for it."""
-    if len(digits) == 11:
-        return bool(_fodselsnummer.is_valid(digits) or _kontonr.is_valid(digits))
-    if len(digits) == 9:
-        return bool(_orgnr.is_valid(digits))
-    return 13 <= len(digits) <= 19 and bool(_luhn.is_valid(digits))
-
-
 def reversed_numbers(text: str) -> list[Edit]:
     """Each run of digits in a message that says a number is reversed, turned around where only that
     reading passes a checksum."""
@@ -51,9 +38,7 @@ def reversed_numbers(text: str) -> list[Edit]:
     for m in _RUN.finditer(text):
         run = m.group()
         digits = "".join(ch for ch in run if ch.isdigit())
-        if len(digits) not in (9, 11) and not 13 <= len(digits) <= 19:
-            continue
-        if _valid(digits) or not _valid(digits[::-1]):
+        if checksummed(digits) or not checksummed(digits[::-1]):
             continue  # valid as written (a second number beside a reversed one), or no number turned back
         edits.append((m.start(), m.end(), run[::-1]))
     return edits

@@ -27,9 +27,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stdnum import iban, luhn
-from stdnum.no import fodselsnummer, kontonr, orgnr
+from stdnum import iban
 
+from anonymizer.checksums import checksummed
 from anonymizer.recognizers._gazetteer import COMMON, FUNCTION, SURNAME, word_flags
 
 #: Messages back that a number may have started in (three pieces of a number is the most seen).
@@ -183,15 +183,9 @@ def _value(joined: str, before: str) -> str | None:
     digits = _digits(joined)
     if letters:
         return "IBAN_CODE" if iban.is_valid(letters + digits) else None
-    if len(digits) == 11:
-        if fodselsnummer.is_valid(digits):
-            return "NO_FODSELSNUMMER"
-        if kontonr.is_valid(digits):
-            return "NO_KONTONUMMER"
-    if len(digits) == 9 and orgnr.is_valid(digits):
-        return "NO_ORGNR"
-    if 13 <= len(digits) <= 19 and digits[0] in "23456" and luhn.is_valid(digits):
-        return "CREDIT_CARD"
+    kind = checksummed(digits)
+    if kind is not None:
+        return kind
     national = digits[2:] if len(digits) == 10 and digits.startswith("47") else digits
     national = national[4:] if len(national) == 12 and national.startswith("0047") else national
     if len(national) == 8 and national[0] in "49" and _PHONE_CUE.search(before[-30:]):

@@ -45,15 +45,6 @@ _FAMILY_WORDS = frozenset(
 )  # fmt: skip
 
 
-#: Words glued before a given name as a byname, as people call someone older, younger or kin: "gamle-Per",
-#: "vesle-Kari" (nynorsk and dialect "little"), "lille-Jo", "store-Mats", "tante-Else", "onkel-Arne".
-_BYNAMES = frozenset(
-    {"gamle", "gamla", "vesle", "vesla", "veslo", "lille", "lilla", "litle", "vetle", "store", "stor",
-     "stora", "unge", "unga", "snille", "tjukke", "lange", "tante", "onkel", "bestemor", "bestefar", "mormor",
-     "morfar", "farmor", "farfar", "besta", "bestemora", "fetter", "kusine", "nabo", "søster", "bror"}
-)  # fmt: skip
-
-
 #: English names a family by its surname between "the" and the word for it: "the Berg family".
 _ENGLISH_FAMILY = frozenset({"family", "family's", "families", "household"})
 
@@ -66,12 +57,12 @@ def family_names(toks: Tokens) -> Iterator[tuple[int, int]]:
         yield from _the_family(toks, table)
     if "-" not in toks.text:
         return
-    trades = relations().trade
+    rel = relations()
     for k, low in enumerate(toks.low):
         head, _, tail = low.rpartition("-")
         if not head or "-" in head or len(head) < 2:
             continue
-        if head in trades or head in _BYNAMES:
+        if head in rel.trade or head in rel.byname:
             start = toks.end[k] - len(tail)
             if toks.text[start].isupper() and _byname(table.get(tail, 0)):
                 yield start, toks.end[k]  # "snekker-Per", "Rørlegger-Ola", "gamle-Per", "vesle-Kari"

@@ -96,6 +96,7 @@ class Relations:
     pronoun: frozenset[str]
     kin: frozenset[str]
     trade: frozenset[str]
+    byname: frozenset[str]
     call: frozenset[str]
     service: frozenset[str]
 

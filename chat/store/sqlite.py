@@ -138,12 +138,11 @@ class SqliteStore(Store):
             raise ValueError("max_batch, read_threads and purge_chunk must be at least 1")
         self._path = Path(path)
         self._synchronous = synchronous
-        self._cache_mb = cache_mb
-        self._checkpoint_pages = checkpoint_pages
         self._max_batch = max_batch
         self._sweep_interval_s = sweep_interval_s
         self._read_threads = read_threads
         self._busy_timeout_s = busy_timeout_s
+        self._writer_config = WriterConfig(self._path, synchronous, busy_timeout_s, cache_mb * 1024, checkpoint_pages)
         self._purge_chunk = purge_chunk
         #: Below this much free space on the data directory's disk the store reports itself not ready.
         self._min_free_bytes = min_free_bytes
@@ -184,10 +183,7 @@ class SqliteStore(Store):
             return
         if sqlite3.sqlite_version_info < MIN_SQLITE_VERSION:
             raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old; 3.35 or newer is needed")
-        config = WriterConfig(
-            self._path, self._synchronous, self._busy_timeout_s, self._cache_mb * 1024, self._checkpoint_pages
-        )
-        writer = _GroupCommitWriter(config, max_batch=self._max_batch)
+        writer = _GroupCommitWriter(self._writer_config, max_batch=self._max_batch)
         await writer.start()
         if writer.applied:
             logger.info("sqlite schema migrated", extra={"version": writer.applied[-1]})

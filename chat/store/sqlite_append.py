@@ -99,13 +99,8 @@ def append_alone(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[Appe
     seq first stored (idempotent, as after a lost ack)."""
     keys: set[tuple[str, str]] = set()
     for op in ops:
-        message = op.message
-        key = message.client_msg_id
-        if key is None or (message.session_id, key) in keys or not _json_safe(message):
+        if not _joins_run(op.message, keys) or (op.message.redactions and redaction_rows(op.message)):
             return None
-        if message.redactions and redaction_rows(message):
-            return None
-        keys.add((message.session_id, key))
     payload = _payload(ops)
     try:
         cursor = conn.execute(_INSERT_MANY, (payload,))
@@ -123,9 +118,7 @@ def append_many(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[Appen
     run: list[AppendOp] = []
     keys: set[tuple[str, str]] = set()
     for op in ops:
-        key = op.message.client_msg_id
-        if key is not None and (op.message.session_id, key) not in keys and _json_safe(op.message):
-            keys.add((op.message.session_id, key))
+        if _joins_run(op.message, keys):
             run.append(op)
             continue
         if run:
@@ -138,6 +131,16 @@ def append_many(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[Appen
     if run:
         outcomes.extend(_insert(conn, run))
     return outcomes
+
+
+def _joins_run(message: NewMessage, keys: set[tuple[str, str]]) -> bool:
+    """``message`` can be stored by one statement with the run whose keys are ``keys`` (and its key is
+    added to them): it has a ``client_msg_id``, not one of the run's, and no NUL character."""
+    key = message.client_msg_id
+    if key is None or (message.session_id, key) in keys or not _json_safe(message):
+        return False
+    keys.add((message.session_id, key))
+    return True
 
 
 def _json_safe(message: NewMessage) -> bool:
@@ -163,22 +166,39 @@ def _insert(conn: sqlite3.Connection, ops: Sequence[AppendOp]) -> list[AppendRes
 def _outcomes(
     conn: sqlite3.Connection, ops: Sequence[AppendOp], payload: str, inserted: int
 ) -> list[AppendResult | Exception]:
-    """What became of each op once :data:`_INSERT_MANY` has run on ``payload`` and added ``inserted`` rows."""
-    results: list[AppendResult | Exception] = []
+    """What became of each op once :data:`_INSERT_MANY` has run on ``payload`` and added ``inserted`` rows;
+    the redaction counts of the messages stored are added."""
     counts: list[tuple[str, str, int]] = []
-    if inserted == len(ops):  # every message went in (the usual batch): its seq is in the rows just added
-        seqs = {(sid, cmid): seq for sid, cmid, seq in json.loads(conn.execute(_NEW_ROWS).fetchone()[0])}
-        for op in ops:
-            message = op.message
-            if message.redactions:
-                counts.extend(redaction_rows(message))
-            seq = seqs[message.session_id, message.client_msg_id]
-            results.append(AppendResult(stored_message(message, seq, op.at), duplicate=False))
-        if counts:
-            conn.execute(_ADD_REDACTIONS_MANY, (json.dumps(counts, ensure_ascii=False),))
-        return results
+    # every message went in (the usual batch): its seq is in the rows just added
+    all_in = inserted == len(ops)
+    results = _all_stored(conn, ops, counts) if all_in else _some_stored(conn, ops, payload, counts)
+    if counts:
+        conn.execute(_ADD_REDACTIONS_MANY, (json.dumps(counts, ensure_ascii=False),))
+    return results
+
+
+def _all_stored(
+    conn: sqlite3.Connection, ops: Sequence[AppendOp], counts: list[tuple[str, str, int]]
+) -> list[AppendResult | Exception]:
+    seqs = {(sid, cmid): seq for sid, cmid, seq in json.loads(conn.execute(_NEW_ROWS).fetchone()[0])}
+    results: list[AppendResult | Exception] = []
+    for op in ops:
+        message = op.message
+        if message.redactions:
+            counts.extend(redaction_rows(message))
+        seq = seqs[message.session_id, message.client_msg_id]
+        results.append(AppendResult(stored_message(message, seq, op.at), duplicate=False))
+    return results
+
+
+def _some_stored(
+    conn: sqlite3.Connection, ops: Sequence[AppendOp], payload: str, counts: list[tuple[str, str, int]]
+) -> list[AppendResult | Exception]:
+    """Fewer went in than were sent: each op is new, a duplicate (answered with the message as first
+    stored) or to a session that is gone (``UnknownSession``)."""
     stored_rows = json.loads(conn.execute(_STORED, (payload,)).fetchone()[0])
     found: dict[int, tuple[int, bool]] = {index: (seq, bool(new)) for index, seq, new in stored_rows}
+    results: list[AppendResult | Exception] = []
     for index, op in enumerate(ops):
         message = op.message
         hit = found.get(index)
@@ -189,10 +209,7 @@ def _outcomes(
         if new:
             counts.extend(redaction_rows(message))
             results.append(AppendResult(stored_message(message, seq, op.at), duplicate=False))
-        else:  # a retry after a lost ack: answered with the message as first stored
+        else:  # a retry after a lost ack
             row = conn.execute(_FIND_DUPLICATE, (message.session_id, message.client_msg_id, op.at)).fetchone()
             results.append(AppendResult(_message_from_row(row), duplicate=True))
-    if counts:
-        conn.execute(_ADD_REDACTIONS_MANY, (json.dumps(counts, ensure_ascii=False),))
     return results
-
